@@ -1,0 +1,128 @@
+"""The project's exceptions and warnings.
+
+Every exception subclasses a built-in (``ValueError`` or ``TypeError``) so that
+generic code can still catch it, as networkx does in ``networkx/exception.py``.
+A :class:`ValidationError` carries *every* problem found in a workbook at once,
+as a tidy table (pandera's lazy ``SchemaErrors.failure_cases`` is the model).
+"""
+
+from __future__ import annotations
+
+import html
+
+__all__ = [
+    "OpgavelabError",
+    "OpgavelabWarning",
+    "ValidationError",
+    "ReadError",
+    "PROBLEM_COLUMNS",
+]
+
+#: Columns of :attr:`ValidationError.problems`, in this order.
+PROBLEM_COLUMNS = ["sheet", "row", "column", "value", "message", "hint", "severity"]
+
+
+class OpgavelabError(Exception):
+    """Base class of all opgavelab exceptions."""
+
+
+class OpgavelabWarning(UserWarning):
+    """A warning from opgavelab (the test suite turns these into errors)."""
+
+
+def _problems_frame(problems):
+    import pandas as pd
+
+    if isinstance(problems, pd.DataFrame):
+        frame = problems.copy()
+    else:
+        frame = pd.DataFrame(list(problems))
+    for col in PROBLEM_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = None
+    frame = frame[PROBLEM_COLUMNS].astype(object)
+    frame = frame.where(frame.notna(), None)
+    return frame.reset_index(drop=True)
+
+
+def _format_value(value, width: int = 40) -> str:
+    if value is None:
+        return ""
+    text = str(value).replace("\n", " ")
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return text
+
+
+class ValidationError(OpgavelabError, ValueError):
+    """A workbook (or a table given to opgavelab) is not a valid case.
+
+    Attributes
+    ----------
+    problems : pandas.DataFrame
+        One row per problem with the columns ``sheet``, ``row`` (the row number
+        as the spreadsheet shows it), ``column``, ``value``, ``message``,
+        ``hint`` and ``severity`` (``"error"`` or ``"warning"``).
+    lang : str
+        The language of the messages (``"nl"`` or ``"en"``).
+    """
+
+    def __init__(self, problems, lang: str = "nl", title: str | None = None):
+        self.problems = _problems_frame(problems)
+        self.lang = lang
+        errors = self.problems[self.problems["severity"] != "warning"]
+        if title is None:
+            n = len(errors)
+            if lang == "en":
+                title = f"The case is not valid: {n} problem{'s' if n != 1 else ''} found."
+            else:
+                title = f"De casus is niet geldig: {n} probleem{'en' if n != 1 else ''} gevonden."
+        self.title = title
+        super().__init__(self._text())
+
+    def _text(self, limit: int = 50) -> str:
+        lines = [self.title]
+        frame = self.problems
+        for rec in frame.head(limit).itertuples(index=False):
+            where = []
+            if rec.sheet:
+                where.append(str(rec.sheet))
+            if rec.row is not None:
+                where.append(("rij " if self.lang == "nl" else "row ") + str(rec.row))
+            if rec.column:
+                where.append(("kolom " if self.lang == "nl" else "column ") + str(rec.column))
+            prefix = ", ".join(where)
+            value = "" if rec.value is None else f" [{_format_value(rec.value)}]"
+            line = f"- {prefix}{': ' if prefix else ''}{rec.message}{value}"
+            if rec.hint:
+                line += f" → {rec.hint}"
+            lines.append(line)
+        if len(frame) > limit:
+            more = len(frame) - limit
+            lines.append(
+                f"... en nog {more} (zie .problems)" if self.lang == "nl" else f"... and {more} more (see .problems)"
+            )
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        head = f"<p><strong>{html.escape(self.title)}</strong></p>"
+        return head + self.problems.to_html(index=False, na_rep="", escape=True)
+
+
+class ReadError(ValidationError):
+    """A file cannot be read as a case at all.
+
+    Raised for a path that does not exist, an empty file, a file that is not a
+    spreadsheet, or a password-protected workbook. ``problems`` holds a single
+    row whose ``hint`` says what to do.
+    """
+
+    def __init__(self, message: str, hint: str = "", value=None, lang: str = "nl"):
+        problems = [
+            {"sheet": None, "row": None, "column": None, "value": value,
+             "message": message, "hint": hint, "severity": "error"}
+        ]
+        super().__init__(problems, lang=lang, title=message + (f" {hint}" if hint else ""))
+
+    def _text(self, limit: int = 50) -> str:
+        return self.title
