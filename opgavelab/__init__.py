@@ -1,2 +1,55 @@
-"""opgavelab: a workbench for opgavegericht werken."""
+"""opgavelab: a workbench for *opgavegericht werken*.
+
+Load a case (actors, opgaven, their involvement and ties), check it, build the
+network around one opgave, measure it with metrics from the literature, draw
+and export it, and explore it in JupyterLab.
+
+>>> import opgavelab
+>>> case = opgavelab.example()                      # doctest: +SKIP
+>>> opgavelab.scan(case, "economie")                # doctest: +SKIP
+
+The public names are chosen by hand below. Heavy modules (pandas, networkx,
+matplotlib, pyvis, ipywidgets) are imported on first use, so ``import
+opgavelab`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+
 __version__ = "0.1.0"
+
+# public name -> module that defines it
+_PUBLIC = {
+    "load": "opgavelab.io",
+    "example": "opgavelab.io",
+    "example_path": "opgavelab.io",
+    "write_template": "opgavelab.io",
+    "save": "opgavelab.io",
+    "Case": "opgavelab.case",
+    "ValidationError": "opgavelab.errors",
+    "ReadError": "opgavelab.errors",
+    "OpgavelabError": "opgavelab.errors",
+    "OpgavelabWarning": "opgavelab.errors",
+}
+
+_SUBMODULES = {"network", "metrics", "schema", "io", "case", "errors"}
+
+__all__ = sorted([*_PUBLIC, *_SUBMODULES])
+
+
+def __getattr__(name: str):
+    if name in _PUBLIC:
+        value = getattr(importlib.import_module(_PUBLIC[name]), name)
+        globals()[name] = value
+        return value
+    if name in _SUBMODULES:
+        module = importlib.import_module(f"opgavelab.{name}")
+        globals()[name] = module
+        return module
+    msg = f"module 'opgavelab' has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

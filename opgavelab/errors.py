@@ -76,7 +76,7 @@ class ValidationError(OpgavelabError, ValueError):
             if lang == "en":
                 title = f"The case is not valid: {n} problem{'s' if n != 1 else ''} found."
             else:
-                title = f"De casus is niet geldig: {n} probleem{'en' if n != 1 else ''} gevonden."
+                title = f"De casus is niet geldig: {n} {'problemen' if n != 1 else 'probleem'} gevonden."
         self.title = title
         super().__init__(self._text())
 

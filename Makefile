@@ -1,0 +1,39 @@
+# opgavelab: two commands do all set-up on a fresh machine.
+#   make lab    create .venv if missing, install, open JupyterLab on notebooks/
+#   make test   create .venv if missing, install, run every test and notebook
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+PORT   ?= 8888
+
+.PHONY: install lab app test test-fast bench report clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[lab,test]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# JupyterLab on 127.0.0.1 only, with Jupyter's token (never disabled): share
+# exported files, not the server.
+lab: $(STAMP)
+	cd notebooks && ../$(BIN)/jupyter lab 00-start.ipynb --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT)
+
+# The explorer as an app for people who do not code (Voila, 127.0.0.1 only).
+app: $(STAMP)
+	$(BIN)/voila notebooks/00-start.ipynb --Voila.ip=127.0.0.1 --port=$(PORT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest tests notebooks --nbval-lax --durations=15
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest tests -m "not e2e and not slow" -q
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) .pytest_cache build dist *.egg-info

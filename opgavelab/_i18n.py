@@ -1,0 +1,361 @@
+"""Dutch and English texts that users read: validation messages and labels.
+
+Every user-facing string lives here as ``key: (nl, en)`` so that the two
+languages stay side by side and a missing translation is easy to see.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- reading files ------------------------------------------------------
+    "file_missing": (
+        "Bestand of map niet gevonden: {path}.",
+        "File or folder not found: {path}.",
+    ),
+    "file_missing_hint": (
+        "Controleer het pad; een casus is een .xlsx-, .ods-bestand of een map met CSV-bestanden.",
+        "Check the path; a case is an .xlsx or .ods file or a folder of CSV files.",
+    ),
+    "file_empty": (
+        "Het bestand {path} is leeg (0 bytes).",
+        "The file {path} is empty (0 bytes).",
+    ),
+    "file_empty_hint": (
+        "Sla de werkmap opnieuw op vanuit Excel of LibreOffice, of begin met `opgavelab template`.",
+        "Save the workbook again from Excel or LibreOffice, or start from `opgavelab template`.",
+    ),
+    "file_encrypted": (
+        "{path} is met een wachtwoord beveiligd (of is een oud .xls-bestand) en kan niet worden gelezen.",
+        "{path} is password-protected (or an old .xls file) and cannot be read.",
+    ),
+    "file_encrypted_hint": (
+        "Open het in Excel, verwijder het wachtwoord (Bestand > Info > Werkmap beveiligen) en sla op als .xlsx.",
+        "Open it in Excel, remove the password (File > Info > Protect Workbook) and save as .xlsx.",
+    ),
+    "file_not_spreadsheet": (
+        "{path} is geen spreadsheet die opgavelab kan lezen ({detail}).",
+        "{path} is not a spreadsheet opgavelab can read ({detail}).",
+    ),
+    "file_not_spreadsheet_hint": (
+        "Gebruik een .xlsx- of .ods-werkmap of een map met CSV-bestanden (één per blad).",
+        "Use an .xlsx or .ods workbook or a folder of CSV files (one per sheet).",
+    ),
+    "file_unknown_extension": (
+        "Onbekend bestandstype '{ext}' voor {path}.",
+        "Unknown file type '{ext}' for {path}.",
+    ),
+    "folder_no_csv": (
+        "De map {path} bevat geen CSV-bestanden.",
+        "The folder {path} holds no CSV files.",
+    ),
+    "folder_no_csv_hint": (
+        "Zet er één CSV-bestand per blad in: actoren.csv, opgaven.csv, betrokkenheid.csv, relaties.csv.",
+        "Put one CSV file per sheet in it: actors.csv, opgaven.csv, involvement.csv, ties.csv.",
+    ),
+    "csv_unreadable": (
+        "Het CSV-bestand kon niet worden gelezen: {detail}.",
+        "The CSV file could not be read: {detail}.",
+    ),
+    "csv_unreadable_hint": (
+        "Sla het op als CSV (UTF-8 of Windows-1252) met ',' of ';' als scheidingsteken.",
+        "Save it as CSV (UTF-8 or Windows-1252) with ',' or ';' as separator.",
+    ),
+    "csv_ragged": (
+        "Deze rij heeft {n} velden, de kopregel {width}.",
+        "This row has {n} fields, the header {width}.",
+    ),
+    "csv_ragged_hint": (
+        "Staat er een '{sep}' in een waarde? Zet die waarde tussen aanhalingstekens (\"3.1{sep} 6.5\") of sla opnieuw op vanuit Excel.",
+        "Is there a '{sep}' inside a value? Put that value in double quotes (\"3.1{sep} 6.5\") or save again from Excel.",
+    ),
+    # --- sheets and columns -------------------------------------------------
+    "sheet_missing": (
+        "Het blad '{sheet}' ontbreekt.",
+        "The sheet '{sheet}' is missing.",
+    ),
+    "sheet_missing_hint": (
+        "Voeg een blad toe met een van de namen: {names}.{closest}",
+        "Add a sheet named one of: {names}.{closest}",
+    ),
+    "sheet_closest": (
+        " Bedoelt u het blad '{name}'?",
+        " Did you mean the sheet '{name}'?",
+    ),
+    "sheet_duplicate": (
+        "Er zijn twee bladen voor '{sheet}': {names}.",
+        "There are two sheets for '{sheet}': {names}.",
+    ),
+    "sheet_duplicate_hint": (
+        "Houd één blad over of geef het andere een andere naam.",
+        "Keep one of them or rename the other.",
+    ),
+    "sheet_empty": (
+        "Het blad '{sheet}' is leeg.",
+        "The sheet '{sheet}' is empty.",
+    ),
+    "sheet_no_rows": (
+        "Het blad '{sheet}' heeft geen gegevens onder de kopregel.",
+        "The sheet '{sheet}' has no data below its header row.",
+    ),
+    "sheet_no_rows_hint": (
+        "Vul minstens één rij in; het blad 'instructies' van `opgavelab template` legt elke kolom uit.",
+        "Fill in at least one row; the sheet 'instructions' of `opgavelab template` explains every column.",
+    ),
+    "sheet_no_header": (
+        "Geen kopregel gevonden in de eerste {n} rijen van het blad.",
+        "No header row found in the first {n} rows of the sheet.",
+    ),
+    "sheet_no_header_hint": (
+        "Zet de kolomnamen ({names}) in één rij boven de gegevens.",
+        "Put the column names ({names}) in one row above the data.",
+    ),
+    "column_missing": (
+        "De verplichte kolom '{column}' ontbreekt.",
+        "The required column '{column}' is missing.",
+    ),
+    "column_missing_hint": (
+        "Voeg een kolom toe met een van de namen: {names}.{closest}",
+        "Add a column named one of: {names}.{closest}",
+    ),
+    "column_closest": (
+        " De kolom '{name}' lijkt erop.",
+        " The column '{name}' looks similar.",
+    ),
+    "column_duplicate": (
+        "Twee kolommen betekenen '{column}': {names}.",
+        "Two columns mean '{column}': {names}.",
+    ),
+    "column_duplicate_hint": (
+        "De eerste wordt gebruikt; verwijder of hernoem de andere.",
+        "The first is used; delete or rename the other.",
+    ),
+    "column_no_header": (
+        "Kolom {letter} heeft gegevens maar geen naam in de kopregel (bijvoorbeeld een samengevoegde cel).",
+        "Column {letter} holds data but has no name in the header row (for example a merged cell).",
+    ),
+    "column_no_header_hint": (
+        "Hef de samenvoeging op en geef elke kolom een eigen naam; deze kolom wordt nu genegeerd.",
+        "Unmerge the header cells and give each column its own name; this column is ignored for now.",
+    ),
+    # --- cell values --------------------------------------------------------
+    "cell_empty": (
+        "Lege cel in een verplichte kolom.",
+        "Empty cell in a required column.",
+    ),
+    "cell_empty_hint": (
+        "Vul een waarde in of verwijder de rij.",
+        "Fill in a value or delete the row.",
+    ),
+    "excel_error": (
+        "De cel bevat een Excel-foutwaarde.",
+        "The cell holds an Excel error value.",
+    ),
+    "excel_error_hint": (
+        "Herstel de formule in Excel of vervang haar door de waarde zelf.",
+        "Repair the formula in Excel or replace it by its value.",
+    ),
+    "duplicate_id": (
+        "Id '{value}' komt vaker voor (ook in rij {other}).",
+        "Id '{value}' occurs more than once (also in row {other}).",
+    ),
+    "duplicate_id_hint": (
+        "Elke {what} heeft een eigen id; geef een van beide een ander id of voeg de rijen samen.",
+        "Every {what} needs its own id; give one of them another id or merge the rows.",
+    ),
+    "id_shared": (
+        "Id '{value}' is zowel een actor als een opgave.",
+        "Id '{value}' is both an actor and an opgave.",
+    ),
+    "id_shared_hint": (
+        "Actoren en opgaven zijn knopen in hetzelfde netwerk; geef de opgave een ander id, bijvoorbeeld 'O-{value}'.",
+        "Actors and opgaven are nodes of the same network; give the opgave another id, for example 'O-{value}'.",
+    ),
+    "unknown_ref": (
+        "Onbekende {what} '{value}'.",
+        "Unknown {what} '{value}'.",
+    ),
+    "unknown_ref_hint": (
+        "Gebruik een id uit het blad '{sheet}'.{closest}",
+        "Use an id from the sheet '{sheet}'.{closest}",
+    ),
+    "closest_id": (
+        " Bedoelt u '{name}'?",
+        " Did you mean '{name}'?",
+    ),
+    "ref_case": (
+        "'{value}' verschilt alleen in hoofdletters of spaties van het id '{target}'; gelezen als '{target}'.",
+        "'{value}' differs from the id '{target}' only in case or spaces; read as '{target}'.",
+    ),
+    "ref_case_hint": (
+        "Schrijf het id overal precies hetzelfde.",
+        "Write the id the same way everywhere.",
+    ),
+    "vocab_unknown": (
+        "'{value}' is geen bekend {what}.",
+        "'{value}' is not a known {what_en}.",
+    ),
+    "vocab_unknown_hint": (
+        "Toegestaan: {allowed}. Een blad 'lijsten' (lijst = {list}) kan de lijst uitbreiden.",
+        "Allowed: {allowed}. A sheet 'lijsten' (list = {list}) can extend the list.",
+    ),
+    "domain_unknown": (
+        "'{value}' is geen bekend domein (BBV-taakveld).",
+        "'{value}' is not a known domain (BBV taakveld).",
+    ),
+    "domain_unknown_hint": (
+        "Gebruik een taakveldcode zoals 3 of 8.3, of een naam zoals 'Economie'{closest}; scheid meerdere met ';'. "
+        "Een blad 'lijsten' (lijst = domein) kan eigen domeinen toevoegen.",
+        "Use a taakveld code such as 3 or 8.3, or a name such as 'Economie'{closest}; separate several by ';'. "
+        "A sheet 'lijsten' (list = domain) can add your own domains.",
+    ),
+    "date_unreadable": (
+        "'{value}' is geen datum.",
+        "'{value}' is not a date.",
+    ),
+    "date_unreadable_hint": (
+        "Schrijf een jaar (2021), een datum (2021-12-03 of 3-12-2021) of laat de cel leeg.",
+        "Write a year (2021), a date (2021-12-03 or 3-12-2021) or leave the cell empty.",
+    ),
+    "until_before_since": (
+        "'tot' ({until}) ligt vóór 'sinds' ({since}).",
+        "'until' ({until}) is before 'since' ({since}).",
+    ),
+    "until_before_since_hint": (
+        "Wissel de twee datums om of corrigeer er een.",
+        "Swap the two dates or correct one of them.",
+    ),
+    "self_tie": (
+        "Relatie van '{value}' naar zichzelf.",
+        "Tie from '{value}' to itself.",
+    ),
+    "self_tie_hint": (
+        "Een relatie verbindt twee verschillende actoren; verwijder de rij of corrigeer 'van' of 'naar'.",
+        "A tie links two different actors; delete the row or correct 'source' or 'target'.",
+    ),
+    "weight_bad": (
+        "Gewicht '{value}' is geen getal van 0 of meer.",
+        "Weight '{value}' is not a number of 0 or more.",
+    ),
+    "weight_bad_hint": (
+        "Schrijf een getal zoals 1, 2 of 0,5, of laat de cel leeg (gewicht 1).",
+        "Write a number such as 1, 2 or 0.5, or leave the cell empty (weight 1).",
+    ),
+    "commitment_bad": (
+        "Inzet '{value}' ligt niet tussen 1 en 5.",
+        "Commitment '{value}' is not between 1 and 5.",
+    ),
+    "commitment_bad_hint": (
+        "Schrijf een geheel getal van 1 (weinig) tot 5 (veel), of laat de cel leeg.",
+        "Write a whole number from 1 (little) to 5 (much), or leave the cell empty.",
+    ),
+    "bool_bad": (
+        "'{value}' is geen ja of nee.",
+        "'{value}' is not yes or no.",
+    ),
+    "bool_bad_hint": (
+        "Schrijf ja of nee (of laat leeg: {default}).",
+        "Write yes or no (or leave empty: {default}).",
+    ),
+    "order_bad": (
+        "Volgorde '{value}' is geen getal.",
+        "Order '{value}' is not a number.",
+    ),
+    "order_bad_hint": (
+        "Schrijf een geheel getal of laat de cel leeg.",
+        "Write a whole number or leave the cell empty.",
+    ),
+    "list_unknown": (
+        "'{value}' is geen lijst die opgavelab kent.",
+        "'{value}' is not a list opgavelab knows.",
+    ),
+    "list_unknown_hint": (
+        "Gebruik een van: {allowed}.",
+        "Use one of: {allowed}.",
+    ),
+    "text_too_long": (
+        "Tekst van {n} tekens is ingekort tot {limit}.",
+        "Text of {n} characters was shortened to {limit}.",
+    ),
+    "text_too_long_hint": (
+        "Zet lange toelichtingen in een eigen kolom of document.",
+        "Keep long explanations in a column or document of their own.",
+    ),
+    # --- warnings -----------------------------------------------------------
+    "duplicate_tie": (
+        "Dezelfde relatie staat er vaker in (ook in rij {other}).",
+        "The same tie occurs more than once (also in row {other}).",
+    ),
+    "duplicate_tie_hint": (
+        "Verwijder de dubbele rij, of geef een ander type, andere opgave of andere datum als het twee relaties zijn.",
+        "Delete the duplicate row, or give another type, opgave or date if they are two ties.",
+    ),
+    "duplicate_involvement": (
+        "Deze actor staat vaker bij deze opgave (ook in rij {other}).",
+        "This actor is listed for this opgave more than once (also in row {other}).",
+    ),
+    "duplicate_involvement_hint": (
+        "Voeg de rijen samen, tenzij het aparte periodes zijn.",
+        "Merge the rows, unless they are separate periods.",
+    ),
+    "actor_no_involvement": (
+        "Actor '{value}' is bij geen enkele opgave betrokken.",
+        "Actor '{value}' is not involved in any opgave.",
+    ),
+    "actor_no_involvement_hint": (
+        "Voeg een rij toe in 'betrokkenheid' als de actor ergens aan bijdraagt; anders telt hij alleen als kandidaat.",
+        "Add a row to 'involvement' if the actor contributes somewhere; otherwise it only counts as a candidate.",
+    ),
+    "opgave_no_actors": (
+        "Opgave '{value}' heeft geen betrokken actoren.",
+        "Opgave '{value}' has no involved actors.",
+    ),
+    "opgave_no_actors_hint": (
+        "Voeg rijen toe in 'betrokkenheid' voor deze opgave.",
+        "Add rows to 'involvement' for this opgave.",
+    ),
+    "no_ties": (
+        "De casus heeft geen relaties tussen actoren; netwerkmaten gaan dan alleen over betrokkenheid.",
+        "The case has no ties between actors; network metrics then only describe involvement.",
+    ),
+    "no_ties_hint": (
+        "Voeg een blad 'relaties' toe met van, naar en type.",
+        "Add a sheet 'ties' with source, target and type.",
+    ),
+}
+
+
+def message(key: str, lang: str = "nl", **fields) -> str:
+    """The text for ``key`` in ``lang``, with ``fields`` filled in."""
+    nl, en = MESSAGES[key]
+    template = en if lang == "en" else nl
+    return template.format(**fields)
+
+
+#: Labels of sheets, columns and summary terms, nl and en.
+LABELS: dict[str, tuple[str, str]] = {
+    "actors": ("actoren", "actors"),
+    "opgaven": ("opgaven", "opgaven"),
+    "involvement": ("betrokkenheid", "involvement"),
+    "ties": ("relaties", "ties"),
+    "vocabularies": ("lijsten", "vocabularies"),
+    "actor": ("actor", "actor"),
+    "opgave": ("opgave", "opgave"),
+    "type": ("type", "type"),
+    "scale": ("schaalniveau", "scale level"),
+    "actor_type": ("actortype", "actor type"),
+    "tie_type": ("relatietype", "tie type"),
+    "domain": ("domein", "domain"),
+    "role": ("rol", "role"),
+    "n_actors": ("actoren", "actors"),
+    "n_ties": ("relaties", "ties"),
+    "warnings": ("waarschuwingen", "warnings"),
+    "case": ("casus", "case"),
+}
+
+
+def label(key: str, lang: str = "nl") -> str:
+    """The label for ``key`` in ``lang`` (the key itself if unknown)."""
+    pair = LABELS.get(key)
+    if pair is None:
+        return key
+    return pair[1] if lang == "en" else pair[0]

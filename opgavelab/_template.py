@@ -1,0 +1,271 @@
+"""The case workbook as openpyxl writes it: the template and saved cases."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pandas as pd
+
+from . import schema
+
+_HEADERS_EN = {
+    "actors": ["id", "name", "type", "scale", "sector", "domains"],
+    "opgaven": ["id", "name", "origin", "core_challenge", "scale", "domains", "description"],
+    "involvement": ["actor", "opgave", "role", "aware", "commitment", "since", "until"],
+    "ties": ["source", "target", "type", "weight", "opgave", "directed", "since", "until"],
+    "vocabularies": ["list", "value", "label", "colour", "order"],
+}
+
+_REQUIRED_FILL = "FFE8F0FA"
+_HEADER_FILL = "FF1F4E79"
+
+_EXAMPLES = {
+    "actors": ["gem-a", "Gemeente Aastad", "overheid", "lokaal", "publiek", "3.1; 8.1"],
+    "opgaven": ["economie", "Regionale economische groei", "Regiodeal met het Rijk",
+                "Werk en wonen in balans brengen", "regionaal", "3.1; 6.5; 8.1; 1.2", "..."],
+    "involvement": ["gem-a", "economie", "trekker", "ja", 4, 2019, None],
+    "ties": ["gem-a", "bedr-b", "samenwerking", 2, "economie", "nee", 2020, None],
+    "vocabularies": ["rol", "aanjager", "Aanjager", "#0072B2", 7],
+}
+
+_INSTRUCTIONS = {
+    "nl": [
+        ("opgavelab — sjabloon voor een casus", ""),
+        ("", ""),
+        ("Vul één blad per onderdeel. Kolomnamen mogen Nederlands of Engels zijn; hoofdletters, accenten en spaties tellen niet.", ""),
+        ("Verplichte kolommen zijn lichtblauw. Extra kolommen mag u toevoegen: ze blijven bewaard als kenmerk.", ""),
+        ("Controleer de werkmap met:  opgavelab validate <bestand>", ""),
+        ("", ""),
+        ("blad", "wat staat erin"),
+        ("actoren", "Eén rij per actor: id, naam, type (overheid, bedrijf, maatschappelijke organisatie, kennisinstelling, burger), "
+                    "schaalniveau (buurt … mondiaal), sector, domeinen (BBV-taakvelden, gescheiden door ';')."),
+        ("opgaven", "Eén rij per opgave: id, naam, oorsprong (waar komt ze vandaan), kern (de kernopgave), "
+                    "schaalniveau en domeinen die de opgave nodig heeft, beschrijving."),
+        ("betrokkenheid", "Eén rij per actor × opgave: actor, opgave, rol, bewust (ja/nee: weet de actor dat hij deel is van de opgave?), "
+                          "inzet (1-5), sinds, tot (jaar of datum)."),
+        ("relaties", "Eén rij per relatie tussen twee actoren: van, naar, type (samenwerking, financiering, informatie, mandaat), "
+                     "gewicht (standaard 1), opgave (waarvoor de relatie is vastgelegd, mag leeg), gericht (ja/nee), sinds, tot. "
+                     "Dit blad mag leeg blijven."),
+        ("lijsten", "Optioneel: eigen waarden toevoegen aan een lijst (lijst = type, schaalniveau, relatietype, rol, domein), "
+                    "met label, kleur (#RRGGBB) en volgorde."),
+        ("taakvelden", "Naslag: de BBV-taakvelden die als domein gelden (code of naam)."),
+        ("", ""),
+        ("Datums", "Een jaar (2021), een datum (2021-12-03 of 3-12-2021) of leeg. 'tot 2021' betekent tot en met 31-12-2021."),
+        ("Codes", "Schrijf taakveldcodes als tekst (bijv. '3.1; 8.3'), anders maakt Excel van 0.10 het getal 0,1."),
+    ],
+    "en": [
+        ("opgavelab — case template", ""),
+        ("", ""),
+        ("Fill one sheet per part. Column names may be Dutch or English; case, accents and spaces do not matter.", ""),
+        ("Required columns are light blue. You may add columns: they are kept as attributes.", ""),
+        ("Check the workbook with:  opgavelab validate <file> --lang en", ""),
+        ("", ""),
+        ("sheet", "what it holds"),
+        ("actors", "One row per actor: id, name, type (overheid/government, bedrijf/business, maatschappelijke organisatie/civil society, "
+                   "kennisinstelling/knowledge institution, burger/citizen), scale (buurt/neighbourhood … mondiaal/global), "
+                   "sector, domains (BBV taakvelden, separated by ';')."),
+        ("opgaven", "One row per opgave (challenge): id, name, origin, core_challenge, the scale and domains it needs, description."),
+        ("involvement", "One row per actor × opgave: actor, opgave, role, aware (yes/no: does the actor know it is part of it?), "
+                        "commitment (1-5), since, until (year or date)."),
+        ("ties", "One row per tie between two actors: source, target, type (collaboration, funding, information, mandate), "
+                 "weight (default 1), opgave (the one it was recorded for, may be empty), directed (yes/no), since, until. "
+                 "This sheet may stay empty."),
+        ("vocabularies", "Optional: add values to a list (list = actor_type, scale, tie_type, role, domain) with label, colour (#RRGGBB) and order."),
+        ("taakvelden", "Reference: the BBV taakvelden that count as domains (code or name)."),
+        ("", ""),
+        ("Dates", "A year (2021), a date (2021-12-03 or 3-12-2021) or empty. 'until 2021' means up to and including 2021-12-31."),
+        ("Codes", "Write taakveld codes as text (e.g. '3.1; 8.3'), or Excel turns 0.10 into the number 0.1."),
+    ],
+}
+
+
+def _headers(sheet: str, lang: str) -> list[str]:
+    if lang == "en":
+        return list(_HEADERS_EN[sheet])
+    spec = schema.SHEETS[sheet]
+    return [spec.column(c).label_nl or c for c in _HEADERS_EN[sheet]]
+
+
+def _sheet_title(sheet: str, lang: str) -> str:
+    return sheet if lang == "en" else schema.SHEETS[sheet].label_nl
+
+
+def build_template(lang: str = "nl"):
+    """An openpyxl Workbook with every sheet, headers, instructions and dropdowns."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    info = wb.active
+    info.title = "instructies" if lang == "nl" else "instructions"
+    for row in _INSTRUCTIONS[lang]:
+        info.append(list(row))
+    info["A1"].font = Font(bold=True, size=14)
+    info.column_dimensions["A"].width = 18
+    info.column_dimensions["B"].width = 120
+    for row in info.iter_rows(min_row=7):
+        row[0].font = Font(bold=True)
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+    # hidden sheet with the values the dropdowns offer
+    choices = wb.create_sheet("_keuzes")
+    vocab = schema.default_vocabularies()
+    lists = {}
+    yes_no = ["ja", "nee"] if lang == "nl" else ["yes", "no"]
+    columns = [("actor_type", None), ("scale", None), ("tie_type", None), ("role", None), ("yes_no", yes_no)]
+    for j, (name, fixed) in enumerate(columns, start=1):
+        if fixed is None:
+            sub = vocab[vocab["list"] == name].sort_values("order")
+            values = sub["value"].tolist()
+        else:
+            values = fixed
+        letter = chr(64 + j)
+        choices.cell(row=1, column=j, value=name)
+        for i, v in enumerate(values, start=2):
+            choices.cell(row=i, column=j, value=v)
+        lists[name] = f"'_keuzes'!${letter}$2:${letter}${len(values) + 1}"
+    choices.sheet_state = "hidden"
+
+    header_font = Font(bold=True, color="FFFFFFFF")
+    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    required_fill = PatternFill("solid", fgColor=_REQUIRED_FILL)
+    last = 5000
+    for sheet in ("actors", "opgaven", "involvement", "ties", "vocabularies"):
+        ws = wb.create_sheet(_sheet_title(sheet, lang))
+        headers = _headers(sheet, lang)
+        ws.append(headers)
+        spec = schema.SHEETS[sheet]
+        for j, canonical in enumerate(_HEADERS_EN[sheet], start=1):
+            cell = ws.cell(row=1, column=j)
+            cell.font = header_font
+            cell.fill = header_fill
+            letter = cell.column_letter
+            ws.column_dimensions[letter].width = max(12, len(str(cell.value)) + 4)
+            col = spec.column(canonical)
+            if col.required:
+                for r in range(2, 52):
+                    ws.cell(row=r, column=j).fill = required_fill
+            source = None
+            if col.kind.startswith("vocab:"):
+                source = lists.get(col.kind.split(":", 1)[1])
+            elif col.kind == "bool":
+                source = lists["yes_no"]
+            if source:
+                dv = DataValidation(type="list", formula1=f"={source}", allow_blank=True,
+                                    showErrorMessage=col.kind != "vocab:role",
+                                    errorStyle="warning" if col.kind == "vocab:role" else "stop")
+                dv.error = ("Kies een waarde uit de lijst (of voeg er een toe op het blad 'lijsten')." if lang == "nl"
+                            else "Pick a value from the list (or add one on the sheet 'vocabularies').")
+                dv.errorTitle = "opgavelab"
+                ws.add_data_validation(dv)
+                dv.add(f"{letter}2:{letter}{last}")
+            elif col.kind == "commitment":
+                dv = DataValidation(type="whole", operator="between", formula1="1", formula2="5", allow_blank=True)
+                dv.error = "Inzet is een geheel getal van 1 tot 5." if lang == "nl" else "Commitment is a whole number from 1 to 5."
+                dv.errorTitle = "opgavelab"
+                ws.add_data_validation(dv)
+                dv.add(f"{letter}2:{letter}{last}")
+            elif col.kind == "weight":
+                dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+                dv.error = "Gewicht is een getal van 0 of meer." if lang == "nl" else "Weight is a number of 0 or more."
+                dv.errorTitle = "opgavelab"
+                ws.add_data_validation(dv)
+                dv.add(f"{letter}2:{letter}{last}")
+            if col.kind in ("text",) and canonical in ("name", "origin", "core_challenge", "description"):
+                ws.column_dimensions[letter].width = 32
+            if col.kind == "domains":
+                ws.column_dimensions[letter].width = 22
+                for r in range(2, last + 1):
+                    ws.cell(row=r, column=j).number_format = "@"
+        ws.freeze_panes = "A2"
+
+    # reference list of taakvelden
+    ref = wb.create_sheet("taakvelden")
+    ref.append(["code", "naam" if lang == "nl" else "name", "niveau" if lang == "nl" else "level"])
+    for cell in ref[1]:
+        cell.font = header_font
+        cell.fill = header_fill
+    tv = schema.taakvelden()
+    for code, rec in tv.iterrows():
+        name = rec["naam"] if lang == "nl" or not rec["name_en"] else f"{rec['name_en']} ({rec['naam']})"
+        ref.append([code, name, rec["niveau"]])
+        ref.cell(row=ref.max_row, column=1).data_type = "s"
+    ref.column_dimensions["A"].width = 8
+    ref.column_dimensions["B"].width = 60
+    ref.column_dimensions["C"].width = 26
+    wb.active = 0
+    return wb
+
+
+def _cell_value(value, kind: str, lang: str):
+    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+        return None
+    if kind == "domains":
+        return "; ".join(value) if value else None
+    if kind == "bool":
+        return ("ja" if value else "nee") if lang == "nl" else ("yes" if value else "no")
+    if kind == "date":
+        ts = pd.Timestamp(value)
+        return _dt.datetime(ts.year, ts.month, ts.day)
+    if kind == "commitment":
+        return int(value)
+    if kind == "weight":
+        return float(value)
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if hasattr(value, "item") and not isinstance(value, str):
+        return value.item()
+    return value
+
+
+def _write(ws, row: int, column: int, value) -> None:
+    cell = ws.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str):
+        # text stays text: never let a spreadsheet run "=..." as a formula
+        cell.data_type = "s"
+    elif isinstance(value, _dt.datetime):
+        cell.number_format = "yyyy-mm-dd"
+
+
+def fill_workbook(wb, case, lang: str) -> None:
+    """Write the rows of ``case`` into a workbook made by :func:`build_template`."""
+    tables = {
+        "actors": case.actors.reset_index(),
+        "opgaven": case.opgaven.reset_index(),
+        "involvement": case.involvement,
+        "ties": case.ties,
+    }
+    custom = case.vocabularies[case.vocabularies["source"] == "lijsten"]
+    if len(custom):
+        names = {name: (spec.label_nl if lang == "nl" else spec.name)
+                 for name, spec in schema.VOCABULARY_LISTS.items()}
+        tables["vocabularies"] = pd.DataFrame({
+            "list": custom["list"].map(names),
+            "value": custom["value"],
+            "label": custom["label_nl"] if lang == "nl" else custom["label_en"],
+            "colour": custom["colour"],
+            "order": custom["order"],
+        })
+    for sheet, frame in tables.items():
+        ws = wb[_sheet_title(sheet, lang)]
+        spec = schema.SHEETS[sheet]
+        canonical = _HEADERS_EN[sheet]
+        extras = [c for c in frame.columns if c not in canonical]
+        for j, extra in enumerate(extras, start=len(canonical) + 1):
+            _write(ws, 1, j, str(extra))
+            ws.cell(row=1, column=j).font = ws.cell(row=1, column=1).font.copy()
+            ws.cell(row=1, column=j).fill = ws.cell(row=1, column=1).fill.copy()
+        kinds = [spec.column(c).kind for c in canonical] + ["extra"] * len(extras)
+        cols = canonical + extras
+        present = [c in frame.columns for c in cols]
+        records = frame.reindex(columns=[c for c, p in zip(cols, present) if p]).to_numpy(dtype=object)
+        positions = [j for j, p in enumerate(present, start=1) if p]
+        col_kinds = [k for k, p in zip(kinds, present) if p]
+        for i, rec in enumerate(records, start=2):
+            for j, kind, value in zip(positions, col_kinds, rec):
+                out = _cell_value(value, kind, lang)
+                if out is not None:
+                    _write(ws, i, j, out)

@@ -1,0 +1,326 @@
+"""The :class:`Case`: the checked tables of one case, with small helpers.
+
+A Case is what every other part of opgavelab starts from. It holds pandas
+DataFrames with canonical English column names and real dtypes, indexed or
+keyed by the ids from the spreadsheet, so a researcher can keep working in
+pandas:
+
+- ``actors``: indexed by ``id``; ``name``, ``type`` (categorical),
+  ``scale`` (ordered categorical), ``sector``, ``domains`` (a list of domain
+  codes per actor) and any extra columns of the sheet;
+- ``opgaven``: indexed by ``id``; ``name``, ``origin``, ``core_challenge``,
+  ``scale``, ``domains`` (needed), ``description`` and extra columns;
+- ``involvement``: one row per actor × opgave: ``actor``, ``opgave``, ``role``,
+  ``aware`` (bool), ``commitment`` (Int64, 1-5), ``since``, ``until``;
+- ``ties``: one row per tie: ``source``, ``target``, ``type``, ``weight``,
+  ``opgave``, ``directed`` (bool), ``since``, ``until``;
+- ``vocabularies``: the effective lists (defaults extended by the ``lijsten``
+  sheet): ``list``, ``value``, ``label_nl``, ``label_en``, ``colour``,
+  ``order``, ``parent``, ``source``.
+"""
+
+from __future__ import annotations
+
+import html
+import pandas as pd
+
+from ._checks import _check_lang
+from ._i18n import label as _label
+
+__all__ = ["Case", "is_active", "to_timestamp"]
+
+
+def to_timestamp(at, end: bool = False) -> pd.Timestamp | None:
+    """A date argument (a year, a date text, a datetime or None) as a Timestamp.
+
+    A bare year means the end of that year by default for snapshots, so
+    ``at=2021`` shows everything that was active at some point up to and
+    including 31 December 2021.
+
+    Examples
+    --------
+    >>> to_timestamp(2021, end=True)
+    Timestamp('2021-12-31 00:00:00')
+    >>> to_timestamp("2021-03-04")
+    Timestamp('2021-03-04 00:00:00')
+    """
+    if at is None:
+        return None
+    from ._validate import parse_date
+
+    ts = parse_date(at, end=end)
+    if ts is None:
+        msg = f"'at' must be a year, a date or None, got {at!r}."
+        raise ValueError(msg)
+    return ts
+
+
+def is_active(frame: pd.DataFrame, at) -> pd.Series:
+    """Which rows (ties or involvement) are active at ``at``.
+
+    A row is active when ``since <= at`` and (``until`` is empty or
+    ``at <= until``); empty ``since`` means "always already". ``at=None``
+    means every row.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"since": pd.to_datetime(["2019-01-01", None]),
+    ...                   "until": pd.to_datetime(["2020-12-31", None])})
+    >>> is_active(f, 2021).tolist()
+    [False, True]
+    """
+    if at is None:
+        return pd.Series(True, index=frame.index)
+    ts = at if isinstance(at, pd.Timestamp) else to_timestamp(at, end=True)
+    since = frame["since"]
+    until = frame["until"]
+    return (since.isna() | (since <= ts)) & (until.isna() | (ts <= until))
+
+
+class Case:
+    """The checked tables of one case. Build it with :func:`opgavelab.load`,
+    :func:`opgavelab.example` or :meth:`Case.from_frames`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> case = Case.from_frames(
+    ...     actors=pd.DataFrame({"id": ["a", "b"], "naam": ["Gemeente A", "Bedrijf B"],
+    ...                          "type": ["overheid", "bedrijf"]}),
+    ...     opgaven=pd.DataFrame({"id": ["o1"], "naam": ["Energietransitie"]}),
+    ...     involvement=pd.DataFrame({"actor": ["a", "b"], "opgave": ["o1", "o1"]}),
+    ... )
+    >>> case.actors["type"].tolist()
+    ['overheid', 'bedrijf']
+    """
+
+    def __init__(self, actors, opgaven, involvement, ties, vocabularies, *, name=None,
+                 source=None, warnings=None, lang="nl"):
+        self.actors: pd.DataFrame = actors
+        self.opgaven: pd.DataFrame = opgaven
+        self.involvement: pd.DataFrame = involvement
+        self.ties: pd.DataFrame = ties
+        self.vocabularies: pd.DataFrame = vocabularies
+        self.name: str = name or "casus"
+        self.source: str | None = source
+        if warnings is None or len(warnings) == 0:
+            from .errors import PROBLEM_COLUMNS
+
+            warnings = pd.DataFrame(columns=PROBLEM_COLUMNS)
+        #: Problems that do not block analysis (severity ``"warning"``).
+        self.warnings: pd.DataFrame = warnings.reset_index(drop=True)
+        self.lang: str = _check_lang(lang)
+
+    # -- construction ---------------------------------------------------
+    @classmethod
+    def from_frames(cls, actors: pd.DataFrame, opgaven: pd.DataFrame, involvement: pd.DataFrame,
+                    ties: pd.DataFrame | None = None, vocabularies: pd.DataFrame | None = None, *,
+                    name: str | None = None, source: str | None = None, lang: str = "nl") -> Case:
+        """Build a checked Case from DataFrames laid out like the sheets.
+
+        Column names may be Dutch or English, as in a workbook; the frames are
+        checked with exactly the rules of :func:`opgavelab.load`, and row
+        numbers in problems count as a spreadsheet would (header = row 1).
+
+        Raises
+        ------
+        opgavelab.ValidationError
+            When the tables do not form a valid case.
+        """
+        from ._validate import Grid, build_case
+
+        _check_lang(lang)
+        labels = {"actors": "actoren", "opgaven": "opgaven", "involvement": "betrokkenheid",
+                  "ties": "relaties", "vocabularies": "lijsten"}
+        if lang == "en":
+            labels = {k: k for k in labels}
+        grids = []
+        for key, frame in (("actors", actors), ("opgaven", opgaven), ("involvement", involvement),
+                           ("ties", ties), ("vocabularies", vocabularies)):
+            if frame is None:
+                continue
+            if not isinstance(frame, pd.DataFrame):
+                msg = f"'{key}' must be a pandas DataFrame, got {type(frame).__name__}."
+                raise TypeError(msg)
+            grids.append(_frame_to_grid(labels[key], frame))
+        return build_case(grids, lang=lang, name=name, source=source)
+
+    # -- vocabularies ---------------------------------------------------
+    def vocabulary(self, list_name: str) -> pd.DataFrame:
+        """The effective values of one list (``actor_type``, ``scale``,
+        ``tie_type``, ``role``, ``domain``) in their order."""
+        sub = self.vocabularies[self.vocabularies["list"] == list_name]
+        if sub.empty and list_name not in set(self.vocabularies["list"]):
+            allowed = sorted(set(self.vocabularies["list"]))
+            msg = f"'list_name' must be one of {allowed}, got {list_name!r}."
+            raise ValueError(msg)
+        return sub.sort_values("order", kind="stable").reset_index(drop=True)
+
+    def labels(self, list_name: str, lang: str | None = None) -> dict[str, str]:
+        """Value → label of one list in ``lang`` (default: the case's language)."""
+        lang = _check_lang(lang or self.lang)
+        sub = self.vocabulary(list_name)
+        col = "label_en" if lang == "en" else "label_nl"
+        return dict(zip(sub["value"], sub[col].fillna(sub["value"])))
+
+    def colours(self, list_name: str) -> dict[str, str]:
+        """Value → colour of one list, for values that have one."""
+        sub = self.vocabulary(list_name)
+        return {v: c for v, c in zip(sub["value"], sub["colour"]) if isinstance(c, str) and c}
+
+    def domain_label(self, code: str, lang: str | None = None) -> str:
+        """``"3.1 Economische ontwikkeling"`` for a domain code."""
+        name = self.labels("domain", lang).get(code, code)
+        return f"{code} {name}" if name != code else code
+
+    # -- selections -----------------------------------------------------
+    def opgave(self, opgave_id: str) -> pd.Series:
+        """The row of one opgave; a clear error names the ids that exist."""
+        self._check_opgave(opgave_id)
+        return self.opgaven.loc[opgave_id]
+
+    def _check_opgave(self, opgave_id) -> None:
+        if opgave_id not in self.opgaven.index:
+            ids = list(self.opgaven.index)
+            shown = ids if len(ids) <= 20 else ids[:20] + ["..."]
+            msg = f"'opgave' must be one of the opgave ids {shown}, got {opgave_id!r}."
+            raise ValueError(msg)
+
+    def involvement_at(self, at=None, opgave: str | None = None) -> pd.DataFrame:
+        """Involvement rows active at ``at`` (all when None), optionally for one opgave."""
+        frame = self.involvement
+        if opgave is not None:
+            self._check_opgave(opgave)
+            frame = frame[frame["opgave"] == opgave]
+        return frame[is_active(frame, at)]
+
+    def ties_at(self, at=None, opgave: str | None = None) -> pd.DataFrame:
+        """Ties active at ``at``; with ``opgave``, only the ties recorded for it."""
+        frame = self.ties
+        if opgave is not None:
+            self._check_opgave(opgave)
+            frame = frame[frame["opgave"] == opgave]
+        return frame[is_active(frame, at)]
+
+    def actors_of(self, opgave: str, at=None) -> pd.Index:
+        """Ids of the actors involved in ``opgave`` at ``at``."""
+        inv = self.involvement_at(at, opgave)
+        return pd.Index(pd.unique(inv["actor"]), name="id")
+
+    def dates(self) -> pd.DatetimeIndex:
+        """Every date mentioned in involvement and ties, sorted."""
+        parts = [self.involvement["since"], self.involvement["until"], self.ties["since"], self.ties["until"]]
+        values = pd.concat(parts).dropna().unique()
+        return pd.DatetimeIndex(sorted(values))
+
+    def years(self) -> list[int]:
+        """The years from the first to the last date in the case."""
+        dates = self.dates()
+        if len(dates) == 0:
+            return []
+        return list(range(dates.min().year, dates.max().year + 1))
+
+    # -- comparing and showing -------------------------------------------
+    def equals(self, other: Case) -> bool:
+        """True when the five tables hold the same data (names may differ)."""
+        if not isinstance(other, Case):
+            return False
+        for attr in ("actors", "opgaven", "involvement", "ties"):
+            a, b = getattr(self, attr), getattr(other, attr)
+            if list(a.columns) != list(b.columns):
+                return False
+            try:
+                pd.testing.assert_frame_equal(a, b, check_dtype=False, check_categorical=False)
+            except AssertionError:
+                return False
+        return True
+
+    def summary(self, lang: str | None = None) -> dict[str, pd.DataFrame]:
+        """Counts per actor type, per scale level and per opgave, as tables."""
+        lang = _check_lang(lang or self.lang)
+        type_labels = self.labels("actor_type", lang)
+        scale_labels = self.labels("scale", lang)
+        by_type = self.actors["type"].value_counts(sort=False).rename(index=type_labels)
+        by_scale = self.actors["scale"].value_counts(sort=False).rename(index=scale_labels)
+        inv = self.involvement
+        per_opgave = pd.DataFrame({
+            _label("actors", lang): inv.groupby("opgave")["actor"].nunique(),
+            ("niet bewust" if lang == "nl" else "not aware"): inv[~inv["aware"]].groupby("opgave")["actor"].nunique(),
+            _label("ties", lang): self.ties.groupby("opgave")["source"].size() if len(self.ties) else None,
+        }).reindex(self.opgaven.index).fillna(0).astype(int)
+        per_opgave.insert(0, "naam" if lang == "nl" else "name", self.opgaven["name"])
+        count_col = "aantal" if lang == "nl" else "count"
+        return {
+            "actor_type": by_type.rename(count_col).to_frame(),
+            "scale": by_scale.rename(count_col).to_frame(),
+            "opgaven": per_opgave,
+        }
+
+    def _period(self) -> str:
+        years = self.years()
+        return f"{years[0]}–{years[-1]}" if years else "–"
+
+    def __repr__(self) -> str:
+        lang = self.lang
+        n_w = len(self.warnings)
+        if lang == "en":
+            text = (f"<Case '{self.name}': {len(self.actors)} actors, {len(self.opgaven)} opgaven, "
+                    f"{len(self.involvement)} involvements, {len(self.ties)} ties, {self._period()}; "
+                    f"{n_w} warning{'s' if n_w != 1 else ''}. Next: opgavelab.scan(case, opgave_id).>")
+        else:
+            text = (f"<Case '{self.name}': {len(self.actors)} actoren, {len(self.opgaven)} opgaven, "
+                    f"{len(self.involvement)} betrokkenheden, {len(self.ties)} relaties, {self._period()}; "
+                    f"{n_w} waarschuwing{'en' if n_w != 1 else ''}. Verder: opgavelab.scan(case, opgave_id).>")
+        return text
+
+    def _repr_html_(self) -> str:
+        lang = self.lang
+        s = self.summary(lang)
+        esc = html.escape
+        nl = lang == "nl"
+        title = f"{'Casus' if nl else 'Case'}: {esc(self.name)}"
+        facts = (
+            f"{len(self.actors)} {'actoren' if nl else 'actors'}, {len(self.opgaven)} opgaven, "
+            f"{len(self.involvement)} {'betrokkenheden' if nl else 'involvements'}, "
+            f"{len(self.ties)} {'relaties' if nl else 'ties'}, {'periode' if nl else 'period'} {self._period()}"
+        )
+        src = f"<br><small>{'bron' if nl else 'source'}: {esc(str(self.source))}</small>" if self.source else ""
+        tables = (
+            "<div style='display:flex;gap:2em;flex-wrap:wrap;align-items:flex-start'>"
+            f"<div><b>{'per actortype' if nl else 'by actor type'}</b>{s['actor_type'].to_html()}</div>"
+            f"<div><b>{'per schaalniveau' if nl else 'by scale level'}</b>{s['scale'].to_html()}</div>"
+            f"<div><b>{'per opgave' if nl else 'by opgave'}</b>{s['opgaven'].to_html()}</div>"
+            "</div>"
+        )
+        warn = ""
+        if len(self.warnings):
+            w = self.warnings
+            head = (f"{len(w)} waarschuwing(en) (blokkeren de analyse niet)" if nl
+                    else f"{len(w)} warning(s) (they do not block analysis)")
+            warn = (f"<details><summary>{esc(head)}</summary>"
+                    f"{w.head(50).to_html(index=False, na_rep='', escape=True)}</details>")
+        first = esc(str(self.opgaven.index[0])) if len(self.opgaven) else "..."
+        nxt = (f"<small>Verder: <code>opgavelab.scan(case, '{first}')</code> of "
+               f"<code>opgavelab.Explorer(case)</code></small>" if nl else
+               f"<small>Next: <code>opgavelab.scan(case, '{first}')</code> or "
+               f"<code>opgavelab.Explorer(case)</code></small>")
+        return f"<div><h4>{title}</h4><p>{facts}{src}</p>{tables}{warn}<p>{nxt}</p></div>"
+
+
+def _frame_to_grid(title: str, frame: pd.DataFrame):
+    from ._validate import Grid
+
+    if isinstance(frame.index, pd.MultiIndex):
+        frame = frame.reset_index()
+    elif frame.index.name is not None and frame.index.name not in frame.columns:
+        frame = frame.reset_index()
+    header = [str(c) for c in frame.columns]
+    values = frame.astype(object).where(frame.notna(), None)
+    cells = pd.DataFrame([header] + values.to_numpy(dtype=object).tolist()
+                         if len(frame) else [header], dtype=object)
+    # list-valued cells (domains) are written back as "a; b"
+    for j in range(cells.shape[1]):
+        col = cells.iloc[1:, j]
+        if col.map(lambda v: isinstance(v, (list, tuple))).any():
+            cells.iloc[1:, j] = col.map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+    return Grid(title=title, cells=cells, first_row=1)
