@@ -1,0 +1,345 @@
+"""Networks from a Case.
+
+- :func:`two_mode_graph`: actors and opgaven, linked by involvement;
+- :func:`actor_graph`: actors linked by their ties (optionally a subset);
+- :func:`opgave_graph`: the actor network around one opgave: its involved
+  actors and the ties among them, at a date if given;
+- :func:`overlap_graph`: opgaven linked by the actors they share;
+- :func:`multi_opgave_actors`: the actors who take part in many opgaven.
+
+Every actor attribute from the spreadsheet is on its node (``name``, ``type``,
+``scale``, ``sector``, ``domains`` and extra columns); missing values are
+``None``. Several ties between the same two actors become one edge whose
+``weight`` is the sum of their weights, with ``types`` (all tie types),
+``type`` (the first one), ``n_ties`` and ``opgaven``.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "two_mode_graph",
+    "actor_graph",
+    "opgave_graph",
+    "overlap_graph",
+    "multi_opgave_actors",
+    "node_attributes",
+]
+
+import math
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from .case import Case, is_active, to_timestamp
+
+
+def _clean(value):
+    """Spreadsheet value → plain Python value for a node attribute (None if missing)."""
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def node_attributes(frame: pd.DataFrame) -> dict[str, dict]:
+    """Row attributes of a table indexed by id, as ``{id: {column: value}}``."""
+    columns = list(frame.columns)
+    out = {}
+    for idx, row in zip(frame.index, frame.itertuples(index=False, name=None)):
+        out[idx] = {col: _clean(v) for col, v in zip(columns, row)}
+    return out
+
+
+def _check_case(case) -> None:
+    if not isinstance(case, Case):
+        msg = f"'case' must be an opgavelab.Case (from opgavelab.load), got {type(case).__name__}."
+        raise TypeError(msg)
+
+
+def _snapshot_time(at):
+    return None if at is None else (at if isinstance(at, pd.Timestamp) else to_timestamp(at, end=True))
+
+
+def two_mode_graph(case: Case, at=None) -> nx.Graph:
+    """The two-mode (bipartite) network of actors and opgaven.
+
+    Parameters
+    ----------
+    case : Case
+    at : year, date or None
+        Only involvement active at that date; None: all of it.
+
+    Returns
+    -------
+    networkx.Graph
+        Actor nodes have ``kind="actor"`` and ``bipartite=0``, opgave nodes
+        ``kind="opgave"`` and ``bipartite=1``; each edge carries the
+        involvement's ``role``, ``aware``, ``commitment``, ``since``, ``until``.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> G = two_mode_graph(opgavelab.example())
+    >>> G.nodes["economie"]["kind"]
+    'opgave'
+    """
+    _check_case(case)
+    at = _snapshot_time(at)
+    G = nx.Graph(name=f"{case.name}: actoren × opgaven")
+    for aid, attrs in node_attributes(case.actors).items():
+        G.add_node(aid, kind="actor", bipartite=0, **attrs)
+    for oid, attrs in node_attributes(case.opgaven).items():
+        G.add_node(oid, kind="opgave", bipartite=1, **attrs)
+    inv = case.involvement[is_active(case.involvement, at)]
+    cols = [c for c in inv.columns if c not in ("actor", "opgave")]
+    for rec in inv.itertuples(index=False):
+        d = rec._asdict()
+        G.add_edge(d["actor"], d["opgave"], **{c: _clean(d[c]) for c in cols})
+    return G
+
+
+def _aggregate_ties(ties: pd.DataFrame, directed: bool) -> pd.DataFrame:
+    """One row per pair (ordered if ``directed``) with summed weight and the types."""
+    if ties.empty:
+        return pd.DataFrame(columns=["u", "v", "weight", "n_ties", "types", "type", "opgaven", "since", "until",
+                                     "directed"])
+    src = ties["source"].to_numpy(dtype=object)
+    tgt = ties["target"].to_numpy(dtype=object)
+    tie_directed = ties["directed"].to_numpy(dtype=bool)
+    if directed:
+        # an undirected tie in a directed network is a pair of arcs
+        back = ~tie_directed
+        u = np.concatenate([src, tgt[back]])
+        v = np.concatenate([tgt, src[back]])
+        rows = np.concatenate([np.arange(len(ties)), np.flatnonzero(back)])
+    else:
+        swap = src > tgt
+        u = np.where(swap, tgt, src)
+        v = np.where(swap, src, tgt)
+        rows = np.arange(len(ties))
+    frame = pd.DataFrame({
+        "u": u, "v": v,
+        "weight": ties["weight"].to_numpy(dtype=float)[rows],
+        "type": ties["type"].astype(object).to_numpy()[rows],
+        "opgave": ties["opgave"].astype(object).to_numpy()[rows],
+        "since": ties["since"].to_numpy()[rows],
+        "until": ties["until"].to_numpy()[rows],
+        "directed": tie_directed[rows],
+    })
+    grouped = frame.groupby(["u", "v"], sort=False)
+    out = grouped.agg(weight=("weight", "sum"), n_ties=("weight", "size"), since=("since", "min"),
+                      directed=("directed", "any"))
+    # an edge lasts while any of its ties does: the latest 'until', empty if any is open
+    until_open = grouped["until"].apply(lambda s: s.isna().any())
+    out["until"] = grouped["until"].max().where(~until_open, pd.NaT)
+    types = grouped["type"].agg(lambda s: sorted({t for t in s if isinstance(t, str)}))
+    first = grouped["type"].first()
+    opg = grouped["opgave"].agg(lambda s: sorted({o for o in s if isinstance(o, str)}))
+    out["types"] = types
+    out["type"] = first.where(first.notna(), None)
+    out["opgaven"] = opg
+    return out.reset_index()
+
+
+def actor_graph(case: Case, at=None, actors=None, *, opgave: str | None = None,
+                directed: bool | None = None) -> nx.Graph:
+    """The network of actors and their ties.
+
+    Parameters
+    ----------
+    case : Case
+    at : year, date or None
+        Only ties active at that date; None: every tie.
+    actors : iterable of ids, optional
+        Keep only these actors (and the ties among them); default all actors.
+    opgave : str, optional
+        Only the ties recorded for this opgave.
+    directed : bool, optional
+        ``True``: a DiGraph (undirected ties become two arcs); ``False``: a
+        Graph (directions ignored); default: directed when any tie is directed.
+
+    Returns
+    -------
+    networkx.Graph or networkx.DiGraph
+        Nodes carry every actor attribute; edges carry ``weight`` (summed over
+        parallel ties), ``n_ties``, ``types``, ``type``, ``opgaven``, ``since``
+        and ``until``.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> G = actor_graph(opgavelab.example(), at=2024, directed=False)
+    >>> G.is_directed()
+    False
+    """
+    _check_case(case)
+    at = _snapshot_time(at)
+    if directed is None:
+        directed = bool(case.ties["directed"].any()) if len(case.ties) else False
+    frame = case.actors
+    if actors is not None:
+        keep = pd.Index(list(actors))
+        frame = frame.loc[frame.index.intersection(keep, sort=False)]
+    G = nx.DiGraph() if directed else nx.Graph()
+    G.graph.update(case=case.name, at=at, opgave=opgave)
+    G.add_nodes_from(node_attributes(frame).items())
+    ties = case.ties
+    if opgave is not None:
+        case._check_opgave(opgave)
+        ties = ties[ties["opgave"] == opgave]
+    if at is not None:
+        ties = ties[is_active(ties, at)]
+    if actors is not None:
+        ties = ties[ties["source"].isin(frame.index) & ties["target"].isin(frame.index)]
+    agg = _aggregate_ties(ties, directed)
+    if len(agg):
+        records = agg.to_dict("records")
+        G.add_edges_from(
+            (r["u"], r["v"], {
+                "weight": float(r["weight"]), "n_ties": int(r["n_ties"]), "types": r["types"],
+                "type": r["type"], "opgaven": r["opgaven"], "directed": bool(r["directed"]),
+                "since": None if pd.isna(r["since"]) else pd.Timestamp(r["since"]),
+                "until": None if pd.isna(r["until"]) else pd.Timestamp(r["until"]),
+            })
+            for r in records
+        )
+    return G
+
+
+def opgave_graph(case: Case, opgave: str, at=None, *, only_opgave_ties: bool = False,
+                 directed: bool | None = None) -> nx.Graph:
+    """The actor network around one opgave.
+
+    Its nodes are the actors involved in ``opgave`` (at ``at``, if given),
+    each with its actor attributes and its involvement (``role``, ``aware``,
+    ``commitment``, ``involved_since``); its edges are the ties among them.
+
+    Parameters
+    ----------
+    case : Case
+    opgave : str
+        The opgave id.
+    at : year, date or None
+        A snapshot: only involvement and ties active then. A bare year means
+        its last day (``at=2021`` is 31 December 2021).
+    only_opgave_ties : bool, default False
+        Keep only ties recorded for this opgave (the ``opgave`` column of the
+        ties sheet); default: every tie among the involved actors.
+    directed : bool, optional
+        See :func:`actor_graph`.
+
+    Returns
+    -------
+    networkx.Graph or networkx.DiGraph
+        With ``G.graph["opgave"]``, ``G.graph["at"]`` and ``G.graph["case"]``.
+
+    Raises
+    ------
+    ValueError
+        ``opgave`` is not an opgave id of the case.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> case = opgavelab.example()
+    >>> G = opgave_graph(case, "economie", at=2024)
+    >>> all(G.nodes[n]["type"] for n in G)
+    True
+    """
+    _check_case(case)
+    case._check_opgave(opgave)
+    at = _snapshot_time(at)
+    inv = case.involvement_at(at, opgave)
+    inv = inv.drop_duplicates("actor", keep="first")
+    G = actor_graph(case, at=at, actors=inv["actor"], opgave=opgave if only_opgave_ties else None,
+                    directed=directed)
+    G.graph.update(opgave=opgave, opgave_name=str(case.opgaven.at[opgave, "name"]), at=at,
+                   only_opgave_ties=only_opgave_ties)
+    for rec in inv.itertuples(index=False):
+        if rec.actor in G:
+            G.nodes[rec.actor].update({
+                "role": _clean(rec.role), "aware": bool(rec.aware), "commitment": _clean(rec.commitment),
+                "involved_since": _clean(rec.since), "involved_until": _clean(rec.until),
+            })
+    return G
+
+
+def overlap_graph(case: Case, at=None, min_shared: int = 1) -> nx.Graph:
+    """Opgaven linked by the actors they share.
+
+    Parameters
+    ----------
+    case : Case
+    at : year, date or None
+        Only involvement active at that date.
+    min_shared : int, default 1
+        Keep links of at least this many shared actors.
+
+    Returns
+    -------
+    networkx.Graph
+        One node per opgave (its attributes and ``n_actors``); an edge when
+        two opgaven share actors, with ``weight`` = the number of shared actors
+        and ``actors`` = their ids.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from opgavelab import Case
+    >>> case = Case.from_frames(
+    ...     actors=pd.DataFrame({"id": ["a", "b"], "naam": ["A", "B"], "type": ["burger", "bedrijf"]}),
+    ...     opgaven=pd.DataFrame({"id": ["o1", "o2"], "naam": ["O1", "O2"]}),
+    ...     involvement=pd.DataFrame({"actor": ["a", "b", "a", "b"], "opgave": ["o1", "o1", "o2", "o2"]}))
+    >>> overlap_graph(case).edges["o1", "o2"]["weight"]
+    2
+    """
+    _check_case(case)
+    at = _snapshot_time(at)
+    inv = case.involvement[is_active(case.involvement, at)][["actor", "opgave"]].drop_duplicates()
+    G = nx.Graph(case=case.name, at=at)
+    sizes = inv.groupby("opgave")["actor"].nunique()
+    for oid, attrs in node_attributes(case.opgaven).items():
+        G.add_node(oid, n_actors=int(sizes.get(oid, 0)), **attrs)
+    pairs = inv.merge(inv, on="actor")
+    pairs = pairs[pairs["opgave_x"] < pairs["opgave_y"]]
+    for (a, b), group in pairs.groupby(["opgave_x", "opgave_y"]):
+        shared = sorted(group["actor"])
+        if len(shared) >= min_shared:
+            G.add_edge(a, b, weight=len(shared), actors=shared)
+    return G
+
+
+def multi_opgave_actors(case: Case, at=None, min_opgaven: int = 2) -> pd.DataFrame:
+    """The actors who take part in several opgaven, most first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by actor id: ``name``, ``type``, ``scale``, ``n_opgaven`` and
+        ``opgaven`` (their ids), for actors in at least ``min_opgaven``.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> multi_opgave_actors(opgavelab.example())["n_opgaven"].min() >= 2
+    True
+    """
+    _check_case(case)
+    at = _snapshot_time(at)
+    inv = case.involvement[is_active(case.involvement, at)][["actor", "opgave"]].drop_duplicates()
+    grouped = inv.groupby("actor")["opgave"]
+    out = pd.DataFrame({"n_opgaven": grouped.nunique(), "opgaven": grouped.agg(lambda s: sorted(set(s)))})
+    out = out[out["n_opgaven"] >= min_opgaven]
+    out = case.actors[["name", "type", "scale"]].join(out, how="inner")
+    out.index.name = "id"
+    return out.sort_values(["n_opgaven", "name"], ascending=[False, True])
