@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from copy import copy
 
 import pandas as pd
 
@@ -256,8 +257,8 @@ def fill_workbook(wb, case, lang: str) -> None:
         extras = [c for c in frame.columns if c not in canonical]
         for j, extra in enumerate(extras, start=len(canonical) + 1):
             _write(ws, 1, j, str(extra))
-            ws.cell(row=1, column=j).font = ws.cell(row=1, column=1).font.copy()
-            ws.cell(row=1, column=j).fill = ws.cell(row=1, column=1).fill.copy()
+            ws.cell(row=1, column=j).font = copy(ws.cell(row=1, column=1).font)
+            ws.cell(row=1, column=j).fill = copy(ws.cell(row=1, column=1).fill)
         kinds = [spec.column(c).kind for c in canonical] + ["extra"] * len(extras)
         cols = canonical + extras
         present = [c in frame.columns for c in cols]

@@ -34,8 +34,8 @@ EXCEL_ERRORS = {"#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL
                 "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#N/B", "#VERW!",
                 "#DEEL/0!", "#WAARDE!", "#NAAM?", "#GETAL!", "#LEEG!"}
 
-_TRUE = {"ja", "j", "yes", "y", "true", "waar", "1", "x", "wel", "1_0"}
-_FALSE = {"nee", "n", "no", "false", "onwaar", "0", "niet", "0_0"}
+_TRUE = {"ja", "j", "yes", "y", "true", "waar", "1", "1.0", "x", "wel"}
+_FALSE = {"nee", "n", "no", "false", "onwaar", "0", "0.0", "niet"}
 
 _MONTHS = {
     "januari": 1, "jan": 1, "january": 1,
@@ -290,7 +290,7 @@ def _parse_bool(value):
         return bool(value)
     if isinstance(value, (int, float)) and value in (0, 1):
         return bool(value)
-    key = schema.normalise_name(value)
+    key = str(value).strip().casefold()
     if key in _TRUE:
         return True
     if key in _FALSE:
@@ -321,6 +321,7 @@ class Vocabularies:
                         for alias in aliases:
                             lookup.setdefault(schema.normalise_name(alias), value)
             self._lookup[name] = lookup
+        self.domain_codes = set(self.table.loc[self.table["list"] == "domain", "value"])
 
     def values(self, name: str) -> list[str]:
         sub = self.table[self.table["list"] == name]
@@ -409,14 +410,10 @@ def _resolve_domain_token(token, vocab: Vocabularies) -> str | None:
     text = _cell_text(token)
     if not text:
         return None
-    lookup = vocab._lookup.get("domain", {})
     m = _DOMAIN_CODE.match(text.lower())
-    if m:
-        code = m.group(1)
-        if code in lookup.values() or schema.normalise_name(code) in lookup:
-            return lookup.get(schema.normalise_name(code), code)
-        return None
-    return lookup.get(schema.normalise_name(text))
+    if m and m.group(1) in vocab.domain_codes:
+        return m.group(1)
+    return vocab._lookup.get("domain", {}).get(schema.normalise_name(text))
 
 
 # --------------------------------------------------------------------------
@@ -969,14 +966,14 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         ties["_row"] = sheet.rows
         _warn_duplicate_ties(ties, sheet, problems)
 
-    # --- case-level warnings --------------------------------------------
-    if actors is not None and involvement is not None:
+    # --- case-level warnings (only for a case without errors: they would be noise)
+    if actors is not None and involvement is not None and not problems.has_errors:
         involved = set(involvement["actor"].dropna())
         for aid in actors.index:
             if aid not in involved:
                 problems.add("actor_no_involvement", sheet=found["actors"].title, row=int(actors.at[aid, "_row"]),
                              value=aid, severity="warning", fields={"value": aid})
-    if opgaven is not None and involvement is not None:
+    if opgaven is not None and involvement is not None and not problems.has_errors:
         involved = set(involvement["opgave"].dropna())
         for oid in opgaven.index:
             if oid not in involved:

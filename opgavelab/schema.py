@@ -31,19 +31,21 @@ __all__ = [
 
 
 def normalise_name(text) -> str:
-    """Lower-case, accent-free, single-underscore form of a sheet or column name.
+    """Lower-case, accent-free form of a name without spaces, ``_``, ``-``, ``.`` or ``/``.
 
     Examples
     --------
     >>> normalise_name("  Schaal Niveau ")
-    'schaal_niveau'
+    'schaalniveau'
+    >>> normalise_name("core_challenge") == normalise_name("Core challenge")
+    True
     >>> normalise_name("Européés")
     'europees'
     """
     text = unicodedata.normalize("NFKD", str(text))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().strip()
-    return re.sub(r"[\s_\-./]+", "_", text).strip("_")
+    return re.sub(r"[\s_\-./]+", "", text)
 
 
 @dataclass(frozen=True)
