@@ -68,6 +68,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Staat er een '{sep}' in een waarde? Zet die waarde tussen aanhalingstekens (\"3.1{sep} 6.5\") of sla opnieuw op vanuit Excel.",
         "Is there a '{sep}' inside a value? Put that value in double quotes (\"3.1{sep} 6.5\") or save again from Excel.",
     ),
+    "file_too_large": (
+        "{path} heeft een blad dat te groot is om in te lezen.",
+        "{path} has a sheet too large to read.",
+    ),
+    "sheet_too_large": (
+        "Het blad '{sheet}' is te groot om in te lezen{where}: meer dan {limit} cellen.",
+        "The sheet '{sheet}' is too large to read{where}: more than {limit} cells.",
+    ),
+    "sheet_too_large_where": (
+        " (het loopt door tot rij {rows} en kolom {letter})",
+        " (it reaches down to row {rows} and across to column {letter})",
+    ),
+    "sheet_too_large_hint": (
+        "Staat er ver onder of rechts van de gegevens nog een waarde, al is het een spatie? Verwijder de rijen onder "
+        "en de kolommen rechts van de gegevens (selecteren, rechtermuisknop > Verwijderen) en sla opnieuw op.",
+        "Is there a value far below or to the right of the data, even a space? Delete the rows below and the "
+        "columns to the right of the data (select them, right-click > Delete) and save again.",
+    ),
     # --- sheets and columns -------------------------------------------------
     "sheet_missing": (
         "Het blad '{sheet}' ontbreekt.",

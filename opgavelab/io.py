@@ -15,6 +15,7 @@ import os
 import re
 import tempfile
 import zipfile
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,8 +23,9 @@ import pandas as pd
 
 from ._checks import _check_lang
 from ._i18n import message
-from ._validate import Grid, build_case
-from .errors import ReadError
+from . import schema
+from ._validate import Grid, _column_letter, build_case
+from .errors import ReadError, ValidationError
 
 __all__ = ["load", "example", "example_path", "write_template", "save", "atomic_write"]
 
@@ -111,18 +113,46 @@ def _read_workbook(path: Path, lang: str) -> list[Grid]:
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         grids = []
-        notes = _xlsx_cell_notes(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+        notes, extents = _xlsx_scan(path)
+        known = schema.sheet_alias_map()
+        too_large = []
         for title in workbook.sheet_names:
-            sheet = workbook.get_sheet_by_name(title)
+            # A single value far away (a space in XFD1048576) makes calamine
+            # allocate the whole area: 17 billion cells abort the process on
+            # xlsx, and raise "Cell limit exceeded" on ods. Such a sheet is
+            # never read; a case sheet among them is reported, others skipped.
+            extent = extents.get(title)
+            sheet = None
+            if extent is None:
+                try:
+                    sheet = workbook.get_sheet_by_name(title)
+                except Exception as exc:
+                    if "cell limit" not in str(exc).lower():
+                        raise
+                    extent = (None, None)
+                else:
+                    end = sheet.end
+                    if end is not None and (end[0] + 1) * (end[1] + 1) > MAX_SHEET_CELLS:
+                        extent = (end[0] + 1, end[1] + 1)
+            if extent is not None:
+                if schema.normalise_name(title) in known:
+                    too_large.append(_too_large_problem(title, extent, lang))
+                grids.append(Grid(title=title, cells=pd.DataFrame(dtype=object), source=str(path)))
+                continue
             rows = sheet.to_python(skip_empty_area=False)
             cells = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame(dtype=object)
             grids.append(Grid(title=title, cells=cells, first_row=1, notes=notes.get(title, {}),
                               source=str(path)))
+        if too_large:
+            raise ValidationError(too_large, lang=lang)
         return grids
-    except ReadError:
+    except ValidationError:  # ReadError included
         raise
     except Exception as exc:  # calamine raises its own types for broken files
         kind = type(exc).__name__
+        if "cell limit" in str(exc).lower():  # ods: calamine reads every sheet when opening
+            raise ReadError(message("file_too_large", lang, path=path.name), message("sheet_too_large_hint", lang),
+                            value=str(path), lang=lang) from None
         if "Password" in kind or "password" in str(exc).lower() or "encrypt" in str(exc).lower():
             raise ReadError(message("file_encrypted", lang, path=path.name), message("file_encrypted_hint", lang),
                             value=str(path), lang=lang) from None
@@ -131,22 +161,42 @@ def _read_workbook(path: Path, lang: str) -> list[Grid]:
                         message("file_not_spreadsheet_hint", lang), value=str(path), lang=lang) from None
 
 
+#: A sheet spanning more cells than this (rows x columns up to its farthest
+#: value) is not read: 1,000,000 rows x 20 columns still is.
+MAX_SHEET_CELLS = 20_000_000
+
+
+def _too_large_problem(title: str, extent: tuple, lang: str) -> dict:
+    rows, cols = extent
+    letter = _column_letter(cols - 1) if cols else None
+    if rows and cols:
+        where = message("sheet_too_large_where", lang, rows=rows, letter=letter)
+    else:
+        where = ""
+    return {"sheet": title, "row": rows, "column": letter, "value": f"{letter}{rows}" if rows and cols else None,
+            "message": message("sheet_too_large", lang, sheet=title, where=where, limit=f"{MAX_SHEET_CELLS:,}".replace(",", "." if lang == "nl" else ",")),
+            "hint": message("sheet_too_large_hint", lang), "severity": "error"}
+
+
 _CELL_RE = re.compile(rb'<c r="([A-Z]+)(\d+)"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
 
 
-def _xlsx_cell_notes(path: Path) -> dict[str, dict]:
+def _xlsx_scan(path: Path) -> tuple[dict[str, dict], dict[str, tuple[int, int]]]:
     """Cells calamine reads as empty but that hold more: Excel error values
-    (``#N/A``, ``#REF!``) and formulas that were never calculated.
+    (``#N/A``, ``#REF!``) and formulas that were never calculated; and the
+    extent (rows, columns) of every sheet too large to read (see
+    :func:`_xlsx_extent`).
 
     Only sheets whose XML mentions an error type or a formula are parsed, so an
     ordinary workbook costs one substring search per sheet.
     """
     notes: dict[str, dict] = {}
+    extents: dict[str, tuple[int, int]] = {}
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
             if "xl/workbook.xml" not in names:
-                return notes
+                return notes, extents
             wb = zf.read("xl/workbook.xml").decode("utf-8", "replace")
             rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace") if "xl/_rels/workbook.xml.rels" in names else ""
             targets = dict(re.findall(r'<Relationship[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels))
@@ -163,6 +213,10 @@ def _xlsx_cell_notes(path: Path) -> dict[str, dict]:
                 if member not in names:
                     continue
                 data = zf.read(member)
+                extent = _xlsx_extent(data)
+                if extent is not None:
+                    extents[title] = extent
+                    continue
                 if b't="e"' not in data and b"<f" not in data:
                     continue
                 sheet_notes = {}
@@ -177,9 +231,46 @@ def _xlsx_cell_notes(path: Path) -> dict[str, dict]:
                         sheet_notes[(row, letter.decode())] = ("formula", formula)
                 if sheet_notes:
                     notes[title] = sheet_notes
-    except (zipfile.BadZipFile, KeyError, OSError):
-        return {}
-    return notes
+    except (zipfile.BadZipFile, KeyError, OSError, zlib.error, EOFError, RuntimeError, ValueError):
+        return {}, {}
+    return notes, extents
+
+
+_ROW_NUMBER_RE = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+_COLUMN_3_RE = re.compile(rb'<c\b[^>]*?\br="[A-Z]{3}\d')
+_COLUMN_2_RE = re.compile(rb'<c\b[^>]*?\br="[A-Z]{2}\d')
+_VALUE_TAG_RE = re.compile(rb"<(?:v|is)\b[^>]*(?<!/)>")
+
+
+def _xlsx_extent(data: bytes) -> tuple[int, int] | None:
+    """(rows, columns) up to the farthest cell with a value, when that area
+    exceeds :data:`MAX_SHEET_CELLS`; None for an ordinary sheet.
+
+    A cheap bound first (the highest row number times 26, 702 or 16384
+    columns, by the longest column letters present), so that only a suspect
+    sheet is scanned cell by cell.
+    """
+    max_row = max((int(r) for r in _ROW_NUMBER_RE.findall(data)), default=0)
+    bound = 16384 if _COLUMN_3_RE.search(data) else 702 if _COLUMN_2_RE.search(data) else 26
+    if max_row * bound <= MAX_SHEET_CELLS:
+        return None
+    max_row = max_col = 0
+    for m in _CELL_RE.finditer(data):
+        inner = m.group(4)
+        if not inner or not _VALUE_TAG_RE.search(inner):
+            continue  # a styled but empty cell: calamine skips it
+        max_row = max(max_row, int(m.group(2)))
+        max_col = max(max_col, _column_number(m.group(1).decode()))
+    if max_row * max_col <= MAX_SHEET_CELLS:
+        return None
+    return max_row, max_col
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
 
 
 def _xml_unescape(text: str) -> str:
