@@ -27,6 +27,8 @@ _PUBLIC = {
     "write_template": "opgavelab.io",
     "save": "opgavelab.io",
     "Case": "opgavelab.case",
+    "scan": "opgavelab.scan",
+    "OpgaveScan": "opgavelab.scan",
     "ValidationError": "opgavelab.errors",
     "ReadError": "opgavelab.errors",
     "OpgavelabError": "opgavelab.errors",

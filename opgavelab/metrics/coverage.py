@@ -1,0 +1,305 @@
+"""Who is missing: the domains and scale an opgave needs against those its actors bring.
+
+Working from the opgave means the opgave decides which partners are needed
+(Van Delden 2009; ROB 2021 on *opgavegericht werken*): here the opgave's
+``domeinen`` (BBV taakvelden) and ``schaalniveau`` are compared with those of
+the actors involved in it.
+
+Domains are hierarchical (main taakveld ``8`` > taakveld ``8.1`` > refinement
+``6.71a``). An actor's domain *covers* a needed domain when it is the same
+domain, a broader one (an actor working on ``8`` covers a need for ``8.1``) or
+a narrower one (an actor on ``8.1`` covers a need for ``8``).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "domain_coverage",
+    "missing_domains",
+    "scale_fit",
+    "candidate_partners",
+    "unused_expertise",
+]
+
+import networkx as nx
+import pandas as pd
+
+from ..case import Case, to_timestamp
+from ..schema import domain_ancestors
+
+
+def _at(at):
+    return None if at is None else (at if isinstance(at, pd.Timestamp) else to_timestamp(at, end=True))
+
+
+def _parents(case: Case) -> dict[str, str | None]:
+    dom = case.vocabularies[case.vocabularies["list"] == "domain"]
+    return {v: (p if isinstance(p, str) and p else None) for v, p in zip(dom["value"], dom["parent"])}
+
+
+def _covers(actor_domain: str, needed: str, parents: dict) -> bool:
+    return (actor_domain == needed
+            or actor_domain in domain_ancestors(needed, parents)
+            or needed in domain_ancestors(actor_domain, parents))
+
+
+def _covering(domains_by_actor: pd.Series, needed: str, parents: dict) -> list[str]:
+    return [aid for aid, domains in domains_by_actor.items() if any(_covers(d, needed, parents) for d in domains)]
+
+
+def domain_coverage(case: Case, opgave: str, at=None) -> pd.DataFrame:
+    """The domains an opgave needs, and which of its actors cover them.
+
+    Parameters
+    ----------
+    case : Case
+    opgave : str
+        The opgave id.
+    at : year, date or None
+        Count only actors involved at that date.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by domain code (name ``domain``), needed domains first in the
+        order the opgave lists them, then the other domains its actors bring:
+        ``label`` (the taakveld's name), ``needed`` (bool), ``covered`` (bool),
+        ``n_actors`` (how many involved actors cover it) and ``actors`` (their
+        ids).
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> cov = domain_coverage(opgavelab.example(), "economie")
+    >>> cov.loc["1.2", ["needed", "covered"]].tolist()
+    [True, False]
+    """
+    case._check_opgave(opgave)
+    parents = _parents(case)
+    labels = case.labels("domain")
+    involved = case.actors_of(opgave, _at(at))
+    domains = case.actors.loc[involved, "domains"]
+    needed = list(case.opgaven.at[opgave, "domains"] or [])
+    rows = []
+    for d in needed:
+        actors = _covering(domains, d, parents)
+        rows.append({"domain": d, "label": labels.get(d, d), "needed": True, "covered": bool(actors),
+                     "n_actors": len(actors), "actors": actors})
+    brought = sorted({d for ds in domains for d in ds}, key=_code_key)
+    for d in brought:
+        if any(_covers(d, n, parents) for n in needed):
+            continue
+        actors = [aid for aid, ds in domains.items() if d in ds]
+        rows.append({"domain": d, "label": labels.get(d, d), "needed": False, "covered": True,
+                     "n_actors": len(actors), "actors": actors})
+    frame = pd.DataFrame(rows, columns=["domain", "label", "needed", "covered", "n_actors", "actors"])
+    frame = frame.astype({"needed": bool, "covered": bool, "n_actors": int})
+    return frame.set_index("domain")
+
+
+def _code_key(code: str):
+    parts = []
+    for p in str(code).replace("a", ".a").split("."):
+        parts.append((0, int(p)) if p.isdigit() else (1, p))
+    return parts
+
+
+def missing_domains(case: Case, opgave: str, at=None) -> list[str]:
+    """Codes of the needed domains that no involved actor covers.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> missing_domains(opgavelab.example(), "economie")
+    ['1.2']
+    """
+    cov = domain_coverage(case, opgave, at)
+    return cov.index[cov["needed"] & ~cov["covered"]].tolist()
+
+
+def scale_fit(case: Case, opgave: str, at=None) -> pd.DataFrame:
+    """The scale levels the collective spans, against the level the opgave needs.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per scale level, in order (``buurt`` … ``mondiaal``):
+        ``n_actors`` (involved actors at that level), ``needed`` (the opgave's
+        own level) and ``present``. ``frame.attrs`` holds ``needed`` (the level
+        or None), ``needed_present`` (bool or None), ``lowest`` and ``highest``
+        level present, and ``span`` (number of levels from lowest to highest).
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> fit = scale_fit(opgavelab.example(), "economie")
+    >>> fit.attrs["needed"], fit.attrs["needed_present"]
+    ('regionaal', True)
+    """
+    case._check_opgave(opgave)
+    levels = case.vocabulary("scale")["value"].tolist()
+    involved = case.actors_of(opgave, _at(at))
+    scales = case.actors.loc[involved, "scale"].astype(object)
+    counts = scales.value_counts().reindex(levels, fill_value=0)
+    needed = case.opgaven.at[opgave, "scale"]
+    needed = None if pd.isna(needed) else str(needed)
+    frame = pd.DataFrame({"n_actors": counts.astype(int)})
+    frame.index.name = "scale"
+    frame["needed"] = frame.index == needed
+    frame["present"] = frame["n_actors"] > 0
+    present = [lvl for lvl in levels if counts[lvl] > 0]
+    frame.attrs.update({
+        "needed": needed,
+        "needed_present": None if needed is None else bool(counts.get(needed, 0) > 0),
+        "lowest": present[0] if present else None,
+        "highest": present[-1] if present else None,
+        "span": (levels.index(present[-1]) - levels.index(present[0]) + 1) if present else 0,
+    })
+    return frame
+
+
+def candidate_partners(case: Case, opgave: str, at=None, lang: str | None = None,
+                       domains: list[str] | None = None) -> pd.DataFrame:
+    """Actors not yet involved who could fill a gap, closest to the collective first.
+
+    A candidate is an actor of the case that is not involved in ``opgave``
+    (at ``at``) and covers one of the missing needed domains (or
+    ``domains``), or sits at the needed scale level when no involved actor
+    does. Candidates are ranked by how close they already are to the
+    collective in the actor network at ``at``: the number of ties into it,
+    their total weight, then the distance (number of steps to the nearest
+    involved actor; ties in either direction count).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by actor id, best first: ``name``, ``type``, ``scale``,
+        ``covers`` (the missing domains it covers), ``fills_scale`` (bool),
+        ``n_ties`` and ``weight`` (ties into the collective), ``distance``
+        (``inf`` when not connected), ``via`` (the collective members it is
+        tied to), ``other_opgaven`` and ``reason`` (a sentence in ``lang``).
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> cands = candidate_partners(opgavelab.example(), "economie")
+    >>> cands.index[0]
+    'vr'
+    """
+    from ..network import actor_graph
+
+    case._check_opgave(opgave)
+    lang = lang or case.lang
+    at = _at(at)
+    parents = _parents(case)
+    gaps = list(domains) if domains is not None else missing_domains(case, opgave, at)
+    fit = scale_fit(case, opgave, at)
+    scale_gap = fit.attrs["needed"] if fit.attrs["needed_present"] is False else None
+    involved = set(case.actors_of(opgave, at))
+    others = case.actors.drop(index=list(involved), errors="ignore")
+    rows = []
+    for aid, rec in others.iterrows():
+        covers = [g for g in gaps if any(_covers(d, g, parents) for d in rec["domains"])]
+        fills = scale_gap is not None and str(rec["scale"]) == scale_gap
+        if covers or fills:
+            rows.append((aid, covers, fills))
+    columns = ["name", "type", "scale", "covers", "fills_scale", "n_ties", "weight", "distance", "via",
+               "other_opgaven", "reason"]
+    if not rows:
+        empty = pd.DataFrame(columns=columns)
+        empty.index.name = "id"
+        return empty
+    G = actor_graph(case, at=at, directed=False)
+    distance = _distance_to(G, involved)
+    inv_now = case.involvement_at(at)
+    other_opgaven = inv_now.groupby("actor")["opgave"].agg(lambda s: sorted(set(s)))
+    labels = case.labels("domain", lang)
+    names = case.actors["name"]
+    out = []
+    for aid, covers, fills in rows:
+        via = sorted((n for n in G.neighbors(aid) if n in involved), key=lambda n: -G.edges[aid, n]["weight"]) \
+            if aid in G else []
+        weight = sum(G.edges[aid, n]["weight"] for n in via)
+        dist = distance.get(aid, float("inf"))
+        rec = case.actors.loc[aid]
+        out.append({
+            "id": aid, "name": rec["name"], "type": rec["type"], "scale": rec["scale"], "covers": covers,
+            "fills_scale": fills, "n_ties": len(via), "weight": float(weight), "distance": float(dist),
+            "via": via, "other_opgaven": other_opgaven.get(aid, []),
+            "reason": _reason(covers, fills, scale_gap, via, dist, labels, names, lang),
+        })
+    frame = pd.DataFrame(out).set_index("id")
+    frame = frame.sort_values(["n_ties", "weight", "distance", "name"], ascending=[False, False, True, True],
+                              kind="stable")
+    return frame[columns]
+
+
+def _distance_to(G: nx.Graph, targets: set) -> dict:
+    sources = [n for n in targets if n in G]
+    if not sources:
+        return {}
+    return nx.multi_source_dijkstra_path_length(G, sources, weight=lambda u, v, d: 1)
+
+
+def _reason(covers, fills, scale_gap, via, dist, labels, names, lang) -> str:
+    nl = lang == "nl"
+    parts = []
+    if covers:
+        doms = ", ".join(f"{c} {labels.get(c, '')}".strip() for c in covers)
+        parts.append(("dekt " if nl else "covers ") + doms)
+    if fills:
+        parts.append((f"werkt op het ontbrekende schaalniveau {scale_gap}" if nl
+                      else f"works at the missing scale level {scale_gap}"))
+    if via:
+        shown = ", ".join(str(names.get(v, v)) for v in via[:3]) + (" …" if len(via) > 3 else "")
+        n = len(via)
+        parts.append((f"{n} {'relatie' if n == 1 else 'relaties'} met het collectief ({shown})" if nl
+                      else f"{n} {'tie' if n == 1 else 'ties'} into the collective ({shown})"))
+    elif dist != float("inf"):
+        parts.append((f"nog geen directe relatie; afstand {int(dist)}" if nl
+                      else f"no direct tie yet; distance {int(dist)}"))
+    else:
+        parts.append("nog niet verbonden met het collectief" if nl else "not yet connected to the collective")
+    return "; ".join(parts)
+
+
+def unused_expertise(case: Case, opgave: str, at=None) -> pd.DataFrame:
+    """Actors whose domain the opgave needs but who hold no role in it.
+
+    These are actors of the case that cover a needed domain (covered or not)
+    and are not involved in the opgave, or are involved without a role.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by actor id: ``name``, ``type``, ``scale``, ``needed_domains``
+        (the needed domains it covers), ``involved`` (bool) and
+        ``other_opgaven``.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> "marke-werk" in unused_expertise(opgavelab.example(), "economie").index
+    True
+    """
+    case._check_opgave(opgave)
+    at = _at(at)
+    parents = _parents(case)
+    needed = list(case.opgaven.at[opgave, "domains"] or [])
+    inv = case.involvement_at(at, opgave)
+    with_role = set(inv.loc[inv["role"].notna(), "actor"])
+    involved = set(inv["actor"])
+    inv_now = case.involvement_at(at)
+    other = inv_now[inv_now["opgave"] != opgave].groupby("actor")["opgave"].agg(lambda s: sorted(set(s)))
+    rows = []
+    for aid, rec in case.actors.iterrows():
+        if aid in with_role:
+            continue
+        covers = [n for n in needed if any(_covers(d, n, parents) for d in rec["domains"])]
+        if covers:
+            rows.append({"id": aid, "name": rec["name"], "type": rec["type"], "scale": rec["scale"],
+                         "needed_domains": covers, "involved": aid in involved,
+                         "other_opgaven": other.get(aid, [])})
+    columns = ["name", "type", "scale", "needed_domains", "involved", "other_opgaven"]
+    frame = pd.DataFrame(rows, columns=["id", *columns]).set_index("id")
+    return frame.sort_values("name", kind="stable")
