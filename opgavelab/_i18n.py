@@ -172,6 +172,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Herstel de formule in Excel of vervang haar door de waarde zelf.",
         "Repair the formula in Excel or replace it by its value.",
     ),
+    "formula_uncalculated": (
+        "De cel bevat een formule die nooit is berekend, dus geen waarde.",
+        "The cell holds a formula that was never calculated, so it has no value.",
+    ),
+    "formula_uncalculated_hint": (
+        "Open de werkmap in Excel of LibreOffice en sla haar op (dan wordt de formule berekend), "
+        "of vervang de formule door haar waarde.",
+        "Open the workbook in Excel or LibreOffice and save it (that calculates the formula), "
+        "or replace the formula by its value.",
+    ),
     "duplicate_id": (
         "Id '{value}' komt vaker voor (ook in rij {other}).",
         "Id '{value}' occurs more than once (also in row {other}).",

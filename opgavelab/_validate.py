@@ -564,22 +564,23 @@ def _report_empty(sheet: _Sheet, column: str, mask: np.ndarray, problems: _Probl
             problems.add("excel_error", sheet=sheet.title, row=row, column=sheet.headers.get(column, column),
                          value=note[1])
         elif note and note[0] == "formula":
-            problems.add("excel_error", sheet=sheet.title, row=row, column=sheet.headers.get(column, column),
-                         value=note[1])
+            problems.add("formula_uncalculated", sheet=sheet.title, row=row,
+                         column=sheet.headers.get(column, column), value=note[1])
         else:
             problems.add("cell_empty", sheet=sheet.title, row=row, column=sheet.headers.get(column, column))
 
 
 def _report_error_cells(sheet: _Sheet, column: str, mask_empty: np.ndarray, problems: _Problems):
-    """Optional columns: an empty cell that was an Excel error is still a problem."""
+    """Optional columns: an empty cell that was an Excel error, or a formula
+    never calculated, is still a problem (not silently the default)."""
     if not sheet.notes:
         return
     for i in np.flatnonzero(mask_empty):
         row = int(sheet.rows[i])
         note = _note_for(sheet, row, column)
-        if note and note[0] == "error":
-            problems.add("excel_error", sheet=sheet.title, row=row, column=sheet.headers.get(column, column),
-                         value=note[1])
+        if note and note[0] in ("error", "formula"):
+            problems.add("excel_error" if note[0] == "error" else "formula_uncalculated", sheet=sheet.title,
+                         row=row, column=sheet.headers.get(column, column), value=note[1])
 
 
 def _text_errors(sheet: _Sheet, column: str, texts: pd.Series, problems: _Problems) -> pd.Series:
@@ -656,6 +657,7 @@ def _domains_column(sheet: _Sheet, column: str, vocab: Vocabularies, problems: _
     if column not in sheet.data:
         return pd.Series([[] for _ in range(len(sheet.data))], index=sheet.data.index, dtype=object)
     raw = sheet.data[column]
+    _report_error_cells(sheet, column, _empty_mask(raw), problems)
     cache: dict = {}
     names_nl = {}
     out = []
@@ -718,6 +720,7 @@ def _bool_column(sheet: _Sheet, column: str, default: bool, problems: _Problems)
     if column not in sheet.data:
         return pd.Series(default, index=sheet.data.index, dtype=bool)
     raw = sheet.data[column]
+    _report_error_cells(sheet, column, _empty_mask(raw), problems)
     parsed = _map_unique(raw, _parse_bool)
     bad = (parsed.isna() & ~pd.Series(_empty_mask(raw), index=raw.index)).to_numpy()
     default_text = ("ja" if default else "nee") if problems.lang == "nl" else ("yes" if default else "no")
