@@ -1,0 +1,266 @@
+"""The opgave scan and the case-level metric families: coverage, awareness, formation.
+
+Small cases are checked by hand; the example case must show what was designed
+into it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+import opgavelab
+from opgavelab.metrics.awareness import awareness, unaware_actors
+from opgavelab.metrics.coverage import (candidate_partners, domain_coverage, missing_domains, scale_fit,
+                                        unused_expertise)
+from opgavelab.metrics.formation import formation, formation_moment, snapshot_dates
+from opgavelab.network import opgave_graph
+
+
+@pytest.fixture(scope="module")
+def example():
+    return opgavelab.example()
+
+
+@pytest.fixture(scope="module")
+def example_scan(example):
+    return opgavelab.scan(example, "economie", at=2024)
+
+
+def small_case(ties=None, involvement=None, actors=None, opgaven=None):
+    """Five actors around opgave 'o'; 'x' is outside it."""
+    actors = actors if actors is not None else pd.DataFrame({
+        "id": ["a", "b", "c", "d", "x"],
+        "naam": ["Gemeente A", "Bedrijf B", "Hogeschool C", "Burger D", "Politie X"],
+        "type": ["overheid", "bedrijf", "kennisinstelling", "burger", "overheid"],
+        "schaalniveau": ["lokaal", "regionaal", "regionaal", "buurt", "regionaal"],
+        "domeinen": ["3.1; 8", "3.1", "4; 6.5", "", "1.2"],
+    })
+    opgaven = opgaven if opgaven is not None else pd.DataFrame({
+        "id": ["o", "p"], "naam": ["Opgave O", "Opgave P"], "schaalniveau": ["provinciaal", "lokaal"],
+        "domeinen": ["3; 8.3; 1.2; 6.5", "1"]})
+    involvement = involvement if involvement is not None else pd.DataFrame({
+        "actor": ["a", "b", "c", "d", "x"], "opgave": ["o", "o", "o", "o", "p"],
+        "rol": ["trekker", "partner", None, "belanghebbende", "partner"],
+        "bewust": ["ja", "ja", "nee", "nee", "ja"], "inzet": [5, 3, 2, None, 4],
+        "sinds": [2019, 2019, 2020, 2021, 2019]})
+    ties = ties if ties is not None else pd.DataFrame({
+        "van": ["a", "a", "b", "x"], "naar": ["b", "c", "c", "a"],
+        "type": ["samenwerking", "samenwerking", "informatie", "samenwerking"],
+        "sinds": [2019, 2020, 2021, 2019], "tot": [None, None, 2021, None]})
+    return opgavelab.Case.from_frames(actors=actors, opgaven=opgaven, involvement=involvement, ties=ties)
+
+
+# -- coverage -----------------------------------------------------------------
+
+def test_coverage_follows_the_domain_hierarchy():
+    cov = domain_coverage(small_case(), "o")
+    # needed '3' is covered by actors working on 3.1 (narrower); '8.3' by 'a' on '8' (broader)
+    assert cov.loc["3", "actors"] == ["a", "b"]
+    assert cov.loc["8.3", "actors"] == ["a"]
+    assert cov.loc["6.5", "actors"] == ["c"]
+    assert not cov.loc["1.2", "covered"] and cov.loc["1.2", "n_actors"] == 0
+    assert cov.loc["4", "needed"] == False  # noqa: E712 - brought, not needed
+    assert list(cov.index[:4]) == ["3", "8.3", "1.2", "6.5"]
+    assert missing_domains(small_case(), "o") == ["1.2"]
+
+
+def test_coverage_at_a_date_counts_only_actors_involved_then():
+    assert missing_domains(small_case(), "o", at=2019) == ["1.2", "6.5"]
+
+
+def test_scale_fit():
+    fit = scale_fit(small_case(), "o")
+    assert fit["n_actors"].to_dict() == {"buurt": 1, "lokaal": 1, "regionaal": 2, "provinciaal": 0,
+                                         "nationaal": 0, "Europees": 0, "mondiaal": 0}
+    assert fit.attrs == {"needed": "provinciaal", "needed_present": False, "lowest": "buurt",
+                         "highest": "regionaal", "span": 3}
+
+
+def test_candidate_partners_are_ranked_by_closeness_with_a_reason():
+    cands = candidate_partners(small_case(), "o")
+    assert list(cands.index) == ["x"]
+    row = cands.loc["x"]
+    assert row["covers"] == ["1.2"] and row["n_ties"] == 1 and row["distance"] == 1
+    assert row["via"] == ["a"]
+    assert row["reason"] == "dekt 1.2 Openbare orde en veiligheid; 1 relatie met het collectief (Gemeente A)"
+    en = candidate_partners(small_case(), "o", lang="en").loc["x", "reason"]
+    assert en.startswith("covers 1.2") and "1 tie into the collective" in en
+
+
+def test_candidates_without_ties_are_ranked_by_distance(example):
+    cands = candidate_partners(example, "economie", at=2024)
+    assert list(cands.index[:2]) == ["vr", "politie"]
+    assert cands.loc["vr", "n_ties"] == 3
+    assert (cands["distance"].iloc[2:] >= 2).all()
+    assert cands["distance"].is_monotonic_increasing or cands["n_ties"].iloc[0] > 0
+
+
+def test_unused_expertise_lists_actors_with_needed_domain_but_no_role():
+    un = unused_expertise(small_case(), "o")
+    # 'c' is involved without a role and covers 6.5; 'x' is not involved and covers 1.2
+    assert set(un.index) == {"c", "x"}
+    assert un.loc["c", "involved"] and not un.loc["x", "involved"]
+    assert un.loc["x", "other_opgaven"] == ["p"]
+
+
+# -- awareness ------------------------------------------------------------------
+
+def test_awareness_per_type_and_total():
+    aw = awareness(small_case(), "o")
+    assert aw.loc["totaal", "n_actors"] == 4 and aw.loc["totaal", "n_unaware"] == 2
+    assert aw.loc["totaal", "share_unaware"] == 0.5
+    assert aw.loc["totaal", "mean_commitment"] == pytest.approx((5 + 3 + 2) / 3)
+    assert aw.loc["kennisinstelling", "n_unaware"] == 1
+    assert list(unaware_actors(small_case(), "o").index) == ["c", "d"]
+    assert awareness(small_case(), "o", lang="en").index[-1] == "total"
+
+
+def test_awareness_checks_its_group_column():
+    with pytest.raises(ValueError, match="'by' must be one of the actor columns"):
+        awareness(small_case(), "o", by="kleur")
+
+
+# -- formation ------------------------------------------------------------------
+
+def test_formation_by_hand():
+    f = formation(small_case(), "o")
+    assert list(f.index.year) == [2019, 2020, 2021]
+    # 2019: a, b involved; tie a-b                        -> 1 component
+    # 2020: + c; ties a-b, a-c                            -> 1 component, 3 actors, 2 ties
+    # 2021: + d (isolate); b-c tie active (until 2021)    -> 2 components
+    assert f["n_actors"].tolist() == [2, 3, 4]
+    assert f["n_ties"].tolist() == [1, 2, 3]
+    assert f["n_components"].tolist() == [1, 1, 2]
+    assert f["n_isolates"].tolist() == [0, 0, 1]
+    assert f.loc["2021-12-31", "density"] == pytest.approx(3 / 6)
+    assert f.loc["2021-12-31", "connectedness"] == pytest.approx(6 / 12)
+    assert f.loc["2021-12-31", "largest_component_share"] == pytest.approx(0.75)
+    # E-I by type: every tie links two different types
+    assert f["ei_type"].tolist() == [1.0, 1.0, 1.0]
+    assert formation_moment(f).year == 2019
+
+
+def test_formation_matches_the_network_builder(example):
+    f = formation(example, "economie")
+    for t in f.index:
+        G = opgave_graph(example, "economie", at=t, directed=False)
+        assert f.loc[t, "n_actors"] == G.number_of_nodes()
+        assert f.loc[t, "n_ties"] == G.number_of_edges()
+        assert f.loc[t, "n_components"] == nx.number_connected_components(G)
+
+
+def test_example_forms_from_at_least_five_components_into_one(example):
+    f = formation(example, "economie")
+    assert f["n_components"].iloc[0] >= 5
+    assert f["n_components"].iloc[-1] == 1
+    assert formation_moment(f).year == 2022
+    assert formation_moment(f, share=0.8).year == 2020
+    with pytest.raises(ValueError, match=r"'share' must be in \(0, 1\], got 0"):
+        formation_moment(f, share=0)
+
+
+def test_formation_at_given_dates_and_snapshot_dates(example):
+    f = formation(example, "economie", dates=[2020, "2023-06-30"])
+    assert list(f.index) == [pd.Timestamp("2020-12-31"), pd.Timestamp("2023-06-30")]
+    assert snapshot_dates(example, "economie").year.tolist() == list(range(2018, 2025))
+
+
+def test_formation_rejects_list_attributes(example):
+    with pytest.raises(ValueError, match="'attr' must be a column with one value per actor"):
+        formation(example, "economie", attr="domains")
+
+
+def test_ended_ties_are_not_in_later_snapshots():
+    case = small_case()
+    G = opgave_graph(case, "o", at=2022)
+    assert not G.has_edge("b", "c")
+    assert opgave_graph(case, "o", at=2021).has_edge("b", "c")
+
+
+# -- the scan -------------------------------------------------------------------
+
+def test_scan_of_the_example_shows_the_designed_gap_and_candidates(example_scan):
+    s = example_scan
+    assert s.missing_domains == ["1.2"]
+    assert list(s.candidates.index[:2]) == ["vr", "politie"]
+    assert s.formed_at.year == 2022
+    assert s.formation["n_components"].iloc[0] >= 5
+    assert s.scale.attrs["needed_present"] is True
+    assert int(s.awareness.loc["totaal", "n_unaware"]) == 4
+    assert s.brokerage.index[0] == "eb"  # the Economic Board brokers most
+    assert set(s.brokerage.columns[:2]) == {"name", "type"}
+
+
+def test_scan_summary_reads_as_dutch_with_numbers(example_scan):
+    text = dict(example_scan.summary())
+    assert text["Het collectief"].startswith("34 actoren (13 overheid, 12 bedrijf")
+    assert "dichtheid 0,12" in text["Het collectief"]
+    assert "Ontbreekt: 1.2 Openbare orde en veiligheid" in text["Wie ontbreekt"]
+    assert "Veiligheidsregio Oostermarken (3 relaties met het collectief)" in text["Wie ontbreekt"]
+    assert text["Vorming"] == "In 2018: 23 actoren in 6 losse delen. Sinds 2022 één samenhangend collectief."
+    page = example_scan._repr_html_()
+    assert "Regionale economische groei Veenmarken" in page and "<details>" in page
+    assert "Oorsprong" in page and "Kern" in page
+
+
+def test_scan_in_english(example):
+    s = opgavelab.scan(example, "economie", at=2024, lang="en")
+    text = dict(s.summary())
+    assert "density 0.12" in text["The collective"]
+    assert "Missing: 1.2" in text["Who is missing"]
+    assert "kandidaten" not in s.tables() and "candidates" in s.tables()
+
+
+def test_scan_of_an_opgave_before_anyone_is_involved():
+    s = opgavelab.scan(small_case(), "o", at=2018)
+    assert s.graph.number_of_nodes() == 0
+    assert s.cohesion["n_actors"] == 0
+    assert dict(s.summary())["Het collectief"] == "Nog geen actoren betrokken op deze datum."
+    assert s.brokerage.empty and s.centrality.empty
+    s._repr_html_()
+
+
+def test_scan_of_one_actor():
+    s = opgavelab.scan(small_case(), "p")
+    assert s.cohesion["n_actors"] == 1 and s.cohesion["n_ties"] == 0
+    assert math.isnan(s.cohesion["density"])
+    assert s.missing_domains == []  # 'x' covers 1.2, a narrower domain of the needed '1'
+    s._repr_html_()
+
+
+def test_scan_with_isolates_and_directed_ties():
+    ties = pd.DataFrame({"van": ["a", "b"], "naar": ["b", "a"], "type": ["financiering", "mandaat"],
+                         "gericht": ["ja", "ja"], "sinds": [2019, 2019]})
+    s = opgavelab.scan(small_case(ties=ties), "o", directed=True)
+    assert s.graph.is_directed()
+    assert s.cohesion["n_ties"] == 2
+    assert s.cohesion["n_weak_components"] == 3  # a-b, and isolates c, d
+    undirected = opgavelab.scan(small_case(ties=ties), "o")
+    assert undirected.cohesion["n_ties"] == 1
+
+
+def test_scan_arguments_are_checked(example):
+    with pytest.raises(ValueError, match="'opgave' must be one of the opgave ids"):
+        opgavelab.scan(example, "klimaat")
+    with pytest.raises(ValueError, match="'attr' must be one of the actor columns"):
+        opgavelab.scan(example, "economie", attr="kleur")
+    with pytest.raises(TypeError, match="'case' must be an opgavelab.Case"):
+        opgavelab.scan("case.xlsx", "economie")
+    with pytest.raises(ValueError, match="'lang' must be one of"):
+        opgavelab.scan(example, "economie", lang="fr")
+
+
+def test_scan_by_another_attribute(example):
+    s = opgavelab.scan(example, "economie", at=2024, attr="scale")
+    assert "regionaal" in set(s.brokerage["type"].astype(str)) or len(s.brokerage)
+    assert set(s.ei_by_group.index) <= set(example.vocabulary("scale")["value"])
+
+
+def test_scan_tables_have_one_sheet_each(example_scan):
+    tables = example_scan.tables()
+    assert list(tables)[:3] == ["samenvatting", "samenhang", "centraliteit"]
+    assert all(isinstance(t, pd.DataFrame) for t in tables.values())
