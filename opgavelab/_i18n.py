@@ -164,6 +164,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Vul een waarde in of verwijder de rij.",
         "Fill in a value or delete the row.",
     ),
+    "cell_merged": (
+        "De cel hoort bij de samengevoegde cellen {range}: alleen de eerste daarvan heeft een waarde.",
+        "The cell is part of the merged cells {range}: only the first of them holds a value.",
+    ),
+    "cell_merged_hint": (
+        "Hef de samenvoeging op (Start > Samenvoegen en centreren) en vul de waarde in elke rij in.",
+        "Unmerge the cells (Home > Merge & Center) and fill in the value on every row.",
+    ),
     "excel_error": (
         "De cel bevat een Excel-foutwaarde.",
         "The cell holds an Excel error value.",

@@ -566,6 +566,9 @@ def _report_empty(sheet: _Sheet, column: str, mask: np.ndarray, problems: _Probl
         elif note and note[0] == "formula":
             problems.add("formula_uncalculated", sheet=sheet.title, row=row,
                          column=sheet.headers.get(column, column), value=note[1])
+        elif note and note[0] == "merged":
+            problems.add("cell_merged", sheet=sheet.title, row=row, column=sheet.headers.get(column, column),
+                         value=note[1], fields={"range": note[1]})
         else:
             problems.add("cell_empty", sheet=sheet.title, row=row, column=sheet.headers.get(column, column))
 
@@ -578,9 +581,10 @@ def _report_error_cells(sheet: _Sheet, column: str, mask_empty: np.ndarray, prob
     for i in np.flatnonzero(mask_empty):
         row = int(sheet.rows[i])
         note = _note_for(sheet, row, column)
-        if note and note[0] in ("error", "formula"):
-            problems.add("excel_error" if note[0] == "error" else "formula_uncalculated", sheet=sheet.title,
-                         row=row, column=sheet.headers.get(column, column), value=note[1])
+        if note and note[0] in ("error", "formula", "merged"):
+            key = {"error": "excel_error", "formula": "formula_uncalculated", "merged": "cell_merged"}[note[0]]
+            problems.add(key, sheet=sheet.title, row=row, column=sheet.headers.get(column, column),
+                         value=note[1], fields={"range": note[1]})
 
 
 def _text_errors(sheet: _Sheet, column: str, texts: pd.Series, problems: _Problems) -> pd.Series:

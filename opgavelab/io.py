@@ -141,8 +141,8 @@ def _read_workbook(path: Path, lang: str) -> list[Grid]:
                 continue
             rows = sheet.to_python(skip_empty_area=False)
             cells = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame(dtype=object)
-            grids.append(Grid(title=title, cells=cells, first_row=1, notes=notes.get(title, {}),
-                              source=str(path)))
+            sheet_notes = _merged_notes(sheet, rows, notes.get(title, {}))
+            grids.append(Grid(title=title, cells=cells, first_row=1, notes=sheet_notes, source=str(path)))
         if too_large:
             raise ValidationError(too_large, lang=lang)
         return grids
@@ -159,6 +159,29 @@ def _read_workbook(path: Path, lang: str) -> list[Grid]:
         detail = f"{kind}: {str(exc)[:120]}"
         raise ReadError(message("file_not_spreadsheet", lang, path=path.name, detail=detail),
                         message("file_not_spreadsheet_hint", lang), value=str(path), lang=lang) from None
+
+
+def _merged_notes(sheet, rows: list, notes: dict) -> dict:
+    """Add a ``("merged", "B2:B4")`` note for every cell hidden under a merged
+    cell whose first cell holds a value: the user sees that value in each of
+    its rows, the reader finds only empty cells below the first (xlsx only;
+    calamine does not report merged cells of ods)."""
+    ranges = getattr(sheet, "merged_cell_ranges", None) or []
+    if not ranges:
+        return notes
+    notes = dict(notes)
+    for (r0, c0), (r1, c1) in ranges:
+        if (r1 - r0 + 1) * (c1 - c0 + 1) > 100_000 or r0 >= len(rows) or c0 >= len(rows[r0]):
+            continue
+        first = rows[r0][c0]
+        if first is None or (isinstance(first, str) and not first.strip()):
+            continue
+        span = f"{_column_letter(c0)}{r0 + 1}:{_column_letter(c1)}{r1 + 1}"
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0):
+                    notes.setdefault((r + 1, _column_letter(c)), ("merged", span))
+    return notes
 
 
 #: A sheet spanning more cells than this (rows x columns up to its farthest
