@@ -341,11 +341,16 @@ def _read_csv_file(path: Path, lang: str) -> Grid:
                         message("file_not_spreadsheet_hint", lang), value=str(path), lang=lang)
     text = _decode(raw)
     sep = _sniff_separator(text)
+    # a cell may be as long as the file (the csv module stops at 128 KiB)
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
     try:
         rows = list(csv.reader(_io.StringIO(text, newline=""), delimiter=sep))
     except csv.Error as exc:
         raise ReadError(message("csv_unreadable", lang, detail=f"{path.name}: {exc}"),
                         message("csv_unreadable_hint", lang), value=str(path), lang=lang) from None
+    finally:
+        csv.field_size_limit(limit)
     problems = []
     header_width = next((len(r) for r in rows if any(c.strip() for c in r)), 0)
     for i, r in enumerate(rows, start=1):
