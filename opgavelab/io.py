@@ -356,7 +356,7 @@ def _read_csv_file(path: Path, lang: str) -> Grid:
     for i, r in enumerate(rows, start=1):
         if len(r) > header_width and any(c.strip() for c in r[header_width:]):
             problems.append({
-                "sheet": path.stem, "row": i, "column": None, "value": sep.join(r)[:120],
+                "sheet": path.stem, "row": i, "column": _column_letter(header_width), "value": sep.join(r)[:120],
                 "message": message("csv_ragged", lang, n=len(r), width=header_width),
                 "hint": message("csv_ragged_hint", lang, sep=sep), "severity": "error",
             })
