@@ -1,0 +1,67 @@
+"""Network metrics, one family per module.
+
+Every function works on a plain networkx ``Graph`` or ``DiGraph`` with node
+attributes and returns a float or a tidy pandas object indexed by node (or by
+group). The families:
+
+- :mod:`~opgavelab.metrics.cohesion`: density, components, connectedness and
+  fragmentation, distances, centralization, clustering;
+- :mod:`~opgavelab.metrics.centrality`: degree, betweenness, closeness,
+  eigenvector, articulation points and bridges;
+- :mod:`~opgavelab.metrics.boundaries`: E-I index, mixing matrix, crossing share,
+  Blau heterogeneity;
+- :mod:`~opgavelab.metrics.brokerage`: Gould-Fernandez brokerage roles with
+  sna's expectations and z-scores.
+"""
+
+from __future__ import annotations
+
+from opgavelab.metrics.boundaries import (
+    blau_index,
+    crossing_share,
+    ei_index,
+    ei_index_by_actor,
+    ei_index_by_group,
+    mixing_matrix,
+)
+from opgavelab.metrics.brokerage import (
+    BROKERAGE_ROLES,
+    brokerage,
+    brokerage_expected,
+    brokerage_sd,
+    brokerage_z,
+)
+from opgavelab.metrics.centrality import articulation_points, bridges, centrality
+from opgavelab.metrics.cohesion import (
+    cohesion,
+    connectedness,
+    degree_centralization,
+    density,
+    fragmentation,
+)
+
+__all__ = [
+    # cohesion
+    "cohesion",
+    "density",
+    "connectedness",
+    "fragmentation",
+    "degree_centralization",
+    # centrality
+    "centrality",
+    "bridges",
+    "articulation_points",
+    # boundaries
+    "ei_index",
+    "ei_index_by_group",
+    "ei_index_by_actor",
+    "crossing_share",
+    "mixing_matrix",
+    "blau_index",
+    # brokerage
+    "brokerage",
+    "brokerage_expected",
+    "brokerage_sd",
+    "brokerage_z",
+    "BROKERAGE_ROLES",
+]

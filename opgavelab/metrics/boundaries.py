@@ -1,0 +1,503 @@
+"""Boundary crossing: E-I index, mixing matrix, crossing share, Blau heterogeneity.
+
+An opgave brings together actors from different worlds (government tiers,
+sectors, domains). These measures say how many of the ties cross the boundary
+of a group, given a node attribute that assigns each actor to a group.
+
+Rules shared by all functions here:
+
+- ``attr`` is the name of a node attribute, or a mapping (dict, pandas Series)
+  from node to value. A name that no node has, or a mapping that has none of
+  the nodes as a key, raises ``ValueError`` (usually a typo, or ids read as
+  text on one side and as numbers on the other).
+- An actor without a value (attribute absent, ``None``, ``NaN``, an empty string
+  or an empty list) is *missing*: its ties are skipped in all counts, and its
+  own per-actor score is ``NaN``.
+- A value can be *multi-valued*: a list, tuple or set of labels (for example
+  the several domains an actor works in). A tie is **internal** when the two
+  actors share at least one label, **external** when they share none. The
+  mixing matrix counts a tie once for every pair of labels of its two ends.
+- Self-loops are ignored; parallel ties of a multigraph count once.
+- In a DiGraph every arc is a tie (a reciprocated pair counts twice), unless
+  ``mutual=True``, which keeps only reciprocated pairs and counts each once.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ei_index",
+    "ei_index_by_group",
+    "ei_index_by_actor",
+    "crossing_share",
+    "mixing_matrix",
+    "blau_index",
+]
+
+import math
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from opgavelab.metrics.cohesion import _check_graph
+
+_MULTI = (list, tuple, set, frozenset)
+
+
+# --------------------------------------------------------------------------
+# private helpers (also used by brokerage)
+# --------------------------------------------------------------------------
+def _is_missing(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value.strip() == ""
+    if isinstance(value, _MULTI):
+        return len(value) == 0
+    try:
+        missing = pd.isna(value)
+    except (TypeError, ValueError):
+        return False
+    return isinstance(missing, (bool, np.bool_)) and bool(missing)
+
+
+def _sort_labels(labels: Iterable) -> list:
+    labels = list(labels)
+    try:
+        return sorted(labels)
+    except TypeError:
+        return sorted(labels, key=lambda x: (type(x).__name__, str(x)))
+
+
+def _attribute_values(G, attr) -> dict:
+    """Raw attribute value of every node (``None`` when absent)."""
+    if isinstance(attr, pd.Series):
+        attr = attr.to_dict()
+    if isinstance(attr, Mapping):
+        values = {v: attr.get(v) for v in G}
+        if values and attr and not any(v in attr for v in G):
+            node, key = next(iter(G)), next(iter(attr))
+            msg = (
+                "None of the nodes is a key of the mapping given as 'attr' (for example "
+                f"node {node!r} of type {type(node).__name__}, key {key!r} of type "
+                f"{type(key).__name__}). Use the node ids as keys."
+            )
+            raise ValueError(msg)
+        return values
+    if not isinstance(attr, Hashable):
+        msg = f"'attr' must be the name of a node attribute or a mapping from node to value, got {type(attr).__name__}."
+        raise TypeError(msg)
+    values = {v: data.get(attr) for v, data in G.nodes(data=True)}
+    if values and all(attr not in data for _, data in G.nodes(data=True)):
+        present = _sort_labels({k for _, data in G.nodes(data=True) for k in data})
+        msg = (
+            f"No node has the attribute {attr!r}. Node attributes present: {present}. "
+            "Check the spelling, or pass a mapping from node to value."
+        )
+        raise ValueError(msg)
+    return values
+
+
+def _label_sets(G, attr) -> dict:
+    """Node -> frozenset of labels, or None when the node's value is missing."""
+    out = {}
+    for node, value in _attribute_values(G, attr).items():
+        if _is_missing(value):
+            out[node] = None
+        elif isinstance(value, _MULTI):
+            labels = frozenset(x for x in value if not _is_missing(x))
+            out[node] = labels or None
+        else:
+            out[node] = frozenset([value])
+    return out
+
+
+def _ties(G, mutual: bool = False) -> list[tuple]:
+    """Distinct ties (u, v) in ``G``'s edge order; see the module docstring."""
+    directed = G.is_directed()
+    seen: set = set()
+    ties = []
+    for u, v in G.edges():
+        if u == v or (u, v) in seen:
+            continue
+        if directed and mutual:
+            if (v, u) in seen or not G.has_edge(v, u):
+                continue
+        elif not directed and (v, u) in seen:
+            continue
+        seen.add((u, v))
+        ties.append((u, v))
+    return ties
+
+
+def _check_bool(name: str, value) -> None:
+    if not isinstance(value, bool):
+        msg = f"{name!r} must be True or False, got {value!r}."
+        raise TypeError(msg)
+
+
+def _classified_ties(G, attr, mutual: bool):
+    """(u, v, labels_u, labels_v, internal) for every tie between non-missing actors."""
+    _check_graph(G)
+    _check_bool("mutual", mutual)
+    labels = _label_sets(G, attr)
+    out = []
+    for u, v in _ties(G, mutual):
+        lu, lv = labels[u], labels[v]
+        if lu is None or lv is None:
+            continue
+        out.append((u, v, lu, lv, not lu.isdisjoint(lv)))
+    return labels, out
+
+
+def _ei(external: float, internal: float) -> float:
+    total = external + internal
+    return (external - internal) / total if total else float("nan")
+
+
+# --------------------------------------------------------------------------
+# public functions
+# --------------------------------------------------------------------------
+def ei_index(G: nx.Graph, attr, mutual: bool = False) -> float:
+    """Krackhardt and Stern's E-I index of the whole network.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network.
+    attr : str or mapping
+        Node attribute (or node → value mapping) that assigns actors to groups.
+        See the module docstring for missing and multi-valued values.
+    mutual : bool, default False
+        For a DiGraph, count only reciprocated ties (each pair once), as the
+        netseg vignette does with ``mutual`` ties. No effect on a Graph.
+
+    Returns
+    -------
+    float
+        ``(E − I) / (E + I)`` with ``E`` the external ties (between groups) and
+        ``I`` the internal ties (within a group): −1 when all ties stay inside
+        groups, +1 when all cross. ``NaN`` when there is no tie between two
+        actors with a value.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph, ``attr`` is neither a name nor a
+        mapping, or ``mutual`` is not a bool.
+    ValueError
+        If no node has the attribute ``attr``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.path_graph(4)  # 0-1-2-3
+    >>> nx.set_node_attributes(G, {0: "gov", 1: "gov", 2: "firm", 3: "firm"}, "type")
+    >>> round(ei_index(G, "type"), 4)  # E = 1 (1-2), I = 2
+    -0.3333
+
+    References
+    ----------
+    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
+    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
+    123-140.
+    """
+    _, ties = _classified_ties(G, attr, mutual)
+    internal = sum(1 for t in ties if t[4])
+    return _ei(len(ties) - internal, internal)
+
+
+def crossing_share(G: nx.Graph, attr, mutual: bool = False) -> float:
+    """Share of ties that cross a group boundary.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network.
+    attr : str or mapping
+        Node attribute (or node → value mapping) that assigns actors to groups.
+    mutual : bool, default False
+        For a DiGraph, count only reciprocated ties (each pair once).
+
+    Returns
+    -------
+    float
+        ``E / (E + I)``, equal to ``(1 + ei_index) / 2``; ``NaN`` without ties
+        between actors with a value.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph or ``attr`` has the wrong type.
+    ValueError
+        If no node has the attribute ``attr``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.path_graph(4)
+    >>> nx.set_node_attributes(G, {0: "gov", 1: "gov", 2: "firm", 3: "firm"}, "type")
+    >>> round(crossing_share(G, "type"), 4)
+    0.3333
+
+    References
+    ----------
+    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
+    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
+    123-140.
+    """
+    _, ties = _classified_ties(G, attr, mutual)
+    if not ties:
+        return float("nan")
+    return sum(1 for t in ties if not t[4]) / len(ties)
+
+
+def ei_index_by_group(G: nx.Graph, attr, mutual: bool = False) -> pd.DataFrame:
+    """E-I index of each group: how much its members' ties leave the group.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network.
+    attr : str or mapping
+        Node attribute (or node → value mapping) that assigns actors to groups.
+    mutual : bool, default False
+        For a DiGraph, count only reciprocated ties (each pair once).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by group label (sorted), columns ``n_actors`` (members), ``E``
+        (ties with exactly one end in the group), ``I`` (ties with both ends in
+        the group) and ``ei`` = ``(E − I) / (E + I)`` (``NaN`` for a group
+        without ties). For a DiGraph a tie counts for the group whether a
+        member sends or receives it. Each external tie counts for both groups
+        it connects, so the ``E`` column sums to twice the network's ``E``.
+        With multi-valued attributes an actor belongs to every group it lists.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph or ``attr`` has the wrong type.
+    ValueError
+        If no node has the attribute ``attr``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.path_graph(4)
+    >>> nx.set_node_attributes(G, {0: "gov", 1: "gov", 2: "gov", 3: "firm"}, "type")
+    >>> ei_index_by_group(G, "type").round(3)  # doctest: +NORMALIZE_WHITESPACE
+          n_actors  E  I     ei
+    type
+    firm         1  1  0  1.000
+    gov          3  1  2 -0.333
+
+    References
+    ----------
+    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
+    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
+    123-140.
+    """
+    labels, ties = _classified_ties(G, attr, mutual)
+    members = Counter(x for s in labels.values() if s is not None for x in s)
+    external: Counter = Counter()
+    internal: Counter = Counter()
+    for _, _, lu, lv, _ in ties:
+        for g in lu | lv:
+            if g in lu and g in lv:
+                internal[g] += 1
+            else:
+                external[g] += 1
+    groups = _sort_labels(members)
+    frame = pd.DataFrame(
+        {
+            "n_actors": [members[g] for g in groups],
+            "E": [external[g] for g in groups],
+            "I": [internal[g] for g in groups],
+        },
+        index=pd.Index(groups, name=attr if isinstance(attr, str) else "group"),
+    )
+    frame["ei"] = [_ei(e, i) for e, i in zip(frame["E"], frame["I"], strict=True)]
+    return frame.astype({"n_actors": "int64", "E": "int64", "I": "int64", "ei": "float64"})
+
+
+def ei_index_by_actor(G: nx.Graph, attr, mutual: bool = False) -> pd.Series:
+    """E-I index of each actor over its own ties.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network.
+    attr : str or mapping
+        Node attribute (or node → value mapping) that assigns actors to groups.
+    mutual : bool, default False
+        For a DiGraph, count only reciprocated ties (each pair once). Without it
+        an actor's sent and received arcs all count.
+
+    Returns
+    -------
+    pandas.Series
+        Named ``"ei"``, indexed by node in ``G``'s order:
+        ``(E − I) / (E + I)`` over the actor's ties to actors with a value
+        (``E`` to another group, ``I`` to the same group). ``NaN`` for isolates,
+        for actors whose alters all lack a value, and for actors without a value.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph or ``attr`` has the wrong type.
+    ValueError
+        If no node has the attribute ``attr``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.path_graph(4)
+    >>> nx.set_node_attributes(G, {0: "gov", 1: "gov", 2: "firm", 3: "firm"}, "type")
+    >>> ei_index_by_actor(G, "type").tolist()
+    [-1.0, 0.0, 0.0, -1.0]
+
+    References
+    ----------
+    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
+    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
+    123-140.
+    """
+    _, ties = _classified_ties(G, attr, mutual)
+    external: Counter = Counter()
+    internal: Counter = Counter()
+    for u, v, _, _, inside in ties:
+        counter = internal if inside else external
+        counter[u] += 1
+        counter[v] += 1
+    values = [_ei(external[v], internal[v]) for v in G]
+    return pd.Series(values, index=pd.Index(list(G), name="node"), name="ei", dtype=float)
+
+
+def mixing_matrix(G: nx.Graph, attr) -> pd.DataFrame:
+    """Number of ties between (and within) groups.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network.
+    attr : str or mapping
+        Node attribute (or node → value mapping) that assigns actors to groups.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Square, groups (sorted) in rows and columns, integer counts. For a
+        DiGraph rows are the sender's group (index name ``"from"``) and columns
+        the receiver's (``"to"``). For a Graph the matrix is symmetric: cell
+        ``(g, h)`` is the number of ties between ``g`` and ``h`` and the diagonal
+        the number of ties inside a group, so the upper triangle (with the
+        diagonal) sums to the number of ties. Ties of actors without a value are
+        left out; a multi-valued actor adds a tie to every pair of labels.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph or ``attr`` has the wrong type.
+    ValueError
+        If no node has the attribute ``attr``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.path_graph(4)
+    >>> nx.set_node_attributes(G, {0: "gov", 1: "gov", 2: "firm", 3: "firm"}, "type")
+    >>> mixing_matrix(G, "type")  # doctest: +NORMALIZE_WHITESPACE
+    type  firm  gov
+    type
+    firm     1    1
+    gov      1    1
+
+    References
+    ----------
+    Newman, M. E. J. (2003). Mixing patterns in networks. *Physical Review E*
+    67, 026126.
+    """
+    labels, ties = _classified_ties(G, attr, False)
+    groups = _sort_labels({x for s in labels.values() if s is not None for x in s})
+    counts: Counter = Counter()
+    directed = G.is_directed()
+    for _, _, lu, lv, _ in ties:
+        for a in lu:
+            for b in lv:
+                counts[(a, b)] += 1
+                if not directed and a != b:
+                    counts[(b, a)] += 1
+    name = attr if isinstance(attr, str) else "group"
+    frame = pd.DataFrame(
+        [[counts[(a, b)] for b in groups] for a in groups],
+        index=pd.Index(groups, name="from" if directed else name),
+        columns=pd.Index(groups, name="to" if directed else name),
+        dtype="int64",
+    )
+    return frame
+
+
+def blau_index(values, attr=None) -> float:
+    """Blau's heterogeneity index of a set of group labels.
+
+    Parameters
+    ----------
+    values : iterable, mapping or networkx graph
+        Group labels, one per actor (a list, a pandas Series, the values of a
+        dict). A list, tuple or set *inside* it is a multi-valued actor: each of
+        its labels counts. Missing labels (``None``, ``NaN``, ``""``) are left
+        out. A networkx graph is read through its node attribute ``attr``.
+    attr : str or mapping, optional
+        Required when ``values`` is a graph: the node attribute to read.
+
+    Returns
+    -------
+    float
+        ``1 − Σ p_i²`` over the shares ``p_i`` of the groups: 0 when everyone is
+        in one group, approaching 1 with many equal groups (at most
+        ``1 − 1/k`` for ``k`` groups). ``NaN`` when no label is present.
+
+    Raises
+    ------
+    TypeError
+        If ``values`` is a graph and ``attr`` is not given.
+    ValueError
+        If ``values`` is a graph and none of its nodes has ``attr``.
+
+    Examples
+    --------
+    >>> blau_index(["gov", "gov", "firm", "citizen"])  # 1 - (.5² + .25² + .25²)
+    0.625
+    >>> blau_index([["gov", "firm"], "gov"])  # labels gov, firm, gov
+    0.4444444444444444
+
+    References
+    ----------
+    Blau, P. M. (1977). *Inequality and Heterogeneity: A Primitive Theory of
+    Social Structure*. New York: Free Press.
+    """
+    if isinstance(values, nx.Graph):
+        if attr is None:
+            msg = "'attr' is needed when 'values' is a graph: pass the node attribute to read, e.g. attr='type'."
+            raise TypeError(msg)
+        values = list(_attribute_values(values, attr).values())
+    elif isinstance(values, pd.Series):
+        values = values.tolist()
+    elif isinstance(values, Mapping):
+        values = list(values.values())
+    counts: Counter = Counter()
+    for value in values:
+        if _is_missing(value):
+            continue
+        if isinstance(value, _MULTI):
+            counts.update(x for x in value if not _is_missing(x))
+        else:
+            counts[value] += 1
+    total = sum(counts.values())
+    if total == 0:
+        return float("nan")
+    return 1.0 - math.fsum((c / total) ** 2 for c in counts.values())

@@ -1,0 +1,430 @@
+"""Gould and Fernandez brokerage roles, counted as R ``sna::brokerage`` does.
+
+An actor *v* brokers when it stands on an open two-path ``a → v → b``: ``a`` has
+a tie to ``v``, ``v`` to ``b``, ``a`` and ``b`` are different actors and there is
+**no** tie ``a → b``. Each such path gets one of five roles from the groups of
+``a``, ``v`` and ``b`` (Gould & Fernandez 1989, Figure 1):
+
+=================  ===========  ==========  ==========================================
+role               sna column   pattern     meaning
+=================  ===========  ==========  ==========================================
+coordinator        ``w_I``      A → A → A   all three in one group
+itinerant          ``w_O``      B → A → B   broker outside the group of a and b
+representative     ``b_IO``     A → A → B   broker speaks for its own group outward
+gatekeeper         ``b_OI``     B → A → A   broker lets outsiders into its group
+liaison            ``b_O``      A → B → C   three different groups
+=================  ===========  ==========  ==========================================
+
+Counting convention (from sna's C routine ``brokerage_R`` in ``gli.c``, checked
+against the Strike figures printed by ``sna`` and the directed example of the
+cograph documentation, see the tests): every ordered two-path is a separate
+observation. In an undirected network each tie is an arc in both directions,
+so ``a – v – b`` is counted as ``a → v → b`` *and* ``b → v → a``: coordinator,
+itinerant and liaison counts are twice the number of unordered pairs, and
+representative equals gatekeeper. In a DiGraph only ``a → b`` closes the path;
+a reverse tie ``b → a`` does not.
+
+Actors without a value of ``attr`` (absent, ``None``, ``NaN``, empty) form one
+extra group of their own, as in sna, where ``NA`` matches ``NA`` when the group
+vector is coded. Self-loops are ignored and parallel ties count once.
+
+The computation uses sparse matrix products (no loop over triples): the
+two-paths through ``v`` by group pair are products of ``v``'s in- and
+out-neighbour counts per group; from these are subtracted the paths that return
+to their start (``a = b``, reciprocated ties) and the closed paths (``a → b``
+present), which are listed tie by tie with a masked sparse product.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "brokerage",
+    "brokerage_expected",
+    "brokerage_sd",
+    "brokerage_z",
+    "BROKERAGE_ROLES",
+]
+
+from collections.abc import Hashable
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from opgavelab.metrics.boundaries import _MULTI, _attribute_values, _is_missing
+from opgavelab.metrics.cohesion import _adjacency, _check_graph
+
+#: The five roles in the column order of ``sna::brokerage`` (w_I, w_O, b_IO, b_OI, b_O).
+BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+_COLUMNS = [*BROKERAGE_ROLES, "total"]
+_MISSING = object()  # the group of actors without a value
+_CHUNK = 4_000_000  # sparse entries per block when listing closed two-paths
+
+
+def _group_codes(G, attr) -> tuple[np.ndarray, list]:
+    """Integer group code per node (G's order) and the group labels."""
+    values = _attribute_values(G, attr)
+    codes = np.empty(len(values), dtype=np.int64)
+    index: dict = {}
+    labels: list = []
+    for i, (node, value) in enumerate(values.items()):
+        if _is_missing(value):
+            value = _MISSING
+        elif isinstance(value, _MULTI):
+            msg = (
+                f"Brokerage needs one group per actor, but node {node!r} has several "
+                f"values {value!r} in {attr!r}. Choose one value per actor (for example "
+                "the main domain) or use a single-valued attribute."
+            )
+            raise TypeError(msg)
+        elif not isinstance(value, Hashable):
+            msg = f"The value of {attr!r} for node {node!r} cannot be a group label: {value!r}."
+            raise TypeError(msg)
+        if value not in index:
+            index[value] = len(labels)
+            labels.append(value)
+        codes[i] = index[value]
+    return codes, labels
+
+
+def _rowsum(M) -> np.ndarray:
+    return np.asarray(M.sum(axis=1)).ravel()
+
+
+def _closed_paths(A, codes: np.ndarray) -> np.ndarray:
+    """Per broker and role, the two-paths a → v → b closed by a tie a → b."""
+    n = A.shape[0]
+    out = np.zeros(n * 5, dtype=np.int64)
+    heads, tails = A.nonzero()  # arcs a -> v
+    if len(heads) == 0:
+        return out.reshape(n, 5)
+    outdeg = np.diff(A.indptr)
+    # b closes a -> v -> b when both a -> b and v -> b: the row-wise product of
+    # the out-neighbourhoods of a and v. Work in blocks of arcs to bound memory.
+    cost = np.cumsum(outdeg[heads] + outdeg[tails])
+    start = 0
+    while start < len(heads):
+        done = int(cost[start - 1]) if start else 0
+        stop = max(int(np.searchsorted(cost, done + _CHUNK, side="right")), start + 1)
+        a, v = heads[start:stop], tails[start:stop]
+        M = A[a].multiply(A[v]).tocoo()
+        arc, b = M.row, M.col
+        ga, gv, gb = codes[a[arc]], codes[v[arc]], codes[b]
+        role = np.full(len(b), 4, dtype=np.int64)  # liaison unless below
+        role[(ga != gv) & (ga == gb)] = 1  # itinerant
+        role[(ga != gv) & (gv == gb)] = 3  # gatekeeper
+        role[(ga == gv) & (gv != gb)] = 2  # representative
+        role[(ga == gv) & (gv == gb)] = 0  # coordinator
+        out += np.bincount(v[arc] * 5 + role, minlength=n * 5)
+        start = stop
+    return out.reshape(n, 5)
+
+
+def _raw(G, attr):
+    _check_graph(G)
+    codes, labels = _group_codes(G, attr)
+    nodes, A = _adjacency(G)
+    n, k = len(nodes), max(len(labels), 1)
+    if n == 0:
+        return nodes, codes, labels, A, np.zeros((0, 5), dtype=np.int64)
+    A = sp.csr_array(A, dtype=np.int64)
+    member = sp.csr_array((np.ones(n, dtype=np.int64), (np.arange(n), codes)), shape=(n, k))
+    indeg = np.asarray(A.sum(axis=0)).ravel()
+    outdeg = _rowsum(A)
+    in_g = A.T @ member  # in-neighbours of v per group
+    out_g = A @ member  # out-neighbours of v per group
+    in_own = _rowsum(in_g.multiply(member))
+    out_own = _rowsum(out_g.multiply(member))
+    same = _rowsum(in_g.multiply(out_g))  # Σ_g in_g * out_g: a and b in one group
+    mutual = A.multiply(A.T)  # a -> v -> a: not a two-path
+    mut_all = _rowsum(mutual)
+    mut_own = _rowsum((mutual @ member).multiply(member))
+    # all ordered (a, b) with a -> v -> b and a != b, by role
+    paths = np.column_stack(
+        [
+            in_own * out_own - mut_own,
+            (same - in_own * out_own) - (mut_all - mut_own),
+            in_own * (outdeg - out_own),
+            (indeg - in_own) * out_own,
+            (indeg - in_own) * (outdeg - out_own) - (same - in_own * out_own),
+        ]
+    )
+    counts = paths - _closed_paths(A, codes)
+    return nodes, codes, labels, A, counts
+
+
+def _frame(nodes, values) -> pd.DataFrame:
+    return pd.DataFrame(values, index=pd.Index(nodes, name="node"), columns=_COLUMNS)
+
+
+def brokerage(G: nx.Graph, attr) -> pd.DataFrame:
+    """Gould and Fernandez brokerage counts per actor, as ``sna::brokerage``.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network; an undirected tie is a pair of arcs (see the module
+        docstring for the counting convention).
+    attr : str or mapping
+        Node attribute (or node → value mapping) giving each actor's group.
+        Actors without a value form one extra group.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by node in ``G``'s order, integer columns ``coordinator``,
+        ``itinerant``, ``representative``, ``gatekeeper``, ``liaison`` (sna's
+        ``w_I``, ``w_O``, ``b_IO``, ``b_OI``, ``b_O``) and ``total``: the number of
+        open two-paths ``a → v → b`` the actor brokers in each role. This is
+        sna's ``raw.nli``.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph, ``attr`` has the wrong type, or an
+        actor has several values (a list) in ``attr``.
+    ValueError
+        If no node has the attribute ``attr``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.path_graph(["a", "b", "c", "d"])  # a - b - c - d
+    >>> nx.set_node_attributes(G, {"a": "gov", "b": "gov", "c": "firm", "d": "firm"}, "type")
+    >>> brokerage(G, "type")  # doctest: +NORMALIZE_WHITESPACE
+          coordinator  itinerant  representative  gatekeeper  liaison  total
+    node
+    a               0          0               0           0        0      0
+    b               0          0               1           1        0      2
+    c               0          0               1           1        0      2
+    d               0          0               0           0        0      0
+
+    References
+    ----------
+    Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
+    approach to brokerage in transaction networks. *Sociological Methodology*
+    19, 89-126.
+    Butts, C. T. (2008). Social network analysis with sna. *Journal of
+    Statistical Software* 24(6); R package ``sna``, function ``brokerage``.
+    """
+    nodes, _, _, _, counts = _raw(G, attr)
+    values = np.column_stack([counts, counts.sum(axis=1)]) if len(nodes) else np.zeros((0, 6), int)
+    return _frame(nodes, values.astype(np.int64))
+
+
+def _moments(codes: np.ndarray, n_arcs: int) -> tuple[np.ndarray, np.ndarray]:
+    """sna's per-group expectations and variances (see brokerage_expected), per node."""
+    N = float(len(codes))
+    sizes = np.bincount(codes).astype(float)
+    d = n_arcs / (N * (N - 1)) if N > 1 else float("nan")
+    p = d**2 * (1 - d)
+    q = d**3 * (1 - d) ** 3
+
+    def c2(x):
+        return x * (x - 1) / 2
+
+    ni = sizes
+    other = sizes.sum() - ni  # N - n_i
+    s2 = (sizes * (sizes - 1)).sum() - ni * (ni - 1)
+    s3 = (sizes * (sizes - 1) * (sizes - 2)).sum() - ni * (ni - 1) * (ni - 2)
+    sq = (sizes**2).sum() - ni**2
+    mean = np.column_stack(
+        [
+            p * (ni - 1) * (ni - 2),
+            p * s2,
+            p * other * (ni - 1),
+            p * other * (ni - 1),
+            p * (other**2 - sq),
+            np.full_like(ni, p * (N - 1) * (N - 2)),
+        ]
+    )
+    # liaison covariance term: Σ_{j≠i} n_j C(N − n_j − n_i, 2)
+    liaison_cov = np.array(
+        [sum(sizes[j] * c2(N - sizes[j] - sizes[i]) for j in range(len(sizes)) if j != i) for i in range(len(sizes))]
+    )
+    rep_cov = (ni - 1) * c2(other) + other * c2(ni - 1)
+    var = mean * (1 - p) + q * np.column_stack(
+        [
+            2 * (ni - 1) * (ni - 2) * (ni - 3),
+            2 * s3,
+            2 * rep_cov,
+            2 * rep_cov,
+            4 * liaison_cov,
+            np.full_like(ni, 2 * (N - 1) * (N - 2) * (N - 3)),
+        ]
+    )
+    return mean[codes], var[codes]
+
+
+def brokerage_expected(G: nx.Graph, attr) -> pd.DataFrame:
+    """Expected brokerage counts per actor under sna's null model (``exp.nli``).
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network.
+    attr : str or mapping
+        Node attribute (or node → value mapping) giving each actor's group.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same shape as :func:`brokerage`, float values: the expected count of
+        each role for an actor of that group in a random directed graph with
+        the observed density ``d = m / (N (N − 1))`` (``m`` arcs; an undirected
+        tie is two arcs) and the observed group sizes. An actor's expectation
+        depends only on its group's size. The formulas are sna's; they are
+        given in the Notes. ``NaN`` for fewer than two actors.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph or ``attr`` is unusable (see
+        :func:`brokerage`).
+    ValueError
+        If no node has the attribute ``attr``.
+
+    Notes
+    -----
+    Gould and Fernandez's null model, as implemented in sna: arcs are
+    independent with probability ``d = m / (N (N − 1))``, the groups are fixed.
+    For a broker in group ``i`` (``n_i`` members, ``N`` actors) each ordered
+    pair ``(a, b)`` of two other actors is an open two-path with probability
+    ``p = d² (1 − d)``, and two pairs that share one end covary by
+    ``q = d³ (1 − d)³``. Hence (``C(x, 2) = x (x − 1) / 2``):
+
+    - coordinator: ``E = p (n_i − 1)(n_i − 2)``,
+      ``V = E (1 − p) + 2 (n_i − 1)(n_i − 2)(n_i − 3) q``;
+    - itinerant: ``E = p Σ_{j≠i} n_j (n_j − 1)``,
+      ``V = E (1 − p) + 2 Σ_{j≠i} n_j (n_j − 1)(n_j − 2) q``;
+    - representative and gatekeeper: ``E = p (N − n_i)(n_i − 1)``,
+      ``V = E (1 − p) + 2 ((n_i − 1) C(N − n_i, 2) + (N − n_i) C(n_i − 1, 2)) q``;
+    - liaison: ``E = p ((N − n_i)² − Σ_{j≠i} n_j²)``,
+      ``V = E (1 − p) + 4 Σ_{j≠i} n_j C(N − n_j − n_i, 2) q``;
+    - total: ``E = p (N − 1)(N − 2)``, ``V = E (1 − p) + 2 (N − 1)(N − 2)(N − 3) q``.
+
+    These are exact for a random *directed* graph. sna applies them to
+    undirected networks too (as pairs of arcs); so does this function, so that
+    the figures match sna's.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.path_graph(["a", "b", "c", "d"])  # density 0.5
+    >>> nx.set_node_attributes(G, {"a": "gov", "b": "gov", "c": "firm", "d": "firm"}, "type")
+    >>> brokerage_expected(G, "type").loc["b"].tolist()  # p = 0.5² * 0.5 = 0.125
+    [0.0, 0.25, 0.25, 0.25, 0.0, 0.75]
+
+    References
+    ----------
+    Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
+    approach to brokerage in transaction networks. *Sociological Methodology*
+    19, 89-126.
+    Butts, C. T. (2008). Social network analysis with sna. *Journal of
+    Statistical Software* 24(6); R package ``sna``, function ``brokerage``.
+    """
+    _check_graph(G)
+    codes, _ = _group_codes(G, attr)
+    nodes, A = _adjacency(G)
+    if not nodes:
+        return _frame(nodes, np.zeros((0, 6)))
+    mean, _ = _moments(codes, A.nnz)
+    return _frame(nodes, mean)
+
+
+def brokerage_sd(G: nx.Graph, attr) -> pd.DataFrame:
+    """Standard deviation of the brokerage counts under sna's null model (``sd.nli``).
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network.
+    attr : str or mapping
+        Node attribute (or node → value mapping) giving each actor's group.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same shape as :func:`brokerage`: the square root of sna's variances
+        (see :func:`brokerage_expected` for the model).
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph or ``attr`` is unusable.
+    ValueError
+        If no node has the attribute ``attr``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.path_graph(["a", "b", "c", "d"])
+    >>> nx.set_node_attributes(G, {"a": "gov", "b": "gov", "c": "firm", "d": "firm"}, "type")
+    >>> float(brokerage_sd(G, "type").loc["b", "representative"])
+    0.5
+
+    References
+    ----------
+    Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
+    approach to brokerage in transaction networks. *Sociological Methodology*
+    19, 89-126.
+    """
+    _check_graph(G)
+    codes, _ = _group_codes(G, attr)
+    nodes, A = _adjacency(G)
+    if not nodes:
+        return _frame(nodes, np.zeros((0, 6)))
+    _, var = _moments(codes, A.nnz)
+    return _frame(nodes, np.sqrt(var))
+
+
+def brokerage_z(G: nx.Graph, attr) -> pd.DataFrame:
+    """Brokerage z-scores per actor: (observed − expected) / sd (sna's ``z.nli``).
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network.
+    attr : str or mapping
+        Node attribute (or node → value mapping) giving each actor's group.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same shape as :func:`brokerage`, float values. Positive: the actor
+        brokers more in that role than a random network of the same density and
+        group sizes would make it. ``NaN`` where the standard deviation is 0
+        (the role is impossible for the actor's group, e.g. coordinator in a
+        group of one or two; sna gives ``NaN`` there too).
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph or ``attr`` is unusable.
+    ValueError
+        If no node has the attribute ``attr``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.path_graph(["a", "b", "c", "d"])
+    >>> nx.set_node_attributes(G, {"a": "gov", "b": "gov", "c": "firm", "d": "firm"}, "type")
+    >>> brokerage_z(G, "type").loc["b", ["coordinator", "representative"]].round(3).tolist()
+    [nan, 1.5]
+
+    References
+    ----------
+    Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
+    approach to brokerage in transaction networks. *Sociological Methodology*
+    19, 89-126.
+    """
+    nodes, codes, _, A, counts = _raw(G, attr)
+    if not nodes:
+        return _frame(nodes, np.zeros((0, 6)))
+    raw = np.column_stack([counts, counts.sum(axis=1)]).astype(float)
+    mean, var = _moments(codes, A.nnz)
+    sd = np.sqrt(var)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = np.where(sd > 0, (raw - mean) / np.where(sd > 0, sd, 1.0), np.nan)
+    return _frame(nodes, z)

@@ -1,0 +1,475 @@
+"""Actor centrality: degree, betweenness, closeness, eigenvector, cut points.
+
+Works on any networkx ``Graph`` or ``DiGraph``. Self-loops are ignored and
+parallel ties of a multigraph count once (their weights add up in the weighted
+degree). Betweenness and closeness count paths in steps; tie weights are
+strengths, not lengths, so they only enter the weighted degree and the
+eigenvector centrality.
+
+Betweenness is Brandes' algorithm run for many sources at once with sparse
+matrix products, which gives networkx's numbers (same normalization, and with
+``k`` the same random sample of sources) many times faster. For networks with
+very long paths (more than 64 steps) it switches to the classic loop over
+sources, which is what networkx does.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "centrality",
+    "bridges",
+    "articulation_points",
+]
+
+import random
+from collections import deque
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+import scipy.sparse.linalg as spla
+from scipy.sparse import csgraph
+
+from opgavelab.metrics.cohesion import _arcs, _check_graph, _check_int, _matrix
+
+#: Number of sampled sources for betweenness above ``exact_limit`` actors.
+DEFAULT_BETWEENNESS_K = 500
+_MAX_LEVELS = 64  # deeper than this, the batched search is slower than networkx
+_BATCH_CELLS = 2_000_000  # nodes x sources per batch, bounds memory
+
+
+class _TooDeep(Exception):
+    """The batched search met a path longer than _MAX_LEVELS steps."""
+
+
+# --------------------------------------------------------------------------
+# batched Brandes
+# --------------------------------------------------------------------------
+def _batch(A, AT, sources: np.ndarray, dependency: bool):
+    """Searches from ``sources`` at once; columns of the (n, b) arrays are sources.
+
+    Returns Σ_s δ_s(v) (Brandes' dependency, 0 if not asked), and per target v
+    the sum of distances from the sources that reach it and their number.
+    """
+    n, b = A.shape[0], len(sources)
+    cols = np.arange(b)
+    dist = np.full((n, b), -1, dtype=np.int32)
+    sigma = np.zeros((n, b))
+    dist[sources, cols] = 0
+    sigma[sources, cols] = 1.0
+    frontier = sigma.copy()
+    depth = 0
+    while True:
+        # σ_w = Σ σ_u over arcs u -> w from the current frontier
+        reached = AT @ frontier
+        new = (reached > 0) & (dist < 0)
+        if not new.any():
+            break
+        depth += 1
+        if depth > _MAX_LEVELS:
+            raise _TooDeep
+        dist[new] = depth
+        sigma[new] = reached[new]
+        frontier = np.where(new, reached, 0.0)
+    found = dist > 0
+    dist_sum = np.where(found, dist, 0).sum(axis=1, dtype=np.float64)
+    reach = found.sum(axis=1)
+    if not dependency:
+        return np.zeros(n), dist_sum, reach
+    # δ_s(v) = Σ_{w: v -> w, d(w) = d(v) + 1} σ_v / σ_w (1 + δ_s(w)), deepest first
+    delta = np.zeros((n, b))
+    safe_sigma = np.where(sigma > 0, sigma, 1.0)
+    for level in range(depth, 1, -1):
+        coeff = np.where(dist == level, (1.0 + delta) / safe_sigma, 0.0)
+        back = A @ coeff
+        delta += np.where(dist == level - 1, sigma * back, 0.0)
+    return delta.sum(axis=1), dist_sum, reach
+
+
+def _searches(A, sources, dependency: bool):
+    n = A.shape[0]
+    AT = sp.csr_array(A.T)
+    size = max(1, min(256, _BATCH_CELLS // max(n, 1)))
+    bc = np.zeros(n)
+    dist_sum = np.zeros(n)
+    reach = np.zeros(n, dtype=np.int64)
+    for start in range(0, len(sources), size):
+        part = _batch(A, AT, np.asarray(sources[start : start + size]), dependency)
+        bc += part[0]
+        dist_sum += part[1]
+        reach += part[2]
+    return bc, dist_sum, reach
+
+
+def _brandes_loop(A, sources):
+    """Brandes' algorithm one source at a time, for networks with long paths."""
+    n = A.shape[0]
+    indptr, indices = A.indptr, A.indices
+    adjacent = [indices[indptr[i] : indptr[i + 1]].tolist() for i in range(n)]
+    bc = np.zeros(n)
+    dist_sum = np.zeros(n)
+    reach = np.zeros(n, dtype=np.int64)
+    for s in (int(x) for x in sources):
+        sigma = [0.0] * n
+        dist = [-1] * n
+        preds: list[list[int]] = [[] for _ in range(n)]
+        sigma[s], dist[s] = 1.0, 0
+        order = []
+        queue = deque([s])
+        while queue:
+            v = queue.popleft()
+            order.append(v)
+            dv, sv = dist[v] + 1, sigma[v]
+            for w in adjacent[v]:
+                if dist[w] < 0:
+                    dist[w] = dv
+                    queue.append(w)
+                if dist[w] == dv:
+                    sigma[w] += sv
+                    preds[w].append(v)
+        delta = [0.0] * n
+        for w in reversed(order):
+            coeff = (1.0 + delta[w]) / sigma[w]
+            for v in preds[w]:
+                delta[v] += sigma[v] * coeff
+        for w in order[1:]:
+            bc[w] += delta[w]
+            dist_sum[w] += dist[w]
+            reach[w] += 1
+    return bc, dist_sum, reach
+
+
+def _distances_csgraph(A, sources, directed: bool):
+    """Per target, sum of distances from ``sources`` that reach it, and their count."""
+    n = A.shape[0]
+    dist_sum = np.zeros(n)
+    reach = np.zeros(n, dtype=np.int64)
+    step = max(1, _BATCH_CELLS // max(n, 1))
+    for start in range(0, len(sources), step):
+        D = csgraph.shortest_path(A, directed=directed, unweighted=True, indices=sources[start : start + step])
+        found = np.isfinite(D) & (D > 0)
+        dist_sum += np.where(found, D, 0).sum(axis=0)
+        reach += found.sum(axis=0)
+    return dist_sum, reach
+
+
+def _rescale(raw: np.ndarray, n: int, sampled: np.ndarray | None) -> np.ndarray:
+    # networkx 3.x normalization (endpoints excluded): divide by the number of
+    # ordered (s, t) pairs that could pass through v; with a sample of k
+    # sources a sampled v can only be passed by paths from the other k - 1.
+    N = n - 1
+    if N < 2:
+        return raw
+    if sampled is None:
+        return raw / (N * (N - 1))
+    k = len(sampled)
+    scale = np.full(n, 1.0 / (k * (N - 1)))
+    scale[sampled] = 1.0 / ((k - 1) * (N - 1)) if k > 1 else np.nan
+    return raw * scale
+
+
+def _closeness(dist_sum, reach, n: int, per_node_sources: np.ndarray) -> np.ndarray:
+    # Wasserman & Faust's variant as networkx (wf_improved=True): with r of
+    # the other actors reaching v at total distance D, C(v) = (r / D) (r / (n - 1)).
+    # From a sample, n - 1 is replaced by the number of sampled sources other
+    # than v (both factors are then ratio estimates).
+    with np.errstate(divide="ignore", invalid="ignore"):
+        c = np.where(dist_sum > 0, (reach / np.where(dist_sum > 0, dist_sum, 1)) * (reach / per_node_sources), 0.0)
+    return c if n > 1 else np.zeros(n)
+
+
+# --------------------------------------------------------------------------
+# eigenvector
+# --------------------------------------------------------------------------
+def _eigenvector(W) -> tuple[np.ndarray, bool]:
+    """Leading eigenvector of the symmetric weight matrix on its largest component."""
+    n = W.shape[0]
+    out = np.full(n, np.nan)
+    if n == 0 or W.nnz == 0:
+        return out, True
+    _, labels = csgraph.connected_components(W, directed=False)
+    largest = np.flatnonzero(labels == np.bincount(labels).argmax())
+    if len(largest) < 2:
+        return out, True
+    sub = W[largest][:, largest]
+    try:
+        if len(largest) <= 300:
+            _, vecs = np.linalg.eigh(sub.toarray())
+            vec = vecs[:, -1]
+        else:
+            _, vecs = spla.eigsh(sub.astype(float), k=1, which="LA", maxiter=10_000, tol=1e-10)
+            vec = vecs[:, 0]
+    except (spla.ArpackNoConvergence, np.linalg.LinAlgError):
+        return out, False
+    # Perron vector of a connected non-negative matrix: one sign; abs() drops
+    # the arbitrary sign and round-off below zero. Unit length as networkx.
+    vec = np.abs(vec)
+    out[largest] = vec / np.linalg.norm(vec)
+    return out, True
+
+
+# --------------------------------------------------------------------------
+# public functions
+# --------------------------------------------------------------------------
+def _undirected_simple(G) -> nx.Graph:
+    H = nx.Graph()
+    H.add_nodes_from(G)
+    H.add_edges_from((u, v) for u, v in G.edges() if u != v)
+    return H
+
+
+def centrality(
+    G: nx.Graph,
+    weight: str | None = "weight",
+    betweenness_k: int | None = None,
+    seed: int | None = 0,
+    exact_limit: int = 2000,
+) -> pd.DataFrame:
+    """Centrality of every actor in one table.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network.
+    weight : str or None, default "weight"
+        Tie attribute holding a tie strength (higher = stronger); a tie without
+        it counts as 1. Used by ``weighted_degree`` and ``eigenvector`` only.
+    betweenness_k : int, optional
+        Estimate betweenness from this many randomly drawn source actors
+        (networkx's ``k``, same draw for the same ``seed``). By default
+        betweenness is exact up to ``exact_limit`` actors and uses
+        ``k = min(n, 500)`` above it.
+    seed : int, optional
+        Seed of the random draw of sources (``random.Random(seed)``, as networkx).
+    exact_limit : int, default 2000
+        Number of actors above which betweenness and closeness are estimated
+        from a sample of sources.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by node in ``G``'s order, with the columns
+
+        - ``degree``: number of distinct neighbours (ties in either direction);
+        - ``weighted_degree``: sum of the weights of the actor's ties (sent and
+          received for a DiGraph);
+        - ``in_degree``, ``out_degree``: DiGraph only;
+        - ``betweenness``: share of shortest paths between other actors that
+          pass through the actor, normalized by ``(n − 1)(n − 2)`` ordered
+          pairs as ``networkx.betweenness_centrality`` (directed paths for a
+          DiGraph);
+        - ``closeness``: Wasserman-Faust closeness as
+          ``networkx.closeness_centrality`` (for a DiGraph the distance *to* the
+          actor, i.e. how easily the others reach it; 0 for an isolate);
+        - ``eigenvector``: leading eigenvector of the undirected version (a tie in
+          either direction, weighted by the larger arc weight), computed on the
+          largest component and scaled to unit length; ``NaN`` for actors
+          outside that component, and for everyone if there are no ties or
+          the computation does not converge;
+        - ``articulation_point``: True if removing the actor splits its
+          component (undirected version).
+
+        ``df.attrs`` records ``betweenness_approximate`` (bool),
+        ``betweenness_k`` (sources used), ``closeness_approximate`` and
+        ``eigenvector_converged``.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph or weights are not numbers.
+    ValueError
+        If ``betweenness_k`` is not between 1 and the number of actors, or
+        ``exact_limit`` is not a non-negative integer.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.star_graph(3)  # hub 0 with spokes 1, 2, 3
+    >>> df = centrality(G)
+    >>> df[["degree", "betweenness", "closeness"]].round(3)  # doctest: +NORMALIZE_WHITESPACE
+          degree  betweenness  closeness
+    node
+    0          3          1.0        1.0
+    1          1          0.0        0.6
+    2          1          0.0        0.6
+    3          1          0.0        0.6
+    >>> df["articulation_point"].tolist()
+    [True, False, False, False]
+
+    References
+    ----------
+    Freeman, L. C. (1979). Centrality in social networks: conceptual
+    clarification. *Social Networks* 1(3), 215-239.
+    Brandes, U. (2001). A faster algorithm for betweenness centrality.
+    *Journal of Mathematical Sociology* 25(2), 163-177; sampling: Brandes, U. &
+    Pich, C. (2007). Centrality estimation in large networks. *International
+    Journal of Bifurcation and Chaos* 17(7), 2303-2318.
+    Wasserman, S. & Faust, K. (1994). *Social Network Analysis*, p. 201
+    (closeness in disconnected networks).
+    Bonacich, P. (1987). Power and centrality: a family of measures.
+    *American Journal of Sociology* 92(5), 1170-1182.
+    """
+    _check_graph(G)
+    _check_int("exact_limit", exact_limit)
+    if weight is not None and not isinstance(weight, str):
+        msg = f"'weight' must be the name of a tie attribute or None, got {weight!r}."
+        raise TypeError(msg)
+    directed = G.is_directed()
+    nodes, rows, cols, data = _arcs(G, weight)
+    n = len(nodes)
+    A = _matrix(n, rows, cols, None, directed)  # the ties, binary
+    W = A if data is None else _matrix(n, rows, cols, data, directed)  # their strengths
+    if betweenness_k is not None:
+        _check_int("betweenness_k", betweenness_k, minimum=1, allow_none=True)
+        if betweenness_k > n:
+            msg = f"'betweenness_k' must be between 1 and the number of actors ({n}), got {betweenness_k}."
+            raise ValueError(msg)
+    index = pd.Index(nodes, name="node")
+    columns = ["degree", "weighted_degree"] + (["in_degree", "out_degree"] if directed else [])
+    columns += ["betweenness", "closeness", "eigenvector", "articulation_point"]
+    frame = pd.DataFrame(index=index, columns=columns)
+
+    out_deg = np.asarray(A.sum(axis=1)).ravel().astype(np.int64)
+    in_deg = np.asarray(A.sum(axis=0)).ravel().astype(np.int64)
+    if directed:
+        S = sp.csr_array(A + A.T)
+        S.data[:] = 1.0
+        frame["degree"] = np.asarray(S.sum(axis=1)).ravel().astype(np.int64)
+        frame["in_degree"] = in_deg
+        frame["out_degree"] = out_deg
+    else:
+        frame["degree"] = out_deg
+    wdeg = np.asarray(W.sum(axis=1)).ravel()
+    if directed:
+        wdeg = wdeg + np.asarray(W.sum(axis=0)).ravel()
+    frame["weighted_degree"] = wdeg.astype(float)
+
+    # betweenness and closeness
+    k = betweenness_k
+    if k is None and n > exact_limit:
+        k = min(n, DEFAULT_BETWEENNESS_K)
+    if k is None:
+        sample = None
+        sources = np.arange(n)
+    else:
+        rng = seed if isinstance(seed, random.Random) else random.Random(seed)
+        picked = rng.sample(nodes, k)  # the draw networkx makes
+        position = {v: i for i, v in enumerate(nodes)}
+        sample = np.array([position[v] for v in picked], dtype=np.int64)
+        sources = sample
+    try:
+        bc_raw, dist_sum, reach = _searches(A, sources, dependency=True)
+    except _TooDeep:
+        bc_raw, dist_sum, reach = _brandes_loop(A, sources)
+    frame["betweenness"] = _rescale(bc_raw, n, sample)
+    closeness_approximate = False
+    if sample is None:
+        per_node = np.full(n, n - 1.0)
+    elif n <= exact_limit:
+        dist_sum, reach = _distances_csgraph(A, np.arange(n), directed)
+        per_node = np.full(n, n - 1.0)
+    else:
+        per_node = np.full(n, float(len(sample)))
+        per_node[sample] -= 1
+        closeness_approximate = len(sample) < n
+    frame["closeness"] = _closeness(dist_sum, reach, n, np.maximum(per_node, 1))
+
+    eig, converged = _eigenvector(W.maximum(W.T) if directed else W)
+    frame["eigenvector"] = eig
+    # networkx on an integer copy of the undirected version (cheaper to build)
+    upper = sp.triu(A + A.T if directed else A, k=1).tocoo()
+    H = nx.Graph()
+    H.add_nodes_from(range(n))
+    H.add_edges_from(zip(upper.row.tolist(), upper.col.tolist(), strict=True))
+    cut = set(nx.articulation_points(H))
+    frame["articulation_point"] = [i in cut for i in range(n)]
+
+    dtypes = {c: "float64" for c in ("weighted_degree", "betweenness", "closeness", "eigenvector")}
+    dtypes.update({c: "int64" for c in ("degree", "in_degree", "out_degree") if c in frame})
+    dtypes["articulation_point"] = "bool"
+    frame = frame.astype(dtypes)
+    frame.attrs.update(
+        betweenness_approximate=sample is not None and len(sample) < n,
+        betweenness_k=n if sample is None else len(sample),
+        closeness_approximate=closeness_approximate,
+        eigenvector_converged=converged,
+    )
+    return frame
+
+
+def articulation_points(G: nx.Graph) -> list:
+    """Actors whose removal splits their component (cut vertices).
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network; a DiGraph is read as undirected (a tie in either direction).
+
+    Returns
+    -------
+    list
+        The articulation points, in ``G``'s node order.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> articulation_points(nx.path_graph(4))  # 0-1-2-3
+    [1, 2]
+
+    References
+    ----------
+    Hopcroft, J. & Tarjan, R. (1973). Algorithm 447: efficient algorithms for
+    graph manipulation. *Communications of the ACM* 16(6), 372-378.
+    """
+    _check_graph(G)
+    cut = set(nx.articulation_points(_undirected_simple(G)))
+    return [v for v in G if v in cut]
+
+
+def bridges(G: nx.Graph) -> pd.DataFrame:
+    """Ties whose removal splits their component.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network; a DiGraph is read as undirected (a tie in either direction),
+        and a bridge is reported in a direction in which it exists in ``G``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``source`` and ``target``, one row per bridge (empty if there
+        are none).
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")])
+    >>> bridges(G)
+      source target
+    0      c      d
+
+    References
+    ----------
+    Tarjan, R. E. (1974). A note on finding the bridges of a graph.
+    *Information Processing Letters* 2(6), 160-161.
+    """
+    _check_graph(G)
+    rows = []
+    for u, v in nx.bridges(_undirected_simple(G)):
+        if G.is_directed() and not G.has_edge(u, v):
+            u, v = v, u
+        rows.append((u, v))
+    frame = pd.DataFrame(rows, columns=["source", "target"])
+    return frame.astype(object) if not rows else frame
