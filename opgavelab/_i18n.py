@@ -219,8 +219,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " Did you mean '{name}'?",
     ),
     "ref_case": (
-        "'{value}' verschilt alleen in hoofdletters of spaties van het id '{target}'; gelezen als '{target}'.",
-        "'{value}' differs from the id '{target}' only in case or spaces; read as '{target}'.",
+        "'{value}' verschilt alleen in hoofdletters, spaties of onzichtbare tekens van het id '{target}'; "
+        "gelezen als '{target}'.",
+        "'{value}' differs from the id '{target}' only in case, spaces or invisible characters; read as '{target}'.",
     ),
     "ref_case_hint": (
         "Schrijf het id overal precies hetzelfde.",

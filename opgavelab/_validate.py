@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 import datetime as _dt
 from dataclasses import dataclass, field
 
@@ -787,14 +788,14 @@ def _resolve_refs(sheet: _Sheet, column: str, refs: pd.Series, ids: pd.Index, ta
         return refs
     folded: dict[str, list[str]] = {}
     for i in ids:
-        folded.setdefault(" ".join(str(i).split()).casefold(), []).append(i)
+        folded.setdefault(_fold_id(str(i)), []).append(i)
     refs = refs.copy()
     hinted = 0
     closest_cache: dict[str, str | None] = {}
     for i in unknown_positions:
         v = refs.iat[i]
         row = int(sheet.rows[i])
-        candidates = folded.get(" ".join(v.split()).casefold(), [])
+        candidates = folded.get(_fold_id(v), [])
         if len(candidates) == 1:
             target = candidates[0]
             problems.add("ref_case", sheet=sheet.title, row=row, column=sheet.headers.get(column, column),
@@ -815,6 +816,17 @@ def _resolve_refs(sheet: _Sheet, column: str, refs: pd.Series, ids: pd.Index, ta
                      hint_fields={"sheet": target_sheet, "closest": closest})
         refs.iat[i] = None
     return refs
+
+
+def _fold_id(text: str) -> str:
+    """An id as compared when no id matches exactly: case, runs of spaces,
+    Unicode form (é typed on a Mac vs on Windows) and invisible characters
+    (zero-width spaces, direction marks, soft hyphens pasted from the web)
+    do not count."""
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return " ".join(text.split()).casefold()
 
 
 def _check_period(sheet: _Sheet, since: pd.Series, until: pd.Series, problems: _Problems):
