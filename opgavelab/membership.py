@@ -502,7 +502,10 @@ def from_membership(df: pd.DataFrame, actor: str, opgave: str, *, actor_attribut
     fix_encoding, normalise_names, merge_duplicates, flag_near_duplicates : bool, default True
         Switch the cleaning steps: repair mojibake (``ftfy``); tidy names and
         unify spellings that differ only in letter case; merge repeated
-        participant × arrangement rows; flag near-duplicate names.
+        participant × arrangement rows; flag near-duplicate names. With
+        ``normalise_names=False`` participant and arrangement names are still
+        read as a spreadsheet cell is (runs of white space become one space,
+        none at the ends), since the case's ids are.
     threshold : float, default 0.9
         Similarity from which names are flagged as near-duplicates.
     lang : {"nl", "en"}, default "nl"
@@ -593,6 +596,9 @@ def from_membership(df: pd.DataFrame, actor: str, opgave: str, *, actor_attribut
     n_before = {"rows": len(df), "actors": df[actor].dropna().nunique(), "opgaven": df[opgave].dropna().nunique()}
     for c in ("actor", "opgave"):
         work[c] = work[c].map(lambda v: None if _missing(v) else (v if isinstance(v, str) else str(v)))
+        if not normalise_names:
+            # even then, ids are read as a spreadsheet cell is: white space runs become one space
+            work[c] = work[c].map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
 
     # 1. rows without a participant or an arrangement cannot be memberships
     empty = work["actor"].isna() | work["opgave"].isna()
@@ -915,7 +921,8 @@ def home_province(case: Case, regioatlas: pd.DataFrame | None = None, *,
        municipalities) gets the province of the bodies it works with: each of
        its arrangements gives one vote, spread over the provinces of its
        members placed by 1-2 in proportion to their numbers; the province
-       with the most votes wins if it has at least ``min_share`` of them;
+       with the most votes wins if it has at least ``min_share`` of them and
+       no other province has as many;
     5. ``arrangements``: failing that, the most frequent province in the
        opgave column ``opgave_attr`` of its arrangements (for the Open State
        data: the province that reported the arrangement).
@@ -1013,11 +1020,10 @@ def home_province(case: Case, regioatlas: pd.DataFrame | None = None, *,
         if len(mine):
             votes = shares.reindex(mine["opgave"]).set_axis(mine["actor"].to_numpy()).groupby(level=0).sum()
             share = votes.div(votes.sum(axis=1), axis=0)
-            order = {p: k for k, p in enumerate(pb.PROVINCES)}
             for aid, row in share.iterrows():
                 best = row[row == row.max()]
-                if row.max() >= min_share:
-                    province[aid] = min(best.index, key=order.get)
+                if len(best) == 1 and row.max() >= min_share:
+                    province[aid] = best.index[0]
                     source[aid] = "co-members"
     todo = province.isna() & ~national
     if opgave_attr is not None and todo.any():

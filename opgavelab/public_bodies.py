@@ -859,11 +859,15 @@ def read_regioatlas(folder) -> pd.DataFrame:
         if "Gemeente" not in table.columns or table.shape[1] < 3:
             continue
         name = path.stem.removeprefix("regioatlas_")
-        part = table.set_index("Gemeente")
-        region = part.iloc[:, 1].rename(name)
+        part = table.drop_duplicates("Gemeente").set_index("Gemeente")
+        region_col = [c for c in part.columns if c != "CBS"][0]
+        piece = pd.DataFrame({"cbs": part["CBS"] if "CBS" in part else None, name: part[region_col]})
         if frame is None:
-            frame = part[["CBS"]].rename(columns={"CBS": "cbs"}) if "CBS" in part else pd.DataFrame(index=part.index)
-        frame = frame.join(region, how="outer")
+            frame = piece
+        else:
+            cbs = frame["cbs"].combine_first(piece["cbs"])
+            frame = frame.drop(columns="cbs").join(piece.drop(columns="cbs"), how="outer")
+            frame.insert(0, "cbs", cbs.reindex(frame.index))
     if frame is None:
         msg = f"No regioatlas table with a 'Gemeente' column in {folder}."
         raise FileNotFoundError(msg)
