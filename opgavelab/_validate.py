@@ -703,22 +703,24 @@ def _date_column(sheet: _Sheet, column: str, problems: _Problems, end: bool) -> 
         return pd.Series(pd.NaT, index=sheet.data.index, dtype="datetime64[ns]")
     raw = sheet.data[column]
     values = raw.to_numpy(dtype=object)
-    table = {}
-    for u in pd.unique(values):
-        if _is_empty_value(u):
-            continue
-        table[u] = parse_date(u, end=end)
-    parsed = [table.get(v) if not _is_empty_value(v) else None for v in values]
-    bad_positions = [i for i, v in enumerate(values) if not _is_empty_value(v) and parsed[i] is None]
-    for i in bad_positions:
+    # parse each distinct cell once (dates repeat a lot), then spread by code
+    empty = _empty_mask(raw)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    parsed = [None if _is_empty_value(u) else parse_date(u, end=end) for u in uniques]
+    unreadable = np.array([not _is_empty_value(u) and p is None for u, p in zip(uniques, parsed)], dtype=bool)
+    bad = ~empty & (codes >= 0) & unreadable[np.maximum(codes, 0)] if len(uniques) else np.zeros(len(values), bool)
+    for i in np.flatnonzero(bad):
         v = values[i]
         key = "excel_error" if isinstance(v, str) and v.strip() in EXCEL_ERRORS else "date_unreadable"
         problems.add(key, sheet=sheet.title, row=int(sheet.rows[i]), column=sheet.headers.get(column, column),
                      value=v, fields={"value": _display(v)})
-    _report_error_cells(sheet, column, np.array([_is_empty_value(v) for v in values]), problems)
-    result = pd.to_datetime(pd.Series([p if p is not None else pd.NaT for p in parsed], index=sheet.data.index,
-                                      dtype=object), errors="coerce")
-    return result.astype("datetime64[ns]")
+    _report_error_cells(sheet, column, empty, problems)
+    converted = pd.to_datetime(pd.Series([p if p is not None else pd.NaT for p in parsed], dtype=object),
+                               errors="coerce").astype("datetime64[ns]").to_numpy()
+    out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
+    known = (codes >= 0) & ~empty
+    out[known] = converted[codes[known]]
+    return pd.Series(out, index=sheet.data.index, dtype="datetime64[ns]")
 
 
 def _bool_column(sheet: _Sheet, column: str, default: bool, problems: _Problems) -> pd.Series:
@@ -744,7 +746,11 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
     parsed = _map_unique(raw, _parse_number)
     empty = _empty_mask(raw)
     numbers = pd.to_numeric(parsed, errors="coerce")
-    ok = numbers.notna() & numbers.map(lambda x: bool(valid(x)) if not pd.isna(x) else False)
+    # check each distinct number once
+    arr = numbers.to_numpy(dtype=float, na_value=np.nan)
+    distinct = pd.unique(arr[~np.isnan(arr)])
+    allowed = distinct[np.array([bool(valid(x)) for x in distinct], dtype=bool)] if len(distinct) else distinct
+    ok = pd.Series(np.isin(arr, allowed), index=numbers.index)
     bad = (~ok.to_numpy()) & ~empty
     for i in np.flatnonzero(bad):
         v = raw.iat[i]

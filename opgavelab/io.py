@@ -260,8 +260,13 @@ def _xlsx_scan(path: Path) -> tuple[dict[str, dict], dict[str, tuple[int, int]]]
 
 
 _ROW_NUMBER_RE = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
-_COLUMN_3_RE = re.compile(rb'<c\b[^>]*?\br="[A-Z]{3}\d')
-_COLUMN_2_RE = re.compile(rb'<c\b[^>]*?\br="[A-Z]{2}\d')
+# Any attribute ending in r=" followed by two (three) capitals: every cell
+# reference of a column beyond Z (ZZ) matches, and a literal prefix keeps the
+# search at memchr speed (0.04 s for 34 MB, the exact '<c ... r=' pattern took
+# 0.3 s). An occasional other attribute that matches only makes the bound
+# larger, so the sheet is scanned cell by cell: slower, never wrong.
+_COLUMN_3_RE = re.compile(rb'r="[A-Z]{3}')
+_COLUMN_2_RE = re.compile(rb'r="[A-Z]{2}')
 _VALUE_TAG_RE = re.compile(rb"<(?:v|is)\b[^>]*(?<!/)>")
 
 
@@ -274,7 +279,7 @@ def _xlsx_extent(data: bytes) -> tuple[int, int] | None:
     sheet is scanned cell by cell.
     """
     max_row = max((int(r) for r in _ROW_NUMBER_RE.findall(data)), default=0)
-    bound = 16384 if _COLUMN_3_RE.search(data) else 702 if _COLUMN_2_RE.search(data) else 26
+    bound = 26 if not _COLUMN_2_RE.search(data) else 16384 if _COLUMN_3_RE.search(data) else 702
     if max_row * bound <= MAX_SHEET_CELLS:
         return None
     max_row = max_col = 0
