@@ -111,7 +111,6 @@ _TEXT: dict[str, tuple[str, str]] = {
 
 _UNKNOWN_TYPE = "onbekend"
 _OPGAVE_SUFFIX = " (opgave)"
-_SOURCES = ("infer",)
 
 
 def _t(key: str, lang: str) -> str:

@@ -76,7 +76,10 @@ from ._checks import _check_lang
 # Byte pairs that UTF-8 text shows when it was decoded as Windows-1252/Latin-1:
 # "Ã" + a second byte for é, ë, ö, â, ..., "Â" for no-break space and "â€" for
 # curly quotes and dashes.
-_MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|Â[\u00a0-\u00bf]|â€")
+_MOJIBAKE = re.compile(
+    r"Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+    r"|Â[\u00a0-\u00bf]|â€"
+)
 
 
 def has_mojibake(text) -> bool:
@@ -728,13 +731,6 @@ def _arrangement(name: str) -> tuple[str, str | None, str]:
         if pattern.search(folded):
             return cat, code, label_en
     return _OTHER
-
-
-def _category_en(category: str) -> str:
-    for cat, _, label_en, _ in _ARRANGEMENT_RULES:
-        if cat == category:
-            return label_en
-    return _OTHER[2] if category == _OTHER[0] else category
 
 
 def _category_domain(category: str) -> str | None:
