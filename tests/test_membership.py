@@ -128,6 +128,13 @@ def test_category_infer_sets_the_category_and_the_bbv_domain():
     assert step(report, "category_other")["examples"] == "Xyz"
 
 
+def test_category_from_a_column_maps_known_categories_to_their_domain():
+    frame = rows([("A", "R1"), ("A", "R2")], soort=["afval", "eigen soort"])
+    case, _ = from_membership(frame, "lid", "regeling", category="soort")
+    assert case.opgaven["category"].tolist() == ["afval", "eigen soort"]
+    assert case.opgaven["domains"].tolist() == [["7"], []]
+
+
 def test_an_opgave_named_like_a_participant_gets_a_distinct_id():
     frame = rows([("Meerschap Paterswolde", "Klachtenregeling"), ("Haren", "Meerschap Paterswolde")])
     case, report = from_membership(frame, "lid", "regeling")
