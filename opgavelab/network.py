@@ -127,28 +127,41 @@ def _aggregate_ties(ties: pd.DataFrame, directed: bool) -> pd.DataFrame:
         u = np.where(swap, tgt, src)
         v = np.where(swap, src, tgt)
         rows = np.arange(len(ties))
-    frame = pd.DataFrame({
-        "u": u, "v": v,
-        "weight": ties["weight"].to_numpy(dtype=float)[rows],
-        "type": ties["type"].astype(object).to_numpy()[rows],
-        "opgave": ties["opgave"].astype(object).to_numpy()[rows],
-        "since": ties["since"].to_numpy()[rows],
-        "until": ties["until"].to_numpy()[rows],
-        "directed": tie_directed[rows],
-    })
-    grouped = frame.groupby(["u", "v"], sort=False)
-    out = grouped.agg(weight=("weight", "sum"), n_ties=("weight", "size"), since=("since", "min"),
-                      directed=("directed", "any"))
+    # one integer per pair, numbered in order of first appearance (as groupby(sort=False))
+    n = len(u)
+    codes, _ = pd.factorize(np.concatenate([u, v]))
+    pair = codes[:n].astype(np.int64) * (int(codes.max()) + 1) + codes[n:]
+    gid, first_rows = pd.factorize(pair)
+    n_pairs = len(first_rows)
+    _, first_of = np.unique(gid, return_index=True)  # the first row of each pair
+    since = pd.Series(ties["since"].to_numpy()[rows])
+    until = pd.Series(ties["until"].to_numpy()[rows])
+    types = ties["type"].astype(object).to_numpy()[rows]
     # an edge lasts while any of its ties does: the latest 'until', empty if any is open
-    until_open = grouped["until"].apply(lambda s: s.isna().any())
-    out["until"] = grouped["until"].max().where(~until_open, pd.NaT)
-    types = grouped["type"].agg(lambda s: sorted({t for t in s if isinstance(t, str)}))
-    first = grouped["type"].first()
-    opg = grouped["opgave"].agg(lambda s: sorted({o for o in s if isinstance(o, str)}))
-    out["types"] = types
-    out["type"] = first.where(first.notna(), None)
-    out["opgaven"] = opg
-    return out.reset_index()
+    until_open = np.bincount(gid, weights=until.isna().to_numpy(), minlength=n_pairs) > 0
+    first_type = pd.Series(types).groupby(gid).first().reindex(range(n_pairs))
+    out = pd.DataFrame({
+        "u": u[first_of], "v": v[first_of],
+        "weight": np.bincount(gid, weights=ties["weight"].to_numpy(dtype=float)[rows], minlength=n_pairs),
+        "n_ties": np.bincount(gid, minlength=n_pairs),
+        "since": since.groupby(gid).min().reindex(range(n_pairs)).to_numpy(),
+        "directed": np.bincount(gid, weights=tie_directed[rows], minlength=n_pairs) > 0,
+    })
+    out["until"] = until.groupby(gid).max().reindex(range(n_pairs)).where(~until_open, pd.NaT).to_numpy()
+    out["types"] = _sorted_sets(gid, types, n_pairs)
+    out["type"] = first_type.where(first_type.notna(), None).to_numpy(dtype=object)
+    out["opgaven"] = _sorted_sets(gid, ties["opgave"].astype(object).to_numpy()[rows], n_pairs)
+    return out
+
+
+def _sorted_sets(gid: np.ndarray, values: np.ndarray, n_groups: int) -> list[list[str]]:
+    """Per group, the sorted distinct text values (missing ones left out)."""
+    keep = np.fromiter((isinstance(x, str) for x in values), dtype=bool, count=len(values))
+    pairs = pd.DataFrame({"g": gid[keep], "x": values[keep]}).drop_duplicates().sort_values(["g", "x"])
+    out: list[list[str]] = [[] for _ in range(n_groups)]
+    for g, x in zip(pairs["g"].tolist(), pairs["x"].tolist()):
+        out[g].append(x)
+    return out
 
 
 def actor_graph(case: Case, at=None, actors=None, *, opgave: str | None = None,
@@ -203,15 +216,18 @@ def actor_graph(case: Case, at=None, actors=None, *, opgave: str | None = None,
         ties = ties[ties["source"].isin(frame.index) & ties["target"].isin(frame.index)]
     agg = _aggregate_ties(ties, directed)
     if len(agg):
-        records = agg.to_dict("records")
+        def stamps(column):
+            return [None if t is pd.NaT else t for t in pd.DatetimeIndex(agg[column])]
+
         G.add_edges_from(
-            (r["u"], r["v"], {
-                "weight": float(r["weight"]), "n_ties": int(r["n_ties"]), "types": r["types"],
-                "type": r["type"], "opgaven": r["opgaven"], "directed": bool(r["directed"]),
-                "since": None if pd.isna(r["since"]) else pd.Timestamp(r["since"]),
-                "until": None if pd.isna(r["until"]) else pd.Timestamp(r["until"]),
+            (u, v, {
+                "weight": w, "n_ties": k, "types": types, "type": first, "opgaven": opgaven,
+                "directed": d, "since": since, "until": until,
             })
-            for r in records
+            for u, v, w, k, types, first, opgaven, d, since, until in zip(
+                agg["u"].tolist(), agg["v"].tolist(), agg["weight"].astype(float).tolist(),
+                agg["n_ties"].astype(int).tolist(), agg["types"], agg["type"], agg["opgaven"],
+                agg["directed"].astype(bool).tolist(), stamps("since"), stamps("until"))
         )
     return G
 
