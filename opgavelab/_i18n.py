@@ -253,6 +253,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Schrijf een jaar (2021), een datum (2021-12-03 of 3-12-2021) of laat de cel leeg.",
         "Write a year (2021), a date (2021-12-03 or 3-12-2021) or leave the cell empty.",
     ),
+    "date_out_of_range": (
+        "'{value}' ligt buiten de jaren 1678-2261 waarmee opgavelab kan rekenen.",
+        "'{value}' is outside the years 1678-2261 that opgavelab can work with.",
+    ),
+    "date_out_of_range_hint": (
+        "Controleer het jaartal; laat 'tot' leeg als de betrokkenheid of relatie nog loopt "
+        "(in plaats van bijvoorbeeld 31-12-9999).",
+        "Check the year; leave 'until' empty when the involvement or tie is still ongoing "
+        "(instead of, say, 31-12-9999).",
+    ),
     "until_before_since": (
         "'tot' ({until}) ligt vóór 'sinds' ({since}).",
         "'until' ({until}) is before 'since' ({since}).",

@@ -707,11 +707,16 @@ def _date_column(sheet: _Sheet, column: str, problems: _Problems, end: bool) -> 
     empty = _empty_mask(raw)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     parsed = [None if _is_empty_value(u) else parse_date(u, end=end) for u in uniques]
+    # a date that datetime64[ns] cannot hold (before 1678 or after 2261, such
+    # as the 31-12-9999 some systems write for "no end") is a problem, not a crash
+    outside = np.array([p is not None and not pd.Timestamp.min <= p <= pd.Timestamp.max for p in parsed], dtype=bool)
+    parsed = [None if o else p for p, o in zip(parsed, outside)]
     unreadable = np.array([not _is_empty_value(u) and p is None for u, p in zip(uniques, parsed)], dtype=bool)
     bad = ~empty & (codes >= 0) & unreadable[np.maximum(codes, 0)] if len(uniques) else np.zeros(len(values), bool)
     for i in np.flatnonzero(bad):
         v = values[i]
-        key = "excel_error" if isinstance(v, str) and v.strip() in EXCEL_ERRORS else "date_unreadable"
+        key = "excel_error" if isinstance(v, str) and v.strip() in EXCEL_ERRORS else (
+            "date_out_of_range" if outside[codes[i]] else "date_unreadable")
         problems.add(key, sheet=sheet.title, row=int(sheet.rows[i]), column=sheet.headers.get(column, column),
                      value=v, fields={"value": _display(v)})
     _report_error_cells(sheet, column, empty, problems)
