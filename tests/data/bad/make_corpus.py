@@ -552,6 +552,19 @@ def _(path):
     write_ods(path, sheets)
 
 
+@case("open_end_9999.xlsx", "xlsx", "'tot' 31-12-9999 for 'no end' (text and a real date cell), 'sinds' 1200 "
+      "(used to crash: outside what pandas can hold)", "ValidationError",
+      [("betrokkenheid", 2, "tot", "'31-12-9999' ligt buiten de jaren 1678-2261"),
+       ("betrokkenheid", 3, "tot", "'9999-12-31' ligt buiten de jaren 1678-2261"),
+       ("relaties", 2, "sinds", "'1200' ligt buiten de jaren 1678-2261")])
+def _(path):
+    sheets = base()
+    sheets["betrokkenheid"][1][6] = "31-12-9999"
+    sheets["betrokkenheid"][2][6] = dt.datetime(9999, 12, 31)
+    sheets["relaties"][1][6] = 1200
+    write_xlsx(path, sheets)
+
+
 @case("until_before_since_and_self_tie.xlsx", "xlsx", "an involvement that ends before it starts; "
       "a tie from an actor to itself", "ValidationError",
       [("betrokkenheid", 5, "tot", "'tot' (2019-12-31) ligt vóór 'sinds' (2023-01-01)"),
