@@ -1,0 +1,771 @@
+"""Interactive pages: one self-contained HTML file per picture.
+
+:func:`network_html` builds a page that works from ``file://`` with no
+network at all: vis-network's script is inlined from the pyvis package (no
+CDN, no Bootstrap), every style is in the page, and the positions come from
+the same layouts as the static figures, so physics is off and the page draws
+at once (2,000 actors well under 2 s in Chromium).
+
+The page has the legend and the caption (case, opgave, date, filters,
+source), a tooltip with each actor's attributes, a search box, and buttons to
+switch between the force layout and the opgave compass. Every text from the
+spreadsheet is data, never markup: it travels as JSON inside a
+``<script type="application/json">`` block (with ``<`` escaped) and is put on
+the page with ``textContent``, or escaped with :func:`html.escape` in the
+legend and caption; names on the canvas are drawn as text.
+
+Above ``max_nodes`` actors (default 2,000) the page shows the most central
+ones and says so in its caption.
+
+:class:`NetworkPage` shows a page inside JupyterLab and Voilà as an
+``<iframe srcdoc=...>`` (``net.show(notebook=True)`` from pyvis draws nothing
+there: it points at a file that loads from a CDN).
+"""
+
+from __future__ import annotations
+
+__all__ = ["network_html", "write_html", "NetworkPage", "show_network", "iframe"]
+
+import html
+import json
+import math
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .._checks import _check_lang
+from .style import EDGE_COLOUR, OPGAVE_COLOUR, SPOKE_COLOUR, Scene, build_scene, labelled_guides, text
+
+#: Default node limit of an interactive page.
+MAX_NODES = 2000
+
+_VIS_PATH = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
+
+
+@lru_cache(maxsize=1)
+def _vis_js() -> str:
+    """vis-network's script from the pyvis package, safe to inline.
+
+    Its licence comments and a few strings hold URLs; ``://`` becomes
+    ``:\\/\\/`` (the same string in JavaScript), so no ``http://`` is left in
+    the page, and the source-map line (which would make developer tools
+    fetch a file) is dropped.
+    """
+    import pyvis
+
+    path = Path(pyvis.__file__).parent.joinpath(*_VIS_PATH)
+    src = path.read_text(encoding="utf-8")
+    # split on "\n" only: the script holds other line-break characters inside its strings
+    src = "\n".join(line for line in src.split("\n") if not line.startswith("//# sourceMappingURL"))
+    src = src.replace("://", ":\\/\\/")
+    if "</script" in src.lower():  # pragma: no cover - guards a future vis-network version
+        msg = "vis-network's script contains '</script' and cannot be inlined safely."
+        raise RuntimeError(msg)
+    return src
+
+
+def _json_for_script(data) -> str:
+    """JSON that can sit inside ``<script>``: ``<``, ``>`` and ``&`` as unicode escapes."""
+    out = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=str)
+    return (out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _round(v: float) -> float:
+    return float(round(v, 1))
+
+
+def _dashes(scene: Scene, line: str):
+    from .style import _LINES, _UNKNOWN_LINE
+
+    for name, _, vis in list(_LINES) + [_UNKNOWN_LINE]:
+        if name == line:
+            return vis
+    return False
+
+
+def _node_info(scene: Scene, lang: str) -> tuple[list[str], list[list]]:
+    """Tooltip fields: a header and one row of plain strings per actor."""
+    keys = ["f_type", "f_scale", "f_role", "f_aware", "f_commitment", "f_sector", "f_domains", "f_since",
+            "f_until", "f_id"]
+    header = [text(k, lang) for k in keys]
+    yes, no = text("yes", lang), text("no", lang)
+    rows = []
+    nodes = scene.nodes
+    for v, name, tl, sl, role, aware, com, sector, domains, since, until in zip(
+            nodes.index, nodes["name"], nodes["type_label"], nodes["scale_label"], nodes["role"], nodes["aware"],
+            nodes["commitment"], nodes["sector"], nodes["domains"], nodes["since"], nodes["until"]):
+        rows.append([
+            str(name), _s(tl), _s(sl), _s(role), yes if aware else no, _s(com), _s(sector),
+            ", ".join(str(d) for d in (domains if isinstance(domains, (list, tuple)) else [])),
+            _date(since, lang), _date(until, lang), str(v),
+        ])
+    return header, rows
+
+
+def _s(value) -> str:
+    """A table value as tooltip text: '' when missing, whole numbers without '.0'."""
+    from .style import _plain
+
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _date(value, lang: str) -> str:
+    import pandas as pd
+
+    from .style import _plain
+
+    if _plain(value) is None:
+        return ""
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return ts.strftime("%Y-%m-%d") if lang == "en" else ts.strftime("%d-%m-%Y")
+
+
+def _scale_px(n: int) -> float:
+    """Layout units → pixels, so that actors keep about the same spacing at any size."""
+    return float(max(300.0, 45.0 * math.sqrt(max(n, 1))))
+
+
+def _groups(scene: Scene) -> tuple[dict, dict]:
+    """vis-network groups: one per (type, scale, aware), holding colour, shape and outline."""
+    groups: dict[str, dict] = {}
+    keys: dict[tuple, str] = {}
+    for t, colour, shape, aware in zip(scene.nodes["type"], scene.nodes["colour"], scene.nodes["shape"],
+                                       scene.nodes["aware"]):
+        key = (t, shape, bool(aware))
+        if key in keys:
+            continue
+        gid = f"g{len(keys)}"
+        keys[key] = gid
+        if aware:
+            spec = {"shape": shape, "borderWidth": 1,
+                    "color": {"background": colour, "border": "#FFFFFF",
+                              "highlight": {"background": colour, "border": "#111111"},
+                              "hover": {"background": colour, "border": "#111111"}}}
+        else:
+            spec = {"shape": shape, "borderWidth": 2, "shapeProperties": {"borderDashes": [4, 3]},
+                    "color": {"background": "#FFFFFF", "border": colour,
+                              "highlight": {"background": "#FFFFFF", "border": "#111111"},
+                              "hover": {"background": "#FFFFFF", "border": "#111111"}}}
+        groups[gid] = spec
+    return groups, keys
+
+
+def _legend_html(scene: Scene, lang: str) -> str:
+    """The legend as escaped HTML with small inline SVG symbols."""
+    esc = html.escape
+    lg = scene.legend
+    parts = []
+
+    def section(title: str, rows: list[tuple[str, str]]) -> None:
+        if rows:
+            items = "".join(f'<li>{sym}<span>{esc(label)}</span></li>' for sym, label in rows)
+            parts.append(f'<div class="lg"><b>{esc(title)}</b><ul>{items}</ul></div>')
+
+    section(text("actor_type", lang), [(_svg_shape("dot", scene.colours.get(v, "#9E9E9E")), lb)
+                                       for v, lb in lg["types"]])
+    section(text("scale", lang), [(_svg_shape(scene.shapes.get(v, ("o", "dot"))[1], "#6B6B6B"), lb)
+                                  for v, lb in lg["scales"]])
+    section(text("tie_type", lang), [(_svg_line(_dashes(scene, scene.lines.get(v, ("",))[0])), lb)
+                                     for v, lb in lg["ties"]])
+    also = []
+    if scene.opgave:
+        also.append((f'<svg width="22" height="14"><rect x="1" y="2" width="20" height="10" rx="3" '
+                     f'fill="{OPGAVE_COLOUR}"/></svg>', text("opgave_node", lang)))
+    if lg["not_aware"]:
+        also.append(('<svg width="22" height="14"><circle cx="11" cy="7" r="5.5" fill="#fff" stroke="#6B6B6B" '
+                     'stroke-width="1.6" stroke-dasharray="3 2"/></svg>', text("not_aware", lang)))
+    if lg.get("directed"):
+        also.append((f'<svg width="22" height="14"><line x1="1" y1="7" x2="15" y2="7" stroke="{EDGE_COLOUR}" '
+                     f'stroke-width="1.5"/><path d="M21 7 L13 3 L13 11 Z" fill="{EDGE_COLOUR}"/></svg>',
+                     text("directed", lang)))
+    if lg.get("size"):
+        also.append(('<svg width="22" height="14"><circle cx="3" cy="7" r="2" fill="#8C8C8C"/><circle cx="9" '
+                     'cy="7" r="3" fill="#8C8C8C"/><circle cx="17" cy="7" r="4.5" fill="#8C8C8C"/></svg>',
+                     text("size", lang, metric=lg["size"])))
+    if len(scene.edges) and scene.edges["width"].nunique() > 1:
+        also.append((_svg_line(False, 3.0), text("width", lang)))
+    section(text("also", lang), also)
+    return "".join(parts)
+
+
+def _svg_shape(shape: str, colour: str) -> str:
+    c = html.escape(colour)
+    body = {
+        "dot": f'<circle cx="11" cy="7" r="5.5" fill="{c}"/>',
+        "square": f'<rect x="6" y="2" width="10" height="10" fill="{c}"/>',
+        "diamond": f'<path d="M11 1 L17 7 L11 13 L5 7 Z" fill="{c}"/>',
+        "triangle": f'<path d="M11 1.5 L17 12.5 L5 12.5 Z" fill="{c}"/>',
+        "triangleDown": f'<path d="M5 1.5 L17 1.5 L11 12.5 Z" fill="{c}"/>',
+        "hexagon": f'<path d="M8 1.8 L14 1.8 L17 7 L14 12.2 L8 12.2 L5 7 Z" fill="{c}"/>',
+        "star": (f'<path d="M11 0.8 L12.9 5.1 L17.5 5.4 L14 8.4 L15.1 13 L11 10.5 L6.9 13 L8 8.4 L4.5 5.4 '
+                 f'L9.1 5.1 Z" fill="{c}"/>'),
+    }.get(shape, f'<circle cx="11" cy="7" r="5.5" fill="{c}"/>')
+    return f'<svg width="22" height="14">{body}</svg>'
+
+
+def _svg_line(dashes, width: float = 1.6) -> str:
+    dash = f' stroke-dasharray="{" ".join(str(d) for d in dashes)}"' if dashes else ""
+    return (f'<svg width="22" height="14"><line x1="1" y1="7" x2="21" y2="7" stroke="{EDGE_COLOUR}" '
+            f'stroke-width="{width}"{dash}/></svg>')
+
+
+def _positions(scene: Scene, layout, S: float) -> list[float]:
+    xs = []
+    for v in scene.nodes.index:
+        x, y = layout[v]
+        xs += [_round(x * S), _round(-y * S)]
+    return xs
+
+
+def _guides_px(g: dict) -> dict:
+    if not g:
+        return {}
+    return {
+        "hub": g.get("hub_radius", 0.0),
+        "rings": [{"i": r["r_inner"], "o": r["r_outer"], "label": str(r["label"])} for r in g["rings"]],
+        "sectors": [{"s": s["start"], "e": s["end"], "label": str(s["label"]), "colour": s["colour"]}
+                    for s in g["sectors"]],
+    }
+
+
+_BIG_FONT, _SMALL_FONT = 17, 12
+
+
+def _big_names(names: list, rank: np.ndarray, show: np.ndarray, pos: list, sizes: np.ndarray, *, limit: int,
+               hub_name: str | None) -> np.ndarray:
+    """Which names are drawn big: the most central whose label boxes do not overlap.
+
+    vis-network draws a name centred below its node and scales it with the
+    view, so overlaps are the same at every zoom level and can be checked
+    here, in canvas units.
+    """
+    out = np.zeros(len(names), dtype=bool)
+    boxes = []
+    if hub_name is not None:
+        lines = max(1, math.ceil(len(hub_name) * 0.55 * 16 / 170))
+        boxes.append((-95.0, -(lines * 10 + 12), 95.0, lines * 10 + 12))
+    fs = _BIG_FONT
+    for i in np.argsort(rank, kind="stable"):
+        if not show[i] or rank[i] > limit:
+            continue
+        label = names[i] if len(names[i]) <= 34 else names[i][:33]
+        w = len(label) * fs * 0.55
+        x, y = pos[2 * i], pos[2 * i + 1]
+        top = y + sizes[i] + 3
+        box = (x - w / 2, top, x + w / 2, top + fs * 1.2)
+        if any(not (box[2] < b[0] or b[2] < box[0] or box[3] < b[1] or b[3] < box[1]) for b in boxes):
+            continue
+        boxes.append(box)
+        out[i] = True
+    return out
+
+
+def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) -> dict:
+    nodes = scene.nodes
+    n = len(nodes)
+    S = _scale_px(n)
+    groups, keys = _groups(scene)
+    sizes = 7.0 + 15.0 * nodes["size"].to_numpy(dtype=float) if n <= 500 else 5.0 + 11.0 * nodes["size"].to_numpy(
+        dtype=float)
+    star = nodes["shape"].to_numpy() == "star"
+    sizes = np.where(star, sizes * 1.25, sizes)
+    show = nodes["show_label"].to_numpy(dtype=bool)
+    rank = nodes["rank"].to_numpy()
+    if n > label_limit:
+        show = show & (rank <= label_limit)
+    pos = _positions(scene, scene.layout, S)
+    # the most central names are big and show at once (if they do not overlap); the others appear when zooming in
+    big_names = _big_names(nodes["name"].tolist(), rank, show, pos, sizes, limit=15 if n <= 100 else 25,
+                           hub_name=scene.opgave["name"] if scene.opgave else None)
+    vis_nodes = []
+    for i, (v, name, t, shape, aware) in enumerate(zip(nodes.index, nodes["name"], nodes["type"], nodes["shape"],
+                                                        nodes["aware"])):
+        rec = {"id": i, "x": pos[2 * i], "y": pos[2 * i + 1], "size": _round(sizes[i]),
+               "group": keys[(t, shape, bool(aware))]}
+        if show[i]:
+            rec["label"] = name if len(name) <= 34 else name[:32].rstrip() + "…"
+            if big_names[i]:
+                rec["font"] = {"size": _BIG_FONT}
+        vis_nodes.append(rec)
+    index = {v: i for i, v in enumerate(nodes.index)}
+    vis_edges = []
+    edges = scene.edges
+    if len(edges):
+        widths = 0.8 + 3.2 * edges["width"].to_numpy(dtype=float)
+        for u, v, line, directed, w in zip(edges["source"], edges["target"], edges["line"], edges["directed"],
+                                           widths):
+            rec = {"from": index[u], "to": index[v], "width": _round(w)}
+            d = _dashes(scene, line)
+            if d:
+                rec["dashes"] = d
+            if directed:
+                rec["arrows"] = "to"
+            vis_edges.append(rec)
+    hub_id = n
+    spokes = scene.opgave is not None and n <= 1000
+    if scene.opgave:
+        name = scene.opgave["name"]
+        vis_nodes.append({"id": hub_id, "x": 0.0, "y": 0.0, "label": name, "shape": "box", "opgave": True,
+                          "color": {"background": OPGAVE_COLOUR, "border": OPGAVE_COLOUR,
+                                    "highlight": {"background": OPGAVE_COLOUR, "border": "#000000"},
+                                    "hover": {"background": OPGAVE_COLOUR, "border": "#000000"}},
+                          "font": {"color": "#FFFFFF", "size": 16, "face": "sans-serif", "strokeWidth": 0},
+                          "widthConstraint": {"maximum": 170}, "margin": 10, "borderWidth": 0})
+        if spokes:
+            for i in range(n):
+                vis_edges.append({"from": hub_id, "to": i, "width": 0.6, "color": {"color": SPOKE_COLOUR,
+                                                                                   "opacity": 0.5},
+                                  "spoke": True})
+    layouts = {scene.layout.kind: {"pos": pos, "guides": _guides_px(scene.guides)}}
+    if alt is not None:
+        layouts[alt[0].kind] = {"pos": _positions(scene, alt[0], S), "guides": _guides_px(alt[1])}
+    header, info = _node_info(scene, lang)
+    big = n > 2000
+    options = {
+        "autoResize": True,
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "randomSeed": 0},
+        "nodes": {"font": {"size": _SMALL_FONT, "face": "sans-serif", "color": "#111111", "strokeWidth": 3,
+                           "strokeColor": "#FFFFFF"},
+                  # names stop growing at 18 screen pixels, so zooming in pulls overlapping names apart
+                  "scaling": {"label": {"drawThreshold": 7, "maxVisible": 18}}},
+        "edges": {"smooth": False, "color": {"color": EDGE_COLOUR, "opacity": 0.55 if n < 300 else 0.35,
+                                             "highlight": "#111111", "hover": "#333333"},
+                  "selectionWidth": 1.5, "arrowStrikethrough": False,
+                  "arrows": {"to": {"scaleFactor": 0.5}}},
+        "interaction": {"hover": not big, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
+                        "navigationButtons": False, "keyboard": False, "multiselect": False},
+        "groups": groups,
+    }
+    return {"nodes": vis_nodes, "edges": vis_edges, "options": options, "scale": S, "hub": hub_id if scene.opgave
+            else None, "layouts": layouts, "current": scene.layout.kind, "fields": header, "info": info,
+            "texts": {"force": "Krachten" if lang == "nl" else "Force", "compass": "Kompas" if lang == "nl"
+                      else "Compass", "search": "Zoek een actor…" if lang == "nl" else "Find an actor…",
+                      "notfound": "Niet gevonden" if lang == "nl" else "Not found"}}
+
+
+def _build_network(data: dict, directed: bool):
+    """pyvis's Network holding the nodes, edges and options of the page.
+
+    pyvis checks every new node and edge against all earlier ones (quadratic:
+    minutes for 10,000 actors), so the lists are filled directly; the ids are
+    unique by construction.
+    """
+    from pyvis.network import Network
+
+    net = Network(directed=directed, cdn_resources="in_line")
+    net.nodes = data["nodes"]
+    net.node_ids = [n["id"] for n in data["nodes"]]
+    net.node_map = {n["id"]: n for n in data["nodes"]}
+    net.edges = data["edges"]
+    net.options = data["options"]
+    return net
+
+
+def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
+                 labels=None, lang: str = "nl", colours: Mapping | None = None, filters=None,
+                 max_nodes: int | None = MAX_NODES, only_opgave_ties: bool = False, both_layouts: bool = True,
+                 title: str | None = None, scene: Scene | None = None) -> str:
+    """A self-contained, offline HTML page with the network around one opgave.
+
+    Parameters
+    ----------
+    case : Case
+    opgave : str
+        The opgave id.
+    at : year, date or None
+        A snapshot date; None: every involvement and tie.
+    G : networkx.Graph, optional
+        Draw this graph (e.g. filtered) instead of the opgave's network.
+    layout : {"force", "compass"} or Layout, default "force"
+        The arrangement shown first.
+    seed : int, default 0
+        Seed of the force layout.
+    size_by : str, Series, mapping or None, default "degree"
+        Node size; see :func:`opgavelab.draw.build_scene`.
+    labels : int, "all", "none" or list of ids, optional
+        Which names are drawn on the canvas (all others show on hover);
+        default all up to 500 actors, else the 100 most central.
+    lang : {"nl", "en"}, default "nl"
+    colours : mapping, optional
+        ``{actor type: colour}``.
+    filters : str, mapping or list, optional
+        Filters to name in the caption.
+    max_nodes : int or None, default 2000
+        Show at most this many actors, the most central by ``size_by``; the
+        caption on the page says so. None: no limit.
+    only_opgave_ties : bool, default False
+    both_layouts : bool, default True
+        Also compute the other layout (force or compass) and offer a button
+        to switch.
+    title : str, optional
+        Default: the opgave's name.
+    scene : Scene, optional
+        A scene built before; the other drawing arguments are then ignored.
+
+    Returns
+    -------
+    str
+        The page.
+
+    Raises
+    ------
+    ValueError
+        An argument is not one of its allowed values.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> page = network_html(opgavelab.example(), "zorg")
+    >>> "https://" in page or "http://" in page
+    False
+    """
+    from .layout import compass_layout, force_layout
+
+    lang = _check_lang(lang)
+    if scene is None:
+        scene = build_scene(case, opgave, at, G=G, layout=layout, seed=seed, size_by=size_by, labels=labels,
+                            default_labels=500 if labels is None else 20, lang=lang, colours=colours,
+                            filters=filters, max_nodes=max_nodes, only_opgave_ties=only_opgave_ties)
+    alt = None
+    if both_layouts and scene.layout.kind in ("force", "compass") and len(scene.nodes):
+        alt_layout = (compass_layout(_scene_graph(scene, opgave), case) if scene.layout.kind == "force"
+                      else force_layout(_scene_graph(scene, opgave), seed=seed))
+        alt = (alt_layout, labelled_guides(alt_layout, case, lang, scene.colours))
+    data = _page_data(scene, alt=alt, lang=lang, label_limit=100 if labels is None else len(scene.nodes))
+    net = _build_network(data, directed=bool(len(scene.edges) and scene.edges["directed"].any()))
+    nodes, edges, _, _, _, options = net.get_network_data()
+    data["nodes"], data["edges"], data["options"] = nodes, edges, json.loads(options)
+    return _render(scene, data, lang=lang, title=title)
+
+
+def _scene_graph(scene: Scene, opgave: str):
+    """The drawn actors and ties as a graph (after any node limit), for the second layout."""
+    import networkx as nx
+
+    H = nx.Graph(opgave=opgave)
+    for v, t, s in zip(scene.nodes.index, scene.nodes["type"], scene.nodes["scale"]):
+        H.add_node(v, type=t, scale=s)
+    for u, v, w in zip(scene.edges["source"], scene.edges["target"], scene.edges["weight"]):
+        H.add_edge(u, v, weight=float(w))
+    return H
+
+
+_CSS = """
+*{box-sizing:border-box}
+html,body{margin:0;height:100%;font-family:-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;
+color:#222;background:#fff}
+#head{position:absolute;top:0;left:0;right:0;height:58px;padding:8px 14px;border-bottom:1px solid #e4e4e4;
+display:flex;align-items:center;gap:14px;background:#fff;z-index:2}
+#head h1{font-size:17px;margin:0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+#head .sub{font-size:12px;color:#666;white-space:nowrap}
+#head .tools{margin-left:auto;display:flex;gap:6px;align-items:center}
+#head button{font:inherit;font-size:12px;padding:4px 10px;border:1px solid #bbb;background:#f7f7f7;border-radius:4px;
+cursor:pointer}
+#head button.on{background:#2B2D42;color:#fff;border-color:#2B2D42}
+#head input{font:inherit;font-size:12px;padding:4px 8px;border:1px solid #bbb;border-radius:4px;width:170px}
+#net{position:absolute;top:58px;left:0;right:0;bottom:var(--foot,44px)}
+@media (min-width:1000px){#net{right:300px}#legend{width:280px}}
+#foot{position:absolute;left:0;right:0;bottom:0;padding:6px 14px;font-size:11.5px;color:#555;
+border-top:1px solid #e4e4e4;background:#fff;line-height:1.4}
+#foot .note{color:#B34700;font-weight:600}
+#legend{position:absolute;top:68px;right:10px;max-height:calc(100% - 130px);overflow:auto;background:rgba(255,255,255,.94);
+border:1px solid #ddd;border-radius:6px;padding:6px 10px;font-size:12px;z-index:3;max-width:300px}
+#legend summary{cursor:pointer;font-weight:600}
+#legend .lg{margin-top:6px}
+#legend ul{list-style:none;margin:2px 0 0;padding:0}
+#legend li{display:flex;align-items:center;gap:6px;margin:2px 0}
+#legend svg{flex:none}
+#tip,#info{position:absolute;background:#fff;border:1px solid #ccc;border-radius:5px;padding:7px 9px;font-size:12px;
+box-shadow:0 2px 8px rgba(0,0,0,.15);z-index:4;max-width:320px}
+#tip{pointer-events:none;display:none}
+#info{left:10px;bottom:calc(var(--foot,44px) + 10px);display:none}
+#info .x{float:right;cursor:pointer;color:#888;margin-left:8px}
+#tip b,#info b{display:block;margin-bottom:3px;font-size:13px}
+#tip table,#info table{border-collapse:collapse}
+#tip td,#info td{padding:1px 8px 1px 0;vertical-align:top}
+#tip td:first-child,#info td:first-child{color:#777;white-space:nowrap}
+"""
+
+_JS = r"""
+(function(){
+"use strict";
+var D = JSON.parse(document.getElementById("opgavelab-data").textContent);
+var foot = document.getElementById("foot");
+document.documentElement.style.setProperty("--foot", foot.offsetHeight + "px");
+var container = document.getElementById("net");
+var nodes = new vis.DataSet(D.nodes);
+var edges = new vis.DataSet(D.edges);
+var net = new vis.Network(container, {nodes: nodes, edges: edges}, D.options);
+window.opgavelabNetwork = net;
+var S = D.scale, current = D.current;
+net.once("afterDrawing", function(){
+  // names of 17px show at the first view, names of 12px from a little closer (the threshold is in screen pixels)
+  var s = net.getScale();
+  net.setOptions({nodes: {scaling: {label: {drawThreshold: Math.max(5, Math.min(14, 14.5 * s))}}}});
+  document.body.setAttribute("data-drawn", "1");
+});
+net.on("beforeDrawing", function(ctx){
+  var g = D.layouts[current] && D.layouts[current].guides;
+  if (!g || !g.rings) { return; }
+  var rOut = g.rings.length ? g.rings[g.rings.length - 1].o * S : S;
+  var rHub = g.hub * S;
+  ctx.save();
+  g.sectors.forEach(function(s){
+    ctx.beginPath();
+    ctx.arc(0, 0, rOut, -s.e, -s.s, false);
+    ctx.arc(0, 0, rHub, -s.s, -s.e, true);
+    ctx.closePath();
+    ctx.globalAlpha = 0.08; ctx.fillStyle = s.colour; ctx.fill();
+  });
+  ctx.globalAlpha = 1; ctx.strokeStyle = "#d0d0d0"; ctx.lineWidth = 1;
+  ctx.beginPath(); ctx.arc(0, 0, rHub, 0, 2 * Math.PI); ctx.stroke();
+  g.rings.forEach(function(r){ ctx.beginPath(); ctx.arc(0, 0, r.o * S, 0, 2 * Math.PI); ctx.stroke(); });
+  var fs = Math.max(11, S / 28);
+  ctx.font = fs + "px sans-serif"; ctx.textAlign = "center"; ctx.textBaseline = "middle";
+  ctx.fillStyle = "#777";
+  g.rings.forEach(function(r){ ctx.fillText(r.label, 0, -(r.i + r.o) / 2 * S); });
+  ctx.font = "bold " + (fs * 1.3) + "px sans-serif";
+  g.sectors.forEach(function(s){
+    var m = (s.s + s.e) / 2, rr = rOut + fs * 1.6;
+    var x = rr * Math.cos(m), y = -rr * Math.sin(m);
+    ctx.textAlign = Math.cos(m) > 0.2 ? "left" : (Math.cos(m) < -0.2 ? "right" : "center");
+    ctx.fillStyle = s.colour; ctx.fillText(s.label, x, y);
+  });
+  ctx.restore();
+});
+function infoTable(i){
+  var row = D.info[i], box = document.createDocumentFragment();
+  var b = document.createElement("b"); b.textContent = row[0]; box.appendChild(b);
+  var t = document.createElement("table");
+  for (var k = 1; k < row.length; k++) {
+    if (row[k] === "") { continue; }
+    var tr = document.createElement("tr"), a = document.createElement("td"), c = document.createElement("td");
+    a.textContent = D.fields[k - 1]; c.textContent = row[k]; tr.appendChild(a); tr.appendChild(c); t.appendChild(tr);
+  }
+  box.appendChild(t);
+  return box;
+}
+var tip = document.getElementById("tip"), info = document.getElementById("info");
+net.on("hoverNode", function(p){
+  if (p.node === D.hub) { return; }
+  tip.replaceChildren(infoTable(p.node));
+  var r = container.getBoundingClientRect();
+  var x = p.pointer.DOM.x + 14, y = p.pointer.DOM.y + r.top + 14;
+  tip.style.display = "block";
+  if (x + tip.offsetWidth > window.innerWidth - 8) { x = p.pointer.DOM.x - tip.offsetWidth - 10; }
+  if (y + tip.offsetHeight > window.innerHeight - 8) { y = y - tip.offsetHeight - 24; }
+  tip.style.left = x + "px"; tip.style.top = y + "px";
+});
+net.on("blurNode", function(){ tip.style.display = "none"; });
+net.on("dragStart", function(){ tip.style.display = "none"; });
+function showInfo(id){
+  if (id === undefined || id === D.hub) { info.style.display = "none"; return; }
+  var x = document.createElement("span"); x.className = "x"; x.textContent = "\u00d7";
+  x.onclick = function(){ info.style.display = "none"; net.unselectAll(); };
+  info.replaceChildren(x, infoTable(id)); info.style.display = "block";
+}
+net.on("click", function(p){ showInfo(p.nodes.length ? p.nodes[0] : undefined); });
+function setLayout(kind){
+  var L = D.layouts[kind]; if (!L) { return; }
+  current = kind;
+  var upd = [], n = L.pos.length / 2;
+  for (var i = 0; i < n; i++) { upd.push({id: i, x: L.pos[2 * i], y: L.pos[2 * i + 1]}); }
+  nodes.update(upd);
+  Array.prototype.forEach.call(document.querySelectorAll("#head button[data-layout]"), function(b){
+    b.classList.toggle("on", b.getAttribute("data-layout") === kind);
+  });
+  net.fit({animation: false});
+}
+Array.prototype.forEach.call(document.querySelectorAll("#head button[data-layout]"), function(b){
+  b.onclick = function(){ setLayout(b.getAttribute("data-layout")); };
+});
+var search = document.getElementById("search");
+if (search) {
+  search.addEventListener("keydown", function(e){
+    if (e.key !== "Enter") { return; }
+    var q = search.value.trim().toLowerCase(); if (!q) { return; }
+    for (var i = 0; i < D.info.length; i++) {
+      if (D.info[i][0].toLowerCase().indexOf(q) >= 0 || D.info[i][D.info[i].length - 1].toLowerCase() === q) {
+        net.selectNodes([i]); net.focus(i, {scale: 1.2, animation: false}); showInfo(i); search.style.color = "";
+        return;
+      }
+    }
+    search.style.color = "#B34700"; search.title = D.texts.notfound;
+  });
+}
+})();
+"""
+
+
+def _render(scene: Scene, data: dict, *, lang: str, title: str | None) -> str:
+    esc = html.escape
+    title_text = title or scene.title
+    notes = "".join(f' · <span class="note">{esc(n)}</span>' for n in scene.notes)
+    cap = scene.caption
+    for n in scene.notes:
+        cap = cap.replace(" · " + n, "")
+    buttons = ""
+    if len(data["layouts"]) > 1:
+        order = [k for k in ("force", "compass") if k in data["layouts"]]
+        buttons = "".join(
+            f'<button type="button" data-layout="{k}" class="{"on" if k == data["current"] else ""}">'
+            f'{esc(data["texts"][k])}</button>' for k in order)
+    legend = _legend_html(scene, lang)
+    legend_title = "Legenda" if lang == "nl" else "Legend"
+    layout_note = scene.legend.get("layout")
+    extra = f'<div class="lg" style="color:#666">{esc(layout_note)}</div>' if layout_note and len(data["layouts"]) < 2 \
+        else ""
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="generator" content="opgavelab">'
+        f"<title>{esc(title_text)}</title>"
+        f"<style>{_CSS}</style>"
+        f"<script>{_vis_js()}</script>"
+        "</head><body>"
+        f'<div id="head"><div><h1>{esc(title_text)}</h1><div class="sub">{esc(scene.subtitle)}</div></div>'
+        f'<div class="tools">{buttons}<input id="search" type="search" placeholder="{esc(data["texts"]["search"])}"'
+        f' aria-label="{esc(data["texts"]["search"])}"></div></div>'
+        '<div id="net"></div>'
+        f'<div id="legend"><details open><summary>{esc(legend_title)}</summary>{legend}{extra}</details></div>'
+        '<div id="tip" role="tooltip"></div><div id="info"></div>'
+        f'<div id="foot">{esc(cap)}{notes}</div>'
+        f'<script type="application/json" id="opgavelab-data">{_json_for_script(data)}</script>'
+        f"<script>{_JS}</script>"
+        "</body></html>\n"
+    )
+
+
+def write_html(case, opgave: str, path, at=None, *, overwrite: bool = False, **kwargs) -> Path:
+    """Write :func:`network_html` to a file, atomically.
+
+    Parameters
+    ----------
+    case : Case
+    opgave : str
+    path : str or path-like
+        Where to write the ``.html`` file.
+    at : year, date or None
+    overwrite : bool, default False
+        Replace an existing file.
+    **kwargs
+        Passed to :func:`network_html`.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    FileExistsError
+        ``path`` exists and ``overwrite`` is false.
+
+    Examples
+    --------
+    >>> import opgavelab, tempfile, pathlib
+    >>> out = write_html(opgavelab.example(), "zorg", pathlib.Path(tempfile.mkdtemp()) / "zorg.html")
+    >>> out.suffix
+    '.html'
+    """
+    from ..io import atomic_write
+
+    page = network_html(case, opgave, at, **kwargs)
+    path = Path(path)
+    with atomic_write(path, overwrite=overwrite) as tmp:
+        tmp.write_text(page, encoding="utf-8")
+    return path
+
+
+def iframe(page: str, height: str | int = 620) -> str:
+    """A page as ``<iframe srcdoc=...>``: draws in JupyterLab, Voilà and an ipywidgets ``HTML``.
+
+    The page is escaped into the attribute and runs sandboxed (scripts only,
+    no access to the notebook).
+
+    Examples
+    --------
+    >>> iframe("<p>a & b</p>", height=100)[:60]
+    '<iframe srcdoc="&lt;p&gt;a &amp; b&lt;/p&gt;" style="width:1'
+    """
+    h = f"{int(height)}px" if isinstance(height, (int, float)) else str(height)
+    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{html.escape(h)};'
+            'border:1px solid #ddd;border-radius:4px" sandbox="allow-scripts" loading="eager"></iframe>')
+
+
+class NetworkPage:
+    """An interactive page that shows itself in a notebook and saves to a file.
+
+    Attributes
+    ----------
+    html : str
+        The self-contained page.
+    height : int or str
+        Height of the frame in a notebook.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> page = show_network(opgavelab.example(), "zorg")
+    >>> page._repr_html_().startswith("<iframe srcdoc=")
+    True
+    """
+
+    def __init__(self, html_text: str, height: int | str = 620, title: str = ""):
+        self.html = html_text
+        self.height = height
+        self.title = title
+
+    def _repr_html_(self) -> str:
+        return iframe(self.html, self.height)
+
+    def iframe(self, height: int | str | None = None) -> str:
+        """The ``<iframe srcdoc>`` markup, e.g. for an ipywidgets ``HTML`` value."""
+        return iframe(self.html, self.height if height is None else height)
+
+    def save(self, path, overwrite: bool = False) -> Path:
+        """Write the page to ``path`` atomically; returns the path."""
+        from ..io import atomic_write
+
+        path = Path(path)
+        with atomic_write(path, overwrite=overwrite) as tmp:
+            tmp.write_text(self.html, encoding="utf-8")
+        return path
+
+    def __repr__(self) -> str:
+        kb = len(self.html.encode("utf-8")) // 1024
+        return f"<NetworkPage '{self.title}': {kb} kB; .save(path) writes it, a notebook shows it.>"
+
+
+def show_network(case, opgave: str, at=None, *, height: int | str = 620, **kwargs) -> NetworkPage:
+    """The interactive network for a notebook (JupyterLab, Voilà).
+
+    Parameters
+    ----------
+    case : Case
+    opgave : str
+    at : year, date or None
+    height : int or str, default 620
+        Height of the frame (pixels, or a CSS length).
+    **kwargs
+        Passed to :func:`network_html`.
+
+    Returns
+    -------
+    NetworkPage
+    """
+    page = network_html(case, opgave, at, **kwargs)
+    return NetworkPage(page, height=height, title=str(case.opgaven.at[opgave, "name"]))
+

@@ -1,0 +1,501 @@
+"""Layouts for pictures of the network around an opgave.
+
+A layout is computed once, in Python, and used by both the static
+(matplotlib) and the interactive (vis-network) picture, so the two show the
+same arrangement. Both layouts put the opgave itself, as a separate node, in
+the centre at ``(0, 0)`` and scale the picture so that the farthest actor is
+at distance 1.
+
+- :func:`force_layout`: a seeded force-directed layout (Fruchterman and
+  Reingold 1991). Every actor is tied to the opgave by a weak spoke, so the
+  collective holds together around its opgave and isolated actors do not fly
+  off. Repulsion is exact up to a few hundred actors and computed on a grid
+  with FFTs above that (particle-mesh), so 10,000 actors take seconds.
+- :func:`compass_layout`: the *opgave compass*: rings for scale levels (buurt
+  innermost, mondiaal outermost) and a sector of the circle for each actor
+  type, so a reader sees at once which tiers and types the collective crosses.
+
+The opgave node's key is :func:`opgave_key` ``(opgave_id)``, a tuple
+``("opgave", id)`` that cannot collide with an actor id from a spreadsheet.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Layout", "force_layout", "compass_layout", "opgave_key"]
+
+import math
+from collections.abc import Hashable
+
+import networkx as nx
+import numpy as np
+
+from .._checks import _check_one_of
+
+#: Above this many nodes the force layout computes repulsion on a grid.
+EXACT_LIMIT = 600
+
+
+def opgave_key(opgave_id) -> tuple:
+    """The key of the opgave node in a layout: ``("opgave", opgave_id)``.
+
+    Examples
+    --------
+    >>> opgave_key("economie")
+    ('opgave', 'economie')
+    """
+    return ("opgave", opgave_id)
+
+
+class Layout(dict):
+    """Positions ``{node: (x, y)}``, with what is needed to draw the background.
+
+    A plain ``dict`` (so it works with ``networkx.draw``) with the attributes
+
+    - ``kind``: ``"force"``, ``"compass"`` or ``"custom"``;
+    - ``hub``: the key of the opgave node, or None;
+    - ``seed``: the seed used (None when the layout does not use one);
+    - ``guides``: for the compass, ``{"rings": [...], "sectors": [...],
+      "hub_radius": r}``: each ring ``{"value", "r_inner", "r_outer"}`` from
+      the inside out, each sector ``{"value", "start", "end"}`` in radians
+      (counter-clockwise, 0 = east); empty otherwise.
+
+    Examples
+    --------
+    >>> pos = Layout({"a": (0.0, 1.0)}, kind="custom")
+    >>> pos["a"], pos.kind
+    ((0.0, 1.0), 'custom')
+    """
+
+    def __init__(self, positions=(), *, kind: str = "custom", hub: Hashable | None = None,
+                 seed: int | None = None, guides: dict | None = None):
+        super().__init__(positions)
+        self.kind = kind
+        self.hub = hub
+        self.seed = seed
+        self.guides = guides or {}
+
+    def __repr__(self) -> str:
+        return f"<Layout {self.kind}: {len(self)} nodes{', opgave in the centre' if self.hub else ''}>"
+
+    def array(self, nodes) -> np.ndarray:
+        """Positions of ``nodes`` as an ``(n, 2)`` array."""
+        return np.array([self[n] for n in nodes], dtype=float).reshape(-1, 2)
+
+
+def _check_graph(G) -> None:
+    if not isinstance(G, nx.Graph):
+        msg = f"'G' must be a networkx graph (from opgavelab.network.opgave_graph), got {type(G).__name__}."
+        raise TypeError(msg)
+
+
+def _check_seed(seed) -> None:
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, (int, np.integer))):
+        msg = f"'seed' must be an integer or None, got {seed!r}."
+        raise TypeError(msg)
+
+
+def _sorted_nodes(G) -> list:
+    """Nodes in a stable order, so a layout does not depend on insertion order."""
+    try:
+        return sorted(G.nodes)
+    except TypeError:
+        return sorted(G.nodes, key=lambda n: (type(n).__name__, str(n)))
+
+
+def _edge_arrays(G, index: dict, weight: str | None):
+    """Undirected unique pairs ``(i, j)`` and their strength (median-scaled, 0.3-3)."""
+    pairs: dict[tuple[int, int], float] = {}
+    for u, v, d in G.edges(data=True):
+        if u == v:
+            continue
+        i, j = index[u], index[v]
+        if i > j:
+            i, j = j, i
+        w = d.get(weight, 1.0) if weight else 1.0
+        try:
+            w = float(w)
+        except (TypeError, ValueError):
+            w = 1.0
+        if not math.isfinite(w) or w <= 0:
+            w = 1.0
+        pairs[(i, j)] = pairs.get((i, j), 0.0) + w
+    if not pairs:
+        return np.zeros(0, int), np.zeros(0, int), np.zeros(0)
+    ij = np.array(list(pairs.keys()), dtype=int)
+    w = np.array(list(pairs.values()), dtype=float)
+    w = np.clip(w / np.median(w), 0.3, 3.0)
+    return ij[:, 0], ij[:, 1], w
+
+
+# --------------------------------------------------------------------------
+# repulsion
+# --------------------------------------------------------------------------
+
+def _repulsion_exact(pos: np.ndarray, k: float) -> np.ndarray:
+    # F_i = Σ_j k² (p_i − p_j) / |p_i − p_j|²  (Fruchterman and Reingold 1991)
+    delta = pos[:, None, :] - pos[None, :, :]
+    d2 = np.maximum((delta**2).sum(axis=2), 1e-9)
+    np.fill_diagonal(d2, np.inf)
+    return k * k * (delta / d2[:, :, None]).sum(axis=1)
+
+
+class _MeshRepulsion:
+    """Fruchterman-Reingold repulsion on a grid (particle-mesh with cloud-in-cell).
+
+    Node masses are spread over a ``g × g`` grid; the field
+    ``k² r / |r|²`` is a convolution of that density with a fixed kernel,
+    done with FFTs, and read back at each node. O(n + g² log g) per step
+    instead of O(n²).
+    """
+
+    def __init__(self, n: int):
+        from scipy import fft as sfft
+
+        self._fft = sfft
+        g = int(min(256, max(64, 2 ** math.ceil(math.log2(2.5 * math.sqrt(n))))))
+        self.g = g
+        off = np.arange(-g + 1, g, dtype=float)
+        dx, dy = np.meshgrid(off, off, indexing="xy")
+        r2 = dx**2 + dy**2
+        r2[g - 1, g - 1] = np.inf
+        # a circular convolution of this size leaves the g x g window we read free of wrap-around
+        size = sfft.next_fast_len(2 * g - 1, real=True)
+        self.shape = (size, size)
+        # kernel in grid units: field = (k²/h) · off / |off|²
+        self.kx = sfft.rfft2(dx / r2, self.shape)
+        self.ky = sfft.rfft2(dy / r2, self.shape)
+
+    def __call__(self, pos: np.ndarray, k: float) -> np.ndarray:
+        sfft = self._fft
+        g = self.g
+        lo = pos.min(axis=0)
+        span = float((pos.max(axis=0) - lo).max())
+        span = span if span > 0 else 1.0
+        h = span / (g - 1.001)
+        u = (pos - lo) / h
+        i0 = np.floor(u).astype(int)
+        i0 = np.clip(i0, 0, g - 2)
+        f = u - i0
+        wx = np.stack([1 - f[:, 0], f[:, 0]])
+        wy = np.stack([1 - f[:, 1], f[:, 1]])
+        rho = np.zeros(g * g)
+        for a in (0, 1):
+            for b in (0, 1):
+                rho += np.bincount((i0[:, 1] + b) * g + (i0[:, 0] + a), weights=wx[a] * wy[b], minlength=g * g)
+        rho = rho.reshape(g, g)
+        R = sfft.rfft2(rho, self.shape)
+        sl = (slice(g - 1, 2 * g - 1), slice(g - 1, 2 * g - 1))
+        fx = sfft.irfft2(R * self.kx, self.shape)[sl]
+        fy = sfft.irfft2(R * self.ky, self.shape)[sl]
+        out = np.zeros_like(pos)
+        for a in (0, 1):
+            for b in (0, 1):
+                w = wx[a] * wy[b]
+                out[:, 0] += w * fx[i0[:, 1] + b, i0[:, 0] + a]
+                out[:, 1] += w * fy[i0[:, 1] + b, i0[:, 0] + a]
+        return out * (k * k / h)
+
+
+def force_layout(G: nx.Graph, seed: int | None = 0, *, hub: bool = True, iterations: int | None = None,
+                 weight: str | None = "weight", spoke_strength: float = 0.3, hole: float = 0.14) -> Layout:
+    """A seeded force-directed layout with the opgave in the centre.
+
+    Fruchterman-Reingold: ties pull actors together (stronger ties pull
+    harder), all actors push each other apart, and the step size cools down
+    over a fixed number of iterations. With ``hub=True`` the opgave is an
+    extra node fixed at ``(0, 0)``, tied to every actor by a weak spoke.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network, e.g. from :func:`opgavelab.network.opgave_graph`
+        (directions are ignored).
+    seed : int or None, default 0
+        Seed of the random start positions; the same seed and graph give the
+        same layout.
+    hub : bool, default True
+        Add the opgave node ``opgave_key(G.graph["opgave"])`` in the centre.
+    iterations : int, optional
+        Number of steps; default 300 up to 600 nodes, 150 above.
+    weight : str or None, default "weight"
+        Edge attribute with the tie strength.
+    spoke_strength : float, default 0.3
+        Pull of the opgave on each actor, relative to a tie of median weight.
+    hole : float, default 0.14
+        With ``hub``: radius of the free circle around the opgave, where its
+        name is drawn; the actors are moved outwards radially
+        (``r → hole + (1 − hole) r``), which keeps every direction.
+
+    Returns
+    -------
+    Layout
+        ``{node: (x, y)}`` with the opgave (if ``hub``) at ``(0, 0)`` and the
+        farthest actor at distance 1.
+
+    Raises
+    ------
+    TypeError
+        ``G`` is not a networkx graph, or ``seed`` is not an integer.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.path_graph(4)
+    >>> G.graph["opgave"] = "o1"
+    >>> pos = force_layout(G, seed=1)
+    >>> pos[opgave_key("o1")]
+    (0.0, 0.0)
+    >>> pos == force_layout(G, seed=1)
+    True
+    """
+    _check_graph(G)
+    _check_seed(seed)
+    nodes = _sorted_nodes(G)
+    hub_key = opgave_key(G.graph.get("opgave")) if hub else None
+    n = len(nodes)
+    if n == 0:
+        return Layout({hub_key: (0.0, 0.0)} if hub else {}, kind="force", hub=hub_key, seed=seed)
+    index = {v: i for i, v in enumerate(nodes)}
+    src, dst, w = _edge_arrays(G, index, weight)
+    n_all = n + (1 if hub else 0)
+    if hub:
+        # spokes from the opgave (index n) to every actor
+        src = np.concatenate([src, np.full(n, n)])
+        dst = np.concatenate([dst, np.arange(n)])
+        w = np.concatenate([w, np.full(n, float(spoke_strength))])
+    rng = np.random.default_rng(seed)
+    radius = np.sqrt(rng.random(n_all))
+    angle = rng.random(n_all) * 2 * math.pi
+    pos = np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
+    if hub:
+        pos[n] = 0.0
+    k = 1.0 / math.sqrt(n_all)
+    if iterations is None:
+        iterations = 300 if n_all <= EXACT_LIMIT else 150
+    repulsion = _repulsion_exact if n_all <= EXACT_LIMIT else _MeshRepulsion(n_all)
+    t = 0.1
+    dt = t / (iterations + 1)
+    for _ in range(int(iterations)):
+        disp = repulsion(pos, k)
+        if len(src):
+            delta = pos[src] - pos[dst]
+            d = np.sqrt((delta**2).sum(axis=1))
+            # attraction w · d² / k along each tie
+            force = delta * (w * d / k)[:, None]
+            for c in (0, 1):
+                disp[:, c] += (np.bincount(dst, force[:, c], minlength=n_all)
+                               - np.bincount(src, force[:, c], minlength=n_all))
+        length = np.maximum(np.sqrt((disp**2).sum(axis=1)), 1e-12)
+        pos += disp / length[:, None] * np.minimum(length, t)[:, None]
+        if hub:
+            pos[n] = 0.0
+        t -= dt
+    center = pos[n] if hub else pos.mean(axis=0)
+    pos = pos - center
+    r = np.sqrt((pos**2).sum(axis=1)).max()
+    if r > 0:
+        pos = pos / r
+    if hub and hole > 0:
+        radius = np.sqrt((pos**2).sum(axis=1))
+        scale = np.where(radius > 0, (hole + (1 - hole) * radius) / np.maximum(radius, 1e-12), 0.0)
+        pos = pos * scale[:, None]
+    positions = {v: (float(pos[i, 0]), float(pos[i, 1])) for i, v in enumerate(nodes)}
+    if hub:
+        positions[hub_key] = (0.0, 0.0)
+    return Layout(positions, kind="force", hub=hub_key, seed=seed)
+
+
+# --------------------------------------------------------------------------
+# the opgave compass
+# --------------------------------------------------------------------------
+
+_UNKNOWN = None  # the ring or sector of actors without a scale level / type
+
+
+def _values_in_order(vocab: list, present: list) -> list:
+    """Vocabulary values in order, then values only in the data (sorted), then None if missing."""
+    out = list(vocab)
+    extra = sorted({v for v in present if v is not None and v not in out}, key=str)
+    out += extra
+    if any(v is None for v in present):
+        out.append(_UNKNOWN)
+    return out
+
+
+def _node_value(value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value
+
+
+def compass_layout(G: nx.Graph, case=None, *, scales: list | None = None, types: list | None = None,
+                   sectors: str = "balanced", rings: str = "balanced", hub_radius: float = 0.18,
+                   gap_degrees: float = 3.0, label_gap_degrees: float = 24.0) -> Layout:
+    """The opgave compass: rings for scale levels, a sector for each actor type.
+
+    The opgave is in the centre; each scale level is a ring, from *buurt*
+    (innermost) to *mondiaal* (outermost), and each actor type a sector
+    (starting at the top, clockwise, in the order of the vocabulary). Every
+    ring and sector of the vocabulary is drawn, also when empty, so a missing
+    tier or type shows as a gap. Inside a ring and sector the actors are
+    spread evenly, ordered by where their tie partners are, so ties run short.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network, with ``scale`` and ``type`` node attributes.
+    case : Case, optional
+        Gives the order of the scale levels and actor types (its
+        vocabularies, including the ``lijsten`` sheet); without it, the
+        default vocabularies.
+    scales, types : list, optional
+        The rings and sectors to draw, in order; override the case.
+    sectors : {"balanced", "equal"}, default "balanced"
+        ``"equal"``: every type gets the same angle; ``"balanced"``: the angle
+        grows with the number of actors of that type, and an empty type still
+        gets a visible sector.
+    rings : {"balanced", "equal"}, default "balanced"
+        The same for the width of the rings: crowded scale levels get wider
+        rings, empty ones stay visible.
+    hub_radius : float, default 0.18
+        Radius of the free centre where the opgave is drawn.
+    gap_degrees : float, default 3.0
+        Empty angle between two sectors.
+    label_gap_degrees : float, default 24.0
+        Empty angle at the top, where the names of the rings go.
+
+    Returns
+    -------
+    Layout
+        Positions within the unit circle, opgave at ``(0, 0)``, and
+        ``layout.guides`` with the rings and sectors to draw.
+
+    Raises
+    ------
+    ValueError
+        ``sectors`` or ``rings`` is not one of the allowed values.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph(opgave="o1")
+    >>> G.add_node("a", type="overheid", scale="buurt")
+    >>> G.add_node("b", type="bedrijf", scale="mondiaal")
+    >>> pos = compass_layout(G)
+    >>> r = {n: (x * x + y * y) ** 0.5 for n, (x, y) in pos.items()}
+    >>> r["a"] < r["b"]
+    True
+    """
+    _check_graph(G)
+    _check_one_of("sectors", sectors, ["balanced", "equal"])
+    _check_one_of("rings", rings, ["balanced", "equal"])
+    from ..schema import VOCABULARY_LISTS
+
+    nodes = _sorted_nodes(G)
+    node_scale = {v: _node_value(G.nodes[v].get("scale")) for v in nodes}
+    node_type = {v: _node_value(G.nodes[v].get("type")) for v in nodes}
+    if scales is None:
+        scales = list(case.labels("scale")) if case is not None else list(VOCABULARY_LISTS["scale"].values)
+    if types is None:
+        types = list(case.labels("actor_type")) if case is not None else list(VOCABULARY_LISTS["actor_type"].values)
+    ring_values = _values_in_order(scales, list(node_scale.values()))
+    sector_values = _values_in_order(types, list(node_type.values()))
+    hub_key = opgave_key(G.graph.get("opgave"))
+
+    # rings between hub_radius and 1, from the inside out
+    ring_counts = np.array([sum(1 for v in nodes if node_scale[v] == r) for r in ring_values], dtype=float)
+    widths = _balanced(ring_counts, rings)
+    edges_r = hub_radius + (1.0 - hub_radius) * np.concatenate([[0.0], np.cumsum(widths) / widths.sum()])
+    ring_list = [{"value": v, "r_inner": float(edges_r[i]), "r_outer": float(edges_r[i + 1])}
+             for i, v in enumerate(ring_values)]
+
+    # sectors: clockwise from the top
+    counts = np.array([sum(1 for v in nodes if node_type[v] == t) for t in sector_values], dtype=float)
+    weights = _balanced(counts, sectors)
+    gap = math.radians(gap_degrees) if len(sector_values) > 1 else 0.0
+    top = math.radians(label_gap_degrees)
+    usable = 2 * math.pi - gap * (len(sector_values) - 1) - top
+    spans = usable * weights / weights.sum()
+    sector_list = []
+    start = math.pi / 2 - top / 2
+    for value, span in zip(sector_values, spans):
+        # clockwise: the sector runs from `start` down to `start - span`
+        sector_list.append({"value": value, "start": start - span, "end": start})
+        start -= span + gap
+
+    ring_index = {r["value"]: i for i, r in enumerate(ring_list)}
+    sector_index = {s["value"]: i for i, s in enumerate(sector_list)}
+    cells: dict[tuple[int, int], list] = {}
+    for v in nodes:
+        cells.setdefault((ring_index[node_scale[v]], sector_index[node_type[v]]), []).append(v)
+
+    neighbours = {v: set(G.predecessors(v)) | set(G.successors(v)) if G.is_directed() else set(G.neighbors(v))
+                  for v in nodes}
+    positions: dict = {}
+    # first pass in id order, then order each cell by its actors' partners (barycentre), twice
+    for sweep in range(3):
+        new: dict = {}
+        for (ri, si), members in cells.items():
+            ring, sector = ring_list[ri], sector_list[si]
+            if sweep > 0:
+                members = sorted(members, key=lambda v: (_partner_angle(v, neighbours, positions, sector), str(v)))
+            new.update(_fill_cell(members, ring, sector))
+        positions = new
+    positions = {v: positions[v] for v in nodes}
+    positions[hub_key] = (0.0, 0.0)
+    return Layout(positions, kind="compass", hub=hub_key, seed=None,
+                  guides={"rings": ring_list, "sectors": sector_list, "hub_radius": hub_radius,
+                          "label_angle": math.pi / 2})
+
+
+def _balanced(counts: np.ndarray, how: str) -> np.ndarray:
+    """Shares of rings or sectors: equal, or growing with the count plus a floor for empty ones."""
+    if how == "equal" or counts.sum() == 0:
+        return np.ones(len(counts))
+    return counts + max(1.0, counts.sum() / (2 * len(counts)))
+
+
+def _partner_angle(v, neighbours, positions, sector) -> float:
+    """Where in its sector an actor should go: the mean direction of its partners."""
+    xs = [positions[u] for u in neighbours[v] if u in positions]
+    mid = (sector["start"] + sector["end"]) / 2
+    if not xs:
+        return 0.0
+    x = sum(p[0] for p in xs)
+    y = sum(p[1] for p in xs)
+    if x == 0 and y == 0:
+        return 0.0
+    a = math.atan2(y, x)
+    # distance from the sector's middle, signed, in (-π, π]
+    return (a - mid + math.pi) % (2 * math.pi) - math.pi
+
+
+def _fill_cell(members: list, ring: dict, sector: dict) -> dict:
+    """Spread ``members`` evenly over the part of ``ring`` inside ``sector``.
+
+    The members fill columns from the counter-clockwise end (the start of the
+    sorted order is at the sector's low angle); a crowded cell gets several
+    rows across the ring's width.
+    """
+    k = len(members)
+    r_in, r_out = ring["r_inner"], ring["r_outer"]
+    r_mid = (r_in + r_out) / 2
+    width = (r_out - r_in) * 0.72
+    span = sector["end"] - sector["start"]
+    pad = min(span * 0.08, 0.06)
+    a0, a1 = sector["start"] + pad, sector["end"] - pad
+    arc = max(r_mid * (a1 - a0), 1e-6)
+    rows = max(1, min(k, round(math.sqrt(k * width / arc))))
+    cols = math.ceil(k / rows)
+    out = {}
+    for j, v in enumerate(members):
+        col, row = divmod(j, rows)
+        n_in_col = min(rows, k - col * rows)
+        frac_a = (col + 0.5) / cols
+        angle = a0 + (a1 - a0) * frac_a
+        if n_in_col == 1:
+            r = r_mid
+        else:
+            r = r_in + (r_out - r_in - width) / 2 + width * (row + 0.5) / n_in_col
+        out[v] = (r * math.cos(angle), r * math.sin(angle))
+    return out

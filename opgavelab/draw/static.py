@@ -1,0 +1,995 @@
+"""Static figures for reports and slides (matplotlib).
+
+- :func:`network_figure`: the collective around one opgave, with legend and
+  caption, in A4 or 16:9;
+- :func:`coverage_figure`: which needed domains the collective covers and
+  which are missing;
+- :func:`formation_figure`: how the collective formed over time (actors and
+  ties, components, share of the largest component, density, E-I index);
+- :func:`small_multiples`: the network at several dates on one sheet, with
+  the same positions in every panel;
+- :func:`save_figure`: PNG (300 dpi), SVG or PDF, written atomically.
+
+Figures are built with :class:`matplotlib.figure.Figure` directly, so they
+never touch pyplot's global state or the notebook's backend; in JupyterLab a
+returned figure shows inline.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "FIGURE_SIZES",
+    "network_figure",
+    "draw_network",
+    "coverage_figure",
+    "formation_figure",
+    "small_multiples",
+    "save_figure",
+]
+
+import math
+import textwrap
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .._checks import _check_lang, _check_one_of
+from . import style as _style
+from .style import EDGE_COLOUR, MARKER_AREA, OPGAVE_COLOUR, SPOKE_COLOUR, Scene, build_scene, text
+
+#: Figure sizes in inches: A4 portrait and landscape, and a 16:9 slide.
+FIGURE_SIZES: dict[str, tuple[float, float]] = {
+    "A4": (8.27, 11.69),
+    "A4-landscape": (11.69, 8.27),
+    "16:9": (13.333, 7.5),
+}
+
+_INK = "#222222"
+_MUTED = "#555555"
+_FONT = {"title": 15, "subtitle": 10, "legend_title": 9.5, "legend": 8.5, "caption": 8, "axis": 9}
+
+# the chart palette: Okabe-Ito, covered / missing / other
+_COVERED = "#009E73"
+_MISSING = "#D55E00"
+_OTHER = "#A6A6A6"
+_LINE = "#0072B2"
+
+
+def _check_size(size) -> tuple[float, float]:
+    if isinstance(size, tuple) and len(size) == 2 and all(isinstance(v, (int, float)) and v > 0 for v in size):
+        return (float(size[0]), float(size[1]))
+    _check_one_of("size", size, list(FIGURE_SIZES))
+    return FIGURE_SIZES[size]
+
+
+def _new_figure(size):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    w, h = _check_size(size)
+    fig = Figure(figsize=(w, h), dpi=100, facecolor="white")
+    FigureCanvasAgg(fig)  # a renderer to measure text with; no global backend is touched
+    return fig
+
+
+def _wrap(s: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(s, width=width, break_long_words=False, break_on_hyphens=False)) or s
+
+
+def _caption_height(caption: str, width_in: float) -> float:
+    """Inches the caption needs at the bottom of a figure ``width_in`` wide."""
+    chars = int(width_in * 72 / (_FONT["caption"] * 0.52)) - 6
+    n_lines = _wrap(caption, chars).count("\n") + 1 if caption else 0
+    return 0.2 + n_lines * _FONT["caption"] * 1.35 / 72
+
+
+def _caption_text(fig, caption: str, notes=()) -> None:
+    w_in = fig.get_figwidth()
+    chars = int(w_in * 72 / (_FONT["caption"] * 0.52)) - 6
+    body = _wrap(caption, chars)
+    fig.text(0.035, 0.018, body, ha="left", va="bottom", fontsize=_FONT["caption"], color=_MUTED,
+             linespacing=1.35)
+
+
+def _title(fig, title: str, subtitle: str | None) -> None:
+    w_in = fig.get_figwidth()
+    h_in = fig.get_figheight()
+    chars = int(w_in * 72 / (_FONT["title"] * 0.58)) - 4
+    top = 1 - 0.32 / h_in
+    fig.text(0.035, top, _wrap(title, chars), ha="left", va="top", fontsize=_FONT["title"], fontweight="bold",
+             color=_INK)
+    if subtitle:
+        n_lines = _wrap(title, chars).count("\n") + 1
+        fig.text(0.035, top - (0.30 * n_lines + 0.04) / h_in, subtitle, ha="left", va="top",
+                 fontsize=_FONT["subtitle"], color=_MUTED)
+
+
+# --------------------------------------------------------------------------
+# the network
+# --------------------------------------------------------------------------
+
+def _marker_diameters(n: int, axes_width_pt: float, compass: bool = False,
+                      compact: bool = False) -> tuple[float, float]:
+    """Smallest and largest marker diameter (points) for ``n`` actors."""
+    factor = 0.55 if compass else 0.75
+    if compact:
+        d_max = float(np.clip(axes_width_pt * factor * 0.55 / math.sqrt(max(n, 1)), 3.0, 11.0))
+    else:
+        d_max = float(np.clip(axes_width_pt * factor / math.sqrt(max(n, 1)), 5.0, 20.0 if compass else 22.0))
+    return d_max * 0.42, d_max
+
+
+def _fit_label(name: str, diameter_pt: float, max_fs: float = 9.0, min_fs: float = 5.5) -> tuple[str, float]:
+    """The opgave's name wrapped and sized to fit a circle of ``diameter_pt``."""
+    best = None
+    fs = max_fs
+    while fs >= min_fs - 1e-9:
+        for chars in range(8, 26):
+            lines = textwrap.wrap(name, width=chars, break_long_words=False) or [name]
+            if len(lines) > 4:
+                continue
+            w = max(len(x) for x in lines) * fs * 0.62
+            h = len(lines) * fs * 1.25
+            # the box's diagonal must fit the circle (a little overlap is fine)
+            if math.hypot(w, h) <= diameter_pt * 1.15:
+                return "\n".join(lines), fs
+        fs -= 0.5
+    lines = textwrap.wrap(name, width=16, break_long_words=True)
+    if len(lines) > 3:
+        lines = lines[:3]
+        lines[-1] = lines[-1][:15].rstrip() + "…"
+    best = ("\n".join(lines), min_fs)
+    return best
+
+
+def _limits(scene: Scene, compact: bool = False) -> tuple[float, float]:
+    """Half-width and half-height of the view: room for names left and right, and the compass labels."""
+    if scene.guides:
+        return (1.25, 1.22) if compact else (1.6, 1.24)
+    return (1.1, 1.1) if compact else (1.32, 1.1)
+
+
+def _axes_width_pt(ax) -> float:
+    bbox = ax.get_position()
+    fig = ax.figure
+    return min(bbox.width * fig.get_figwidth(), bbox.height * fig.get_figheight()) * 72
+
+
+def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = None, compact: bool = False,
+                 n_ref: int | None = None) -> None:
+    """Draw a :class:`~opgavelab.draw.style.Scene` into a matplotlib Axes.
+
+    The axes get equal aspect and no frame. Used by :func:`network_figure`
+    and :func:`small_multiples`; call it to put the network in your own
+    figure.
+
+    Parameters
+    ----------
+    scene : Scene
+        From :func:`opgavelab.draw.build_scene`.
+    ax : matplotlib.axes.Axes
+    names : bool, default True
+        Draw the names the scene asks for (``scene.nodes["show_label"]``).
+    spokes : bool, optional
+        Draw the spokes from the opgave; default: up to 1,000 actors.
+    compact : bool, default False
+        Smaller markers, opgave box and fonts, for small panels.
+    n_ref : int, optional
+        Size the markers as for a network of this many actors (so panels of
+        one sheet share marker sizes).
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> from matplotlib.figure import Figure
+    >>> scene = build_scene(opgavelab.example(), "zorg")
+    >>> fig = Figure(); ax = fig.add_subplot()
+    >>> draw_network(scene, ax)
+    """
+    from matplotlib import patheffects
+    from matplotlib.collections import LineCollection
+
+    nodes, edges = scene.nodes, scene.edges
+    n = len(nodes)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    xlim, ylim = _limits(scene, compact)
+    ax.set_xlim(-xlim, xlim)
+    ax.set_ylim(-ylim, ylim)
+    bbox = ax.get_position()
+    fig = ax.figure
+    pt_per_unit = min(bbox.width * fig.get_figwidth() / (2 * xlim), bbox.height * fig.get_figheight() / (2 * ylim)) * 72
+    width_pt = pt_per_unit * 2.2
+    d_min, d_max = _marker_diameters(n_ref or n, width_pt, compass=bool(scene.guides), compact=compact)
+
+    if scene.guides:
+        _draw_compass_guides(scene, ax, compact=compact)
+
+    xy = {v: (x, y) for v, x, y in zip(nodes.index, nodes["x"], nodes["y"])}
+    ox, oy = (scene.opgave["x"], scene.opgave["y"]) if scene.opgave else (0.0, 0.0)
+    if spokes is None:
+        spokes = n <= 1000
+    if spokes and scene.opgave and n:
+        alpha = float(np.clip(18 / math.sqrt(n) * 0.12, 0.12, 0.6))
+        segs = [((ox, oy), p) for p in xy.values()]
+        ax.add_collection(LineCollection(segs, colors=SPOKE_COLOUR, linewidths=0.6 if n < 200 else 0.35,
+                                         alpha=alpha, zorder=1))
+
+    if len(edges):
+        m = len(edges)
+        alpha = float(np.clip(10 / math.sqrt(m), 0.15, 0.8))
+        lw_scale = 1.0 if n < 150 else (0.6 if n < 800 else 0.35)
+        by_line = {name: ls for name, ls, _ in list(_style._LINES) + [_style._UNKNOWN_LINE]}
+        for line, group in edges.groupby("line", sort=False):
+            segs = [(xy[u], xy[v]) for u, v in zip(group["source"], group["target"])]
+            lws = (0.6 + 2.2 * group["width"].to_numpy(dtype=float)) * lw_scale
+            ax.add_collection(LineCollection(segs, colors=EDGE_COLOUR, linewidths=lws, linestyles=by_line[line],
+                                             alpha=alpha, zorder=2, capstyle="butt"))
+
+    # nodes: one scatter per (marker, aware) group
+    diam = d_min + (d_max - d_min) * nodes["size"].to_numpy(dtype=float)
+    nodes = nodes.assign(_d=diam)
+    for (marker, aware), group in nodes.groupby(["marker", "aware"], sort=False):
+        area = (group["_d"].to_numpy() ** 2) * MARKER_AREA.get(marker, 1.0)
+        cols = group["colour"].tolist()
+        if aware:
+            ax.scatter(group["x"], group["y"], s=area, marker=marker, c=cols, edgecolors="white",
+                       linewidths=0.6 if n < 500 else 0.25, zorder=4, clip_on=False)
+        else:
+            ax.scatter(group["x"], group["y"], s=area, marker=marker, facecolors="white", edgecolors=cols,
+                       linewidths=1.4 if n < 500 else 0.8, linestyles=(0, (2.2, 1.4)), zorder=4, clip_on=False)
+
+    # arrowheads on directed ties (a head only: the line is drawn above)
+    if len(edges) and edges["directed"].any() and int(edges["directed"].sum()) <= 400:
+        d_of = nodes["_d"]
+        for u, v in zip(edges.loc[edges["directed"], "source"], edges.loc[edges["directed"], "target"]):
+            ax.annotate("", xy=xy[v], xytext=xy[u], zorder=3,
+                        arrowprops=dict(arrowstyle="-|>,head_length=0.45,head_width=0.22", color=EDGE_COLOUR,
+                                        lw=0, shrinkA=0, shrinkB=float(d_of[v]) / 2 + 1.0, alpha=0.9))
+
+    if scene.opgave:
+        hole = scene.guides.get("hub_radius", 0.14) if scene.guides else 0.14
+        label, fs = _fit_label(scene.opgave["name"], 2 * hole * pt_per_unit * 0.9, max_fs=9.0,
+                               min_fs=4.5 if compact else 5.5)
+        ax.text(ox, oy, label, ha="center", va="center", fontsize=fs, fontweight="bold", color="white", zorder=6,
+                linespacing=1.1, bbox=dict(boxstyle="round,pad=0.35", fc=OPGAVE_COLOUR, ec="none"))
+
+    if names and n:
+        _draw_names(ax, nodes, pt_per_unit, compact=compact, halo=patheffects)
+
+
+def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, halo) -> None:
+    """Names of the chosen actors, most central first, skipping any that would overlap."""
+    fig = ax.figure
+    renderer = _renderer(fig)
+    chosen = nodes[nodes["show_label"]].sort_values("rank")
+    n = len(nodes)
+    fs = 6.0 if compact else (8.0 if n <= 60 else 7.0)
+    placed = []
+    # the opgave box and the compass's labels are taken (the latter may yield to the most central names)
+    soft = [t.get_window_extent(renderer).expanded(1.02, 1.05) for t in ax.texts if t.get_gid() == "guide"]
+    hard = [t.get_window_extent(renderer).expanded(1.02, 1.05) for t in ax.texts if t.get_gid() != "guide"]
+    placed = hard
+    effects = [halo.withStroke(linewidth=2.6, foreground="white")]
+    for v, row in chosen.iterrows():
+        name = row["name"] if len(row["name"]) <= 30 else row["name"][:28].rstrip() + "…"
+        r_pt = row["_d"] / 2 + 1.5
+        candidates = [(r_pt, 0, "left", "center"), (-r_pt, 0, "right", "center"), (0, r_pt, "center", "bottom"),
+                      (0, -r_pt, "center", "top"), (r_pt * 0.8, r_pt * 0.8, "left", "bottom"),
+                      (-r_pt * 0.8, -r_pt * 0.8, "right", "top"), (r_pt * 0.8, -r_pt * 0.8, "left", "top"),
+                      (-r_pt * 0.8, r_pt * 0.8, "right", "bottom")]
+        done = False
+        for dx, dy, ha, va in candidates:
+            t = ax.annotate(name, (row["x"], row["y"]), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                            fontsize=fs, color="#111111", zorder=7, path_effects=effects)
+            bb = t.get_window_extent(renderer)
+            if not any(bb.overlaps(p) for p in placed + soft) and _inside(ax, bb, renderer):
+                placed.append(bb.expanded(1.04, 1.1))
+                done = True
+                break
+            t.remove()
+        if not done and row["rank"] <= 3:
+            for dx, dy, ha, va in candidates:
+                t = ax.annotate(name, (row["x"], row["y"]), xytext=(dx, dy), textcoords="offset points", ha=ha,
+                                va=va, fontsize=fs, color="#111111", zorder=7, path_effects=effects)
+                bb = t.get_window_extent(renderer)
+                if not any(bb.overlaps(p) for p in placed) and _inside(ax, bb, renderer):
+                    placed.append(bb.expanded(1.04, 1.1))
+                    done = True
+                    break
+                t.remove()
+        if not done and row["rank"] <= 3:
+            t = ax.annotate(name, (row["x"], row["y"]), xytext=candidates[0][:2], textcoords="offset points",
+                            ha="left", va="center", fontsize=fs, color="#111111", zorder=7, path_effects=effects)
+            placed.append(t.get_window_extent(renderer))
+
+
+def _renderer(fig):
+    """A renderer to measure text with, whatever canvas the figure has."""
+    get = getattr(fig.canvas, "get_renderer", None)
+    return get() if get is not None else fig._get_renderer()
+
+
+def _inside(ax, bb, renderer) -> bool:
+    frame = ax.get_window_extent(renderer)
+    return bb.x0 >= frame.x0 - 2 and bb.x1 <= frame.x1 + 2 and bb.y0 >= frame.y0 - 2 and bb.y1 <= frame.y1 + 2
+
+
+def _draw_compass_guides(scene: Scene, ax, *, compact: bool) -> None:
+    from matplotlib import patheffects
+    from matplotlib.patches import Circle, Wedge
+
+    g = scene.guides
+    rings, sectors = g["rings"], g["sectors"]
+    r_outer = rings[-1]["r_outer"] if rings else 1.0
+    r_hub = g.get("hub_radius", 0.0)
+    for s in sectors:
+        ax.add_patch(Wedge((0, 0), r_outer, math.degrees(s["start"]), math.degrees(s["end"]),
+                           width=r_outer - r_hub, facecolor=s["colour"], alpha=0.07, edgecolor="none", zorder=0))
+    for i, r in enumerate(rings):
+        ax.add_patch(Circle((0, 0), r["r_outer"], fill=False, edgecolor="#CFCFCF", linewidth=0.7, zorder=0.5))
+    ax.add_patch(Circle((0, 0), r_hub, fill=False, edgecolor="#CFCFCF", linewidth=0.7, zorder=0.5))
+    fs = 5.5 if compact else 7
+    if not compact:
+        for r in rings:
+            mid = (r["r_inner"] + r["r_outer"]) / 2
+            ax.text(0, mid, r["label"], ha="center", va="center", fontsize=fs, color="#6F6F6F", zorder=3.5,
+                    gid="guide", path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white")])
+    for s in sectors:
+        mid = (s["start"] + s["end"]) / 2
+        rr = r_outer + 0.035
+        x, y = rr * math.cos(mid), rr * math.sin(mid)
+        ha = "left" if math.cos(mid) > 0.2 else ("right" if math.cos(mid) < -0.2 else "center")
+        va = "bottom" if math.sin(mid) > 0.2 else ("top" if math.sin(mid) < -0.2 else "center")
+        ax.text(x, y, _wrap(s["label"], 18), ha=ha, va=va, fontsize=fs + 1.5, fontweight="bold", color=s["colour"],
+                zorder=0.8, gid="guide")
+
+
+# --------------------------------------------------------------------------
+# legend
+# --------------------------------------------------------------------------
+
+def _legend_groups(scene: Scene) -> list[tuple[str, list]]:
+    """``[(title, [(handle, label), ...]), ...]`` for the legend."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyBboxPatch
+
+    lang = scene.lang
+    lg = scene.legend
+    groups = []
+    items = []
+    for value, label in lg["types"]:
+        c = scene.colours.get(value, _style.UNKNOWN_COLOUR)
+        items.append((Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=c,
+                             markeredgecolor="white"), label))
+    groups.append((text("actor_type", lang), items))
+    items = []
+    for value, label in lg["scales"]:
+        marker = scene.shapes.get(value, _style._UNKNOWN_SHAPE)[0]
+        ms = 8.5 * math.sqrt(MARKER_AREA.get(marker, 1.0))
+        items.append((Line2D([], [], marker=marker, linestyle="", markersize=ms, markerfacecolor="#6B6B6B",
+                             markeredgecolor="white"), label))
+    groups.append((text("scale", lang), items))
+    items = []
+    by_line = {name: ls for name, ls, _ in list(_style._LINES) + [_style._UNKNOWN_LINE]}
+    for value, label in lg["ties"]:
+        line = scene.lines.get(value, _style._UNKNOWN_LINE)[0]
+        items.append((Line2D([0, 1], [0, 0], color=EDGE_COLOUR, linestyle=by_line[line], linewidth=1.6), label))
+    if items:
+        groups.append((text("tie_type", lang), items))
+    items = []
+    if scene.opgave:
+        items.append((FancyBboxPatch((0, 0), 1, 1, boxstyle="round,pad=0.1", fc=OPGAVE_COLOUR, ec="none"),
+                      text("opgave_node", lang)))
+    if lg["not_aware"]:
+        items.append((_HollowMarker(), text("not_aware", lang)))
+    if lg.get("directed"):
+        items.append((_ArrowHandle(), text("directed", lang)))
+    if lg.get("size"):
+        items.append((_SizeHandle(), text("size", lang, metric=lg["size"])))
+    if len(scene.edges) and scene.edges["width"].nunique() > 1:
+        items.append((Line2D([0, 1], [0, 0], color=EDGE_COLOUR, linewidth=2.6), text("width", lang)))
+    groups.append((text("also", lang), items))
+    return groups
+
+
+class _HollowMarker:
+    """Legend handle: a hollow circle with a dashed outline."""
+
+
+class _ArrowHandle:
+    """Legend handle: an arrow."""
+
+
+class _SizeHandle:
+    """Legend handle: three circles of growing size."""
+
+
+def _legend_handler_map():
+    from matplotlib.legend_handler import HandlerBase
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Circle, FancyArrow
+
+    class _Hollow(HandlerBase):
+        def create_artists(self, legend, orig, xd, yd, width, height, fontsize, trans):
+            c = Circle((xd + width / 2, yd + height / 2), height * 0.55, facecolor="white", edgecolor="#6B6B6B",
+                       linewidth=1.3, linestyle=(0, (2.2, 1.4)), transform=trans)
+            return [c]
+
+    class _Arrow(HandlerBase):
+        def create_artists(self, legend, orig, xd, yd, width, height, fontsize, trans):
+            a = FancyArrow(xd, yd + height / 2, width * 0.9, 0, width=0.4, head_width=height * 0.6,
+                           head_length=width * 0.3, length_includes_head=True, color=EDGE_COLOUR, transform=trans)
+            return [a]
+
+    class _Sizes(HandlerBase):
+        def create_artists(self, legend, orig, xd, yd, width, height, fontsize, trans):
+            out = []
+            for i, r in enumerate((0.22, 0.36, 0.52)):
+                out.append(Circle((xd + width * (0.12 + 0.33 * i), yd + height / 2), height * r, facecolor="#8C8C8C",
+                                  edgecolor="white", transform=trans))
+            return out
+
+    return {_HollowMarker: _Hollow(), _ArrowHandle: _Arrow(), _SizeHandle: _Sizes(), Line2D: None}
+
+
+def _draw_legend(fig, scene: Scene, rect: tuple[float, float, float, float], orientation: str) -> float:
+    """Legend groups in ``rect`` (figure fraction): side by side (``"row"``) or stacked.
+
+    Each group is measured after it is drawn, so the next one goes right
+    next to (or below) it. Returns the height used, in figure fraction.
+    """
+    groups = [g for g in _legend_groups(scene) if g[1]]
+    if not groups:
+        return 0.0
+    handler_map = {k: v for k, v in _legend_handler_map().items() if v is not None}
+    renderer = _renderer(fig)
+    fw, fh = fig.bbox.width, fig.bbox.height
+    x0, y0, w, h = rect
+    common = dict(frameon=False, fontsize=_FONT["legend"], title_fontsize=_FONT["legend_title"],
+                  handler_map=handler_map, alignment="left", handlelength=2.2, borderaxespad=0.0,
+                  labelspacing=0.5, borderpad=0.0)
+    x, y = x0, y0 + h
+    row_bottom = y
+    gap_x, gap_y = 0.25 * fig.dpi / fw, 0.16 * fig.dpi / fh
+    for title, items in groups:
+        handles, labels = zip(*items)
+        labels = [_wrap(lb, 26 if orientation == "row" else 34) for lb in labels]
+        leg = fig.legend(handles, labels, title=title, loc="upper left", bbox_to_anchor=(x, y), **common)
+        leg.get_title().set_fontweight("bold")
+        bb = leg.get_window_extent(renderer)
+        lw, lh = bb.width / fw, bb.height / fh
+        if orientation == "row":
+            if x > x0 and x + lw > x0 + w:
+                # wrap to a new row
+                x, y = x0, row_bottom - gap_y
+                leg.set_bbox_to_anchor((x, y), transform=fig.transFigure)
+            row_bottom = min(row_bottom, y - lh)
+            x += lw + gap_x
+        else:
+            row_bottom = y - lh
+            y -= lh + gap_y
+    return (y0 + h) - row_bottom
+
+
+def _legend_height(scene: Scene, width_in: float, orientation: str = "row") -> float:
+    """Height in inches the legend needs (drawn once on a scratch figure)."""
+    fig = _new_figure((width_in + 0.2, 12.0))
+    used = _draw_legend(fig, scene, (0.0, 0.0, width_in / (width_in + 0.2), 1.0), orientation)
+    return used * 12.0
+
+
+def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
+                   labels=None, lang: str = "nl", colours: Mapping | None = None, filters=None, size="A4",
+                   title: str | None = None, max_nodes: int | None = None, only_opgave_ties: bool = False,
+                   scene: Scene | None = None):
+    """The collective around one opgave as a figure with legend and caption.
+
+    Parameters
+    ----------
+    case : Case
+    opgave : str
+        The opgave id.
+    at : year, date or None
+        A snapshot date; None: every involvement and tie ("alle jaren").
+    G : networkx.Graph, optional
+        Draw this graph (e.g. filtered) instead of the opgave's network.
+    layout : {"force", "compass"} or Layout, default "force"
+        ``"compass"``: the opgave compass (rings = scale level, sectors =
+        actor type).
+    seed : int, default 0
+        Seed of the force layout.
+    size_by : str, Series, mapping or None, default "degree"
+        Node size; see :func:`opgavelab.draw.build_scene`.
+    labels : int, "all", "none" or list of ids, optional
+        Which actors are named; default all up to 20 actors, else the 20 most
+        central.
+    lang : {"nl", "en"}, default "nl"
+    colours : mapping, optional
+        ``{actor type: colour}``.
+    filters : str, mapping or list, optional
+        Filters to name in the caption.
+    size : {"A4", "A4-landscape", "16:9"} or (width, height) in inches, default "A4"
+    title : str, optional
+        Default: the opgave's name.
+    max_nodes : int, optional
+        Show only the most central actors (the caption says so).
+    only_opgave_ties : bool, default False
+    scene : Scene, optional
+        A scene built before; the other drawing arguments are then ignored.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        An argument is not one of its allowed values.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> fig = network_figure(opgavelab.example(), "economie", at=2024, layout="compass")
+    >>> fig.get_size_inches().round(2).tolist()
+    [8.27, 11.69]
+    """
+    w, h = _check_size(size)
+    lang = _check_lang(lang)
+    if scene is None:
+        scene = build_scene(case, opgave, at, G=G, layout=layout, seed=seed, size_by=size_by, labels=labels,
+                            lang=lang, colours=colours, filters=filters, max_nodes=max_nodes,
+                            only_opgave_ties=only_opgave_ties)
+    fig = _new_figure((w, h))
+    _title(fig, title or scene.title, scene.subtitle)
+    cap_h = _caption_height(scene.caption, w) / h
+    xlim, ylim = _limits(scene)
+    aspect = xlim / ylim
+    if w / h < 1.0:
+        # portrait: network on top, legend in rows below
+        leg_in = _legend_height(scene, w * 0.92)
+        top = 1 - 0.95 / h
+        bottom = cap_h + (leg_in + 0.35) / h
+        ax_w = 0.96 * w
+        ax_h = min((top - bottom) * h, ax_w / aspect)
+        ax_w = min(ax_w, ax_h * aspect)
+        ax = fig.add_axes((0.5 - ax_w / w / 2, top - ax_h / h, ax_w / w, ax_h / h))
+        _draw_legend(fig, scene, (0.05, cap_h + 0.15 / h, 0.92, (top - ax_h / h) - cap_h - 0.3 / h), "row")
+    else:
+        # landscape: a square network on the left, the legend right next to it
+        top = 1 - 0.95 / h
+        bottom = cap_h + 0.1 / h
+        ax_h = (top - bottom) * h
+        ax_w = min(ax_h * aspect, w * 0.68)
+        ax_h = ax_w / aspect
+        ax = fig.add_axes((0.02, bottom, ax_w / w, ax_h / h))
+        left = 0.02 + ax_w / w + 0.2 / w
+        _draw_legend(fig, scene, (left, bottom, 0.98 - left, top - bottom - 0.3 / h), "column")
+    draw_network(scene, ax)
+    _caption_text(fig, scene.caption)
+    fig._opgavelab_scene = scene  # for tests and for re-use
+    return fig
+
+
+# --------------------------------------------------------------------------
+# charts that go with a scan
+# --------------------------------------------------------------------------
+
+def _chart_caption(case, opgave, at, lang, caption, extra=None):
+    if caption is not None:
+        return caption
+    if case is None:
+        return ""
+    return _style.caption(case, opgave, at, lang=lang, extra=extra)
+
+
+def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = None, at=None, lang: str = "nl",
+                    title: str | None = None, caption: str | None = None, size="A4", max_rows: int = 30):
+    """Which domains the opgave needs, which the collective covers, which are missing.
+
+    Parameters
+    ----------
+    coverage : pandas.DataFrame
+        Indexed by domain code, with ``label`` (str), ``needed`` (bool),
+        ``covered`` (bool), ``n_actors`` (int) and ``actors`` (list of ids),
+        as ``opgavelab.scan(...).coverage``.
+    case : Case, optional
+        For the caption (and the opgave's name as subtitle).
+    opgave : str, optional
+    at : year, date or None
+    lang : {"nl", "en"}, default "nl"
+    title, caption : str, optional
+        Override the defaults.
+    size : {"A4", "A4-landscape", "16:9"} or (width, height), default "A4"
+    max_rows : int, default 30
+        Needed domains are always shown; other covered domains fill up to
+        this many rows (most actors first).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        ``coverage`` lacks a column.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cov = pd.DataFrame({"label": ["3.1 Economische ontwikkeling", "8.1 Ruimtelijke ordening"],
+    ...                     "needed": [True, True], "covered": [True, False], "n_actors": [6, 0],
+    ...                     "actors": [["a"], []]}, index=pd.Index(["3.1", "8.1"], name="domain"))
+    >>> fig = coverage_figure(cov)
+    """
+    lang = _check_lang(lang)
+    _check_columns("coverage", coverage, ["label", "needed", "covered", "n_actors"])
+    nl = lang == "nl"
+    frame = coverage.copy()
+    frame["needed"] = frame["needed"].astype(bool)
+    frame["covered"] = frame["covered"].astype(bool)
+    frame["n_actors"] = pd.to_numeric(frame["n_actors"], errors="coerce").fillna(0).astype(int)
+    needed = frame[frame["needed"]]
+    others = frame[~frame["needed"] & (frame["n_actors"] > 0)].sort_values("n_actors", ascending=False, kind="stable")
+    others = others.head(max(0, max_rows - len(needed)))
+    hidden = int((~frame["needed"] & (frame["n_actors"] > 0)).sum()) - len(others)
+    rows = pd.concat([needed, others])
+    rows["label"] = [lb if str(lb).startswith(str(code)) else f"{code} {lb}"
+                     for code, lb in zip(rows.index, rows["label"].astype(str))]
+    n_rows = max(len(rows), 1)
+    w, h = _check_size(size)
+    fig = _new_figure((w, h))
+    n_needed, n_cov = len(needed), int(needed["covered"].sum())
+    subtitle_parts = []
+    if case is not None and opgave is not None:
+        subtitle_parts.append(str(case.opgaven.at[opgave, "name"]))
+    subtitle_parts.append(f"{n_cov} van {n_needed} benodigde domeinen gedekt" if nl
+                          else f"{n_cov} of {n_needed} needed domains covered")
+    _title(fig, title or ("Dekking van de domeinen" if nl else "Coverage of the domains"), " · ".join(subtitle_parts))
+    cap = _chart_caption(case, opgave, at, lang, caption)
+    cap_h = (0.25 + 0.16 * (len(cap) * _FONT["caption"] * 0.52 / 72 // (w - 0.6) + 1)) / h
+    top = 1 - 1.1 / h
+    # room for the longest label
+    wrapped = [_wrap(str(lb), 44) for lb in rows["label"]]
+    longest = max((len(line) for lb in wrapped for line in lb.split("\n")), default=10)
+    label_w = min(0.45, (longest * 8.5 * 0.56 / 72 + 0.25) / w)
+    plot_h_in = min((top - cap_h) * h - 1.25, 0.34 * n_rows + 0.6)
+    bottom = top - plot_h_in / h
+    ax = fig.add_axes((label_w + 0.04, bottom, 0.93 - label_w - 0.04, top - bottom))
+    y = np.arange(len(rows))[::-1]
+    counts = rows["n_actors"].to_numpy()
+    colours = [(_COVERED if c else _MISSING) if nd else _OTHER for nd, c in zip(rows["needed"], rows["covered"])]
+    xmax = max(int(counts.max()) if len(counts) else 1, 1)
+    ax.barh(y, counts, color=colours, height=0.62, zorder=2)
+    for yi, (nd, cov, cnt) in zip(y, zip(rows["needed"], rows["covered"], counts)):
+        if nd and not cov:
+            ax.barh(yi, xmax * 0.2, left=0, height=0.62, facecolor="none", edgecolor=_MISSING, linestyle=(0, (3, 2)),
+                    linewidth=1.1, zorder=2)
+            ax.text(xmax * 0.01 + 0.05, yi, "ontbreekt" if nl else "missing", va="center", ha="left",
+                    fontsize=8.5, color=_MISSING, fontweight="bold", zorder=3)
+        elif cnt > 0:
+            ax.text(cnt + xmax * 0.01, yi, str(int(cnt)), va="center", ha="left", fontsize=8.5, color=_INK)
+    ax.set_yticks(y)
+    ax.set_yticklabels(wrapped, fontsize=8.5)
+    for tick, nd in zip(ax.get_yticklabels(), rows["needed"]):
+        if nd:
+            tick.set_fontweight("bold")
+    ax.set_xlim(0, xmax * 1.12)
+    ax.set_ylim(-0.7, len(rows) - 0.3)
+    ax.set_xlabel("aantal betrokken actoren met dit domein" if nl else "involved actors working in this domain",
+                  fontsize=_FONT["axis"])
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="x", color="#E5E5E5", zorder=0)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    if len(needed) and len(others):
+        ax.axhline(y[len(needed) - 1] - 0.5, color="#BBBBBB", linewidth=0.8)
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color=_COVERED, label="nodig en gedekt" if nl else "needed and covered"),
+               Patch(facecolor="white", edgecolor=_MISSING, linestyle=(0, (3, 2)),
+                     label="nodig, ontbreekt" if nl else "needed, missing"),
+               Patch(color=_OTHER, label="ook aanwezig (niet gevraagd)" if nl else "also present (not needed)")]
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.035, bottom - 0.55 / h), ncols=3,
+               frameon=False, fontsize=_FONT["legend"], borderaxespad=0.0)
+    if hidden > 0:
+        fig.text(0.035, bottom - 0.9 / h,
+                 (f"en nog {hidden} domein(en) met minder actoren" if nl else f"and {hidden} more domain(s) with fewer actors"),
+                 fontsize=_FONT["caption"], color=_MUTED)
+    _caption_text(fig, cap)
+    return fig
+
+
+def _check_columns(name: str, frame, required: list[str]) -> None:
+    if not isinstance(frame, pd.DataFrame):
+        msg = f"'{name}' must be a pandas DataFrame, got {type(frame).__name__}."
+        raise TypeError(msg)
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        msg = f"'{name}' lacks the column(s) {missing}; it needs {required}."
+        raise ValueError(msg)
+
+
+_FORMATION_PANELS = [
+    ("n_actors", ("Actoren", "Actors"), None),
+    ("n_ties", ("Relaties", "Ties"), None),
+    ("n_components", ("Componenten (losse delen)", "Components (separate parts)"), None),
+    ("largest_component_share", ("Aandeel in de grootste component", "Share in the largest component"), "pct"),
+    ("density", ("Dichtheid", "Density"), "unit"),
+    ("ei_type", ("E-I-index van actortype", "E-I index of actor type"), "ei"),
+]
+
+
+def formation_figure(formation: pd.DataFrame, *, case=None, opgave: str | None = None, lang: str = "nl",
+                     title: str | None = None, caption: str | None = None, size="16:9"):
+    """How the collective formed over time: six small charts on one sheet.
+
+    Parameters
+    ----------
+    formation : pandas.DataFrame
+        Indexed by date (Timestamps), with ``n_actors``, ``n_ties``,
+        ``density``, ``n_components``, ``largest_component_share`` and
+        ``ei_type`` (may be NaN), as ``opgavelab.scan(...).formation``.
+    case : Case, optional
+        For the caption.
+    opgave : str, optional
+    lang : {"nl", "en"}, default "nl"
+    title, caption : str, optional
+    size : {"A4", "A4-landscape", "16:9"} or (width, height), default "16:9"
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        ``formation`` lacks a column.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"n_actors": [4, 6], "n_ties": [3, 7], "density": [0.5, 0.47],
+    ...                   "n_components": [2, 1], "largest_component_share": [0.75, 1.0],
+    ...                   "ei_type": [0.2, 0.4]},
+    ...                  index=pd.DatetimeIndex(["2020-12-31", "2021-12-31"], name="date"))
+    >>> fig = formation_figure(f)
+    """
+    lang = _check_lang(lang)
+    _check_columns("formation", formation, [c for c, _, _ in _FORMATION_PANELS])
+    nl = lang == "nl"
+    w, h = _check_size(size)
+    fig = _new_figure((w, h))
+    sub = str(case.opgaven.at[opgave, "name"]) if case is not None and opgave is not None else None
+    _title(fig, title or ("Vorming van het collectief" if nl else "Formation of the collective"), sub)
+    cap = caption
+    if cap is None and case is not None:
+        cap = _style.caption(case, opgave, None, lang=lang,
+                             extra=["stand aan het eind van elk jaar" if nl else "as of the end of each year"])
+    cap = cap or ""
+    cap_h = (0.3 + 0.16 * (len(cap) * _FONT["caption"] * 0.52 / 72 // (w - 0.6) + 1)) / h
+    top = 1 - 1.25 / h
+    ncols, nrows = (3, 2) if w >= h else (2, 3)
+    gs = fig.add_gridspec(nrows, ncols, left=0.07, right=0.97, bottom=cap_h + 0.45 / h, top=top, hspace=0.55,
+                          wspace=0.3)
+    dates = pd.DatetimeIndex(formation.index)
+    years_only = len(dates) > 0 and all((d.month, d.day) in ((12, 31), (1, 1)) for d in dates)
+    xs = dates.year if years_only else dates
+    for i, (col, names, kind) in enumerate(_FORMATION_PANELS):
+        ax = fig.add_subplot(gs[i // ncols, i % ncols])
+        vals = pd.to_numeric(formation[col], errors="coerce").to_numpy(dtype=float)
+        if kind == "pct":
+            vals = vals * 100
+        ax.plot(xs, vals, color=_LINE, marker="o", markersize=4, linewidth=1.8, zorder=3)
+        ax.set_title(names[1] if not nl else names[0], fontsize=10, loc="left", color=_INK)
+        ax.grid(color="#E8E8E8", zorder=0)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.tick_params(labelsize=8)
+        if years_only:
+            ax.xaxis.get_major_locator().set_params(integer=True)
+        finite = vals[np.isfinite(vals)]
+        if kind == "pct":
+            ax.set_ylim(0, 105)
+            ax.yaxis.set_major_formatter(_percent_formatter())
+        elif kind == "unit":
+            ax.set_ylim(0, max(0.05, float(finite.max()) * 1.15) if len(finite) else 1)
+        elif kind == "ei":
+            ax.set_ylim(-1.05, 1.05)
+            ax.axhline(0, color="#999999", linewidth=0.8)
+            ax.text(0.01, 0.97, "+1: alle relaties over typegrenzen" if nl else "+1: all ties cross types",
+                    transform=ax.transAxes, fontsize=7, color=_MUTED, va="top")
+            ax.text(0.01, 0.03, "−1: alle relaties binnen het eigen type" if nl else "−1: all ties within a type",
+                    transform=ax.transAxes, fontsize=7, color=_MUTED, va="bottom")
+        else:
+            ax.set_ylim(0, max(1.0, float(finite.max()) * 1.15) if len(finite) else 1)
+            ax.yaxis.get_major_locator().set_params(integer=True)
+        if len(finite) == 0:
+            ax.text(0.5, 0.5, "geen gegevens" if nl else "no data", transform=ax.transAxes, ha="center",
+                    va="center", color=_MUTED)
+    _caption_text(fig, cap)
+    return fig
+
+
+def _percent_formatter():
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda v, _: f"{v:.0f}%")
+
+
+def _snapshot_dates(case, opgave: str, n: int) -> list[pd.Timestamp]:
+    """End of year for up to ``n`` years spread over the opgave's history."""
+    inv = case.involvement[case.involvement["opgave"] == opgave]
+    ties = case.ties
+    dates = pd.concat([inv["since"], inv["until"], ties["since"], ties["until"]]).dropna()
+    if dates.empty:
+        return [pd.Timestamp.today().normalize()]
+    years = list(range(dates.min().year, dates.max().year + 1))
+    if len(years) > n:
+        idx = np.unique(np.round(np.linspace(0, len(years) - 1, n)).astype(int))
+        years = [years[i] for i in idx]
+    return [pd.Timestamp(year=y, month=12, day=31) for y in years]
+
+
+def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int = 0, size_by="degree",
+                    lang: str = "nl", colours: Mapping | None = None, size="A4", title: str | None = None,
+                    max_panels: int = 9, labels=0, filters=None):
+    """The network at several dates on one sheet, with the same positions in each panel.
+
+    The positions come from the network over all dates, so an actor stays in
+    its place and a reader sees the collective grow.
+
+    Parameters
+    ----------
+    case : Case
+    opgave : str
+    dates : list of years or dates, optional
+        Default: the end of each year of the opgave's history, at most
+        ``max_panels`` spread evenly.
+    layout : {"force", "compass"} or Layout, default "force"
+    seed : int, default 0
+    size_by : str, Series, mapping or None, default "degree"
+    lang : {"nl", "en"}, default "nl"
+    colours : mapping, optional
+    size : {"A4", "A4-landscape", "16:9"} or (width, height), default "A4"
+    title : str, optional
+    max_panels : int, default 9
+    labels : int, "all", "none" or list, default 0
+        Names per panel (default none; the panels are small).
+    filters : optional
+        For the caption.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> fig = small_multiples(opgavelab.example(), "zorg", dates=[2019, 2022, 2024])
+    """
+    from ..case import to_timestamp
+    from ..network import opgave_graph
+    from .layout import Layout, compass_layout, force_layout
+
+    lang = _check_lang(lang)
+    nl = lang == "nl"
+    case._check_opgave(opgave)
+    _style._check_layout_arg(layout)
+    w, h = _check_size(size)
+    if dates is None:
+        dates = _snapshot_dates(case, opgave, max_panels)
+    dates = [d if isinstance(d, pd.Timestamp) else to_timestamp(d, end=True) for d in dates]
+    if not dates:
+        msg = "'dates' must hold at least one year or date."
+        raise ValueError(msg)
+    full = opgave_graph(case, opgave)
+    if isinstance(layout, Layout):
+        pos = layout
+    elif layout == "compass":
+        pos = compass_layout(full, case)
+    else:
+        pos = force_layout(full, seed=seed)
+    full_scene = build_scene(case, opgave, None, G=full, layout=pos, size_by=size_by, lang=lang, colours=colours,
+                             labels=0)
+    fig = _new_figure((w, h))
+    _title(fig, title or ("Het collectief door de tijd" if nl else "The collective over time"), full_scene.title)
+    lo, hi = float(full_scene.nodes["value"].min()), float(full_scene.nodes["value"].max())
+    n = len(dates)
+    ncols = min(n, 3 if w < h else 4)
+    nrows = math.ceil(n / ncols)
+    cap = _style.caption(case, opgave, None, lang=lang, filters=filters,
+                         extra=["zelfde posities in elk paneel" if nl else "same positions in every panel"])
+    cap_h = (0.25 + 0.16 * (len(cap) * _FONT["caption"] * 0.52 / 72 // (w - 0.6) + 1)) / h
+    leg_rows = max(len(items) for _, items in _legend_groups(full_scene))
+    leg_h = (0.55 + 0.235 * (leg_rows + 0.6)) / h if w < h else 0
+    top = 1 - 1.05 / h
+    bottom = cap_h + leg_h + 0.1 / h
+    right = 0.97 if w < h else 0.74
+    cell_w = (right - 0.03) / ncols
+    cell_h = (top - bottom) / nrows
+    for i, date in enumerate(dates):
+        r, c = divmod(i, ncols)
+        G = opgave_graph(case, opgave, date)
+        scene = build_scene(case, opgave, date, G=G, layout=pos, size_by=size_by, lang=lang, colours=colours,
+                            labels=labels)
+        if hi > lo:
+            # one size scale for all panels, so growth shows
+            scene.nodes["size"] = np.sqrt(np.clip((scene.nodes["value"].to_numpy(dtype=float) - lo) / (hi - lo), 0, 1))
+        ax = fig.add_axes((0.03 + c * cell_w + 0.005, bottom + (nrows - 1 - r) * cell_h + 0.03 / h,
+                           cell_w - 0.01, cell_h - 0.35 / h))
+        draw_network(scene, ax, compact=True, spokes=len(scene.nodes) <= 300, n_ref=len(full_scene.nodes))
+        label = date.strftime("%Y") if (date.month, date.day) == (12, 31) else _style._format_date(date, lang)
+        ax.set_title(f"{label} · {scene.subtitle}", fontsize=9, color=_INK, pad=2)
+    if w < h:
+        _draw_legend(fig, full_scene, (0.05, cap_h + 0.05 / h, 0.92, leg_h), "row")
+    else:
+        _draw_legend(fig, full_scene, (0.76, bottom, 0.23, top - bottom), "column")
+    _caption_text(fig, cap)
+    return fig
+
+
+# --------------------------------------------------------------------------
+# saving
+# --------------------------------------------------------------------------
+
+_FORMATS = ["png", "svg", "pdf"]
+
+
+def save_figure(fig, path, size=None, dpi: int = 300, overwrite: bool = False) -> Path:
+    """Write a figure as PNG, SVG or PDF (chosen by the file's extension).
+
+    The file is written to a temporary file and renamed into place, so an
+    interrupted write leaves nothing half-written, and an existing file is
+    kept unless ``overwrite``. SVG and PDF carry no creation date, so the
+    same figure gives the same file.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    path : str or path-like
+        Ends in ``.png``, ``.svg`` or ``.pdf``.
+    size : {"A4", "A4-landscape", "16:9"} or (width, height), optional
+        Resize before saving; default: the figure's own size.
+    dpi : int, default 300
+        Resolution of a PNG.
+    overwrite : bool, default False
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    ValueError
+        The extension is not png, svg or pdf.
+    FileExistsError
+        ``path`` exists and ``overwrite`` is false.
+
+    Examples
+    --------
+    >>> import opgavelab, tempfile, pathlib
+    >>> fig = network_figure(opgavelab.example(), "zorg")
+    >>> out = save_figure(fig, pathlib.Path(tempfile.mkdtemp()) / "zorg.png")
+    >>> out.stat().st_size > 10_000
+    True
+    """
+    from ..io import atomic_write
+
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    _check_one_of("format", fmt, _FORMATS)
+    if size is not None:
+        fig.set_size_inches(*_check_size(size))
+    if fig.canvas is None or not hasattr(fig.canvas, "get_renderer"):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        FigureCanvasAgg(fig)
+    metadata = {"png": {"Software": "opgavelab"}, "svg": {"Date": None, "Creator": "opgavelab"},
+                "pdf": {"CreationDate": None, "Creator": "opgavelab"}}[fmt]
+    with atomic_write(path, overwrite=overwrite) as tmp:
+        fig.savefig(tmp, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
+    return path

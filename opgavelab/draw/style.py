@@ -1,0 +1,746 @@
+"""The visual language shared by every picture of a collective.
+
+One set of choices, used by the static (matplotlib) and the interactive
+(vis-network) pictures alike:
+
+- **colour** by actor type, from a colour-blind-safe palette (Okabe and Ito
+  2008); the ``lijsten`` sheet or a ``colours=`` argument override it;
+- **shape** by scale level (a matplotlib marker and the matching
+  vis-network shape);
+- the **opgave** as a separate dark box in the middle, tied to its actors by
+  light spokes;
+- actors that are **not aware** of their part drawn hollow with a dashed
+  outline;
+- **line style** by tie type, line width by tie weight;
+- **node size** by a chosen metric (default: number of ties);
+- **names** of the most central actors only, when naming all would clutter;
+- a **legend** and a **caption** (case, opgave, date, filters, source) on every
+  picture, in Dutch (default) or English.
+
+:func:`build_scene` turns a case and an opgave into a :class:`Scene`: tables
+of what to draw where, in what style, with the legend and caption texts. The
+renderers in :mod:`opgavelab.draw.static` and
+:mod:`opgavelab.draw.interactive` only translate a Scene to pixels.
+
+References
+----------
+Okabe, M. and Ito, K. (2008). *Color Universal Design (CUD): how to make
+figures and presentations that are friendly to colorblind people.*
+https://jfly.uni-koeln.de/color/
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "Scene",
+    "build_scene",
+    "type_colours",
+    "scale_shapes",
+    "tie_styles",
+    "caption",
+    "labelled_guides",
+    "metric_label",
+    "text",
+    "OPGAVE_COLOUR",
+    "EDGE_COLOUR",
+    "SIZE_METRICS",
+]
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .._checks import _check_lang, _check_one_of
+
+#: Fill of the opgave node (a dark slate that no actor type uses).
+OPGAVE_COLOUR = "#2B2D42"
+#: Colour of the ties.
+EDGE_COLOUR = "#6E6E6E"
+#: Colour of the spokes from the opgave to its actors.
+SPOKE_COLOUR = "#B8B8C8"
+#: Colour of actors whose type is missing or outside the palette.
+UNKNOWN_COLOUR = "#9E9E9E"
+
+#: Metrics computed from the graph by name (others may be node attributes).
+SIZE_METRICS = ["degree", "weighted_degree", "betweenness", "closeness", "eigenvector"]
+
+# Scale level -> (matplotlib marker, vis-network shape), innermost tier first.
+# vis-network has exactly seven shapes with the label outside the node; a
+# missing scale level shares the plain dot.
+_SHAPES = [("v", "triangleDown"), ("o", "dot"), ("s", "square"), ("D", "diamond"), ("^", "triangle"),
+           ("h", "hexagon"), ("*", "star")]
+_UNKNOWN_SHAPE = ("o", "dot")
+#: Relative area so that markers of one size look equally big.
+MARKER_AREA = {"o": 1.0, "s": 0.8, "D": 0.75, "^": 1.1, "v": 1.1, "h": 1.0, "*": 1.7}
+
+# Tie type -> line style, by vocabulary order: (name, matplotlib dash, vis-network dashes)
+_LINES = [
+    ("solid", "-", False),
+    ("dashed", (0, (5, 2.5)), [8, 5]),
+    ("dotted", (0, (1, 1.6)), [2, 4]),
+    ("dashdot", (0, (6, 2, 1.5, 2)), [10, 4, 2, 4]),
+    ("longdash", (0, (10, 3)), [16, 6]),
+]
+_UNKNOWN_LINE = ("loosely dotted", (0, (1, 4)), [1, 7])
+
+_TEXTS: dict[str, tuple[str, str]] = {
+    "actor_type": ("Actortype", "Actor type"),
+    "scale": ("Schaalniveau", "Scale level"),
+    "tie_type": ("Relatietype", "Tie type"),
+    "also": ("Verder", "Also"),
+    "opgave_node": ("de opgave", "the opgave"),
+    "not_aware": ("niet bewust betrokken", "not aware of their part"),
+    "size": ("grootte: {metric}", "size: {metric}"),
+    "width": ("lijndikte: gewicht van de relatie", "line width: weight of the tie"),
+    "unknown": ("onbekend", "unknown"),
+    "all_years": ("alle jaren", "all years"),
+    "as_of": ("stand {date}", "as of {date}"),
+    "source": ("bron: {source}", "source: {source}"),
+    "filter": ("filter: {filters}", "filter: {filters}"),
+    "shown_part": ("getoond: de {k} meest centrale van {n} actoren (naar {metric}); het hele netwerk staat in de "
+                   "GEXF-export",
+                   "shown: the {k} most central of {n} actors (by {metric}); the whole network is in the GEXF "
+                   "export"),
+    "names_top": ("namen bij de {k} meest centrale actoren", "names of the {k} most central actors"),
+    "only_opgave_ties": ("alleen relaties van deze opgave", "only ties recorded for this opgave"),
+    "layout_force": ("krachtenlayout (seed {seed})", "force layout (seed {seed})"),
+    "layout_compass": ("opgavekompas: ringen = schaalniveau, sectoren = actortype",
+                       "opgave compass: rings = scale level, sectors = actor type"),
+    "n_actors_ties": ("{n} actoren, {m} relaties", "{n} actors, {m} ties"),
+    "directed": ("pijl: gerichte relatie", "arrow: directed tie"),
+    "no_actors": ("geen betrokken actoren op deze datum", "no involved actors at this date"),
+    # metrics
+    "degree": ("aantal relaties", "number of ties"),
+    "weighted_degree": ("gewogen aantal relaties", "weighted number of ties"),
+    "betweenness": ("tussenpositie (betweenness)", "betweenness"),
+    "closeness": ("nabijheid (closeness)", "closeness"),
+    "eigenvector": ("eigenvectorcentraliteit", "eigenvector centrality"),
+    "commitment": ("inzet", "commitment"),
+    "none": ("gelijk", "equal"),
+    # tooltip / table fields
+    "f_id": ("id", "id"),
+    "f_type": ("type", "type"),
+    "f_scale": ("schaalniveau", "scale level"),
+    "f_sector": ("sector", "sector"),
+    "f_role": ("rol", "role"),
+    "f_aware": ("bewust betrokken", "aware of their part"),
+    "f_commitment": ("inzet", "commitment"),
+    "f_domains": ("domeinen", "domains"),
+    "f_since": ("betrokken sinds", "involved since"),
+    "f_until": ("betrokken tot", "involved until"),
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+}
+
+
+def text(key: str, lang: str = "nl", **fields) -> str:
+    """A user text of the pictures in ``lang``, with ``fields`` filled in.
+
+    Examples
+    --------
+    >>> text("as_of", "nl", date="31-12-2024")
+    'stand 31-12-2024'
+    """
+    nl, en = _TEXTS[key]
+    return (en if lang == "en" else nl).format(**fields)
+
+
+def metric_label(size_by, lang: str = "nl") -> str:
+    """How a size metric is called in a legend (``"aantal relaties"``)."""
+    if size_by is None:
+        return text("none", lang)
+    if isinstance(size_by, str):
+        return text(size_by, lang) if size_by in _TEXTS else size_by
+    name = getattr(size_by, "name", None)
+    if isinstance(name, str):
+        return text(name, lang) if name in _TEXTS else name
+    return "maat" if lang == "nl" else "metric"
+
+
+# --------------------------------------------------------------------------
+# colours, shapes, lines
+# --------------------------------------------------------------------------
+
+def _vocab_values(case, list_name: str) -> list:
+    if case is None:
+        from ..schema import VOCABULARY_LISTS
+
+        return list(VOCABULARY_LISTS[list_name].values)
+    return list(case.labels(list_name))
+
+
+def _to_hex(value, what: str, key) -> str:
+    from matplotlib.colors import to_hex
+
+    try:
+        return to_hex(value)
+    except (ValueError, TypeError):
+        msg = (f"'{what}' has an invalid colour for {key!r}: {value!r}. Use a hex code like '#0072B2' "
+               "or a colour name like 'teal'.")
+        raise ValueError(msg) from None
+
+
+def type_colours(case=None, colours: Mapping | None = None) -> dict:
+    """Actor type → hex colour.
+
+    The Okabe-Ito palette in the order of the actor types, overridden by the
+    ``kleur`` column of the ``lijsten`` sheet, overridden by ``colours``.
+
+    Parameters
+    ----------
+    case : Case, optional
+    colours : mapping, optional
+        ``{actor type: colour}``; any matplotlib colour (``"#0072B2"``,
+        ``"teal"``).
+
+    Returns
+    -------
+    dict
+        Every known type, plus ``None`` for a missing type (grey).
+
+    Raises
+    ------
+    ValueError
+        A colour is not a colour.
+
+    Examples
+    --------
+    >>> type_colours()["overheid"]
+    '#0072b2'
+    >>> type_colours(colours={"overheid": "black"})["overheid"]
+    '#000000'
+    """
+    from ..schema import OKABE_ITO
+
+    values = _vocab_values(case, "actor_type")
+    out = {v: OKABE_ITO[i % len(OKABE_ITO)] for i, v in enumerate(values)}
+    if case is not None:
+        out.update(case.colours("actor_type"))
+    if colours is not None:
+        if not isinstance(colours, Mapping):
+            msg = f"'colours' must be a mapping {{actor type: colour}}, got {type(colours).__name__}."
+            raise TypeError(msg)
+        out.update(colours)
+    result = {k: _to_hex(v, "colours", k) for k, v in out.items()}
+    result[None] = UNKNOWN_COLOUR
+    return result
+
+
+def scale_shapes(case=None) -> dict:
+    """Scale level → ``(matplotlib marker, vis-network shape)``.
+
+    Examples
+    --------
+    >>> scale_shapes()["buurt"]
+    ('v', 'triangleDown')
+    >>> scale_shapes()["mondiaal"]
+    ('*', 'star')
+    """
+    values = _vocab_values(case, "scale")
+    out = {v: _SHAPES[i % len(_SHAPES)] for i, v in enumerate(values)}
+    out[None] = _UNKNOWN_SHAPE
+    return out
+
+
+def tie_styles(case=None) -> dict:
+    """Tie type → ``(name, matplotlib linestyle, vis-network dashes)``.
+
+    Examples
+    --------
+    >>> tie_styles()["samenwerking"][0], tie_styles()["financiering"][0]
+    ('solid', 'dashed')
+    """
+    values = _vocab_values(case, "tie_type")
+    out = {v: _LINES[i % len(_LINES)] for i, v in enumerate(values)}
+    out[None] = _UNKNOWN_LINE
+    return out
+
+
+# --------------------------------------------------------------------------
+# captions
+# --------------------------------------------------------------------------
+
+def _format_date(ts, lang: str) -> str:
+    if lang == "en":
+        return ts.strftime("%Y-%m-%d")
+    return ts.strftime("%d-%m-%Y")
+
+
+def _source_name(case) -> str | None:
+    src = getattr(case, "source", None)
+    if not src:
+        return None
+    return Path(str(src)).name
+
+
+def _filters_text(filters) -> str | None:
+    if filters is None or filters == "" or filters == {}:
+        return None
+    if isinstance(filters, str):
+        return filters
+    if isinstance(filters, Mapping):
+        parts = []
+        for k, v in filters.items():
+            if isinstance(v, (list, tuple, set)):
+                v = ", ".join(str(x) for x in v)
+            parts.append(f"{k} = {v}")
+        return "; ".join(parts)
+    if isinstance(filters, (list, tuple)):
+        return "; ".join(str(f) for f in filters)
+    return str(filters)
+
+
+def caption(case, opgave: str | None = None, at=None, *, lang: str = "nl", filters=None,
+            extra: list[str] | None = None) -> str:
+    """The caption of a picture: case · opgave · date · filters · source.
+
+    Parameters
+    ----------
+    case : Case
+    opgave : str, optional
+        Opgave id.
+    at : year, date or None
+        The date of the snapshot; None: "alle jaren" / "all years".
+    lang : {"nl", "en"}
+    filters : str, mapping or list, optional
+        A description of filters applied, e.g. ``{"type": ["overheid"]}``.
+    extra : list of str, optional
+        More parts, e.g. what was left out.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> case = opgavelab.example()
+    >>> caption(case, "economie", 2024)
+    'Regio Veenmarken (fictief) · Regionale economische groei Veenmarken · stand 31-12-2024 · bron: voorbeeld-veenmarken.xlsx'
+    """
+    lang = _check_lang(lang)
+    parts = [str(case.name)]
+    if opgave is not None:
+        parts.append(str(case.opgaven.at[opgave, "name"]))
+    if at is None:
+        parts.append(text("all_years", lang))
+    else:
+        from ..case import to_timestamp
+
+        ts = at if isinstance(at, pd.Timestamp) else to_timestamp(at, end=True)
+        parts.append(text("as_of", lang, date=_format_date(ts, lang)))
+    f = _filters_text(filters)
+    if f:
+        parts.append(text("filter", lang, filters=f))
+    parts += list(extra or [])
+    src = _source_name(case)
+    if src:
+        parts.append(text("source", lang, source=src))
+    return " · ".join(parts)
+
+
+# --------------------------------------------------------------------------
+# the scene
+# --------------------------------------------------------------------------
+
+@dataclass
+class Scene:
+    """What a picture shows, renderer-independent.
+
+    Attributes
+    ----------
+    nodes : pandas.DataFrame
+        One row per actor, indexed by actor id: ``x``, ``y``, ``name``,
+        ``type``, ``type_label``, ``colour``, ``scale``, ``scale_label``,
+        ``marker`` (matplotlib), ``shape`` (vis-network), ``aware``,
+        ``value`` (the size metric), ``size`` (0-1), ``rank`` (1 = most
+        central), ``show_label`` and the tooltip fields ``role``,
+        ``commitment``, ``sector``, ``domains``, ``since``, ``until``.
+    edges : pandas.DataFrame
+        One row per pair of actors: ``source``, ``target``, ``type``,
+        ``type_label``, ``types``, ``weight``, ``width`` (0-1), ``line``
+        (style name), ``directed`` (an arrow from source to target).
+    opgave : dict
+        ``id``, ``name``, ``key`` (layout key), ``x``, ``y``; None when the
+        picture has no opgave node.
+    legend : dict
+        ``types``, ``scales``, ``ties``: lists of ``(value, label)`` present
+        in the picture; ``not_aware`` (bool), ``directed`` (bool), ``size``
+        (metric label), ``names`` (how many names are shown).
+    title, subtitle, caption : str
+    notes : list of str
+        Remarks that must be on the picture (e.g. only part shown).
+    layout : Layout
+    guides : dict
+        Compass rings and sectors with their labels (empty for a force
+        layout).
+    lang : str
+    n_total : int
+        Number of actors before a node limit.
+    """
+
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
+    opgave: dict | None
+    legend: dict
+    title: str
+    subtitle: str
+    caption: str
+    layout: object
+    guides: dict = field(default_factory=dict)
+    notes: list = field(default_factory=list)
+    lang: str = "nl"
+    n_total: int = 0
+    colours: dict = field(default_factory=dict)
+    shapes: dict = field(default_factory=dict)
+    lines: dict = field(default_factory=dict)
+
+
+def _plain(value):
+    """NaN/NaT/None → None; numpy scalars → Python."""
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def _undirected_neighbours(G, v) -> set:
+    if G.is_directed():
+        return set(G.predecessors(v)) | set(G.successors(v))
+    return set(G.neighbors(v))
+
+
+def _metric(G, size_by) -> pd.Series:
+    """The size metric per node (float, NaN → 0)."""
+    nodes = list(G.nodes)
+    if size_by is None:
+        return pd.Series(1.0, index=nodes, dtype=float)
+    if isinstance(size_by, (pd.Series, Mapping)):
+        s = pd.Series(size_by) if isinstance(size_by, Mapping) else size_by
+        s = pd.to_numeric(s, errors="coerce")
+        return s.reindex(nodes).astype(float).fillna(0.0)
+    if not isinstance(size_by, str):
+        msg = f"'size_by' must be a metric name, a node attribute, a Series or None, got {type(size_by).__name__}."
+        raise TypeError(msg)
+    if size_by == "degree":
+        return pd.Series([float(len(_undirected_neighbours(G, v) - {v})) for v in nodes], index=nodes, dtype=float)
+    if size_by == "weighted_degree":
+        vals = dict.fromkeys(nodes, 0.0)
+        for u, v, d in G.edges(data=True):
+            w = d.get("weight", 1.0)
+            w = float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) else 1.0
+            vals[u] += w
+            vals[v] += w
+        return pd.Series(vals, dtype=float).reindex(nodes)
+    if size_by in SIZE_METRICS:
+        from ..metrics import centrality
+
+        table = centrality(G)
+        return table[size_by].reindex(nodes).astype(float).fillna(0.0)
+    attrs = {a for _, d in G.nodes(data=True) for a in d}
+    if size_by in attrs:
+        values = pd.Series({v: _plain(G.nodes[v].get(size_by)) for v in nodes}, dtype=object)
+        return pd.to_numeric(values, errors="coerce").reindex(nodes).astype(float).fillna(0.0)
+    allowed = SIZE_METRICS + sorted(a for a in attrs if a not in SIZE_METRICS)
+    msg = f"'size_by' must be one of {allowed}, a Series or None, got {size_by!r}."
+    raise ValueError(msg)
+
+
+def _ranks(values: pd.Series, names: pd.Series) -> pd.Series:
+    """1 = largest value; ties broken by name then id, so the order is stable."""
+    frame = pd.DataFrame({"v": -values.to_numpy(), "name": names.astype(str).to_numpy(),
+                          "id": [str(i) for i in values.index]}, index=values.index)
+    order = frame.sort_values(["v", "name", "id"], kind="stable").index
+    return pd.Series(np.arange(1, len(order) + 1), index=order).reindex(values.index)
+
+
+def _relative(values: np.ndarray, sqrt: bool = True) -> np.ndarray:
+    if len(values) == 0:
+        return values.astype(float)
+    lo, hi = float(np.nanmin(values)), float(np.nanmax(values))
+    if not math.isfinite(lo) or hi - lo <= 0:
+        return np.full(len(values), 0.5)
+    rel = (values - lo) / (hi - lo)
+    return np.sqrt(rel) if sqrt else rel
+
+
+def _label_count(labels, n: int, default: int) -> int | list:
+    if labels is None:
+        return n if n <= default else default
+    if isinstance(labels, str):
+        _check_one_of("labels", labels, ["all", "none"])
+        return n if labels == "all" else 0
+    if isinstance(labels, bool):
+        return n if labels else 0
+    if isinstance(labels, (int, np.integer)):
+        if labels < 0:
+            msg = f"'labels' must be a number >= 0, 'all', 'none' or a list of actor ids, got {labels!r}."
+            raise ValueError(msg)
+        return min(int(labels), n)
+    return list(labels)
+
+
+def _check_layout_arg(layout) -> None:
+    from .layout import Layout
+
+    if isinstance(layout, Layout):
+        return
+    if isinstance(layout, str):
+        _check_one_of("layout", layout, ["force", "compass"])
+        return
+    msg = f"'layout' must be 'force', 'compass' or a Layout, got {type(layout).__name__}."
+    raise TypeError(msg)
+
+
+def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
+                labels=None, default_labels: int = 20, lang: str = "nl", colours: Mapping | None = None,
+                filters=None, max_nodes: int | None = None, only_opgave_ties: bool = False) -> Scene:
+    """Everything a picture of one opgave shows, ready for a renderer.
+
+    Parameters
+    ----------
+    case : Case
+    opgave : str
+        The opgave id.
+    at : year, date or None
+        A snapshot date; None: every involvement and tie.
+    G : networkx.Graph, optional
+        A graph to draw instead of ``opgave_graph(case, opgave, at)``, e.g.
+        after filtering; its nodes need the actor attributes.
+    layout : {"force", "compass"} or Layout, default "force"
+        A layout name, or positions computed before (so that several
+        pictures share them).
+    seed : int, default 0
+        Seed of the force layout.
+    size_by : str, Series, mapping or None, default "degree"
+        Node size: ``"degree"``, ``"weighted_degree"``, ``"betweenness"``,
+        ``"closeness"``, ``"eigenvector"``, a numeric node attribute (e.g.
+        ``"commitment"``), values by actor id (e.g. a column of
+        ``scan.centrality``) or None for equal sizes.
+    labels : int, "all", "none" or list of ids, optional
+        Which actors are named: the ``labels`` most central, all, none, or
+        these. Default: all when there are at most ``default_labels`` actors,
+        else the ``default_labels`` most central (by ``size_by``).
+    default_labels : int, default 20
+    lang : {"nl", "en"}, default "nl"
+    colours : mapping, optional
+        ``{actor type: colour}`` overriding the palette and the ``lijsten``
+        sheet.
+    filters : str, mapping or list, optional
+        Filters to name in the caption.
+    max_nodes : int, optional
+        Show at most this many actors: the most central by ``size_by``. The
+        caption says so.
+    only_opgave_ties : bool, default False
+        Passed to :func:`opgavelab.network.opgave_graph`.
+
+    Returns
+    -------
+    Scene
+
+    Raises
+    ------
+    ValueError
+        An argument is not one of its allowed values.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> scene = build_scene(opgavelab.example(), "economie", at=2024)
+    >>> bool(scene.nodes[["x", "y", "colour", "marker", "shape"]].notna().all().all())
+    True
+    """
+    from ..network import opgave_graph
+    from .layout import Layout, compass_layout, force_layout, opgave_key
+
+    lang = _check_lang(lang)
+    _check_layout_arg(layout)
+    if max_nodes is not None and (isinstance(max_nodes, bool) or not isinstance(max_nodes, (int, np.integer))
+                                  or max_nodes < 1):
+        msg = f"'max_nodes' must be a whole number >= 1 or None, got {max_nodes!r}."
+        raise ValueError(msg)
+    case._check_opgave(opgave)
+    if G is None:
+        G = opgave_graph(case, opgave, at, only_opgave_ties=only_opgave_ties)
+    G.graph.setdefault("opgave", opgave)
+    n_total = G.number_of_nodes()
+    value = _metric(G, size_by)
+    names = pd.Series({v: str(G.nodes[v].get("name") or v) for v in G.nodes}, dtype=object).reindex(value.index)
+    rank = _ranks(value, names)
+    notes: list[str] = []
+    extra: list[str] = []
+    if max_nodes is not None and n_total > max_nodes:
+        keep = rank[rank <= max_nodes].index
+        G = G.subgraph(keep).copy()
+        G.graph["opgave"] = opgave
+        value, names, rank = value.loc[keep], names.loc[keep], rank.loc[keep]
+        note = text("shown_part", lang, k=f"{max_nodes:,}".replace(",", "." if lang == "nl" else ","),
+                    n=f"{n_total:,}".replace(",", "." if lang == "nl" else ","), metric=metric_label(size_by, lang))
+        notes.append(note)
+        extra.append(note)
+    if only_opgave_ties:
+        extra.insert(0, text("only_opgave_ties", lang))
+
+    if isinstance(layout, Layout):
+        pos = layout
+    elif layout == "compass":
+        pos = compass_layout(G, case)
+    else:
+        pos = force_layout(G, seed=seed)
+    hub = pos.hub if pos.hub is not None else opgave_key(opgave)
+    missing = [v for v in G.nodes if v not in pos]
+    if missing:
+        shown = missing[:5]
+        msg = f"'layout' has no position for {len(missing)} actor(s), e.g. {shown}; compute it on this graph."
+        raise ValueError(msg)
+
+    colours_map = type_colours(case, colours)
+    shapes = scale_shapes(case)
+    lines = tie_styles(case)
+    type_labels = case.labels("actor_type", lang)
+    scale_labels = case.labels("scale", lang)
+    tie_labels = case.labels("tie_type", lang)
+    role_labels = case.labels("role", lang)
+    unknown = text("unknown", lang)
+
+    ids = list(value.index)
+    rows = []
+    for v in ids:
+        d = G.nodes[v]
+        t = _plain(d.get("type"))
+        s = _plain(d.get("scale"))
+        aware = d.get("aware")
+        rows.append({
+            "x": float(pos[v][0]), "y": float(pos[v][1]),
+            "name": names[v],
+            "type": t, "type_label": type_labels.get(t, t) if t is not None else unknown,
+            "colour": colours_map.get(t, UNKNOWN_COLOUR),
+            "scale": s, "scale_label": scale_labels.get(s, s) if s is not None else unknown,
+            "marker": shapes.get(s, _UNKNOWN_SHAPE)[0], "shape": shapes.get(s, _UNKNOWN_SHAPE)[1],
+            "aware": True if aware is None else bool(aware),
+            "role": role_labels.get(_plain(d.get("role")), _plain(d.get("role"))) if _plain(d.get("role")) else None,
+            "commitment": _plain(d.get("commitment")),
+            "sector": _plain(d.get("sector")),
+            "domains": list(d.get("domains") or []),
+            "since": _plain(d.get("involved_since")),
+            "until": _plain(d.get("involved_until")),
+        })
+    nodes = pd.DataFrame(rows, index=pd.Index(ids, name="id"))
+    if nodes.empty:
+        nodes = pd.DataFrame(columns=["x", "y", "name", "type", "type_label", "colour", "scale", "scale_label",
+                                      "marker", "shape", "aware", "role", "commitment", "sector", "domains",
+                                      "since", "until"], index=pd.Index([], name="id"))
+    nodes["value"] = value.to_numpy(dtype=float)
+    nodes["size"] = _relative(nodes["value"].to_numpy(dtype=float))
+    nodes["rank"] = rank.to_numpy(dtype=int) if len(rank) else np.zeros(0, int)
+    which = _label_count(labels, len(nodes), default_labels)
+    if isinstance(which, list):
+        nodes["show_label"] = nodes.index.isin(which)
+        n_names = int(nodes["show_label"].sum())
+    else:
+        nodes["show_label"] = nodes["rank"] <= which
+        n_names = which
+
+    edges = _edge_table(G, tie_labels, lines, unknown)
+
+    oname = str(case.opgaven.at[opgave, "name"])
+    hx, hy = pos.get(hub, (0.0, 0.0))
+    opg = {"id": opgave, "name": oname, "key": hub, "x": float(hx), "y": float(hy)}
+
+    present_types = list(dict.fromkeys(nodes["type"].tolist()))
+    type_order = list(type_labels) + [None]
+    legend_types = [(t, type_labels.get(t, t) if t is not None else unknown)
+                    for t in sorted(present_types, key=lambda t: type_order.index(t) if t in type_order else 99)]
+    present_scales = set(nodes["scale"].tolist())
+    scale_order = list(scale_labels) + sorted({s for s in present_scales if s not in scale_labels and s}, key=str)
+    legend_scales = [(s, scale_labels.get(s, s)) for s in scale_order if s in present_scales]
+    if None in present_scales:
+        legend_scales.append((None, unknown))
+    present_ties = set(edges["type"].tolist()) if len(edges) else set()
+    tie_order = list(tie_labels) + sorted({t for t in present_ties if t not in tie_labels and t}, key=str)
+    legend_ties = [(t, tie_labels.get(t, t)) for t in tie_order if t in present_ties]
+    if None in present_ties:
+        legend_ties.append((None, unknown))
+    legend = {
+        "types": legend_types,
+        "scales": legend_scales,
+        "ties": legend_ties,
+        "not_aware": bool((~nodes["aware"].astype(bool)).any()) if len(nodes) else False,
+        "directed": bool(edges["directed"].any()) if len(edges) else False,
+        "size": metric_label(size_by, lang) if size_by is not None else None,
+        "names": n_names if n_names < len(nodes) else None,
+    }
+    if pos.kind == "compass":
+        legend["layout"] = text("layout_compass", lang)
+    elif pos.kind == "force":
+        legend["layout"] = text("layout_force", lang, seed=pos.seed)
+
+    guides = labelled_guides(pos, case, lang, colours_map)
+
+    subtitle = text("n_actors_ties", lang, n=len(nodes), m=len(edges))
+    cap = caption(case, opgave, G.graph.get("at", at) if at is None else at, lang=lang, filters=filters,
+                  extra=extra)
+    return Scene(nodes=nodes, edges=edges, opgave=opg, legend=legend, title=oname, subtitle=subtitle, caption=cap,
+                 layout=pos, guides=guides, notes=notes, lang=lang, n_total=n_total, colours=colours_map,
+                 shapes=shapes, lines=lines)
+
+
+def labelled_guides(layout, case, lang: str = "nl", colours: Mapping | None = None) -> dict:
+    """The compass's rings and sectors with their labels (and sector colours); ``{}`` for other layouts."""
+    if not getattr(layout, "guides", None):
+        return {}
+    colours = colours if colours is not None else type_colours(case)
+    type_labels = case.labels("actor_type", lang)
+    scale_labels = case.labels("scale", lang)
+    unknown = text("unknown", lang)
+    g = layout.guides
+    return {
+        "hub_radius": g.get("hub_radius", 0.0),
+        "rings": [dict(r, label=scale_labels.get(r["value"], r["value"]) if r["value"] is not None else unknown)
+                  for r in g.get("rings", [])],
+        "sectors": [dict(s, label=type_labels.get(s["value"], s["value"]) if s["value"] is not None else unknown,
+                         colour=colours.get(s["value"], UNKNOWN_COLOUR))
+                    for s in g.get("sectors", [])],
+    }
+
+
+def _edge_table(G, tie_labels: dict, lines: dict, unknown: str) -> pd.DataFrame:
+    """One row per pair of actors; a directed tie one way only gets an arrow."""
+    cols = ["source", "target", "type", "type_label", "types", "weight", "width", "line", "directed"]
+    pairs: dict = {}
+    for u, v, d in G.edges(data=True):
+        if u == v:
+            continue
+        key = (u, v) if str(u) <= str(v) else (v, u)
+        rec = pairs.get(key)
+        w = d.get("weight", 1.0)
+        w = float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) and math.isfinite(w) else 1.0
+        if rec is None:
+            pairs[key] = {"source": u, "target": v, "type": _plain(d.get("type")),
+                          "types": list(d.get("types") or ([d["type"]] if d.get("type") else [])),
+                          "weight": w, "directed": bool(d.get("directed", False)) and G.is_directed(),
+                          "n_arcs": 1}
+        else:
+            rec["n_arcs"] += 1
+            if (rec["source"], rec["target"]) != (u, v):
+                # arcs both ways: a mutual tie, drawn without an arrow
+                rec["directed"] = False
+    if not pairs:
+        return pd.DataFrame(columns=cols)
+    frame = pd.DataFrame(list(pairs.values()))
+    frame["type_label"] = [tie_labels.get(t, t) if t is not None else unknown for t in frame["type"]]
+    frame["line"] = [lines.get(t, _UNKNOWN_LINE)[0] for t in frame["type"]]
+    frame["width"] = _relative(frame["weight"].to_numpy(dtype=float), sqrt=False)
+    return frame[cols]
