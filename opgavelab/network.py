@@ -156,12 +156,25 @@ def _aggregate_ties(ties: pd.DataFrame, directed: bool) -> pd.DataFrame:
 
 def _sorted_sets(gid: np.ndarray, values: np.ndarray, n_groups: int) -> list[list[str]]:
     """Per group, the sorted distinct text values (missing ones left out)."""
-    keep = np.fromiter((isinstance(x, str) for x in values), dtype=bool, count=len(values))
+    keep = pd.notna(values)
     pairs = pd.DataFrame({"g": gid[keep], "x": values[keep]}).drop_duplicates().sort_values(["g", "x"])
+    g = pairs["g"].to_numpy()
+    x = pairs["x"].to_numpy(dtype=object)
     out: list[list[str]] = [[] for _ in range(n_groups)]
-    for g, x in zip(pairs["g"].tolist(), pairs["x"].tolist()):
-        out[g].append(x)
+    if len(g) == 0:
+        return out
+    starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+    ends = np.r_[starts[1:], len(g)]
+    for group, a, b in zip(g[starts].tolist(), starts.tolist(), ends.tolist()):
+        out[group] = x[a:b].tolist()
     return out
+
+
+def _timestamps(values) -> list:
+    """datetime64 values as pandas Timestamps, None where missing (each distinct date converted once)."""
+    codes, uniques = pd.factorize(pd.DatetimeIndex(values))
+    stamps = list(uniques)
+    return [stamps[c] if c >= 0 else None for c in codes.tolist()]
 
 
 def actor_graph(case: Case, at=None, actors=None, *, opgave: str | None = None,
@@ -216,9 +229,6 @@ def actor_graph(case: Case, at=None, actors=None, *, opgave: str | None = None,
         ties = ties[ties["source"].isin(frame.index) & ties["target"].isin(frame.index)]
     agg = _aggregate_ties(ties, directed)
     if len(agg):
-        def stamps(column):
-            return [None if t is pd.NaT else t for t in pd.DatetimeIndex(agg[column])]
-
         G.add_edges_from(
             (u, v, {
                 "weight": w, "n_ties": k, "types": types, "type": first, "opgaven": opgaven,
@@ -226,8 +236,9 @@ def actor_graph(case: Case, at=None, actors=None, *, opgave: str | None = None,
             })
             for u, v, w, k, types, first, opgaven, d, since, until in zip(
                 agg["u"].tolist(), agg["v"].tolist(), agg["weight"].astype(float).tolist(),
-                agg["n_ties"].astype(int).tolist(), agg["types"], agg["type"], agg["opgaven"],
-                agg["directed"].astype(bool).tolist(), stamps("since"), stamps("until"))
+                agg["n_ties"].astype(int).tolist(), agg["types"].tolist(), agg["type"].tolist(),
+                agg["opgaven"].tolist(), agg["directed"].astype(bool).tolist(), _timestamps(agg["since"]),
+                _timestamps(agg["until"]))
         )
     return G
 
