@@ -530,35 +530,53 @@ def write_csv(frame: pd.DataFrame, path, *, sep: str = ",", index: bool = True, 
     return path
 
 
-def write_network_csv(G: nx.Graph, path_prefix, *, sep: str = ",", overwrite: bool = False) -> tuple[Path, Path]:
+def write_network_csv(G: nx.Graph, nodes_path, edges_path, *, sep: str = ",",
+                      overwrite: bool = False) -> tuple[Path, Path]:
     """Write the nodes and the edges of a network as two CSV files.
 
-    ``<prefix>-nodes.csv`` (one row per actor, with ``id`` and its
-    attributes) and ``<prefix>-edges.csv`` (``source``, ``target`` and the
-    tie attributes), both neutralised as :func:`write_csv`.
+    The nodes file has one row per actor (``id`` and its attributes), the
+    edges file ``source``, ``target`` and the tie attributes; both are
+    neutralised as in :func:`write_csv`.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+    nodes_path, edges_path : str or path-like
+    sep : str, default ","
+    overwrite : bool, default False
 
     Returns
     -------
     (pathlib.Path, pathlib.Path)
 
+    Raises
+    ------
+    FileExistsError
+        A file exists and ``overwrite`` is false (then neither is written).
+
     Examples
     --------
     >>> import opgavelab, tempfile, pathlib
     >>> from opgavelab.network import opgave_graph
-    >>> n, e = write_network_csv(opgave_graph(opgavelab.example(), "zorg"), pathlib.Path(tempfile.mkdtemp()) / "zorg")
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> n, e = write_network_csv(opgave_graph(opgavelab.example(), "zorg"), d / "nodes.csv", d / "edges.csv")
     >>> n.name, e.name
-    ('zorg-nodes.csv', 'zorg-edges.csv')
+    ('nodes.csv', 'edges.csv')
     """
+    nodes_path, edges_path = Path(nodes_path), Path(edges_path)
+    if not overwrite:
+        for p in (nodes_path, edges_path):
+            if p.exists():
+                msg = f"{p} already exists; pass overwrite=True (or --force) to replace it."
+                raise FileExistsError(msg)
     H = export_graph(G, viz=False)
     nodes = pd.DataFrame.from_dict({v: d for v, d in H.nodes(data=True)}, orient="index")
     nodes.index.name = "id"
-    edges = pd.DataFrame([{"source": u, "target": v, **d} for u, v, d in H.edges(data=True)])
-    prefix = Path(path_prefix)
-    n_path = prefix.with_name(prefix.name + "-nodes.csv")
-    e_path = prefix.with_name(prefix.name + "-edges.csv")
-    write_csv(nodes, n_path, sep=sep, overwrite=overwrite)
-    write_csv(edges, e_path, sep=sep, index=False, overwrite=overwrite)
-    return n_path, e_path
+    edges = pd.DataFrame([{"source": u, "target": v, **d} for u, v, d in H.edges(data=True)],
+                         columns=None if H.number_of_edges() else ["source", "target"])
+    write_csv(nodes, nodes_path, sep=sep, overwrite=overwrite)
+    write_csv(edges, edges_path, sep=sep, index=False, overwrite=overwrite)
+    return nodes_path, edges_path
 
 
 # --------------------------------------------------------------------------

@@ -103,7 +103,7 @@ def _sorted_nodes(G) -> list:
 
 
 def _edge_arrays(G, index: dict, weight: str | None):
-    """Undirected unique pairs ``(i, j)`` and their strength (median-scaled, 0.3-3)."""
+    """Undirected unique pairs ``(i, j)``, sorted, and their strength (median-scaled, 0.3-3)."""
     pairs: dict[tuple[int, int], float] = {}
     for u, v, d in G.edges(data=True):
         if u == v:
@@ -118,11 +118,14 @@ def _edge_arrays(G, index: dict, weight: str | None):
             w = 1.0
         if not math.isfinite(w) or w <= 0:
             w = 1.0
-        pairs[(i, j)] = pairs.get((i, j), 0.0) + w
+        # the two arcs of one tie in a DiGraph count once
+        pairs[(i, j)] = max(pairs.get((i, j), 0.0), w) if G.is_directed() else pairs.get((i, j), 0.0) + w
     if not pairs:
         return np.zeros(0, int), np.zeros(0, int), np.zeros(0)
-    ij = np.array(list(pairs.keys()), dtype=int)
-    w = np.array(list(pairs.values()), dtype=float)
+    # sorted, so sums run in the same order whatever order the edges were added in
+    keys = sorted(pairs)
+    ij = np.array(keys, dtype=int)
+    w = np.array([pairs[k] for k in keys], dtype=float)
     w = np.clip(w / np.median(w), 0.3, 3.0)
     return ij[:, 0], ij[:, 1], w
 

@@ -43,7 +43,7 @@ from .style import EDGE_COLOUR, MARKER_AREA, OPGAVE_COLOUR, SPOKE_COLOUR, Scene,
 FIGURE_SIZES: dict[str, tuple[float, float]] = {
     "A4": (8.27, 11.69),
     "A4-landscape": (11.69, 8.27),
-    "16:9": (13.333, 7.5),
+    "16:9": (40 / 3, 7.5),
 }
 
 _INK = "#222222"
@@ -273,6 +273,17 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
     hard = [t.get_window_extent(renderer).expanded(1.02, 1.05) for t in ax.texts if t.get_gid() != "guide"]
     placed = hard
     effects = [halo.withStroke(linewidth=2.6, foreground="white")]
+    # the markers are obstacles too (a name may touch its own marker only)
+    centres = ax.transData.transform(nodes[["x", "y"]].to_numpy(dtype=float))
+    radii = nodes["_d"].to_numpy(dtype=float) / 2 * fig.dpi / 72
+    where = {v: i for i, v in enumerate(nodes.index)}
+
+    def hits_marker(bb, own: int) -> bool:
+        inside = ((centres[:, 0] + radii > bb.x0) & (centres[:, 0] - radii < bb.x1)
+                  & (centres[:, 1] + radii > bb.y0) & (centres[:, 1] - radii < bb.y1))
+        inside[own] = False
+        return bool(inside.any())
+
     for v, row in chosen.iterrows():
         name = row["name"] if len(row["name"]) <= 30 else row["name"][:28].rstrip() + "…"
         r_pt = row["_d"] / 2 + 1.5
@@ -285,7 +296,8 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
             t = ax.annotate(name, (row["x"], row["y"]), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
                             fontsize=fs, color="#111111", zorder=7, path_effects=effects)
             bb = t.get_window_extent(renderer)
-            if not any(bb.overlaps(p) for p in placed + soft) and _inside(ax, bb, renderer):
+            if (not any(bb.overlaps(p) for p in placed + soft) and not hits_marker(bb, where[v])
+                    and _inside(ax, bb, renderer)):
                 placed.append(bb.expanded(1.04, 1.1))
                 done = True
                 break
@@ -944,7 +956,8 @@ def save_figure(fig, path, size=None, dpi: int = 300, overwrite: bool = False) -
 
     The file is written to a temporary file and renamed into place, so an
     interrupted write leaves nothing half-written, and an existing file is
-    kept unless ``overwrite``. SVG and PDF carry no creation date, so the
+    kept unless ``overwrite``. Texts stay texts in SVG and PDF (editable in
+    Inkscape or Illustrator), and neither carries a creation date, so the
     same figure gives the same file.
 
     Parameters
@@ -990,6 +1003,10 @@ def save_figure(fig, path, size=None, dpi: int = 300, overwrite: bool = False) -
         FigureCanvasAgg(fig)
     metadata = {"png": {"Software": "opgavelab"}, "svg": {"Date": None, "Creator": "opgavelab"},
                 "pdf": {"CreationDate": None, "Creator": "opgavelab"}}[fmt]
-    with atomic_write(path, overwrite=overwrite) as tmp:
+    import matplotlib
+
+    # texts stay texts (editable, searchable) in SVG and PDF
+    rc = {"svg.fonttype": "none", "pdf.fonttype": 42}
+    with atomic_write(path, overwrite=overwrite) as tmp, matplotlib.rc_context(rc):
         fig.savefig(tmp, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
     return path

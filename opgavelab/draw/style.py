@@ -63,7 +63,7 @@ EDGE_COLOUR = "#6E6E6E"
 #: Colour of the spokes from the opgave to its actors.
 SPOKE_COLOUR = "#B8B8C8"
 #: Colour of actors whose type is missing or outside the palette.
-UNKNOWN_COLOUR = "#9E9E9E"
+UNKNOWN_COLOUR = "#9e9e9e"
 
 #: Metrics computed from the graph by name (others may be node attributes).
 SIZE_METRICS = ["degree", "weighted_degree", "betweenness", "closeness", "eigenvector"]

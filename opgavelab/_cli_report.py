@@ -1,0 +1,275 @@
+"""``opgavelab report``: every picture and file for one opgave or all of them.
+
+::
+
+    opgavelab report data/voorbeeld-veenmarken.xlsx --all --out report/
+    opgavelab report CASE --opgave economie --out report/ --at 2024 --lang en --formats png,html
+
+Writes, per opgave, into ``OUT/<opgave id>/``: the network (force layout and
+opgave compass), the coverage of the needed domains, the formation over time
+and the network at several dates, as PNG (300 dpi), SVG and PDF; the
+interactive page (HTML, works offline); the scan as an Excel workbook; GEXF
+and GraphML for Gephi; a Kumu import workbook; and, on request, CSV tables.
+Nothing is overwritten without ``--force``: when a file exists, nothing is
+written and the command says which files are in the way.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+from ._checks import _check_one_of
+
+__all__ = ["add_parser", "FORMATS", "DEFAULT_FORMATS", "planned_files"]
+
+EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+
+#: Every format the command can write.
+FORMATS = ["png", "svg", "pdf", "html", "xlsx", "gexf", "graphml", "kumu", "csv"]
+#: The formats written when ``--formats`` is not given.
+DEFAULT_FORMATS = ["png", "svg", "pdf", "html", "xlsx", "gexf", "graphml", "kumu"]
+
+_FIGURES = ["network", "compass", "coverage", "formation", "over_time"]
+_NAMES = {
+    "network": ("netwerk", "network"),
+    "compass": ("kompas", "compass"),
+    "coverage": ("dekking", "coverage"),
+    "formation": ("vorming", "formation"),
+    "over_time": ("door-de-tijd", "over-time"),
+    "scan": ("scan", "scan"),
+    "kumu": ("kumu", "kumu"),
+    "nodes": ("actoren", "actors"),
+    "edges": ("relaties", "ties"),
+}
+
+
+def add_parser(subparsers) -> None:
+    """Register the ``report`` command on the ``opgavelab`` command line."""
+    p = subparsers.add_parser(
+        "report",
+        help="schrijf figuren, pagina's en exports / write figures, pages and exports",
+        description=("Schrijf per opgave de figuren (PNG/SVG/PDF), de interactieve pagina (HTML), de scan "
+                     "(Excel) en exports voor Gephi en Kumu. / Write, per opgave, the figures, the interactive "
+                     "page, the scan and exports for Gephi and Kumu."),
+    )
+    p.add_argument("case", metavar="CASE", help="an .xlsx or .ods workbook or a folder of CSV files")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--opgave", action="append", metavar="ID", help="opgave id (repeat for several)")
+    which.add_argument("--all", action="store_true", help="every opgave of the case")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
+    p.add_argument("--at", metavar="DATE", default=None, help="snapshot date: a year (2024) or a date (2024-06-30)")
+    p.add_argument("--lang", choices=["nl", "en"], default="nl")
+    p.add_argument("--formats", default=",".join(DEFAULT_FORMATS),
+                   help=f"comma-separated, from {','.join(FORMATS)} (default: {','.join(DEFAULT_FORMATS)})")
+    p.add_argument("--size", choices=["A4", "A4-landscape", "16:9"], default="A4", help="figure size (default A4)")
+    p.add_argument("--dpi", type=int, default=300, help="resolution of PNG files (default 300)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the force layout (default 0)")
+    p.add_argument("--force", action="store_true", help="overwrite existing files")
+    p.add_argument("--quiet", action="store_true", help="print only errors")
+    p.set_defaults(handler=run)
+
+
+def _parse_formats(text: str) -> list[str]:
+    formats = [f.strip().lower() for f in text.split(",") if f.strip()]
+    if not formats:
+        msg = f"'formats' must name at least one of {FORMATS}, got {text!r}."
+        raise ValueError(msg)
+    for f in formats:
+        _check_one_of("formats", f, FORMATS)
+    return list(dict.fromkeys(formats))
+
+
+def _slug(text: str) -> str:
+    """A file-name-safe version of an id: letters, digits, ``.``, ``_``, ``-``."""
+    s = re.sub(r"[^A-Za-z0-9._-]+", "-", str(text)).strip(".-")
+    return s or "opgave"
+
+
+def _at_suffix(at) -> str:
+    if at is None:
+        return ""
+    from .case import to_timestamp
+
+    ts = to_timestamp(at, end=True)
+    text = str(at).strip()
+    return f"-{ts.year}" if re.fullmatch(r"\d{4}", text) else f"-{ts.strftime('%Y-%m-%d')}"
+
+
+def planned_files(opgave_ids: list[str], out, formats: list[str], lang: str = "nl", at=None) -> dict[str, dict]:
+    """The files the report will write: ``{opgave: {what: path}}``.
+
+    Examples
+    --------
+    >>> files = planned_files(["economie"], "report", ["png", "html"])
+    >>> sorted(p.name for p in files["economie"].values())[:3]
+    ['economie-dekking.png', 'economie-door-de-tijd.png', 'economie-kompas.png']
+    """
+    i = 1 if lang == "en" else 0
+    out = Path(out)
+    suffix = _at_suffix(at)
+    plan: dict[str, dict] = {}
+    used: set[str] = set()
+    for oid in opgave_ids:
+        slug = _slug(oid)
+        base, k = slug, 2
+        while slug.lower() in used:
+            slug = f"{base}-{k}"
+            k += 1
+        used.add(slug.lower())
+        folder = out / slug
+        files: dict[str, Path] = {}
+        for fmt in ("png", "svg", "pdf"):
+            if fmt in formats:
+                for fig in _FIGURES:
+                    files[f"{fig}.{fmt}"] = folder / f"{slug}-{_NAMES[fig][i]}{suffix}.{fmt}"
+        if "html" in formats:
+            files["html"] = folder / f"{slug}-{_NAMES['network'][i]}{suffix}.html"
+        if "xlsx" in formats:
+            files["xlsx"] = folder / f"{slug}-{_NAMES['scan'][i]}{suffix}.xlsx"
+        if "gexf" in formats:
+            files["gexf"] = folder / f"{slug}{suffix}.gexf"
+        if "graphml" in formats:
+            files["graphml"] = folder / f"{slug}{suffix}.graphml"
+        if "kumu" in formats:
+            files["kumu"] = folder / f"{slug}-{_NAMES['kumu'][i]}{suffix}.xlsx"
+        if "csv" in formats:
+            files["csv_nodes"] = folder / f"{slug}-{_NAMES['nodes'][i]}{suffix}.csv"
+            files["csv_edges"] = folder / f"{slug}-{_NAMES['edges'][i]}{suffix}.csv"
+        plan[oid] = files
+    return plan
+
+
+def _say(args, text: str, err: bool = False) -> None:
+    if err:
+        print(text, file=sys.stderr)
+    elif not args.quiet:
+        print(text)
+
+
+def run(args) -> int:
+    """Handle ``opgavelab report``; returns the exit code."""
+    from .errors import ReadError, ValidationError
+    from .io import load
+
+    nl = args.lang == "nl"
+    try:
+        formats = _parse_formats(args.formats)
+    except ValueError as exc:
+        _say(args, str(exc), err=True)
+        return EXIT_INVALID
+    if args.dpi < 50 or args.dpi > 1200:
+        _say(args, f"'dpi' must be between 50 and 1200, got {args.dpi}.", err=True)
+        return EXIT_INVALID
+    try:
+        case = load(args.case, lang=args.lang)
+    except ReadError as exc:
+        _say(args, exc.title, err=True)
+        return EXIT_UNREADABLE
+    except ValidationError as exc:
+        _say(args, exc.title, err=True)
+        _say(args, ("Controleer de casus met: opgavelab validate " if nl else "Check the case with: opgavelab validate ")
+             + str(args.case), err=True)
+        return EXIT_INVALID
+    if args.all:
+        opgaven = list(case.opgaven.index)
+    else:
+        opgaven = list(dict.fromkeys(args.opgave))
+        unknown = [o for o in opgaven if o not in case.opgaven.index]
+        if unknown:
+            ids = list(case.opgaven.index)
+            _say(args, (f"Onbekende opgave {unknown}; de casus heeft {ids}." if nl
+                        else f"Unknown opgave {unknown}; the case has {ids}."), err=True)
+            return EXIT_INVALID
+    at = args.at
+    if at is not None:
+        from .case import to_timestamp
+
+        try:
+            to_timestamp(at, end=True)
+        except ValueError:
+            _say(args, (f"'--at' moet een jaar of datum zijn (2024 of 2024-06-30), niet {at!r}." if nl
+                        else f"'--at' must be a year or a date (2024 or 2024-06-30), got {at!r}."), err=True)
+            return EXIT_INVALID
+    plan = planned_files(opgaven, args.out, formats, args.lang, at)
+    existing = [p for files in plan.values() for p in files.values() if p.exists()]
+    if existing and not args.force:
+        shown = "\n  ".join(str(p) for p in existing[:10]) + ("\n  ..." if len(existing) > 10 else "")
+        _say(args, (f"{len(existing)} bestand(en) bestaan al; er is niets geschreven. Gebruik --force om ze te "
+                    f"vervangen:\n  {shown}" if nl else
+                    f"{len(existing)} file(s) already exist; nothing was written. Use --force to replace them:"
+                    f"\n  {shown}"), err=True)
+        return EXIT_INVALID
+
+    written: list[Path] = []
+    start = time.time()
+    for k, oid in enumerate(opgaven, start=1):
+        if len(opgaven) > 1 or not args.quiet:
+            print(f"[{k}/{len(opgaven)}] {oid}: {case.opgaven.at[oid, 'name']}", file=sys.stderr, flush=True)
+        try:
+            for path in _write_opgave(case, oid, plan[oid], args, formats):
+                written.append(path)
+                _say(args, ("geschreven: " if nl else "written: ") + str(path))
+        except FileExistsError as exc:  # a file appeared while we were writing
+            _say(args, str(exc), err=True)
+            return EXIT_INVALID
+    _say(args, (f"{len(written)} bestanden geschreven in {args.out} ({time.time() - start:.0f} s)." if nl
+                else f"{len(written)} files written to {args.out} ({time.time() - start:.0f} s)."))
+    return EXIT_OK
+
+
+def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):
+    """Write the files of one opgave; yields each path once written."""
+    import opgavelab
+
+    from .draw import layout as _layout
+    from .draw.interactive import network_html
+    from .draw.static import coverage_figure, formation_figure, network_figure, save_figure, small_multiples
+    from .draw.style import build_scene
+    from .export import write_gexf, write_graphml, write_kumu, write_network_csv
+    from .io import atomic_write
+    from .network import opgave_graph
+
+    lang, at, force = args.lang, args.at, args.force
+    G = opgave_graph(case, opgave, at)
+    static = [f for f in ("png", "svg", "pdf") if f in formats]
+    needs_scan = bool(static) or "xlsx" in formats
+    scan = opgavelab.scan(case, opgave, at=at, lang=lang) if needs_scan else None
+    force_pos = _layout.force_layout(G, seed=args.seed)
+    if static:
+        compass_pos = _layout.compass_layout(G, case)
+        figures = {
+            "network": lambda: network_figure(case, opgave, at, G=G, layout=force_pos, lang=lang, size=args.size),
+            "compass": lambda: network_figure(case, opgave, at, G=G, layout=compass_pos, lang=lang, size=args.size),
+            "coverage": lambda: coverage_figure(scan.coverage, case=case, opgave=opgave, at=at, lang=lang,
+                                                size=args.size),
+            "formation": lambda: formation_figure(scan.formation, case=case, opgave=opgave, lang=lang,
+                                                  size="16:9" if args.size == "16:9" else "A4-landscape"),
+            "over_time": lambda: small_multiples(case, opgave, layout=force_pos if at is None else "force",
+                                                 seed=args.seed, lang=lang, size=args.size),
+        }
+        for name, make in figures.items():
+            fig = make()
+            for fmt in static:
+                yield save_figure(fig, files[f"{name}.{fmt}"], dpi=args.dpi, overwrite=force)
+            del fig
+    if "html" in formats:
+        scene = build_scene(case, opgave, at, G=G, layout=force_pos, lang=lang, default_labels=500)
+        page = network_html(case, opgave, at, scene=scene, lang=lang, seed=args.seed)
+        with atomic_write(files["html"], overwrite=force) as tmp:
+            tmp.write_text(page, encoding="utf-8")
+        yield files["html"]
+    if "xlsx" in formats:
+        scan.to_excel(files["xlsx"], overwrite=force)
+        yield files["xlsx"]
+    if "gexf" in formats:
+        yield write_gexf(G, files["gexf"], case=case, layout=force_pos, overwrite=force)
+    if "graphml" in formats:
+        yield write_graphml(G, files["graphml"], overwrite=force)
+    if "kumu" in formats:
+        yield write_kumu(G, files["kumu"], case=case, lang=lang, overwrite=force)
+    if "csv" in formats:
+        yield from write_network_csv(G, files["csv_nodes"], files["csv_edges"], sep=";" if lang == "nl" else ",",
+                                     overwrite=force)
