@@ -859,9 +859,15 @@ def _sheet_label(name: str, lang: str) -> str:
 # --------------------------------------------------------------------------
 
 def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
-               source: str | None = None, extra_problems: list[dict] | None = None):
-    """Interpret and check sheet grids; return a Case or raise ValidationError."""
+               source: str | None = None, extra_problems: list[dict] | None = None, phases=None):
+    """Interpret and check sheet grids; return a Case or raise ValidationError.
+
+    ``phases`` (a :class:`opgavelab._progress.Phases`) is ticked once per table checked.
+    """
+    from ._progress import Phases
     from .case import Case
+
+    phases = phases if phases is not None else Phases(False)
 
     problems = _Problems(lang)
     for p in extra_problems or []:
@@ -873,6 +879,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
     vocab = _build_vocabularies(sheets.get("vocabularies"), problems)
     what = {"actor": "actor", "opgave": "opgave"}
 
+    phases.tick("actoren")
     # --- actors ---------------------------------------------------------
     actors = None
     sheet = sheets.get("actors")
@@ -893,6 +900,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         actors["_row"] = sheet.rows
         actors = actors[actors["id"].notna()].drop_duplicates("id", keep="first")
         actors = actors.set_index("id")
+    phases.tick("opgaven")
     # --- opgaven --------------------------------------------------------
     opgaven = None
     sheet = sheets.get("opgaven")
@@ -924,6 +932,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
     actors_label = _sheet_label("actors", lang)
     opgaven_label = _sheet_label("opgaven", lang)
 
+    phases.tick("betrokkenheid")
     # --- involvement ----------------------------------------------------
     involvement = None
     sheet = sheets.get("involvement")
@@ -960,6 +969,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
                                  value=involvement.at[idx, "actor"], severity="warning",
                                  fields={"other": int(first.at[idx])})
 
+    phases.tick("relaties")
     # --- ties -----------------------------------------------------------
     ties = None
     sheet = sheets.get("ties")
@@ -996,6 +1006,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         ties["_row"] = sheet.rows
         _warn_duplicate_ties(ties, sheet, problems)
 
+    phases.tick("casus")
     # --- case-level warnings (only for a case without errors: they would be noise)
     if actors is not None and involvement is not None and not problems.has_errors:
         involved = set(involvement["actor"].dropna())
@@ -1034,6 +1045,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
             if col in frame:
                 frame[col] = frame[col].astype("str")
     warnings = pd.DataFrame(problems.items)
+    phases.tick()
     return Case(actors=actors, opgaven=opgaven, involvement=involvement, ties=ties,
                 vocabularies=vocab.table, name=name, source=source, warnings=warnings, lang=lang)
 

@@ -35,7 +35,7 @@ _SHEET_EXTENSIONS = {".xlsx", ".xlsm", ".ods"}
 _CSV_EXTENSIONS = {".csv", ".txt", ".tsv"}
 
 
-def load(path, lang: str = "nl", name: str | None = None):
+def load(path, lang: str = "nl", name: str | None = None, progress: bool = False):
     """Read and check a case workbook.
 
     Parameters
@@ -48,6 +48,10 @@ def load(path, lang: str = "nl", name: str | None = None):
         Language of the messages.
     name : str, optional
         Name of the case in captions and summaries; default: the file name.
+    progress : bool, default False
+        Show a progress bar (in a notebook a widget, on the command line a
+        text bar) over reading each sheet and checking each table: useful for
+        cases of 10,000 actors and more.
 
     Returns
     -------
@@ -73,18 +77,29 @@ def load(path, lang: str = "nl", name: str | None = None):
     path = Path(path)
     if name is None:
         name = path.stem if path.suffix else path.name
-    grids = read_grids(path, lang=lang)
-    return build_case(grids, lang=lang, name=name, source=str(path))
+    from ._progress import Phases
+
+    nl = lang == "nl"
+    phases = Phases(progress, desc=f"{'laden' if nl else 'loading'} {path.name}", total=_N_CHECK_PHASES,
+                    unit="stap" if nl else "step")
+    try:
+        grids = read_grids(path, lang=lang, phases=phases)
+        return build_case(grids, lang=lang, name=name, source=str(path), phases=phases)
+    finally:
+        phases.close()
 
 
-def read_grids(path: Path, lang: str = "nl") -> list[Grid]:
+_N_CHECK_PHASES = 6  # see build_case: sheets, actors, opgaven, involvement, ties, case
+
+
+def read_grids(path: Path, lang: str = "nl", phases=None) -> list[Grid]:
     """The raw cells of every sheet of a workbook or CSV folder."""
     path = Path(path)
     if not path.exists():
         raise ReadError(message("file_missing", lang, path=path), message("file_missing_hint", lang),
                         value=str(path), lang=lang)
     if path.is_dir():
-        return _read_csv_folder(path, lang)
+        return _read_csv_folder(path, lang, phases)
     if path.stat().st_size == 0:
         raise ReadError(message("file_empty", lang, path=path.name), message("file_empty_hint", lang),
                         value=str(path), lang=lang)
@@ -104,10 +119,10 @@ def read_grids(path: Path, lang: str = "nl") -> list[Grid]:
         detail = "no zip container" if lang == "en" else "geen zip-container"
         raise ReadError(message("file_not_spreadsheet", lang, path=path.name, detail=detail),
                         message("file_not_spreadsheet_hint", lang), value=str(path), lang=lang)
-    return _read_workbook(path, lang)
+    return _read_workbook(path, lang, phases)
 
 
-def _read_workbook(path: Path, lang: str) -> list[Grid]:
+def _read_workbook(path: Path, lang: str, phases=None) -> list[Grid]:
     import python_calamine
 
     try:
@@ -116,7 +131,11 @@ def _read_workbook(path: Path, lang: str) -> list[Grid]:
         notes, extents = _xlsx_scan(path)
         known = schema.sheet_alias_map()
         too_large = []
+        if phases is not None:
+            phases.add(len(workbook.sheet_names))
         for title in workbook.sheet_names:
+            if phases is not None:
+                phases.tick(title)
             # A single value far away (a space in XFD1048576) makes calamine
             # allocate the whole area: 17 billion cells abort the process on
             # xlsx, and raise "Cell limit exceeded" on ods. Such a sheet is
@@ -370,12 +389,19 @@ def _read_csv_file(path: Path, lang: str) -> Grid:
     return Grid(title=path.stem, cells=cells, first_row=1, source=str(path), problems=problems)
 
 
-def _read_csv_folder(folder: Path, lang: str) -> list[Grid]:
+def _read_csv_folder(folder: Path, lang: str, phases=None) -> list[Grid]:
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _CSV_EXTENSIONS)
     if not files:
         raise ReadError(message("folder_no_csv", lang, path=folder), message("folder_no_csv_hint", lang),
                         value=str(folder), lang=lang)
-    return [_read_csv_file(p, lang) for p in files]
+    if phases is not None:
+        phases.add(len(files))
+    grids = []
+    for p in files:
+        if phases is not None:
+            phases.tick(p.name)
+        grids.append(_read_csv_file(p, lang))
+    return grids
 
 
 # --------------------------------------------------------------------------
