@@ -879,7 +879,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
     vocab = _build_vocabularies(sheets.get("vocabularies"), problems)
     what = {"actor": "actor", "opgave": "opgave"}
 
-    phases.tick("actoren")
+    phases.tick(_sheet_label("actors", lang))
     # --- actors ---------------------------------------------------------
     actors = None
     sheet = sheets.get("actors")
@@ -900,7 +900,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         actors["_row"] = sheet.rows
         actors = actors[actors["id"].notna()].drop_duplicates("id", keep="first")
         actors = actors.set_index("id")
-    phases.tick("opgaven")
+    phases.tick(_sheet_label("opgaven", lang))
     # --- opgaven --------------------------------------------------------
     opgaven = None
     sheet = sheets.get("opgaven")
@@ -932,7 +932,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
     actors_label = _sheet_label("actors", lang)
     opgaven_label = _sheet_label("opgaven", lang)
 
-    phases.tick("betrokkenheid")
+    phases.tick(_sheet_label("involvement", lang))
     # --- involvement ----------------------------------------------------
     involvement = None
     sheet = sheets.get("involvement")
@@ -969,7 +969,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
                                  value=involvement.at[idx, "actor"], severity="warning",
                                  fields={"other": int(first.at[idx])})
 
-    phases.tick("relaties")
+    phases.tick(_sheet_label("ties", lang))
     # --- ties -----------------------------------------------------------
     ties = None
     sheet = sheets.get("ties")
@@ -1006,7 +1006,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         ties["_row"] = sheet.rows
         _warn_duplicate_ties(ties, sheet, problems)
 
-    phases.tick("casus")
+    phases.tick("casus" if lang == "nl" else "case")
     # --- case-level warnings (only for a case without errors: they would be noise)
     if actors is not None and involvement is not None and not problems.has_errors:
         involved = set(involvement["actor"].dropna())
