@@ -243,7 +243,7 @@ _BIG_FONT, _SMALL_FONT = 17, 12
 
 
 def _big_names(names: list, rank: np.ndarray, show: np.ndarray, pos: list, sizes: np.ndarray, *, limit: int,
-               hub_name: str | None) -> np.ndarray:
+               hub_name: str | None, factor: float = 1.0) -> np.ndarray:
     """Which names are drawn big: the most central whose label boxes do not overlap.
 
     vis-network draws a name centred below its node and scales it with the
@@ -254,8 +254,8 @@ def _big_names(names: list, rank: np.ndarray, show: np.ndarray, pos: list, sizes
     boxes = []
     if hub_name is not None:
         lines = max(1, math.ceil(len(hub_name) * 0.55 * 16 / 170))
-        boxes.append((-95.0, -(lines * 10 + 12), 95.0, lines * 10 + 12))
-    fs = _BIG_FONT
+        boxes.append((-95.0 * factor, -(lines * 10 + 12) * factor, 95.0 * factor, (lines * 10 + 12) * factor))
+    fs = _BIG_FONT * factor
     for i in np.argsort(rank, kind="stable"):
         if not show[i] or rank[i] > limit:
             continue
@@ -276,8 +276,10 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
     n = len(nodes)
     S = _scale_px(n)
     groups, keys = _groups(scene)
-    sizes = 7.0 + 15.0 * nodes["size"].to_numpy(dtype=float) if n <= 500 else 5.0 + 11.0 * nodes["size"].to_numpy(
-        dtype=float)
+    # fonts grow with the drawing, so names are as readable at the first view of 10,000 actors as of 30;
+    # markers grow less, so a crowd stays a crowd
+    f = S / _scale_px(1)
+    sizes = (7.0 + 15.0 * nodes["size"].to_numpy(dtype=float)) * math.sqrt(f)
     star = nodes["shape"].to_numpy() == "star"
     sizes = np.where(star, sizes * 1.25, sizes)
     show = nodes["show_label"].to_numpy(dtype=bool)
@@ -287,7 +289,7 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
     pos = _positions(scene, scene.layout, S)
     # the most central names are big and show at once (if they do not overlap); the others appear when zooming in
     big_names = _big_names(nodes["name"].tolist(), rank, show, pos, sizes, limit=15 if n <= 100 else 25,
-                           hub_name=scene.opgave["name"] if scene.opgave else None)
+                           hub_name=scene.opgave["name"] if scene.opgave else None, factor=f)
     vis_nodes = []
     for i, (v, name, t, shape, aware) in enumerate(zip(nodes.index, nodes["name"], nodes["type"], nodes["shape"],
                                                         nodes["aware"])):
@@ -295,8 +297,7 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
                "group": keys[(t, shape, bool(aware))]}
         if show[i]:
             rec["label"] = name if len(name) <= 34 else name[:32].rstrip() + "…"
-            if big_names[i]:
-                rec["font"] = {"size": _BIG_FONT}
+            rec["font"] = {"size": _round(_BIG_FONT * f if big_names[i] else _SMALL_FONT * f)}
         vis_nodes.append(rec)
     index = {v: i for i, v in enumerate(nodes.index)}
     vis_edges = []
@@ -320,8 +321,10 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
                           "color": {"background": OPGAVE_COLOUR, "border": OPGAVE_COLOUR,
                                     "highlight": {"background": OPGAVE_COLOUR, "border": "#000000"},
                                     "hover": {"background": OPGAVE_COLOUR, "border": "#000000"}},
-                          "font": {"color": "#FFFFFF", "size": 16, "face": "sans-serif", "strokeWidth": 0},
-                          "widthConstraint": {"maximum": 170}, "margin": 10, "borderWidth": 0})
+                          "font": {"color": "#FFFFFF", "size": _round(16 * f), "face": "sans-serif",
+                                   "strokeWidth": 0},
+                          "widthConstraint": {"maximum": _round(170 * f)}, "margin": _round(10 * f),
+                          "borderWidth": 0})
         if spokes:
             for i in range(n):
                 vis_edges.append({"from": hub_id, "to": i, "width": 0.6, "color": {"color": SPOKE_COLOUR,
@@ -348,7 +351,8 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
                         "navigationButtons": False, "keyboard": False, "multiselect": False},
         "groups": groups,
     }
-    return {"nodes": vis_nodes, "edges": vis_edges, "options": options, "scale": S, "hub": hub_id if scene.opgave
+    return {"nodes": vis_nodes, "edges": vis_edges, "options": options, "scale": S, "fontScale": f,
+            "hub": hub_id if scene.opgave
             else None, "layouts": layouts, "current": scene.layout.kind, "fields": header, "info": info,
             "texts": {"force": "Krachten" if lang == "nl" else "Force", "compass": "Kompas" if lang == "nl"
                       else "Compass", "search": "Zoek een actor…" if lang == "nl" else "Find an actor…",
@@ -513,7 +517,8 @@ var S = D.scale, current = D.current;
 net.once("afterDrawing", function(){
   // names of 17px show at the first view, names of 12px from a little closer (the threshold is in screen pixels)
   var s = net.getScale();
-  net.setOptions({nodes: {scaling: {label: {drawThreshold: Math.max(5, Math.min(14, 14.5 * s))}}}});
+  net.setOptions({nodes: {scaling: {label: {drawThreshold: Math.max(3, 14.5 * D.fontScale * s)}}}});
+  window.opgavelabDrawnAt = performance.now();
   document.body.setAttribute("data-drawn", "1");
 });
 net.on("beforeDrawing", function(ctx){
@@ -532,7 +537,7 @@ net.on("beforeDrawing", function(ctx){
   ctx.globalAlpha = 1; ctx.strokeStyle = "#d0d0d0"; ctx.lineWidth = 1;
   ctx.beginPath(); ctx.arc(0, 0, rHub, 0, 2 * Math.PI); ctx.stroke();
   g.rings.forEach(function(r){ ctx.beginPath(); ctx.arc(0, 0, r.o * S, 0, 2 * Math.PI); ctx.stroke(); });
-  var fs = Math.max(11, S / 28);
+  var fs = 13 * D.fontScale;
   ctx.font = fs + "px sans-serif"; ctx.textAlign = "center"; ctx.textBaseline = "middle";
   ctx.fillStyle = "#777";
   g.rings.forEach(function(r){ ctx.fillText(r.label, 0, -(r.i + r.o) / 2 * S); });

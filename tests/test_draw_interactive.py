@@ -1,0 +1,318 @@
+"""Interactive pages: offline, complete, safe, and quick to draw.
+
+The tests marked ``e2e`` open the page in headless Chromium (``/usr/bin/chromium``)
+and skip when it is not installed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+import opgavelab
+from opgavelab import Case
+from opgavelab.draw.interactive import NetworkPage, iframe, network_html, show_network, write_html
+
+EVIL_ACTOR = '<img src=x onerror="window.__xss=1">'
+EVIL_OPGAVE = "<script>window.__xss2=1</script>Wijkaanpak"
+EVIL_TYPE_LABEL = "<svg onload=window.__xss3=1>"
+
+
+class _Tags(HTMLParser):
+    """Every start tag with its attributes, and the text inside each script."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+
+
+def _parse(page: str) -> _Tags:
+    p = _Tags()
+    p.feed(page)
+    return p
+
+
+def _data(page: str) -> dict:
+    m = re.search(r'<script type="application/json" id="opgavelab-data">(.*?)</script>', page, re.S)
+    return json.loads(m.group(1))
+
+
+@pytest.fixture(scope="module")
+def case():
+    return opgavelab.example()
+
+
+@pytest.fixture(scope="module")
+def page(case):
+    return network_html(case, "economie", at=2024)
+
+
+@pytest.fixture(scope="module")
+def evil_case():
+    return Case.from_frames(
+        actors=pd.DataFrame({"id": ["a", "b", "c"], "naam": [EVIL_ACTOR, "=HYPERLINK(\"x\")", "Gewoon & goed"],
+                             "type": ["overheid", "hacker", "burger"]}),
+        opgaven=pd.DataFrame({"id": ["o1"], "naam": [EVIL_OPGAVE]}),
+        involvement=pd.DataFrame({"actor": ["a", "b", "c"], "opgave": ["o1"] * 3, "bewust": ["ja", "nee", "ja"]}),
+        ties=pd.DataFrame({"van": ["a", "b"], "naar": ["b", "c"]}),
+        vocabularies=pd.DataFrame({"lijst": ["actortype"], "waarde": ["hacker"], "label": [EVIL_TYPE_LABEL]}),
+        name='Casus "<b>vet</b>"', source="/x/<i>bron</i>.xlsx",
+    )
+
+
+@pytest.fixture(scope="module")
+def evil_page(evil_case):
+    return network_html(evil_case, "o1")
+
+
+def _big_graph(case, n: int, seed: int = 1) -> nx.Graph:
+    G = nx.barabasi_albert_graph(n, 2, seed=seed)
+    G = nx.relabel_nodes(G, {i: f"a{i}" for i in G})
+    types, scales = list(case.labels("actor_type")), list(case.labels("scale"))
+    rng = np.random.default_rng(seed)
+    for i, v in enumerate(G):
+        G.nodes[v].update(name=f"Actor {i}", type=types[rng.integers(5)], scale=scales[rng.integers(7)],
+                          aware=bool(rng.random() > 0.05))
+    for u, v in G.edges:
+        G.edges[u, v].update(type="samenwerking", weight=1.0)
+    G.graph["opgave"] = "economie"
+    return G
+
+
+# -- self-contained ---------------------------------------------------------------
+
+def test_page_loads_nothing_from_the_network(page):
+    parsed = _parse(page)
+    for tag, attrs in parsed.tags:
+        if tag in ("script", "link", "img", "iframe"):
+            for key in ("src", "href"):
+                value = (attrs.get(key) or "").strip().lower()
+                assert not value.startswith(("http:", "https:", "//")), (tag, attrs)
+    assert not any(tag == "link" for tag, _ in parsed.tags)
+    for script in parsed.scripts:
+        assert "http://" not in script and "https://" not in script
+    assert "vis.Network" in page and "new vis.DataSet" in page
+
+
+def test_page_contains_every_actor(page, case):
+    data = _data(page)
+    involved = set(case.actors_of("economie", at=2024))
+    assert {row[-1] for row in data["info"]} == involved
+    names = {row[0] for row in data["info"]}
+    assert names == set(case.actors.loc[list(involved), "name"])
+    # one vis node per actor plus the opgave
+    assert len(data["nodes"]) == len(involved) + 1
+
+
+def test_page_has_legend_caption_and_both_layouts(page):
+    assert "Legenda" in page and "Actortype" in page and "Schaalniveau" in page and "Relatietype" in page
+    assert "stand 31-12-2024" in page and "bron: voorbeeld-veenmarken.xlsx" in page
+    data = _data(page)
+    assert set(data["layouts"]) == {"force", "compass"}
+    assert len(data["layouts"]["force"]["pos"]) == len(data["layouts"]["compass"]["pos"]) == 2 * len(data["info"])
+    assert data["layouts"]["compass"]["guides"]["rings"][0]["label"] == "buurt"
+    assert data["options"]["physics"] == {"enabled": False}
+    assert data["options"]["layout"]["improvedLayout"] is False
+
+
+def test_page_in_english(case):
+    page = network_html(case, "zorg", lang="en", both_layouts=False)
+    assert '<html lang="en">' in page and "Legend" in page and "Actor type" in page and "all years" in page
+    assert set(_data(page)["layouts"]) == {"force"}
+
+
+# -- safe -------------------------------------------------------------------------
+
+def test_user_texts_are_shown_not_run(evil_page):
+    assert EVIL_ACTOR not in evil_page
+    assert "<img" not in evil_page and "<svg onload" not in evil_page
+    assert "<script>window.__xss2" not in evil_page
+    assert "<b>vet</b>" not in evil_page and "<i>bron</i>" not in evil_page
+    # escaped where the page shows them as markup ...
+    assert html.escape(EVIL_OPGAVE) in evil_page
+    assert html.escape(EVIL_TYPE_LABEL) in evil_page
+    # ... and intact as data, for the tooltip's textContent
+    data = _data(evil_page)
+    assert data["info"][[r[-1] for r in data["info"]].index("a")][0] == EVIL_ACTOR
+    # the only scripts are vis-network, the data block and opgavelab's own
+    assert len(_parse(evil_page).scripts) == 3
+
+
+def test_notebook_display_is_an_escaped_srcdoc_iframe(evil_page):
+    nb = NetworkPage(evil_page, height=500)
+    markup = nb._repr_html_()
+    parsed = _parse(markup)
+    assert [t for t, _ in parsed.tags] == ["iframe"]
+    attrs = parsed.tags[0][1]
+    assert attrs["srcdoc"] == evil_page
+    assert attrs["sandbox"] == "allow-scripts"
+    assert "height:500px" in attrs["style"]
+    assert nb.iframe(300) == iframe(evil_page, 300)
+
+
+def test_show_network_returns_a_page_for_notebooks(case, tmp_path):
+    nb = show_network(case, "zorg")
+    assert isinstance(nb, NetworkPage) and nb._repr_html_().startswith("<iframe srcdoc=")
+    out = nb.save(tmp_path / "zorg.html")
+    assert out.read_text(encoding="utf-8") == nb.html
+    assert "NetworkPage" in repr(nb)
+
+
+def test_write_html_keeps_an_existing_file(case, tmp_path):
+    path = tmp_path / "p.html"
+    path.write_text("mine", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="already exists"):
+        write_html(case, "zorg", path)
+    assert path.read_text(encoding="utf-8") == "mine"
+    write_html(case, "zorg", path, overwrite=True)
+    assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+# -- large networks ------------------------------------------------------------------
+
+def test_large_network_shows_the_most_central_part_and_says_so(case):
+    G = _big_graph(case, 2500)
+    page = network_html(case, "economie", G=G, max_nodes=2000)
+    data = _data(page)
+    assert len(data["info"]) == 2000
+    degree = dict(G.degree())
+    kept = {row[-1] for row in data["info"]}
+    assert min(degree[v] for v in kept) >= max(degree[v] for v in set(G) - kept)
+    assert "getoond: de 2.000 meest centrale van 2.500 actoren (naar aantal relaties)" in page
+    assert data["options"]["interaction"]["hideEdgesOnDrag"] is False
+    assert sum(1 for n in data["nodes"] if "label" in n) <= 101
+
+
+def test_node_limit_must_be_a_positive_number(case):
+    with pytest.raises(ValueError, match="'max_nodes' must be a whole number >= 1 or None, got -5"):
+        network_html(case, "zorg", max_nodes=-5)
+
+
+# -- in a real browser ----------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if CHROMIUM is None:
+        pytest.skip("Chromium is not installed (/usr/bin/chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=_ARGS)
+        yield b
+        b.close()
+
+
+def _open(browser, path: Path, requests: list, errors: list):
+    pg = browser.new_page(viewport={"width": 1300, "height": 850})
+    pg.on("request", lambda r: requests.append(r.url))
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(path.as_uri())
+    pg.wait_for_function("document.body && document.body.getAttribute('data-drawn') === '1'", timeout=60_000)
+    return pg
+
+
+def _ink(pg) -> int:
+    return pg.evaluate("""() => {
+      const c = document.querySelector('#net canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let ink = 0; for (let i = 0; i < d.length; i += 40) { if (d[i] < 200 || d[i+1] < 200 || d[i+2] < 200) ink++; }
+      return ink; }""")
+
+
+@pytest.mark.e2e
+def test_page_draws_offline_with_tooltips_and_layout_switch(browser, case, tmp_path):
+    path = write_html(case, "economie", tmp_path / "economie.html", at=2024)
+    requests, errors = [], []
+    pg = _open(browser, path, requests, errors)
+    assert errors == []
+    assert [u for u in requests if not u.startswith(("file:", "data:", "about:"))] == []
+    assert _ink(pg) > 500
+    # hover the most central actor: its attributes appear as text
+    xy = pg.evaluate("""() => { const n = window.opgavelabNetwork; const p = n.getPositions([0])[0];
+                        return n.canvasToDOM(p); }""")
+    box = pg.locator("#net").bounding_box()
+    pg.mouse.move(box["x"] + xy["x"], box["y"] + xy["y"])
+    pg.wait_for_timeout(400)
+    tip = pg.locator("#tip")
+    assert tip.is_visible() and "schaalniveau" in tip.inner_text()
+    before = pg.evaluate("() => window.opgavelabNetwork.getPositions([0])[0]")
+    pg.click("button[data-layout='compass']")
+    after = pg.evaluate("() => window.opgavelabNetwork.getPositions([0])[0]")
+    assert before != after
+    pg.fill("#search", "Economic Board")
+    pg.press("#search", "Enter")
+    assert "Economic Board Veenmarken" in pg.locator("#info").inner_text()
+    pg.close()
+
+
+@pytest.mark.e2e
+def test_hostile_names_do_not_run_in_the_browser(browser, evil_case, tmp_path):
+    path = write_html(evil_case, "o1", tmp_path / "evil.html")
+    requests, errors = [], []
+    pg = _open(browser, path, requests, errors)
+    pg.fill("#search", "img src")
+    pg.press("#search", "Enter")
+    assert EVIL_ACTOR in pg.locator("#info").inner_text()
+    assert pg.evaluate("() => [window.__xss, window.__xss2, window.__xss3]") == [None, None, None]
+    assert pg.evaluate("() => document.querySelectorAll('img, svg[onload]').length") == 0
+    assert EVIL_OPGAVE in pg.title()
+    pg.close()
+
+
+def _draw_seconds(browser, path: Path, tries: int = 2) -> float:
+    """Best of ``tries`` loads: seconds from navigation to the first complete drawing."""
+    best = float("inf")
+    for _ in range(tries):
+        requests, errors = [], []
+        pg = _open(browser, path, requests, errors)
+        assert errors == []
+        best = min(best, pg.evaluate("() => window.opgavelabDrawnAt") / 1000)
+        assert _ink(pg) > 500
+        pg.close()
+    return best
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_page_of_2000_actors_draws_within_2_seconds(browser, case, tmp_path):
+    G = _big_graph(case, 2000)
+    path = tmp_path / "big.html"
+    path.write_text(network_html(case, "economie", G=G), encoding="utf-8")
+    assert _draw_seconds(browser, path) < 2.0
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_page_of_10000_actors_draws_within_10_seconds(browser, case, tmp_path):
+    G = _big_graph(case, 10_000)
+    path = tmp_path / "huge.html"
+    path.write_text(network_html(case, "economie", G=G, max_nodes=None, both_layouts=False), encoding="utf-8")
+    assert _draw_seconds(browser, path, tries=1) < 10.0
