@@ -182,6 +182,15 @@ def _cell_text(v) -> str:
 def _map_unique(series: pd.Series, func) -> pd.Series:
     """Apply ``func`` once per unique non-empty value; empty cells give None."""
     values = pd.Series(series.to_numpy(dtype=object), index=series.index, dtype=object)
+    # True == 1 and False == 0 as dict keys and for pd.unique: map booleans
+    # apart, or one TRUE in a column of numbers turns every 1 into its result
+    arr = values.to_numpy()
+    bools = np.fromiter((type(v) is bool or type(v) is np.bool_ for v in arr), dtype=bool, count=len(arr))
+    if bools.any() and not bools.all():
+        out = np.empty(len(arr), dtype=object)
+        out[bools] = _map_unique(values[bools], func).to_numpy()
+        out[~bools] = _map_unique(values[~bools], func).to_numpy()
+        return pd.Series(out, index=values.index, dtype=object)
     table = {u: func(u) for u in pd.unique(values.to_numpy()) if not _is_empty_value(u)}
     out = values.map(table).astype(object)
     return out.where(out.notna(), None)
@@ -670,8 +679,9 @@ def _domains_column(sheet: _Sheet, column: str, vocab: Vocabularies, problems: _
         if _is_empty_value(cell):
             out.append([])
             continue
-        if cell in cache:
-            codes, bad = cache[cell]
+        key = (type(cell) is bool, cell)  # TRUE is not taakveld 1
+        if key in cache:
+            codes, bad = cache[key]
         else:
             tokens = [cell] if isinstance(cell, (int, float)) else re.split(r"[;|\n]+", str(cell))
             codes, bad = [], []
@@ -684,7 +694,7 @@ def _domains_column(sheet: _Sheet, column: str, vocab: Vocabularies, problems: _
                     bad.append(text)
                 elif code not in codes:
                     codes.append(code)
-            cache[cell] = (codes, bad)
+            cache[key] = (codes, bad)
         for token in bad:
             if not names_nl:
                 names_nl = dict(zip(vocab.table.loc[vocab.table["list"] == "domain", "label_nl"],
