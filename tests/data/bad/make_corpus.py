@@ -609,6 +609,18 @@ def _(path):
     write_xlsx(path, sheets)
 
 
+@case("booleans_among_numbers.xlsx", "xlsx", "a TRUE cell in gewicht and domeinen next to the numbers 1 "
+      "(TRUE == 1 used to make every weight 1 an error)", "ValidationError",
+      [("relaties", 2, "gewicht", "Gewicht 'True' is geen getal"),
+       ("actoren", 2, "domeinen", "'ja' is geen bekend domein")])
+def _(path):
+    sheets = base()
+    sheets["relaties"][1][3] = True
+    sheets["actoren"][1][5] = True
+    sheets["actoren"][2][5] = 1
+    write_xlsx(path, sheets)
+
+
 @case("csv_ragged_row", "csv", "an unquoted ';' inside a name splits row 3 of actoren.csv into 7 fields",
       "ValidationError", [("actoren", 3, "G", "Deze rij heeft 7 velden, de kopregel 6")])
 def _(path):
