@@ -638,6 +638,7 @@ def _write_workbook(sheets: Mapping[str, pd.DataFrame], path, *, overwrite: bool
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
     if not isinstance(sheets, Mapping) or not all(isinstance(f, (pd.DataFrame, pd.Series)) for f in sheets.values()):
         msg = "'sheets' must be a mapping {sheet name: DataFrame}."
@@ -672,7 +673,7 @@ def _write_workbook(sheets: Mapping[str, pd.DataFrame], path, *, overwrite: bool
             row += 1
             cell = ws.cell(row, 1)
             _set(cell, name)
-            cell.hyperlink = f"#'{name}'!A1"
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{name}'!A1", display=name)
             cell.font = Font(color="0563C1", underline="single")
             ws.cell(row, 2).value = int(len(frame))
         ws.column_dimensions["A"].width = 34

@@ -314,5 +314,7 @@ def test_page_of_2000_actors_draws_within_2_seconds(browser, case, tmp_path):
 def test_page_of_10000_actors_draws_within_10_seconds(browser, case, tmp_path):
     G = _big_graph(case, 10_000)
     path = tmp_path / "huge.html"
-    path.write_text(network_html(case, "economie", G=G, max_nodes=None, both_layouts=False), encoding="utf-8")
+    # the compass is the quicker layout to compute; the drawing is what is timed
+    page = network_html(case, "economie", G=G, max_nodes=None, layout="compass", both_layouts=False)
+    path.write_text(page, encoding="utf-8")
     assert _draw_seconds(browser, path, tries=1) < 10.0
