@@ -117,6 +117,9 @@ def _label_sets(G, attr) -> dict:
 def _ties(G, mutual: bool = False) -> list[tuple]:
     """Distinct ties (u, v) in ``G``'s edge order; see the module docstring."""
     directed = G.is_directed()
+    if not G.is_multigraph() and not (directed and mutual):
+        # a simple Graph lists each tie once, a DiGraph each arc once: nothing to fold
+        return [(u, v) for u, v in G.edges() if u != v]
     seen: set = set()
     ties = []
     for u, v in G.edges():
