@@ -28,6 +28,11 @@ _PUBLIC = {
     "save": "opgavelab.io",
     "Case": "opgavelab.case",
     "scan": "opgavelab.scan",
+    "from_membership": "opgavelab.membership",
+    "MembershipResult": "opgavelab.membership",
+    "MembershipReport": "opgavelab.membership",
+    "pseudonymise": "opgavelab.privacy",
+    "Explorer": "opgavelab.explorer",
     "OpgaveScan": "opgavelab.scan",
     "ValidationError": "opgavelab.errors",
     "ReadError": "opgavelab.errors",
@@ -35,7 +40,8 @@ _PUBLIC = {
     "OpgavelabWarning": "opgavelab.errors",
 }
 
-_SUBMODULES = {"network", "metrics", "schema", "io", "case", "errors"}
+_SUBMODULES = {"network", "metrics", "schema", "io", "case", "errors", "membership", "public_bodies", "privacy",
+               "draw", "export"}
 
 __all__ = sorted([*_PUBLIC, *_SUBMODULES])
 
