@@ -170,8 +170,8 @@ def run(args) -> int:
         return EXIT_UNREADABLE
     except ValidationError as exc:
         _say(args, exc.title, err=True)
-        _say(args, ("Controleer de casus met: opgavelab validate " if nl else "Check the case with: opgavelab validate ")
-             + str(args.case), err=True)
+        hint = "Controleer de casus met" if nl else "Check the case with"
+        _say(args, f"{hint}: opgavelab validate {args.case}", err=True)
         return EXIT_INVALID
     if args.all:
         opgaven = list(case.opgaven.index)

@@ -661,7 +661,8 @@ def _write_workbook(sheets: Mapping[str, pd.DataFrame], path, *, overwrite: bool
             row = 3
         from . import __version__
 
-        _set(ws.cell(row, 1), (f"Gemaakt met opgavelab {__version__}." if nl else f"Made with opgavelab {__version__}."))
+        _set(ws.cell(row, 1), (f"Gemaakt met opgavelab {__version__}." if nl
+                               else f"Made with opgavelab {__version__}."))
         ws.cell(row, 1).font = Font(color="555555")
         row += 2
         _set(ws.cell(row, 1), "blad" if nl else "sheet")

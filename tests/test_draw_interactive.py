@@ -242,7 +242,8 @@ def _open(browser, path: Path, requests: list, errors: list):
 
 def _ink(pg) -> int:
     return pg.evaluate("""() => {
-      const c = document.querySelector('#net canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const c = document.querySelector('#net canvas');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
       let ink = 0; for (let i = 0; i < d.length; i += 40) { if (d[i] < 200 || d[i+1] < 200 || d[i+2] < 200) ink++; }
       return ink; }""")
 
@@ -318,3 +319,24 @@ def test_page_of_10000_actors_draws_within_10_seconds(browser, case, tmp_path):
     page = network_html(case, "economie", G=G, max_nodes=None, layout="compass", both_layouts=False)
     path.write_text(page, encoding="utf-8")
     assert _draw_seconds(browser, path, tries=1) < 10.0
+
+
+def test_network_frame_shows_a_filtered_graph_for_the_explorer(case):
+    from opgavelab.draw.interactive import network_frame
+    from opgavelab.draw.layout import force_layout
+    from opgavelab.network import opgave_graph
+
+    G = opgave_graph(case, "economie")
+    pos = force_layout(G, seed=0)
+    H = G.subgraph([v for v, d in G.nodes(data=True) if d["type"] == "bedrijf"]).copy()
+    markup = network_frame(case, H, opgave="economie", positions=pos, colour_by="scale", size_by=dict(H.degree()),
+                           filters="type = bedrijf", height=540)
+    page = _parse(markup).tags[0][1]["srcdoc"]
+    data = _data(page)
+    assert {row[-1] for row in data["info"]} == set(H)
+    first = next(iter(H))
+    i = [row[-1] for row in data["info"]].index(first)
+    # the positions given, not a new layout (vis-network's y points down)
+    assert data["nodes"][i]["x"] == pytest.approx(pos[first][0] * data["scale"], abs=0.1)
+    assert data["nodes"][i]["y"] == pytest.approx(-pos[first][1] * data["scale"], abs=0.1)
+    assert "filter: type = bedrijf" in page and "Schaalniveau" in page

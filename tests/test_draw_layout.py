@@ -10,7 +10,15 @@ import numpy as np
 import pytest
 
 import opgavelab
-from opgavelab.draw.layout import EXACT_LIMIT, Layout, _MeshRepulsion, _repulsion_exact, compass_layout, force_layout, opgave_key
+from opgavelab.draw.layout import (
+    EXACT_LIMIT,
+    Layout,
+    _MeshRepulsion,
+    _repulsion_exact,
+    compass_layout,
+    force_layout,
+    opgave_key,
+)
 from opgavelab.network import opgave_graph
 
 
@@ -183,3 +191,10 @@ def test_layout_is_a_dict_with_its_kind():
     pos = Layout({"a": (0.0, 1.0)}, kind="custom")
     assert isinstance(pos, dict) and pos.kind == "custom" and "custom" in repr(pos)
     assert pos.array(["a"]).tolist() == [[0.0, 1.0]]
+
+
+def test_layouts_take_the_opgave_as_an_argument(case):
+    G = nx.Graph()
+    G.add_node("a", type="overheid", scale="lokaal")
+    assert ("opgave", "o9") in force_layout(G, opgave="o9")
+    assert ("opgave", "o9") in compass_layout(G, case, opgave="o9")

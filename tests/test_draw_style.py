@@ -30,7 +30,8 @@ def case():
 def small_case():
     """Four actors, one not aware, a lijsten sheet that recolours 'overheid'."""
     return Case.from_frames(
-        actors=pd.DataFrame({"id": ["a", "b", "c", "d"], "naam": ["Gemeente A", "Bedrijf B", "Stichting C", "Bewoner D"],
+        actors=pd.DataFrame({"id": ["a", "b", "c", "d"],
+                             "naam": ["Gemeente A", "Bedrijf B", "Stichting C", "Bewoner D"],
                              "type": ["overheid", "bedrijf", "maatschappelijke organisatie", "burger"],
                              "schaalniveau": ["lokaal", "regionaal", "buurt", None]}),
         opgaven=pd.DataFrame({"id": ["o1"], "naam": ["Energietransitie"]}),
@@ -179,7 +180,8 @@ def test_scene_compass_guides_have_labels_in_the_language(case):
 def test_scene_rejects_bad_arguments(case):
     with pytest.raises(ValueError, match=r"'layout' must be one of \['force', 'compass'\], got 'x'\."):
         build_scene(case, "economie", layout="x")
-    with pytest.raises(TypeError, match="'layout' must be 'force', 'compass' or a Layout, got int"):
+    with pytest.raises(TypeError,
+                       match="'layout' must be 'force', 'compass', a Layout or a dict of positions, got int"):
         build_scene(case, "economie", layout=3)
     with pytest.raises(ValueError, match=r"'size_by' must be one of \['degree', 'weighted_degree'"):
         build_scene(case, "economie", size_by="populariteit")
@@ -193,3 +195,27 @@ def test_scene_rejects_bad_arguments(case):
         build_scene(case, "klimaat")
     with pytest.raises(ValueError, match="'layout' has no position for 34 actor"):
         build_scene(case, "economie", layout=force_layout(nx.Graph(opgave="economie")))
+
+
+def test_scene_can_colour_by_another_attribute(case):
+    scene = build_scene(case, "economie", colour_by="role")
+    roles = case.colours("role")  # the example's lijsten sheet gives each role a colour
+    trekker = scene.nodes[scene.nodes["role"].astype(str).str.startswith("Trekker")]
+    assert set(trekker["colour"]) == {roles["trekker"].lower()}
+    assert scene.legend["colour_title"] == "Rol"
+    aware = build_scene(case, "economie", colour_by="aware", lang="en")
+    assert [lb for _, lb in aware.legend["types"]] == ["yes", "no"]
+    assert set(aware.nodes.loc[~aware.nodes["aware"].astype(bool), "colour"]) == {"#d55e00"}
+
+
+def test_scene_rejects_an_unknown_colour_attribute(case):
+    with pytest.raises(ValueError, match=r"'colour_by' must be one of \['type', 'scale', 'sector', 'role', 'aware'"):
+        build_scene(case, "economie", colour_by="kleur")
+
+
+def test_scene_takes_plain_positions(case):
+    G = opgave_graph_for(case)
+    positions = {v: (float(i), 0.0) for i, v in enumerate(G)}
+    scene = build_scene(case, "economie", G=G, layout=positions)
+    assert scene.layout.kind == "custom" and scene.opgave["x"] == 0.0
+    assert scene.nodes["x"].tolist() == [float(i) for i in range(len(G))]

@@ -201,7 +201,8 @@ def test_scan_workbook_is_formatted(tmp_path):
         "centraliteit": pd.DataFrame({"naam": ["=1+1", "B"], "betweenness": [0.51234, 0.1],
                                       "domeinen": [["3.1", "8.1"], []]},
                                      index=pd.Index(["a", "b"], name="id")),
-        "vorming": pd.DataFrame({"n_actors": [3, 4]}, index=pd.DatetimeIndex(["2020-12-31", "2021-12-31"], name="date")),
+        "vorming": pd.DataFrame({"n_actors": [3, 4]},
+                                index=pd.DatetimeIndex(["2020-12-31", "2021-12-31"], name="date")),
         "a/b:c*d?[e]" * 4: pd.DataFrame({"x": [1]}),
     }
     path = write_scan_excel(tables, tmp_path / "scan.xlsx", title="Economie — stand 2024", caption="bron: test.xlsx")

@@ -46,6 +46,8 @@ _PUBLIC = {
     "show_network": "opgavelab.draw.interactive",
     "NetworkPage": "opgavelab.draw.interactive",
     "iframe": "opgavelab.draw.interactive",
+    "network_frame": "opgavelab.draw.interactive",
+    "attribute_colours": "opgavelab.draw.style",
 }
 
 __all__ = sorted(_PUBLIC)

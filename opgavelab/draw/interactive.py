@@ -24,7 +24,7 @@ there: it points at a file that loads from a CDN).
 
 from __future__ import annotations
 
-__all__ = ["network_html", "write_html", "NetworkPage", "show_network", "iframe"]
+__all__ = ["network_html", "write_html", "NetworkPage", "show_network", "iframe", "network_frame"]
 
 import html
 import json
@@ -137,12 +137,11 @@ def _scale_px(n: int) -> float:
 
 
 def _groups(scene: Scene) -> tuple[dict, dict]:
-    """vis-network groups: one per (type, scale, aware), holding colour, shape and outline."""
+    """vis-network groups: one per (colour, shape, aware), holding colour, shape and outline."""
     groups: dict[str, dict] = {}
     keys: dict[tuple, str] = {}
-    for t, colour, shape, aware in zip(scene.nodes["type"], scene.nodes["colour"], scene.nodes["shape"],
-                                       scene.nodes["aware"]):
-        key = (t, shape, bool(aware))
+    for colour, shape, aware in zip(scene.nodes["colour"], scene.nodes["shape"], scene.nodes["aware"]):
+        key = (colour, shape, bool(aware))
         if key in keys:
             continue
         gid = f"g{len(keys)}"
@@ -172,8 +171,8 @@ def _legend_html(scene: Scene, lang: str) -> str:
             items = "".join(f'<li>{sym}<span>{esc(label)}</span></li>' for sym, label in rows)
             parts.append(f'<div class="lg"><b>{esc(title)}</b><ul>{items}</ul></div>')
 
-    section(text("actor_type", lang), [(_svg_shape("dot", scene.colours.get(v, "#9E9E9E")), lb)
-                                       for v, lb in lg["types"]])
+    section(lg.get("colour_title") or text("actor_type", lang),
+            [(_svg_shape("dot", scene.colours.get(v, "#9e9e9e")), lb) for v, lb in lg["types"]])
     section(text("scale", lang), [(_svg_shape(scene.shapes.get(v, ("o", "dot"))[1], "#6B6B6B"), lb)
                                   for v, lb in lg["scales"]])
     section(text("tie_type", lang), [(_svg_line(_dashes(scene, scene.lines.get(v, ("",))[0])), lb)
@@ -291,10 +290,10 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
     big_names = _big_names(nodes["name"].tolist(), rank, show, pos, sizes, limit=15 if n <= 100 else 25,
                            hub_name=scene.opgave["name"] if scene.opgave else None, factor=f)
     vis_nodes = []
-    for i, (v, name, t, shape, aware) in enumerate(zip(nodes.index, nodes["name"], nodes["type"], nodes["shape"],
-                                                        nodes["aware"])):
+    for i, (v, name, colour, shape, aware) in enumerate(zip(nodes.index, nodes["name"], nodes["colour"],
+                                                             nodes["shape"], nodes["aware"])):
         rec = {"id": i, "x": pos[2 * i], "y": pos[2 * i + 1], "size": _round(sizes[i]),
-               "group": keys[(t, shape, bool(aware))]}
+               "group": keys[(colour, shape, bool(aware))]}
         if show[i]:
             rec["label"] = name if len(name) <= 34 else name[:32].rstrip() + "…"
             rec["font"] = {"size": _round(_BIG_FONT * f if big_names[i] else _SMALL_FONT * f)}
@@ -380,7 +379,7 @@ def _build_network(data: dict, directed: bool):
 def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
                  labels=None, lang: str = "nl", colours: Mapping | None = None, filters=None,
                  max_nodes: int | None = MAX_NODES, only_opgave_ties: bool = False, both_layouts: bool = True,
-                 title: str | None = None, scene: Scene | None = None) -> str:
+                 title: str | None = None, colour_by: str = "type", scene: Scene | None = None) -> str:
     """A self-contained, offline HTML page with the network around one opgave.
 
     Parameters
@@ -403,7 +402,7 @@ def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: in
         default all up to 500 actors, else the 100 most central.
     lang : {"nl", "en"}, default "nl"
     colours : mapping, optional
-        ``{actor type: colour}``.
+        ``{value: colour}`` for the values of ``colour_by``.
     filters : str, mapping or list, optional
         Filters to name in the caption.
     max_nodes : int or None, default 2000
@@ -415,6 +414,9 @@ def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: in
         to switch.
     title : str, optional
         Default: the opgave's name.
+    colour_by : str, default "type"
+        Colour the actors by ``"type"``, ``"scale"``, ``"sector"``,
+        ``"role"``, ``"aware"`` or another actor attribute.
     scene : Scene, optional
         A scene built before; the other drawing arguments are then ignored.
 
@@ -441,12 +443,14 @@ def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: in
     if scene is None:
         scene = build_scene(case, opgave, at, G=G, layout=layout, seed=seed, size_by=size_by, labels=labels,
                             default_labels=500 if labels is None else 20, lang=lang, colours=colours,
-                            filters=filters, max_nodes=max_nodes, only_opgave_ties=only_opgave_ties)
+                            filters=filters, max_nodes=max_nodes, only_opgave_ties=only_opgave_ties,
+                            colour_by=colour_by)
     alt = None
     if both_layouts and scene.layout.kind in ("force", "compass") and len(scene.nodes):
         alt_layout = (compass_layout(_scene_graph(scene, opgave), case) if scene.layout.kind == "force"
                       else force_layout(_scene_graph(scene, opgave), seed=seed))
-        alt = (alt_layout, labelled_guides(alt_layout, case, lang, scene.colours))
+        by_type = scene.legend.get("colour_by", "type") == "type"
+        alt = (alt_layout, labelled_guides(alt_layout, case, lang, scene.colours if by_type else {}))
     data = _page_data(scene, alt=alt, lang=lang, label_limit=100 if labels is None else len(scene.nodes))
     net = _build_network(data, directed=bool(len(scene.edges) and scene.edges["directed"].any()))
     nodes, edges, _, _, _, options = net.get_network_data()
@@ -484,8 +488,9 @@ cursor:pointer}
 #foot{position:absolute;left:0;right:0;bottom:0;padding:6px 14px;font-size:11.5px;color:#555;
 border-top:1px solid #e4e4e4;background:#fff;line-height:1.4}
 #foot .note{color:#B34700;font-weight:600}
-#legend{position:absolute;top:68px;right:10px;max-height:calc(100% - 130px);overflow:auto;background:rgba(255,255,255,.94);
-border:1px solid #ddd;border-radius:6px;padding:6px 10px;font-size:12px;z-index:3;max-width:300px}
+#legend{position:absolute;top:68px;right:10px;max-height:calc(100% - 130px);overflow:auto;
+background:rgba(255,255,255,.94);border:1px solid #ddd;border-radius:6px;padding:6px 10px;font-size:12px;z-index:3;
+max-width:300px}
 #legend summary{cursor:pointer;font-weight:600}
 #legend .lg{margin-top:6px}
 #legend ul{list-style:none;margin:2px 0 0;padding:0}
@@ -708,6 +713,46 @@ def iframe(page: str, height: str | int = 620) -> str:
     h = f"{int(height)}px" if isinstance(height, (int, float)) else str(height)
     return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{html.escape(h)};'
             'border:1px solid #ddd;border-radius:4px" sandbox="allow-scripts" loading="eager"></iframe>')
+
+
+def network_frame(case, G, *, opgave: str, positions=None, colour_by: str = "type", size_by="degree", at=None,
+                  filters=None, lang: str = "nl", height: int | str = 620, max_nodes: int | None = MAX_NODES,
+                  colours: Mapping | None = None) -> str:
+    """The interactive page of a (filtered) graph as ``<iframe srcdoc>`` markup, for a widget.
+
+    What the explorer puts in its ipywidgets ``HTML`` view: the page of
+    :func:`network_html` for ``G``, in an iframe that draws in JupyterLab and
+    Voilà.
+
+    Parameters
+    ----------
+    case : Case
+    G : networkx.Graph
+        The actors and ties to show (e.g. after filters).
+    opgave : str
+    positions : Layout or dict, optional
+        Positions computed before (so the picture keeps still while
+        filtering); default a force layout of ``G``.
+    colour_by, size_by, at, filters, lang, max_nodes, colours
+        See :func:`network_html`.
+    height : int or str, default 620
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> from opgavelab.network import opgave_graph
+    >>> case = opgavelab.example()
+    >>> network_frame(case, opgave_graph(case, "zorg"), opgave="zorg").startswith("<iframe srcdoc=")
+    True
+    """
+    page = network_html(case, opgave, at, G=G, layout="force" if positions is None else positions,
+                        colour_by=colour_by, size_by=size_by, filters=filters, lang=lang, max_nodes=max_nodes,
+                        colours=colours, both_layouts=positions is None)
+    return iframe(page, height)
 
 
 class NetworkPage:

@@ -200,7 +200,8 @@ class _MeshRepulsion:
 
 
 def force_layout(G: nx.Graph, seed: int | None = 0, *, hub: bool = True, iterations: int | None = None,
-                 weight: str | None = "weight", spoke_strength: float = 0.3, hole: float = 0.14) -> Layout:
+                 weight: str | None = "weight", spoke_strength: float = 0.3, hole: float = 0.14,
+                 opgave: str | None = None) -> Layout:
     """A seeded force-directed layout with the opgave in the centre.
 
     Fruchterman-Reingold: ties pull actors together (stronger ties pull
@@ -217,7 +218,10 @@ def force_layout(G: nx.Graph, seed: int | None = 0, *, hub: bool = True, iterati
         Seed of the random start positions; the same seed and graph give the
         same layout.
     hub : bool, default True
-        Add the opgave node ``opgave_key(G.graph["opgave"])`` in the centre.
+        Add the opgave node ``opgave_key(opgave)`` in the centre.
+    opgave : str, optional
+        The opgave's id; default ``G.graph["opgave"]`` (set by
+        :func:`opgavelab.network.opgave_graph`).
     iterations : int, optional
         Number of steps; default 300 up to 600 nodes, 150 above.
     weight : str or None, default "weight"
@@ -254,7 +258,7 @@ def force_layout(G: nx.Graph, seed: int | None = 0, *, hub: bool = True, iterati
     _check_graph(G)
     _check_seed(seed)
     nodes = _sorted_nodes(G)
-    hub_key = opgave_key(G.graph.get("opgave")) if hub else None
+    hub_key = opgave_key(opgave if opgave is not None else G.graph.get("opgave")) if hub else None
     n = len(nodes)
     if n == 0:
         return Layout({hub_key: (0.0, 0.0)} if hub else {}, kind="force", hub=hub_key, seed=seed)
@@ -333,7 +337,7 @@ def _node_value(value):
 
 def compass_layout(G: nx.Graph, case=None, *, scales: list | None = None, types: list | None = None,
                    sectors: str = "balanced", rings: str = "balanced", hub_radius: float = 0.18,
-                   gap_degrees: float = 3.0, label_gap_degrees: float = 24.0) -> Layout:
+                   gap_degrees: float = 3.0, label_gap_degrees: float = 24.0, opgave: str | None = None) -> Layout:
     """The opgave compass: rings for scale levels, a sector for each actor type.
 
     The opgave is in the centre; each scale level is a ring, from *buurt*
@@ -366,6 +370,8 @@ def compass_layout(G: nx.Graph, case=None, *, scales: list | None = None, types:
         Empty angle between two sectors.
     label_gap_degrees : float, default 24.0
         Empty angle at the top, where the names of the rings go.
+    opgave : str, optional
+        The opgave's id; default ``G.graph["opgave"]``.
 
     Returns
     -------
@@ -403,7 +409,7 @@ def compass_layout(G: nx.Graph, case=None, *, scales: list | None = None, types:
         types = list(case.labels("actor_type")) if case is not None else list(VOCABULARY_LISTS["actor_type"].values)
     ring_values = _values_in_order(scales, list(node_scale.values()))
     sector_values = _values_in_order(types, list(node_type.values()))
-    hub_key = opgave_key(G.graph.get("opgave"))
+    hub_key = opgave_key(opgave if opgave is not None else G.graph.get("opgave"))
 
     # rings between hub_radius and 1, from the inside out
     ring_counts = np.array([sum(1 for v in nodes if node_scale[v] == r) for r in ring_values], dtype=float)

@@ -376,7 +376,7 @@ def _legend_groups(scene: Scene) -> list[tuple[str, list]]:
         c = scene.colours.get(value, _style.UNKNOWN_COLOUR)
         items.append((Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=c,
                              markeredgecolor="white"), label))
-    groups.append((text("actor_type", lang), items))
+    groups.append((lg.get("colour_title") or text("actor_type", lang), items))
     items = []
     for value, label in lg["scales"]:
         marker = scene.shapes.get(value, _style._UNKNOWN_SHAPE)[0]
@@ -496,7 +496,7 @@ def _legend_height(scene: Scene, width_in: float, orientation: str = "row") -> f
 def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
                    labels=None, lang: str = "nl", colours: Mapping | None = None, filters=None, size="A4",
                    title: str | None = None, max_nodes: int | None = None, only_opgave_ties: bool = False,
-                   scene: Scene | None = None):
+                   colour_by: str = "type", scene: Scene | None = None):
     """The collective around one opgave as a figure with legend and caption.
 
     Parameters
@@ -520,7 +520,7 @@ def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: 
         central.
     lang : {"nl", "en"}, default "nl"
     colours : mapping, optional
-        ``{actor type: colour}``.
+        ``{value: colour}`` for the values of ``colour_by``.
     filters : str, mapping or list, optional
         Filters to name in the caption.
     size : {"A4", "A4-landscape", "16:9"} or (width, height) in inches, default "A4"
@@ -529,6 +529,9 @@ def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: 
     max_nodes : int, optional
         Show only the most central actors (the caption says so).
     only_opgave_ties : bool, default False
+    colour_by : str, default "type"
+        Colour the actors by ``"type"``, ``"scale"``, ``"sector"``,
+        ``"role"``, ``"aware"`` or another actor attribute.
     scene : Scene, optional
         A scene built before; the other drawing arguments are then ignored.
 
@@ -553,7 +556,7 @@ def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: 
     if scene is None:
         scene = build_scene(case, opgave, at, G=G, layout=layout, seed=seed, size_by=size_by, labels=labels,
                             lang=lang, colours=colours, filters=filters, max_nodes=max_nodes,
-                            only_opgave_ties=only_opgave_ties)
+                            only_opgave_ties=only_opgave_ties, colour_by=colour_by)
     fig = _new_figure((w, h))
     _title(fig, title or scene.title, scene.subtitle)
     cap_h = _caption_height(scene.caption, w) / h
@@ -709,7 +712,8 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
                frameon=False, fontsize=_FONT["legend"], borderaxespad=0.0)
     if hidden > 0:
         fig.text(0.035, bottom - 0.9 / h,
-                 (f"en nog {hidden} domein(en) met minder actoren" if nl else f"and {hidden} more domain(s) with fewer actors"),
+                 (f"en nog {hidden} domein(en) met minder actoren" if nl
+                  else f"and {hidden} more domain(s) with fewer actors"),
                  fontsize=_FONT["caption"], color=_MUTED)
     _caption_text(fig, cap)
     return fig

@@ -35,6 +35,8 @@ __all__ = [
     "Scene",
     "build_scene",
     "type_colours",
+    "attribute_colours",
+    "COLOUR_BY",
     "scale_shapes",
     "tie_styles",
     "caption",
@@ -230,6 +232,58 @@ def type_colours(case=None, colours: Mapping | None = None) -> dict:
     return result
 
 
+#: Attributes the nodes can be coloured by (any other node attribute works too).
+COLOUR_BY = ["type", "scale", "sector", "role", "aware"]
+_AWARE_COLOURS = {True: "#009E73", False: "#D55E00"}
+
+
+def attribute_colours(case, attr: str, values, colours: Mapping | None = None) -> dict:
+    """Value → hex colour for colouring the actors by ``attr``.
+
+    ``type`` uses :func:`type_colours`; ``aware`` green (yes) and vermilion
+    (no); ``scale`` an ordered, colour-blind-safe ramp (viridis) from buurt
+    to mondiaal; ``role`` and other attributes the Okabe-Ito palette in the
+    order of the vocabulary (or sorted). Colours of the ``lijsten`` sheet and
+    the ``colours`` argument win. A missing value is grey (key None).
+
+    Examples
+    --------
+    >>> attribute_colours(None, "aware", [True, False])[False]
+    '#d55e00'
+    """
+    from ..schema import OKABE_ITO
+
+    if attr == "type":
+        return type_colours(case, colours)
+    present = [v for v in dict.fromkeys(values) if v is not None]
+    if attr == "aware":
+        out = dict(_AWARE_COLOURS)
+    elif attr == "scale":
+        from matplotlib import colormaps
+
+        order = _vocab_values(case, "scale")
+        order += sorted((v for v in present if v not in order), key=str)
+        ramp = colormaps["viridis"]
+        out = {v: ramp(0.9 * i / max(len(order) - 1, 1)) for i, v in enumerate(order)}
+        if case is not None:
+            out.update(case.colours("scale"))
+    else:
+        vocab = {"role": "role", "sector": None}.get(attr)
+        order = list(case.labels(vocab)) if (case is not None and vocab) else []
+        order += sorted((v for v in present if v not in order), key=str)
+        out = {v: OKABE_ITO[i % len(OKABE_ITO)] for i, v in enumerate(order)}
+        if case is not None and vocab:
+            out.update(case.colours(vocab))
+    if colours is not None:
+        if not isinstance(colours, Mapping):
+            msg = f"'colours' must be a mapping {{value: colour}}, got {type(colours).__name__}."
+            raise TypeError(msg)
+        out.update(colours)
+    result = {k: _to_hex(v, "colours", k) for k, v in out.items()}
+    result[None] = UNKNOWN_COLOUR
+    return result
+
+
 def scale_shapes(case=None) -> dict:
     """Scale level → ``(matplotlib marker, vis-network shape)``.
 
@@ -319,8 +373,12 @@ def caption(case, opgave: str | None = None, at=None, *, lang: str = "nl", filte
     --------
     >>> import opgavelab
     >>> case = opgavelab.example()
-    >>> caption(case, "economie", 2024)
-    'Regio Veenmarken (fictief) · Regionale economische groei Veenmarken · stand 31-12-2024 · bron: voorbeeld-veenmarken.xlsx'
+    >>> for part in caption(case, "economie", 2024).split(" · "):
+    ...     print(part)
+    Regio Veenmarken (fictief)
+    Regionale economische groei Veenmarken
+    stand 31-12-2024
+    bron: voorbeeld-veenmarken.xlsx
     """
     lang = _check_lang(lang)
     parts = [str(case.name)]
@@ -495,18 +553,19 @@ def _label_count(labels, n: int, default: int) -> int | list:
 def _check_layout_arg(layout) -> None:
     from .layout import Layout
 
-    if isinstance(layout, Layout):
+    if isinstance(layout, (Layout, Mapping)):
         return
     if isinstance(layout, str):
         _check_one_of("layout", layout, ["force", "compass"])
         return
-    msg = f"'layout' must be 'force', 'compass' or a Layout, got {type(layout).__name__}."
+    msg = f"'layout' must be 'force', 'compass', a Layout or a dict of positions, got {type(layout).__name__}."
     raise TypeError(msg)
 
 
 def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
                 labels=None, default_labels: int = 20, lang: str = "nl", colours: Mapping | None = None,
-                filters=None, max_nodes: int | None = None, only_opgave_ties: bool = False) -> Scene:
+                filters=None, max_nodes: int | None = None, only_opgave_ties: bool = False,
+                colour_by: str = "type") -> Scene:
     """Everything a picture of one opgave shows, ready for a renderer.
 
     Parameters
@@ -519,9 +578,10 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
     G : networkx.Graph, optional
         A graph to draw instead of ``opgave_graph(case, opgave, at)``, e.g.
         after filtering; its nodes need the actor attributes.
-    layout : {"force", "compass"} or Layout, default "force"
+    layout : {"force", "compass"}, Layout or dict, default "force"
         A layout name, or positions computed before (so that several
-        pictures share them).
+        pictures share them); a plain ``{node: (x, y)}`` dict is used as it
+        is, with the opgave at ``(0, 0)`` unless it has a position.
     seed : int, default 0
         Seed of the force layout.
     size_by : str, Series, mapping or None, default "degree"
@@ -536,8 +596,8 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
     default_labels : int, default 20
     lang : {"nl", "en"}, default "nl"
     colours : mapping, optional
-        ``{actor type: colour}`` overriding the palette and the ``lijsten``
-        sheet.
+        ``{value: colour}`` overriding the palette and the ``lijsten``
+        sheet (values of ``colour_by``: actor types by default).
     filters : str, mapping or list, optional
         Filters to name in the caption.
     max_nodes : int, optional
@@ -545,6 +605,9 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
         caption says so.
     only_opgave_ties : bool, default False
         Passed to :func:`opgavelab.network.opgave_graph`.
+    colour_by : str, default "type"
+        The actor attribute that gives the colour: ``"type"``, ``"scale"``,
+        ``"sector"``, ``"role"``, ``"aware"`` or another node attribute.
 
     Returns
     -------
@@ -595,6 +658,9 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
 
     if isinstance(layout, Layout):
         pos = layout
+    elif isinstance(layout, Mapping):
+        pos = Layout(layout, kind="custom", hub=opgave_key(opgave))
+        pos.setdefault(pos.hub, (0.0, 0.0))
     elif layout == "compass":
         pos = compass_layout(G, case)
     else:
@@ -606,7 +672,13 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
         msg = f"'layout' has no position for {len(missing)} actor(s), e.g. {shown}; compute it on this graph."
         raise ValueError(msg)
 
-    colours_map = type_colours(case, colours)
+    attrs = {a for _, d in G.nodes(data=True) for a in d}
+    if not isinstance(colour_by, str) or (colour_by not in COLOUR_BY and colour_by not in attrs):
+        allowed = COLOUR_BY + sorted(a for a in attrs if a not in COLOUR_BY)
+        msg = f"'colour_by' must be one of {allowed}, got {colour_by!r}."
+        raise ValueError(msg)
+    colour_values = {v: _colour_value(G.nodes[v].get(colour_by)) for v in G.nodes}
+    colours_map = attribute_colours(case, colour_by, list(colour_values.values()), colours)
     shapes = scale_shapes(case)
     lines = tie_styles(case)
     type_labels = case.labels("actor_type", lang)
@@ -626,7 +698,8 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
             "x": float(pos[v][0]), "y": float(pos[v][1]),
             "name": names[v],
             "type": t, "type_label": type_labels.get(t, t) if t is not None else unknown,
-            "colour": colours_map.get(t, UNKNOWN_COLOUR),
+            "colour_value": colour_values[v],
+            "colour": colours_map.get(colour_values[v], UNKNOWN_COLOUR),
             "scale": s, "scale_label": scale_labels.get(s, s) if s is not None else unknown,
             "marker": shapes.get(s, _UNKNOWN_SHAPE)[0], "shape": shapes.get(s, _UNKNOWN_SHAPE)[1],
             "aware": True if aware is None else bool(aware),
@@ -659,10 +732,8 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
     hx, hy = pos.get(hub, (0.0, 0.0))
     opg = {"id": opgave, "name": oname, "key": hub, "x": float(hx), "y": float(hy)}
 
-    present_types = list(dict.fromkeys(nodes["type"].tolist()))
-    type_order = list(type_labels) + [None]
-    legend_types = [(t, type_labels.get(t, t) if t is not None else unknown)
-                    for t in sorted(present_types, key=lambda t: type_order.index(t) if t in type_order else 99)]
+    legend_types = _colour_legend(case, colour_by, list(dict.fromkeys(colour_values[v] for v in ids)), lang,
+                                  colours_map)
     present_scales = set(nodes["scale"].tolist())
     scale_order = list(scale_labels) + sorted({s for s in present_scales if s not in scale_labels and s}, key=str)
     legend_scales = [(s, scale_labels.get(s, s)) for s in scale_order if s in present_scales]
@@ -674,6 +745,8 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
     if None in present_ties:
         legend_ties.append((None, unknown))
     legend = {
+        "colour_by": colour_by,
+        "colour_title": _colour_title(colour_by, lang),
         "types": legend_types,
         "scales": legend_scales,
         "ties": legend_ties,
@@ -687,7 +760,7 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
     elif pos.kind == "force":
         legend["layout"] = text("layout_force", lang, seed=pos.seed)
 
-    guides = labelled_guides(pos, case, lang, colours_map)
+    guides = labelled_guides(pos, case, lang, colours_map if colour_by == "type" else {})
 
     subtitle = text("n_actors_ties", lang, n=len(nodes), m=len(edges))
     cap = caption(case, opgave, G.graph.get("at", at) if at is None else at, lang=lang, filters=filters,
@@ -697,11 +770,47 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
                  shapes=shapes, lines=lines)
 
 
+def _colour_value(value):
+    value = _plain(value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or None
+    return value
+
+
+_COLOUR_TITLES = {"type": "actor_type", "scale": "scale", "role": "f_role", "sector": "f_sector", "aware": "f_aware"}
+
+
+def _colour_title(colour_by: str, lang: str) -> str:
+    key = _COLOUR_TITLES.get(colour_by)
+    if key is None:
+        return colour_by
+    title = text(key, lang)
+    return title[:1].upper() + title[1:]
+
+
+def _colour_legend(case, colour_by: str, present: list, lang: str, colours: dict) -> list:
+    """``(value, label)`` for the values present, in vocabulary order, missing last."""
+    unknown = text("unknown", lang)
+    if colour_by == "aware":
+        labels = {True: text("yes", lang), False: text("no", lang)}
+        order = [True, False]
+    else:
+        vocab = {"type": "actor_type", "scale": "scale", "role": "role"}.get(colour_by)
+        labels = case.labels(vocab, lang) if vocab else {}
+        order = list(labels) if vocab else [k for k in colours if k is not None]
+    rank = {v: i for i, v in enumerate(order)}
+    values = sorted((v for v in present if v is not None), key=lambda v: (rank.get(v, len(rank)), str(v)))
+    out = [(v, labels.get(v, str(v))) for v in values]
+    if None in present:
+        out.append((None, unknown))
+    return out
+
+
 def labelled_guides(layout, case, lang: str = "nl", colours: Mapping | None = None) -> dict:
     """The compass's rings and sectors with their labels (and sector colours); ``{}`` for other layouts."""
     if not getattr(layout, "guides", None):
         return {}
-    colours = colours if colours is not None else type_colours(case)
+    colours = type_colours(case) if colours is None else colours
     type_labels = case.labels("actor_type", lang)
     scale_labels = case.labels("scale", lang)
     unknown = text("unknown", lang)
@@ -711,7 +820,7 @@ def labelled_guides(layout, case, lang: str = "nl", colours: Mapping | None = No
         "rings": [dict(r, label=scale_labels.get(r["value"], r["value"]) if r["value"] is not None else unknown)
                   for r in g.get("rings", [])],
         "sectors": [dict(s, label=type_labels.get(s["value"], s["value"]) if s["value"] is not None else unknown,
-                         colour=colours.get(s["value"], UNKNOWN_COLOUR))
+                         colour=colours.get(s["value"], "#6f6f6f"))
                     for s in g.get("sectors", [])],
     }
 
