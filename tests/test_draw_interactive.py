@@ -340,3 +340,20 @@ def test_network_frame_shows_a_filtered_graph_for_the_explorer(case):
     assert data["nodes"][i]["x"] == pytest.approx(pos[first][0] * data["scale"], abs=0.1)
     assert data["nodes"][i]["y"] == pytest.approx(-pos[first][1] * data["scale"], abs=0.1)
     assert "filter: type = bedrijf" in page and "Schaalniveau" in page
+
+
+@pytest.mark.e2e
+def test_notebook_iframe_draws_in_the_browser(browser, case, tmp_path):
+    # what JupyterLab and Voilà do with _repr_html_: put the markup in the page
+    host = tmp_path / "notebook.html"
+    host.write_text("<html><body>" + show_network(case, "zorg", height=500)._repr_html_() + "</body></html>",
+                    encoding="utf-8")
+    pg = browser.new_page(viewport={"width": 1100, "height": 700})
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(host.as_uri())
+    frame = pg.frames[1]
+    frame.wait_for_function("document.body && document.body.getAttribute('data-drawn') === '1'", timeout=60_000)
+    assert errors == []
+    assert frame.evaluate("() => document.querySelector('#net canvas').width") > 100
+    pg.close()
