@@ -225,6 +225,8 @@ def centrality(
     betweenness_k: int | None = None,
     seed: int | None = 0,
     exact_limit: int = 2000,
+    *,
+    _distances: dict | None = None,
 ) -> pd.DataFrame:
     """Centrality of every actor in one table.
 
@@ -395,6 +397,9 @@ def centrality(
         closeness_approximate=closeness_approximate,
         eigenvector_converged=converged,
     )
+    if _distances is not None and sample is None:
+        # every source searched: the exact total over reachable ordered pairs, for cohesion()
+        _distances.update(total=float(dist_sum.sum()), pairs=int(reach.sum()))
     return frame
 
 

@@ -422,6 +422,7 @@ def cohesion(
     exact_limit: int = 2000,
     sample_size: int = 500,
     seed: int | None = 0,
+    _distances: dict | None = None,
 ) -> pd.Series:
     """Whole-network cohesion in one summary: size, density, components, reach.
 
@@ -539,7 +540,8 @@ def cohesion(
             largest_strong_component_size=int(np.bincount(strong).max()),
             connectedness=conn,
             fragmentation=1.0 - conn,
-            average_distance=_average_distance(A, directed, sources),
+            average_distance=(_average_distance(A, directed, sources) if approximate or not _distances
+                              else _distances["total"] / _distances["pairs"] if _distances["pairs"] else nan),
         )
     for key, mode in (("degree_centralization", "all"), ("in_centralization", "in"), ("out_centralization", "out")):
         result[key] = _degree_centralization(A, directed, mode)
