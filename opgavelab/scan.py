@@ -474,8 +474,10 @@ def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, bound
     # centrality searches from every actor (up to its exact limit) and hands cohesion the
     # distance totals, so the all-pairs search for the average distance runs once
     distances: dict = {}
-    centrality = _label(metrics.centrality(G, _distances=distances)).sort_values(
-        "betweenness", ascending=False, kind="stable")
+    central = metrics.centrality(G, _distances=distances)
+    # the cut points centrality found, in G's node order (as metrics.articulation_points gives them)
+    cut_points = central.index[central["articulation_point"].to_numpy(dtype=bool)].tolist()
+    centrality = _label(central).sort_values("betweenness", ascending=False, kind="stable")
     cohesion = metrics.cohesion(G, _distances=distances)
     brok = _label(metrics.brokerage(G, attr)).sort_values("total", ascending=False, kind="stable")
     brok_z = metrics.brokerage_z(G, attr) if G.number_of_nodes() else pd.DataFrame(columns=brok.columns[2:])
@@ -501,7 +503,7 @@ def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, bound
         only_opgave_ties=only_opgave_ties, graph=G,
         cohesion=cohesion,
         centrality=centrality,
-        articulation_points=sorted(metrics.articulation_points(G), key=lambda a: -centrality.at[a, "betweenness"]
+        articulation_points=sorted(cut_points, key=lambda a: -centrality.at[a, "betweenness"]
                                    if a in centrality.index else 0),
         bridges=metrics.bridges(G),
         boundaries=boundaries,
