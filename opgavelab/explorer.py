@@ -1,0 +1,600 @@
+"""The explorer: watch a scattered set of actors become a collective around one opgave.
+
+``opgavelab.Explorer(case)`` is an ipywidgets application. Its state lives in
+traitlets (``opgave``, ``at``, the filters, ``colour_by``, ``size_by``,
+``layout``, ``lang``); Python computes, the view only shows. Every callback
+runs through :meth:`Explorer._guard`, which puts any error in the explorer's
+message area instead of losing it. It can be built and driven without a
+browser: set a traitlet, then read ``explorer.scan``, ``explorer.shown_graph``,
+``explorer.metrics`` or ``explorer.view_html``.
+
+The layout of each opgave is computed once over all years, so the picture
+stays put while the play button runs through the years and actors and ties
+appear. Above ``max_nodes`` the view shows the most central part of the
+network and says so.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Explorer"]
+
+import base64
+import functools
+import html
+import mimetypes
+import tempfile
+import traceback
+from pathlib import Path
+
+import ipywidgets as widgets
+import traitlets
+
+_TEXT = {
+    "title": ("opgavelab — van losse actoren naar een collectief", "opgavelab — from scattered actors to a collective"),
+    "hint": ("Kies een opgave en druk op ▶ om het collectief jaar na jaar te zien ontstaan.",
+             "Pick an opgave and press ▶ to watch the collective form year by year."),
+    "opgave": ("Opgave", "Opgave"),
+    "origin": ("Oorsprong", "Origin"),
+    "core": ("Kern", "Core challenge"),
+    "year": ("Jaar", "Year"),
+    "types": ("Actortypen", "Actor types"),
+    "scales": ("Schaalniveaus", "Scale levels"),
+    "tie_types": ("Relaties", "Ties"),
+    "aware": ("Bewust", "Aware"),
+    "aware_all": ("alle actoren", "all actors"),
+    "aware_yes": ("alleen bewust betrokken", "only aware"),
+    "aware_no": ("alleen niet bewust", "only not aware"),
+    "colour_by": ("Kleur", "Colour"),
+    "size_by": ("Grootte", "Size"),
+    "layout": ("Indeling", "Layout"),
+    "force": ("netwerk", "force"),
+    "compass": ("kompas", "compass"),
+    "summary": ("Samenvatting", "Summary"),
+    "missing": ("Wie ontbreekt", "Who is missing"),
+    "brokers": ("Makelaars", "Brokers"),
+    "data": ("Eigen data", "Your data"),
+    "export": ("Exporteren naar", "Export to"),
+    "upload": ("Werkmap openen", "Open workbook"),
+    "metrics": ("Kerngetallen", "Key figures"),
+    "n_actors": ("actoren", "actors"),
+    "n_ties": ("relaties", "ties"),
+    "density": ("dichtheid", "density"),
+    "components": ("delen", "components"),
+    "largest": ("grootste deel", "largest part"),
+    "ei": ("E-I (actortype)", "E-I (actor type)"),
+    "no_actors": ("Geen actoren bij deze keuze.", "No actors for this selection."),
+    "limited": ("Toont de {k} meest centrale van {n} actoren (naar aantal relaties), zodat de browser vlot blijft; "
+                "verklein de selectie met de filters om alles te zien.",
+                "Shows the {k} most central of {n} actors (by number of ties) so the browser stays responsive; "
+                "narrow the selection with the filters to see all."),
+    "written": ("Geschreven", "Written"),
+    "download": ("download", "download"),
+    "invalid": ("De werkmap is niet geldig; de problemen staan hieronder. Herstel ze en open de werkmap opnieuw.",
+                "The workbook is not valid; the problems are listed below. Fix them and open the workbook again."),
+    "loaded": ("Geopend: {name}", "Opened: {name}"),
+    "error": ("Er ging iets mis; de details staan hieronder.", "Something went wrong; details below."),
+    "missing_none": ("Alle benodigde domeinen zijn gedekt.", "Every needed domain is covered."),
+    "candidates": ("Kandidaat-partners", "Candidate partners"),
+    "unused": ("Nodig domein, geen rol", "Needed domain, no role"),
+}
+
+COLOUR_OPTIONS = ("type", "scale", "sector", "role", "aware")
+SIZE_OPTIONS = ("degree", "weighted_degree", "betweenness", "eigenvector", "brokerage", "commitment", "none")
+_OPTION_LABELS = {
+    "type": ("actortype", "actor type"), "scale": ("schaalniveau", "scale level"), "sector": ("sector", "sector"),
+    "role": ("rol", "role"), "aware": ("bewust", "aware"),
+    "degree": ("aantal relaties", "degree"), "weighted_degree": ("gewogen relaties", "weighted degree"),
+    "betweenness": ("tussenpositie", "betweenness"), "eigenvector": ("eigenvector", "eigenvector"),
+    "brokerage": ("makelaarsrollen", "brokerage"), "commitment": ("inzet", "commitment"), "none": ("gelijk", "equal"),
+}
+EXPORT_FORMATS = ("png", "svg", "pdf", "html", "xlsx")
+
+
+class Explorer(widgets.VBox):
+    """An ipywidgets explorer of one case: pick an opgave, filter, play through the years, export.
+
+    Parameters
+    ----------
+    case : Case, optional
+        Default: the bundled example (:func:`opgavelab.example`).
+    opgave : str, optional
+        The opgave to start with; default the first.
+    at : int, optional
+        The year to start with (its last day); default the last year.
+    lang : {"nl", "en"}, default "nl"
+    max_nodes : int, default 500
+        Above this many actors the view shows the most central part.
+    export_dir : str or path, default "opgavelab-export"
+        Folder the export buttons write into.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> ex = opgavelab.Explorer(opgavelab.example())      # doctest: +SKIP
+    >>> ex.at = 2019                                       # doctest: +SKIP
+    >>> ex.scan.formation["n_components"].iloc[-1]         # doctest: +SKIP
+    """
+
+    opgave = traitlets.Unicode(help="The selected opgave id.")
+    at = traitlets.Int(None, allow_none=True, help="The selected year (its last day); None: all dates.")
+    types = traitlets.List(traitlets.Unicode(), help="Actor types shown.")
+    scales = traitlets.List(traitlets.Unicode(), help="Scale levels shown (actors without one always show).")
+    tie_types = traitlets.List(traitlets.Unicode(), help="Tie types shown.")
+    aware = traitlets.Enum(("all", "aware", "unaware"), "all", help="Which actors by awareness.")
+    colour_by = traitlets.Enum(COLOUR_OPTIONS, "type")
+    size_by = traitlets.Enum(SIZE_OPTIONS, "degree")
+    layout = traitlets.Enum(("force", "compass"), "force")
+    lang = traitlets.Enum(("nl", "en"), "nl")
+    max_nodes = traitlets.Int(500)
+    export_dir = traitlets.Unicode("opgavelab-export")
+
+    def __init__(self, case=None, opgave: str | None = None, at: int | None = None, lang: str = "nl",
+                 max_nodes: int = 500, export_dir="opgavelab-export", **kwargs):
+        from .case import Case
+
+        if case is None:
+            from .io import example
+
+            case = example(lang=lang)
+        if not isinstance(case, Case):
+            msg = f"'case' must be an opgavelab.Case (from opgavelab.load), got {type(case).__name__}."
+            raise TypeError(msg)
+        super().__init__(**kwargs)
+        self.case = case
+        self.scan = None
+        self.shown_graph = None
+        self.metrics: dict = {}
+        self.view_html: str = ""
+        self.last_error: str | None = None
+        self.last_export: Path | None = None
+        self._positions: dict = {}
+        self._busy = False
+        self.set_trait("lang", lang)
+        self.set_trait("max_nodes", int(max_nodes))
+        self.set_trait("export_dir", str(export_dir))
+        self._build()
+        self._load_case(case, opgave=opgave, at=at)
+        self.observe(self._guard(self._on_selection), names=["opgave", "at"])
+        self.observe(self._guard(self._on_view), names=["types", "scales", "tie_types", "aware", "colour_by",
+                                                        "size_by", "layout", "max_nodes"])
+        self.observe(self._guard(self._on_lang), names=["lang"])
+
+    # -- helpers ---------------------------------------------------------------
+    def _t(self, key: str, **fields) -> str:
+        nl, en = _TEXT[key]
+        text = nl if self.lang == "nl" else en
+        return text.format(**fields) if fields else text
+
+    def _label(self, key: str) -> str:
+        pair = _OPTION_LABELS.get(key, (key, key))
+        return pair[0] if self.lang == "nl" else pair[1]
+
+    def _guard(self, func):
+        """Run a callback; any error goes to the message area, never lost."""
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            try:
+                return func(*args, **kwargs)
+            except Exception as exc:  # shown to the user, with the traceback for a developer
+                self.last_error = f"{type(exc).__name__}: {exc}"
+                self._status.value = f"<div style='color:#b00020'>{html.escape(self._t('error'))} " \
+                                     f"{html.escape(self.last_error)}</div>"
+                self._log.append_stderr(traceback.format_exc())
+                return None
+
+        return wrapper
+
+    # -- building --------------------------------------------------------------
+    def _build(self) -> None:
+        w = widgets
+        self._title = w.HTML()
+        self._status = w.HTML()
+        self._log = w.Output(layout=w.Layout(max_height="12em", overflow="auto"))
+        self._opgave_w = w.Dropdown(layout=w.Layout(width="32em"))
+        self._info = w.HTML()
+        self._play = w.Play(interval=1500, step=1)
+        self._year_w = w.IntSlider(continuous_update=False, layout=w.Layout(width="24em"))
+        w.jslink((self._play, "value"), (self._year_w, "value"))
+        self._types_w = w.HBox()
+        self._scales_w = w.HBox()
+        self._ties_w = w.HBox()
+        self._aware_w = w.Dropdown(layout=w.Layout(width="14em"))
+        self._colour_w = w.Dropdown(layout=w.Layout(width="12em"))
+        self._size_w = w.Dropdown(layout=w.Layout(width="12em"))
+        self._layout_w = w.ToggleButtons(style={"button_width": "7em"})
+        self._view = w.HTML(layout=w.Layout(width="100%", min_height="560px"))
+        self._notice = w.HTML()
+        self._metrics_w = w.HTML(layout=w.Layout(min_width="15em"))
+        self._summary = w.HTML()
+        self._missing = w.HTML()
+        self._brokers = w.HTML()
+        self._problems = w.HTML()
+        self._upload = w.FileUpload(accept=".xlsx,.ods,.xlsm", multiple=False)
+        self._export_dir_w = w.Text(layout=w.Layout(width="22em"))
+        self._export_buttons = [w.Button(description=f.upper(), layout=w.Layout(width="5.5em")) for f in EXPORT_FORMATS]
+        self._export_out = w.HTML()
+        self._tabs = w.Tab(children=[self._summary, self._missing, self._brokers,
+                                     w.VBox([w.HBox([self._upload]), self._problems])])
+
+        self._opgave_w.observe(self._guard(lambda c: self.set_trait("opgave", c["new"]) if c["new"] else None),
+                               names="value")
+        self._year_w.observe(self._guard(lambda c: setattr(self, "at", int(c["new"]))), names="value")
+        self._aware_w.observe(self._guard(lambda c: setattr(self, "aware", c["new"])), names="value")
+        self._colour_w.observe(self._guard(lambda c: setattr(self, "colour_by", c["new"])), names="value")
+        self._size_w.observe(self._guard(lambda c: setattr(self, "size_by", c["new"])), names="value")
+        self._layout_w.observe(self._guard(lambda c: setattr(self, "layout", c["new"])), names="value")
+        self._export_dir_w.observe(self._guard(lambda c: setattr(self, "export_dir", c["new"])), names="value")
+        self._upload.observe(self._guard(self._on_upload), names="value")
+        for fmt, button in zip(EXPORT_FORMATS, self._export_buttons):
+            button.on_click(self._guard(functools.partial(self._on_export_click, fmt)))
+
+        controls = w.VBox([
+            w.HBox([self._opgave_w]),
+            self._info,
+            w.HBox([self._play, self._year_w]),
+            self._types_w, self._scales_w, self._ties_w,
+            w.HBox([self._aware_w, self._colour_w, self._size_w, self._layout_w]),
+        ])
+        main = w.HBox([w.VBox([self._view, self._notice], layout=w.Layout(flex="3 1 0%")),
+                       w.VBox([self._metrics_w], layout=w.Layout(flex="1 1 0%"))])
+        export = w.HBox([w.Label(), self._export_dir_w, *self._export_buttons])
+        self._export_label = export.children[0]
+        self.children = [self._title, controls, main, self._tabs,
+                         w.VBox([export, self._export_out]), self._status, self._log]
+        self.add_class("opgavelab-explorer")
+
+    def _toggle_row(self, name: str, values: list, labels: dict, colours: dict | None = None) -> widgets.HBox:
+        buttons = []
+        for v in values:
+            b = widgets.ToggleButton(value=True, description=str(labels.get(v, v)),
+                                     layout=widgets.Layout(width="auto"))
+            if colours and v in colours:
+                b.style.text_color = colours[v]
+            b.observe(self._guard(functools.partial(self._on_toggle, name, v)), names="value")
+            buttons.append(b)
+        caption = widgets.Label(layout=widgets.Layout(width="9em"))
+        row = widgets.HBox([caption, *buttons])
+        row._values = list(values)
+        return row
+
+    def _on_toggle(self, name: str, value: str, change) -> None:
+        current = list(getattr(self, name))
+        if change["new"] and value not in current:
+            current.append(value)
+        elif not change["new"] and value in current:
+            current.remove(value)
+        row = {"types": self._types_w, "scales": self._scales_w, "tie_types": self._ties_w}[name]
+        setattr(self, name, [v for v in row._values if v in current])
+
+    # -- case ------------------------------------------------------------------
+    def _load_case(self, case, opgave=None, at=None) -> None:
+        self.case = case
+        self._positions = {}
+        type_values = case.vocabulary("actor_type")["value"].tolist()
+        scale_values = case.vocabulary("scale")["value"].tolist()
+        tie_values = case.vocabulary("tie_type")["value"].tolist()
+        used_types = [v for v in type_values if v in set(case.actors["type"].astype(object))]
+        used_scales = [v for v in scale_values if v in set(case.actors["scale"].dropna().astype(object))]
+        used_ties = [v for v in tie_values if v in set(case.ties["type"].dropna().astype(object))]
+        self._types_w = self._replace(self._types_w, self._toggle_row(
+            "types", used_types, case.labels("actor_type", self.lang), case.colours("actor_type")))
+        self._scales_w = self._replace(self._scales_w, self._toggle_row(
+            "scales", used_scales, case.labels("scale", self.lang)))
+        self._ties_w = self._replace(self._ties_w, self._toggle_row(
+            "tie_types", used_ties, case.labels("tie_type", self.lang)))
+        self.set_trait("types", used_types)
+        self.set_trait("scales", used_scales)
+        self.set_trait("tie_types", used_ties)
+        years = case.years() or [2000]
+        for control in (self._year_w, self._play):
+            # widen first so that min <= max holds at every step
+            control.max = max(control.max, years[-1])
+            control.min = years[0]
+            control.max = years[-1]
+        ids = list(case.opgaven.index)
+        if opgave is not None and opgave not in ids:
+            case._check_opgave(opgave)
+        first = opgave or (ids[0] if ids else "")
+        self.set_trait("at", years[-1] if at is None else int(at))
+        self._year_w.value = self.at if self.at is not None else years[-1]
+        self._play.value = self._year_w.value
+        self._relabel()
+        self._opgave_w.value = None
+        self.set_trait("opgave", first)
+        self._opgave_w.value = first
+        self._on_selection()
+
+    @staticmethod
+    def _replace(old, new):
+        return new
+
+    def _relabel(self) -> None:
+        case = self.case
+        self._title.value = (f"<h3 style='margin:0.2em 0'>{html.escape(self._t('title'))}</h3>"
+                             f"<div style='color:#555'>{html.escape(case.name)} · {html.escape(self._t('hint'))}</div>")
+        self._opgave_w.description = self._t("opgave")
+        self._opgave_w.options = [(f"{row['name']} ({oid})", oid) for oid, row in case.opgaven.iterrows()]
+        self._year_w.description = self._t("year")
+        self._aware_w.description = self._t("aware")
+        self._aware_w.options = [(self._t("aware_all"), "all"), (self._t("aware_yes"), "aware"),
+                                 (self._t("aware_no"), "unaware")]
+        self._aware_w.value = self.aware
+        self._colour_w.description = self._t("colour_by")
+        self._colour_w.options = [(self._label(o), o) for o in COLOUR_OPTIONS]
+        self._colour_w.value = self.colour_by
+        self._size_w.description = self._t("size_by")
+        self._size_w.options = [(self._label(o), o) for o in SIZE_OPTIONS]
+        self._size_w.value = self.size_by
+        self._layout_w.options = [(self._t("force"), "force"), (self._t("compass"), "compass")]
+        self._layout_w.value = self.layout
+        for row, key in ((self._types_w, "types"), (self._scales_w, "scales"), (self._ties_w, "tie_types")):
+            row.children[0].value = self._t(key)
+        for i, key in enumerate(("summary", "missing", "brokers", "data")):
+            self._tabs.set_title(i, self._t(key))
+        self._export_label.value = self._t("export")
+        self._export_dir_w.value = self.export_dir
+        self._upload.description = self._t("upload")
+        controls = self.children[1]
+        controls.children = [controls.children[0], controls.children[1], controls.children[2],
+                             self._types_w, self._scales_w, self._ties_w, controls.children[6]]
+
+    # -- reacting ----------------------------------------------------------------
+    def _on_lang(self, change=None) -> None:
+        if self.scan is not None:
+            self.scan.lang = self.lang
+        self._relabel()
+        self._on_selection()
+
+    def _on_selection(self, change=None) -> None:
+        """A new opgave or year: a new scan, new panels, a new picture."""
+        from .scan import scan
+
+        if not self.opgave:
+            return
+        if self._opgave_w.value != self.opgave:
+            self._opgave_w.value = self.opgave
+        if self.at is not None and self._year_w.value != self.at:
+            self._year_w.value = self.at
+        self.scan = scan(self.case, self.opgave, at=self.at, lang=self.lang)
+        row = self.case.opgaven.loc[self.opgave]
+        parts = []
+        for key, col in (("origin", "origin"), ("core", "core_challenge")):
+            value = row.get(col)
+            if isinstance(value, str) and value:
+                parts.append(f"<b>{html.escape(self._t(key))}:</b> {html.escape(value)}")
+        self._info.value = "<div style='max-width:60em'>" + "<br>".join(parts) + "</div>"
+        self._summary.value = self._summary_html()
+        self._missing.value = self._missing_html()
+        self._brokers.value = self._brokers_html()
+        self._redraw()
+
+    def _on_view(self, change=None) -> None:
+        self._redraw()
+
+    # -- the picture ------------------------------------------------------------
+    def _filtered_graph(self):
+        G = self.scan.graph
+        types, scales, tie_types = set(self.types), set(self.scales), set(self.tie_types)
+        keep = []
+        for n, d in G.nodes(data=True):
+            if d.get("type") not in types:
+                continue
+            if d.get("scale") is not None and d.get("scale") not in scales:
+                continue
+            if self.aware == "aware" and not d.get("aware", True):
+                continue
+            if self.aware == "unaware" and d.get("aware", True):
+                continue
+            keep.append(n)
+        H = G.subgraph(keep).copy()
+        drop = [(u, v) for u, v, d in H.edges(data=True)
+                if d.get("types") and not (set(d["types"]) & tie_types)]
+        H.remove_edges_from(drop)
+        return H
+
+    def _limit(self, H):
+        n = H.number_of_nodes()
+        if n <= self.max_nodes:
+            return H, ""
+        ranked = sorted(H.degree(), key=lambda kv: (-kv[1], str(kv[0])))[: self.max_nodes]
+        top = H.subgraph([k for k, _ in ranked]).copy()
+        return top, self._t("limited", k=self.max_nodes, n=n)
+
+    def _layout_positions(self) -> dict:
+        key = (self.opgave, self.layout)
+        if key not in self._positions:
+            from .draw.layout import compass_layout, force_layout
+            from .network import opgave_graph
+
+            union = opgave_graph(self.case, self.opgave, at=None, directed=False)
+            if self.layout == "compass":
+                self._positions[key] = compass_layout(union, self.case, opgave=self.opgave)
+            else:
+                self._positions[key] = force_layout(union, seed=0, opgave=self.opgave)
+        return self._positions[key]
+
+    def _redraw(self) -> None:
+        from .metrics import cohesion, ei_index
+
+        if self.scan is None:
+            return
+        H = self._filtered_graph()
+        H, notice = self._limit(H)
+        self.shown_graph = H
+        self._notice.value = f"<div style='color:#8a5300'>{html.escape(notice)}</div>" if notice else ""
+        coh = cohesion(H) if H.number_of_nodes() else None
+        self.metrics = {
+            "n_actors": H.number_of_nodes(),
+            "n_ties": H.number_of_edges(),
+            "density": None if coh is None else float(coh["density"]),
+            "components": None if coh is None else int(coh["n_weak_components"]),
+            "largest": None if coh is None else float(coh["largest_component_share"]),
+            "ei": ei_index(H, "type") if H.number_of_edges() else float("nan"),
+        }
+        self._metrics_w.value = self._metrics_html()
+        if H.number_of_nodes() == 0:
+            self.view_html = f"<p>{html.escape(self._t('no_actors'))}</p>"
+        else:
+            self.view_html = self._render(H)
+        self._view.value = self.view_html
+
+    def _render(self, H) -> str:
+        from .draw.interactive import network_frame
+
+        return network_frame(self.case, H, opgave=self.opgave, positions=self._layout_positions(),
+                             colour_by=self.colour_by, size_by=self._size_values(H), at=self.scan.at,
+                             filters=self._filter_text() or None, lang=self.lang, height=540, max_nodes=None)
+
+    def _size_values(self, H) -> dict | None:
+        if self.size_by == "none":
+            return None
+        if self.size_by == "degree":
+            return dict(H.degree())
+        if self.size_by == "weighted_degree":
+            return dict(H.degree(weight="weight"))
+        if self.size_by == "commitment":
+            return {n: (d.get("commitment") or 0) for n, d in H.nodes(data=True)}
+        if self.size_by == "brokerage":
+            table = self.scan.brokerage["total"]
+        else:
+            table = self.scan.centrality[self.size_by]
+        return {n: float(table.get(n, 0) or 0) for n in H}
+
+    def _filter_text(self) -> str:
+        case = self.case
+        parts = []
+        all_types = self._types_w._values
+        if set(self.types) != set(all_types):
+            labels = case.labels("actor_type", self.lang)
+            parts.append(", ".join(labels.get(t, t) for t in self.types) or "–")
+        if set(self.scales) != set(self._scales_w._values):
+            labels = case.labels("scale", self.lang)
+            parts.append(", ".join(labels.get(s, s) for s in self.scales) or "–")
+        if set(self.tie_types) != set(self._ties_w._values):
+            labels = case.labels("tie_type", self.lang)
+            parts.append(", ".join(labels.get(t, t) for t in self.tie_types) or "–")
+        if self.aware != "all":
+            parts.append(self._t("aware_yes" if self.aware == "aware" else "aware_no"))
+        return "; ".join(parts)
+
+    # -- panels ------------------------------------------------------------------
+    def _metrics_html(self) -> str:
+        from .scan import _num, _pct, _signed
+
+        m, lang = self.metrics, self.lang
+        rows = [
+            (self._t("n_actors"), str(m["n_actors"])),
+            (self._t("n_ties"), str(m["n_ties"])),
+            (self._t("density"), _num(m["density"], lang)),
+            (self._t("components"), "–" if m["components"] is None else str(m["components"])),
+            (self._t("largest"), _pct(m["largest"], lang)),
+            (self._t("ei"), _signed(m["ei"], lang)),
+        ]
+        year = self.scan.date_text() if self.scan else ""
+        body = "".join(f"<tr><td>{html.escape(k)}</td><td style='text-align:right;font-weight:bold'>"
+                       f"{html.escape(v)}</td></tr>" for k, v in rows)
+        return (f"<div class='opgavelab-metrics'><b>{html.escape(self._t('metrics'))}</b>"
+                f"<div style='color:#555'>{html.escape(year)}</div><table>{body}</table></div>")
+
+    def _summary_html(self) -> str:
+        items = "".join(f"<dt><b>{html.escape(h)}</b></dt><dd>{html.escape(t)}</dd>" for h, t in self.scan.summary())
+        return f"<dl style='max-width:70em'>{items}</dl>"
+
+    def _missing_html(self) -> str:
+        s = self.scan
+        if not s.missing_domains:
+            head = f"<p>{html.escape(self._t('missing_none'))}</p>"
+        else:
+            miss = ", ".join(html.escape(self.case.domain_label(d, self.lang)) for d in s.missing_domains)
+            head = f"<p><b>{'Ontbreekt' if self.lang == 'nl' else 'Missing'}:</b> {miss}</p>"
+        cands = s.candidates[["name", "n_ties", "distance", "reason"]]
+        unused = s.unused_expertise[["name", "needed_domains", "involved"]]
+        return (head + f"<b>{html.escape(self._t('candidates'))}</b>" + cands.head(15).to_html(escape=True)
+                + f"<b>{html.escape(self._t('unused'))}</b>" + unused.head(15).to_html(escape=True))
+
+    def _brokers_html(self) -> str:
+        cols = ["name", "coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"]
+        return self.scan.brokerage[cols].head(15).to_html(escape=True)
+
+    # -- export and upload -------------------------------------------------------------
+    def export(self, fmt: str) -> Path:
+        """Write the current view as ``png``, ``svg``, ``pdf``, ``html`` or ``xlsx`` into ``export_dir``.
+
+        Existing files of the same name are replaced (the name holds the
+        opgave and the year). Returns the path written.
+        """
+        from ._checks import _check_one_of
+
+        _check_one_of("fmt", fmt, EXPORT_FORMATS)
+        folder = Path(self.export_dir).expanduser()
+        folder.mkdir(parents=True, exist_ok=True)
+        year = "alle-jaren" if self.at is None else str(self.at)
+        stem = f"{self.opgave}-{year}"
+        if fmt == "xlsx":
+            path = folder / f"{stem}-scan.xlsx"
+            self.scan.to_excel(path, overwrite=True)
+        elif fmt == "html":
+            from .draw.interactive import write_html
+
+            path = folder / f"{stem}-netwerk.html"
+            write_html(self.case, self.opgave, path, self.scan.at, G=self.shown_graph,
+                       layout=self._layout_positions(), colour_by=self.colour_by,
+                       size_by=self._size_values(self.shown_graph), filters=self._filter_text() or None,
+                       lang=self.lang, overwrite=True)
+        else:
+            from .draw.static import network_figure, save_figure
+
+            path = folder / f"{stem}-netwerk.{fmt}"
+            fig = network_figure(self.case, self.opgave, self.scan.at, G=self.shown_graph,
+                                 layout=self._layout_positions(), colour_by=self.colour_by,
+                                 size_by=self._size_values(self.shown_graph), filters=self._filter_text() or None,
+                                 lang=self.lang)
+            try:
+                save_figure(fig, path, overwrite=True)
+            finally:
+                import matplotlib.pyplot as plt
+
+                plt.close(fig)
+        self.last_export = path
+        return path
+
+    def _on_export_click(self, fmt: str, button=None) -> None:
+        path = self.export(fmt)
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        self._export_out.value = (f"{html.escape(self._t('written'))}: <code>{html.escape(str(path))}</code> · "
+                                  f"<a download='{html.escape(path.name)}' href='data:{mime};base64,{data}'>"
+                                  f"{html.escape(self._t('download'))} {html.escape(path.name)}</a>")
+
+    def open_workbook(self, name: str, content: bytes) -> bool:
+        """Open a workbook given as bytes (what the upload button receives).
+
+        A valid workbook replaces the case; an invalid one shows its problems
+        as a table in the explorer. Returns True when the workbook was opened.
+        """
+        from .errors import ValidationError
+        from .io import load
+
+        suffix = Path(name).suffix or ".xlsx"
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"upload{suffix}"
+            path.write_bytes(bytes(content))
+            try:
+                case = load(path, lang=self.lang, name=Path(name).stem)
+            except ValidationError as exc:
+                self._problems.value = (f"<p style='color:#b00020'>{html.escape(self._t('invalid'))}</p>"
+                                        + exc.problems.to_html(index=False, na_rep="", escape=True))
+                self._tabs.selected_index = 3
+                return False
+        case.source = name
+        self._problems.value = f"<p>{html.escape(self._t('loaded', name=name))}</p>"
+        self._load_case(case)
+        return True
+
+    def _on_upload(self, change) -> None:
+        files = change["new"]
+        if not files:
+            return
+        item = files[0]
+        self.open_workbook(item["name"], item["content"])

@@ -1,0 +1,186 @@
+"""The explorer, driven without a browser: each control changes what it should."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+import opgavelab
+from opgavelab import Explorer
+
+
+@pytest.fixture(scope="module")
+def case():
+    return opgavelab.example()
+
+
+@pytest.fixture
+def ex(case, tmp_path):
+    return Explorer(case, export_dir=tmp_path / "export")
+
+
+def test_starts_on_the_first_opgave_in_the_last_year(ex):
+    assert ex.opgave == "economie" and ex.at == 2024
+    assert ex.scan.opgave == "economie" and ex.scan.at.year == 2024
+    assert ex.metrics["n_actors"] == 34 and ex.metrics["components"] == 1
+    assert "<iframe" in ex.view_html and "srcdoc=" in ex.view_html
+    assert ex.last_error is None and ex._log.outputs == ()
+
+
+def test_moving_the_year_shows_the_scattered_start(ex):
+    ex.at = 2018
+    assert ex.scan.at.year == 2018
+    assert ex.metrics["components"] >= 5 and ex.metrics["n_actors"] == 23
+    assert ex._year_w.value == 2018
+    ex._year_w.value = 2022  # what the slider (and the play button) does
+    assert ex.at == 2022 and ex.metrics["components"] == 1
+
+
+def test_picking_another_opgave(ex, case):
+    before = ex.view_html
+    ex.opgave = "energie"
+    assert ex.scan.opgave == "energie"
+    assert ex._opgave_w.value == "energie"
+    assert case.opgaven.loc["energie", "origin"] in ex._info.value
+    assert ex.view_html != before
+    ex._opgave_w.value = "wonen"
+    assert ex.opgave == "wonen" and ex.scan.opgave == "wonen"
+
+
+def test_type_filter(ex):
+    ex.types = ["overheid", "bedrijf"]
+    types = {d["type"] for _, d in ex.shown_graph.nodes(data=True)}
+    assert types == {"overheid", "bedrijf"}
+    assert ex.metrics["n_actors"] == 25
+
+
+def test_toggle_buttons_drive_the_filters(ex):
+    button = next(b for b in ex._types_w.children[1:] if b.description == "burger")
+    button.value = False
+    assert "burger" not in ex.types
+    assert all(d["type"] != "burger" for _, d in ex.shown_graph.nodes(data=True))
+    button.value = True
+    assert "burger" in ex.types
+
+
+def test_scale_and_tie_type_filters(ex):
+    ex.scales = ["lokaal", "regionaal"]
+    assert {d["scale"] for _, d in ex.shown_graph.nodes(data=True)} <= {"lokaal", "regionaal"}
+    ex.scales = list(ex._scales_w._values)
+    ex.tie_types = ["financiering"]
+    assert all("financiering" in d["types"] for *_, d in ex.shown_graph.edges(data=True))
+    assert ex.metrics["n_actors"] == 34  # actors stay, ties go
+
+
+def test_awareness_filter(ex):
+    ex.aware = "unaware"
+    assert ex.metrics["n_actors"] == 4
+    assert not any(d["aware"] for _, d in ex.shown_graph.nodes(data=True))
+    ex.aware = "aware"
+    assert ex.metrics["n_actors"] == 30
+
+
+def test_colour_size_and_layout_change_the_picture(ex):
+    views = [ex.view_html]
+    ex.colour_by = "scale"
+    views.append(ex.view_html)
+    ex.size_by = "betweenness"
+    views.append(ex.view_html)
+    ex.layout = "compass"
+    views.append(ex.view_html)
+    assert len(set(views)) == 4
+    assert ex._positions[("economie", "compass")].kind == "compass"
+
+
+def test_english_labels(ex):
+    ex.lang = "en"
+    assert "from scattered actors to a collective" in ex._title.value
+    assert "Key figures" in ex._metrics_w.value
+    assert ex._tabs.get_title(1) == "Who is missing"
+    assert "Missing:" in ex._missing.value
+
+
+def test_panels_show_summary_gap_candidates_and_brokers(ex):
+    assert "Ontbreekt: 1.2 Openbare orde en veiligheid" in ex._summary.value
+    assert "Veiligheidsregio Oostermarken" in ex._missing.value
+    assert "Economic Board Veenmarken" in ex._brokers.value
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf", "html", "xlsx"])
+def test_export_writes_the_file(ex, fmt):
+    path = ex.export(fmt)
+    assert path.exists() and path.stat().st_size > 1000
+    assert path.parent.name == "export"
+    assert path.name.startswith("economie-2024")
+
+
+def test_export_button_offers_a_download(ex):
+    png_button = next(b for b in ex._export_buttons if b.description == "PNG")
+    png_button.click()
+    assert ex.last_export.exists()
+    assert "download=" in ex._export_out.value and "data:image/png;base64," in ex._export_out.value
+
+
+def test_export_checks_the_format(ex):
+    with pytest.raises(ValueError, match=r"'fmt' must be one of \['png', 'svg', 'pdf', 'html', 'xlsx'\], got 'gif'"):
+        ex.export("gif")
+
+
+def test_opening_a_valid_workbook_replaces_the_case(ex, case, tmp_path):
+    small = opgavelab.Case.from_frames(
+        actors=pd.DataFrame({"id": ["a", "b"], "naam": ["A", "B"], "type": ["burger", "bedrijf"]}),
+        opgaven=pd.DataFrame({"id": ["o"], "naam": ["Eigen opgave"]}),
+        involvement=pd.DataFrame({"actor": ["a", "b"], "opgave": ["o", "o"], "sinds": [2020, 2021]}),
+        ties=pd.DataFrame({"van": ["a"], "naar": ["b"], "sinds": [2021]}))
+    path = opgavelab.save(small, tmp_path / "eigen.xlsx")
+    assert ex.open_workbook("eigen.xlsx", path.read_bytes())
+    assert ex.opgave == "o" and ex.scan.opgave == "o"
+    assert ex.metrics["n_actors"] == 2
+    assert "Geopend: eigen.xlsx" in ex._problems.value
+
+
+def test_opening_an_invalid_workbook_shows_the_problems_as_a_table(ex, tmp_path):
+    from ._workbooks import valid_sheets, write_xlsx
+
+    sheets = valid_sheets()
+    sheets["betrokkenheid"][2][0] = "provv"
+    path = write_xlsx(tmp_path / "fout.xlsx", sheets)
+    assert not ex.open_workbook("fout.xlsx", path.read_bytes())
+    assert "<table" in ex._problems.value and "Onbekende actor" in ex._problems.value
+    assert ex._tabs.selected_index == 3
+    assert ex.opgave == "economie"  # the old case stays
+    assert ex.last_error is None
+
+
+def test_the_upload_button_opens_the_workbook(ex, tmp_path):
+    path = opgavelab.save(opgavelab.example(), tmp_path / "kopie.xlsx")
+    ex._on_upload({"new": ({"name": "kopie.xlsx", "content": memoryview(path.read_bytes())},)})
+    assert ex.case.name == "kopie"
+
+
+def test_above_the_node_limit_the_most_central_part_is_shown(case, tmp_path):
+    ex = Explorer(case, max_nodes=10, export_dir=tmp_path)
+    assert ex.shown_graph.number_of_nodes() == 10
+    assert "10 meest centrale van 34 actoren" in ex._notice.value
+    ex.max_nodes = 100
+    assert ex.shown_graph.number_of_nodes() == 34 and ex._notice.value == ""
+
+
+def test_an_error_in_a_callback_is_shown_not_lost(ex, monkeypatch):
+    def broken(H):
+        raise RuntimeError("weergave kapot")
+
+    monkeypatch.setattr(ex, "_render", broken)
+    ex.at = 2020
+    assert ex.last_error == "RuntimeError: weergave kapot"
+    assert "Er ging iets mis" in ex._status.value
+    assert any("weergave kapot" in o.get("text", "") for o in ex._log.outputs)
+
+
+def test_arguments_are_checked(case):
+    with pytest.raises(TypeError, match="'case' must be an opgavelab.Case"):
+        Explorer("case.xlsx")
+    with pytest.raises(ValueError, match="'opgave' must be one of the opgave ids"):
+        Explorer(case, opgave="klimaat")
