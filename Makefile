@@ -6,6 +6,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8888
+# Jupyter refuses to run as root unless told (containers, CI)
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: install lab app test test-fast bench report clean
 
@@ -20,7 +22,7 @@ install: $(STAMP)
 # JupyterLab on 127.0.0.1 only, with Jupyter's token (never disabled): share
 # exported files, not the server.
 lab: $(STAMP)
-	cd notebooks && ../$(BIN)/jupyter lab 00-start.ipynb --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT)
+	cd notebooks && ../$(BIN)/jupyter lab 00-start.ipynb --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(ROOT_FLAG)
 
 # The explorer as an app for people who do not code (Voila, 127.0.0.1 only).
 app: $(STAMP)

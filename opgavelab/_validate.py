@@ -31,6 +31,8 @@ from .errors import ValidationError
 __all__ = ["build_case", "Grid"]
 
 HEADER_SEARCH_ROWS = 10
+#: Internal column holding each record's spreadsheet row; dropped before the Case is built.
+ROW = "\x00opgavelab_row"
 EXCEL_ERRORS = {"#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!",
                 "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#N/B", "#VERW!",
                 "#DEEL/0!", "#WAARDE!", "#NAAM?", "#GETAL!", "#LEEG!"}
@@ -196,9 +198,17 @@ def _map_unique(series: pd.Series, func) -> pd.Series:
     return out.where(out.notna(), None)
 
 
-def _texts(series: pd.Series) -> pd.Series:
+def _free_text(v) -> str:
+    """Like :func:`_cell_text`, but a paragraph keeps its line breaks."""
+    if isinstance(v, str):
+        lines = [" ".join(line.split()) for line in v.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        return "\n".join(lines).strip()
+    return _cell_text(v)
+
+
+def _texts(series: pd.Series, keep_lines: bool = False) -> pd.Series:
     """Cells as stripped text; empty cells become None."""
-    out = _map_unique(series, _cell_text)
+    out = _map_unique(series, _free_text if keep_lines else _cell_text)
     return out.where(out.notna() & (out != ""), None)
 
 
@@ -633,10 +643,10 @@ def _required_texts(sheet: _Sheet, column: str, problems: _Problems) -> pd.Serie
     return texts
 
 
-def _optional_texts(sheet: _Sheet, column: str, problems: _Problems) -> pd.Series:
+def _optional_texts(sheet: _Sheet, column: str, problems: _Problems, keep_lines: bool = False) -> pd.Series:
     if column not in sheet.data:
         return pd.Series(None, index=sheet.data.index, dtype=object)
-    texts = _text_errors(sheet, column, _texts(sheet.data[column]), problems)
+    texts = _text_errors(sheet, column, _texts(sheet.data[column], keep_lines=keep_lines), problems)
     _report_error_cells(sheet, column, texts.isna().to_numpy(), problems)
     return texts
 
@@ -907,7 +917,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         actors = pd.DataFrame(frame)
         for k, v in _extra_columns(sheet).items():
             actors[k] = v
-        actors["_row"] = sheet.rows
+        actors[ROW] = sheet.rows
         actors = actors[actors["id"].notna()].drop_duplicates("id", keep="first")
         actors = actors.set_index("id")
     phases.tick(_sheet_label("opgaven", lang))
@@ -919,23 +929,23 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         frame = {
             "id": ids,
             "name": _required_texts(sheet, "name", problems) if "name" in sheet.data else None,
-            "origin": _optional_texts(sheet, "origin", problems),
-            "core_challenge": _optional_texts(sheet, "core_challenge", problems),
+            "origin": _optional_texts(sheet, "origin", problems, keep_lines=True),
+            "core_challenge": _optional_texts(sheet, "core_challenge", problems, keep_lines=True),
             "scale": _vocab_column(sheet, "scale", "scale", vocab, problems, False),
             "domains": _domains_column(sheet, "domains", vocab, problems),
-            "description": _optional_texts(sheet, "description", problems),
+            "description": _optional_texts(sheet, "description", problems, keep_lines=True),
         }
         frame = {k: v for k, v in frame.items() if v is not None}
         opgaven = pd.DataFrame(frame)
         for k, v in _extra_columns(sheet).items():
             opgaven[k] = v
-        opgaven["_row"] = sheet.rows
+        opgaven[ROW] = sheet.rows
         opgaven = opgaven[opgaven["id"].notna()].drop_duplicates("id", keep="first")
         opgaven = opgaven.set_index("id")
     if actors is not None and opgaven is not None:
         shared = actors.index.intersection(opgaven.index)
         for v in shared:
-            problems.add("id_shared", sheet=found["opgaven"].title, row=int(opgaven.at[v, "_row"]),
+            problems.add("id_shared", sheet=found["opgaven"].title, row=int(opgaven.at[v, ROW]),
                          column=sheets["opgaven"].headers.get("id"), value=v, fields={"value": v})
     actor_ids = actors.index if actors is not None else None
     opgave_ids = opgaven.index if opgaven is not None else None
@@ -969,13 +979,13 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         involvement["commitment"] = involvement["commitment"].astype("Int64")
         for k, v in _extra_columns(sheet).items():
             involvement[k] = v
-        involvement["_row"] = sheet.rows
+        involvement[ROW] = sheet.rows
         dup = involvement.duplicated(["actor", "opgave", "since"], keep=False) & involvement["actor"].notna() & involvement["opgave"].notna()
         if dup.any():
-            first = involvement[dup].groupby(["actor", "opgave", "since"], dropna=False)["_row"].transform("min")
+            first = involvement[dup].groupby(["actor", "opgave", "since"], dropna=False)[ROW].transform("min")
             for idx in involvement.index[dup]:
-                if involvement.at[idx, "_row"] != first.at[idx]:
-                    problems.add("duplicate_involvement", sheet=sheet.title, row=int(involvement.at[idx, "_row"]),
+                if involvement.at[idx, ROW] != first.at[idx]:
+                    problems.add("duplicate_involvement", sheet=sheet.title, row=int(involvement.at[idx, ROW]),
                                  value=involvement.at[idx, "actor"], severity="warning",
                                  fields={"other": int(first.at[idx])})
 
@@ -1013,7 +1023,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         })
         for k, v in _extra_columns(sheet).items():
             ties[k] = v
-        ties["_row"] = sheet.rows
+        ties[ROW] = sheet.rows
         _warn_duplicate_ties(ties, sheet, problems)
 
     phases.tick("casus" if lang == "nl" else "case")
@@ -1022,13 +1032,13 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         involved = set(involvement["actor"].dropna())
         for aid in actors.index:
             if aid not in involved:
-                problems.add("actor_no_involvement", sheet=found["actors"].title, row=int(actors.at[aid, "_row"]),
+                problems.add("actor_no_involvement", sheet=found["actors"].title, row=int(actors.at[aid, ROW]),
                              value=aid, severity="warning", fields={"value": aid})
     if opgaven is not None and involvement is not None and not problems.has_errors:
         involved = set(involvement["opgave"].dropna())
         for oid in opgaven.index:
             if oid not in involved:
-                problems.add("opgave_no_actors", sheet=found["opgaven"].title, row=int(opgaven.at[oid, "_row"]),
+                problems.add("opgave_no_actors", sheet=found["opgaven"].title, row=int(opgaven.at[oid, ROW]),
                              value=oid, severity="warning", fields={"value": oid})
 
     if problems.has_errors:
@@ -1039,7 +1049,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
     involvement = involvement.reset_index(drop=True)
     ties = ties.reset_index(drop=True)
     actors, opgaven, involvement, ties = (
-        frame.drop(columns="_row", errors="ignore") for frame in (actors, opgaven, involvement, ties))
+        frame.drop(columns=ROW, errors="ignore") for frame in (actors, opgaven, involvement, ties))
     actors.index.name = "id"
     opgaven.index.name = "id"
     for frame in (actors, opgaven):
@@ -1075,9 +1085,9 @@ def _warn_duplicate_ties(ties: pd.DataFrame, sheet: _Sheet, problems: _Problems)
     if not dup.any():
         return
     cols = ["lo", "hi", "type", "opgave", "since", "directed"]
-    first = key.assign(_row=ties["_row"]).groupby(cols, dropna=False, observed=True)["_row"].transform("min")
+    first = key.assign(**{ROW: ties[ROW]}).groupby(cols, dropna=False, observed=True)[ROW].transform("min")
     for idx in ties.index[dup.to_numpy()]:
-        problems.add("duplicate_tie", sheet=sheet.title, row=int(ties.at[idx, "_row"]),
+        problems.add("duplicate_tie", sheet=sheet.title, row=int(ties.at[idx, ROW]),
                      value=f"{ties.at[idx, 'source']} – {ties.at[idx, 'target']}", severity="warning",
                      fields={"other": int(first.at[idx])})
 

@@ -42,6 +42,8 @@ def _problems_frame(problems):
             frame[col] = None
     frame = frame[PROBLEM_COLUMNS].astype(object)
     frame = frame.where(frame.notna(), None)
+    # rows mixed with None become floats in pandas; a spreadsheet row is a whole number
+    frame["row"] = pd.Series([None if r is None else int(r) for r in frame["row"]], index=frame.index, dtype=object)
     return frame.reset_index(drop=True)
 
 

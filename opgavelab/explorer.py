@@ -191,7 +191,7 @@ class Explorer(widgets.VBox):
         self._title = w.HTML()
         self._status = w.HTML()
         self._log = w.Output(layout=w.Layout(max_height="12em", overflow="auto"))
-        self._opgave_w = w.Dropdown(layout=w.Layout(width="32em"))
+        self._opgave_w = w.Dropdown(layout=w.Layout(width="40em"), style={"description_width": "initial"})
         self._info = w.HTML()
         self._play = w.Play(interval=1500, step=1)
         self._year_w = w.IntSlider(continuous_update=False, layout=w.Layout(width="24em"))
@@ -199,9 +199,10 @@ class Explorer(widgets.VBox):
         self._types_w = w.HBox()
         self._scales_w = w.HBox()
         self._ties_w = w.HBox()
-        self._aware_w = w.Dropdown(layout=w.Layout(width="14em"))
-        self._colour_w = w.Dropdown(layout=w.Layout(width="12em"))
-        self._size_w = w.Dropdown(layout=w.Layout(width="12em"))
+        wide = {"description_width": "initial"}
+        self._aware_w = w.Dropdown(layout=w.Layout(width="19em"), style=wide)
+        self._colour_w = w.Dropdown(layout=w.Layout(width="15em"), style=wide)
+        self._size_w = w.Dropdown(layout=w.Layout(width="17em"), style=wide)
         self._layout_w = w.ToggleButtons(style={"button_width": "7em"})
         self._view = w.HTML(layout=w.Layout(width="100%", min_height="560px"))
         self._notice = w.HTML()
@@ -245,17 +246,26 @@ class Explorer(widgets.VBox):
         self.add_class("opgavelab-explorer")
 
     def _toggle_row(self, name: str, values: list, labels: dict, colours: dict | None = None) -> widgets.HBox:
+        """A row of checkboxes, one per value (with its colour swatch), all on."""
+        items = []
         buttons = []
         for v in values:
-            b = widgets.ToggleButton(value=True, description=str(labels.get(v, v)),
-                                     layout=widgets.Layout(width="auto"))
-            if colours and v in colours:
-                b.style.text_color = colours[v]
+            b = widgets.Checkbox(value=True, description=str(labels.get(v, v)), indent=False,
+                                 layout=widgets.Layout(width="auto", margin="0 1.2em 0 0"))
+            b._value = v
             b.observe(self._guard(functools.partial(self._on_toggle, name, v)), names="value")
             buttons.append(b)
+            if colours and v in colours:
+                swatch = widgets.HTML(f"<span style='display:inline-block;width:0.8em;height:0.8em;"
+                                      f"border-radius:50%;background:{html.escape(colours[v])};"
+                                      f"margin:0.55em 0.3em 0 0'></span>")
+                items.append(widgets.HBox([swatch, b]))
+            else:
+                items.append(b)
         caption = widgets.Label(layout=widgets.Layout(width="9em"))
-        row = widgets.HBox([caption, *buttons])
+        row = widgets.HBox([caption, *items], layout=widgets.Layout(flex_flow="row wrap"))
         row._values = list(values)
+        row._buttons = buttons
         return row
 
     def _on_toggle(self, name: str, value: str, change) -> None:
@@ -303,7 +313,7 @@ class Explorer(widgets.VBox):
         self._opgave_w.value = None
         self.set_trait("opgave", first)
         self._opgave_w.value = first
-        self._on_selection()
+        self._guard(self._on_selection)()
 
     @staticmethod
     def _replace(old, new):

@@ -57,7 +57,7 @@ def test_type_filter(ex):
 
 
 def test_toggle_buttons_drive_the_filters(ex):
-    button = next(b for b in ex._types_w.children[1:] if b.description == "burger")
+    button = next(b for b in ex._types_w._buttons if b.description == "burger")
     button.value = False
     assert "burger" not in ex.types
     assert all(d["type"] != "burger" for _, d in ex.shown_graph.nodes(data=True))
