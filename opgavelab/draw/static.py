@@ -71,7 +71,32 @@ def _new_figure(size):
     w, h = _check_size(size)
     fig = Figure(figsize=(w, h), dpi=100, facecolor="white")
     FigureCanvasAgg(fig)  # a renderer to measure text with; no global backend is touched
+    _show_in_notebooks()
     return fig
+
+
+def _show_in_notebooks() -> None:
+    """Let IPython show our figures as pictures.
+
+    The figures are made without pyplot (no global backend), so IPython does
+    not know how to display them unless ``%matplotlib inline`` ran; register a
+    PNG (and text) formatter for them once per session.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    from matplotlib.figure import Figure
+
+    png = shell.display_formatter.formatters["image/png"]
+    if Figure in png.type_printers:
+        return
+    from IPython.core.pylabtools import print_figure
+
+    png.for_type(Figure, lambda fig: print_figure(fig, "png", bbox_inches=None, dpi=110))
 
 
 def _wrap(s: str, width: int) -> str:
@@ -915,7 +940,8 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     _title(fig, title or ("Het collectief door de tijd" if nl else "The collective over time"), full_scene.title)
     lo, hi = float(full_scene.nodes["value"].min()), float(full_scene.nodes["value"].max())
     n = len(dates)
-    ncols = min(n, 3 if w < h else 4)
+    # as square a grid as the sheet allows: 4 panels are 2 x 2, 6 are 3 x 2 (portrait: 2 x 3)
+    ncols = min(n, 3 if w < h else 4, max(1, math.ceil(math.sqrt(n))) if w < h else max(2, math.ceil(math.sqrt(n))))
     nrows = math.ceil(n / ncols)
     cap = _style.caption(case, opgave, None, lang=lang, filters=filters,
                          extra=["zelfde posities in elk paneel" if nl else "same positions in every panel"])
