@@ -69,6 +69,9 @@ def add_parser(subparsers) -> None:
     p.add_argument("--seed", type=int, default=0, help="seed of the force layout (default 0)")
     p.add_argument("--force", action="store_true", help="overwrite existing files")
     p.add_argument("--quiet", action="store_true", help="print only errors")
+    p.add_argument("--pseudonymise", action="store_true",
+                   help="replace names and ids of citizens (actor type 'burger') by stable pseudonyms and drop "
+                        "columns marked personal; the key comes from OPGAVELAB_PSEUDONYM_KEY")
     p.set_defaults(handler=run)
 
 
@@ -173,6 +176,16 @@ def run(args) -> int:
         hint = "Controleer de casus met" if nl else "Check the case with"
         _say(args, f"{hint}: opgavelab validate {args.case}", err=True)
         return EXIT_INVALID
+    if args.pseudonymise:
+        import warnings
+
+        from .privacy import pseudonymise
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            case = pseudonymise(case, lang=args.lang)
+        for w in caught:
+            _say(args, str(w.message), err=True)
     if args.all:
         opgaven = list(case.opgaven.index)
     else:

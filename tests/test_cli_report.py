@@ -149,3 +149,18 @@ def test_report_runs_as_a_command(example_path, tmp_path):
                             timeout=300)
     assert result.returncode == 0, result.stderr
     assert str(tmp_path / "water" / "water-kumu.xlsx") in result.stdout
+
+
+def test_report_can_pseudonymise_citizens(example_path, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("OPGAVELAB_PSEUDONYM_KEY", "een-sleutel-van-minstens-16-tekens")
+    case = opgavelab.example()
+    citizens = case.actors[case.actors["type"] == "burger"]
+    inv = case.involvement[case.involvement["actor"].isin(citizens.index)]
+    opgave = inv["opgave"].value_counts().index[0]
+    names = citizens.loc[inv.loc[inv["opgave"] == opgave, "actor"].unique(), "name"].tolist()
+    rc = main(["report", example_path, "--opgave", opgave, "--out", str(tmp_path), "--formats", "csv,html",
+               "--pseudonymise", "--quiet"])
+    assert rc == 0
+    written = "".join(p.read_text(encoding="utf-8", errors="replace") for p in (tmp_path / opgave).iterdir())
+    assert names and not any(name in written for name in names)
+    assert "Burger " in written

@@ -338,9 +338,28 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
                     break
                 t.remove()
         if not done and row["rank"] <= 3:
-            t = ax.annotate(name, (row["x"], row["y"]), xytext=candidates[0][:2], textcoords="offset points",
-                            ha="left", va="center", fontsize=fs, color="#111111", zorder=7, path_effects=effects)
+            # the most central names are always shown: where they overlap least
+            best = None
+            for dx, dy, ha, va in candidates:
+                t = ax.annotate(name, (row["x"], row["y"]), xytext=(dx, dy), textcoords="offset points", ha=ha,
+                                va=va, fontsize=fs, color="#111111", zorder=7, path_effects=effects)
+                bb = t.get_window_extent(renderer)
+                t.remove()
+                cost = sum(_overlap_area(bb, p) for p in placed) + 0.3 * sum(_overlap_area(bb, p) for p in soft)
+                if not _inside(ax, bb, renderer):
+                    cost += bb.width * bb.height
+                if best is None or cost < best[0]:
+                    best = (cost, dx, dy, ha, va)
+            _, dx, dy, ha, va = best
+            t = ax.annotate(name, (row["x"], row["y"]), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                            fontsize=fs, color="#111111", zorder=7, path_effects=effects)
             placed.append(t.get_window_extent(renderer))
+
+
+def _overlap_area(a, b) -> float:
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return w * h if w > 0 and h > 0 else 0.0
 
 
 def _renderer(fig):
@@ -376,12 +395,14 @@ def _draw_compass_guides(scene: Scene, ax, *, compact: bool) -> None:
                     gid="guide", path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white")])
     for s in sectors:
         mid = (s["start"] + s["end"]) / 2
-        rr = r_outer + 0.035
+        rr = r_outer + 0.06
         x, y = rr * math.cos(mid), rr * math.sin(mid)
         ha = "left" if math.cos(mid) > 0.2 else ("right" if math.cos(mid) < -0.2 else "center")
         va = "bottom" if math.sin(mid) > 0.2 else ("top" if math.sin(mid) < -0.2 else "center")
+        # a sector's name is never covered: names of actors keep clear of it (it is not a "guide")
         ax.text(x, y, _wrap(s["label"], 18), ha=ha, va=va, fontsize=fs + 1.5, fontweight="bold", color=s["colour"],
-                zorder=0.8, gid="guide")
+                zorder=6.5, gid="sector",
+                path_effects=[patheffects.withStroke(linewidth=2.6, foreground="white")])
 
 
 # --------------------------------------------------------------------------
