@@ -505,7 +505,25 @@ class Explorer(widgets.VBox):
         body = "".join(f"<tr><td>{html.escape(k)}</td><td style='text-align:right;font-weight:bold'>"
                        f"{html.escape(v)}</td></tr>" for k, v in rows)
         return (f"<div class='opgavelab-metrics'><b>{html.escape(self._t('metrics'))}</b>"
-                f"<div style='color:#555'>{html.escape(year)}</div><table>{body}</table></div>")
+                f"<div style='color:#555'>{html.escape(year)}</div><table>{body}</table>"
+                f"{self._formation_html()}</div>")
+
+    def _formation_html(self) -> str:
+        """Parts per year, the selected year in bold: the collective forming at a glance."""
+        f = self.scan.formation if self.scan is not None else None
+        if f is None or len(f) < 2:
+            return ""
+        current = self.scan.at.year if self.scan.at is not None else None
+        cells = []
+        for date, n in f["n_components"].items():
+            style = "font-weight:bold;background:#e8f0fa" if date.year == current else "color:#555"
+            cells.append(f"<tr style='{style}'><td>{date.year}</td><td style='text-align:right'>{int(n)}</td></tr>")
+        formed = self.scan.formed_at
+        note = ((f"één geheel sinds {formed.year}" if self.lang == "nl" else f"one whole since {formed.year}")
+                if formed is not None else ("nog niet één geheel" if self.lang == "nl" else "not yet one whole"))
+        head = "losse delen per jaar" if self.lang == "nl" else "parts per year"
+        return (f"<div style='margin-top:0.8em'><b>{html.escape(head)}</b><table>{''.join(cells)}</table>"
+                f"<div style='color:#555'>{html.escape(note)}</div></div>")
 
     def _summary_html(self) -> str:
         items = "".join(f"<dt><b>{html.escape(h)}</b></dt><dd>{html.escape(t)}</dd>" for h, t in self.scan.summary())
