@@ -11,7 +11,14 @@ group). The families:
 - :mod:`~opgavelab.metrics.boundaries`: E-I index, mixing matrix, crossing share,
   Blau heterogeneity;
 - :mod:`~opgavelab.metrics.brokerage`: Gould-Fernandez brokerage roles with
-  sna's expectations and z-scores.
+  sna's expectations and z-scores;
+- :mod:`~opgavelab.metrics.coverage`: needed domains and scale against what the
+  involved actors bring, candidate partners, unused expertise (these take a
+  Case and an opgave);
+- :mod:`~opgavelab.metrics.awareness`: who is involved without knowing it, and
+  commitment;
+- :mod:`~opgavelab.metrics.formation`: the network of an opgave measured at a
+  series of dates, and the moment it became one collective.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from opgavelab.metrics.brokerage import (
     brokerage_z,
 )
 from opgavelab.metrics.centrality import articulation_points, bridges, centrality
+from opgavelab.metrics.awareness import awareness, unaware_actors
 from opgavelab.metrics.cohesion import (
     cohesion,
     connectedness,
@@ -39,6 +47,14 @@ from opgavelab.metrics.cohesion import (
     density,
     fragmentation,
 )
+from opgavelab.metrics.coverage import (
+    candidate_partners,
+    domain_coverage,
+    missing_domains,
+    scale_fit,
+    unused_expertise,
+)
+from opgavelab.metrics.formation import formation, formation_moment, snapshot_dates
 
 __all__ = [
     # cohesion
@@ -64,4 +80,17 @@ __all__ = [
     "brokerage_sd",
     "brokerage_z",
     "BROKERAGE_ROLES",
+    # coverage
+    "domain_coverage",
+    "missing_domains",
+    "scale_fit",
+    "candidate_partners",
+    "unused_expertise",
+    # awareness
+    "awareness",
+    "unaware_actors",
+    # formation
+    "formation",
+    "formation_moment",
+    "snapshot_dates",
 ]
