@@ -386,7 +386,8 @@ _GEOMETRY = """() => {
     const px = o.font.size * s;
     if (o.label !== undefined && px >= o.scaling.label.drawThreshold - 1) {
       const z = nd.labelModule.size, v = o.font.vadjust || 0;
-      names.push({label: o.label, px, box: [...dom(z.left, z.top + v), ...dom(z.left + z.width, z.top + v + z.height)]});
+      const box = [...dom(z.left, z.top + v), ...dom(z.left + z.width, z.top + v + z.height)];
+      names.push({label: o.label, px, box});
     }
   }
   return {canvas: [c.left, c.top, c.right, c.bottom], legend: [l.left, l.top, l.right, l.bottom],

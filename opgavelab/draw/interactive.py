@@ -8,7 +8,12 @@ at once (2,000 actors well under 2 s in Chromium).
 
 The page has the legend and the caption (case, opgave, date, filters,
 source), a tooltip with each actor's attributes, a search box, and buttons to
-switch between the force layout and the opgave compass. Every text from the
+switch between the force layout and the opgave compass. It fits itself to its
+frame: in a full window the legend stands beside the network; in a narrow frame
+(a notebook's, under 900 px) it starts folded into a small button, and once
+unfolded the network moves beside or below it. Names and markers are smaller in
+a small frame (names never under 11 px), and only the central names that cover
+no other name or marker are shown at first; the others appear when zooming in. Every text from the
 spreadsheet is data, never markup: it travels as JSON inside a
 ``<script type="application/json">`` block (with ``<`` escaped) and is put on
 the page with ``textContent``, or escaped with :func:`html.escape` in the
@@ -238,36 +243,12 @@ def _guides_px(g: dict) -> dict:
     }
 
 
-_BIG_FONT, _SMALL_FONT = 17, 12
-
-
-def _big_names(names: list, rank: np.ndarray, show: np.ndarray, pos: list, sizes: np.ndarray, *, limit: int,
-               hub_name: str | None, factor: float = 1.0) -> np.ndarray:
-    """Which names are drawn big: the most central whose label boxes do not overlap.
-
-    vis-network draws a name centred below its node and scales it with the
-    view, so overlaps are the same at every zoom level and can be checked
-    here, in canvas units.
-    """
-    out = np.zeros(len(names), dtype=bool)
-    boxes = []
-    if hub_name is not None:
-        lines = max(1, math.ceil(len(hub_name) * 0.55 * 16 / 170))
-        boxes.append((-95.0 * factor, -(lines * 10 + 12) * factor, 95.0 * factor, (lines * 10 + 12) * factor))
-    fs = _BIG_FONT * factor
-    for i in np.argsort(rank, kind="stable"):
-        if not show[i] or rank[i] > limit:
-            continue
-        label = names[i] if len(names[i]) <= 34 else names[i][:33]
-        w = len(label) * fs * 0.55
-        x, y = pos[2 * i], pos[2 * i + 1]
-        top = y + sizes[i] + 3
-        box = (x - w / 2, top, x + w / 2, top + fs * 1.2)
-        if any(not (box[2] < b[0] or b[2] < box[0] or box[3] < b[1] or b[3] < box[1]) for b in boxes):
-            continue
-        boxes.append(box)
-        out[i] = True
-    return out
+#: Font sizes of the page, in screen pixels at its first view in a full window: the most central names,
+#: the other names (they show when zooming in), the opgave and the compass's ring labels. The page's script
+#: turns them into canvas units for the frame it finds itself in (smaller in a small frame, never below 11 px
+#: for the names), so a name takes about the same share of the drawing in a notebook as in a full window.
+_FONTS = {"big": 17, "small": 12, "hub": 16, "hubWidth": 170, "hubMargin": 10, "guide": 13, "minBig": 11}
+_BIG_FONT, _SMALL_FONT = _FONTS["big"], _FONTS["small"]
 
 
 def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) -> dict:
@@ -275,8 +256,8 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
     n = len(nodes)
     S = _scale_px(n)
     groups, keys = _groups(scene)
-    # fonts grow with the drawing, so names are as readable at the first view of 10,000 actors as of 30;
-    # markers grow less, so a crowd stays a crowd
+    # markers grow less than the drawing, so a crowd stays a crowd; the page's script sets the names' sizes
+    # (and shrinks the markers in a small frame) once it knows the frame
     f = S / _scale_px(1)
     sizes = (7.0 + 15.0 * nodes["size"].to_numpy(dtype=float)) * math.sqrt(f)
     star = nodes["shape"].to_numpy() == "star"
@@ -286,9 +267,10 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
     if n > label_limit:
         show = show & (rank <= label_limit)
     pos = _positions(scene, scene.layout, S)
-    # the most central names are big and show at once (if they do not overlap); the others appear when zooming in
-    big_names = _big_names(nodes["name"].tolist(), rank, show, pos, sizes, limit=15 if n <= 100 else 25,
-                           hub_name=scene.opgave["name"] if scene.opgave else None, factor=f)
+    # candidates for a big name, most central first: the page's script shows those whose name covers no other
+    # name, marker or the opgave at the size the frame allows; the other names appear when zooming in
+    limit = 15 if n <= 100 else 25
+    big_names = [int(i) for i in np.argsort(rank, kind="stable") if show[i] and rank[i] <= limit]
     vis_nodes = []
     for i, (v, name, colour, shape, aware) in enumerate(zip(nodes.index, nodes["name"], nodes["colour"],
                                                              nodes["shape"], nodes["aware"])):
@@ -296,7 +278,7 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
                "group": keys[(colour, shape, bool(aware))]}
         if show[i]:
             rec["label"] = name if len(name) <= 34 else name[:32].rstrip() + "…"
-            rec["font"] = {"size": _round(_BIG_FONT * f if big_names[i] else _SMALL_FONT * f)}
+            rec["font"] = {"size": _round(_SMALL_FONT * f)}
         vis_nodes.append(rec)
     index = {v: i for i, v in enumerate(nodes.index)}
     vis_edges = []
@@ -350,7 +332,8 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
                         "navigationButtons": False, "keyboard": False, "multiselect": False},
         "groups": groups,
     }
-    return {"nodes": vis_nodes, "edges": vis_edges, "options": options, "scale": S, "fontScale": f,
+    return {"nodes": vis_nodes, "edges": vis_edges, "options": options, "scale": S,
+            "big": big_names, "fonts": _FONTS,
             "hub": hub_id if scene.opgave
             else None, "layouts": layouts, "current": scene.layout.kind, "fields": header, "info": info,
             "texts": {"force": "Krachten" if lang == "nl" else "Force", "compass": "Kompas" if lang == "nl"
@@ -476,22 +459,31 @@ html,body{margin:0;height:100%;font-family:-apple-system,"Segoe UI",Roboto,"Helv
 color:#222;background:#fff}
 #head{position:absolute;top:0;left:0;right:0;height:58px;padding:8px 14px;border-bottom:1px solid #e4e4e4;
 display:flex;align-items:center;gap:14px;background:#fff;z-index:2}
+#head>div:first-child{min-width:0;flex:1 1 auto}
 #head h1{font-size:17px;margin:0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-#head .sub{font-size:12px;color:#666;white-space:nowrap}
-#head .tools{margin-left:auto;display:flex;gap:6px;align-items:center}
+#head .sub{font-size:12px;color:#666;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+#head .tools{margin-left:auto;display:flex;gap:6px;align-items:center;flex:none}
 #head button{font:inherit;font-size:12px;padding:4px 10px;border:1px solid #bbb;background:#f7f7f7;border-radius:4px;
 cursor:pointer}
 #head button.on{background:#2B2D42;color:#fff;border-color:#2B2D42}
 #head input{font:inherit;font-size:12px;padding:4px 8px;border:1px solid #bbb;border-radius:4px;width:170px}
+@media (max-width:760px){#head{gap:8px;padding:8px 10px}#head h1{font-size:15px}#head input{width:125px}
+#head button{padding:4px 7px}}
 #net{position:absolute;top:58px;left:0;right:0;bottom:var(--foot,44px)}
-@media (min-width:1000px){#net{right:300px}#legend{width:280px}}
+@media (min-width:1000px){body:not(.legend-closed) #net{right:300px}#legend{width:280px}
+.legend-closed #legend{width:auto}}
 #foot{position:absolute;left:0;right:0;bottom:0;padding:6px 14px;font-size:11.5px;color:#555;
 border-top:1px solid #e4e4e4;background:#fff;line-height:1.4}
 #foot .note{color:#B34700;font-weight:600}
 #legend{position:absolute;top:68px;right:10px;max-height:calc(100% - 130px);overflow:auto;
 background:rgba(255,255,255,.94);border:1px solid #ddd;border-radius:6px;padding:6px 10px;font-size:12px;z-index:3;
 max-width:300px}
-#legend summary{cursor:pointer;font-weight:600}
+.legend-closed #legend{padding:3px 9px;background:#f7f7f7;border-color:#bbb;border-radius:4px}
+#legend summary{cursor:pointer;font-weight:600;list-style:none;white-space:nowrap}
+#legend summary::-webkit-details-marker{display:none}
+#legend summary::before{content:"\\25BE\\00a0"}
+.legend-closed #legend summary::before{content:""}
+.legend-closed #legend summary::after{content:"\\00a0\\25B8"}
 #legend .lg{margin-top:6px}
 #legend ul{list-style:none;margin:2px 0 0;padding:0}
 #legend li{display:flex;align-items:center;gap:6px;margin:2px 0}
@@ -507,6 +499,12 @@ box-shadow:0 2px 8px rgba(0,0,0,.15);z-index:4;max-width:320px}
 #tip td:first-child,#info td:first-child{color:#777;white-space:nowrap}
 """
 
+# The page's script. Before vis-network draws anything it plans the first view for the frame it is in:
+# the free part of the canvas (beside or below the legend), the size of the names in screen pixels (17 in a
+# full window, down to 11 in a notebook's frame), which central names are big (those that cover no other
+# name, marker or the opgave at that size), and the zoom that fits markers, big names, the opgave and the
+# compass's rings into the free part. It plans again when the layout changes, the legend opens or closes or
+# the frame is resized, as long as the user has not zoomed or panned.
 _JS = r"""
 (function(){
 "use strict";
@@ -514,17 +512,223 @@ var D = JSON.parse(document.getElementById("opgavelab-data").textContent);
 var foot = document.getElementById("foot");
 document.documentElement.style.setProperty("--foot", foot.offsetHeight + "px");
 var container = document.getElementById("net");
+var legend = document.getElementById("legend"), details = legend.querySelector("details");
+var F = D.fonts, S = D.scale, current = D.current, HUB = D.hub;
+// in a narrow frame (a notebook's) the legend starts folded into a small button, so it hides no actor
+details.open = window.innerWidth >= 900;
+document.body.classList.toggle("legend-closed", !details.open);
+var N = D.info.length, byId = [];
+D.nodes.forEach(function(nd){ byId[nd.id] = nd; });
+var measure = document.createElement("canvas").getContext("2d");
+measure.font = "100px sans-serif";
+var labelled = [], width = [], base = [];   // label width per pixel of font size; marker size as computed
+var M = 1;   // markers' factor: smaller in a small frame, like the names
+var MAX_ZOOM = 1.6;   // a small network in a big window spreads out rather than fill it with huge markers
+for (var i = 0; i < N; i++) {
+  base[i] = byId[i].size;
+  if (byId[i].label !== undefined) { labelled.push(i); width[i] = measure.measureText(byId[i].label).width / 100; }
+}
+var hubWidth = HUB === null ? 0 : measure.measureText(byId[HUB].label).width / 100;
+function overlap(a, b){ return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
+function hubBox(k){
+  if (HUB === null) { return null; }
+  var inner = (F.hubWidth - 2 * F.hubMargin) * k, tw = hubWidth * F.hub * k;
+  var lines = Math.max(1, Math.ceil(tw / (0.85 * inner)));
+  var w = Math.min(tw, inner) / 2 + F.hubMargin * k, h = lines * F.hub * k * 0.62 + F.hubMargin * k;
+  return [-w, -h, w, h];
+}
+function labelBox(i, pos, fs, up){
+  // vis-network puts a name below its marker; a big name may go above it instead (font.vadjust)
+  var w = width[i] * fs, x = pos[2 * i], r = base[i] * M;
+  var top = up ? pos[2 * i + 1] - r - 4 - fs * 1.15 : pos[2 * i + 1] + r + 4;
+  return [x - w / 2, top, x + w / 2, top + fs * 1.15];
+}
+function pickBig(kind, k, s){
+  // most central first; a name is big when, below or above its marker, it covers no big name, the opgave or
+  // the middle of a marker (grazing a marker's edge is allowed: names have a white outline). In a crowd of
+  // hundreds every name covers markers, so there only names and the opgave are kept apart.
+  var pos = D.layouts[kind].pos, fs = F.big * k, boxes = guideBoxes(kind, k, s), out = [], hb = hubBox(k);
+  var core = 0.35 * fs, gap = 0.2 * fs, crowd = N > 150;
+  if (hb) { boxes.push(hb); }
+  function free(i, b, wide){
+    for (var j = 0; j < boxes.length; j++) { if (overlap(wide, boxes[j])) { return false; } }
+    for (var m = 0; m < N && !crowd; m++) {
+      if (m === i) { continue; }
+      var r = Math.max(base[m] * M * 0.7, core), x = pos[2 * m], y = pos[2 * m + 1];
+      if (b[0] < x + r && x - r < b[2] && b[1] < y + r && y - r < b[3]) { return false; }
+    }
+    return true;
+  }
+  D.big.forEach(function(i){
+    for (var up = 0; up < 2; up++) {
+      // names keep a little distance from one another, and may touch a marker's edge
+      var b = labelBox(i, pos, fs, up), wide = [b[0] - 2 * gap, b[1] - gap, b[2] + 2 * gap, b[3] + gap];
+      if (free(i, b, wide)) { boxes.push(wide); out.push({i: i, up: up === 1}); return; }
+    }
+  });
+  return out;
+}
+function extent(kind, k, s, big){
+  var pos = D.layouts[kind].pos, g = D.layouts[kind].guides, e = [Infinity, Infinity, -Infinity, -Infinity];
+  function add(b){ e[0] = Math.min(e[0], b[0]); e[1] = Math.min(e[1], b[1]); e[2] = Math.max(e[2], b[2]);
+                   e[3] = Math.max(e[3], b[3]); }
+  for (var i = 0; i < N; i++) {
+    var r = base[i] * M, x = pos[2 * i], y = pos[2 * i + 1];
+    add([x - r, y - r, x + r, y + r]);
+  }
+  big.forEach(function(b){ add(labelBox(b.i, pos, F.big * k, b.up)); });
+  var hb = hubBox(k); if (hb) { add(hb); }
+  if (g && g.rings) {
+    var rOut = outerRing(g);
+    add([-rOut, -rOut, rOut, rOut]);
+  }
+  guideBoxes(kind, k, s).forEach(add);
+  if (!isFinite(e[0])) { e = [-S, -S, S, S]; }
+  return e;
+}
+function outerRing(g){ return (g.rings.length ? g.rings[g.rings.length - 1].o : 1) * S; }
+function guideFonts(k, s){
+  // the compass's sector names with the actors' names; ring names at least 9 px on screen
+  return {sector: F.guide * k * 1.3, ring: Math.max(F.guide * k, 9 / s)};
+}
+var guideWidths = {};
+function guideBoxes(kind, k, s){
+  // where the compass's sector and ring names are drawn (see beforeDrawing), in canvas units
+  var g = D.layouts[kind].guides, out = [];
+  if (!g || !g.rings) { return out; }
+  if (!guideWidths[kind]) {
+    measure.font = "bold 100px sans-serif";
+    var sw = g.sectors.map(function(x){ return measure.measureText(x.label).width / 100; });
+    measure.font = "100px sans-serif";
+    var rw = g.rings.map(function(x){ return measure.measureText(x.label).width / 100; });
+    guideWidths[kind] = {sectors: sw, rings: rw};
+  }
+  var W = guideWidths[kind], fs = guideFonts(k, s), rOut = outerRing(g);
+  g.sectors.forEach(function(x, j){
+    var m = (x.s + x.e) / 2, rr = rOut + fs.sector * 1.2, cx = rr * Math.cos(m), cy = -rr * Math.sin(m);
+    var w = W.sectors[j] * fs.sector, c = Math.cos(m);
+    var x0 = c > 0.2 ? cx : (c < -0.2 ? cx - w : cx - w / 2);
+    out.push([x0, cy - fs.sector * 0.6, x0 + w, cy + fs.sector * 0.6]);
+  });
+  ringNames(g, fs.ring).forEach(function(j){
+    var w = W.rings[j] * fs.ring, cy = -(g.rings[j].i + g.rings[j].o) / 2 * S;
+    out.push([-w / 2, cy - fs.ring * 0.6, w / 2, cy + fs.ring * 0.6]);
+  });
+  return out;
+}
+function ringNames(g, fs){
+  // the rings whose name fits between the names of the rings inside it (the outer rings are narrow)
+  var out = [], last = -Infinity;
+  g.rings.forEach(function(r, j){
+    var y = (r.i + r.o) / 2 * S;
+    if (y - last >= fs * 1.15) { out.push(j); last = y; }
+  });
+  return out;
+}
+function freeAreas(){
+  // the canvas, or the parts of it beside and below the legend when that lies over the canvas
+  var c = container.getBoundingClientRect(), W = c.width || 1100, H = c.height || 880;
+  var all = {x: 0, y: 0, w: W, h: H}, l = legend.getBoundingClientRect();
+  var under = c.width && l.width && l.left < c.right && l.right > c.left && l.top < c.bottom && l.bottom > c.top;
+  return {W: W, H: H, all: all, parts: under ? [{x: 0, y: 0, w: l.left - c.left - 6, h: H},
+                                               {x: 0, y: l.bottom - c.top + 6, w: W, h: c.bottom - l.bottom - 6}]
+                                             : [all]};
+}
+function fitInto(e, area){
+  var pad = 14, ew = Math.max(e[2] - e[0], 1), eh = Math.max(e[3] - e[1], 1);
+  function scale(r){ return Math.min((r.w - 2 * pad) / ew, (r.h - 2 * pad) / eh, MAX_ZOOM); }
+  var best = {s: scale(area.all), r: area.all}, full = best.s, chosen = null;
+  area.parts.forEach(function(r){
+    if (r.w < 120 || r.h < 120) { return; }
+    var s = scale(r); if (!chosen || s > chosen.s) { chosen = {s: s, r: r}; }
+  });
+  // a legend that leaves too little room is drawn over the network rather than shrink it to a stamp
+  if (chosen && chosen.s >= 0.55 * full) { best = chosen; }
+  return best;
+}
+function plan(kind){
+  var area = freeAreas();
+  // names of 17 px in a full window, smaller in a small frame but never below 11 px
+  var px = Math.max(F.minBig, Math.min(F.big, Math.sqrt(area.W * area.H) / 48));
+  // markers shrink with the names in a small frame; a drawing zoomed in beyond 1 spreads out, with markers of
+  // the same size on screen
+  function markers(s){ return Math.max(0.7, px / F.big) / Math.max(1, s); }
+  M = markers(1);
+  var s = fitInto(extent(kind, px / F.big, 1, []), area).s, big = [], fit;
+  for (var it = 0; it < 6; it++) {
+    M = markers(s);
+    big = pickBig(kind, px / F.big / s, s);
+    fit = fitInto(extent(kind, px / F.big / s, s, big), area);
+    var done = Math.abs(fit.s - s) < 0.005 * s; s = fit.s;
+    if (done) { break; }
+  }
+  var k = px / F.big / s;
+  M = markers(s);
+  big = pickBig(kind, k, s);
+  var e = extent(kind, k, s, big);
+  // small names show once zooming in makes them readable (>= 10 px); big ones at once
+  var threshold = Math.max(11, (px + px * F.small / F.big) / 2);
+  return {s: s, k: k, px: px, m: M, big: big, threshold: threshold,
+          centre: {x: (e[0] + e[2]) / 2, y: (e[1] + e[3]) / 2},
+          offset: {x: fit.r.x + fit.r.w / 2 - area.W / 2, y: fit.r.y + fit.r.h / 2 - area.H / 2}};
+}
+function nodeUpdates(p, sizes){
+  var out = [], upd = {};
+  labelled.forEach(function(i){ upd[i] = {id: i, font: {size: Math.round(F.small * p.k * 10) / 10, vadjust: 0}}; });
+  p.big.forEach(function(b){
+    var fs = F.big * p.k;
+    upd[b.i].font = {size: Math.round(fs * 10) / 10, vadjust: b.up ? -(2 * base[b.i] * p.m + 8 + fs * 1.15) : 0};
+  });
+  if (sizes) {
+    for (var j = 0; j < N; j++) { (upd[j] = upd[j] || {id: j}).size = Math.round(base[j] * p.m * 10) / 10; }
+  }
+  for (var key in upd) { out.push(upd[key]); }
+  if (HUB !== null) {
+    out.push({id: HUB, margin: F.hubMargin * p.k, widthConstraint: {maximum: F.hubWidth * p.k},
+              font: {color: "#FFFFFF", face: "sans-serif", strokeWidth: 0,
+                     size: Math.max(F.hub * p.k, p.threshold / p.s)}});
+  }
+  return out;
+}
+var view = plan(current);
+nodeUpdates(view, view.m !== 1).forEach(function(u){ Object.assign(byId[u.id], u); });
+D.options.nodes.scaling.label.drawThreshold = view.threshold;
 var nodes = new vis.DataSet(D.nodes);
 var edges = new vis.DataSet(D.edges);
 var net = new vis.Network(container, {nodes: nodes, edges: edges}, D.options);
 window.opgavelabNetwork = net;
-var S = D.scale, current = D.current;
+var autoView = true;   // false once the user zooms or pans: then the view is theirs
+function show(p){
+  net.moveTo({position: p.centre, scale: p.s, offset: p.offset, animation: false});
+  window.opgavelabView = {scale: p.s, namePx: p.px, bigNames: p.big.length};
+}
+show(view);
+function replan(){
+  if (!autoView) { return; }
+  net.setSize("100%", "100%");
+  var p = plan(current);
+  if (p.threshold !== view.threshold) { net.setOptions({nodes: {scaling: {label: {drawThreshold: p.threshold}}}}); }
+  nodes.update(nodeUpdates(p, p.m !== view.m));
+  view = p;
+  show(p);
+}
 net.once("afterDrawing", function(){
-  // names of 17px show at the first view, names of 12px from a little closer (the threshold is in screen pixels)
-  var s = net.getScale();
-  net.setOptions({nodes: {scaling: {label: {drawThreshold: Math.max(3, 14.5 * D.fontScale * s)}}}});
   window.opgavelabDrawnAt = performance.now();
   document.body.setAttribute("data-drawn", "1");
+});
+net.on("zoom", function(){ autoView = false; });
+net.on("dragEnd", function(p){ if (!p.nodes.length) { autoView = false; } });
+var legendOpen = details.open;
+details.addEventListener("toggle", function(){
+  if (details.open === legendOpen) { return; }   // the folding above, already planned for
+  legendOpen = details.open;
+  document.body.classList.toggle("legend-closed", !legendOpen);
+  replan();
+});
+var resizing = null;
+window.addEventListener("resize", function(){
+  if (resizing) { cancelAnimationFrame(resizing); }
+  resizing = requestAnimationFrame(function(){ resizing = null; replan(); });
 });
 net.on("beforeDrawing", function(ctx){
   var g = D.layouts[current] && D.layouts[current].guides;
@@ -542,13 +746,15 @@ net.on("beforeDrawing", function(ctx){
   ctx.globalAlpha = 1; ctx.strokeStyle = "#d0d0d0"; ctx.lineWidth = 1;
   ctx.beginPath(); ctx.arc(0, 0, rHub, 0, 2 * Math.PI); ctx.stroke();
   g.rings.forEach(function(r){ ctx.beginPath(); ctx.arc(0, 0, r.o * S, 0, 2 * Math.PI); ctx.stroke(); });
-  var fs = 13 * D.fontScale;
-  ctx.font = fs + "px sans-serif"; ctx.textAlign = "center"; ctx.textBaseline = "middle";
+  var fs = guideFonts(view.k, view.s);
+  ctx.font = fs.ring + "px sans-serif"; ctx.textAlign = "center"; ctx.textBaseline = "middle";
   ctx.fillStyle = "#777";
-  g.rings.forEach(function(r){ ctx.fillText(r.label, 0, -(r.i + r.o) / 2 * S); });
-  ctx.font = "bold " + (fs * 1.3) + "px sans-serif";
+  ringNames(g, fs.ring).forEach(function(j){
+    var r = g.rings[j]; ctx.fillText(r.label, 0, -(r.i + r.o) / 2 * S);
+  });
+  ctx.font = "bold " + fs.sector + "px sans-serif";
   g.sectors.forEach(function(s){
-    var m = (s.s + s.e) / 2, rr = rOut + fs * 1.6;
+    var m = (s.s + s.e) / 2, rr = rOut + fs.sector * 1.2;
     var x = rr * Math.cos(m), y = -rr * Math.sin(m);
     ctx.textAlign = Math.cos(m) > 0.2 ? "left" : (Math.cos(m) < -0.2 ? "right" : "center");
     ctx.fillStyle = s.colour; ctx.fillText(s.label, x, y);
@@ -569,7 +775,7 @@ function infoTable(i){
 }
 var tip = document.getElementById("tip"), info = document.getElementById("info");
 net.on("hoverNode", function(p){
-  if (p.node === D.hub) { return; }
+  if (p.node === HUB) { return; }
   tip.replaceChildren(infoTable(p.node));
   var r = container.getBoundingClientRect();
   var x = p.pointer.DOM.x + 14, y = p.pointer.DOM.y + r.top + 14;
@@ -581,7 +787,7 @@ net.on("hoverNode", function(p){
 net.on("blurNode", function(){ tip.style.display = "none"; });
 net.on("dragStart", function(){ tip.style.display = "none"; });
 function showInfo(id){
-  if (id === undefined || id === D.hub) { info.style.display = "none"; return; }
+  if (id === undefined || id === HUB) { info.style.display = "none"; return; }
   var x = document.createElement("span"); x.className = "x"; x.textContent = "\u00d7";
   x.onclick = function(){ info.style.display = "none"; net.unselectAll(); };
   info.replaceChildren(x, infoTable(id)); info.style.display = "block";
@@ -596,7 +802,8 @@ function setLayout(kind){
   Array.prototype.forEach.call(document.querySelectorAll("#head button[data-layout]"), function(b){
     b.classList.toggle("on", b.getAttribute("data-layout") === kind);
   });
-  net.fit({animation: false});
+  autoView = true;
+  replan();
 }
 Array.prototype.forEach.call(document.querySelectorAll("#head button[data-layout]"), function(b){
   b.onclick = function(){ setLayout(b.getAttribute("data-layout")); };
@@ -608,7 +815,9 @@ if (search) {
     var q = search.value.trim().toLowerCase(); if (!q) { return; }
     for (var i = 0; i < D.info.length; i++) {
       if (D.info[i][0].toLowerCase().indexOf(q) >= 0 || D.info[i][D.info[i].length - 1].toLowerCase() === q) {
-        net.selectNodes([i]); net.focus(i, {scale: 1.2, animation: false}); showInfo(i); search.style.color = "";
+        autoView = false;
+        net.selectNodes([i]); net.focus(i, {scale: Math.max(1.2, 1.25 * view.s), animation: false}); showInfo(i);
+        search.style.color = "";
         return;
       }
     }
