@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[lab,test]"
+	@# JupyterLab: no pop-up asking about Jupyter news for students opening 00-start
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@echo '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' \
+		> $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -22,7 +26,8 @@ install: $(STAMP)
 # JupyterLab on 127.0.0.1 only, with Jupyter's token (never disabled): share
 # exported files, not the server.
 lab: $(STAMP)
-	cd notebooks && ../$(BIN)/jupyter lab 00-start.ipynb --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(ROOT_FLAG)
+	cd notebooks && ../$(BIN)/jupyter lab 00-start.ipynb --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
+		--LabApp.default_url=/lab/tree/00-start.ipynb $(ROOT_FLAG)
 
 # The explorer as an app for people who do not code (Voila, 127.0.0.1 only).
 app: $(STAMP)
