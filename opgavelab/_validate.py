@@ -181,20 +181,31 @@ def _cell_text(v) -> str:
     return str(v).strip()
 
 
+#: What pandas infers for a column that cannot hold both booleans and numbers.
+_NO_BOOL_MIX = frozenset({"string", "empty", "integer", "floating", "boolean"})
+
+
 def _map_unique(series: pd.Series, func) -> pd.Series:
     """Apply ``func`` once per unique non-empty value; empty cells give None."""
     values = pd.Series(series.to_numpy(dtype=object), index=series.index, dtype=object)
     # True == 1 and False == 0 as dict keys and for pd.unique: map booleans
     # apart, or one TRUE in a column of numbers turns every 1 into its result
     arr = values.to_numpy()
-    bools = np.fromiter((type(v) is bool or type(v) is np.bool_ for v in arr), dtype=bool, count=len(arr))
-    if bools.any() and not bools.all():
+    # a column of only texts or only numbers (ids, names, weights: nearly all) holds no mix of
+    # booleans and numbers; pandas tells that at C speed, so only other columns are looked at per cell
+    mixed = len(arr) > 0 and pd.api.types.infer_dtype(arr, skipna=True) not in _NO_BOOL_MIX
+    bools = (np.fromiter((type(v) is bool or type(v) is np.bool_ for v in arr), dtype=bool, count=len(arr))
+             if mixed else None)
+    if mixed and bools.any() and not bools.all():
         out = np.empty(len(arr), dtype=object)
         out[bools] = _map_unique(values[bools], func).to_numpy()
         out[~bools] = _map_unique(values[~bools], func).to_numpy()
         return pd.Series(out, index=values.index, dtype=object)
-    table = {u: func(u) for u in pd.unique(values.to_numpy()) if not _is_empty_value(u)}
-    out = values.map(table).astype(object)
+    # each distinct value once, then spread by code (-1, a missing cell, takes the None at the end)
+    codes, uniques = pd.factorize(arr, use_na_sentinel=True)
+    mapped = np.empty(len(uniques) + 1, dtype=object)
+    mapped[:-1] = [None if _is_empty_value(u) else func(u) for u in uniques]
+    out = pd.Series(mapped[codes], index=values.index, dtype=object)
     return out.where(out.notna(), None)
 
 
@@ -729,7 +740,8 @@ def _date_column(sheet: _Sheet, column: str, problems: _Problems, end: bool) -> 
     parsed = [None if _is_empty_value(u) else parse_date(u, end=end) for u in uniques]
     # a date that datetime64[ns] cannot hold (before 1678 or after 2261, such
     # as the 31-12-9999 some systems write for "no end") is a problem, not a crash
-    outside = np.array([p is not None and not pd.Timestamp.min <= p <= pd.Timestamp.max for p in parsed], dtype=bool)
+    outside = np.array([p is not None and not 1678 <= p.year <= 2261 and not pd.Timestamp.min <= p <= pd.Timestamp.max
+                        for p in parsed], dtype=bool)
     parsed = [None if o else p for p, o in zip(parsed, outside)]
     unreadable = np.array([not _is_empty_value(u) and p is None for u, p in zip(uniques, parsed)], dtype=bool)
     bad = ~empty & (codes >= 0) & unreadable[np.maximum(codes, 0)] if len(uniques) else np.zeros(len(values), bool)

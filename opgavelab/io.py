@@ -297,7 +297,7 @@ def _xlsx_extent(data: bytes) -> tuple[int, int] | None:
     columns, by the longest column letters present), so that only a suspect
     sheet is scanned cell by cell.
     """
-    max_row = max((int(r) for r in _ROW_NUMBER_RE.findall(data)), default=0)
+    max_row = max(map(int, _ROW_NUMBER_RE.findall(data)), default=0)
     bound = 26 if not _COLUMN_2_RE.search(data) else 16384 if _COLUMN_3_RE.search(data) else 702
     if max_row * bound <= MAX_SHEET_CELLS:
         return None
