@@ -267,10 +267,11 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
     if n > label_limit:
         show = show & (rank <= label_limit)
     pos = _positions(scene, scene.layout, S)
-    # candidates for a big name, most central first: the page's script shows those whose name covers no other
-    # name, marker or the opgave at the size the frame allows; the other names appear when zooming in
-    limit = 15 if n <= 100 else 25
-    big_names = [int(i) for i in np.argsort(rank, kind="stable") if show[i] and rank[i] <= limit]
+    # candidates for a big name, most central first: the page's script shows up to `most` of them, those whose
+    # name covers no other name, marker or the opgave at the size the frame allows; the other names appear when
+    # zooming in. In a small network a less central name may stand in for a central one that has no room.
+    most = 15 if n <= 100 else 25
+    big_names = [int(i) for i in np.argsort(rank, kind="stable") if show[i] and (n <= 100 or rank[i] <= most)]
     vis_nodes = []
     for i, (v, name, colour, shape, aware) in enumerate(zip(nodes.index, nodes["name"], nodes["colour"],
                                                              nodes["shape"], nodes["aware"])):
@@ -333,7 +334,7 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
         "groups": groups,
     }
     return {"nodes": vis_nodes, "edges": vis_edges, "options": options, "scale": S,
-            "big": big_names, "fonts": _FONTS,
+            "big": big_names, "bigMax": most, "fonts": _FONTS,
             "hub": hub_id if scene.opgave
             else None, "layouts": layouts, "current": scene.layout.kind, "fields": header, "info": info,
             "texts": {"force": "Krachten" if lang == "nl" else "Force", "compass": "Kompas" if lang == "nl"
@@ -560,6 +561,7 @@ function pickBig(kind, k, s){
     return true;
   }
   D.big.forEach(function(i){
+    if (out.length >= D.bigMax) { return; }
     for (var up = 0; up < 2; up++) {
       // names keep a little distance from one another, and may touch a marker's edge
       var b = labelBox(i, pos, fs, up), wide = [b[0] - 2 * gap, b[1] - gap, b[2] + 2 * gap, b[3] + gap];
