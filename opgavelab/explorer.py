@@ -206,7 +206,7 @@ class Explorer(widgets.VBox):
         self._layout_w = w.ToggleButtons(style={"button_width": "7em"})
         self._view = w.HTML(layout=w.Layout(width="100%", min_height="560px"))
         self._notice = w.HTML()
-        self._metrics_w = w.HTML(layout=w.Layout(min_width="15em"))
+        self._metrics_w = w.HTML()
         self._summary = w.HTML()
         self._missing = w.HTML()
         self._brokers = w.HTML()
@@ -237,8 +237,10 @@ class Explorer(widgets.VBox):
             self._types_w, self._scales_w, self._ties_w,
             w.HBox([self._aware_w, self._colour_w, self._size_w, self._layout_w]),
         ])
-        main = w.HBox([w.VBox([self._view, self._notice], layout=w.Layout(flex="3 1 0%")),
-                       w.VBox([self._metrics_w], layout=w.Layout(flex="1 1 0%"))])
+        # the picture takes what the key figures leave; min_width 0 lets it shrink instead of overflowing
+        main = w.HBox([w.VBox([self._view, self._notice], layout=w.Layout(flex="1 1 auto", min_width="0",
+                                                                            overflow="hidden")),
+                       w.VBox([self._metrics_w], layout=w.Layout(flex="0 0 14em", margin="0 0 0 0.8em"))])
         export = w.HBox([w.Label(), self._export_dir_w, *self._export_buttons])
         self._export_label = export.children[0]
         self.children = [self._title, controls, main, self._tabs,
