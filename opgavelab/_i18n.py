@@ -319,14 +319,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Gebruik een van: {allowed}.",
         "Use one of: {allowed}.",
     ),
-    "text_too_long": (
-        "Tekst van {n} tekens is ingekort tot {limit}.",
-        "Text of {n} characters was shortened to {limit}.",
-    ),
-    "text_too_long_hint": (
-        "Zet lange toelichtingen in een eigen kolom of document.",
-        "Keep long explanations in a column or document of their own.",
-    ),
     # --- warnings -----------------------------------------------------------
     "duplicate_tie": (
         "Dezelfde relatie staat er vaker in (ook in rij {other}).",

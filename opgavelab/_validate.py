@@ -909,7 +909,6 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
     found = _find_sheets(grids, problems)
     sheets = {key: _prepare_sheet(key, grid, problems) for key, grid in found.items()}
     vocab = _build_vocabularies(sheets.get("vocabularies"), problems)
-    what = {"actor": "actor", "opgave": "opgave"}
 
     phases.tick(_sheet_label("actors", lang))
     # --- actors ---------------------------------------------------------
@@ -972,9 +971,9 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         actor_col = _required_texts(sheet, "actor", problems)
         opgave_col = _required_texts(sheet, "opgave", problems)
         if actor_ids is not None:
-            actor_col = _resolve_refs(sheet, "actor", actor_col, actor_ids, actors_label, what["actor"], problems)
+            actor_col = _resolve_refs(sheet, "actor", actor_col, actor_ids, actors_label, "actor", problems)
         if opgave_ids is not None:
-            opgave_col = _resolve_refs(sheet, "opgave", opgave_col, opgave_ids, opgaven_label, what["opgave"], problems)
+            opgave_col = _resolve_refs(sheet, "opgave", opgave_col, opgave_ids, opgaven_label, "opgave", problems)
         since = _date_column(sheet, "since", problems, end=False)
         until = _date_column(sheet, "until", problems, end=True)
         _check_period(sheet, since, until, problems)
@@ -1009,11 +1008,11 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         src = _required_texts(sheet, "source", problems)
         tgt = _required_texts(sheet, "target", problems)
         if actor_ids is not None:
-            src = _resolve_refs(sheet, "source", src, actor_ids, actors_label, what["actor"], problems)
-            tgt = _resolve_refs(sheet, "target", tgt, actor_ids, actors_label, what["actor"], problems)
+            src = _resolve_refs(sheet, "source", src, actor_ids, actors_label, "actor", problems)
+            tgt = _resolve_refs(sheet, "target", tgt, actor_ids, actors_label, "actor", problems)
         opg = _optional_texts(sheet, "opgave", problems)
         if opgave_ids is not None and "opgave" in sheet.data:
-            opg = _resolve_refs(sheet, "opgave", opg, opgave_ids, opgaven_label, what["opgave"], problems)
+            opg = _resolve_refs(sheet, "opgave", opg, opgave_ids, opgaven_label, "opgave", problems)
         since = _date_column(sheet, "since", problems, end=False)
         until = _date_column(sheet, "until", problems, end=True)
         _check_period(sheet, since, until, problems)

@@ -289,12 +289,11 @@ class Explorer(widgets.VBox):
         used_types = [v for v in type_values if v in set(case.actors["type"].astype(object))]
         used_scales = [v for v in scale_values if v in set(case.actors["scale"].dropna().astype(object))]
         used_ties = [v for v in tie_values if v in set(case.ties["type"].dropna().astype(object))]
-        self._types_w = self._replace(self._types_w, self._toggle_row(
-            "types", used_types, case.labels("actor_type", self.lang), case.colours("actor_type")))
-        self._scales_w = self._replace(self._scales_w, self._toggle_row(
-            "scales", used_scales, case.labels("scale", self.lang)))
-        self._ties_w = self._replace(self._ties_w, self._toggle_row(
-            "tie_types", used_ties, case.labels("tie_type", self.lang)))
+        # a new case brings new values: the filter rows are built anew (and put in place by _relabel)
+        self._types_w = self._toggle_row("types", used_types, case.labels("actor_type", self.lang),
+                                         case.colours("actor_type"))
+        self._scales_w = self._toggle_row("scales", used_scales, case.labels("scale", self.lang))
+        self._ties_w = self._toggle_row("tie_types", used_ties, case.labels("tie_type", self.lang))
         self.set_trait("types", used_types)
         self.set_trait("scales", used_scales)
         self.set_trait("tie_types", used_ties)
@@ -316,10 +315,6 @@ class Explorer(widgets.VBox):
         self.set_trait("opgave", first)
         self._opgave_w.value = first
         self._guard(self._on_selection)()
-
-    @staticmethod
-    def _replace(old, new):
-        return new
 
     def _relabel(self) -> None:
         case = self.case
