@@ -85,6 +85,17 @@ class _Sheet:
     headers: dict[str, str]       # canonical column -> header as written
     letters: dict[str, str]       # column -> spreadsheet column letter
     notes: dict
+    empty: dict = field(default_factory=dict)  # column -> empty-cell mask, computed once
+
+
+def _sheet_empty(sheet: _Sheet, column: str) -> np.ndarray:
+    """:func:`_empty_mask` of a column of the sheet, computed once per sheet (read-only)."""
+    mask = sheet.empty.get(column)
+    if mask is None:
+        mask = _empty_mask(sheet.data[column])
+        mask.flags.writeable = False
+        sheet.empty[column] = mask
+    return mask
 
 
 class _Problems:
@@ -530,22 +541,25 @@ def _prepare_sheet(name: str, grid: Grid, problems: _Problems) -> _Sheet | None:
     body = cells.iloc[header_at + 1:]
     rows = np.arange(len(body)) + grid.first_row + header_at + 1
     # drop rows that are entirely empty (they keep their numbers in messages)
+    masks = [_empty_mask(body.iloc[:, j]) for j in range(body.shape[1])]
     if len(body):
-        nonempty = ~np.logical_and.reduce([_empty_mask(body.iloc[:, j]) for j in range(body.shape[1])])
+        nonempty = ~np.logical_and.reduce(masks)
         body = body[nonempty]
         rows = rows[nonempty]
+        masks = [m[nonempty] for m in masks]
     if len(body) == 0 and spec.required:
         problems.add("sheet_no_rows", sheet=title, row=grid.first_row + header_at + 1, fields={"sheet": title})
     alias_map = spec.alias_map
     columns: dict[str, pd.Series] = {}
     headers: dict[str, str] = {}
     letters: dict[str, str] = {}
+    empties: dict[str, np.ndarray] = {}
     header_row = grid.first_row + header_at
     for j, head in enumerate(header):
         letter = _column_letter(j)
         col = body.iloc[:, j]
         if _is_empty_value(head):
-            if len(col) and not _empty_mask(col).all():
+            if len(col) and not masks[j].all():
                 problems.add("column_no_header", sheet=title, row=header_row, column=letter,
                              severity="warning", fields={"letter": letter})
             continue
@@ -558,6 +572,8 @@ def _prepare_sheet(name: str, grid: Grid, problems: _Problems) -> _Sheet | None:
             continue
         columns[key] = col
         headers[key] = head_text
+        empties[key] = masks[j]
+        empties[key].flags.writeable = False
         letters[key] = letter
     data = pd.DataFrame(columns, index=body.index) if columns else pd.DataFrame(index=body.index)
     data = data.reset_index(drop=True)
@@ -571,7 +587,7 @@ def _prepare_sheet(name: str, grid: Grid, problems: _Problems) -> _Sheet | None:
                          fields={"column": accepted[0] if problems.lang == "nl" else required},
                          hint_fields={"names": ", ".join(accepted), "closest": closest})
     return _Sheet(spec=spec, title=title, data=data, rows=rows, headers=headers,
-                  letters=letters, notes=grid.notes)
+                  letters=letters, notes=grid.notes, empty=empties)
 
 
 # --------------------------------------------------------------------------
@@ -692,7 +708,7 @@ def _domains_column(sheet: _Sheet, column: str, vocab: Vocabularies, problems: _
     if column not in sheet.data:
         return pd.Series([[] for _ in range(len(sheet.data))], index=sheet.data.index, dtype=object)
     raw = sheet.data[column]
-    _report_error_cells(sheet, column, _empty_mask(raw), problems)
+    _report_error_cells(sheet, column, _sheet_empty(sheet, column), problems)
     cache: dict = {}
     names_nl = {}
     out = []
@@ -735,7 +751,7 @@ def _date_column(sheet: _Sheet, column: str, problems: _Problems, end: bool) -> 
     raw = sheet.data[column]
     values = raw.to_numpy(dtype=object)
     # parse each distinct cell once (dates repeat a lot), then spread by code
-    empty = _empty_mask(raw)
+    empty = _sheet_empty(sheet, column)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     parsed = [None if _is_empty_value(u) else parse_date(u, end=end) for u in uniques]
     # a date that datetime64[ns] cannot hold (before 1678 or after 2261, such
@@ -764,9 +780,9 @@ def _bool_column(sheet: _Sheet, column: str, default: bool, problems: _Problems)
     if column not in sheet.data:
         return pd.Series(default, index=sheet.data.index, dtype=bool)
     raw = sheet.data[column]
-    _report_error_cells(sheet, column, _empty_mask(raw), problems)
+    _report_error_cells(sheet, column, _sheet_empty(sheet, column), problems)
     parsed = _map_unique(raw, _parse_bool)
-    bad = (parsed.isna() & ~pd.Series(_empty_mask(raw), index=raw.index)).to_numpy()
+    bad = (parsed.isna() & ~pd.Series(_sheet_empty(sheet, column), index=raw.index)).to_numpy()
     default_text = ("ja" if default else "nee") if problems.lang == "nl" else ("yes" if default else "no")
     for i in np.flatnonzero(bad):
         v = raw.iat[i]
@@ -781,7 +797,7 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
         return pd.Series(np.nan, index=sheet.data.index, dtype=float)
     raw = sheet.data[column]
     parsed = _map_unique(raw, _parse_number)
-    empty = _empty_mask(raw)
+    empty = _sheet_empty(sheet, column)
     numbers = pd.to_numeric(parsed, errors="coerce")
     # check each distinct number once
     arr = numbers.to_numpy(dtype=float, na_value=np.nan)
@@ -805,7 +821,7 @@ def _extra_columns(sheet: _Sheet) -> dict[str, pd.Series]:
         if col in known:
             continue
         series = sheet.data[col]
-        empty = _empty_mask(series)
+        empty = _sheet_empty(sheet, col)
         values = series.where(~empty, None).to_numpy(dtype=object)
         non_empty = [v for v in values if v is not None]
         if non_empty and all(isinstance(v, str) for v in non_empty):
@@ -1026,7 +1042,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
             "target": tgt,
             "type": _vocab_column(sheet, "type", "tie_type", vocab, problems, False),
             "weight": weight.fillna(1.0) if "weight" not in sheet.data else weight.where(
-                weight.notna() | pd.Series(~_empty_mask(sheet.data["weight"]), index=weight.index), 1.0),
+                weight.notna() | pd.Series(~_sheet_empty(sheet, "weight"), index=weight.index), 1.0),
             "opgave": opg,
             "directed": _bool_column(sheet, "directed", False, problems),
             "since": since,
