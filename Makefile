@@ -34,7 +34,7 @@ app: $(STAMP)
 	$(BIN)/voila notebooks/00-start.ipynb --Voila.ip=127.0.0.1 --port=$(PORT)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest tests notebooks --nbval-lax --durations=15
+	$(BIN)/python -m pytest tests notebooks opgavelab --nbval-lax --doctest-modules --durations=15
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests -m "not e2e and not slow" -q

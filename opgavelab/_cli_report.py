@@ -154,6 +154,7 @@ def _say(args, text: str, err: bool = False) -> None:
 
 def run(args) -> int:
     """Handle ``opgavelab report``; returns the exit code."""
+    from ._progress import progress_bar
     from .errors import ReadError, ValidationError
     from .io import load
 
@@ -167,7 +168,7 @@ def run(args) -> int:
         _say(args, f"'dpi' must be between 50 and 1200, got {args.dpi}.", err=True)
         return EXIT_INVALID
     try:
-        case = load(args.case, lang=args.lang)
+        case = load(args.case, lang=args.lang, progress=sys.stderr.isatty() and not args.quiet)
     except ReadError as exc:
         _say(args, exc.title, err=True)
         return EXIT_UNREADABLE
@@ -218,8 +219,11 @@ def run(args) -> int:
 
     written: list[Path] = []
     start = time.time()
-    for k, oid in enumerate(opgaven, start=1):
-        if len(opgaven) > 1 or not args.quiet:
+    # a progress bar in a terminal; a line per opgave in a log
+    bar = sys.stderr.isatty() and len(opgaven) > 1 and not args.quiet
+    for k, oid in enumerate(progress_bar(opgaven, enable=bar, desc="rapport" if nl else "report",
+                                         total=len(opgaven)), start=1):
+        if not bar and (len(opgaven) > 1 or not args.quiet):
             print(f"[{k}/{len(opgaven)}] {oid}: {case.opgaven.at[oid, 'name']}", file=sys.stderr, flush=True)
         try:
             for path in _write_opgave(case, oid, plan[oid], args, formats):

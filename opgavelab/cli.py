@@ -55,7 +55,7 @@ def _cmd_validate(args) -> int:
 
     nl = args.lang == "nl"
     try:
-        case = load(args.path, lang=args.lang)
+        case = load(args.path, lang=args.lang, progress=sys.stderr.isatty() and not args.json)
     except ReadError as exc:
         if args.json:
             print(json.dumps({"valid": False, "readable": False, "message": exc.title,

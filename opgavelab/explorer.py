@@ -355,7 +355,7 @@ class Explorer(widgets.VBox):
 
     def _on_selection(self, change=None) -> None:
         """A new opgave or year: a new scan, new panels, a new picture."""
-        from .scan import scan
+        from ._scan import scan
 
         if not self.opgave:
             return
@@ -487,7 +487,7 @@ class Explorer(widgets.VBox):
 
     # -- panels ------------------------------------------------------------------
     def _metrics_html(self) -> str:
-        from .scan import _num, _pct, _signed
+        from ._scan import _num, _pct, _signed
 
         m, lang = self.metrics, self.lang
         rows = [

@@ -358,7 +358,7 @@ def multi_opgave_actors(case: Case, at=None, min_opgaven: int = 2) -> pd.DataFra
     Examples
     --------
     >>> import opgavelab
-    >>> multi_opgave_actors(opgavelab.example())["n_opgaven"].min() >= 2
+    >>> bool(multi_opgave_actors(opgavelab.example())["n_opgaven"].min() >= 2)
     True
     """
     _check_case(case)

@@ -46,3 +46,10 @@ def test_readme_states_the_two_commands_first():
     text = (ROOT / "README.md").read_text()
     first_code = text.index("make lab")
     assert first_code < text.index("make test") < 2500
+
+
+def test_scan_stays_callable_after_importing_its_module():
+    code = ("import opgavelab; from opgavelab import OpgaveScan; import opgavelab._scan; "
+            "from opgavelab.metrics import formation; print(callable(opgavelab.scan))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
