@@ -52,6 +52,8 @@ def _run_all_cells(page) -> None:
     no = page.locator(".jp-toast-button", has_text=re.compile(r"^No$"))
     if no.count():
         no.first.click()
+    # the menu acts on the notebook that has the focus
+    page.locator(".jp-NotebookPanel:visible .jp-Notebook").first.click()
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).first.click()
     page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).first.click()
     # JupyterLab may still ask which kernel to use; the notebook's own (Python 3) is the default
@@ -84,7 +86,7 @@ def _drive_explorer(page, export_folder: Path, shots: Path, prefix: str) -> None
 
 def test_start_notebook_runs_in_jupyterlab(jupyterlab, browser_context, screenshot_dir):
     page = browser_context.new_page()
-    page.goto(f"{jupyterlab.url}/lab/tree/00-start.ipynb?token={jupyterlab.token}")
+    page.goto(f"{jupyterlab.url}/lab/workspaces/start/tree/00-start.ipynb?reset&token={jupyterlab.token}")
     page.wait_for_selector(".jp-NotebookPanel", timeout=120_000)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
     screenshot(page, screenshot_dir, "lab-0-opened")
@@ -161,7 +163,8 @@ def test_a_broken_explorer_view_makes_the_checks_fail(jupyterlab, browser_contex
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, jupyterlab.root / "kapot.ipynb")
     page = browser_context.new_page()
-    page.goto(f"{jupyterlab.url}/lab/tree/kapot.ipynb?token={jupyterlab.token}")
+    # a workspace of its own, so the start notebook of the other test is not restored beside it
+    page.goto(f"{jupyterlab.url}/lab/workspaces/kapot/tree/kapot.ipynb?reset&token={jupyterlab.token}")
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
     _run_all_cells(page)
     page.wait_for_selector(".opgavelab-explorer", timeout=120_000)
