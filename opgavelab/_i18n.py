@@ -615,7 +615,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sv_col_rate": ("respons", "response rate"),
     "sv_written": ("{n} vragenlijsten geschreven in {path} (en het rooster {roster}).",
                    "{n} questionnaires written to {path} (and the roster {roster})."),
-    "sv_read": ("Antwoorden gelezen: {summary}", "Answers read: {summary}"),
+    "sv_saved": ("Nieuwe casus geschreven: {path}", "New case written: {path}"),
 }
 
 
