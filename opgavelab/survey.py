@@ -324,11 +324,17 @@ def write_questionnaires(case, opgave: str, out, lang: str = "nl", per: str = "a
     }
     from .io import atomic_write
 
-    rows = []
+    rows, used = [], set()
     for key, rec in respondents.iterrows():
         actor = rec["actor"]
         suffix = "" if per == "actor" else "-" + key.rsplit("#", 1)[1] if "#" in key else ""
-        path = out / f"{_safe_name(opgave)}-{_safe_name(actor)}{suffix}.xlsx"
+        stem = f"{_safe_name(opgave)}-{_safe_name(actor)}{suffix}"
+        # two ids can make the same safe name ('a/b' and 'a-b'): number the second
+        path, n = out / f"{stem}.xlsx", 1
+        while path in used:
+            n += 1
+            path = out / f"{stem}-{n}.xlsx"
+        used.add(path)
         wb = _questionnaire(case, opgave, roster, key, rec, {**meta, "respondent": key, "actor": actor},
                             contact, lang)
         with atomic_write(path, overwrite=overwrite) as tmp:
@@ -909,11 +915,13 @@ class _Reader:
                               value=found, found=found, expected=self.opgave)
             return
         pairs_seen: dict[tuple, int] = {}
+        per = ("contact" if frame["contact"].notna().any() or frame["respondent"].str.contains("#").any()
+               else "actor")
         for respondent, group in frame.groupby("respondent", sort=False):
             first_row = int(group.index[0]) + 2
             actor = str(respondent).split("#", 1)[0]
             meta = {"opgave": group["opgave"].iloc[0], "respondent": str(respondent), "actor": actor,
-                    "per": "contact" if "#" in str(respondent) or group["contact"].notna().any() else "actor",
+                    "per": per,
                     "roster_hash": group["roster"].iloc[0]}
             meta["actors"] = self._csv_actors(meta["roster_hash"])
             if meta["actors"] is None:
@@ -980,7 +988,7 @@ def _aggregate(reports: pd.DataFrame, case, default_type: str) -> pd.DataFrame:
     rows = {}
     named_by: dict[frozenset, set] = {}
     for rec in reports.itertuples(index=False):
-        kind = rec.type or default_type
+        kind = default_type if _is_blank(rec.type) else rec.type
         a, b = rec.reporter, rec.alter
         directed = kind in directed_kinds and rec.direction in ("out", "in")
         if directed:
@@ -992,7 +1000,7 @@ def _aggregate(reports: pd.DataFrame, case, default_type: str) -> pd.DataFrame:
         if a not in entry["reporters"]:
             entry["reporters"].append(a)
         entry["weights"].append(FREQUENCY_WEIGHT.get(rec.frequency, 1.0))
-        if rec.since is not None:
+        if not _is_blank(rec.since):
             entry["since"].append(int(rec.since))
         named_by.setdefault(frozenset((a, b)), set()).add(a)
     out = []
@@ -1158,7 +1166,7 @@ def _new_case(case, opgave, kept: pd.DataFrame, answered: pd.DataFrame):
     inv["domains_contributed"] = inv["domains_contributed"].astype(object)
     # several contact persons of one actor: aware if any says so, the mean commitment, every domain named
     per_actor = answered.groupby("actor", sort=False).agg(
-        aware=("aware", lambda s: None if s.isna().all() else bool((s == "yes").any())),
+        aware=("aware", lambda s: None if s.isna().all() else bool((s == "yes").any())),  # noqa: PD011
         commitment=("commitment", lambda s: None if s.dropna().empty else round(float(s.dropna().mean()))),
         domains=("domains", lambda s: sorted({c for lst in s for c in lst})),
     )
@@ -1166,9 +1174,9 @@ def _new_case(case, opgave, kept: pd.DataFrame, answered: pd.DataFrame):
         rows = (inv["actor"] == actor) & (inv["opgave"] == opgave)
         if not rows.any():
             continue
-        if rec["aware"] is not None:
-            inv.loc[rows, "aware"] = rec["aware"]
-        if rec["commitment"] is not None:
+        if not _is_blank(rec["aware"]):
+            inv.loc[rows, "aware"] = bool(rec["aware"])
+        if not _is_blank(rec["commitment"]):
             inv.loc[rows, "commitment"] = int(rec["commitment"])
         for i in inv.index[rows]:
             inv.at[i, "domains_contributed"] = "; ".join(rec["domains"]) or None
