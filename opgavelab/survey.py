@@ -365,6 +365,15 @@ def _styles():
     }
 
 
+def _named_styles(st):
+    from openpyxl.styles import NamedStyle, Protection
+
+    roster = NamedStyle(name="roster", fill=st["locked_fill"], border=st["border"],
+                        protection=Protection(locked=True))
+    answer = NamedStyle(name="answer", border=st["border"], protection=Protection(locked=False))
+    return roster, answer
+
+
 def _text(cell, value) -> None:
     """A text cell that a spreadsheet never runs as a formula."""
     from .export import _set
@@ -420,6 +429,8 @@ def _questionnaire(case, opgave, roster, key, rec, meta, contact, lang):
     scale_labels = case.labels("scale", lang)
     tie_labels = case.labels("tie_type", lang)
     wb = Workbook()
+    for style in _named_styles(st):
+        wb.add_named_style(style)
 
     # -- instructions ----------------------------------------------------
     info = wb.active
@@ -477,11 +488,9 @@ def _questionnaire(case, opgave, roster, key, rec, meta, contact, lang):
         for j, v in enumerate(values, start=1):
             c = ws.cell(row, j)
             _text(c, v)
-            c.fill, c.border = st["locked_fill"], st["border"]
+            c.style = "roster"
         for j in range(_ROSTER_COLUMNS + 1, len(_COLUMNS) + 1):
-            c = ws.cell(row, j)
-            c.protection = Protection(locked=False)
-            c.border = st["border"]
+            ws.cell(row, j).style = "answer"
     last = _FIRST_ROW + max(len(others), 1) - 1
     col = {name: get_column_letter(j) for j, name in enumerate(_COLUMNS, start=1)}
 
@@ -668,7 +677,13 @@ class _Reader:
         self.this_year = _dt.date.today().year
         self.by_respondent: dict[str, tuple] = {}  # respondent → (entry, file, reports)
         self._current: list[dict] = []
+        self._rosters: dict[str, pd.DataFrame] = {}
         self.settings: dict[tuple, str] = {}  # (per, actors, roster_hash) → first file
+
+    def roster(self, actors: str) -> pd.DataFrame:
+        if actors not in self._rosters:
+            self._rosters[actors] = _roster(self.case, self.opgave, actors)
+        return self._rosters[actors]
 
     @property
     def respondents(self) -> list[dict]:
@@ -749,7 +764,7 @@ class _Reader:
         self.settings.setdefault(settings, file)
         if meta.get("opgave") != self.opgave:
             return
-        current = _roster(self.case, self.opgave, settings[1])
+        current = self.roster(settings[1])
         if _roster_hash(current.index) != settings[2]:
             ids = meta.get("roster_ids")
             parts = []
@@ -774,10 +789,16 @@ class _Reader:
         from openpyxl import load_workbook
 
         try:
-            wb = load_workbook(path, data_only=True)
+            wb = load_workbook(path, data_only=True, read_only=True)
         except Exception as exc:  # noqa: BLE001 - any reason a file is not a workbook is the same problem here
             self.problems.add("unreadable", file=name, detail=type(exc).__name__)
             return
+        try:
+            self._read_book(wb, name)
+        finally:
+            wb.close()
+
+    def _read_book(self, wb, name: str) -> None:
         if META_SHEET not in wb.sheetnames:
             self.problems.add("not_questionnaire", file=name)
             return
@@ -802,7 +823,8 @@ class _Reader:
         if ws_title not in wb.sheetnames or me_title not in wb.sheetnames:
             self.problems.add("not_questionnaire", file=name)
             return
-        ws, me = wb[ws_title], wb[me_title]
+        # read-only sheets: one pass over the rows (cell-by-cell access re-reads the sheet each time)
+        ws, me = _Cells(wb[ws_title]), _Cells(wb[me_title])
         q_lang = meta.get("lang") if meta.get("lang") in ("nl", "en") else "nl"
         from openpyxl.utils import get_column_letter
 
@@ -816,7 +838,7 @@ class _Reader:
         actor = meta["actor"]
         answered = False
         n_rows = len(roster)
-        for i, row in enumerate(ws.iter_rows(min_row=_FIRST_ROW, max_col=len(_COLUMNS), values_only=True)):
+        for i, row in enumerate(ws.rows_from(_FIRST_ROW, len(_COLUMNS))):
             rownum = _FIRST_ROW + i
             cells = dict(zip(_COLUMNS, row))
             if i >= n_rows:
@@ -932,7 +954,7 @@ class _Reader:
             self.check_settings(meta, name)
             if not self.check_respondent(meta, f"{name} ({respondent})"):
                 continue
-            allowed = set(map(str, _roster(self.case, self.opgave, meta["actors"]).index)) - {actor}
+            allowed = set(map(str, self.roster(meta["actors"]).index)) - {actor}
             answered = False
             for idx, rec in group.iterrows():
                 row = int(idx) + 2
@@ -955,9 +977,30 @@ class _Reader:
 
     def _csv_actors(self, roster_hash):
         for actors in ACTORS:
-            if _roster_hash(_roster(self.case, self.opgave, actors).index) == roster_hash:
+            if _roster_hash(self.roster(actors).index) == roster_hash:
                 return actors
         return None
+
+
+class _Cells:
+    """The values of a read-only sheet, read once; ``cell(row, col).value`` as openpyxl numbers them."""
+
+    class _Value:
+        __slots__ = ("value",)
+
+        def __init__(self, value):
+            self.value = value
+
+    def __init__(self, ws):
+        self.rows = [tuple(r) for r in ws.iter_rows(values_only=True)]
+
+    def cell(self, row: int, col: int):
+        r = self.rows[row - 1] if 0 < row <= len(self.rows) else ()
+        return self._Value(r[col - 1] if 0 < col <= len(r) else None)
+
+    def rows_from(self, first: int, width: int):
+        for r in self.rows[first - 1:]:
+            yield tuple(r[:width]) + (None,) * (width - len(r))
 
 
 def _csv_letter(index: int) -> str:
