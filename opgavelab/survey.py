@@ -66,7 +66,7 @@ from ._checks import _check_lang, _check_one_of
 from ._i18n import message
 from .errors import PROBLEM_COLUMNS, ValidationError
 
-__all__ = ["write_questionnaires", "read_survey", "SurveyReport", "FORMAT", "FORMAT_VERSION"]
+__all__ = ["write_questionnaires", "read_survey", "simulate_answers", "SurveyReport", "FORMAT", "FORMAT_VERSION"]
 
 #: Marker in the hidden ``_opgavelab`` sheet of every questionnaire.
 FORMAT = "opgavelab-survey"
@@ -296,11 +296,16 @@ def write_questionnaires(case, opgave: str, out, lang: str = "nl", per: str = "a
 
     Examples
     --------
-    >>> import opgavelab, tempfile
-    >>> case = opgavelab.example()
-    >>> files = write_questionnaires(case, "economie", tempfile.mkdtemp())
-    >>> len(files), files["file"].iloc[0].name
-    (34, 'economie-gem-markenveen.xlsx')
+    >>> import tempfile, pandas as pd
+    >>> from opgavelab import Case
+    >>> case = Case.from_frames(
+    ...     actors=pd.DataFrame({"id": ["gem", "bedr", "hs"], "naam": ["Gemeente A", "Bedrijf B", "Hogeschool C"],
+    ...                          "type": ["overheid", "bedrijf", "kennisinstelling"]}),
+    ...     opgaven=pd.DataFrame({"id": ["werk"], "naam": ["Werk"]}),
+    ...     involvement=pd.DataFrame({"actor": ["gem", "bedr", "hs"], "opgave": ["werk"] * 3}))
+    >>> files = write_questionnaires(case, "werk", tempfile.mkdtemp())
+    >>> [p.name for p in files["file"]]
+    ['werk-gem.xlsx', 'werk-bedr.xlsx', 'werk-hs.xlsx']
     """
     _check_case(case)
     case._check_opgave(opgave)
@@ -342,7 +347,7 @@ def write_questionnaires(case, opgave: str, out, lang: str = "nl", per: str = "a
         rows.append({"respondent": key, "actor": actor, "name": case.actors.at[actor, "name"],
                      "contact": rec["contact"], "file": path})
     csv_path = out / f"{_safe_name(opgave)}-{'rooster' if lang == 'nl' else 'roster'}.csv"
-    _write_roster_csv(case, opgave, roster, respondents, csv_path, lang, overwrite)
+    _write_roster_csv(case, opgave, roster, respondents, csv_path, lang, overwrite, actors)
     result = pd.DataFrame(rows).set_index("respondent")
     result.attrs["roster_csv"] = csv_path
     return result
@@ -579,18 +584,20 @@ def _questionnaire(case, opgave, roster, key, rec, meta, contact, lang):
     return wb
 
 
-def _write_roster_csv(case, opgave, roster, respondents, path, lang, overwrite) -> None:
+def _write_roster_csv(case, opgave, roster, respondents, path, lang, overwrite, actors) -> None:
     from .export import neutralise
     from .io import atomic_write
 
     type_labels = case.labels("actor_type", lang)
     scale_labels = case.labels("scale", lang)
-    roster_hash = _roster_hash(roster.index)
+    # which actors were asked, and a fingerprint of their ids, to tell an older roster
+    roster_hash = f"{actors}:{_roster_hash(roster.index)}"
     rows = []
     for key, rec in respondents.iterrows():
         for aid, r in roster[roster.index != rec["actor"]].iterrows():
             rows.append({
-                "opgave": opgave, "roster": roster_hash, "respondent": key, "respondent_name": case.actors.at[rec["actor"], "name"],
+                "opgave": opgave, "roster": roster_hash, "respondent": key,
+                "respondent_name": case.actors.at[rec["actor"], "name"],
                 "contact": rec["contact"], "alter": aid, "alter_name": r["name"],
                 "alter_type": type_labels.get(r["type"], r["type"]),
                 "alter_scale": None if _is_blank(r["scale"]) else scale_labels.get(r["scale"], r["scale"]),
@@ -946,6 +953,8 @@ class _Reader:
                     "per": per,
                     "roster_hash": group["roster"].iloc[0]}
             meta["actors"] = self._csv_actors(meta["roster_hash"])
+            if meta["actors"] is not None:
+                meta["roster_hash"] = meta["roster_hash"].split(":", 1)[1]
             if meta["actors"] is None:
                 self.problems.add("old_roster", file=name, row=first_row, column=letters["roster"],
                                   value=meta["roster_hash"], detail=meta["roster_hash"])
@@ -976,9 +985,10 @@ class _Reader:
                          "aware": None, "commitment": None, "domains": []}, f"{name} {first_row}")
 
     def _csv_actors(self, roster_hash):
-        for actors in ACTORS:
-            if _roster_hash(self.roster(actors).index) == roster_hash:
-                return actors
+        """The ``actors`` option of a roster whose fingerprint matches the case now, else None."""
+        actors, _, fingerprint = str(roster_hash).partition(":")
+        if actors in ACTORS and _roster_hash(self.roster(actors).index) == fingerprint:
+            return actors
         return None
 
 
@@ -1119,13 +1129,18 @@ def read_survey(folder_or_files, case, opgave: str, ties: str = "any", lang: str
 
     Examples
     --------
-    >>> import opgavelab, tempfile
-    >>> case = opgavelab.example()
+    >>> import tempfile, pandas as pd
+    >>> from opgavelab import Case
+    >>> case = Case.from_frames(
+    ...     actors=pd.DataFrame({"id": ["gem", "bedr", "hs"], "naam": ["Gemeente A", "Bedrijf B", "Hogeschool C"],
+    ...                          "type": ["overheid", "bedrijf", "kennisinstelling"]}),
+    ...     opgaven=pd.DataFrame({"id": ["werk"], "naam": ["Werk"]}),
+    ...     involvement=pd.DataFrame({"actor": ["gem", "bedr", "hs"], "opgave": ["werk"] * 3}))
     >>> folder = tempfile.mkdtemp()
-    >>> _ = opgavelab.write_questionnaires(case, "economie", folder)
-    >>> new = opgavelab.read_survey(folder, case, "economie")   # nobody answered yet
-    >>> new.survey.response_rate
-    0.0
+    >>> files = write_questionnaires(case, "werk", folder)
+    >>> new = read_survey(folder, case, "werk")   # nobody answered yet
+    >>> new.survey.response_rate, len(new.survey.non_respondents)
+    (0.0, 3)
     """
     _check_case(case)
     case._check_opgave(opgave)
@@ -1394,3 +1409,101 @@ class SurveyReport:
         fields["answers"] = answers
         fields["warnings"] = self.warnings.iloc[0:0]
         return SurveyReport(**fields)
+
+
+# --------------------------------------------------------------------------
+# simulated answers, for teaching and testing
+# --------------------------------------------------------------------------
+
+def simulate_answers(files: pd.DataFrame, case, opgave: str, *, response: float = 1.0, recall: float = 1.0,
+                     at=None, seed: int = 0) -> pd.DataFrame:
+    """Fill written questionnaires as respondents would, from the case's own ties.
+
+    The ties of ``opgave`` active at ``at`` are taken as the truth. Each
+    respondent answers with probability ``response`` (otherwise its file
+    stays blank: non-response); an answering respondent names each of its
+    true partners with probability ``recall`` (a forgotten partner makes a
+    tie one-sided), with the kind, frequency (from the weight), since and
+    direction of the true tie, and answers the questions about itself from
+    its involvement (awareness, commitment, its own domains). Seeded, so the
+    same call fills the same answers.
+
+    Parameters
+    ----------
+    files : pandas.DataFrame
+        What :func:`write_questionnaires` returned.
+    case : Case
+        The case the questionnaires were written from.
+    opgave : str
+    response, recall : float, default 1.0
+        Probabilities between 0 and 1.
+    at : year or date, optional
+        The moment whose ties are the truth; default: the last year of the case.
+    seed : int, default 0
+
+    Returns
+    -------
+    pandas.DataFrame
+        Per respondent: ``actor``, ``answered`` (bool) and ``n_named``.
+    """
+    import numpy as np
+    from openpyxl import load_workbook
+
+    _check_case(case)
+    case._check_opgave(opgave)
+    for name, p in (("response", response), ("recall", recall)):
+        if not isinstance(p, (int, float)) or not 0 <= p <= 1:
+            msg = f"{name!r} must be a probability between 0 and 1, got {p!r}."
+            raise ValueError(msg)
+    if at is None and case.years():
+        at = case.years()[-1]
+    truth = case.ties_at(at, opgave)
+    rng = np.random.default_rng(seed)
+    weight_freq = {4: "weekly", 3: "monthly", 2: "yearly", 1: "once"}
+    inv = case.involvement[case.involvement["opgave"] == opgave].drop_duplicates("actor").set_index("actor")
+    rows = []
+    for key, rec in files.iterrows():
+        actor, path = rec["actor"], Path(rec["file"])
+        answers = rng.random() < response
+        partners = {}
+        for t in truth.itertuples(index=False):
+            if actor not in (t.source, t.target):
+                continue
+            other = t.target if t.source == actor else t.source
+            remembered = rng.random() < recall
+            if answers and remembered and other not in partners:
+                direction = None
+                if t.directed:
+                    direction = "out" if t.source == actor else "in"
+                freq = weight_freq[int(min(4, max(1, round(t.weight))))]
+                since = None if pd.isna(t.since) else t.since.year
+                partners[other] = ("yes", freq, str(t.type), since, direction)
+        if answers:
+            wb = load_workbook(path)
+            lang = dict(wb[META_SHEET].iter_rows(max_col=2, values_only=True)).get("lang", "nl")
+            labels = _choices(lang)
+            tie_labels = case.labels("tie_type", lang)
+            ws = wb[_m("sheet_ties", lang)]
+            for row in range(_FIRST_ROW, ws.max_row + 1):
+                answer = partners.get(ws.cell(row, 1).value)
+                if answer is None:
+                    continue
+                worked, freq, kind, since, direction = answer
+                values = (labels["yesno"][worked], labels["frequency"][freq], tie_labels.get(kind, kind), since,
+                          None if direction is None else labels["direction"][direction])
+                for j, v in enumerate(values, start=5):
+                    ws.cell(row, j).value = v
+            me = wb[_m("sheet_self", lang)]
+            if actor in inv.index:
+                me.cell(_SELF_AWARE_ROW, 3).value = labels["yesno"]["yes" if inv.at[actor, "aware"] else "no"]
+                if not pd.isna(inv.at[actor, "commitment"]):
+                    me.cell(_SELF_COMMITMENT_ROW, 3).value = int(inv.at[actor, "commitment"])
+            own = case.actors.at[actor, "domains"]
+            own = set(own) if isinstance(own, (list, tuple)) else set()
+            for row in range(_SELF_DOMAINS_ROW, me.max_row + 1):
+                code = me.cell(row, 1).value
+                if code is not None:
+                    me.cell(row, 3).value = labels["yesno"]["yes" if code in own else "no"]
+            wb.save(path)
+        rows.append({"respondent": key, "actor": actor, "answered": answers, "n_named": len(partners)})
+    return pd.DataFrame(rows).set_index("respondent")

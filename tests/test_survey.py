@@ -437,3 +437,21 @@ def test_cli_survey_and_read_survey(tmp_path, capsys):
     code = main(["read-survey", str(path), str(tmp_path / "q"), "--opgave", "o1", "--out", str(tmp_path / "n2.xlsx")])
     assert code == 1 and "'zeker' is geen keuze uit de lijst." in capsys.readouterr().out
     assert main(["survey", str(path), "--opgave", "nope", "--out", str(tmp_path / "x")]) == 1
+
+
+def test_simulated_answers_are_seeded_and_follow_response_and_recall(tmp_path):
+    from opgavelab.survey import simulate_answers
+
+    case = tiny_case()
+    files = write_questionnaires(case, "o1", tmp_path / "a")
+    everyone = simulate_answers(files, case, "o1", response=1.0, recall=1.0)
+    assert everyone["answered"].all() and everyone.loc["a", "n_named"] == 1
+    new = read_survey(tmp_path / "a", case, "o1")
+    assert new.ties[["source", "target", "confirmation"]].values.tolist() == [["a", "b", "bevestigd"]]
+    files2 = write_questionnaires(case, "o1", tmp_path / "b")
+    nobody = simulate_answers(files2, case, "o1", response=0.0)
+    assert not nobody["answered"].any()
+    assert simulate_answers(files2, case, "o1", response=0.5, seed=3)["answered"].tolist() == \
+        simulate_answers(files2, case, "o1", response=0.5, seed=3)["answered"].tolist()
+    with pytest.raises(ValueError, match=r"'recall' must be a probability between 0 and 1, got 2"):
+        simulate_answers(files, case, "o1", recall=2)
