@@ -413,6 +413,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Neem contact op met degene die u deze vragenlijst stuurde.",
         "Contact the person who sent you this questionnaire.",
     ),
+    "sv_who_default": (
+        "De afzender van deze vragenlijst (zie het begeleidende bericht).",
+        "The sender of this questionnaire (see the accompanying message).",
+    ),
     "sv_return": ("Terugsturen", "Sending it back"),
     "sv_return_text": (
         "Sla het bestand op zonder de naam te veranderen en stuur het terug naar de vrager.",
@@ -573,9 +577,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Put 'yes' if the organisations did work together, or clear the other answers.",
     ),
     "sv_errors_title": (
-        "De antwoorden kunnen niet worden gelezen: {n} probleem/problemen gevonden; er is niets ingelezen.",
-        "The answers cannot be read: {n} problem(s) found; nothing was read.",
+        "De antwoorden kunnen niet worden gelezen: {n} problemen gevonden; er is niets ingelezen.",
+        "The answers cannot be read: {n} problems found; nothing was read.",
     ),
+    "sv_errors_title_one": (
+        "De antwoorden kunnen niet worden gelezen: 1 probleem gevonden; er is niets ingelezen.",
+        "The answers cannot be read: 1 problem found; nothing was read.",
+    ),
+    "sv_roster_file": ("rooster", "roster"),
     # response report
     "sv_confirmed": ("bevestigd", "confirmed"),
     "sv_one_sided": ("eenzijdig", "one-sided"),

@@ -346,7 +346,7 @@ def write_questionnaires(case, opgave: str, out, lang: str = "nl", per: str = "a
             wb.save(tmp)
         rows.append({"respondent": key, "actor": actor, "name": case.actors.at[actor, "name"],
                      "contact": rec["contact"], "file": path})
-    csv_path = out / f"{_safe_name(opgave)}-{'rooster' if lang == 'nl' else 'roster'}.csv"
+    csv_path = out / f"{_safe_name(opgave)}-{_m('roster_file', lang)}.csv"
     _write_roster_csv(case, opgave, roster, respondents, csv_path, lang, overwrite, actors)
     result = pd.DataFrame(rows).set_index("respondent")
     result.attrs["roster_csv"] = csv_path
@@ -371,11 +371,13 @@ def _styles():
 
 
 def _named_styles(st):
-    from openpyxl.styles import NamedStyle, Protection
+    from openpyxl.styles import Font, NamedStyle, Protection
 
-    roster = NamedStyle(name="roster", fill=st["locked_fill"], border=st["border"],
-                        protection=Protection(locked=True))
-    answer = NamedStyle(name="answer", border=st["border"], protection=Protection(locked=False))
+    # the workbook's body font, which a named style does not inherit
+    roster = NamedStyle(name="roster", font=Font(name="Calibri", size=11), fill=st["locked_fill"],
+                        border=st["border"], protection=Protection(locked=True))
+    answer = NamedStyle(name="answer", font=Font(name="Calibri", size=11), border=st["border"],
+                        protection=Protection(locked=False))
     return roster, answer
 
 
@@ -448,7 +450,7 @@ def _questionnaire(case, opgave, roster, key, rec, meta, contact, lang):
         (_m("title", lang, opgave=opgave_name), None),
         (None, None),
         (_m("for", lang), respondent),
-        (_m("who", lang), contact or _m("contact_default", lang)),
+        (_m("who", lang), contact or _m("who_default", lang)),
         (_m("why", lang), _m("why_text", lang, opgave=opgave_name, core=core)),
         (_m("how", lang), _m("how_text", lang, sheet_ties=_m("sheet_ties", lang), sheet_self=_m("sheet_self", lang))),
         (_m("use", lang), _m("use_text", lang)),
@@ -1162,7 +1164,7 @@ def read_survey(folder_or_files, case, opgave: str, ties: str = "any", lang: str
         errors = reader.problems.errors()
     if errors:
         n = len(errors)
-        raise ValidationError(errors, lang=lang, title=_m("errors_title", lang, n=n))
+        raise ValidationError(errors, lang=lang, title=_m("errors_title_one" if n == 1 else "errors_title", lang, n=n))
     (per, actors, _), _first = next(iter(reader.settings.items()))
     roster = _roster(case, opgave, actors)
     invited = _respondents(case, roster, per)
@@ -1332,7 +1334,7 @@ class SurveyReport:
         lang = _check_lang(lang or self.lang)
 
         def pct(x):
-            return f"{x:.0%}".replace(".", ",") if lang == "nl" else f"{x:.0%}"
+            return f"{x:.0%}"
 
         n_inv, n_ans = len(self.actors), int(self.actors["answered"].sum())
         lines = [_m("report_response", lang, answered=n_ans, invited=n_inv, rate=pct(self.response_rate))]
