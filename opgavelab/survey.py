@@ -765,14 +765,15 @@ class _Reader:
         if settings[1] not in ACTORS or settings[0] not in PER:
             self.problems.add("not_questionnaire", file=file)
             return
-        if self.settings and settings not in self.settings and meta.get("opgave") == self.opgave:
+        if meta.get("opgave") != self.opgave:
+            return  # reported by check_respondent
+        if self.settings and settings not in self.settings:
             first = next(iter(self.settings.items()))
             if first[0][:2] != settings[:2]:
-                detail = f"{first[1]}: per={first[0][0]}, actors={first[0][1]}; {file}: per={settings[0]}, actors={settings[1]}"
+                detail = (f"{first[1]}: per={first[0][0]}, actors={first[0][1]}; "
+                          f"{file}: per={settings[0]}, actors={settings[1]}")
                 self.problems.add("mixed_options", file=file, detail=detail)
         self.settings.setdefault(settings, file)
-        if meta.get("opgave") != self.opgave:
-            return
         current = self.roster(settings[1])
         if _roster_hash(current.index) != settings[2]:
             ids = meta.get("roster_ids")

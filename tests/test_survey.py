@@ -455,3 +455,16 @@ def test_simulated_answers_are_seeded_and_follow_response_and_recall(tmp_path):
         simulate_answers(files2, case, "o1", response=0.5, seed=3)["answered"].tolist()
     with pytest.raises(ValueError, match=r"'recall' must be a probability between 0 and 1, got 2"):
         simulate_answers(files, case, "o1", recall=2)
+
+
+def test_all_actors_and_mixed_rounds(tmp_path):
+    case = tiny_case()
+    everyone = write_questionnaires(case, "o1", tmp_path / "all", actors="all")
+    assert "e" in everyone.index and len(everyone) == 6
+    wb = load_workbook(everyone.loc["a", "file"])
+    assert [wb["Samenwerking"].cell(r, 1).value for r in range(4, 9)] == ["a/b", "b", "e", "c", "d"]
+    involved = write_questionnaires(case, "o1", tmp_path / "inv")
+    with pytest.raises(ValidationError, match=r"met verschillende instellingen gemaakt .*actors=all.*actors=involved"):
+        read_survey([everyone.loc["e", "file"], involved.loc["b", "file"]], case, "o1")
+    new = read_survey(tmp_path / "all", case, "o1")
+    assert len(new.survey.actors) == 6 and new.survey.response_rate == 0
