@@ -468,3 +468,18 @@ def test_all_actors_and_mixed_rounds(tmp_path):
         read_survey([everyone.loc["e", "file"], involved.loc["b", "file"]], case, "o1")
     new = read_survey(tmp_path / "all", case, "o1")
     assert len(new.survey.actors) == 6 and new.survey.response_rate == 0
+
+
+def test_every_survey_message_has_both_languages_with_the_same_fields():
+    import string
+
+    from opgavelab._i18n import MESSAGES
+
+    keys = [k for k in MESSAGES if k.startswith("sv_")]
+    assert len(keys) > 90
+    for key in keys:
+        nl, en = MESSAGES[key]
+        assert nl and en, key
+        fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in (nl, en)]
+        assert fields[0] == fields[1], key
+    assert opgavelab.example().survey is None
