@@ -93,7 +93,8 @@ _ROSTER_COLUMNS = 4  # id .. scale are the locked roster
 _SELF_AWARE_ROW, _SELF_COMMITMENT_ROW, _SELF_DOMAINS_ROW = 3, 4, 7
 
 #: Columns of the roster CSV (data keys stay English; values are in the chosen language).
-CSV_COLUMNS = ["opgave", "roster", "respondent", "respondent_name", "contact", "alter", "alter_name", "alter_type", "alter_scale",
+CSV_COLUMNS = ["opgave", "roster", "respondent", "respondent_name", "contact", "alter", "alter_name", "alter_type",
+               "alter_scale",
                "worked_together", "frequency", "tie_type", "since", "direction"]
 
 _BAD_FILE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
@@ -782,9 +783,9 @@ class _Reader:
                 added = sorted(set(map(str, current.index)) - set(ids) - {meta.get("actor")})
                 removed = sorted(set(ids) - set(map(str, current.index)))
                 if added:
-                    parts.append(_m("roster_added", self.lang, ids=", ".join(added[:5]) + (" …" if len(added) > 5 else "")))
+                    parts.append(_m("roster_added", self.lang, ids=_first_few(added)))
                 if removed:
-                    parts.append(_m("roster_removed", self.lang, ids=", ".join(removed[:5]) + (" …" if len(removed) > 5 else "")))
+                    parts.append(_m("roster_removed", self.lang, ids=_first_few(removed)))
             self.problems.add("old_roster", file=file, detail="; ".join(parts) or settings[2])
 
     # -- a questionnaire workbook ----------------------------------------
@@ -1014,6 +1015,10 @@ class _Cells:
     def rows_from(self, first: int, width: int):
         for r in self.rows[first - 1:]:
             yield tuple(r[:width]) + (None,) * (width - len(r))
+
+
+def _first_few(ids: list, n: int = 5) -> str:
+    return ", ".join(ids[:n]) + (" …" if len(ids) > n else "")
 
 
 def _csv_letter(index: int) -> str:

@@ -199,7 +199,8 @@ def test_questionnaire_has_dropdowns_protection_roster_and_print_setup(example, 
     assert "Ondernemersvereniging Markenveen" in text
 
     ws = wb["Samenwerking"]
-    assert [c.value for c in ws[3]][:5] == ["id", "Partij", "Type", "Schaalniveau", "Samengewerkt in het afgelopen jaar?"]
+    assert [c.value for c in ws[3]][:5] == ["id", "Partij", "Type", "Schaalniveau",
+                                            "Samengewerkt in het afgelopen jaar?"]
     roster = [ws.cell(r, 1).value for r in range(4, ws.max_row + 1)]
     assert len(roster) == 33 and "ovm" not in roster and "regio" in roster
     assert ws.protection.sheet
