@@ -32,6 +32,9 @@ _PUBLIC = {
     "MembershipResult": "opgavelab.membership",
     "MembershipReport": "opgavelab.membership",
     "pseudonymise": "opgavelab.privacy",
+    "write_questionnaires": "opgavelab.survey",
+    "read_survey": "opgavelab.survey",
+    "SurveyReport": "opgavelab.survey",
     "Explorer": "opgavelab.explorer",
     "OpgaveScan": "opgavelab._scan",
     "ValidationError": "opgavelab.errors",
@@ -41,7 +44,7 @@ _PUBLIC = {
 }
 
 _SUBMODULES = {"network", "metrics", "schema", "io", "case", "errors", "membership", "public_bodies", "privacy",
-               "draw", "export"}
+               "draw", "export", "survey"}
 
 __all__ = sorted([*_PUBLIC, *_SUBMODULES])
 

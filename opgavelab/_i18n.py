@@ -360,6 +360,271 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Voeg een blad 'relaties' toe met van, naar en type.",
         "Add a sheet 'ties' with source, target and type.",
     ),
+    # --- issue 16: network surveys (opgavelab.survey) ------------------------
+    "sv_sheet_info": ("Toelichting", "Instructions"),
+    "sv_sheet_ties": ("Samenwerking", "Collaboration"),
+    "sv_sheet_self": ("Over u", "About you"),
+    "sv_title": (
+        "Vragenlijst: samenwerking rond de opgave '{opgave}'",
+        "Questionnaire: working together on the opgave '{opgave}'",
+    ),
+    "sv_for": ("Voor", "For"),
+    "sv_who": ("Wie vraagt dit?", "Who is asking?"),
+    "sv_why": ("Waarom?", "Why?"),
+    "sv_why_text": (
+        "Wij brengen in kaart welke partijen samenwerken aan de opgave '{opgave}'{core}. Zo wordt zichtbaar wie "
+        "elkaar al vinden, wie er nog ontbreekt en waar verbindingen nodig zijn.",
+        "We are mapping which parties work together on the opgave '{opgave}'{core}. This shows who already "
+        "work together, who is still missing and where connections are needed.",
+    ),
+    "sv_how": ("Hoe vult u in?", "How to fill it in"),
+    "sv_how_text": (
+        "Ga naar het blad '{sheet_ties}'. Geef per partij aan of uw organisatie in het afgelopen jaar met die partij "
+        "aan deze opgave heeft samengewerkt (ja/nee). Zo ja: hoe vaak, wat voor relatie het vooral is, sinds welk jaar, "
+        "en bij financiering of mandaat in welke richting. Vul daarna het blad '{sheet_self}' in. Kies waarden uit de "
+        "keuzelijsten; de lijst met partijen is beveiligd en kunt u niet wijzigen.",
+        "Go to the sheet '{sheet_ties}'. For each party, say whether your organisation worked with it on this opgave "
+        "in the past year (yes/no). If yes: how often, what kind of tie it mainly is, since which year, and for "
+        "funding or a mandate in which direction. Then fill in the sheet '{sheet_self}'. Pick values from the "
+        "dropdown lists; the list of parties is protected and cannot be changed.",
+    ),
+    "sv_use": ("Wat gebeurt er met de antwoorden?", "How are the answers used?"),
+    "sv_use_text": (
+        "De antwoorden van alle partijen worden samengevoegd tot één netwerk. Een relatie die beide partijen noemen, "
+        "telt als bevestigd; een relatie die één partij noemt, als eenzijdig. Uitkomsten worden gerapporteerd voor het "
+        "netwerk als geheel en per type partij. Ook als u niet antwoordt, kunnen relaties die andere partijen met u "
+        "noemen in het netwerk komen.",
+        "The answers of all parties are combined into one network. A tie both parties name counts as confirmed; a "
+        "tie one party names, as one-sided. Results are reported for the network as a whole and per type of party. "
+        "Even if you do not answer, ties other parties name with you may appear in the network.",
+    ),
+    "sv_store": ("Hoe worden de antwoorden bewaard?", "How are the answers kept?"),
+    "sv_store_text": (
+        "Alleen de vrager hierboven bewaart de ingevulde vragenlijsten, afgeschermd, en deelt ze niet. Namen van "
+        "personen (contactpersonen, burgers) worden vervangen door pseudoniemen voordat resultaten worden gedeeld of "
+        "gepubliceerd. Meedoen is vrijwillig; u kunt uw antwoorden laten inzien, verbeteren of verwijderen via het "
+        "contact hieronder.",
+        "Only the person asking (above) keeps the completed questionnaires, protected, and does not share them. "
+        "Names of people (contact persons, citizens) are replaced by pseudonyms before results are shared or "
+        "published. Taking part is voluntary; you can see, correct or remove your answers through the contact below.",
+    ),
+    "sv_contact": ("Vragen of contact", "Questions or contact"),
+    "sv_contact_default": (
+        "Neem contact op met degene die u deze vragenlijst stuurde.",
+        "Contact the person who sent you this questionnaire.",
+    ),
+    "sv_who_default": (
+        "De afzender van deze vragenlijst (zie het begeleidende bericht).",
+        "The sender of this questionnaire (see the accompanying message).",
+    ),
+    "sv_return": ("Terugsturen", "Sending it back"),
+    "sv_return_text": (
+        "Sla het bestand op zonder de naam te veranderen en stuur het terug naar de vrager.",
+        "Save the file without changing its name and send it back to the person asking.",
+    ),
+    "sv_ties_question": (
+        "Met welke van deze partijen werkte uw organisatie in het afgelopen jaar samen aan de opgave '{opgave}'?",
+        "With which of these parties did your organisation work on the opgave '{opgave}' in the past year?",
+    ),
+    "sv_ties_note": (
+        "Vul alleen de witte cellen in en kies uit de keuzelijsten. Laat een rij leeg als u niet samenwerkte.",
+        "Fill in only the white cells and pick from the dropdown lists. Leave a row empty if you did not work together.",
+    ),
+    "sv_col_id": ("id", "id"),
+    "sv_col_name": ("Partij", "Party"),
+    "sv_col_type": ("Type", "Type"),
+    "sv_col_scale": ("Schaalniveau", "Scale level"),
+    "sv_col_worked": ("Samengewerkt in het afgelopen jaar?", "Worked together in the past year?"),
+    "sv_col_frequency": ("Hoe vaak?", "How often?"),
+    "sv_col_tie_type": ("Soort relatie", "Kind of tie"),
+    "sv_col_since": ("Sinds (jaar)", "Since (year)"),
+    "sv_col_direction": ("Richting (bij financiering of mandaat)", "Direction (for funding or a mandate)"),
+    "sv_col_remark": ("Toelichting (mag leeg)", "Remarks (optional)"),
+    "sv_yes": ("ja", "yes"),
+    "sv_no": ("nee", "no"),
+    "sv_freq_weekly": ("wekelijks", "weekly"),
+    "sv_freq_monthly": ("maandelijks", "monthly"),
+    "sv_freq_yearly": ("een paar keer per jaar", "a few times a year"),
+    "sv_freq_once": ("één keer", "once"),
+    "sv_dir_out": ("van ons naar hen", "from us to them"),
+    "sv_dir_in": ("van hen naar ons", "from them to us"),
+    "sv_dir_both": ("beide kanten op", "both ways"),
+    "sv_self_title": ("Over uw organisatie en de opgave '{opgave}'", "About your organisation and the opgave '{opgave}'"),
+    "sv_col_question": ("Vraag", "Question"),
+    "sv_col_answer": ("Antwoord", "Answer"),
+    "sv_q_aware": (
+        "Ziet uw organisatie zichzelf als deel van deze opgave? (ja/nee)",
+        "Does your organisation see itself as part of this opgave? (yes/no)",
+    ),
+    "sv_q_commitment": (
+        "Hoe groot is de inzet van uw organisatie voor deze opgave? (1 = heel klein, 5 = heel groot)",
+        "How large is your organisation's commitment to this opgave? (1 = very small, 5 = very large)",
+    ),
+    "sv_q_domains": (
+        "Aan welke domeinen (taakvelden) draagt uw organisatie bij binnen deze opgave? (ja/nee per domein)",
+        "To which domains (taakvelden) does your organisation contribute within this opgave? (yes/no per domain)",
+    ),
+    "sv_dv_error_title": ("Ongeldige waarde", "Invalid value"),
+    "sv_dv_list_error": ("Kies een waarde uit de lijst.", "Pick a value from the list."),
+    "sv_dv_year_error": ("Vul een jaartal in tussen {low} en {high}.", "Enter a year between {low} and {high}."),
+    "sv_dv_commitment_error": ("Vul een geheel getal van 1 tot en met 5 in.", "Enter a whole number from 1 to 5."),
+    # reading answers: problems
+    "sv_no_files": ("Geen ingevulde vragenlijsten gevonden in {path}.", "No completed questionnaires found in {path}."),
+    "sv_no_files_hint": (
+        "Geef de map met de teruggestuurde .xlsx-bestanden (of het ingevulde .csv-rooster), of een lijst met bestanden.",
+        "Give the folder with the returned .xlsx files (or the completed .csv roster), or a list of files.",
+    ),
+    "sv_missing_file": ("Bestand niet gevonden.", "File not found."),
+    "sv_missing_file_hint": ("Controleer het pad.", "Check the path."),
+    "sv_empty_file": ("Het bestand is leeg (0 bytes).", "The file is empty (0 bytes)."),
+    "sv_empty_file_hint": (
+        "Vraag de respondent het bestand opnieuw op te slaan en terug te sturen.",
+        "Ask the respondent to save the file again and send it back.",
+    ),
+    "sv_unreadable": ("Het bestand kan niet als werkmap worden gelezen ({detail}).",
+                      "The file cannot be read as a workbook ({detail})."),
+    "sv_unreadable_hint": (
+        "Vraag de respondent het als .xlsx op te slaan en opnieuw te sturen.",
+        "Ask the respondent to save it as .xlsx and send it again.",
+    ),
+    "sv_not_questionnaire": (
+        "Dit is geen vragenlijst van opgavelab (het verborgen blad '_opgavelab' ontbreekt).",
+        "This is not an opgavelab questionnaire (the hidden sheet '_opgavelab' is missing).",
+    ),
+    "sv_not_questionnaire_hint": (
+        "Lees alleen bestanden die `opgavelab survey` schreef; haal andere bestanden uit de map.",
+        "Read only files written by `opgavelab survey`; move other files out of the folder.",
+    ),
+    "sv_other_opgave": (
+        "Deze vragenlijst hoort bij opgave '{found}', niet bij '{expected}'.",
+        "This questionnaire belongs to opgave '{found}', not to '{expected}'.",
+    ),
+    "sv_other_opgave_hint": (
+        "Lees hem met opgave='{found}', of haal hem uit deze map.",
+        "Read it with opgave='{found}', or move it out of this folder.",
+    ),
+    "sv_old_roster": (
+        "Deze vragenlijst is gemaakt met een andere lijst partijen dan de casus nu heeft ({detail}).",
+        "This questionnaire was made with another list of parties than the case has now ({detail}).",
+    ),
+    "sv_old_roster_hint": (
+        "Lees de antwoorden met de casus waarmee de vragenlijsten zijn gemaakt, of stuur nieuwe vragenlijsten.",
+        "Read the answers with the case the questionnaires were made from, or send new questionnaires.",
+    ),
+    "sv_roster_added": ("nieuw: {ids}", "new: {ids}"),
+    "sv_roster_removed": ("verdwenen: {ids}", "gone: {ids}"),
+    "sv_mixed_options": (
+        "De vragenlijsten zijn met verschillende instellingen gemaakt ({detail}).",
+        "The questionnaires were made with different settings ({detail}).",
+    ),
+    "sv_mixed_options_hint": (
+        "Lees vragenlijsten van één ronde tegelijk; haal de andere uit de map.",
+        "Read the questionnaires of one round at a time; move the others out of the folder.",
+    ),
+    "sv_unknown_respondent": ("Respondent '{value}' staat niet (meer) in de casus.",
+                              "Respondent '{value}' is not (or no longer) in the case."),
+    "sv_unknown_respondent_hint": (
+        "Lees de antwoorden met de casus waarmee de vragenlijsten zijn gemaakt.",
+        "Read the answers with the case the questionnaires were made from.",
+    ),
+    "sv_duplicate": (
+        "Respondent '{value}' heeft twee keer geantwoord (ook in {other}).",
+        "Respondent '{value}' answered twice (also in {other}).",
+    ),
+    "sv_duplicate_hint": (
+        "Houd één van de twee bestanden (meestal het nieuwste) en haal het andere uit de map.",
+        "Keep one of the two files (usually the newest) and move the other out of the folder.",
+    ),
+    "sv_roster_changed": (
+        "Deze rij van de lijst partijen is veranderd; verwacht: {expected}.",
+        "This row of the list of parties was changed; expected: {expected}.",
+    ),
+    "sv_roster_changed_hint": (
+        "Zet de id en naam terug zoals ze waren; voeg geen rijen toe, verwijder of sorteer ze niet.",
+        "Put the id and name back as they were; do not add, delete or sort rows.",
+    ),
+    "sv_layout_changed": (
+        "De kolomkop is veranderd; verwacht: '{expected}'.",
+        "The column header was changed; expected: '{expected}'.",
+    ),
+    "sv_layout_changed_hint": (
+        "Zet de kolommen terug zoals ze waren, of stuur de respondent een nieuwe vragenlijst.",
+        "Put the columns back as they were, or send the respondent a new questionnaire.",
+    ),
+    "sv_bad_value": ("'{value}' is geen keuze uit de lijst.", "'{value}' is not a choice from the list."),
+    "sv_bad_value_hint": ("Kies uit: {allowed}.", "Pick one of: {allowed}."),
+    "sv_bad_year": ("'{value}' is geen jaartal tussen {low} en {high}.", "'{value}' is not a year between {low} and {high}."),
+    "sv_bad_year_hint": ("Vul een jaar in, zoals 2021, of laat de cel leeg.", "Enter a year such as 2021, or leave the cell empty."),
+    "sv_csv_missing_column": ("Kolom '{value}' ontbreekt in het rooster.", "Column '{value}' is missing from the roster."),
+    "sv_csv_missing_column_hint": (
+        "Gebruik de kolomkoppen van het rooster dat `opgavelab survey` schreef: {allowed}.",
+        "Use the column headers of the roster written by `opgavelab survey`: {allowed}.",
+    ),
+    "sv_csv_unknown_pair": (
+        "Respondent '{respondent}' en partij '{alter}' staan niet samen in het rooster.",
+        "Respondent '{respondent}' and party '{alter}' are not paired in the roster.",
+    ),
+    "sv_csv_unknown_pair_hint": (
+        "Zet de kolommen respondent en alter terug zoals `opgavelab survey` ze schreef.",
+        "Put the respondent and alter columns back as `opgavelab survey` wrote them.",
+    ),
+    "sv_no_with_answers": (
+        "Hier staat 'nee' maar ook andere antwoorden; die tellen niet mee.",
+        "This row says 'no' but has other answers too; they are not counted.",
+    ),
+    "sv_no_with_answers_hint": (
+        "Zet 'ja' als de organisaties wel samenwerkten, of wis de andere antwoorden.",
+        "Put 'yes' if the organisations did work together, or clear the other answers.",
+    ),
+    "sv_errors_title": (
+        "De antwoorden kunnen niet worden gelezen: {n} problemen gevonden; er is niets ingelezen.",
+        "The answers cannot be read: {n} problems found; nothing was read.",
+    ),
+    "sv_errors_title_one": (
+        "De antwoorden kunnen niet worden gelezen: 1 probleem gevonden; er is niets ingelezen.",
+        "The answers cannot be read: 1 problem found; nothing was read.",
+    ),
+    "sv_roster_file": ("rooster", "roster"),
+    # response report
+    "sv_confirmed": ("bevestigd", "confirmed"),
+    "sv_one_sided": ("eenzijdig", "one-sided"),
+    "sv_rule_confirmed": ("alleen bevestigde relaties (beide kanten noemden elkaar)",
+                          "only confirmed ties (both sides named each other)"),
+    "sv_rule_any": ("alle genoemde relaties, ook met wie niet antwoordde",
+                    "every tie named, also with those who did not answer"),
+    "sv_rule_reported_by_respondents": ("alleen relaties tussen respondenten",
+                                        "only ties between respondents"),
+    "sv_report_title": ("Netwerkenquête voor '{opgave}'", "Network survey for '{opgave}'"),
+    "sv_report_response": (
+        "Respons: {answered} van de {invited} actoren antwoordden ({rate}).",
+        "Response: {answered} of the {invited} actors answered ({rate}).",
+    ),
+    "sv_report_nonrespondents": ("Niet geantwoord: {names}.", "Did not answer: {names}."),
+    "sv_report_all_answered": ("Alle actoren antwoordden.", "Every actor answered."),
+    "sv_report_reciprocity": (
+        "Wederkerigheid: van de {pairs} paren waarin beide kanten antwoordden en minstens één de ander noemde, "
+        "noemden beide kanten elkaar in {confirmed} van die paren ({rate}).",
+        "Reciprocity: of the {pairs} pairs in which both sides answered and at least one named the other, both "
+        "sides named each other in {confirmed} of those pairs ({rate}).",
+    ),
+    "sv_report_no_reciprocity": (
+        "Wederkerigheid: niet te bepalen (geen paar waarin beide kanten antwoordden en één de ander noemde).",
+        "Reciprocity: cannot be determined (no pair in which both sides answered and one named the other).",
+    ),
+    "sv_report_ties": (
+        "Relaties in de nieuwe casus ({rule}): {kept} van de {named} genoemde ({confirmed} bevestigd, {one_sided} eenzijdig).",
+        "Ties in the new case ({rule}): {kept} of the {named} named ({confirmed} confirmed, {one_sided} one-sided).",
+    ),
+    "sv_report_next": (
+        "Verder: opgavelab.scan(nieuwe_casus, '{opgave}') of de tabellen .by_type, .by_scale, .non_respondents, .ties.",
+        "Next: opgavelab.scan(new_case, '{opgave}') or the tables .by_type, .by_scale, .non_respondents, .ties.",
+    ),
+    "sv_col_invited": ("uitgenodigd", "invited"),
+    "sv_col_answered": ("geantwoord", "answered"),
+    "sv_col_rate": ("respons", "response rate"),
+    "sv_written": ("{n} vragenlijsten geschreven in {path} (en het rooster {roster}).",
+                   "{n} questionnaires written to {path} (and the roster {roster})."),
+    "sv_saved": ("Nieuwe casus geschreven: {path}", "New case written: {path}"),
 }
 
 

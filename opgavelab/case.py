@@ -94,6 +94,10 @@ class Case:
     ['overheid', 'bedrijf']
     """
 
+    #: The response report (:class:`opgavelab.SurveyReport`) of a case made by
+    #: :func:`opgavelab.read_survey`; None for any other case.
+    survey = None
+
     def __init__(self, actors, opgaven, involvement, ties, vocabularies, *, name=None,
                  source=None, warnings=None, lang="nl"):
         self.actors: pd.DataFrame = actors

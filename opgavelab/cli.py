@@ -43,6 +43,9 @@ def _add_more_commands(sub) -> None:
     except ImportError:  # pragma: no cover - optional part not present
         return
     _cli_report.add_parser(sub)
+    from . import _cli_survey
+
+    _cli_survey.add_parser(sub)
 
 
 def _problems_records(frame):

@@ -138,7 +138,10 @@ def pseudonymise(case, types=("burger",), key: str | bytes | None = None, drop=N
     -------
     Case
         A new case with the same structure; it passes validation
-        (``opgavelab.save`` then ``opgavelab.load`` give it back).
+        (``opgavelab.save`` then ``opgavelab.load`` give it back). For the
+        result of :func:`opgavelab.read_survey`, the ties' ``reported_by``
+        ids and the ``survey`` report get the same pseudonyms, and the
+        report loses its contact persons and file names.
 
     Raises
     ------
@@ -203,6 +206,9 @@ def pseudonymise(case, types=("burger",), key: str | bytes | None = None, drop=N
     ties = case.ties.copy(deep=True)
     for col in ("source", "target"):
         ties[col] = ties[col].map(lambda a: new_ids.get(a, a)).astype(case.ties[col].dtype)
+    if "reported_by" in ties.columns:  # survey results: the reporters' ids, ';'-separated
+        ties["reported_by"] = ties["reported_by"].map(
+            lambda v: v if not isinstance(v, str) else "; ".join(new_ids.get(a, a) for a in v.split("; ")))
     opgaven = case.opgaven.copy(deep=True)
     tables = {"actors": actors, "opgaven": opgaven, "involvement": involvement, "ties": ties}
     for table, columns in dropped.items():
@@ -210,9 +216,13 @@ def pseudonymise(case, types=("burger",), key: str | bytes | None = None, drop=N
 
     warnings_frame = _without_mentions(case.warnings, originals.values())
     _warn_about_leftovers(tables, originals, new_ids, lang)
-    return Case(actors=tables["actors"], opgaven=tables["opgaven"], involvement=tables["involvement"],
+    safe = Case(actors=tables["actors"], opgaven=tables["opgaven"], involvement=tables["involvement"],
                 ties=tables["ties"], vocabularies=case.vocabularies.copy(deep=True), name=case.name,
                 source=case.source, warnings=warnings_frame, lang=case.lang)
+    survey = getattr(case, "survey", None)
+    if survey is not None:  # read_survey's report: same pseudonyms, contact persons and file names removed
+        safe.survey = survey._pseudonymised(new_ids, {i: tables["actors"].at[new_ids[i], "name"] for i in people})
+    return safe
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,124 @@
+"""The ``opgavelab survey`` and ``opgavelab read-survey`` commands.
+
+``survey`` writes one questionnaire per respondent for an opgave;
+``read-survey`` reads the returned answers, prints the response report and
+saves the new case. Exit codes as ``validate``: 0 done, 1 invalid answers or
+case, 2 a file that cannot be read or written.
+"""
+
+from __future__ import annotations
+
+import sys
+
+__all__ = ["add_parser"]
+
+EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+
+
+def add_parser(subparsers) -> None:
+    """Register ``survey`` and ``read-survey`` on the ``opgavelab`` command line."""
+    p = subparsers.add_parser(
+        "survey", help="schrijf netwerkvragenlijsten / write network questionnaires",
+        description=("Schrijf per respondent een vragenlijst (xlsx) voor één opgave, en één rooster (csv). / "
+                     "Write one questionnaire (xlsx) per respondent for one opgave, and one roster (csv)."))
+    p.add_argument("case", metavar="CASE", help="an .xlsx or .ods workbook or a folder of CSV files")
+    p.add_argument("--opgave", required=True, metavar="ID", help="opgave id")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
+    p.add_argument("--lang", choices=["nl", "en"], default="nl")
+    p.add_argument("--per", choices=["actor", "contact"], default="actor",
+                   help="one questionnaire per actor (default) or per contact person")
+    p.add_argument("--actors", choices=["involved", "all"], default="involved",
+                   help="ask the actors involved in the opgave (default) or every actor of the case")
+    p.add_argument("--contact", default=None, help="who is asking and how to reach them (instructions sheet)")
+    p.add_argument("--force", action="store_true", help="overwrite existing files")
+    p.set_defaults(handler=run_survey)
+
+    p = subparsers.add_parser(
+        "read-survey", help="lees ingevulde vragenlijsten / read completed questionnaires",
+        description=("Lees de teruggestuurde vragenlijsten, toon de respons en schrijf de nieuwe casus. / "
+                     "Read the returned questionnaires, show the response and write the new case."))
+    p.add_argument("case", metavar="CASE", help="the case the questionnaires were written from")
+    p.add_argument("answers", metavar="ANSWERS", nargs="+", help="folder with the returned files, or the files")
+    p.add_argument("--opgave", required=True, metavar="ID", help="opgave id")
+    p.add_argument("--out", required=True, metavar="FILE", help="where to write the new case (.xlsx)")
+    p.add_argument("--ties", choices=["any", "confirmed", "reported_by_respondents"], default="any",
+                   help="which named ties to keep (default: any)")
+    p.add_argument("--lang", choices=["nl", "en"], default="nl")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(handler=run_read_survey)
+
+
+def _load(args):
+    from .cli import _table
+    from .errors import ReadError, ValidationError
+    from .io import load
+
+    try:
+        return load(args.case, lang=args.lang), None
+    except ReadError as exc:
+        print(exc.title, file=sys.stderr)
+        return None, EXIT_UNREADABLE
+    except ValidationError as exc:
+        print(exc.title)
+        print(_table(exc.problems, args.lang))
+        return None, EXIT_INVALID
+
+
+def _opgave_ok(case, opgave) -> bool:
+    try:
+        case._check_opgave(opgave)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return False
+    return True
+
+
+def run_survey(args) -> int:
+    from ._i18n import message
+    from .survey import write_questionnaires
+
+    case, code = _load(args)
+    if case is None:
+        return code
+    if not _opgave_ok(case, args.opgave):
+        return EXIT_INVALID
+    try:
+        files = write_questionnaires(case, args.opgave, args.out, lang=args.lang, per=args.per, actors=args.actors,
+                                     contact=args.contact, overwrite=args.force)
+    except FileExistsError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_UNREADABLE
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    print(message("sv_written", args.lang, n=len(files), path=args.out, roster=files.attrs["roster_csv"].name))
+    return EXIT_OK
+
+
+def run_read_survey(args) -> int:
+    from ._i18n import message
+    from .cli import _table
+    from .errors import ValidationError
+    from .io import save
+    from .survey import read_survey
+
+    case, code = _load(args)
+    if case is None:
+        return code
+    if not _opgave_ok(case, args.opgave):
+        return EXIT_INVALID
+    source = args.answers[0] if len(args.answers) == 1 else args.answers
+    try:
+        new = read_survey(source, case, args.opgave, ties=args.ties, lang=args.lang)
+    except ValidationError as exc:
+        print(exc.title)
+        print(_table(exc.problems, args.lang))
+        return EXIT_INVALID
+    try:
+        path = save(new, args.out, lang=args.lang, overwrite=args.force)
+    except FileExistsError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(repr(new.survey))
+    print(message("sv_saved", args.lang, path=path))
+    return EXIT_OK
