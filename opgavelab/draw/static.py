@@ -948,7 +948,7 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     if not dates:
         msg = "'dates' must hold at least one year or date."
         raise ValueError(msg)
-    full = opgave_graph(case, opgave)
+    full = opgave_graph(case, opgave, directed=None)
     if isinstance(layout, Layout):
         pos = layout
     elif layout == "compass":
@@ -976,7 +976,7 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     cell_h = (top - bottom) / nrows
     for i, date in enumerate(dates):
         r, c = divmod(i, ncols)
-        G = opgave_graph(case, opgave, date)
+        G = opgave_graph(case, opgave, date, directed=None)
         scene = build_scene(case, opgave, date, G=G, layout=pos, size_by=size_by, lang=lang, colours=colours,
                             labels=labels)
         if hi > lo:

@@ -636,7 +636,7 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
         raise ValueError(msg)
     case._check_opgave(opgave)
     if G is None:
-        G = opgave_graph(case, opgave, at, only_opgave_ties=only_opgave_ties)
+        G = opgave_graph(case, opgave, at, only_opgave_ties=only_opgave_ties, directed=None)  # keep arrows
     G.graph.setdefault("opgave", opgave)
     n_total = G.number_of_nodes()
     value = _metric(G, size_by)
