@@ -440,7 +440,8 @@ class OpgaveScan:
     def _display_tables(self) -> dict[str, tuple[str, pd.DataFrame]]:
         """Key -> (sheet name, table as a reader sees it in the scan's language)."""
         lang = self.lang
-        return {k: (message(f"sheet.{k}", lang), _for_reading(v, lang, self.case))
+        rows = {"cohesion", "awareness", "summary"}  # their row labels are data keys too
+        return {k: (message(f"sheet.{k}", lang), _for_reading(v, lang, self.case, translate_index=k in rows))
                 for k, v in self._frames().items()}
 
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -465,7 +466,11 @@ class OpgaveScan:
                                 lang=self.lang)
 
 
-def _for_reading(frame: pd.DataFrame, lang: str, case: Case) -> pd.DataFrame:
+_INDEX_KEYS = {"density", "connectedness", "fragmentation", "degree_centralization", "in_centralization",
+               "out_centralization", "clustering", "transitivity", "ei_expected", "ei_p"}
+
+
+def _for_reading(frame: pd.DataFrame, lang: str, case: Case, translate_index: bool = False) -> pd.DataFrame:
     """A copy of ``frame`` for reading: translated headers, ja/nee, dd-mm-jjjj, lists as text, names by ids."""
     out = frame.copy()
     yes, no = message("scan.yes", lang), message("scan.no", lang)
@@ -473,6 +478,9 @@ def _for_reading(frame: pd.DataFrame, lang: str, case: Case) -> pd.DataFrame:
     names = case.actors["name"]
     for col in out.columns:
         values = out[col]
+        if col == "domain_fit":
+            out[col] = values.map(lambda v: message(f"domain_fit.{v}", lang) if isinstance(v, str) else "")
+            continue
         if values.dtype == bool:
             out[col] = values.map({True: yes, False: no})
         elif pd.api.types.is_datetime64_any_dtype(values):
@@ -491,12 +499,18 @@ def _for_reading(frame: pd.DataFrame, lang: str, case: Case) -> pd.DataFrame:
                     return "; ".join(str(x) for x in items)
                 return v
             out[col] = values.map(_text)
+    if translate_index:
+        type_labels = case.labels("actor_type", lang)
+        out.index = [column_label(i, lang) if i in ("total",) or str(i).startswith(("n_", "largest", "average"))
+                     or i in _INDEX_KEYS else type_labels.get(i, i) for i in out.index]
+        out.index.name = column_label(frame.index.name, lang) if frame.index.name else None
     if isinstance(out.index, pd.DatetimeIndex):
         out.index = [fmt_date(t, lang, "short") for t in out.index]
         out.index.name = column_label("date", lang) if lang else None
     elif out.index.name:
         out.index.name = column_label(out.index.name, lang)
-    out.columns = [column_label(c, lang) for c in out.columns]
+    out.columns = [column_label(c, lang) if column_label(c, lang) != str(c) or not str(c).startswith("ei_")
+                   else f"E-I ({column_label(str(c)[3:], lang)})" for c in out.columns]
     if isinstance(frame.columns, pd.Index) and frame.columns.name:
         out.columns.name = column_label(frame.columns.name, lang)
     return out

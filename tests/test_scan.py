@@ -192,7 +192,7 @@ def test_scan_of_the_example_shows_the_designed_gap_and_candidates(example_scan)
     assert s.formed_at.year == 2022
     assert s.formation["n_components"].iloc[0] >= 5
     assert s.scale.attrs["needed_present"] is True
-    assert int(s.awareness.loc["totaal", "n_unaware"]) == 4
+    assert int(s.awareness.loc["total", "n_unaware"]) == 4
     assert s.brokerage.index[0] == "eb"  # the Economic Board brokers most
     assert set(s.brokerage.columns[:2]) == {"name", "type"}
 
