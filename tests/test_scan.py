@@ -113,9 +113,9 @@ def test_unused_expertise_lists_actors_with_needed_domain_but_no_role():
 
 def test_awareness_per_type_and_total():
     aw = awareness(small_case(), "o")
-    assert aw.loc["totaal", "n_actors"] == 4 and aw.loc["totaal", "n_unaware"] == 2
-    assert aw.loc["totaal", "share_unaware"] == 0.5
-    assert aw.loc["totaal", "mean_commitment"] == pytest.approx((5 + 3 + 2) / 3)
+    assert aw.loc["total", "n_actors"] == 4 and aw.loc["total", "n_unaware"] == 2
+    assert aw.loc["total", "share_unaware"] == 0.5
+    assert aw.loc["total", "mean_commitment"] == pytest.approx((5 + 3 + 2) / 3)
     assert aw.loc["kennisinstelling", "n_unaware"] == 1
     assert list(unaware_actors(small_case(), "o").index) == ["c", "d"]
     assert awareness(small_case(), "o", lang="en").index[-1] == "total"
