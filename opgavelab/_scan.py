@@ -236,7 +236,7 @@ class OpgaveScan:
                               expected_share=_pct(row["crossing_expected"], lang))
         groups = self.ei_by_group
         total_i = int(groups["I"].sum()) if len(groups) else 0
-        if total_i and self.attr != "domains":
+        if total_i >= 2 and self.attr != "domains":
             g = groups["I"].idxmax()
             labels = self.case.labels("actor_type" if self.attr == "type" else self.attr, lang)
             text += " " + nmessage("scan.ei.group", int(groups.at[g, "I"]), lang, total=fmt_number(total_i, lang, 0),
@@ -361,7 +361,7 @@ class OpgaveScan:
                                   k=fmt_number(int(self.centrality.attrs.get("betweenness_k", 500)), lang, 0),
                                   n=fmt_number(n, lang, 0), seed=0)
         else:
-            computation = message("method.exact", lang, n=fmt_number(n, lang, 0))
+            computation = message("method.exact", lang, actors=nmessage("count.actors", n, lang))
         texts = {
             "ties": message("method.ties.opgave" if self.only_opgave_ties else "method.ties.all", lang),
             "direction": message("method.direction.directed" if self.directed else "method.direction.undirected", lang),
