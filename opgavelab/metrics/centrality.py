@@ -525,6 +525,11 @@ def cut_point_effects(G: nx.Graph, points=None, exact_limit: int = 2000, sample_
     """
     _check_graph(G)
     _check_int("exact_limit", exact_limit)
+    if points is not None and len(points) == 0:
+        frame = pd.DataFrame(columns=["component_size", "pieces", "largest_piece", "cut_off", "distance_before",
+                                      "distance_after", "distance_change"], index=pd.Index([], name="node"))
+        frame.attrs["approximate"] = G.number_of_nodes() > exact_limit
+        return frame
     H = _undirected_simple(G)
     if points is None:
         points = articulation_points(H)
