@@ -421,8 +421,9 @@ class OpgaveScan:
     def _frames(self) -> dict[str, pd.DataFrame]:
         """Every table under its canonical (English) key, with English columns."""
         lang = self.lang
-        summary = pd.DataFrame(self.summary(), columns=["part", "finding"])
-        method = self.method[["label", "text"]].rename(columns={"label": "item", "text": "value"}).reset_index(drop=True)
+        summary = pd.DataFrame(self.summary(), columns=["part", "finding"]).set_index("part")
+        method = self.method.set_index("label")[["text"]].rename(columns={"text": "value"})
+        method.index.name = "item"
         cohesion = self.cohesion.rename("value").to_frame()
         z = self.brokerage_z.add_suffix("_z")
         brokerage = self.brokerage.join(z)
@@ -442,7 +443,7 @@ class OpgaveScan:
     def _display_tables(self) -> dict[str, tuple[str, pd.DataFrame]]:
         """Key -> (sheet name, table as a reader sees it in the scan's language)."""
         lang = self.lang
-        rows = {"cohesion", "awareness", "summary"}  # their row labels are data keys too
+        rows = {"cohesion", "awareness", "boundaries"}  # their row labels are data keys too
         return {k: (message(f"sheet.{k}", lang), _for_reading(v, lang, self.case, translate_index=k in rows))
                 for k, v in self._frames().items()}
 
@@ -503,8 +504,8 @@ def _for_reading(frame: pd.DataFrame, lang: str, case: Case, translate_index: bo
             out[col] = values.map(_text)
     if translate_index:
         type_labels = case.labels("actor_type", lang)
-        out.index = [column_label(i, lang) if i in ("total",) or str(i).startswith(("n_", "largest", "average"))
-                     or i in _INDEX_KEYS else type_labels.get(i, i) for i in out.index]
+        out.index = [column_label(str(i), lang) if column_label(str(i), lang) != str(i) else type_labels.get(i, i)
+                     for i in out.index]
         out.index.name = column_label(frame.index.name, lang) if frame.index.name else None
     if isinstance(out.index, pd.DatetimeIndex):
         out.index = [fmt_date(t, lang, "short") for t in out.index]
