@@ -268,8 +268,8 @@ class OpgaveScan:
                         else float("nan"))
             if z == z:
                 kind = "more" if z >= 2 else "less" if z <= -2 else "chance"
-                item += message(f"scan.brokers.z.{kind}", lang, expected=_num(expected, lang, 1),
-                                z=_num(z, lang, 1))
+                z_text = ("−" if round(z, 1) < 0 else "") + _num(abs(z), lang, 1)
+                item += message(f"scan.brokers.z.{kind}", lang, expected=_num(expected, lang, 1), z=z_text)
             items.append(item)
         return message(f"scan.brokers.intro.{counting}", lang, items="; ".join(items))
 
@@ -280,7 +280,10 @@ class OpgaveScan:
         if not len(needed):
             return ""
         n_cov = int(needed["covered"].sum())
-        text = nmessage("scan.missing.covered", n_cov, lang, total=fmt_number(len(needed), lang, 0))
+        if n_cov == len(needed):
+            text = nmessage("scan.missing.all", n_cov, lang)
+        else:
+            text = nmessage("scan.missing.covered", n_cov, lang, total=fmt_number(len(needed), lang, 0))
         if self.missing_domains:
             miss = fmt_list([self.case.domain_label(d, lang) for d in self.missing_domains], lang)
             text += " " + nmessage("scan.missing.list", len(self.missing_domains), lang, domains=miss)
@@ -328,8 +331,11 @@ class OpgaveScan:
         if len(f) < 2:
             return ""
         first = f.iloc[0]
-        text = nmessage("scan.formation.start", int(first["n_components"]), lang, year=f.index[0].year,
-                        actors=nmessage("count.actors", int(first["n_actors"]), lang))
+        if int(first["n_actors"]) == 0:
+            text = message("scan.formation.empty", lang, year=f.index[0].year)
+        else:
+            text = nmessage("scan.formation.start", int(first["n_components"]), lang, year=f.index[0].year,
+                            actors=nmessage("count.actors", int(first["n_actors"]), lang))
         if self.formed_at is not None:
             text += " " + message("scan.formation.formed", lang, year=self.formed_at.year)
         else:
