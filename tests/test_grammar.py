@@ -38,6 +38,8 @@ def agreement_slips(text: str, lang: str) -> list[str]:
     slips = []
     for m in re.finditer(r"(?<![\d.,])(\d+)\s+(\w+)(?:\s+(\w+))?", text):
         n = int(m.group(1))
+        if len(m.group(1)) == 4 and 1800 <= n <= 2300:
+            continue  # a year, not a count
         # the noun right after the number, or after one adjective ("1 losse delen")
         for word, shown in ((m.group(2), f"{m.group(1)} {m.group(2)}"), (m.group(3), m.group(0))):
             if word is None:
