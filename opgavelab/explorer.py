@@ -528,16 +528,23 @@ class Explorer(widgets.VBox):
                 f"<div style='color:#555'>{html.escape(note)}</div></div>")
 
     def _summary_html(self) -> str:
+        from ._i18n import message
+
         items = "".join(f"<dt><b>{html.escape(h)}</b></dt><dd>{html.escape(t)}</dd>" for h, t in self.scan.summary())
-        return f"<dl style='max-width:70em'>{items}</dl>"
+        method = "".join(f"<dt>{html.escape(r['label'])}</dt><dd>{html.escape(r['text'])}</dd>"
+                         for _, r in self.scan.method.iterrows())
+        return (f"<dl style='max-width:70em'>{items}</dl><details style='max-width:70em'><summary>"
+                f"{html.escape(message('scan.heading.method', self.lang))}</summary><dl>{method}</dl></details>")
 
     def _missing_html(self) -> str:
         s = self.scan
         if not s.missing_domains:
             head = f"<p>{html.escape(self._t('missing_none'))}</p>"
         else:
-            miss = ", ".join(html.escape(self.case.domain_label(d, self.lang)) for d in s.missing_domains)
-            head = f"<p><b>{'Ontbreekt' if self.lang == 'nl' else 'Missing'}:</b> {miss}</p>"
+            from ._i18n import fmt_list, nmessage
+
+            miss = fmt_list([self.case.domain_label(d, self.lang) for d in s.missing_domains], self.lang)
+            head = f"<p><b>{html.escape(nmessage('scan.missing.list', len(s.missing_domains), self.lang, domains=miss))}</b></p>"
         from ._scan import _for_reading
 
         cands = _for_reading(s.candidates[["name", "domain_fit", "distance", "reason"]], self.lang, self.case)
