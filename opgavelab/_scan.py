@@ -31,6 +31,8 @@ N_PERMUTATIONS = 1000
 SEED = 0
 #: Ties x permutations above which the scan uses fewer permutations (at least 100).
 PERMUTATION_BUDGET = 2_000_000
+#: Above this many actors betweenness, closeness and distances are estimated from a sample.
+EXACT_LIMIT = 2000
 #: At most this many cut points get their effects computed (the most central first).
 MAX_CUT_POINTS = 10
 
@@ -208,6 +210,8 @@ class OpgaveScan:
             change = row["distance_change"]
             if change == change and change >= 0.005:
                 item += " " + message("scan.cut.longer", lang, pct=_pct(change, lang))
+                if table.attrs.get("approximate"):
+                    item += message("scan.cut.estimate", lang)
             elif change == change:
                 item += " " + message("scan.cut.same", lang)
             items.append(item)
@@ -365,7 +369,7 @@ class OpgaveScan:
         n = int(self.cohesion["n_actors"])
         counting = self.brokerage.attrs.get("counting", "paths" if self.directed else "pairs")
         if self._estimated():
-            computation = message("method.sampled", lang, limit=fmt_number(2000, lang, 0),
+            computation = message("method.sampled", lang, limit=fmt_number(EXACT_LIMIT, lang, 0),
                                   k=fmt_number(int(self.centrality.attrs.get("betweenness_k", 500)), lang, 0),
                                   n=fmt_number(n, lang, 0), seed=0)
         else:
@@ -641,11 +645,11 @@ def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, bound
     # centrality searches from every actor (up to its exact limit) and hands cohesion the
     # distance totals, so the all-pairs search for the average distance runs once
     distances: dict = {}
-    central = metrics.centrality(G, _distances=distances)
+    central = metrics.centrality(G, _distances=distances, exact_limit=EXACT_LIMIT)
     # the cut points centrality found, in G's node order (as metrics.articulation_points gives them)
     cut_points = central.index[central["articulation_point"].to_numpy(dtype=bool)].tolist()
     centrality = _label(central).sort_values("betweenness", ascending=False, kind="stable")
-    cohesion = metrics.cohesion(G, _distances=distances)
+    cohesion = metrics.cohesion(G, _distances=distances, exact_limit=EXACT_LIMIT)
     raw_brok = metrics.brokerage(G, attr)
     counting = raw_brok.attrs["counting"]
     brok = _label(raw_brok).sort_values("total", ascending=False, kind="stable")
@@ -702,7 +706,7 @@ def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, bound
         ei_test = pd.DataFrame(columns=["level", "group", "n_actors", "E", "I", "ei", "expected", "perm_mean",
                                         "p_less", "p_greater", "p"])
     ordered_cuts = sorted(cut_points, key=lambda a: -centrality.at[a, "betweenness"] if a in centrality.index else 0)
-    cut_effects = metrics.cut_point_effects(G, ordered_cuts[:MAX_CUT_POINTS])
+    cut_effects = metrics.cut_point_effects(G, ordered_cuts[:MAX_CUT_POINTS], exact_limit=EXACT_LIMIT)
     cut_effects.index.name = "id"
     cut_effects = cut_effects.sort_values(["cut_off", "distance_change"], ascending=False, kind="stable")
     form = formation(case, opgave, dates=dates, attr=attr if attr != "domains" else None,

@@ -325,3 +325,15 @@ def test_scan_tables_read_in_the_users_language(example_scan, example):
     en = opgavelab.scan(example, "economie", at=2024, lang="en").tables()
     assert "name" in en["candidates"].columns and set(en["candidates"]["connected"]) <= {"yes", "no"}
     assert example_scan.candidates.columns[0] == "name"  # the attribute keeps the canonical columns
+
+
+def test_estimates_are_called_estimates_in_words(example, monkeypatch):
+    import opgavelab._scan as scan_module
+
+    monkeypatch.setattr(scan_module, "EXACT_LIMIT", 10)
+    s = opgavelab.scan(example, "economie", at=2024)
+    assert s.centrality.attrs["betweenness_approximate"] or s.cohesion.attrs["average_distance_approximate"]
+    text = dict(s.summary())["Het collectief"]
+    assert "een schatting uit een steekproef" in text and "(naar schatting)" in text
+    assert s.method.at["computation", "text"].startswith("Geschat: boven 10 actoren")
+    assert s.method.attrs["estimated"] is True
