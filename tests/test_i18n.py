@@ -38,3 +38,26 @@ def test_numbers_and_dates_as_a_reader_writes_them():
     assert fmt_date(pd.Timestamp("2022-12-31"), "nl", "short") == "31-12-2022"
     assert fmt_list(["a", "b", "c"], "nl") == "a, b en c"
     assert fmt_number(float("nan"), "nl") == "–"
+
+
+def test_absorb_moves_dict_entries_into_the_po_files(tmp_path, monkeypatch):
+    import shutil
+
+    from opgavelab import _catalogue
+
+    def path(lang):
+        return tmp_path / lang / "LC_MESSAGES" / "opgavelab.po"
+
+    for lang in ("nl", "en"):
+        path(lang).parent.mkdir(parents=True)
+        shutil.copy(_catalogue._path(lang), path(lang))
+    monkeypatch.setattr(_catalogue, "_path", path)
+    monkeypatch.setitem(_i18n.MESSAGES, "issue_99_example", ("{n} rij overgeslagen.", "{n} row skipped."))
+    try:
+        assert _catalogue.absorb() >= 1
+        text = path("nl").read_text(encoding="utf-8")
+        assert 'msgid "issue_99_example"' in text and 'msgstr "{n} rij overgeslagen."' in text
+        assert 'msgid "label.actors"' in path("en").read_text(encoding="utf-8")
+        assert _catalogue.check() == []
+    finally:
+        _i18n._catalogue.cache_clear()
