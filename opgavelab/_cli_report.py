@@ -250,7 +250,7 @@ def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):
     from .network import opgave_graph
 
     lang, at, force = args.lang, args.at, args.force
-    G = opgave_graph(case, opgave, at)
+    G = opgave_graph(case, opgave, at, directed=None)  # figures and network files keep the arrows
     static = [f for f in ("png", "svg", "pdf") if f in formats]
     needs_scan = bool(static) or "xlsx" in formats
     scan = opgavelab.scan(case, opgave, at=at, lang=lang) if needs_scan else None

@@ -1,10 +1,71 @@
-"""Dutch and English texts that users read: validation messages and labels.
+"""Dutch and English texts that users read: one catalogue, two sources.
 
-Every user-facing string lives here as ``key: (nl, en)`` so that the two
-languages stay side by side and a missing translation is easy to see.
+How the catalogue works (read this before adding a text):
+
+- The catalogue is gettext's: ``opgavelab/locale/<lang>/LC_MESSAGES/opgavelab.po``
+  (``nl`` and ``en``), package data, read at run time with Babel (no compile
+  step). A message id is a key such as ``scan.brokers.pairs``; its ``msgstr``
+  is the text, with ``{field}`` placeholders. Plural forms use gettext's
+  ``msgid_plural`` / ``msgstr[0]``, ``msgstr[1]`` and the catalogue's
+  ``Plural-Forms`` header: :func:`nmessage` chooses the form (``1 actor``,
+  ``2 actoren``).
+- ``MESSAGES`` and ``LABELS`` below, ``key: (nl, en)``, remain an accepted
+  source: :func:`message` and :func:`label` look in the .po catalogue first
+  and then in these dicts, so new entries can be added here as before and
+  merge without conflicts. ``python -m opgavelab._catalogue absorb`` moves
+  every dict entry into the two .po files (and ``check`` lists keys that
+  lack a translation).
+- Numbers, percentages and dates are formatted by Babel in the reader's
+  locale: :func:`fmt_number` (``0,12``), :func:`fmt_signed` (``+0,44``),
+  :func:`fmt_percent` (``12%``), :func:`fmt_date` (``31 december 2024``,
+  ``31-12-2024``).
+- Dutch library texts address the reader with *u*.
+- Data keys (column names, row labels) stay English; only what is shown is
+  translated (:func:`column_label`).
 """
 
 from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+
+_LOCALE_DIR = Path(__file__).parent / "locale"
+_BABEL_LOCALE = {"nl": "nl_NL", "en": "en_GB"}
+
+
+@lru_cache(maxsize=4)
+def _catalogue(lang: str) -> tuple[dict, object]:
+    """Key -> text (or tuple of plural forms) and the plural function of ``lang``'s .po file."""
+    import gettext
+
+    from babel.messages.pofile import read_po
+
+    path = _LOCALE_DIR / lang / "LC_MESSAGES" / "opgavelab.po"
+    if not path.exists():
+        return {}, (lambda n: int(n != 1))
+    with path.open("rb") as fh:
+        cat = read_po(fh, locale=_BABEL_LOCALE.get(lang, lang))
+    entries: dict = {}
+    for msg in cat:
+        if not msg.id:
+            continue
+        key = msg.id[0] if isinstance(msg.id, (tuple, list)) else msg.id
+        if isinstance(msg.string, (tuple, list)):
+            if all(msg.string):
+                entries[key] = tuple(msg.string)
+        elif msg.string:
+            entries[key] = msg.string
+    return entries, gettext.c2py(cat.plural_expr)
+
+
+def _lang(lang) -> str:
+    return "en" if lang == "en" else "nl"
+
+
+def has_message(key: str) -> bool:
+    """Whether ``key`` is in the catalogue (either source)."""
+    return key in _catalogue("nl")[0] or key in MESSAGES or key in LABELS
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- reading files ------------------------------------------------------
@@ -630,9 +691,109 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 def message(key: str, lang: str = "nl", **fields) -> str:
     """The text for ``key`` in ``lang``, with ``fields`` filled in."""
-    nl, en = MESSAGES[key]
-    template = en if lang == "en" else nl
-    return template.format(**fields)
+    lang = _lang(lang)
+    entries, _ = _catalogue(lang)
+    template = entries.get(key)
+    if isinstance(template, tuple):
+        template = template[-1]
+    if template is None:
+        if key in MESSAGES:
+            nl, en = MESSAGES[key]
+        else:
+            nl, en = LABELS[key]
+        template = en if lang == "en" else nl
+    return template.format(**fields) if fields else template
+
+
+def nmessage(key: str, n, lang: str = "nl", **fields) -> str:
+    """The plural form of ``key`` for the count ``n`` (gettext's ``ngettext``), fields filled in.
+
+    ``{n}`` in the text is the count as Babel writes it in ``lang``.
+    """
+    lang = _lang(lang)
+    entries, plural = _catalogue(lang)
+    forms = entries.get(key)
+    if forms is None:
+        msg = f"No plural message {key!r} in the {lang} catalogue (opgavelab/locale/{lang}/LC_MESSAGES/opgavelab.po)."
+        raise KeyError(msg)
+    if not isinstance(forms, tuple):
+        forms = (forms,)
+    count = int(n) if not isinstance(n, float) or n.is_integer() else n
+    index = min(plural(count) if isinstance(count, int) else 1, len(forms) - 1)
+    fields.setdefault("n", fmt_number(count, lang, 0) if isinstance(count, int) else fmt_number(count, lang))
+    return forms[index].format(**fields)
+
+
+# --------------------------------------------------------------------------
+# numbers and dates, by Babel
+# --------------------------------------------------------------------------
+def _missing(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def fmt_number(x, lang: str = "nl", digits: int = 2) -> str:
+    """A number as a reader of ``lang`` writes it: ``0,12`` in Dutch, ``0.12`` in English; ``–`` when missing."""
+    from babel.numbers import format_decimal
+
+    if _missing(x):
+        return "–"
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return format_decimal(x, format=pattern, locale=_BABEL_LOCALE[_lang(lang)])
+
+
+def fmt_signed(x, lang: str = "nl", digits: int = 2) -> str:
+    """A number with its sign: ``+0,44``, ``−0,07`` (a true minus sign), ``0,00``."""
+    if _missing(x):
+        return "–"
+    text = fmt_number(abs(x), lang, digits)
+    if text.strip("0,.") == "":
+        return text
+    return ("+" if x > 0 else "−") + text
+
+
+def fmt_percent(x, lang: str = "nl") -> str:
+    """A share as a whole percentage: ``12%``."""
+    from babel.numbers import format_percent
+
+    if _missing(x):
+        return "–"
+    return format_percent(x, format="#,##0%", locale=_BABEL_LOCALE[_lang(lang)])
+
+
+def fmt_date(ts, lang: str = "nl", style: str = "long") -> str:
+    """A date: ``31 december 2024`` / ``31 December 2024`` (long) or ``31-12-2024`` (short, dd-mm-jjjj)."""
+    from babel.dates import format_date
+
+    if ts is None:
+        return "–"
+    try:
+        import pandas as pd
+
+        if pd.isna(ts):
+            return "–"
+        ts = pd.Timestamp(ts)
+    except (TypeError, ValueError):
+        return str(ts)
+    if style == "short":
+        return ts.strftime("%d-%m-%Y")
+    return format_date(ts.date(), format="d MMMM y", locale=_BABEL_LOCALE[_lang(lang)])
+
+
+def fmt_list(items, lang: str = "nl") -> str:
+    """``a, b en c`` / ``a, b and c``."""
+    from babel.lists import format_list
+
+    items = [str(x) for x in items]
+    if not items:
+        return ""
+    return format_list(items, locale=_BABEL_LOCALE[_lang(lang)])
+
+
+def column_label(column: str, lang: str = "nl") -> str:
+    """The header a reader sees for the data column ``column`` (the column itself when unknown)."""
+    entries, _ = _catalogue(_lang(lang))
+    text = entries.get("column." + str(column))
+    return text if isinstance(text, str) else str(column)
 
 
 #: Labels of sheets, columns and summary terms, nl and en.
@@ -659,6 +820,10 @@ LABELS: dict[str, tuple[str, str]] = {
 
 def label(key: str, lang: str = "nl") -> str:
     """The label for ``key`` in ``lang`` (the key itself if unknown)."""
+    entries, _ = _catalogue(_lang(lang))
+    text = entries.get("label." + key)
+    if isinstance(text, str):
+        return text
     pair = LABELS.get(key)
     if pair is None:
         return key

@@ -23,29 +23,31 @@ import networkx as nx
 import pandas as pd
 
 from ._checks import _check_lang
+from ._i18n import column_label, fmt_date, fmt_list, fmt_number, fmt_percent, fmt_signed, message, nmessage
 from .case import Case, to_timestamp
+
+#: Permutations of the group labels for the E-I test, and the seed of the draw.
+N_PERMUTATIONS = 1000
+SEED = 0
+#: Ties x permutations above which the scan uses fewer permutations (at least 100).
+PERMUTATION_BUDGET = 2_000_000
+#: Above this many actors betweenness, closeness and distances are estimated from a sample.
+EXACT_LIMIT = 2000
+#: At most this many cut points get their effects computed (the most central first).
+MAX_CUT_POINTS = 10
 
 
 def _num(x, lang: str, digits: int = 2) -> str:
-    """A number as a reader expects it: decimal comma in Dutch."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "–"
-    if isinstance(x, (int,)) or (isinstance(x, float) and x.is_integer() and digits == 0):
-        return f"{int(x)}"
-    text = f"{x:.{digits}f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    """A number as a reader expects it (Babel: decimal comma in Dutch)."""
+    return fmt_number(x, lang, digits)
 
 
 def _pct(x, lang: str) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "–"
-    return f"{round(100 * x)}%"
+    return fmt_percent(x, lang)
 
 
 def _signed(x, lang: str) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "–"
-    return ("+" if x > 0 else "") + _num(x, lang)
+    return fmt_signed(x, lang)
 
 
 @dataclass
@@ -74,6 +76,9 @@ class OpgaveScan:
     mixing: pd.DataFrame
     brokerage: pd.DataFrame
     brokerage_z: pd.DataFrame
+    brokerage_expected: pd.DataFrame
+    ei_test: pd.DataFrame
+    cut_points: pd.DataFrame
     coverage: pd.DataFrame
     missing_domains: list
     scale: pd.DataFrame
@@ -83,6 +88,8 @@ class OpgaveScan:
     unaware: pd.DataFrame
     formation: pd.DataFrame
     formed_at: pd.Timestamp | None
+    n_permutations: int = N_PERMUTATIONS
+    seed: int | None = SEED
     notes: list = field(default_factory=list)
 
     # -- identity ---------------------------------------------------------
@@ -109,10 +116,9 @@ class OpgaveScan:
         return self.case.actors.loc[ids].join(inv[cols])
 
     def date_text(self) -> str:
-        nl = self.lang == "nl"
         if self.at is None:
-            return "alle jaren" if nl else "all years"
-        return ("stand " if nl else "as of ") + self.at.strftime("%d-%m-%Y" if nl else "%Y-%m-%d")
+            return message("scan.all_years", self.lang)
+        return message("scan.as_of", self.lang, date=fmt_date(self.at, self.lang, "short"))
 
     def caption(self) -> str:
         """Case · opgave · date · source, for figures and pages."""
@@ -121,243 +127,344 @@ class OpgaveScan:
         if src:
             from pathlib import Path
 
-            parts.append(("bron: " if self.lang == "nl" else "source: ") + Path(src).name)
+            parts.append(message("scan.source", self.lang, name=Path(src).name))
         return " · ".join(parts)
 
     # -- text ---------------------------------------------------------------
+    def _name(self, aid) -> str:
+        return str(self.case.actors["name"].get(aid, aid))
+
+    def _estimated(self) -> bool:
+        return bool(self.cohesion.attrs.get("average_distance_approximate")
+                    or self.centrality.attrs.get("betweenness_approximate"))
+
     def summary(self) -> list[tuple[str, str]]:
-        """The scan as (heading, paragraph) pairs in the scan's language."""
+        """The scan as (heading, paragraph) pairs in the scan's language.
+
+        Every sentence that interprets a number gives its baseline: E-I
+        beside random mixing and a permutation p, brokerage beside its
+        expected count and z, a cut point by what it cuts off.
+        """
         lang = self.lang
-        nl = lang == "nl"
-        c = self.cohesion
-        type_labels = self.case.labels("actor_type", lang)
-        names = self.case.actors["name"]
         out: list[tuple[str, str]] = []
-
-        n = int(c["n_actors"])
-        counts = self.case.actors.loc[list(self.graph.nodes), "type"].value_counts(sort=False)
-        mix = ", ".join(f"{int(v)} {type_labels.get(k, k)}" for k, v in counts.items() if v)
+        n = int(self.cohesion["n_actors"])
         if n == 0:
-            out.append(("Het collectief" if nl else "The collective",
-                        "Nog geen actoren betrokken op deze datum." if nl else "No actors involved at this date."))
+            out.append((message("scan.heading.collective", lang), message("scan.collective.none", lang)))
             return out
-        n_comp = int(c["n_weak_components"])
-        ties = int(c["n_ties"])
-        if nl:
-            text = (f"{n} actoren ({mix}) met {ties} relaties onderling; dichtheid {_num(c['density'], lang)}. "
-                    + ("Zij vormen één samenhangend geheel" if n_comp == 1 else
-                       f"Zij vallen uiteen in {n_comp} delen; het grootste omvat {_pct(c['largest_component_share'], lang)}")
-                    + f", gemiddeld {_num(c['average_distance'], lang, 1)} stappen van elkaar.")
-        else:
-            text = (f"{n} actors ({mix}) with {ties} ties among them; density {_num(c['density'], lang)}. "
-                    + ("They form one connected whole" if n_comp == 1 else
-                       f"They fall apart into {n_comp} parts; the largest holds {_pct(c['largest_component_share'], lang)}")
-                    + f", on average {_num(c['average_distance'], lang, 1)} steps apart.")
-        if self.articulation_points:
-            shown = ", ".join(str(names.get(a, a)) for a in self.articulation_points[:4])
-            more = len(self.articulation_points) - 4
-            text += (f" Kwetsbare schakels (zonder hen valt het collectief uiteen): {shown}"
-                     if nl else f" Single points of failure (without them the collective falls apart): {shown}")
-            text += (f" en nog {more}." if nl else f" and {more} more.") if more > 0 else "."
-        out.append(("Het collectief" if nl else "The collective", text))
-
-        row = self.boundaries.loc[self.attr] if self.attr in self.boundaries.index else None
-        if row is not None:
-            ei = row["ei"]
-            if nl:
-                lean = ("relaties lopen vooral over de grenzen heen" if ei > 0.1 else
-                        "relaties blijven vooral binnen de eigen groep" if ei < -0.1 else
-                        "relaties binnen en over de grenzen houden elkaar in evenwicht")
-                text = (f"E-I-index naar {self._attr_label()}: {_signed(ei, lang)} ({lean}); "
-                        f"{_pct(row['crossing_share'], lang)} van de relaties kruist een grens. "
-                        f"Heterogeniteit (Blau): {_num(row['blau'], lang)}.")
-            else:
-                lean = ("ties mostly cross the boundaries" if ei > 0.1 else
-                        "ties mostly stay within groups" if ei < -0.1 else
-                        "ties within and across groups balance")
-                text = (f"E-I index by {self._attr_label()}: {_signed(ei, lang)} ({lean}); "
-                        f"{_pct(row['crossing_share'], lang)} of the ties cross a boundary. "
-                        f"Heterogeneity (Blau): {_num(row['blau'], lang)}.")
-            out.append(("Grenzen" if nl else "Boundaries", text))
-
-        if len(self.brokerage) and self.brokerage["total"].max() > 0:
-            top = self.brokerage.sort_values("total", ascending=False).head(3)
-            roles = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
-            role_nl = {"coordinator": "coördinator", "itinerant": "itinerant", "representative": "vertegenwoordiger",
-                       "gatekeeper": "poortwachter", "liaison": "verbinder (liaison)"}
-            parts = []
-            for aid, rec in top.iterrows():
-                main = max(roles, key=lambda r: rec[r])
-                label = role_nl[main] if nl else main
-                parts.append(f"{names.get(aid, aid)}: {int(rec['total'])} keer, vooral als {label}" if nl else
-                             f"{names.get(aid, aid)}: {int(rec['total'])} times, mostly as {label}")
-            out.append(("Makelaars" if nl else "Brokers",
-                        ("Wie verbindt tussen groepen (Gould & Fernandez): " if nl
-                         else "Who brokers between groups (Gould & Fernandez): ") + "; ".join(parts) + "."))
-
-        cov = self.coverage
-        needed = cov[cov["needed"]]
-        if len(needed):
-            n_cov = int(needed["covered"].sum())
-            if nl:
-                text = f"{n_cov} van de {len(needed)} benodigde domeinen zijn gedekt."
-            else:
-                text = f"{n_cov} of the {len(needed)} needed domains are covered."
-            if self.missing_domains:
-                miss = ", ".join(self.case.domain_label(d, lang) for d in self.missing_domains)
-                text += (f" Ontbreekt: {miss}." if nl else f" Missing: {miss}.")
-                if len(self.candidates):
-                    shown = "; ".join(f"{r['name']} ({self._closeness_text(r)})"
-                                      for _, r in self.candidates.head(3).iterrows())
-                    text += (f" Kandidaten: {shown}." if nl else f" Candidates: {shown}.")
-                else:
-                    text += (" Geen enkele actor in de casus dekt dit domein." if nl
-                             else " No actor in the case covers this domain.")
-            out.append(("Wie ontbreekt" if nl else "Who is missing", text))
-
-        fit = self.scale.attrs
-        if fit.get("lowest"):
-            scale_labels = self.case.labels("scale", lang)
-            span = f"{scale_labels.get(fit['lowest'], fit['lowest'])}–{scale_labels.get(fit['highest'], fit['highest'])}"
-            if fit.get("needed"):
-                need = scale_labels.get(fit["needed"], fit["needed"])
-                state = (("aanwezig" if fit["needed_present"] else "ONTBREEKT") if nl
-                         else ("present" if fit["needed_present"] else "MISSING"))
-                text = (f"Nodig schaalniveau: {need} ({state}); het collectief spant {span} ({fit['span']} niveaus)."
-                        if nl else f"Needed scale level: {need} ({state}); the collective spans {span} "
-                                   f"({fit['span']} levels).")
-            else:
-                text = (f"Het collectief spant {span} ({fit['span']} niveaus)." if nl
-                        else f"The collective spans {span} ({fit['span']} levels).")
-            out.append(("Schaal" if nl else "Scale", text))
-
-        aw = self.awareness.iloc[-1]
-        if int(aw["n_unaware"]):
-            shown = ", ".join(str(v) for v in self.unaware["name"].head(4))
-            text = (f"{int(aw['n_unaware'])} van de {int(aw['n_actors'])} actoren zijn betrokken zonder het te weten: "
-                    f"{shown}." if nl else
-                    f"{int(aw['n_unaware'])} of the {int(aw['n_actors'])} actors are involved without knowing it: "
-                    f"{shown}.")
-        else:
-            text = "Alle betrokken actoren weten dat ze deel zijn van de opgave." if nl else \
-                "Every involved actor knows it is part of the opgave."
-        if not math.isnan(aw["mean_commitment"]):
-            text += (f" Gemiddelde inzet {_num(aw['mean_commitment'], lang, 1)} (1-5)." if nl
-                     else f" Mean commitment {_num(aw['mean_commitment'], lang, 1)} (1-5).")
-        out.append(("Bewustzijn en inzet" if nl else "Awareness and commitment", text))
-
-        f = self.formation
-        if len(f) >= 2:
-            first = f.iloc[0]
-            y0 = f.index[0].year
-            if nl:
-                text = (f"In {y0}: {int(first['n_actors'])} actoren in {int(first['n_components'])} losse delen. ")
-                text += (f"Sinds {self.formed_at.year} één samenhangend collectief." if self.formed_at is not None
-                         else f"In {f.index[-1].year} nog {int(f['n_components'].iloc[-1])} delen: het collectief is "
-                              f"nog niet rond.")
-            else:
-                text = (f"In {y0}: {int(first['n_actors'])} actors in {int(first['n_components'])} separate parts. ")
-                text += (f"One connected collective since {self.formed_at.year}." if self.formed_at is not None
-                         else f"In {f.index[-1].year} still {int(f['n_components'].iloc[-1])} parts: the collective "
-                              f"has not formed yet.")
-            out.append(("Vorming" if nl else "Formation", text))
+        out.append((message("scan.heading.collective", lang), self._collective_text()))
+        if self.attr in self.boundaries.index and not math.isnan(self.boundaries.at[self.attr, "ei"]):
+            out.append((message("scan.heading.boundaries", lang), self._boundaries_text()))
+        if len(self.brokerage):
+            out.append((message("scan.heading.brokers", lang), self._brokers_text()))
+        missing = self._missing_text()
+        if missing:
+            out.append((message("scan.heading.missing", lang), missing))
+        scale = self._scale_text()
+        if scale:
+            out.append((message("scan.heading.scale", lang), scale))
+        out.append((message("scan.heading.awareness", lang), self._awareness_text()))
+        formation = self._formation_text()
+        if formation:
+            out.append((message("scan.heading.formation", lang), formation))
         return out
 
-    def _closeness_text(self, row) -> str:
-        nl = self.lang == "nl"
-        n = int(row["n_ties"])
-        if n:
-            return (f"{n} {'relatie' if n == 1 else 'relaties'} met het collectief" if nl
-                    else f"{n} {'tie' if n == 1 else 'ties'} into the collective")
-        if math.isinf(row["distance"]):
-            return "nog niet verbonden" if nl else "not yet connected"
-        return f"afstand {int(row['distance'])}" if nl else f"distance {int(row['distance'])}"
+    def _collective_text(self) -> str:
+        lang = self.lang
+        c = self.cohesion
+        n = int(c["n_actors"])
+        type_labels = self.case.labels("actor_type", lang)
+        counts = self.case.actors.loc[list(self.graph.nodes), "type"].value_counts(sort=False)
+        mix = ", ".join(f"{int(v)} {type_labels.get(k, k)}" for k, v in counts.items() if v)
+        ties = int(c["n_ties"])
+        text = nmessage("scan.collective.size", n, lang, mix=mix, ties=nmessage("count.ties", ties, lang),
+                        density=_num(c["density"], lang), share=_pct(c["density"], lang))
+        if n == 1:
+            return text
+        estimate = (message("scan.estimate", lang, k=fmt_number(int(self.centrality.attrs.get("betweenness_k", 0))
+                                                                or 500, lang, 0))
+                    if self.cohesion.attrs.get("average_distance_approximate") else "")
+        n_comp = int(c["n_weak_components"])
+        dist = _num(c["average_distance"], lang, 1)
+        if n_comp == 1:
+            text += " " + message("scan.collective.one", lang, distance=dist, estimate=estimate)
+        else:
+            text += " " + nmessage("scan.collective.parts", n_comp, lang, share=_pct(c["largest_component_share"], lang),
+                                   distance=dist, estimate=estimate)
+        cut = self._cut_points_text()
+        if cut:
+            text += " " + cut
+        return text
 
-    def _attr_label(self) -> str:
-        labels = {"type": ("actortype", "actor type"), "scale": ("schaalniveau", "scale level"),
-                  "sector": ("sector", "sector"), "domains": ("domein", "domain")}
-        pair = labels.get(self.attr, (self.attr, self.attr))
-        return pair[0] if self.lang == "nl" else pair[1]
+    def _cut_points_text(self) -> str:
+        lang = self.lang
+        table = self.cut_points
+        if not len(table):
+            return ""
+        items = []
+        for aid, row in table.head(3).iterrows():
+            item = nmessage("scan.cut.item", int(row["cut_off"]), lang, name=self._name(aid))
+            pieces = [int(x) for x in row["pieces"]]
+            if len(pieces) > 2:
+                item += " " + message("scan.cut.pieces", lang, k=len(pieces),
+                                      sizes=fmt_list([fmt_number(x, lang, 0) for x in pieces], lang))
+            change = row["distance_change"]
+            if change == change and change >= 0.005:
+                item += " " + message("scan.cut.longer", lang, pct=_pct(change, lang))
+                if table.attrs.get("approximate"):
+                    item += message("scan.cut.estimate", lang)
+            elif change == change:
+                item += " " + message("scan.cut.same", lang)
+            items.append(item)
+        more = len(self.articulation_points) - len(items)
+        text = "; ".join(items)
+        if more > 0:
+            text += "; " + nmessage("scan.cut.more", more, lang)
+        return message("scan.cut.intro", lang, items=text)
+
+    def _boundaries_text(self) -> str:
+        lang = self.lang
+        row = self.boundaries.loc[self.attr]
+        attr = self._attr_label()
+        perms = nmessage("count.permutations", self.n_permutations, lang)
+        text = message("scan.ei.observed", lang, attr=attr, ei=_signed(row["ei"], lang),
+                       expected=_signed(row["ei_expected"], lang))
+        p = row["ei_p"]
+        if p == p:
+            p_text = fmt_number(p, lang, 3)
+            if p < 0.05 and row["ei"] < row["ei_expected"]:
+                text += " " + message("scan.ei.inward", lang, attr=attr, p=p_text, perms=perms)
+            elif p < 0.05:
+                text += " " + message("scan.ei.outward", lang, attr_plural=self._attr_label(plural=True), p=p_text,
+                                      perms=perms)
+            else:
+                text += " " + message("scan.ei.chance", lang, p=p_text, perms=perms)
+        text += " " + message("scan.ei.crossing", lang, share=_pct(row["crossing_share"], lang),
+                              expected_share=_pct(row["crossing_expected"], lang))
+        groups = self.ei_by_group
+        total_i = int(groups["I"].sum()) if len(groups) else 0
+        if total_i >= 2 and self.attr != "domains":
+            g = groups["I"].idxmax()
+            labels = self.case.labels("actor_type" if self.attr == "type" else self.attr, lang)
+            text += " " + nmessage("scan.ei.group", int(groups.at[g, "I"]), lang, total=fmt_number(total_i, lang, 0),
+                                   group=str(labels.get(g, g)), ei=_signed(groups.at[g, "ei"], lang),
+                                   expected=_signed(groups.at[g, "expected"], lang))
+        k = int(self.ei_by_group["n_actors"].gt(0).sum()) if len(self.ei_by_group) else 0
+        if k > 1 and row["blau"] == row["blau"]:
+            text += " " + message("scan.blau", lang, blau=_num(row["blau"], lang), max=_num(1 - 1 / k, lang),
+                                  k=fmt_number(k, lang, 0))
+        return text
+
+    def _brokers_text(self) -> str:
+        lang = self.lang
+        b = self.brokerage
+        counting = b.attrs.get("counting", "pairs")
+        roles = [r for r in b.columns if r not in ("name", "type", "total")]
+        top = b[b["total"] > 0].sort_values("total", ascending=False, kind="stable").head(3)
+        if not len(top):
+            return message("scan.brokers.none", lang)
+        items = []
+        for aid, rec in top.iterrows():
+            main = max(roles, key=lambda r: rec[r])
+            item = nmessage(f"scan.brokers.item.{counting}", int(rec["total"]), lang, name=self._name(aid),
+                            role=message(f"role.{main}", lang))
+            z = self.brokerage_z.at[aid, "total"] if aid in self.brokerage_z.index else float("nan")
+            expected = (self.brokerage_expected.at[aid, "total"] if aid in self.brokerage_expected.index
+                        else float("nan"))
+            if z == z:
+                kind = "more" if z >= 2 else "less" if z <= -2 else "chance"
+                z_text = ("−" if round(z, 1) < 0 else "") + _num(abs(z), lang, 1)
+                item += message(f"scan.brokers.z.{kind}", lang, expected=_num(expected, lang, 1), z=z_text)
+            items.append(item)
+        return message(f"scan.brokers.intro.{counting}", lang, items="; ".join(items))
+
+    def _missing_text(self) -> str:
+        lang = self.lang
+        cov = self.coverage
+        needed = cov[cov["needed"]]
+        if not len(needed):
+            return ""
+        n_cov = int(needed["covered"].sum())
+        if n_cov == len(needed):
+            text = nmessage("scan.missing.all", n_cov, lang)
+        else:
+            text = nmessage("scan.missing.covered", n_cov, lang, total=fmt_number(len(needed), lang, 0))
+        if self.missing_domains:
+            miss = fmt_list([self.case.domain_label(d, lang) for d in self.missing_domains], lang)
+            text += " " + nmessage("scan.missing.list", len(self.missing_domains), lang, domains=miss)
+            if len(self.candidates):
+                shown = "; ".join(f"{r['name']} ({r['reason']})" for _, r in self.candidates.head(3).iterrows())
+                text += " " + message("scan.missing.candidates", lang, items=shown)
+            else:
+                text += " " + nmessage("scan.missing.no_candidates", len(self.missing_domains), lang)
+        return text
+
+    def _scale_text(self) -> str:
+        lang = self.lang
+        fit = self.scale.attrs
+        if not fit.get("lowest"):
+            return ""
+        scale_labels = self.case.labels("scale", lang)
+        span = f"{scale_labels.get(fit['lowest'], fit['lowest'])}–{scale_labels.get(fit['highest'], fit['highest'])}"
+        if fit["lowest"] == fit["highest"]:
+            span = str(scale_labels.get(fit["lowest"], fit["lowest"]))
+        text = ""
+        if fit.get("needed"):
+            need = scale_labels.get(fit["needed"], fit["needed"])
+            text = message("scan.scale.present" if fit["needed_present"] else "scan.scale.absent", lang, level=need) + " "
+        return text + nmessage("scan.scale.span", int(fit["span"]), lang, span=span)
+
+    def _awareness_text(self) -> str:
+        lang = self.lang
+        aw = self.awareness.iloc[-1]
+        n_unaware = int(aw["n_unaware"])
+        if n_unaware:
+            names = list(self.unaware["name"].head(4).astype(str))
+            shown = fmt_list(names, lang) + (" …" if n_unaware > 4 else "")
+            text = nmessage("scan.aware.unaware", n_unaware, lang, total=fmt_number(int(aw["n_actors"]), lang, 0),
+                            names=shown)
+        else:
+            text = message("scan.aware.all", lang)
+        if not math.isnan(aw["mean_commitment"]):
+            text += " " + message("scan.aware.commitment", lang, x=_num(aw["mean_commitment"], lang, 1))
+        return text
+
+    def _formation_text(self) -> str:
+        """The formation sentence(s): one small place, so another formation story can replace it."""
+        lang = self.lang
+        f = self.formation
+        if len(f) < 2:
+            return ""
+        first = f.iloc[0]
+        if int(first["n_actors"]) == 0:
+            text = message("scan.formation.empty", lang, year=f.index[0].year)
+        else:
+            text = nmessage("scan.formation.start", int(first["n_components"]), lang, year=f.index[0].year,
+                            actors=nmessage("count.actors", int(first["n_actors"]), lang))
+        if self.formed_at is not None:
+            text += " " + message("scan.formation.formed", lang, year=self.formed_at.year)
+        else:
+            text += " " + nmessage("scan.formation.not_formed", int(f["n_components"].iloc[-1]), lang,
+                                   year=f.index[-1].year)
+        return text
+
+    def _attr_label(self, plural: bool = False) -> str:
+        labels = {"type": ("actortype", "actor type", "actortypen", "actor types"),
+                  "scale": ("schaalniveau", "scale level", "schaalniveaus", "scale levels"),
+                  "sector": ("sector", "sector", "sectoren", "sectors"),
+                  "domains": ("domein", "domain", "domeinen", "domains")}
+        four = labels.get(self.attr, (self.attr,) * 4)
+        return four[(2 if plural else 0) + (1 if self.lang == "en" else 0)]
+
+    # -- method ---------------------------------------------------------------
+    @property
+    def method(self) -> pd.DataFrame:
+        """How this scan was computed, in words: ties, direction, date, coverage, exact or sampled, null models.
+
+        One row per item (index: ``ties``, ``direction``, ``date``,
+        ``coverage``, ``computation``, ``null_ei``, ``null_brokerage``,
+        ``cut_points``), columns ``label`` and ``text`` in the scan's
+        language; ``attrs`` holds the settings as values.
+        """
+        lang = self.lang
+        n = int(self.cohesion["n_actors"])
+        counting = self.brokerage.attrs.get("counting", "paths" if self.directed else "pairs")
+        if self._estimated():
+            computation = message("method.sampled", lang, limit=fmt_number(EXACT_LIMIT, lang, 0),
+                                  k=fmt_number(int(self.centrality.attrs.get("betweenness_k", 500)), lang, 0),
+                                  n=fmt_number(n, lang, 0), seed=0)
+        else:
+            computation = message("method.exact", lang, actors=nmessage("count.actors", n, lang))
+        texts = {
+            "ties": message("method.ties.opgave" if self.only_opgave_ties else "method.ties.all", lang),
+            "direction": message("method.direction.directed" if self.directed else "method.direction.undirected", lang),
+            "date": (message("method.date.none", lang) if self.at is None
+                     else message("method.date.at", lang, date=fmt_date(self.at, lang, "short"))),
+            "coverage": message("method.coverage", lang),
+            "computation": computation,
+            "null_ei": message("method.null_ei", lang, perms=nmessage("count.permutations", self.n_permutations, lang),
+                               seed=self.seed),
+            "null_brokerage": message(f"method.null_brokerage.{counting}", lang),
+            "cut_points": message("method.cut_points", lang),
+        }
+        frame = pd.DataFrame({"label": [message(f"method.item.{k}", lang) for k in texts],
+                              "text": list(texts.values())}, index=pd.Index(list(texts), name="item"))
+        frame.attrs.update({
+            "directed": self.directed, "at": self.at, "only_opgave_ties": self.only_opgave_ties,
+            "estimated": self._estimated(), "n_permutations": self.n_permutations, "seed": self.seed,
+            "brokerage_counting": counting, "attr": self.attr,
+        })
+        return frame
 
     def __repr__(self) -> str:
-        nl = self.lang == "nl"
-        head = f"Opgavescan: {self.name} ({self.opgave}), {self.date_text()}" if nl else \
-            f"Opgave scan: {self.name} ({self.opgave}), {self.date_text()}"
+        lang = self.lang
+        head = message("scan.title", lang, name=self.name, id=self.opgave, date=self.date_text())
         body = "\n".join(f"- {h}: {t}" for h, t in self.summary())
-        nxt = ("Tabellen: .centrality, .brokerage, .coverage, .candidates, .formation, ...; "
-               "alles naar Excel: .to_excel(pad)." if nl else
-               "Tables: .centrality, .brokerage, .coverage, .candidates, .formation, ...; "
-               "everything to Excel: .to_excel(path).")
-        return f"{head}\n{body}\n{nxt}"
+        method = "\n".join(f"  {r['label']}: {r['text']}" for _, r in self.method.iterrows())
+        return f"{head}\n{body}\n- {message('scan.heading.method', lang)}:\n{method}\n{message('scan.next', lang)}"
 
     def _repr_html_(self) -> str:
-        nl = self.lang == "nl"
+        lang = self.lang
         esc = html.escape
         parts = [f"<div class='opgavelab-scan'><h3>{esc(self.name)} <small>({esc(self.opgave)}, "
                  f"{esc(self.date_text())})</small></h3>"]
         if self.origin:
-            parts.append(f"<p><b>{'Oorsprong' if nl else 'Origin'}:</b> {esc(self.origin)}<br>")
+            parts.append(f"<p><b>{esc(message('scan.origin', lang))}:</b> {esc(self.origin)}<br>")
         if self.core_challenge:
-            parts.append(f"<b>{'Kern' if nl else 'Core challenge'}:</b> {esc(self.core_challenge)}</p>")
+            parts.append(f"<b>{esc(message('scan.core', lang))}:</b> {esc(self.core_challenge)}</p>")
         parts.append("<dl>")
         for head, text in self.summary():
             parts.append(f"<dt><b>{esc(head)}</b></dt><dd>{esc(text)}</dd>")
         parts.append("</dl>")
-        for title, frame in self.tables().items():
-            if title in ("samenvatting", "summary"):
+        method = "".join(f"<dt>{esc(r['label'])}</dt><dd>{esc(r['text'])}</dd>" for _, r in self.method.iterrows())
+        parts.append(f"<details><summary>{esc(message('scan.heading.method', lang))}</summary><dl>{method}</dl>"
+                     "</details>")
+        for key, (title, frame) in self._display_tables().items():
+            if key in ("summary", "method"):
                 continue
             shown = frame.head(15)
             parts.append(f"<details><summary>{esc(title)} ({len(frame)})</summary>"
-                         f"{shown.to_html(escape=True, float_format=lambda v: f'{v:.3f}')}</details>")
-        parts.append(f"<p><small>{esc(self.caption())}. "
-                     + ("Alle tabellen: <code>.to_excel(pad)</code>; figuren: <code>opgavelab.draw</code>."
-                        if nl else "All tables: <code>.to_excel(path)</code>; figures: <code>opgavelab.draw</code>.")
-                     + "</small></p></div>")
+                         f"{shown.to_html(escape=True, float_format=lambda v: fmt_number(v, lang, 3))}</details>")
+        parts.append(f"<p><small>{esc(self.caption())}. " + message("scan.html_next", lang) + "</small></p></div>")
         return "".join(parts)
 
     # -- tables ---------------------------------------------------------------
-    def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table of the scan, by a sheet name in the scan's language."""
-        nl = self.lang == "nl"
-        summary = pd.DataFrame(self.summary(), columns=["onderdeel" if nl else "part",
-                                                         "bevinding" if nl else "finding"])
-        cohesion = self.cohesion.rename("waarde" if nl else "value").to_frame()
+    def _frames(self) -> dict[str, pd.DataFrame]:
+        """Every table under its canonical (English) key, with English columns."""
+        lang = self.lang
+        summary = pd.DataFrame(self.summary(), columns=["part", "finding"]).set_index("part")
+        method = self.method.set_index("label")[["text"]].rename(columns={"text": "value"})
+        method.index.name = "item"
+        cohesion = self.cohesion.rename("value").to_frame()
         z = self.brokerage_z.add_suffix("_z")
-        names = {
-            "summary": ("samenvatting", "summary"),
-            "cohesion": ("samenhang", "cohesion"),
-            "centrality": ("centraliteit", "centrality"),
-            "brokerage": ("makelaars", "brokerage"),
-            "boundaries": ("grenzen", "boundaries"),
-            "ei_by_group": ("ei_per_groep", "ei_by_group"),
-            "mixing": ("mengmatrix", "mixing"),
-            "coverage": ("dekking", "coverage"),
-            "candidates": ("kandidaten", "candidates"),
-            "unused_expertise": ("onbenutte_expertise", "unused_expertise"),
-            "scale": ("schaal", "scale"),
-            "awareness": ("bewustzijn", "awareness"),
-            "unaware": ("niet_bewust", "unaware"),
-            "formation": ("vorming", "formation"),
-            "bridges": ("bruggen", "bridges"),
+        brokerage = self.brokerage.join(z)
+        if "total" in self.brokerage_expected.columns:
+            brokerage = brokerage.join(self.brokerage_expected[["total"]].add_suffix("_expected"))
+        cut = self.cut_points.copy()
+        if len(cut):
+            cut.insert(0, "name", [self._name(a) for a in cut.index])
+        return {
+            "summary": summary, "method": method, "cohesion": cohesion, "centrality": self.centrality,
+            "brokerage": brokerage, "boundaries": self.boundaries, "ei_by_group": self.ei_by_group,
+            "mixing": self.mixing, "coverage": self.coverage, "candidates": self.candidates,
+            "unused_expertise": self.unused_expertise, "scale": self.scale, "awareness": self.awareness,
+            "unaware": self.unaware, "formation": self.formation, "bridges": self.bridges, "cut_points": cut,
         }
-        frames = {
-            "summary": summary,
-            "cohesion": cohesion,
-            "centrality": self.centrality,
-            "brokerage": self.brokerage.join(z),
-            "boundaries": self.boundaries,
-            "ei_by_group": self.ei_by_group,
-            "mixing": self.mixing,
-            "coverage": self.coverage,
-            "candidates": self.candidates,
-            "unused_expertise": self.unused_expertise,
-            "scale": self.scale,
-            "awareness": self.awareness,
-            "unaware": self.unaware,
-            "formation": self.formation,
-            "bridges": self.bridges,
-        }
-        return {names[k][0 if nl else 1]: v for k, v in frames.items()}
+
+    def _display_tables(self) -> dict[str, tuple[str, pd.DataFrame]]:
+        """Key -> (sheet name, table as a reader sees it in the scan's language)."""
+        lang = self.lang
+        rows = {"cohesion", "awareness", "boundaries"}  # their row labels are data keys too
+        return {k: (message(f"sheet.{k}", lang), _for_reading(v, lang, self.case, translate_index=k in rows))
+                for k, v in self._frames().items()}
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table of the scan as a reader sees it, by a sheet name in the scan's language.
+
+        Headers, yes/no, dates (dd-mm-jjjj), lists and actor names are in the
+        scan's language; the attributes (``scan.centrality`` ...) keep the
+        canonical English columns for further work in pandas.
+        """
+        return dict(self._display_tables().values())
 
     def to_excel(self, path, overwrite: bool = False):
         """Write every table to one workbook, one sheet per table.
@@ -370,6 +477,56 @@ class OpgaveScan:
 
         return write_scan_excel(self.tables(), path, title=f"{self.name} — {self.caption()}", overwrite=overwrite,
                                 lang=self.lang)
+
+
+_INDEX_KEYS = {"density", "connectedness", "fragmentation", "degree_centralization", "in_centralization",
+               "out_centralization", "clustering", "transitivity", "ei_expected", "ei_p"}
+
+
+def _for_reading(frame: pd.DataFrame, lang: str, case: Case, translate_index: bool = False) -> pd.DataFrame:
+    """A copy of ``frame`` for reading: translated headers, ja/nee, dd-mm-jjjj, lists as text, names by ids."""
+    out = frame.copy()
+    yes, no = message("scan.yes", lang), message("scan.no", lang)
+    domain_labels = case.labels("domain", lang)
+    names = case.actors["name"]
+    for col in out.columns:
+        values = out[col]
+        if col == "domain_fit":
+            out[col] = values.map(lambda v: message(f"domain_fit.{v}", lang) if isinstance(v, str) else "")
+            continue
+        if values.dtype == bool:
+            out[col] = values.map({True: yes, False: no})
+        elif pd.api.types.is_datetime64_any_dtype(values):
+            out[col] = values.map(lambda t: "" if pd.isna(t) else fmt_date(t, lang, "short"))
+        elif values.dtype == object:
+            def _text(v, col=col):
+                if isinstance(v, (bool,)):
+                    return yes if v else no
+                if isinstance(v, pd.Timestamp):
+                    return fmt_date(v, lang, "short")
+                if isinstance(v, (list, tuple, set, frozenset)):
+                    items = list(v)
+                    if col in ("covers", "domains", "actors", "via"):
+                        items = [f"{x} {domain_labels[x]}" if col in ("covers", "domains") and x in domain_labels
+                                 else (str(names.get(x, x)) if col in ("actors", "via") else str(x)) for x in items]
+                    return "; ".join(str(x) for x in items)
+                return v
+            out[col] = values.map(_text)
+    if translate_index:
+        type_labels = case.labels("actor_type", lang)
+        out.index = [column_label(str(i), lang) if column_label(str(i), lang) != str(i) else type_labels.get(i, i)
+                     for i in out.index]
+        out.index.name = column_label(frame.index.name, lang) if frame.index.name else None
+    if isinstance(out.index, pd.DatetimeIndex):
+        out.index = [fmt_date(t, lang, "short") for t in out.index]
+        out.index.name = column_label("date", lang) if lang else None
+    elif out.index.name:
+        out.index.name = column_label(out.index.name, lang)
+    out.columns = [column_label(c, lang) if column_label(c, lang) != str(c) or not str(c).startswith("ei_")
+                   else f"E-I ({column_label(str(c)[3:], lang)})" for c in out.columns]
+    if isinstance(frame.columns, pd.Index) and frame.columns.name:
+        out.columns.name = column_label(frame.columns.name, lang)
+    return out
 
 
 @contextmanager
@@ -393,7 +550,8 @@ def _gc_paused():
 
 def scan(case: Case, opgave: str, at=None, lang: str | None = None, *, attr: str = "type",
          directed: bool = False, only_opgave_ties: bool = False, dates=None,
-         boundary_attrs=("type", "scale", "sector", "domains")) -> OpgaveScan:
+         boundary_attrs=("type", "scale", "sector", "domains"), n_permutations: int = N_PERMUTATIONS,
+         seed: int | None = SEED) -> OpgaveScan:
     """Everything about one opgave: the collective, its boundaries, brokers, gaps and formation.
 
     Parameters
@@ -419,17 +577,28 @@ def scan(case: Case, opgave: str, at=None, lang: str | None = None, *, attr: str
         Dates for the formation table (default: every year-end).
     boundary_attrs : tuple of str
         Attributes for the boundaries table.
+    n_permutations : int, default 1000
+        Permutations of the group labels for the E-I test (0: none). On large
+        networks (ties x permutations above 2 million) fewer, at least 100;
+        ``scan.n_permutations`` and the method say how many.
+    seed : int or None, default 0
+        Seed of the permutations, so that every p can be reproduced.
 
     Returns
     -------
     OpgaveScan
         With ``graph``; ``cohesion`` (Series); ``centrality``,
-        ``articulation_points``, ``bridges``; ``boundaries`` (per attribute:
-        E-I, Blau, crossing share), ``ei_by_group``, ``ei_by_actor``,
-        ``mixing``; ``brokerage`` and ``brokerage_z`` (Gould & Fernandez by
-        ``attr``); ``coverage``, ``missing_domains``, ``scale``,
+        ``articulation_points``, ``cut_points`` (what each cut point cuts
+        off and how much longer paths get without it), ``bridges``;
+        ``boundaries`` (per attribute: E-I with ``ei_expected`` under random
+        mixing and the permutation ``ei_p``, crossing share and its expected
+        value, Blau), ``ei_test`` (network and group rows), ``ei_by_group``
+        (with ``expected`` and ``p``), ``ei_by_actor``, ``mixing``;
+        ``brokerage``, ``brokerage_expected`` and ``brokerage_z`` (Gould &
+        Fernandez by ``attr``; on undirected ties unordered pairs, with the
+        boundary spanner role); ``coverage``, ``missing_domains``, ``scale``,
         ``candidates``, ``unused_expertise``; ``awareness``, ``unaware``;
-        ``formation`` and ``formed_at``.
+        ``formation`` and ``formed_at``; ``method`` (how it was computed).
 
     Examples
     --------
@@ -448,10 +617,12 @@ def scan(case: Case, opgave: str, at=None, lang: str | None = None, *, attr: str
         raise ValueError(msg)
     ts = None if at is None else to_timestamp(at, end=True)
     with _gc_paused():
-        return _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, boundary_attrs)
+        return _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, boundary_attrs,
+                     n_permutations, seed)
 
 
-def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, boundary_attrs) -> OpgaveScan:
+def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, boundary_attrs,
+          n_permutations=N_PERMUTATIONS, seed=SEED) -> OpgaveScan:
     from . import metrics
     from .metrics.awareness import awareness, unaware_actors
     from .metrics.coverage import candidate_partners, domain_coverage, missing_domains, scale_fit
@@ -474,26 +645,70 @@ def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, bound
     # centrality searches from every actor (up to its exact limit) and hands cohesion the
     # distance totals, so the all-pairs search for the average distance runs once
     distances: dict = {}
-    central = metrics.centrality(G, _distances=distances)
+    central = metrics.centrality(G, _distances=distances, exact_limit=EXACT_LIMIT)
     # the cut points centrality found, in G's node order (as metrics.articulation_points gives them)
     cut_points = central.index[central["articulation_point"].to_numpy(dtype=bool)].tolist()
     centrality = _label(central).sort_values("betweenness", ascending=False, kind="stable")
-    cohesion = metrics.cohesion(G, _distances=distances)
-    brok = _label(metrics.brokerage(G, attr)).sort_values("total", ascending=False, kind="stable")
-    brok_z = metrics.brokerage_z(G, attr) if G.number_of_nodes() else pd.DataFrame(columns=brok.columns[2:])
+    cohesion = metrics.cohesion(G, _distances=distances, exact_limit=EXACT_LIMIT)
+    raw_brok = metrics.brokerage(G, attr)
+    counting = raw_brok.attrs["counting"]
+    brok = _label(raw_brok).sort_values("total", ascending=False, kind="stable")
+    brok.attrs["counting"] = counting
+    if G.number_of_nodes():
+        brok_z = metrics.brokerage_z(G, attr)
+        brok_exp = metrics.brokerage_expected(G, attr)
+    else:
+        brok_z = pd.DataFrame(columns=brok.columns[2:])
+        brok_exp = pd.DataFrame(columns=brok.columns[2:])
     brok_z.index.name = "id"
+    brok_exp.index.name = "id"
     bnd_rows = []
-    for a in boundary_attrs:
+    tests = {}
+    # permutations cost ties x permutations: above PERMUTATION_BUDGET fewer (at least 100); the method says how many
+    n_ties = G.number_of_edges()
+    n_perm = n_permutations
+    if n_ties and n_ties * n_permutations > PERMUTATION_BUDGET:
+        n_perm = min(n_permutations, max(100, PERMUTATION_BUDGET // n_ties))
+    for a in dict.fromkeys([attr, *boundary_attrs]):
         if a not in case.actors.columns:
             continue
         values = [G.nodes[n].get(a) for n in G]
+        # the permutation test for the attribute the summary interprets; the others get their expected value
+        test = (metrics.ei_test(G, a, n_permutations=n_perm if a == attr else 0, seed=seed, groups=a == attr)
+                if G.number_of_nodes() else None)
+        tests[a] = test
+        net = test.iloc[0] if test is not None else {}
+        expected = net.get("expected", float("nan"))
+        if a not in boundary_attrs:
+            continue
         bnd_rows.append({
             "attribute": a,
-            "ei": metrics.ei_index(G, a),
-            "crossing_share": metrics.crossing_share(G, a),
+            "ei": net.get("ei", float("nan")),
+            "ei_expected": expected,
+            "ei_p": net.get("p", float("nan")),
+            "crossing_share": (net["E"] / (net["E"] + net["I"]) if test is not None and net["E"] + net["I"]
+                               else float("nan")),
+            "crossing_expected": (1 + expected) / 2,
             "blau": metrics.blau_index(values),
         })
-    boundaries = pd.DataFrame(bnd_rows, columns=["attribute", "ei", "crossing_share", "blau"]).set_index("attribute")
+    boundaries = pd.DataFrame(bnd_rows, columns=["attribute", "ei", "ei_expected", "ei_p", "crossing_share",
+                                                 "crossing_expected", "blau"]).set_index("attribute")
+    ei_test = tests.get(attr)
+    ei_by_group = metrics.ei_index_by_group(G, attr)
+    if ei_test is not None and len(ei_by_group):
+        groups = ei_test[ei_test["level"] == "group"].set_index("group")
+        ei_by_group["expected"] = groups["expected"].reindex(ei_by_group.index).to_numpy()
+        ei_by_group["p"] = groups["p"].reindex(ei_by_group.index).to_numpy()
+    else:
+        ei_by_group["expected"] = pd.Series(dtype=float)
+        ei_by_group["p"] = pd.Series(dtype=float)
+    if ei_test is None:
+        ei_test = pd.DataFrame(columns=["level", "group", "n_actors", "E", "I", "ei", "expected", "perm_mean",
+                                        "p_less", "p_greater", "p"])
+    ordered_cuts = sorted(cut_points, key=lambda a: -centrality.at[a, "betweenness"] if a in centrality.index else 0)
+    cut_effects = metrics.cut_point_effects(G, ordered_cuts[:MAX_CUT_POINTS], exact_limit=EXACT_LIMIT)
+    cut_effects.index.name = "id"
+    cut_effects = cut_effects.sort_values(["cut_off", "distance_change"], ascending=False, kind="stable")
     form = formation(case, opgave, dates=dates, attr=attr if attr != "domains" else None,
                      only_opgave_ties=only_opgave_ties)
     if ts is not None:
@@ -503,15 +718,17 @@ def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, bound
         only_opgave_ties=only_opgave_ties, graph=G,
         cohesion=cohesion,
         centrality=centrality,
-        articulation_points=sorted(cut_points, key=lambda a: -centrality.at[a, "betweenness"]
-                                   if a in centrality.index else 0),
+        articulation_points=ordered_cuts,
         bridges=metrics.bridges(G),
         boundaries=boundaries,
-        ei_by_group=metrics.ei_index_by_group(G, attr),
+        ei_by_group=ei_by_group,
         ei_by_actor=metrics.ei_index_by_actor(G, attr),
         mixing=metrics.mixing_matrix(G, attr),
         brokerage=brok,
         brokerage_z=brok_z,
+        brokerage_expected=brok_exp,
+        ei_test=ei_test,
+        cut_points=cut_effects,
         coverage=domain_coverage(case, opgave, ts),
         missing_domains=missing_domains(case, opgave, ts),
         scale=scale_fit(case, opgave, ts),
@@ -521,4 +738,6 @@ def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, bound
         unaware=unaware_actors(case, opgave, ts),
         formation=form,
         formed_at=formation_moment(form),
+        n_permutations=n_perm,
+        seed=seed,
     )

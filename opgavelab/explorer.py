@@ -62,6 +62,7 @@ _TEXT = {
     "components": ("delen", "components"),
     "largest": ("grootste deel", "largest part"),
     "ei": ("E-I (actortype)", "E-I (actor type)"),
+    "ei_expected": ("E-I bij willekeurige menging", "E-I under random mixing"),
     "no_actors": ("Geen actoren bij deze keuze.", "No actors for this selection."),
     "limited": ("Toont de {k} meest centrale van {n} actoren (naar aantal relaties), zodat de browser vlot blijft; "
                 "verklein de selectie met de filters om alles te zien.",
@@ -101,7 +102,8 @@ class Explorer(widgets.VBox):
         The opgave to start with; default the first.
     at : int, optional
         The year to start with (its last day); default the last year.
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (as everywhere in opgavelab).
     max_nodes : int, default 500
         Above this many actors the view shows the most central part.
     export_dir : str or path, default "opgavelab-export"
@@ -128,17 +130,18 @@ class Explorer(widgets.VBox):
     max_nodes = traitlets.Int(500)
     export_dir = traitlets.Unicode("opgavelab-export")
 
-    def __init__(self, case=None, opgave: str | None = None, at: int | None = None, lang: str = "nl",
+    def __init__(self, case=None, opgave: str | None = None, at: int | None = None, lang: str | None = None,
                  max_nodes: int = 500, export_dir="opgavelab-export", **kwargs):
         from .case import Case
 
         if case is None:
             from .io import example
 
-            case = example(lang=lang)
+            case = example(lang=lang or "nl")
         if not isinstance(case, Case):
             msg = f"'case' must be an opgavelab.Case (from opgavelab.load), got {type(case).__name__}."
             raise TypeError(msg)
+        lang = lang or case.lang
         super().__init__(**kwargs)
         self.case = case
         self.scan = None
@@ -422,7 +425,7 @@ class Explorer(widgets.VBox):
         return self._positions[key]
 
     def _redraw(self) -> None:
-        from .metrics import cohesion, ei_index
+        from .metrics import cohesion, ei_expected, ei_index
 
         if self.scan is None:
             return
@@ -438,6 +441,7 @@ class Explorer(widgets.VBox):
             "components": None if coh is None else int(coh["n_weak_components"]),
             "largest": None if coh is None else float(coh["largest_component_share"]),
             "ei": ei_index(H, "type") if H.number_of_edges() else float("nan"),
+            "ei_expected": ei_expected(H, "type") if H.number_of_nodes() > 1 else float("nan"),
         }
         self._metrics_w.value = self._metrics_html()
         if H.number_of_nodes() == 0:
@@ -497,6 +501,7 @@ class Explorer(widgets.VBox):
             (self._t("components"), "–" if m["components"] is None else str(m["components"])),
             (self._t("largest"), _pct(m["largest"], lang)),
             (self._t("ei"), _signed(m["ei"], lang)),
+            (self._t("ei_expected"), _signed(m.get("ei_expected"), lang)),
         ]
         year = self.scan.date_text() if self.scan else ""
         body = "".join(f"<tr><td>{html.escape(k)}</td><td style='text-align:right;font-weight:bold'>"
@@ -523,24 +528,40 @@ class Explorer(widgets.VBox):
                 f"<div style='color:#555'>{html.escape(note)}</div></div>")
 
     def _summary_html(self) -> str:
+        from ._i18n import message
+
         items = "".join(f"<dt><b>{html.escape(h)}</b></dt><dd>{html.escape(t)}</dd>" for h, t in self.scan.summary())
-        return f"<dl style='max-width:70em'>{items}</dl>"
+        method = "".join(f"<dt>{html.escape(r['label'])}</dt><dd>{html.escape(r['text'])}</dd>"
+                         for _, r in self.scan.method.iterrows())
+        return (f"<dl style='max-width:70em'>{items}</dl><details style='max-width:70em'><summary>"
+                f"{html.escape(message('scan.heading.method', self.lang))}</summary><dl>{method}</dl></details>")
 
     def _missing_html(self) -> str:
         s = self.scan
         if not s.missing_domains:
             head = f"<p>{html.escape(self._t('missing_none'))}</p>"
         else:
-            miss = ", ".join(html.escape(self.case.domain_label(d, self.lang)) for d in s.missing_domains)
-            head = f"<p><b>{'Ontbreekt' if self.lang == 'nl' else 'Missing'}:</b> {miss}</p>"
-        cands = s.candidates[["name", "n_ties", "distance", "reason"]]
-        unused = s.unused_expertise[["name", "needed_domains", "involved"]]
+            from ._i18n import fmt_list, nmessage
+
+            miss = fmt_list([self.case.domain_label(d, self.lang) for d in s.missing_domains], self.lang)
+            head = f"<p><b>{html.escape(nmessage('scan.missing.list', len(s.missing_domains), self.lang, domains=miss))}</b></p>"
+        from ._scan import _for_reading
+
+        cands = _for_reading(s.candidates[["name", "domain_fit", "distance", "reason"]], self.lang, self.case)
+        unused = _for_reading(s.unused_expertise[["name", "needed_domains", "involved"]], self.lang, self.case)
         return (head + f"<b>{html.escape(self._t('candidates'))}</b>" + cands.head(15).to_html(escape=True)
                 + f"<b>{html.escape(self._t('unused'))}</b>" + unused.head(15).to_html(escape=True))
 
     def _brokers_html(self) -> str:
-        cols = ["name", "coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"]
-        return self.scan.brokerage[cols].head(15).to_html(escape=True)
+        from ._i18n import message
+        from ._scan import _for_reading
+
+        b = self.scan.brokerage
+        cols = ["name", *[c for c in b.columns if c not in ("name", "type")]]
+        table = _for_reading(b[cols].head(15), self.lang, self.case)
+        counting = b.attrs.get("counting", "pairs")
+        note = message(f"method.null_brokerage.{counting}", self.lang)
+        return f"<p style='color:#555'>{html.escape(note)}</p>" + table.to_html(escape=True)
 
     # -- export and upload -------------------------------------------------------------
     def export(self, fmt: str) -> Path:

@@ -338,7 +338,7 @@ _KUMU_FIELDS = {
 }
 
 
-def kumu_tables(G: nx.Graph, case=None, lang: str = "nl") -> dict[str, pd.DataFrame]:
+def kumu_tables(G: nx.Graph, case=None, lang: str | None = None) -> dict[str, pd.DataFrame]:
     """The ``Elements`` and ``Connections`` tables of a Kumu import.
 
     Kumu matches connections to elements by label, so two actors with the
@@ -366,7 +366,7 @@ def kumu_tables(G: nx.Graph, case=None, lang: str = "nl") -> dict[str, pd.DataFr
     >>> list(t["Connections"].columns[:5])
     ['From', 'To', 'Type', 'Strength', 'Direction']
     """
-    lang = _check_lang(lang)
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     i = 1 if lang == "en" else 0
 
     def labels(list_name):
@@ -435,7 +435,7 @@ def kumu_tables(G: nx.Graph, case=None, lang: str = "nl") -> dict[str, pd.DataFr
     return {"Elements": elements, "Connections": connections}
 
 
-def write_kumu(G: nx.Graph, path, *, case=None, lang: str = "nl", overwrite: bool = False) -> Path:
+def write_kumu(G: nx.Graph, path, *, case=None, lang: str | None = None, overwrite: bool = False) -> Path:
     """Write a Kumu import workbook (sheets ``Elements`` and ``Connections``).
 
     In Kumu: *Import* → *Excel* and pick this file. See :func:`kumu_tables`

@@ -1248,7 +1248,7 @@ def brokerage_by_group(G: nx.Graph, attr) -> pd.DataFrame:
     """
     from .metrics import brokerage
 
-    counts = brokerage(G, attr)
+    counts = brokerage(G, attr, counting="paths")  # sna's ordered counts, as documented for this table
     groups = pd.Series({n: G.nodes[n].get(attr) for n in G} if isinstance(attr, str) else dict(attr),
                        dtype=object).reindex(counts.index)
     groups = groups.where(groups.notna(), "(geen)")
@@ -1312,7 +1312,7 @@ def boundary_spanners(G: nx.Graph, attr, *, top: int | None = 15, show=("name", 
                     "ei": (external - internal) / (external + internal) if external + internal else np.nan})
         rows.append(row)
     out = pd.DataFrame(rows, index=pd.Index(list(G), name="node"))
-    b = brokerage(G, attr)
+    b = brokerage(G, attr, counting="paths")
     out["cross_brokerage"] = (b["representative"] + b["gatekeeper"] + b["liaison"] + b["itinerant"]).reindex(out.index)
     out = out.sort_values(["other_groups", "E", "cross_brokerage"], ascending=False, kind="stable")
     return out if top is None else out.head(top)

@@ -178,7 +178,7 @@ def _timestamps(values) -> list:
 
 
 def actor_graph(case: Case, at=None, actors=None, *, opgave: str | None = None,
-                directed: bool | None = None) -> nx.Graph:
+                directed: bool | None = False) -> nx.Graph:
     """The network of actors and their ties.
 
     Parameters
@@ -190,9 +190,12 @@ def actor_graph(case: Case, at=None, actors=None, *, opgave: str | None = None,
         Keep only these actors (and the ties among them); default all actors.
     opgave : str, optional
         Only the ties recorded for this opgave.
-    directed : bool, optional
-        ``True``: a DiGraph (undirected ties become two arcs); ``False``: a
-        Graph (directions ignored); default: directed when any tie is directed.
+    directed : bool or None, default False
+        ``False`` (the default everywhere in opgavelab: graphs, scan, explorer,
+        report): a Graph, directions ignored, several ties between two actors
+        one edge with summed weight. ``True``: a DiGraph (undirected ties
+        become two arcs). ``None``: directed when any tie of the case is
+        directed (what drawings and network files use, to keep arrows).
 
     Returns
     -------
@@ -244,7 +247,7 @@ def actor_graph(case: Case, at=None, actors=None, *, opgave: str | None = None,
 
 
 def opgave_graph(case: Case, opgave: str, at=None, *, only_opgave_ties: bool = False,
-                 directed: bool | None = None) -> nx.Graph:
+                 directed: bool | None = False) -> nx.Graph:
     """The actor network around one opgave.
 
     Its nodes are the actors involved in ``opgave`` (at ``at``, if given),
@@ -262,8 +265,9 @@ def opgave_graph(case: Case, opgave: str, at=None, *, only_opgave_ties: bool = F
     only_opgave_ties : bool, default False
         Keep only ties recorded for this opgave (the ``opgave`` column of the
         ties sheet); default: every tie among the involved actors.
-    directed : bool, optional
-        See :func:`actor_graph`.
+    directed : bool or None, default False
+        Undirected unless asked, as in :func:`opgavelab.scan`, so that metrics
+        on this graph give the scan's numbers; see :func:`actor_graph`.
 
     Returns
     -------

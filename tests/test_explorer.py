@@ -184,3 +184,12 @@ def test_arguments_are_checked(case):
         Explorer("case.xlsx")
     with pytest.raises(ValueError, match="'opgave' must be one of the opgave ids"):
         Explorer(case, opgave="klimaat")
+
+
+def test_explorer_speaks_the_cases_language_by_default():
+    import opgavelab
+
+    ex = opgavelab.Explorer(opgavelab.example(lang="en"))
+    assert ex.lang == "en"
+    assert "Who is missing" in ex._summary_html()
+    assert "boundary spanner" in ex._brokers_html() and "grensganger" not in ex._brokers_html()

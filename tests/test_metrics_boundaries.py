@@ -295,3 +295,86 @@ def test_not_a_graph():
 def test_docstring_examples():
     result = doctest.testmod(boundaries_module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted > 0
+
+
+# --------------------------------------------------------------------------
+# expected E-I under random mixing and the permutation test
+# --------------------------------------------------------------------------
+def all_relabellings(G, groups: dict):
+    """E-I of the network and per group for every distinct assignment of the labels (exact null)."""
+    import itertools as it
+
+    from opgavelab.metrics import ei_index as _ei_index
+
+    nodes = list(groups)
+    seen = set()
+    for perm in it.permutations([groups[v] for v in nodes]):
+        if perm in seen:
+            continue
+        seen.add(perm)
+        mapping = dict(zip(nodes, perm, strict=True))
+        yield _ei_index(G, mapping), ei_index_by_group(G, mapping)["ei"]
+
+
+def test_expected_ei_is_the_mean_over_every_relabelling():
+    from opgavelab.metrics import ei_expected
+
+    G = nx.gnp_random_graph(7, 0.45, seed=3)
+    groups = dict(zip(G, ["a", "a", "a", "a", "b", "b", "c"], strict=True))
+    values = [net for net, _ in all_relabellings(G, groups)]
+    assert ei_expected(G, groups) == pytest.approx(sum(values) / len(values))
+    # by hand: 6 + 1 internal pairs of 21
+    assert ei_expected(G, groups) == pytest.approx((14 - 7) / 21)
+
+
+def test_ei_test_p_values_match_the_exact_permutation_distribution():
+    from opgavelab.metrics import ei_test
+
+    G = nx.gnp_random_graph(7, 0.45, seed=3)
+    groups = dict(zip(G, ["a", "a", "a", "a", "b", "b", "c"], strict=True))
+    exact = [net for net, _ in all_relabellings(G, groups)]
+    table = ei_test(G, groups, n_permutations=4000, seed=5)
+    net = table.iloc[0]
+    assert net["level"] == "network" and net["ei"] == pytest.approx(ei_index(G, groups))
+    share_less = sum(v <= net["ei"] + 1e-12 for v in exact) / len(exact)
+    share_greater = sum(v >= net["ei"] - 1e-12 for v in exact) / len(exact)
+    assert net["p_less"] == pytest.approx(share_less, abs=0.03)
+    assert net["p_greater"] == pytest.approx(share_greater, abs=0.03)
+    assert net["perm_mean"] == pytest.approx(net["expected"], abs=0.03)
+    assert table.attrs == {"n_permutations": 4000, "seed": 5}
+    # the same seed gives the same p
+    assert ei_test(G, groups, n_permutations=200, seed=1)["p"].equals(ei_test(G, groups, n_permutations=200, seed=1)["p"])
+
+
+def test_ei_test_group_rows_equal_ei_index_by_group(jemaah):
+    from opgavelab.metrics import ei_test
+
+    table = ei_test(jemaah, "role", n_permutations=50)
+    groups = table[table["level"] == "group"].set_index("group")
+    by_group = ei_index_by_group(jemaah, "role")
+    assert groups["ei"].to_numpy() == pytest.approx(by_group["ei"].to_numpy(), nan_ok=True)
+    assert (groups["E"].to_numpy() == by_group["E"].to_numpy()).all()
+    # expected per group: C(m, 2) internal against m (n - m) external pairs
+    n = int(table.iloc[0]["n_actors"])
+    m = groups["n_actors"].astype(float)
+    want = (m * (n - m) - m * (m - 1) / 2) / (m * (n - m) + m * (m - 1) / 2)
+    assert groups["expected"].to_numpy() == pytest.approx(want.to_numpy())
+    assert table.iloc[0]["ei"] == pytest.approx(0.3650794, abs=1e-6)  # the published figure
+
+
+def test_ei_expected_on_kinship_by_hand(kinship):
+    from opgavelab.metrics import ei_expected
+
+    genders = pd.Series(dict(kinship.nodes(data="gender")))
+    sizes = genders.value_counts()
+    n = len(genders)
+    internal = sum(s * (s - 1) / 2 for s in sizes)
+    total = n * (n - 1) / 2
+    assert ei_expected(kinship, "gender") == pytest.approx((total - 2 * internal) / total)
+
+
+def test_ei_test_rejects_a_negative_number_of_permutations():
+    from opgavelab.metrics import ei_test
+
+    with pytest.raises(ValueError, match="'n_permutations' must be a whole number"):
+        ei_test(nx.path_graph(3), {0: 1, 1: 1, 2: 2}, n_permutations=-1)

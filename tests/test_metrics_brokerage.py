@@ -119,7 +119,7 @@ def random_case(seed: int, directed: bool, n: int = 12, k: int = 3, missing: boo
 def test_strike_per_actor_equals_sna(strike, strike_groups, reference_dir):
     published = pd.read_csv(reference_dir / "strike_brokerage_expected_sna_raw_nli.csv", index_col=0)
     published.columns = COLUMNS  # w_I_coordinator, w_O_itinerant, b_IO_..., b_OI_..., b_O_..., t_total
-    result = brokerage(strike, strike_groups)
+    result = brokerage(strike, strike_groups, counting="paths")
     assert result.columns.tolist() == COLUMNS
     assert set(result.index) == set(published.index)
     for actor in published.index:
@@ -127,7 +127,7 @@ def test_strike_per_actor_equals_sna(strike, strike_groups, reference_dir):
 
 
 def test_strike_column_totals(strike, strike_groups):
-    totals = brokerage(strike, strike_groups).sum()
+    totals = brokerage(strike, strike_groups, counting="paths").sum()
     assert totals.tolist() == pytest.approx([92, 0, 21, 21, 2, 136])
 
 
@@ -136,7 +136,7 @@ def test_cograph_directed_example():
     D = nx.DiGraph()
     D.add_nodes_from(rows)
     D.add_edges_from((a, b) for a, row in rows.items() for b, x in zip("ABCD", row, strict=True) if x == "1")
-    result = brokerage(D, {"A": 1, "B": 1, "C": 2, "D": 2})
+    result = brokerage(D, {"A": 1, "B": 1, "C": 2, "D": 2}, counting="paths")
     expected = {"A": [0, 1, 0, 1, 0], "B": [0, 0, 1, 0, 0], "C": [0, 0, 0, 1, 0], "D": [0, 1, 1, 0, 0]}
     for node, values in expected.items():
         assert result.loc[node, list(BROKERAGE_ROLES)].tolist() == values, node
@@ -150,7 +150,7 @@ def test_cograph_directed_example():
 @pytest.mark.parametrize("seed", range(8))
 def test_equals_brute_force_on_random_graphs(seed, directed):
     G, groups = random_case(seed, directed, k=2 + seed % 3, missing=seed % 2 == 1)
-    result = brokerage(G, groups)
+    result = brokerage(G, groups, counting="paths")
     expected = brute_brokerage(G, groups)
     assert (result.to_numpy() == expected.loc[result.index].to_numpy()).all()
 
@@ -160,25 +160,25 @@ def test_equals_brute_force_with_mutual_ties_and_small_blocks(monkeypatch):
     G = nx.gnp_random_graph(15, 0.4, seed=3, directed=True)
     G.add_edges_from([(v, u) for u, v in list(G.edges())[::2]])  # many reciprocated arcs
     groups = {v: v % 3 for v in G}
-    assert (brokerage(G, groups).to_numpy() == brute_brokerage(G, groups).to_numpy()).all()
+    assert (brokerage(G, groups, counting="paths").to_numpy() == brute_brokerage(G, groups).to_numpy()).all()
 
 
 def test_undirected_counts_each_path_both_ways():
     G, groups = random_case(5, directed=False, n=20, k=3)
-    result = brokerage(G, groups)
+    result = brokerage(G, groups, counting="paths")
     assert (result["representative"] == result["gatekeeper"]).all()
     for role in ("coordinator", "itinerant", "liaison"):
         assert (result[role] % 2 == 0).all()
     D = G.to_directed()
-    assert (brokerage(D, groups).to_numpy() == result.to_numpy()).all()
+    assert (brokerage(D, groups, counting="paths").to_numpy() == result.to_numpy()).all()
 
 
 def test_reverse_arc_does_not_close_a_directed_path():
     D = nx.DiGraph([("a", "v"), ("v", "b"), ("b", "a")])
-    result = brokerage(D, {"a": 1, "v": 1, "b": 1})
+    result = brokerage(D, {"a": 1, "v": 1, "b": 1}, counting="paths")
     assert result.loc["v", "coordinator"] == 1
     D.add_edge("a", "b")
-    assert brokerage(D, {"a": 1, "v": 1, "b": 1}).loc["v", "coordinator"] == 0
+    assert brokerage(D, {"a": 1, "v": 1, "b": 1}, counting="paths").loc["v", "coordinator"] == 0
 
 
 def test_hand_checked_roles():
@@ -192,7 +192,7 @@ def test_hand_checked_roles():
     }
     for role, (ga, gv, gb) in cases.items():
         D = nx.DiGraph([("a", "v"), ("v", "b")])
-        result = brokerage(D, {"a": ga, "v": gv, "b": gb})
+        result = brokerage(D, {"a": ga, "v": gv, "b": gb}, counting="paths")
         assert result.loc["v", role] == 1 and result.loc["v", "total"] == 1, role
 
 
@@ -201,31 +201,31 @@ def test_missing_values_form_their_own_group():
     D.nodes["a"]["g"] = None
     D.nodes["v"]["g"] = "x"
     D.nodes["b"]["g"] = float("nan")
-    assert brokerage(D, "g").loc["v", "itinerant"] == 1  # missing -> x -> missing
+    assert brokerage(D, "g", counting="paths").loc["v", "itinerant"] == 1  # missing -> x -> missing
     D.nodes["v"]["g"] = ""
-    assert brokerage(D, "g").loc["v", "coordinator"] == 1
+    assert brokerage(D, "g", counting="paths").loc["v", "coordinator"] == 1
 
 
 def test_multigraph_and_self_loops():
     M = nx.MultiGraph([("a", "v"), ("a", "v"), ("v", "b"), ("v", "v")])
-    result = brokerage(M, {"a": 1, "v": 1, "b": 1})
+    result = brokerage(M, {"a": 1, "v": 1, "b": 1}, counting="paths")
     assert result.loc["v", "coordinator"] == 2  # a-v-b both ways, parallel ties once
 
 
 def test_empty_and_tiny_graphs():
     for G in (nx.Graph(), nx.DiGraph()):
-        assert brokerage(G, "g").empty
-        assert list(brokerage(G, "g").columns) == COLUMNS
-        assert brokerage_expected(G, "g").empty and brokerage_z(G, "g").empty and brokerage_sd(G, "g").empty
+        assert brokerage(G, "g", counting="paths").empty
+        assert list(brokerage(G, "g", counting="paths").columns) == COLUMNS
+        assert brokerage_expected(G, "g", counting="paths").empty and brokerage_z(G, "g", counting="paths").empty and brokerage_sd(G, "g", counting="paths").empty
     G = nx.Graph()
     G.add_node("a", g=1)
-    assert brokerage(G, "g").loc["a"].tolist() == [0] * 6
-    assert brokerage_expected(G, "g").isna().all(axis=None)
+    assert brokerage(G, "g", counting="paths").loc["a"].tolist() == [0] * 6
+    assert brokerage_expected(G, "g", counting="paths").isna().all(axis=None)
 
 
 def test_result_types_and_index():
     G, groups = random_case(1, directed=True)
-    result = brokerage(G, groups)
+    result = brokerage(G, groups, counting="paths")
     assert result.index.name == "node"
     assert result.dtypes.eq("int64").all()
     assert (result["total"] == result[list(BROKERAGE_ROLES)].sum(axis=1)).all()
@@ -242,8 +242,8 @@ def test_moments_equal_exact_enumeration(directed):
     n = len(group)
     d = len(arcs_of(G)) / (n * (n - 1))
     mean, var = enumerated_moments(group, d)
-    assert brokerage_expected(G, groups).to_numpy() == pytest.approx(mean, abs=1e-12)
-    assert brokerage_sd(G, groups).to_numpy() == pytest.approx(np.sqrt(var), abs=1e-12)
+    assert brokerage_expected(G, groups, counting="paths").to_numpy() == pytest.approx(mean, abs=1e-12)
+    assert brokerage_sd(G, groups, counting="paths").to_numpy() == pytest.approx(np.sqrt(var), abs=1e-12)
 
 
 def test_moments_agree_with_simulated_random_digraphs():
@@ -275,7 +275,7 @@ def test_moments_agree_with_simulated_random_digraphs():
 
 
 def test_strike_expectations_use_group_sizes_and_density(strike, strike_groups):
-    expected = brokerage_expected(strike, strike_groups)
+    expected = brokerage_expected(strike, strike_groups, counting="paths")
     n, m = 24, 2 * 38
     d = m / (n * (n - 1))
     p = d**2 * (1 - d)
@@ -290,17 +290,17 @@ def test_strike_expectations_use_group_sizes_and_density(strike, strike_groups):
 
 
 def test_z_scores(strike, strike_groups):
-    raw = brokerage(strike, strike_groups).astype(float)
-    expected = brokerage_expected(strike, strike_groups)
-    sd = brokerage_sd(strike, strike_groups)
-    z = brokerage_z(strike, strike_groups)
+    raw = brokerage(strike, strike_groups, counting="paths").astype(float)
+    expected = brokerage_expected(strike, strike_groups, counting="paths")
+    sd = brokerage_sd(strike, strike_groups, counting="paths")
+    z = brokerage_z(strike, strike_groups, counting="paths")
     assert z.to_numpy() == pytest.approx(((raw - expected) / sd).to_numpy(), nan_ok=True)
     assert z.loc["Norm", "coordinator"] > 2  # Norm coordinates far above chance
 
 
 def test_z_is_nan_where_a_role_is_impossible():
     D = nx.DiGraph([("a", "v"), ("v", "b"), ("b", "c")])
-    z = brokerage_z(D, {"a": 1, "v": 2, "b": 1, "c": 3})
+    z = brokerage_z(D, {"a": 1, "v": 2, "b": 1, "c": 3}, counting="paths")
     # groups of one or two cannot hold a coordinator: sd = 0
     assert z["coordinator"].isna().all()
     assert not z["total"].isna().any()
@@ -323,14 +323,14 @@ def test_multi_valued_attribute_is_refused():
     nx.set_node_attributes(G, {0: "a", 1: ["a", "b"], 2: "b"}, "domains")
     message = r"Brokerage needs one group per actor, but node 1 has several values \['a', 'b'\] in 'domains'"
     with pytest.raises(TypeError, match=message):
-        brokerage(G, "domains")
+        brokerage(G, "domains", counting="paths")
 
 
 def test_unhashable_value_is_refused():
     G = nx.path_graph(2)
     nx.set_node_attributes(G, {0: {"x": 1}, 1: "a"}, "g")
     with pytest.raises(TypeError, match=r"The value of 'g' for node 0 cannot be a group label: \{'x': 1\}\."):
-        brokerage(G, "g")
+        brokerage(G, "g", counting="paths")
 
 
 def test_not_a_graph():
@@ -341,3 +341,98 @@ def test_not_a_graph():
 def test_docstring_examples():
     result = doctest.testmod(brokerage_module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted > 0
+
+
+# --------------------------------------------------------------------------
+# unordered pairs on undirected networks (the default there)
+# --------------------------------------------------------------------------
+PAIR_COLUMNS = ["coordinator", "itinerant", "boundary_spanner", "liaison", "total"]
+
+
+def pair_role(ga, gv, gb) -> int:
+    """Index in PAIR_COLUMNS of the unordered pair {a, b} linked by v."""
+    if ga == gv == gb:
+        return 0
+    if ga == gb:
+        return 1
+    if ga == gv or gb == gv:
+        return 2
+    return 3
+
+
+def brute_pairs(G, groups: dict) -> np.ndarray:
+    out = np.zeros((len(G), 5), dtype=int)
+    for i, v in enumerate(G):
+        for a, b in itertools.combinations([x for x in G[v] if x != v], 2):
+            if not G.has_edge(a, b):
+                out[i, pair_role(groups.get(a, MISSING), groups.get(v, MISSING), groups.get(b, MISSING))] += 1
+    out[:, 4] = out[:, :4].sum(axis=1)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_pairs_equal_brute_force_on_undirected_graphs(seed):
+    G, groups = random_case(seed, directed=False)
+    result = brokerage(G, groups)
+    assert list(result.columns) == PAIR_COLUMNS
+    assert result.attrs["counting"] == "pairs"
+    assert (result.to_numpy() == brute_pairs(G, groups)).all()
+
+
+def test_pairs_are_half_the_paths_and_one_spanner_role(strike, strike_groups):
+    pairs = brokerage(strike, strike_groups)
+    paths = brokerage(strike, strike_groups, counting="paths")
+    assert (2 * pairs["coordinator"] == paths["coordinator"]).all()
+    assert (pairs["boundary_spanner"] == paths["representative"]).all()
+    assert (paths["representative"] == paths["gatekeeper"]).all()
+
+
+def test_directed_graph_keeps_ordered_paths():
+    D = nx.gnp_random_graph(8, 0.4, seed=1, directed=True)
+    groups = {v: v % 3 for v in D}
+    assert brokerage(D, groups).attrs["counting"] == "paths"
+    assert (brokerage(D, groups).to_numpy() == brokerage(D, groups, counting="paths").to_numpy()).all()
+
+
+def test_counting_must_be_known():
+    with pytest.raises(ValueError, match="'counting' must be one of"):
+        brokerage(nx.path_graph(3), {0: 1, 1: 1, 2: 2}, counting="ordered")
+
+
+def enumerated_pair_moments(group: list, d: float):
+    """Mean and variance per broker and pair role in a Bernoulli(d) undirected graph,
+    by summing E[X_P X_Q] - E[X_P] E[X_Q] over every two pairs (no closed form)."""
+    n = len(group)
+    mean = np.zeros((n, 5))
+    var = np.zeros((n, 5))
+    p1 = d**2 * (1 - d)
+    for v in range(n):
+        pairs = [(a, b) for a, b in itertools.combinations(range(n), 2) if v not in (a, b)]
+        roles = [pair_role(group[a], group[v], group[b]) for a, b in pairs]
+        for column in range(5):
+            chosen = [p for p, r in zip(pairs, roles, strict=True) if column == 4 or r == column]
+            mean[v, column] = p1 * len(chosen)
+            total = 0.0
+            for (a, b), (c, e) in itertools.product(chosen, repeat=2):
+                present = {frozenset(x) for x in [(a, v), (v, b), (c, v), (v, e)]}
+                absent = {frozenset((a, b)), frozenset((c, e))}
+                joint = 0.0 if present & absent else d ** len(present) * (1 - d) ** len(absent)
+                total += joint - p1 * p1
+            var[v, column] = total
+    return mean, var
+
+
+def test_pair_moments_equal_exact_enumeration():
+    group = ["a", "a", "a", "a", "b", "b", "b", "c", "c", "d"]
+    G = nx.gnp_random_graph(len(group), 0.3, seed=2)
+    groups = dict(enumerate(group))
+    n = len(group)
+    d = G.number_of_edges() / (n * (n - 1) / 2)
+    mean, var = enumerated_pair_moments(group, d)
+    assert brokerage_expected(G, groups).to_numpy() == pytest.approx(mean, abs=1e-12)
+    assert brokerage_sd(G, groups).to_numpy() == pytest.approx(np.sqrt(var), abs=1e-12)
+    z = brokerage_z(G, groups)
+    raw = brokerage(G, groups).to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        want = np.where(var > 0, (raw - mean) / np.sqrt(np.where(var > 0, var, 1)), np.nan)
+    assert z.to_numpy() == pytest.approx(want, nan_ok=True)

@@ -306,3 +306,26 @@ def test_bad_exact_limit_and_weight():
 def test_docstring_examples():
     result = doctest.testmod(centrality_module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_cut_point_effects_against_networkx():
+    from opgavelab.metrics import cut_point_effects
+
+    G = nx.connected_watts_strogatz_graph(30, 4, 0.2, seed=3)
+    G.add_edges_from([(0, "x"), ("x", "y"), (5, "z")])
+    table = cut_point_effects(G)
+    assert set(table.index) == set(nx.articulation_points(G))
+    for v, row in table.iterrows():
+        H = G.copy()
+        H.remove_node(v)
+        parts = sorted(nx.connected_components(H), key=len, reverse=True)
+        assert row["pieces"] == [len(p) for p in parts]
+        assert row["cut_off"] == len(G) - 1 - len(parts[0])
+        main = parts[0]
+        dist_g = dict(nx.all_pairs_shortest_path_length(G))
+        pairs = [(a, b) for a in main for b in main if a != b]
+        before = sum(dist_g[a][b] for a, b in pairs) / len(pairs)
+        after = nx.average_shortest_path_length(H.subgraph(main))
+        assert row["distance_before"] == pytest.approx(before)
+        assert row["distance_after"] == pytest.approx(after)
+        assert row["distance_change"] == pytest.approx(after / before - 1)

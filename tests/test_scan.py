@@ -80,13 +80,15 @@ def test_scale_fit():
                          "highest": "regionaal", "span": 3}
 
 
-def test_candidate_partners_are_ranked_by_closeness_with_a_reason():
+def test_candidate_partners_come_with_their_reasons():
     cands = candidate_partners(small_case(), "o")
     assert list(cands.index) == ["x"]
     row = cands.loc["x"]
     assert row["covers"] == ["1.2"] and row["n_ties"] == 1 and row["distance"] == 1
     assert row["via"] == ["a"]
-    assert row["reason"] == "dekt 1.2 Openbare orde en veiligheid; 1 relatie met het collectief (Gemeente A)"
+    assert row["reason"] == ("dekt 1.2 Openbare orde en veiligheid; 1 relatie met het collectief (Gemeente A); "
+                             "1 schaalniveau verwijderd van provinciaal")
+    assert row["domain_fit"] == "exact" and row["connected"]
     en = candidate_partners(small_case(), "o", lang="en").loc["x", "reason"]
     assert en.startswith("covers 1.2") and "1 tie into the collective" in en
 
@@ -111,9 +113,9 @@ def test_unused_expertise_lists_actors_with_needed_domain_but_no_role():
 
 def test_awareness_per_type_and_total():
     aw = awareness(small_case(), "o")
-    assert aw.loc["totaal", "n_actors"] == 4 and aw.loc["totaal", "n_unaware"] == 2
-    assert aw.loc["totaal", "share_unaware"] == 0.5
-    assert aw.loc["totaal", "mean_commitment"] == pytest.approx((5 + 3 + 2) / 3)
+    assert aw.loc["total", "n_actors"] == 4 and aw.loc["total", "n_unaware"] == 2
+    assert aw.loc["total", "share_unaware"] == 0.5
+    assert aw.loc["total", "mean_commitment"] == pytest.approx((5 + 3 + 2) / 3)
     assert aw.loc["kennisinstelling", "n_unaware"] == 1
     assert list(unaware_actors(small_case(), "o").index) == ["c", "d"]
     assert awareness(small_case(), "o", lang="en").index[-1] == "total"
@@ -190,7 +192,7 @@ def test_scan_of_the_example_shows_the_designed_gap_and_candidates(example_scan)
     assert s.formed_at.year == 2022
     assert s.formation["n_components"].iloc[0] >= 5
     assert s.scale.attrs["needed_present"] is True
-    assert int(s.awareness.loc["totaal", "n_unaware"]) == 4
+    assert int(s.awareness.loc["total", "n_unaware"]) == 4
     assert s.brokerage.index[0] == "eb"  # the Economic Board brokers most
     assert set(s.brokerage.columns[:2]) == {"name", "type"}
 
@@ -200,7 +202,8 @@ def test_scan_summary_reads_as_dutch_with_numbers(example_scan):
     assert text["Het collectief"].startswith("34 actoren (13 overheid, 12 bedrijf")
     assert "dichtheid 0,12" in text["Het collectief"]
     assert "Ontbreekt: 1.2 Openbare orde en veiligheid" in text["Wie ontbreekt"]
-    assert "Veiligheidsregio Oostermarken (3 relaties met het collectief)" in text["Wie ontbreekt"]
+    assert "Veiligheidsregio Oostermarken (dekt 1.2 Openbare orde en veiligheid; 3 relaties met het collectief" \
+        in text["Wie ontbreekt"]
     assert text["Vorming"] == "In 2018: 23 actoren in 6 losse delen. Sinds 2022 één samenhangend collectief."
     page = example_scan._repr_html_()
     assert "Regionale economische groei Veenmarken" in page and "<details>" in page
@@ -219,7 +222,7 @@ def test_scan_of_an_opgave_before_anyone_is_involved():
     s = opgavelab.scan(small_case(), "o", at=2018)
     assert s.graph.number_of_nodes() == 0
     assert s.cohesion["n_actors"] == 0
-    assert dict(s.summary())["Het collectief"] == "Nog geen actoren betrokken op deze datum."
+    assert dict(s.summary())["Het collectief"] == "Op deze datum is nog geen actor betrokken."
     assert s.brokerage.empty and s.centrality.empty
     s._repr_html_()
 
@@ -262,5 +265,75 @@ def test_scan_by_another_attribute(example):
 
 def test_scan_tables_have_one_sheet_each(example_scan):
     tables = example_scan.tables()
-    assert list(tables)[:3] == ["samenvatting", "samenhang", "centraliteit"]
+    assert list(tables)[:4] == ["samenvatting", "methode", "samenhang", "centraliteit"]
     assert all(isinstance(t, pd.DataFrame) for t in tables.values())
+
+
+def test_summary_compares_every_interpreted_number_with_its_baseline(example_scan):
+    text = dict(example_scan.summary())
+    bounds = text["Grenzen"]
+    assert "E-I-index naar actortype: −0,07" in bounds
+    assert "bij willekeurige menging van dezelfde groepsgroottes zou die +0,44 zijn" in bounds
+    assert "blijven dus vaker binnen het eigen actortype dan toeval zou geven" in bounds
+    assert "1.000 permutaties" in bounds
+    brokers = text["Makelaars"]
+    assert "Economic Board Veenmarken verbindt 57 paren" in brokers  # pairs, not 114 ordered paths
+    assert "z = 7,2: vaker dan toeval zou geven" in brokers
+    collective = text["Het collectief"]
+    assert "zonder Economic Board Veenmarken raakt 1 actor los en worden de wegen tussen de anderen gemiddeld 9% langer" \
+        in collective
+    assert "valt het collectief uiteen" not in collective
+
+
+def test_scan_states_its_method(example_scan):
+    method = example_scan.method
+    assert list(method.index) == ["ties", "direction", "date", "coverage", "computation", "null_ei",
+                                  "null_brokerage", "cut_points"]
+    assert "31-12-2024" in method.at["date", "text"] and "at=2022 is 31-12-2022" in method.at["date", "text"]
+    assert method.attrs["directed"] is False and method.attrs["brokerage_counting"] == "pairs"
+    assert method.at["computation", "text"].startswith("Exact")
+    assert "Methode" in example_scan._repr_html_()
+    assert "methode" in example_scan.tables()
+
+
+def test_the_readme_path_gives_the_scans_numbers(example, example_scan):
+    from opgavelab import metrics, network
+
+    G = network.opgave_graph(example, "economie", at=2024)
+    assert not G.is_directed()
+    assert metrics.density(G) == pytest.approx(example_scan.cohesion["density"])
+    assert metrics.ei_index(G, "type") == pytest.approx(example_scan.boundaries.at["type", "ei"])
+    assert (metrics.brokerage(G, "type")["total"].sort_index()
+            == example_scan.brokerage["total"].sort_index()).all()
+
+
+def test_candidates_rank_domain_fit_before_closeness(example_scan):
+    cands = example_scan.candidates
+    assert cands.attrs["rule"] == "domain fit, then network distance, then scale fit"
+    covering = cands[cands["covers"].map(len) > 0]
+    # every actor that covers the missing domain comes before any that only fills a scale level
+    assert list(cands.index[: len(covering)]) == list(covering.index)
+    assert "riec" in covering.index or covering["domain_fit"].notna().all()
+
+
+def test_scan_tables_read_in_the_users_language(example_scan, example):
+    tables = example_scan.tables()
+    cands = tables["kandidaten"]
+    assert "naam" in cands.columns and "reden" in cands.columns and "covers" not in cands.columns
+    assert set(cands["verbonden"]) <= {"ja", "nee"}
+    assert cands["dekt"].iloc[0] == "1.2 Openbare orde en veiligheid"
+    en = opgavelab.scan(example, "economie", at=2024, lang="en").tables()
+    assert "name" in en["candidates"].columns and set(en["candidates"]["connected"]) <= {"yes", "no"}
+    assert example_scan.candidates.columns[0] == "name"  # the attribute keeps the canonical columns
+
+
+def test_estimates_are_called_estimates_in_words(example, monkeypatch):
+    import opgavelab._scan as scan_module
+
+    monkeypatch.setattr(scan_module, "EXACT_LIMIT", 10)
+    s = opgavelab.scan(example, "economie", at=2024)
+    assert s.centrality.attrs["betweenness_approximate"] or s.cohesion.attrs["average_distance_approximate"]
+    text = dict(s.summary())["Het collectief"]
+    assert "een schatting uit een steekproef" in text and "(naar schatting)" in text
+    assert s.method.at["computation", "text"].startswith("Geschat: boven 10 actoren")
+    assert s.method.attrs["estimated"] is True

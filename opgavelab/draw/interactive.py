@@ -361,7 +361,7 @@ def _build_network(data: dict, directed: bool):
 
 
 def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
-                 labels=None, lang: str = "nl", colours: Mapping | None = None, filters=None,
+                 labels=None, lang: str | None = None, colours: Mapping | None = None, filters=None,
                  max_nodes: int | None = MAX_NODES, only_opgave_ties: bool = False, both_layouts: bool = True,
                  title: str | None = None, colour_by: str = "type", scene: Scene | None = None) -> str:
     """A self-contained, offline HTML page with the network around one opgave.
@@ -423,7 +423,7 @@ def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: in
     """
     from .layout import compass_layout, force_layout
 
-    lang = _check_lang(lang)
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     if scene is None:
         scene = build_scene(case, opgave, at, G=G, layout=layout, seed=seed, size_by=size_by, labels=labels,
                             default_labels=500 if labels is None else 20, lang=lang, colours=colours,
@@ -927,7 +927,7 @@ def iframe(page: str, height: str | int = 620) -> str:
 
 
 def network_frame(case, G, *, opgave: str, positions=None, colour_by: str = "type", size_by="degree", at=None,
-                  filters=None, lang: str = "nl", height: int | str = 620, max_nodes: int | None = MAX_NODES,
+                  filters=None, lang: str | None = None, height: int | str = 620, max_nodes: int | None = MAX_NODES,
                   colours: Mapping | None = None) -> str:
     """The interactive page of a (filtered) graph as ``<iframe srcdoc>`` markup, for a widget.
 

@@ -540,7 +540,7 @@ def _legend_height(scene: Scene, width_in: float, orientation: str = "row") -> f
 
 
 def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
-                   labels=None, lang: str = "nl", colours: Mapping | None = None, filters=None, size="A4",
+                   labels=None, lang: str | None = None, colours: Mapping | None = None, filters=None, size="A4",
                    title: str | None = None, max_nodes: int | None = None, only_opgave_ties: bool = False,
                    colour_by: str = "type", scene: Scene | None = None):
     """The collective around one opgave as a figure with legend and caption.
@@ -598,7 +598,7 @@ def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: 
     [8.27, 11.69]
     """
     w, h = _check_size(size)
-    lang = _check_lang(lang)
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     if scene is None:
         scene = build_scene(case, opgave, at, G=G, layout=layout, seed=seed, size_by=size_by, labels=labels,
                             lang=lang, colours=colours, filters=filters, max_nodes=max_nodes,
@@ -646,7 +646,7 @@ def _chart_caption(case, opgave, at, lang, caption, extra=None):
     return _style.caption(case, opgave, at, lang=lang, extra=extra)
 
 
-def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = None, at=None, lang: str = "nl",
+def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = None, at=None, lang: str | None = None,
                     title: str | None = None, caption: str | None = None, size="A4", max_rows: int = 30):
     """Which domains the opgave needs, which the collective covers, which are missing.
 
@@ -685,7 +685,7 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
     ...                     "actors": [["a"], []]}, index=pd.Index(["3.1", "8.1"], name="domain"))
     >>> fig = coverage_figure(cov)
     """
-    lang = _check_lang(lang)
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     _check_columns("coverage", coverage, ["label", "needed", "covered", "n_actors"])
     nl = lang == "nl"
     frame = coverage.copy()
@@ -785,7 +785,7 @@ _FORMATION_PANELS = [
 ]
 
 
-def formation_figure(formation: pd.DataFrame, *, case=None, opgave: str | None = None, lang: str = "nl",
+def formation_figure(formation: pd.DataFrame, *, case=None, opgave: str | None = None, lang: str | None = None,
                      title: str | None = None, caption: str | None = None, size="16:9"):
     """How the collective formed over time: six small charts on one sheet.
 
@@ -820,7 +820,7 @@ def formation_figure(formation: pd.DataFrame, *, case=None, opgave: str | None =
     ...                  index=pd.DatetimeIndex(["2020-12-31", "2021-12-31"], name="date"))
     >>> fig = formation_figure(f)
     """
-    lang = _check_lang(lang)
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     _check_columns("formation", formation, [c for c, _, _ in _FORMATION_PANELS])
     nl = lang == "nl"
     w, h = _check_size(size)
@@ -897,7 +897,7 @@ def _snapshot_dates(case, opgave: str, n: int) -> list[pd.Timestamp]:
 
 
 def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int = 0, size_by="degree",
-                    lang: str = "nl", colours: Mapping | None = None, size="A4", title: str | None = None,
+                    lang: str | None = None, colours: Mapping | None = None, size="A4", title: str | None = None,
                     max_panels: int = 9, labels=0, filters=None):
     """The network at several dates on one sheet, with the same positions in each panel.
 
@@ -937,7 +937,7 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     from ..network import opgave_graph
     from .layout import Layout, compass_layout, force_layout
 
-    lang = _check_lang(lang)
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     nl = lang == "nl"
     case._check_opgave(opgave)
     _style._check_layout_arg(layout)
@@ -948,7 +948,7 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     if not dates:
         msg = "'dates' must hold at least one year or date."
         raise ValueError(msg)
-    full = opgave_graph(case, opgave)
+    full = opgave_graph(case, opgave, directed=None)
     if isinstance(layout, Layout):
         pos = layout
     elif layout == "compass":
@@ -976,7 +976,7 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     cell_h = (top - bottom) / nrows
     for i, date in enumerate(dates):
         r, c = divmod(i, ncols)
-        G = opgave_graph(case, opgave, date)
+        G = opgave_graph(case, opgave, date, directed=None)
         scene = build_scene(case, opgave, date, G=G, layout=pos, size_by=size_by, lang=lang, colours=colours,
                             labels=labels)
         if hi > lo:

@@ -348,7 +348,7 @@ def _filters_text(filters) -> str | None:
     return str(filters)
 
 
-def caption(case, opgave: str | None = None, at=None, *, lang: str = "nl", filters=None,
+def caption(case, opgave: str | None = None, at=None, *, lang: str | None = None, filters=None,
             extra: list[str] | None = None) -> str:
     """The caption of a picture: case · opgave · date · filters · source.
 
@@ -380,7 +380,7 @@ def caption(case, opgave: str | None = None, at=None, *, lang: str = "nl", filte
     stand 31-12-2024
     bron: voorbeeld-veenmarken.xlsx
     """
-    lang = _check_lang(lang)
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     parts = [str(case.name)]
     if opgave is not None:
         parts.append(str(case.opgaven.at[opgave, "name"]))
@@ -563,7 +563,7 @@ def _check_layout_arg(layout) -> None:
 
 
 def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
-                labels=None, default_labels: int = 20, lang: str = "nl", colours: Mapping | None = None,
+                labels=None, default_labels: int = 20, lang: str | None = None, colours: Mapping | None = None,
                 filters=None, max_nodes: int | None = None, only_opgave_ties: bool = False,
                 colour_by: str = "type") -> Scene:
     """Everything a picture of one opgave shows, ready for a renderer.
@@ -628,7 +628,7 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
     from ..network import opgave_graph
     from .layout import Layout, compass_layout, force_layout, opgave_key
 
-    lang = _check_lang(lang)
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     _check_layout_arg(layout)
     if max_nodes is not None and (isinstance(max_nodes, bool) or not isinstance(max_nodes, (int, np.integer))
                                   or max_nodes < 1):
@@ -636,7 +636,7 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
         raise ValueError(msg)
     case._check_opgave(opgave)
     if G is None:
-        G = opgave_graph(case, opgave, at, only_opgave_ties=only_opgave_ties)
+        G = opgave_graph(case, opgave, at, only_opgave_ties=only_opgave_ties, directed=None)  # keep arrows
     G.graph.setdefault("opgave", opgave)
     n_total = G.number_of_nodes()
     value = _metric(G, size_by)
@@ -806,7 +806,7 @@ def _colour_legend(case, colour_by: str, present: list, lang: str, colours: dict
     return out
 
 
-def labelled_guides(layout, case, lang: str = "nl", colours: Mapping | None = None) -> dict:
+def labelled_guides(layout, case, lang: str | None = None, colours: Mapping | None = None) -> dict:
     """The compass's rings and sectors with their labels (and sector colours); ``{}`` for other layouts."""
     if not getattr(layout, "guides", None):
         return {}

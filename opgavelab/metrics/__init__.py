@@ -8,7 +8,8 @@ group). The families:
   fragmentation, distances, centralization, clustering;
 - :mod:`~opgavelab.metrics.centrality`: degree, betweenness, closeness,
   eigenvector, articulation points and bridges;
-- :mod:`~opgavelab.metrics.boundaries`: E-I index, mixing matrix, crossing share,
+- :mod:`~opgavelab.metrics.boundaries`: E-I index (with its expected value
+  under random mixing and a permutation test), mixing matrix, crossing share,
   Blau heterogeneity;
 - :mod:`~opgavelab.metrics.brokerage`: Gould-Fernandez brokerage roles with
   sna's expectations and z-scores;
@@ -29,16 +30,20 @@ from opgavelab.metrics.boundaries import (
     ei_index,
     ei_index_by_actor,
     ei_index_by_group,
+    ei_expected,
+    ei_test,
     mixing_matrix,
 )
 from opgavelab.metrics.brokerage import (
     BROKERAGE_ROLES,
+    PAIR_ROLES,
     brokerage,
+    brokerage_roles,
     brokerage_expected,
     brokerage_sd,
     brokerage_z,
 )
-from opgavelab.metrics.centrality import articulation_points, bridges, centrality
+from opgavelab.metrics.centrality import articulation_points, bridges, centrality, cut_point_effects
 from opgavelab.metrics.awareness import awareness, unaware_actors
 from opgavelab.metrics.cohesion import (
     cohesion,
@@ -67,10 +72,13 @@ __all__ = [
     "centrality",
     "bridges",
     "articulation_points",
+    "cut_point_effects",
     # boundaries
     "ei_index",
     "ei_index_by_group",
     "ei_index_by_actor",
+    "ei_expected",
+    "ei_test",
     "crossing_share",
     "mixing_matrix",
     "blau_index",
@@ -80,6 +88,8 @@ __all__ = [
     "brokerage_sd",
     "brokerage_z",
     "BROKERAGE_ROLES",
+    "PAIR_ROLES",
+    "brokerage_roles",
     # coverage
     "domain_coverage",
     "missing_domains",

@@ -31,7 +31,8 @@ def awareness(case: Case, opgave: str, at=None, by: str = "type", lang: str | No
     by : str, default "type"
         An actor column to group by (``type``, ``scale``, ``sector``, ...).
     lang : {"nl", "en"}, optional
-        Language of the total row's label (``totaal`` / ``total``).
+        Kept for compatibility; the total row is always labelled ``total``
+        (data keys stay English; tables shown to readers translate it).
 
     Returns
     -------
@@ -44,7 +45,7 @@ def awareness(case: Case, opgave: str, at=None, by: str = "type", lang: str | No
     --------
     >>> import opgavelab
     >>> aw = awareness(opgavelab.example(), "economie")
-    >>> int(aw.loc["totaal", "n_unaware"])
+    >>> int(aw.loc["total", "n_unaware"])
     4
     """
     case._check_opgave(opgave)
@@ -73,7 +74,7 @@ def awareness(case: Case, opgave: str, at=None, by: str = "type", lang: str | No
         "mean_commitment": [float(inv["commitment"].dropna().mean()) if inv["commitment"].notna().any()
                             else float("nan")],
         "n_commitment": [int(inv["commitment"].notna().sum())],
-    }, index=["totaal" if lang == "nl" else "total"])
+    }, index=["total"])
     frame = pd.concat([frame, total])
     frame["share_unaware"] = (frame["n_unaware"] / frame["n_actors"]).where(frame["n_actors"] > 0)
     frame.index.name = by

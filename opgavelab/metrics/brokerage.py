@@ -24,6 +24,17 @@ itinerant and liaison counts are twice the number of unordered pairs, and
 representative equals gatekeeper. In a DiGraph only ``a → b`` closes the path;
 a reverse tie ``b → a`` does not.
 
+**Pairs on undirected networks.** Nobody reading "the Board brokers 114 times"
+expects 57 pairs counted twice, so on an undirected graph the functions here
+count *unordered pairs* by default (``counting="auto"``): an open path
+``a – v – b`` is one observation, coordinator, itinerant and liaison are half of
+sna's figures, and representative and gatekeeper, which are the same thing
+without direction, are one role, the **boundary spanner** (*grensganger*: the
+broker belongs to one of the two groups it links). Its null model is the
+undirected one (see :func:`brokerage_expected`). ``counting="paths"`` gives
+sna's ordered counts on any graph; on a DiGraph both settings are the same.
+The result's ``attrs["counting"]`` says which counting was used.
+
 Actors without a value of ``attr`` (absent, ``None``, ``NaN``, empty) form one
 extra group of their own, as in sna, where ``NA`` matches ``NA`` when the group
 vector is coded. Self-loops are ignored and parallel ties count once.
@@ -43,6 +54,8 @@ __all__ = [
     "brokerage_sd",
     "brokerage_z",
     "BROKERAGE_ROLES",
+    "PAIR_ROLES",
+    "brokerage_roles",
 ]
 
 from collections.abc import Hashable
@@ -57,7 +70,43 @@ from opgavelab.metrics.cohesion import _adjacency, _check_graph
 
 #: The five roles in the column order of ``sna::brokerage`` (w_I, w_O, b_IO, b_OI, b_O).
 BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+#: The four roles of unordered pairs on an undirected network (representative and
+#: gatekeeper merged into the boundary spanner).
+PAIR_ROLES = ("coordinator", "itinerant", "boundary_spanner", "liaison")
 _COLUMNS = [*BROKERAGE_ROLES, "total"]
+_PAIR_COLUMNS = [*PAIR_ROLES, "total"]
+_COUNTINGS = ("auto", "pairs", "paths")
+
+
+def _counting(G, counting: str) -> str:
+    """'pairs' or 'paths' for this graph (a DiGraph always counts ordered paths)."""
+    if counting not in _COUNTINGS:
+        msg = f"'counting' must be one of {list(_COUNTINGS)}, got {counting!r}."
+        raise ValueError(msg)
+    if G.is_directed() or counting == "paths":
+        return "paths"
+    return "pairs"
+
+
+def brokerage_roles(G: nx.Graph, counting: str = "auto") -> tuple[str, ...]:
+    """The role columns :func:`brokerage` returns for ``G`` and ``counting``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> brokerage_roles(nx.Graph())
+    ('coordinator', 'itinerant', 'boundary_spanner', 'liaison')
+    >>> brokerage_roles(nx.DiGraph())
+    ('coordinator', 'itinerant', 'representative', 'gatekeeper', 'liaison')
+    """
+    return PAIR_ROLES if _counting(G, counting) == "pairs" else BROKERAGE_ROLES
+
+
+def _to_pairs(values: np.ndarray) -> np.ndarray:
+    """Ordered-path columns (5 roles + total) of an undirected graph to unordered pairs."""
+    coord, itin, rep, _gate, liaison = (values[:, i] for i in range(5))
+    roles = np.column_stack([coord / 2, itin / 2, rep, liaison / 2])
+    return np.column_stack([roles, roles.sum(axis=1)])
 _MISSING = object()  # the group of actors without a value
 _CHUNK = 4_000_000  # sparse entries per block when listing closed two-paths
 
@@ -154,11 +203,16 @@ def _raw(G, attr):
     return nodes, codes, labels, A, counts
 
 
-def _frame(nodes, values) -> pd.DataFrame:
-    return pd.DataFrame(values, index=pd.Index(nodes, name="node"), columns=_COLUMNS)
+def _frame(nodes, values, counting: str = "paths") -> pd.DataFrame:
+    columns = _PAIR_COLUMNS if counting == "pairs" else _COLUMNS
+    if counting == "pairs" and values.shape[1] == 6:
+        values = _to_pairs(values)
+    frame = pd.DataFrame(values, index=pd.Index(nodes, name="node"), columns=columns)
+    frame.attrs["counting"] = counting
+    return frame
 
 
-def brokerage(G: nx.Graph, attr) -> pd.DataFrame:
+def brokerage(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
     """Gould and Fernandez brokerage counts per actor, as ``sna::brokerage``.
 
     Parameters
@@ -169,15 +223,23 @@ def brokerage(G: nx.Graph, attr) -> pd.DataFrame:
     attr : str or mapping
         Node attribute (or node → value mapping) giving each actor's group.
         Actors without a value form one extra group.
+    counting : {"auto", "pairs", "paths"}, default "auto"
+        ``"pairs"`` (the default on an undirected graph): unordered pairs
+        ``{a, b}``, with representative and gatekeeper as one role
+        ``boundary_spanner``. ``"paths"``: ordered two-paths as sna counts them
+        (the only counting on a DiGraph).
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by node in ``G``'s order, integer columns ``coordinator``,
-        ``itinerant``, ``representative``, ``gatekeeper``, ``liaison`` (sna's
-        ``w_I``, ``w_O``, ``b_IO``, ``b_OI``, ``b_O``) and ``total``: the number of
-        open two-paths ``a → v → b`` the actor brokers in each role. This is
-        sna's ``raw.nli``.
+        Indexed by node in ``G``'s order. With ordered paths, integer columns
+        ``coordinator``, ``itinerant``, ``representative``, ``gatekeeper``,
+        ``liaison`` (sna's ``w_I``, ``w_O``, ``b_IO``, ``b_OI``, ``b_O``) and
+        ``total``: the number of open two-paths ``a → v → b`` the actor brokers
+        in each role (sna's ``raw.nli``). With pairs, ``coordinator``,
+        ``itinerant``, ``boundary_spanner``, ``liaison`` and ``total``: the
+        number of unlinked pairs of neighbours it links, by role.
+        ``attrs["counting"]`` is ``"pairs"`` or ``"paths"``.
 
     Raises
     ------
@@ -193,6 +255,13 @@ def brokerage(G: nx.Graph, attr) -> pd.DataFrame:
     >>> G = nx.path_graph(["a", "b", "c", "d"])  # a - b - c - d
     >>> nx.set_node_attributes(G, {"a": "gov", "b": "gov", "c": "firm", "d": "firm"}, "type")
     >>> brokerage(G, "type")  # doctest: +NORMALIZE_WHITESPACE
+          coordinator  itinerant  boundary_spanner  liaison  total
+    node
+    a               0          0                 0        0      0
+    b               0          0                 1        0      1
+    c               0          0                 1        0      1
+    d               0          0                 0        0      0
+    >>> brokerage(G, "type", counting="paths")  # doctest: +NORMALIZE_WHITESPACE
           coordinator  itinerant  representative  gatekeeper  liaison  total
     node
     a               0          0               0           0        0      0
@@ -208,9 +277,13 @@ def brokerage(G: nx.Graph, attr) -> pd.DataFrame:
     Butts, C. T. (2008). Social network analysis with sna. *Journal of
     Statistical Software* 24(6); R package ``sna``, function ``brokerage``.
     """
+    _check_graph(G)
+    how = _counting(G, counting)
     nodes, _, _, _, counts = _raw(G, attr)
     values = np.column_stack([counts, counts.sum(axis=1)]) if len(nodes) else np.zeros((0, 6), int)
-    return _frame(nodes, values.astype(np.int64))
+    if how == "pairs":
+        values = _to_pairs(values)
+    return _frame(nodes, values.astype(np.int64), how)
 
 
 def _moments(codes: np.ndarray, n_arcs: int) -> tuple[np.ndarray, np.ndarray]:
@@ -257,7 +330,57 @@ def _moments(codes: np.ndarray, n_arcs: int) -> tuple[np.ndarray, np.ndarray]:
     return mean[codes], var[codes]
 
 
-def brokerage_expected(G: nx.Graph, attr) -> pd.DataFrame:
+def _pair_moments(codes: np.ndarray, n_arcs: int) -> tuple[np.ndarray, np.ndarray]:
+    """Expectation and variance of the unordered-pair counts in a random undirected graph.
+
+    Edges are independent with probability ``d = m / C(N, 2)``. A pair ``{a, b}``
+    of other actors is open through ``v`` with probability ``p = d² (1 − d)``; two
+    pairs sharing one end ``{a, b}``, ``{a, c}`` are both open with probability
+    ``d³ (1 − d)²``, so they covary by ``q = d³ (1 − d)³``; pairs without a common
+    end use disjoint edges and are independent. With ``k_x`` the number of pairs
+    of a role that contain actor ``x``: ``V = E (1 − p) + 2 q Σ_x C(k_x, 2)``.
+    """
+    N = float(len(codes))
+    sizes = np.bincount(codes).astype(float)
+    d = n_arcs / (N * (N - 1)) if N > 1 else float("nan")  # arcs: each edge twice
+    p = d**2 * (1 - d)
+    q = d**3 * (1 - d) ** 3
+
+    def c2(x):
+        return x * (x - 1) / 2
+
+    ni = sizes
+    other = N - ni
+    sum_c2 = c2(sizes).sum() - c2(ni)
+    sq = (sizes**2).sum() - ni**2
+    mean = np.column_stack([
+        p * c2(ni - 1),
+        p * sum_c2,
+        p * (ni - 1) * other,
+        p * (other**2 - sq) / 2,
+        np.full_like(ni, p * c2(N - 1)),
+    ])
+    itin_s = np.array([sum(sizes[j] * c2(sizes[j] - 1) for j in range(len(sizes)) if j != i)
+                       for i in range(len(sizes))])
+    liaison_s = np.array([sum(sizes[j] * c2(N - sizes[i] - sizes[j]) for j in range(len(sizes)) if j != i)
+                          for i in range(len(sizes))])
+    shared = np.column_stack([
+        (ni - 1) * c2(ni - 2),
+        itin_s,
+        (ni - 1) * c2(other) + other * c2(ni - 1),
+        liaison_s,
+        np.full_like(ni, (N - 1) * c2(N - 2)),
+    ])
+    var = mean * (1 - p) + 2 * q * shared
+    return mean[codes], var[codes]
+
+
+def _null(G, codes, n_arcs, counting):
+    how = _counting(G, counting)
+    return how, (_pair_moments if how == "pairs" else _moments)(codes, n_arcs)
+
+
+def brokerage_expected(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
     """Expected brokerage counts per actor under sna's null model (``exp.nli``).
 
     Parameters
@@ -266,6 +389,12 @@ def brokerage_expected(G: nx.Graph, attr) -> pd.DataFrame:
         The network.
     attr : str or mapping
         Node attribute (or node → value mapping) giving each actor's group.
+    counting : {"auto", "pairs", "paths"}, default "auto"
+        As in :func:`brokerage`. With pairs (undirected graphs) the null model
+        is a random *undirected* graph of the same density: a pair of other
+        actors is open through the broker with ``p = d² (1 − d)``, e.g.
+        coordinator ``E = p C(n_i − 1, 2)``, boundary spanner
+        ``E = p (n_i − 1)(N − n_i)``.
 
     Returns
     -------
@@ -313,8 +442,10 @@ def brokerage_expected(G: nx.Graph, attr) -> pd.DataFrame:
     >>> import networkx as nx
     >>> G = nx.path_graph(["a", "b", "c", "d"])  # density 0.5
     >>> nx.set_node_attributes(G, {"a": "gov", "b": "gov", "c": "firm", "d": "firm"}, "type")
-    >>> brokerage_expected(G, "type").loc["b"].tolist()  # p = 0.5² * 0.5 = 0.125
+    >>> brokerage_expected(G, "type", counting="paths").loc["b"].tolist()  # p = 0.5² * 0.5 = 0.125
     [0.0, 0.25, 0.25, 0.25, 0.0, 0.75]
+    >>> brokerage_expected(G, "type").loc["b"].tolist()  # pairs: half the paths, one spanner role
+    [0.0, 0.125, 0.25, 0.0, 0.375]
 
     References
     ----------
@@ -325,15 +456,16 @@ def brokerage_expected(G: nx.Graph, attr) -> pd.DataFrame:
     Statistical Software* 24(6); R package ``sna``, function ``brokerage``.
     """
     _check_graph(G)
+    how = _counting(G, counting)
     codes, _ = _group_codes(G, attr)
     nodes, A = _adjacency(G)
     if not nodes:
-        return _frame(nodes, np.zeros((0, 6)))
-    mean, _ = _moments(codes, A.nnz)
-    return _frame(nodes, mean)
+        return _frame(nodes, np.zeros((0, 5 if how == "pairs" else 6)), how)
+    _, (mean, _) = _null(G, codes, A.nnz, counting)
+    return _frame(nodes, mean, how)
 
 
-def brokerage_sd(G: nx.Graph, attr) -> pd.DataFrame:
+def brokerage_sd(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
     """Standard deviation of the brokerage counts under sna's null model (``sd.nli``).
 
     Parameters
@@ -361,7 +493,7 @@ def brokerage_sd(G: nx.Graph, attr) -> pd.DataFrame:
     >>> import networkx as nx
     >>> G = nx.path_graph(["a", "b", "c", "d"])
     >>> nx.set_node_attributes(G, {"a": "gov", "b": "gov", "c": "firm", "d": "firm"}, "type")
-    >>> float(brokerage_sd(G, "type").loc["b", "representative"])
+    >>> float(brokerage_sd(G, "type", counting="paths").loc["b", "representative"])
     0.5
 
     References
@@ -371,15 +503,16 @@ def brokerage_sd(G: nx.Graph, attr) -> pd.DataFrame:
     19, 89-126.
     """
     _check_graph(G)
+    how = _counting(G, counting)
     codes, _ = _group_codes(G, attr)
     nodes, A = _adjacency(G)
     if not nodes:
-        return _frame(nodes, np.zeros((0, 6)))
-    _, var = _moments(codes, A.nnz)
-    return _frame(nodes, np.sqrt(var))
+        return _frame(nodes, np.zeros((0, 5 if how == "pairs" else 6)), how)
+    _, (_, var) = _null(G, codes, A.nnz, counting)
+    return _frame(nodes, np.sqrt(var), how)
 
 
-def brokerage_z(G: nx.Graph, attr) -> pd.DataFrame:
+def brokerage_z(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
     """Brokerage z-scores per actor: (observed − expected) / sd (sna's ``z.nli``).
 
     Parameters
@@ -410,7 +543,7 @@ def brokerage_z(G: nx.Graph, attr) -> pd.DataFrame:
     >>> import networkx as nx
     >>> G = nx.path_graph(["a", "b", "c", "d"])
     >>> nx.set_node_attributes(G, {"a": "gov", "b": "gov", "c": "firm", "d": "firm"}, "type")
-    >>> brokerage_z(G, "type").loc["b", ["coordinator", "representative"]].round(3).tolist()
+    >>> brokerage_z(G, "type", counting="paths").loc["b", ["coordinator", "representative"]].round(3).tolist()
     [nan, 1.5]
 
     References
@@ -419,12 +552,16 @@ def brokerage_z(G: nx.Graph, attr) -> pd.DataFrame:
     approach to brokerage in transaction networks. *Sociological Methodology*
     19, 89-126.
     """
+    _check_graph(G)
+    how = _counting(G, counting)
     nodes, codes, _, A, counts = _raw(G, attr)
     if not nodes:
-        return _frame(nodes, np.zeros((0, 6)))
+        return _frame(nodes, np.zeros((0, 5 if how == "pairs" else 6)), how)
     raw = np.column_stack([counts, counts.sum(axis=1)]).astype(float)
-    mean, var = _moments(codes, A.nnz)
+    if how == "pairs":
+        raw = _to_pairs(raw)
+    _, (mean, var) = _null(G, codes, A.nnz, counting)
     sd = np.sqrt(var)
     with np.errstate(divide="ignore", invalid="ignore"):
         z = np.where(sd > 0, (raw - mean) / np.where(sd > 0, sd, 1.0), np.nan)
-    return _frame(nodes, z)
+    return _frame(nodes, z, how)

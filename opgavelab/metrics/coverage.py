@@ -185,24 +185,37 @@ def scale_fit(case: Case, opgave: str, at=None) -> pd.DataFrame:
 
 def candidate_partners(case: Case, opgave: str, at=None, lang: str | None = None,
                        domains: list[str] | None = None) -> pd.DataFrame:
-    """Actors not yet involved who could fill a gap, closest to the collective first.
+    """Actors not yet involved who could fill a gap: best domain fit first, then closest, then scale.
 
     A candidate is an actor of the case that is not involved in ``opgave``
     (at ``at``) and covers one of the missing needed domains (or
     ``domains``), or sits at the needed scale level when no involved actor
-    does. Candidates are ranked by how close they already are to the
-    collective in the actor network at ``at``: the number of ties into it,
-    their total weight, then the distance (number of steps to the nearest
-    involved actor; ties in either direction count).
+    does. The ranking rule, in this order:
+
+    1. **domain fit**: more missing domains covered first; then how: the
+       missing domain itself or a narrower one (``1.2`` or ``1.2a`` for a
+       need of ``1.2``) before a broader one (``1``: the actor works on the
+       whole main taakveld, maybe not on this part);
+    2. **network distance**: steps to the nearest involved actor in the actor
+       network at ``at`` (ties in either direction), then the number and
+       weight of direct ties; actors not connected to the collective at all
+       come after the connected ones, but are listed;
+    3. **scale fit**: the number of levels between the candidate's scale and
+       the level the opgave needs (0 first);
+    4. the name.
 
     Returns
     -------
     pandas.DataFrame
         Indexed by actor id, best first: ``name``, ``type``, ``scale``,
-        ``covers`` (the missing domains it covers), ``fills_scale`` (bool),
-        ``n_ties`` and ``weight`` (ties into the collective), ``distance``
-        (``inf`` when not connected), ``via`` (the collective members it is
-        tied to), ``other_opgaven`` and ``reason`` (a sentence in ``lang``).
+        ``covers`` (the missing domains it covers), ``domain_fit``
+        (``"exact"``, ``"narrower"``, ``"broader"`` or ``None`` when it only
+        fills the scale), ``fills_scale`` (bool), ``scale_gap`` (levels from
+        the needed one, ``NaN`` when unknown), ``n_ties`` and ``weight`` (ties
+        into the collective), ``distance`` (``inf`` when not connected),
+        ``connected`` (bool), ``via`` (the collective members it is tied to),
+        ``other_opgaven`` and ``reason`` (the reasons in words, in ``lang``).
+        ``attrs["rule"]`` names the ranking rule.
 
     Examples
     --------
@@ -228,9 +241,11 @@ def candidate_partners(case: Case, opgave: str, at=None, lang: str | None = None
         covers = [g for g in gaps if not cover[g].isdisjoint(doms)]
         fills = scale_gap is not None and str(scale) == scale_gap
         if covers or fills:
-            rows.append((aid, covers, fills))
-    columns = ["name", "type", "scale", "covers", "fills_scale", "n_ties", "weight", "distance", "via",
-               "other_opgaven", "reason"]
+            rows.append((aid, covers, fills, _domain_fit(covers, doms, parents)))
+    columns = ["name", "type", "scale", "covers", "domain_fit", "fills_scale", "scale_gap", "n_ties", "weight",
+               "distance", "connected", "via", "other_opgaven", "reason"]
+    levels = case.vocabulary("scale")["value"].astype(str).tolist()
+    needed_scale = fit.attrs["needed"]
     if not rows:
         empty = pd.DataFrame(columns=columns)
         empty.index.name = "id"
@@ -246,22 +261,47 @@ def candidate_partners(case: Case, opgave: str, at=None, lang: str | None = None
     actor_names = dict(zip(case.actors.index, case.actors["name"]))
     actor_types = dict(zip(case.actors.index, case.actors["type"]))
     actor_scales = dict(zip(case.actors.index, case.actors["scale"]))
-    for aid, covers, fills in rows:
+    for aid, covers, fills, dfit in rows:
         nbrs = adj[aid] if aid in adj else {}
         via = sorted((n for n in nbrs if n in involved), key=lambda n: -nbrs[n]["weight"])
         weight = sum(nbrs[n]["weight"] for n in via)
         dist = distance.get(aid, float("inf"))
+        scale = str(actor_scales[aid])
+        gap = (abs(levels.index(scale) - levels.index(needed_scale))
+               if needed_scale in levels and scale in levels else float("nan"))
         out.append({
             "id": aid, "name": actor_names[aid], "type": actor_types[aid], "scale": actor_scales[aid],
-            "covers": covers,
-            "fills_scale": fills, "n_ties": len(via), "weight": float(weight), "distance": float(dist),
+            "covers": covers, "domain_fit": dfit,
+            "fills_scale": fills, "scale_gap": float(gap), "n_ties": len(via), "weight": float(weight),
+            "distance": float(dist), "connected": dist != float("inf"),
             "via": via, "other_opgaven": other_opgaven.get(aid, []),
-            "reason": _reason(covers, fills, scale_gap, via, dist, labels, names, lang),
+            "reason": _reason(covers, dfit, fills, scale_gap, via, dist, gap, needed_scale, labels, names, lang,
+                              case.labels("scale", lang)),
         })
     frame = pd.DataFrame(out).set_index("id")
-    frame = frame.sort_values(["n_ties", "weight", "distance", "name"], ascending=[False, False, True, True],
-                              kind="stable")
-    return frame[columns]
+    fit_rank = {"exact": 0, "narrower": 0, "broader": 1, None: 2}
+    frame["_n_cov"] = frame["covers"].map(len)
+    frame["_fit"] = frame["domain_fit"].map(lambda f: fit_rank.get(f, 2))
+    frame["_gap"] = frame["scale_gap"].fillna(99)
+    frame = frame.sort_values(["_n_cov", "_fit", "distance", "n_ties", "weight", "_gap", "name"],
+                              ascending=[False, True, True, False, False, True, True], kind="stable")
+    frame = frame[columns]
+    frame.attrs["rule"] = "domain fit, then network distance, then scale fit"
+    return frame
+
+
+def _domain_fit(covers: list, doms, parents: dict) -> str | None:
+    """How well an actor's domains fit the missing ones it covers: exact, narrower or only broader."""
+    if not covers:
+        return None
+    best = "broader"
+    for need in covers:
+        for d in doms:
+            if d == need:
+                return "exact"
+            if need in domain_ancestors(d, parents):
+                best = "narrower"
+    return best
 
 
 def _distance_to(G: nx.Graph, targets: set) -> dict:
@@ -271,25 +311,30 @@ def _distance_to(G: nx.Graph, targets: set) -> dict:
     return nx.multi_source_dijkstra_path_length(G, sources, weight=lambda u, v, d: 1)
 
 
-def _reason(covers, fills, scale_gap, via, dist, labels, names, lang) -> str:
-    nl = lang == "nl"
+def _reason(covers, dfit, fills, scale_gap, via, dist, gap, needed_scale, labels, names, lang,
+            scale_labels) -> str:
+    """The candidate's reasons in words, in the order of the ranking rule."""
+    from .._i18n import fmt_list, message, nmessage
+
     parts = []
     if covers:
-        doms = ", ".join(f"{c} {labels.get(c, '')}".strip() for c in covers)
-        parts.append(("dekt " if nl else "covers ") + doms)
+        doms = fmt_list([f"{c} {labels.get(c, '')}".strip() for c in covers], lang)
+        parts.append(message(f"candidate.covers.{dfit}", lang, domains=doms))
     if fills:
-        parts.append((f"werkt op het ontbrekende schaalniveau {scale_gap}" if nl
-                      else f"works at the missing scale level {scale_gap}"))
+        parts.append(message("candidate.fills_scale", lang, level=scale_labels.get(scale_gap, scale_gap)))
     if via:
-        shown = ", ".join(str(names.get(v, v)) for v in via[:3]) + (" …" if len(via) > 3 else "")
-        n = len(via)
-        parts.append((f"{n} {'relatie' if n == 1 else 'relaties'} met het collectief ({shown})" if nl
-                      else f"{n} {'tie' if n == 1 else 'ties'} into the collective ({shown})"))
+        shown = fmt_list([str(names.get(v, v)) for v in via[:3]], lang) + (" …" if len(via) > 3 else "")
+        parts.append(nmessage("candidate.ties", len(via), lang, names=shown))
     elif dist != float("inf"):
-        parts.append((f"nog geen directe relatie; afstand {int(dist)}" if nl
-                      else f"no direct tie yet; distance {int(dist)}"))
+        parts.append(nmessage("candidate.distance", int(dist), lang))
     else:
-        parts.append("nog niet verbonden met het collectief" if nl else "not yet connected to the collective")
+        parts.append(message("candidate.outside", lang))
+    if needed_scale and not fills and gap == gap:
+        if gap == 0:
+            parts.append(message("candidate.scale_same", lang, level=scale_labels.get(needed_scale, needed_scale)))
+        else:
+            parts.append(nmessage("candidate.scale_gap", int(gap), lang,
+                                  level=scale_labels.get(needed_scale, needed_scale)))
     return "; ".join(parts)
 
 
