@@ -360,6 +360,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Voeg een blad 'relaties' toe met van, naar en type.",
         "Add a sheet 'ties' with source, target and type.",
     ),
+    # --- issue 15: what-if scenarios and key players ---
+    "kp_text": (
+        "Sleutelspelers ({goal}, k={k}): {players}; {measure} = {score}. Gevonden met gretige optimalisatie "
+        "met wissels (Borgatti 2006) vanuit {starts} startverzamelingen, {evaluations} berekeningen, "
+        "{candidates} kandidaat-actoren; een heuristiek, geen bewijs dat dit het optimum is.",
+        "Key players ({goal}, k={k}): {players}; {measure} = {score}. Found by greedy optimisation with swaps "
+        "(Borgatti 2006) from {starts} start sets, {evaluations} evaluations, {candidates} candidate actors; "
+        "a heuristic, not a proof of the optimum.",
+    ),
+    "kp_sampled": (
+        "Tijdens het zoeken is de fragmentatie geschat uit {sources} willekeurig gekozen actoren; de getoonde "
+        "score is exact berekend.",
+        "During the search fragmentation was estimated from {sources} randomly drawn actors; the score shown "
+        "is exact.",
+    ),
+    "kp_next": (
+        "Per actor: .table; hoe het gevonden is: .method.",
+        "Per actor: .table; how it was found: .method.",
+    ),
+    "kp_goal_fragment": ("versnipperen", "fragment"),
+    "kp_goal_reach": ("bereiken", "reach"),
+    "kp_measure_fragment": (
+        "afstandsgewogen fragmentatie na hun uitval",
+        "distance-weighted fragmentation after their removal",
+    ),
+    "kp_measure_reach": ("afstandsgewogen bereik", "distance-weighted reach"),
+    "kp_measure_mreach": ("{m}-stapsbereik", "{m}-step reach"),
 }
 
 
