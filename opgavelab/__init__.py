@@ -34,6 +34,8 @@ _PUBLIC = {
     "pseudonymise": "opgavelab.privacy",
     "Explorer": "opgavelab.explorer",
     "OpgaveScan": "opgavelab._scan",
+    "scenario": "opgavelab._scenario",
+    "Scenario": "opgavelab._scenario",
     "ValidationError": "opgavelab.errors",
     "ReadError": "opgavelab.errors",
     "OpgavelabError": "opgavelab.errors",

@@ -387,6 +387,238 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "kp_measure_reach": ("afstandsgewogen bereik", "distance-weighted reach"),
     "kp_measure_mreach": ("{m}-stapsbereik", "{m}-step reach"),
+    "sc_and_more": (
+        'en nog {n}',
+        'and {n} more',
+    ),
+    "sc_what_remove": (
+        'zonder {names}',
+        'without {names}',
+    ),
+    "sc_what_add": (
+        'met {names} erbij',
+        'with {names} added',
+    ),
+    "sc_what_add_ties_one": (
+        '{n} relatie erbij',
+        '{n} tie added',
+    ),
+    "sc_what_add_ties_other": (
+        '{n} relaties erbij',
+        '{n} ties added',
+    ),
+    "sc_what_remove_ties_one": (
+        '{n} relatie minder',
+        '{n} tie fewer',
+    ),
+    "sc_what_remove_ties_other": (
+        '{n} relaties minder',
+        '{n} ties fewer',
+    ),
+    "sc_what_nothing": (
+        'geen wijziging',
+        'no change',
+    ),
+    "sc_intro": (
+        'Wat als, bij {opgave}: {what}.',
+        'What if, for {opgave}: {what}.',
+    ),
+    "sc_title": (
+        'Wat als: {opgave}, {what}',
+        'What if: {opgave}, {what}',
+    ),
+    "sc_empty": (
+        'Na de wijziging is er niemand meer bij de opgave betrokken.',
+        'After the change no one is involved in the opgave.',
+    ),
+    "sc_parts_one": (
+        'Het collectief blijft één samenhangend geheel ({n} actoren).',
+        'The collective stays one connected whole ({n} actors).',
+    ),
+    "sc_parts_split": (
+        'Het collectief valt uiteen: van {before} naar {after} delen; het grootste deel omvat nu {share_after} van de actoren (was {share_before}).',
+        'The collective falls apart: from {before} to {after} parts; the largest part now holds {share_after} of the actors (was {share_before}).',
+    ),
+    "sc_parts_join": (
+        'Delen komen samen: van {before} naar {after} delen; het grootste deel omvat nu {share_after} van de actoren (was {share_before}).',
+        'Parts join: from {before} to {after} parts; the largest part now holds {share_after} of the actors (was {share_before}).',
+    ),
+    "sc_parts_same": (
+        'Het aantal delen blijft {n}; het grootste deel omvat {share_after} van de actoren (was {share_before}).',
+        'The number of parts stays {n}; the largest part holds {share_after} of the actors (was {share_before}).',
+    ),
+    "sc_cut_off_one": (
+        '{n} actor verliest de enige verbinding met het grootste deel: {names}.',
+        '{n} actor loses its only path to the largest part: {names}.',
+    ),
+    "sc_cut_off_other": (
+        '{n} actoren verliezen hun enige verbinding met het grootste deel: {names}.',
+        '{n} actors lose their only path to the largest part: {names}.',
+    ),
+    "sc_added_alone_one": (
+        "{names} heeft nog geen relatie met iemand in het collectief en vormt dus een los deel; voeg relaties toe "
+        "met add_ties.",
+        "{names} has no tie yet with anyone in the collective, so it forms a separate part; add ties with "
+        "add_ties.",
+    ),
+    "sc_added_alone_other": (
+        "{n} nieuwe actoren hebben nog geen relatie met iemand in het collectief en vormen dus losse delen: "
+        "{names}; voeg relaties toe met add_ties.",
+        "{n} new actors have no tie yet with anyone in the collective, so they form separate parts: {names}; "
+        "add ties with add_ties.",
+    ),
+    "sc_farther_one": (
+        'Voor {n} actor wordt de weg naar ten minste één ander langer.',
+        'For {n} actor the path to at least one other actor gets longer.',
+    ),
+    "sc_farther_other": (
+        'Voor {n} actoren wordt de weg naar ten minste één ander langer.',
+        'For {n} actors the path to at least one other actor gets longer.',
+    ),
+    "sc_distance": (
+        'Gemiddelde afstand {before} → {after} stappen; {reach_after} van de paren ligt binnen twee stappen van elkaar (was {reach_before}).',
+        'Average distance {before} → {after} steps; {reach_after} of the pairs are within two steps of each other (was {reach_before}).',
+    ),
+    "sc_gaps_opened": (
+        'Er ontstaat een gat in de benodigde domeinen: {domains}.',
+        'A gap opens in the needed domains: {domains}.',
+    ),
+    "sc_gaps_closed": (
+        'Dit gat in de benodigde domeinen wordt gedicht: {domains}.',
+        'This gap in the needed domains closes: {domains}.',
+    ),
+    "sc_gaps_same": (
+        'De dekking van de benodigde domeinen blijft {covered} van {needed}.',
+        'Coverage of the needed domains stays {covered} of {needed}.',
+    ),
+    "sc_scale_gained": (
+        'Het benodigde schaalniveau ({level}) is nu aanwezig; eerder niet.',
+        'The needed scale level ({level}) is now present; it was not before.',
+    ),
+    "sc_scale_lost": (
+        'Het benodigde schaalniveau ({level}) is er daarna niet meer.',
+        'The needed scale level ({level}) is no longer present.',
+    ),
+    "sc_scale_span": (
+        'Het collectief spant {before} → {after} schaalniveaus.',
+        'The collective spans {before} → {after} scale levels.',
+    ),
+    "sc_brokerage": (
+        'Makelaarsrollen naar {attr} (Gould & Fernandez, totaal): {before} → {after}.',
+        'Brokerage roles by {attr} (Gould & Fernandez, total): {before} → {after}.',
+    ),
+    "sc_ei": (
+        'E-I-index naar {attr}: {before} → {after}.',
+        'E-I index by {attr}: {before} → {after}.',
+    ),
+    "sc_next": (
+        "Tabellen: .diff, .pieces, .cut_off, .farther; naar Excel: .to_excel(pad); volledige scan: .scan('after').",
+        "Tables: .diff, .pieces, .cut_off, .farther; to Excel: .to_excel(path); full scan: .scan('after').",
+    ),
+    "sc_before": (
+        'voor',
+        'before',
+    ),
+    "sc_after": (
+        'na',
+        'after',
+    ),
+    "sc_change": (
+        'verschil',
+        'change',
+    ),
+    "sc_col_finding": (
+        'bevinding',
+        'finding',
+    ),
+    "sc_sheet_summary": (
+        'wat_als',
+        'what_if',
+    ),
+    "sc_sheet_diff": (
+        'verschil',
+        'diff',
+    ),
+    "sc_sheet_pieces": (
+        'delen',
+        'pieces',
+    ),
+    "sc_sheet_cut_off": (
+        'afgesneden',
+        'cut_off',
+    ),
+    "sc_sheet_farther": (
+        'verder_weg',
+        'farther',
+    ),
+    "sc_sheet_coverage": (
+        'dekking',
+        'coverage',
+    ),
+    "sc_m_n_actors": (
+        'actoren',
+        'actors',
+    ),
+    "sc_m_n_ties": (
+        'relaties',
+        'ties',
+    ),
+    "sc_m_density": (
+        'dichtheid',
+        'density',
+    ),
+    "sc_m_n_parts": (
+        'delen',
+        'parts',
+    ),
+    "sc_m_largest_share": (
+        'aandeel grootste deel',
+        'share of the largest part',
+    ),
+    "sc_m_average_distance": (
+        'gemiddelde afstand (stappen)',
+        'average distance (steps)',
+    ),
+    "sc_m_connectedness": (
+        'bereikbare paren (connectedness)',
+        'pairs that can reach each other (connectedness)',
+    ),
+    "sc_m_reach_2": (
+        'paren binnen 2 stappen',
+        'pairs within 2 steps',
+    ),
+    "sc_m_distance_fragmentation": (
+        'afstandsgewogen fragmentatie (Borgatti)',
+        'distance-weighted fragmentation (Borgatti)',
+    ),
+    "sc_m_n_cut_points": (
+        'kwetsbare schakels (cut points)',
+        'cut points',
+    ),
+    "sc_m_needed_domains_covered": (
+        'gedekte benodigde domeinen',
+        'needed domains covered',
+    ),
+    "sc_m_n_needed_domains": (
+        'benodigde domeinen',
+        'needed domains',
+    ),
+    "sc_m_scale_needed_present": (
+        'benodigd schaalniveau aanwezig (1 = ja)',
+        'needed scale level present (1 = yes)',
+    ),
+    "sc_m_scale_span": (
+        'schaalniveaus gespannen',
+        'scale levels spanned',
+    ),
+    "sc_m_brokerage_total": (
+        'makelaarsrollen (totaal)',
+        'brokerage roles (total)',
+    ),
+    "sc_m_ei": (
+        'E-I-index',
+        'E-I index',
+    ),
 }
 
 
