@@ -400,20 +400,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'with {names} added',
     ),
     "sc_what_add_ties_one": (
-        '{n} relatie erbij',
-        '{n} tie added',
+        'relatie {pairs} erbij',
+        'tie {pairs} added',
     ),
     "sc_what_add_ties_other": (
-        '{n} relaties erbij',
-        '{n} ties added',
+        '{n} relaties erbij ({pairs})',
+        '{n} ties added ({pairs})',
     ),
     "sc_what_remove_ties_one": (
-        '{n} relatie minder',
-        '{n} tie fewer',
+        'zonder de relatie {pairs}',
+        'without the tie {pairs}',
     ),
     "sc_what_remove_ties_other": (
-        '{n} relaties minder',
-        '{n} ties fewer',
+        'zonder {n} relaties ({pairs})',
+        'without {n} ties ({pairs})',
     ),
     "sc_what_nothing": (
         'geen wijziging',
@@ -466,6 +466,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{names}; voeg relaties toe met add_ties.",
         "{n} new actors have no tie yet with anyone in the collective, so they form separate parts: {names}; "
         "add ties with add_ties.",
+    ),
+    "sc_ties_outside_one": (
+        "De nieuwe relatie {pairs} telt niet mee: een van beide is niet bij de opgave betrokken.",
+        "The new tie {pairs} does not count: one of the two is not involved in the opgave.",
+    ),
+    "sc_ties_outside_other": (
+        "{n} nieuwe relaties tellen niet mee, omdat een van beide niet bij de opgave betrokken is: {pairs}.",
+        "{n} new ties do not count, because one of the two is not involved in the opgave: {pairs}.",
+    ),
+    "sc_cut_points": (
+        "Kwetsbare schakels (actoren zonder wie het collectief uiteenvalt): {before} → {after}.",
+        "Cut points (actors without whom the collective falls apart): {before} → {after}.",
     ),
     "sc_farther_one": (
         'Voor {n} actor wordt de weg naar ten minste één ander langer.',

@@ -403,6 +403,14 @@ class Scenario:
             text += " " + message("sc_and_more", self.lang, n=more)
         return text
 
+    def _pairs(self, pairs, limit: int = 3) -> str:
+        names = self.after.case.actors["name"]
+        shown = [f"{names.get(a, a)} – {names.get(b, b)}" for a, b in list(pairs)[:limit]]
+        text = "; ".join(shown)
+        if len(pairs) > limit:
+            text += " " + message("sc_and_more", self.lang, n=len(pairs) - limit)
+        return text
+
     def _domains(self, codes) -> str:
         return ", ".join(self.after.case.domain_label(d, self.lang) for d in codes)
 
@@ -416,9 +424,10 @@ class Scenario:
         if ch["add"]:
             parts.append(message("sc_what_add", lang, names=self._names(ch["add"])))
         if ch["add_ties"]:
-            parts.append(_plural("sc_what_add_ties", len(ch["add_ties"]), lang))
+            parts.append(_plural("sc_what_add_ties", len(ch["add_ties"]), lang, pairs=self._pairs(ch["add_ties"])))
         if ch["remove_ties"]:
-            parts.append(_plural("sc_what_remove_ties", len(ch["remove_ties"]), lang))
+            parts.append(_plural("sc_what_remove_ties", len(ch["remove_ties"]), lang,
+                                 pairs=self._pairs(ch["remove_ties"])))
         if not parts:
             return message("sc_what_nothing", lang)
         return "; ".join(parts)
@@ -444,6 +453,12 @@ class Scenario:
         alone = [v for v in self.changes["add"] if v in self.after.graph and self.after.graph.degree(v) == 0]
         if alone:
             out.append(_plural("sc_added_alone", len(alone), lang, names=self._names(alone)))
+        outside = [(u, v) for u, v in self.changes["add_ties"]
+                   if u not in self.after.graph or v not in self.after.graph]
+        if outside:
+            out.append(_plural("sc_ties_outside", len(outside), lang, pairs=self._pairs(outside)))
+        if b["n_cut_points"] != a["n_cut_points"]:
+            out.append(message("sc_cut_points", lang, before=int(b["n_cut_points"]), after=int(a["n_cut_points"])))
         if len(self.cut_off):
             out.append(_plural("sc_cut_off", len(self.cut_off), lang, names=self._names(self.cut_off.index)))
         if len(self.farther):
