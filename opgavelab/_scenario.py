@@ -743,3 +743,48 @@ def scenario(case: Case, opgave: str, at=None, remove=(), add=(), add_ties=(), r
     return Scenario(case=case, opgave=opgave, at=ts, lang=lang, attr=attr, changes=changes, before=before,
                     after=after, diff=diff, pieces=pieces, cut_off=cut_off, farther=farther, gaps_opened=opened,
                     gaps_closed=closed)
+
+
+# --------------------------------------------------------------------------
+# the command line's ``report --scenario``
+# --------------------------------------------------------------------------
+_SPEC_KEYS = {"remove": "remove", "zonder": "remove", "add": "add", "met": "add"}
+
+
+def parse_scenario_spec(text: str) -> dict[str, list[str]]:
+    """``"remove:eb,add:riec"`` (or ``"zonder:eb,met:riec"``) as ``{"remove": [...], "add": [...]}``.
+
+    Examples
+    --------
+    >>> parse_scenario_spec("remove:eb, add:riec, add:vr")
+    {'remove': ['eb'], 'add': ['riec', 'vr']}
+    """
+    out: dict[str, list[str]] = {"remove": [], "add": []}
+    for part in str(text).split(","):
+        part = part.strip()
+        if not part:
+            continue
+        key, sep, value = part.partition(":")
+        key = key.strip().lower()
+        if not sep or key not in _SPEC_KEYS or not value.strip():
+            msg = (f"'--scenario' must be a list like 'remove:eb,add:riec' (or 'zonder:eb,met:riec'), "
+                   f"got {part!r} in {text!r}.")
+            raise ValueError(msg)
+        out[_SPEC_KEYS[key]].append(value.strip())
+    if not out["remove"] and not out["add"]:
+        msg = f"'--scenario' names no actor to remove or add, got {text!r}; e.g. 'remove:eb,add:riec'."
+        raise ValueError(msg)
+    return out
+
+
+def _report_scenario(case: Case, opgave: str, at, spec: dict, lang: str) -> Scenario:
+    """The scenario of ``spec`` for one opgave: removals of actors involved in it, additions of the others."""
+    ts = None if at is None else to_timestamp(at, end=True)
+    involved = set(case.actors_of(opgave, ts))
+    unknown = [a for a in spec["remove"] + spec["add"] if a not in case.actors.index]
+    if unknown:
+        msg = f"'--scenario' names actors that are not in the case: {unknown}."
+        raise ValueError(msg)
+    remove = [a for a in spec["remove"] if a in involved]
+    add = [a for a in spec["add"] if a not in involved]
+    return scenario(case, opgave, at=at, remove=remove, add=add, lang=lang)
