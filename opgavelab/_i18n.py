@@ -387,6 +387,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "kp_measure_reach": ("afstandsgewogen bereik", "distance-weighted reach"),
     "kp_measure_mreach": ("{m}-stapsbereik", "{m}-step reach"),
+    "wi_title": (
+        'Wat als? Een partij valt weg of komt erbij',
+        'What if? A party drops out or joins',
+    ),
+    "wi_actor": (
+        'Partij',
+        'Party',
+    ),
+    "wi_remove": (
+        'Wat als deze partij wegvalt?',
+        'What if this party drops out?',
+    ),
+    "wi_candidate": (
+        'Kandidaat',
+        'Candidate',
+    ),
+    "wi_add": (
+        'Voeg toe',
+        'Add',
+    ),
+    "wi_undo": (
+        'Ongedaan maken',
+        'Undo',
+    ),
+    "wi_observed": (
+        'De waargenomen casus, zonder wijziging.',
+        'The observed case, unchanged.',
+    ),
+    "wi_explain": (
+        "Kies een partij en druk op 'Wat als deze partij wegvalt?', of kies een kandidaat (★ vult een ontbrekend domein) en druk op 'Voeg toe'. De figuur kleurt wie wordt afgesneden, verder weg komt te staan of nieuw is; 'Ongedaan maken' brengt de waargenomen casus terug.",
+        "Pick a party and press 'What if this party drops out?', or pick a candidate (★ fills a missing domain) and press 'Add'. The picture colours who is cut off, gets farther away or is new; 'Undo' brings back the observed case.",
+    ),
+    "wi_legend": (
+        'wat als',
+        'what if',
+    ),
+    "wi_status_removed": (
+        'valt weg',
+        'drops out',
+    ),
+    "wi_status_cut_off": (
+        'afgesneden',
+        'cut off',
+    ),
+    "wi_status_farther": (
+        'verder weg',
+        'farther away',
+    ),
+    "wi_status_closer": (
+        'dichterbij',
+        'closer',
+    ),
+    "wi_status_added": (
+        'nieuw',
+        'new',
+    ),
+    "wi_status_same": (
+        'ongewijzigd',
+        'unchanged',
+    ),
     "sc_and_more": (
         'en nog {n}',
         'and {n} more',
