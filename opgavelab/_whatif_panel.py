@@ -154,12 +154,13 @@ class WhatIfPanel(widgets.Accordion):
         if not opgave:
             return
         names = case.actors["name"]
+        chosen_actor, chosen_candidate = self.actor, self.candidate  # setting options may pick the first one
         involved = set(case.actors_of(opgave, self._at())) - set(self.removed)
         involved |= set(self.added)
         actors = sorted(involved, key=lambda a: str(names.get(a, a)).lower())
         self._actor_w.options = [(str(names.get(a, a)), a) for a in actors]
-        if self.actor in involved:
-            self._actor_w.value = self.actor
+        # nothing pre-chosen: a second click must not take out whoever happens to be first
+        self._actor_w.value = chosen_actor if chosen_actor in involved else None
         cands = candidate_partners(case, opgave, self._at(), lang=ex.lang)
         first = [a for a in cands.index if a not in involved]
         rest = sorted((a for a in case.actors.index if a not in involved and a not in set(first)),
@@ -167,8 +168,7 @@ class WhatIfPanel(widgets.Accordion):
         star = "★ "
         self._candidate_w.options = ([(star + str(names.get(a, a)), a) for a in first]
                                      + [(str(names.get(a, a)), a) for a in rest])
-        if self.candidate in set(first) | set(rest):
-            self._candidate_w.value = self.candidate
+        self._candidate_w.value = chosen_candidate if chosen_candidate in set(first) | set(rest) else None
 
     # -- actions ---------------------------------------------------------------------
     def remove_actor(self, actor: str | None = None):

@@ -35,6 +35,9 @@ def test_removing_the_board_shows_what_breaks_off_and_undo_returns(explorer):
     assert panel.view_html != observed_view
     assert "afgesneden" in panel.view_html and "EU-programma EFRO" in panel._result.value
     assert "data-measure='n_parts'" in panel._result.value
+    assert panel._actor_w.value is None  # nothing pre-chosen: a second click takes no one else out
+    panel._remove_b.click()
+    assert panel.removed == ["eb"]
     panel._undo_b.click()
     assert panel.removed == [] and panel.added == []
     assert (panel.scenario.diff["change"].fillna(0) == 0).all()
