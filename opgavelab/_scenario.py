@@ -35,6 +35,13 @@ MEASURES = [
     "scale_needed_present", "scale_span", "brokerage_total", "ei",
 ]
 
+#: the measures whose change has a direction: +1 when a rise makes the collective more fragile or
+#: less complete, -1 when a fall does; the others (size, brokerage, E-I) are left to the reader
+WORSE_WHEN = {
+    "n_parts": 1, "largest_share": -1, "average_distance": 1, "connectedness": -1, "reach_2": -1,
+    "distance_fragmentation": 1, "n_cut_points": 1, "needed_domains_covered": -1, "scale_needed_present": -1,
+}
+
 
 # --------------------------------------------------------------------------
 # numbers of one side
@@ -589,6 +596,11 @@ def _compare(before: ScenarioSide, after: ScenarioSide, case_after: Case, lang: 
                          "before": b[MEASURES].to_numpy(), "after": a[MEASURES].to_numpy()},
                         index=pd.Index(MEASURES, name="measure"))
     diff["change"] = diff["after"] - diff["before"]
+    # +1: more is better for the collective, -1: more is worse; measures without a direction get ""
+    sense = pd.Series(WORSE_WHEN, dtype=float).reindex(MEASURES)
+    signed = np.sign(diff["change"].to_numpy(dtype=float)) * sense.to_numpy()
+    diff["direction"] = np.where(sense.isna().to_numpy() | np.isnan(diff["change"].to_numpy(dtype=float)), "",
+                                 np.where(signed > 0, "worse", np.where(signed < 0, "better", "same")))
 
     names = case_after.actors["name"]
     # the pieces: components after the change, among the actors still there
@@ -689,7 +701,9 @@ def scenario(case: Case, opgave: str, at=None, remove=(), add=(), add_ties=(), r
     -------
     Scenario
         With ``diff`` (one row per measure: ``label``, ``before``, ``after``,
-        ``change``; the measure keys are ``n_actors``, ``n_ties``,
+        ``change`` and ``direction``: ``"worse"``, ``"better"`` or ``"same"``
+        for the collective where a measure has a direction, ``""`` for size,
+        brokerage and E-I, which a reader must judge; the measure keys are ``n_actors``, ``n_ties``,
         ``density``, ``n_parts``, ``largest_share``, ``average_distance``,
         ``connectedness`` (share of pairs that can reach each other),
         ``reach_2`` (share of pairs within two steps),

@@ -127,7 +127,9 @@ def test_texts_state_the_numbers_in_both_languages(example):
 
 def test_diff_is_tidy_and_html_and_excel_work(example, tmp_path):
     s = opgavelab.scenario(example, "economie", at=2024, remove=["eb"])
-    assert list(s.diff.columns) == ["label", "before", "after", "change"]
+    assert list(s.diff.columns) == ["label", "before", "after", "change", "direction"]
+    assert s.diff.at["n_parts", "direction"] == "worse" and s.diff.at["n_actors", "direction"] == ""
+    assert s.diff.at["scale_span", "direction"] == "" and s.diff.at["n_cut_points", "direction"] == "same"
     assert s.diff.index.name == "measure"
     assert (s.diff["change"] == s.diff["after"] - s.diff["before"]).all() or s.diff["change"].isna().any()
     page = s._repr_html_()
