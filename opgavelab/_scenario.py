@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 import pandas as pd
+from scipy.sparse import csgraph
 
 from ._checks import _check_lang
 from ._i18n import message
@@ -60,10 +61,22 @@ class ScenarioSide:
     scale: pd.DataFrame
     brokerage: pd.DataFrame
     articulation_points: list
+    adjacency: object = None  # scipy sparse, rows/cols in graph order
 
     @property
     def nodes(self) -> list:
         return list(self.graph.nodes)
+
+
+def _adjacency_of(side: ScenarioSide, keep: np.ndarray):
+    """The adjacency of ``side``'s graph restricted to the actors in ``keep`` (in graph order)."""
+    A = side.adjacency
+    if A is None:
+        from .metrics.cohesion import _adjacency
+
+        _, A = _adjacency(side.graph)
+    idx = np.flatnonzero(keep)
+    return A[idx][:, idx]
 
 
 def _distance_matrix(A) -> np.ndarray:
@@ -101,22 +114,31 @@ def _distance_matrix(A) -> np.ndarray:
     return D.T.copy()  # symmetric for undirected graphs; rows are sources
 
 
-def _measure(case: Case, opgave: str, ts, attr: str, only_opgave_ties: bool) -> ScenarioSide:
+def _measure(case: Case, opgave: str, ts, attr: str, only_opgave_ties: bool, G: nx.Graph | None = None,
+             A=None) -> ScenarioSide:
     from . import metrics
     from .metrics.cohesion import _adjacency
     from .metrics.coverage import domain_coverage, scale_fit
     from .network import opgave_graph
 
-    G = opgave_graph(case, opgave, at=ts, only_opgave_ties=only_opgave_ties, directed=False)
-    nodes, A = _adjacency(G)
-    n = len(nodes)
+    if G is None:
+        G = opgave_graph(case, opgave, at=ts, only_opgave_ties=only_opgave_ties, directed=False)
+    if A is None:
+        _, A = _adjacency(G)
+    n = G.number_of_nodes()
     D = _distance_matrix(A)
-    off = ~np.eye(n, dtype=bool)
-    found = (D > 0) & off
     pairs = n * (n - 1)
-    with np.errstate(divide="ignore"):
-        inverse = np.where(found, 1.0 / np.where(found, D, 1), 0.0)
-    components = sorted((set(c) for c in nx.connected_components(G)), key=lambda c: (-len(c), sorted(map(str, c))))
+    # how many ordered pairs lie at each distance: counts[0] unreachable, counts[1] the diagonal, counts[d + 1]
+    counts = np.bincount((D.astype(np.int32) + 1).ravel(), minlength=3).astype(float)
+    at_d = counts[2:]
+    steps = np.arange(1, len(at_d) + 1)
+    n_found = at_d.sum()
+    n_comp, labels = csgraph.connected_components(A, directed=False)
+    nodes = list(G.nodes)
+    groups: dict = {}
+    for v, c in zip(nodes, labels.tolist()):
+        groups.setdefault(c, set()).add(v)
+    components = sorted(groups.values(), key=lambda c: (-len(c), sorted(map(str, c))))
     cov = domain_coverage(case, opgave, ts)
     needed = cov[cov["needed"]]
     fit = scale_fit(case, opgave, ts)
@@ -129,10 +151,11 @@ def _measure(case: Case, opgave: str, ts, attr: str, only_opgave_ties: bool) -> 
         "density": G.number_of_edges() / (pairs / 2) if n > 1 else nan,
         "n_parts": len(components),
         "largest_share": len(components[0]) / n if n else nan,
-        "average_distance": float(D[found].mean()) if found.any() else nan,
-        "connectedness": found.sum() / pairs if n > 1 else nan,
-        "reach_2": float((found & (D <= 2)).sum() / pairs) if n > 1 else nan,
-        "distance_fragmentation": 1.0 - inverse.sum() / pairs if n > 1 else nan,
+        "average_distance": float((at_d * steps).sum() / n_found) if n_found else nan,
+        "connectedness": n_found / pairs if n > 1 else nan,
+        "reach_2": float(at_d[:2].sum() / pairs) if n > 1 else nan,
+        # Borgatti's distance-weighted fragmentation: 1 - Σ 1/d_ij / (n(n-1))
+        "distance_fragmentation": 1.0 - float((at_d / steps).sum()) / pairs if n > 1 else nan,
         "n_cut_points": len(cut_points),
         "needed_domains_covered": int(needed["covered"].sum()),
         "n_needed_domains": len(needed),
@@ -143,7 +166,7 @@ def _measure(case: Case, opgave: str, ts, attr: str, only_opgave_ties: bool) -> 
     }, dtype=float, name="value")
     return ScenarioSide(case=case, graph=G, numbers=numbers, components=components, distances=D, coverage=cov,
                         missing_domains=needed.index[~needed["covered"]].tolist(), scale=fit, brokerage=brok,
-                        articulation_points=cut_points)
+                        articulation_points=cut_points, adjacency=A)
 
 
 # --------------------------------------------------------------------------
@@ -561,12 +584,17 @@ class Scenario:
         lang = self.lang
         d = self.diff
         rows = []
+        tint = {"worse": "#b00020", "better": "#1b7a1b"}
+        num = "text-align:right;padding:0 0.6em"
         for key, r in d.iterrows():
             change = r["change"]
-            style = "" if (isinstance(change, float) and (math.isnan(change) or change == 0)) else \
-                " style='font-weight:bold'"
-            rows.append(f"<tr{style}><td>{esc(str(r['label']))}</td><td>{esc(_cell(r['before'], lang))}</td>"
-                        f"<td>{esc(_cell(r['after'], lang))}</td><td>{esc(_cell(change, lang, signed=True))}</td></tr>")
+            changed = not (isinstance(change, float) and (math.isnan(change) or change == 0))
+            style = "font-weight:bold;" if changed else ""
+            colour = f"color:{tint[r['direction']]};" if r["direction"] in tint else ""
+            rows.append(f"<tr style='{style}' data-measure='{esc(str(key))}'><td>{esc(str(r['label']))}</td>"
+                        f"<td style='{num}'>{esc(_cell(r['before'], lang))}</td>"
+                        f"<td style='{num}'>{esc(_cell(r['after'], lang))}</td>"
+                        f"<td style='{num};{colour}'>{esc(_cell(change, lang, signed=True))}</td></tr>")
         head = (f"<tr><th></th><th>{esc(message('sc_before', lang))}</th><th>{esc(message('sc_after', lang))}</th>"
                 f"<th>{esc(message('sc_change', lang))}</th></tr>")
         parts = [f"<div class='opgavelab-scenario'><h3>{esc(message('sc_title', lang, opgave=self._opgave_name(), what=self.what()))}</h3>",
@@ -752,7 +780,16 @@ def scenario(case: Case, opgave: str, at=None, remove=(), add=(), add_ties=(), r
     remove_ties = _ids(remove_ties, "remove_ties")
     case_after, changes = _changed_case(case, opgave, ts, remove, add, add_ties, remove_ties)
     before = _before if _before is not None else _measure(case, opgave, ts, attr, only_opgave_ties)
-    after = _measure(case_after, opgave, ts, attr, only_opgave_ties)
+    G_after = A_after = None
+    if not changes["add"] and not changes["add_ties"]:
+        # only removals: the network after is the one before without them (as opgave_graph would build it)
+        G_after = before.graph.copy()
+        G_after.remove_nodes_from(changes["remove"])
+        G_after.remove_edges_from([p for p in changes["remove_ties"] if G_after.has_edge(*p)])
+        if not changes["remove_ties"]:
+            keep = np.array([v not in set(changes["remove"]) for v in before.graph], dtype=bool)
+            A_after = _adjacency_of(before, keep)
+    after = _measure(case_after, opgave, ts, attr, only_opgave_ties, G=G_after, A=A_after)
     diff, pieces, cut_off, farther, opened, closed = _compare(before, after, case_after, lang)
     return Scenario(case=case, opgave=opgave, at=ts, lang=lang, attr=attr, changes=changes, before=before,
                     after=after, diff=diff, pieces=pieces, cut_off=cut_off, farther=farther, gaps_opened=opened,

@@ -171,3 +171,18 @@ def _case_from_graph(G):
     ties = pd.DataFrame({"van": [u for u, _ in G.edges()], "naar": [v for _, v in G.edges()],
                          "type": ["samenwerking"] * G.number_of_edges()})
     return opgavelab.Case.from_frames(actors=actors, opgaven=opgaven, involvement=involvement, ties=ties)
+
+
+def test_importing_the_module_keeps_the_function():
+    import opgavelab._scenario  # noqa: F401
+
+    assert callable(opgavelab.scenario)
+    assert "scenario" in opgavelab.__all__ and "Scenario" in opgavelab.__all__
+
+
+@pytest.mark.parametrize("kwargs", [{"remove": ["eb"]}, {"remove": ["eb", "ovm"], "remove_ties": [("regio", "prov")]}])
+def test_the_quick_network_after_a_removal_is_the_one_the_case_gives(example, kwargs):
+    s = opgavelab.scenario(example, "economie", at=2024, **kwargs)
+    built = opgavelab.network.opgave_graph(s.case_after, "economie", at=2024, directed=False)
+    assert nx.utils.graphs_equal(s.after.graph, built)
+    assert list(s.after.graph) == list(built)

@@ -263,7 +263,7 @@ def key_players(
     m: int | None = 1,
     seed: int | None = 0,
     *,
-    starts: int = 5,
+    starts: int | None = None,
     candidates: int | None = None,
     exact_limit: int = 400,
     sample_size: int = 200,
@@ -302,8 +302,9 @@ def key_players(
         reach. Ignored for ``fragment``.
     seed : int, optional
         Seed of the random starts and samples; the same seed gives the same set.
-    starts : int, default 5
-        Number of starts (the greedy one and ``starts - 1`` random ones).
+    starts : int, optional
+        Number of starts (the greedy one and ``starts - 1`` random ones);
+        default 5, and 3 on a network of more than ``exact_limit`` actors.
     candidates : int, optional
         Only consider this many actors (the most promising ones); default all
         actors up to ``exact_limit`` actors, else ``max(20, 4 k)``.
@@ -357,13 +358,15 @@ def key_players(
         raise ValueError(msg)
     if goal == "reach" and m is not None:
         _check_int("m", m, minimum=1)
-    _check_int("starts", starts, minimum=1)
+    _check_int("starts", starts, minimum=1, allow_none=True)
     _check_int("exact_limit", exact_limit)
     _check_int("sample_size", sample_size, minimum=1)
     _check_int("candidates", candidates, minimum=1, allow_none=True)
     k = int(k)
     rng = random.Random(seed)
     large = n > exact_limit
+    if starts is None:
+        starts = 3 if large else 5
     sources = None
     if goal == "fragment" and large:
         sources = np.array(sorted(rng.sample(range(n), min(sample_size, n))), dtype=np.int64)
