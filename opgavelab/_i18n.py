@@ -419,6 +419,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kies een partij en druk op 'Wat als deze partij wegvalt?', of kies een kandidaat (★ vult een ontbrekend domein) en druk op 'Voeg toe'. De figuur kleurt wie wordt afgesneden, verder weg komt te staan of nieuw is; 'Ongedaan maken' brengt de waargenomen casus terug.",
         "Pick a party and press 'What if this party drops out?', or pick a candidate (★ fills a missing domain) and press 'Add'. The picture colours who is cut off, gets farther away or is new; 'Undo' brings back the observed case.",
     ),
+    "wi_limited": (
+        "toont {k} van {n} actoren: eerst wie verandert, dan de best verbonden",
+        "shows {k} of {n} actors: first those who change, then the best connected",
+    ),
     "wi_legend": (
         'wat als',
         'what if',

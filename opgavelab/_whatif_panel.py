@@ -248,13 +248,22 @@ class WhatIfPanel(widgets.Accordion):
         for v in s.changes["remove"]:  # the one who drops out stays in the picture, alone and grey
             H.add_node(v, **s.before.graph.nodes[v])
         status = self.statuses()
+        limit = int(getattr(ex, "max_nodes", 500) or 500)
+        filters = s.what()
+        if H.number_of_nodes() > limit:
+            # who drops out or is cut off first, then the other changes, then the best connected, so the browser stays responsive
+            rank = {"removed": 0, "cut_off": 1, "added": 2, "farther": 3, "closer": 4, "same": 5}
+            ranked = sorted(H.degree(), key=lambda kv: (rank[status.get(kv[0], "same")], -kv[1], str(kv[0])))
+            n_all = H.number_of_nodes()
+            H = H.subgraph([v for v, _ in ranked[:limit]]).copy()
+            filters += "; " + self._t("limited", k=limit, n=n_all)
         attr = self._t("legend")
         labels = {k: self._t(f"status_{k}") for k in STATUS_COLOURS}
         for v in H:
             H.nodes[v][attr] = labels[status.get(v, "same")]
         colours = {labels[k]: c for k, c in STATUS_COLOURS.items()}
         return network_frame(s.after.case, H, opgave=ex.opgave, positions=self._positions(H), colour_by=attr,
-                             colours=colours, size_by=None, at=s.at, filters=s.what(), lang=ex.lang, height=440,
+                             colours=colours, size_by=None, at=s.at, filters=filters, lang=ex.lang, height=440,
                              max_nodes=None)
 
     def _positions(self, H) -> dict:

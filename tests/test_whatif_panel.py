@@ -77,3 +77,12 @@ def test_the_panel_speaks_english(tmp_path):
     assert "falls apart" in panel._result.value
     ex.lang = "nl"
     assert panel._remove_b.description == "Wat als deze partij wegvalt?"
+
+
+def test_a_large_picture_keeps_the_changed_actors(tmp_path):
+    ex = opgavelab.Explorer(opgavelab.example(), opgave="economie", at=2024, max_nodes=10, export_dir=tmp_path)
+    panel = ex.whatif
+    panel.selected_index = 0
+    panel.remove_actor("eb")
+    assert "toont 10 van 34 actoren" in panel.view_html
+    assert "EU-programma EFRO" in panel.view_html  # the actor that is cut off is still in the picture
