@@ -211,7 +211,8 @@ def _changed_case(case: Case, opgave: str, ts, remove, add, add_ties, remove_tie
             msg = (f"'remove' must hold actors involved in opgave {opgave!r} at this date, got {aid!r}; "
                    f"involved are {shown}.")
             raise ValueError(msg)
-        removed.append(aid)
+        if aid not in removed:
+            removed.append(aid)
     drop = active_inv & involvement["actor"].isin(removed)
     # the rows taken out are kept (with their row labels) on the changed case, so that adding the
     # actor back in a next scenario restores its involvement exactly, in its place
@@ -228,6 +229,8 @@ def _changed_case(case: Case, opgave: str, ts, remove, add, add_ties, remove_tie
         if aid is None or (isinstance(aid, float) and math.isnan(aid)):
             msg = f"'add': every new actor needs an 'id', got {item!r}."
             raise ValueError(msg)
+        if aid in added:
+            continue
         if aid in involved and aid not in removed:
             msg = f"'add': actor {aid!r} is already involved in opgave {opgave!r}; remove it from 'add'."
             raise ValueError(msg)
@@ -254,7 +257,19 @@ def _changed_case(case: Case, opgave: str, ts, remove, add, add_ties, remove_tie
         inv = {"actor": aid, "opgave": opgave, "aware": True}
         inv.update({k: row[k] for k in inv_fields if k in row})
         for key in ("since", "until"):
-            inv[key] = to_timestamp(inv.get(key), end=key == "until") if inv.get(key) is not None else pd.NaT
+            try:
+                inv[key] = to_timestamp(inv.get(key), end=key == "until") if inv.get(key) is not None else pd.NaT
+            except ValueError:
+                msg = f"'add': {key!r} of {aid!r} must be a year or a date (2023 or 2023-06-30), got {row[key]!r}."
+                raise ValueError(msg) from None
+        value = inv.get("commitment")
+        if value is not None and not (isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+                                      and 1 <= value <= 5):
+            msg = f"'add': 'commitment' of {aid!r} must be a whole number from 1 to 5, got {value!r}."
+            raise ValueError(msg)
+        if not isinstance(inv.get("aware", True), (bool, np.bool_)):
+            msg = f"'add': 'aware' of {aid!r} must be True or False, got {inv['aware']!r}."
+            raise ValueError(msg)
         new_inv_rows.append(inv)
         added.append(aid)
     if new_actor_rows:

@@ -150,12 +150,23 @@ def test_diff_is_tidy_and_html_and_excel_work(example, tmp_path):
         ({"add_ties": [("eb", "regio", "vriendschap")]}, r"tie type must be one of"),
         ({"remove_ties": [("eb", "riec")]}, r"'remove_ties': there is no tie between 'eb' and 'riec'"),
         ({"attr": "kleur"}, r"'attr' must be one of the actor columns"),
+        ({"add": [{"id": "riec", "since": "gisteren"}]}, r"'add': 'since' of 'riec' must be a year or a date"),
+        ({"add": [{"id": "riec", "commitment": 9}]}, r"'commitment' of 'riec' must be a whole number from 1 to 5"),
+        ({"add": [{"id": "riec", "aware": "ja"}]}, r"'aware' of 'riec' must be True or False"),
+        ({"add_ties": [("eb", "eb")]}, r"a tie needs two different actors"),
+        ({"remove_ties": [("eb",)]}, r"'remove_ties' must hold \(source, target\) pairs"),
         ({"lang": "de"}, r"'lang' must be one of"),
     ],
 )
 def test_bad_arguments_are_named(example, kwargs, match):
     with pytest.raises(ValueError, match=match):
         opgavelab.scenario(example, "economie", at=2024, **kwargs)
+
+
+def test_an_actor_named_twice_counts_once(example):
+    s = opgavelab.scenario(example, "economie", at=2024, remove=["eb", "eb"], add=["riec", "riec"])
+    assert s.changes["remove"] == ["eb"] and s.changes["add"] == ["riec"]
+    assert s.diff.at["n_actors", "change"] == 0
 
 
 def test_not_a_case():
