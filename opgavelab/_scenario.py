@@ -552,8 +552,9 @@ class Scenario:
     def tables(self) -> dict[str, pd.DataFrame]:
         """The scenario's tables by sheet name in its language."""
         lang = self.lang
-        summary = pd.DataFrame({"finding": self.sentences()})
-        summary.columns = [message("sc_col_finding", lang)]
+        findings = self.sentences()
+        summary = pd.DataFrame({message("sc_col_finding", lang): findings},
+                               index=pd.RangeIndex(1, len(findings) + 1, name="nr"))
         return {
             message("sc_sheet_summary", lang): summary,
             message("sc_sheet_diff", lang): self.diff,
