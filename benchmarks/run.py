@@ -638,8 +638,10 @@ def _notes(m: Measure) -> str:
     if "parts_after" in f:
         notes.append(f"without `{f['removed']}`: {f['parts_after']} part(s)")
     if "evaluations" in f:
-        notes.append(f"{f['evaluations']:,} evaluations over {f['candidates']} candidates, fragmentation estimated "
-                     f"from {f['sampled_sources']} sampled actors during the search; score {f['score']} (exact)")
+        sampled = (f", fragmentation estimated from {f['sampled_sources']} sampled actors during the search"
+                   if f["sampled_sources"] else "")
+        notes.append(f"{f['evaluations']:,} evaluations over {f['candidates']} candidates{sampled}; "
+                     f"score {f['score']} (exact)")
     if "actors_last" in f:
         notes.append(f"last date: {f['actors_last']:,} actors, {f['ties_last']:,} ties")
     if len(m.runs) not in (0, 3) and m.runs:
