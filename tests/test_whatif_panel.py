@@ -86,3 +86,20 @@ def test_a_large_picture_keeps_the_changed_actors(tmp_path):
     panel.remove_actor("eb")
     assert "toont 10 van 34 actoren" in panel.view_html
     assert "EU-programma EFRO" in panel.view_html  # the actor that is cut off is still in the picture
+
+
+def test_a_click_in_the_network_view_picks_the_party(tmp_path):
+    """When the view has a ``selected_actor`` trait (another part of the explorer), the panel follows it."""
+    import traitlets
+
+    class ClickableExplorer(opgavelab.Explorer):
+        selected_actor = traitlets.Unicode(None, allow_none=True)
+
+    ex = ClickableExplorer(opgavelab.example(), opgave="economie", at=2024, export_dir=tmp_path)
+    panel = ex.whatif
+    ex.selected_actor = "eb"
+    assert panel.actor == "eb"
+    ex.selected_actor = "riec"  # not involved: a candidate to bring in
+    assert panel.candidate == "riec"
+    panel._remove_b.click()
+    assert panel.removed == ["eb"]
