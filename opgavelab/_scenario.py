@@ -43,6 +43,9 @@ WORSE_WHEN = {
     "distance_fragmentation": 1, "n_cut_points": 1, "needed_domains_covered": -1, "scale_needed_present": -1,
 }
 
+_STRUCTURE = ["n_parts", "largest_share", "average_distance", "connectedness", "reach_2", "distance_fragmentation",
+              "n_cut_points"]
+
 
 # --------------------------------------------------------------------------
 # numbers of one side
@@ -484,6 +487,7 @@ class Scenario:
         out = [message("sc_intro", lang, opgave=self._opgave_name(), what=self.what())]
         if a["n_actors"] == 0:
             out.append(message("sc_empty", lang))
+            out += self._gap_sentences()
             return out
         nb, na = int(b["n_parts"]), int(a["n_parts"])
         sb, sa = _pct(b["largest_share"], lang), _pct(a["largest_share"], lang)
@@ -513,13 +517,7 @@ class Scenario:
         out.append(message("sc_distance", lang, before=_fmt(b["average_distance"], lang),
                            after=_fmt(a["average_distance"], lang), reach_before=_pct(b["reach_2"], lang),
                            reach_after=_pct(a["reach_2"], lang)))
-        if self.gaps_opened:
-            out.append(message("sc_gaps_opened", lang, domains=self._domains(self.gaps_opened)))
-        if self.gaps_closed:
-            out.append(message("sc_gaps_closed", lang, domains=self._domains(self.gaps_closed)))
-        if not self.gaps_opened and not self.gaps_closed and a["n_needed_domains"]:
-            out.append(message("sc_gaps_same", lang, covered=int(a["needed_domains_covered"]),
-                               needed=int(a["n_needed_domains"])))
+        out += self._gap_sentences()
         fit_b, fit_a = self.before.scale.attrs, self.after.scale.attrs
         if fit_a.get("needed") and fit_b.get("needed_present") != fit_a.get("needed_present"):
             level = self.after.case.labels("scale", lang).get(fit_a["needed"], fit_a["needed"])
@@ -533,6 +531,18 @@ class Scenario:
         if not (math.isnan(b["ei"]) and math.isnan(a["ei"])) and round(b["ei"], 2) != round(a["ei"], 2):
             out.append(message("sc_ei", lang, attr=self._attr_label(), before=_fmt(b["ei"], lang),
                                after=_fmt(a["ei"], lang)))
+        return out
+
+    def _gap_sentences(self) -> list[str]:
+        lang, a = self.lang, self.after.numbers
+        out = []
+        if self.gaps_opened:
+            out.append(message("sc_gaps_opened", lang, domains=self._domains(self.gaps_opened)))
+        if self.gaps_closed:
+            out.append(message("sc_gaps_closed", lang, domains=self._domains(self.gaps_closed)))
+        if not self.gaps_opened and not self.gaps_closed and a["n_needed_domains"]:
+            out.append(message("sc_gaps_same", lang, covered=int(a["needed_domains_covered"]),
+                               needed=int(a["n_needed_domains"])))
         return out
 
     def text(self) -> str:
@@ -643,8 +653,10 @@ def _compare(before: ScenarioSide, after: ScenarioSide, case_after: Case, lang: 
     # +1: more is better for the collective, -1: more is worse; measures without a direction get ""
     sense = pd.Series(WORSE_WHEN, dtype=float).reindex(MEASURES)
     signed = np.sign(diff["change"].to_numpy(dtype=float)) * sense.to_numpy()
-    diff["direction"] = np.where(sense.isna().to_numpy() | np.isnan(diff["change"].to_numpy(dtype=float)), "",
-                                 np.where(signed > 0, "worse", np.where(signed < 0, "better", "same")))
+    undefined = sense.isna().to_numpy() | np.isnan(diff["change"].to_numpy(dtype=float))
+    if min(b["n_actors"], a["n_actors"]) < 2:  # no network on one side: its structure has no direction
+        undefined |= np.isin(MEASURES, _STRUCTURE)
+    diff["direction"] = np.where(undefined, "", np.where(signed > 0, "worse", np.where(signed < 0, "better", "same")))
 
     names = case_after.actors["name"]
     # the pieces: components after the change, among the actors still there

@@ -197,3 +197,13 @@ def test_the_quick_network_after_a_removal_is_the_one_the_case_gives(example, kw
     built = opgavelab.network.opgave_graph(s.case_after, "economie", at=2024, directed=False)
     assert nx.utils.graphs_equal(s.after.graph, built)
     assert list(s.after.graph) == list(built)
+
+
+def test_when_everyone_leaves_it_says_so_and_names_the_gaps(example):
+    ids = list(example.actors_of("zorg", 2024))
+    s = opgavelab.scenario(example, "zorg", at=2024, remove=ids, lang="en")
+    text = s.text()
+    assert "no one is involved" in text and "A gap opens in the needed domains" in text
+    assert s.diff.at["n_parts", "direction"] == "" and s.diff.at["n_cut_points", "direction"] == ""
+    assert s.diff.at["needed_domains_covered", "direction"] == "worse"
+    assert len(s.pieces) == 0
