@@ -309,6 +309,30 @@ def run_step(step: str, meta: dict) -> dict:
             out["nodes_shown"] = ex.shown_graph.number_of_nodes() if ex.shown_graph is not None else None
             if getattr(ex, "last_error", None):
                 out["error"] = str(ex.last_error)[:300]
+        elif step == "scenario":
+            scenario = _import("opgavelab", "scenario")
+            from opgavelab.network import opgave_graph
+
+            case = _case(meta)
+            G = opgave_graph(case, meta["big"], directed=False)
+            hub = max(G.degree(), key=lambda kv: (kv[1], str(kv[0])))[0]  # the best-connected actor drops out
+            cpu = time.process_time()
+            seconds, s = _timed(scenario, case, meta["big"], remove=[hub])
+            out["cpu_seconds"] = round(time.process_time() - cpu, 3)
+            out.update(nodes=G.number_of_nodes(), edges=G.number_of_edges(), removed=str(hub),
+                       parts_after=int(s.diff.at["n_parts", "after"]))
+        elif step == "key_players":
+            key_players = _import("opgavelab.metrics", "key_players")
+            from opgavelab.network import opgave_graph
+
+            case = _case(meta)
+            G = opgave_graph(case, meta["big"], directed=False)
+            cpu = time.process_time()
+            seconds, kp = _timed(key_players, G, 5, goal="fragment", seed=0)
+            out["cpu_seconds"] = round(time.process_time() - cpu, 3)
+            out.update(nodes=G.number_of_nodes(), edges=G.number_of_edges(), evaluations=kp.method["evaluations"],
+                       candidates=kp.method["candidates"], sampled_sources=kp.method["sampled_sources"],
+                       score=round(kp.score, 4))
         else:
             raise ValueError(f"unknown step {step!r}")
     finally:
@@ -350,6 +374,8 @@ STEPS = [
     Step("pyvis", "baseline: pyvis page of `groot` (default physics)", kind="baseline", sizes=("S", "M", "L")),
     Step("draw_pyvis", "baseline: … drawn in headless Chromium", kind="baseline", sizes=("S", "M", "L")),
     Step("explorer", "explorer update after a filter change (`verkenner`)"),
+    Step("scenario", "what-if scenario on `groot`: its best-connected actor drops out (`opgavelab.scenario`)"),
+    Step("key_players", "key players of `groot`, k = 5, fragment (`metrics.key_players`)"),
 ]
 STEP_BY_NAME = {s.name: s for s in STEPS}
 
@@ -524,6 +550,8 @@ TARGETS = [
     Target("brokerage on L under 20 s", "brokerage", "L", limit=20.0),
     Target(f"formation over {N_DATES} dates of that opgave under 10 s", "formation", "L", limit=10.0),
     Target("explorer update on an opgave with 500 actors under 300 ms", "explorer", "L", limit=0.3),
+    Target("what-if scenario on an opgave with 2,000 actors under 3 s", "scenario", "L", limit=3.0),
+    Target("key players (k = 5) on an opgave with 2,000 actors under 30 s", "key_players", "L", limit=30.0),
     Target("HTML page of 2,000 actors drawn in Chromium under 2 s", "draw_html", "L", limit=2.0),
     Target("HTML page of 10,000 actors drawn in Chromium under 10 s", "draw_html_all", "L", limit=10.0),
     Target("XL loads, scans and exports within 4 GB of memory", "load_xlsx", "XL", memory_mb=4096,
@@ -605,6 +633,15 @@ def _notes(m: Measure) -> str:
         notes.append(f["note"])
     if f.get("page_errors"):
         notes.append("page errors: " + "; ".join(f["page_errors"])[:200])
+    if "cpu_seconds" in f:
+        notes.append(f"CPU time of the last run {f['cpu_seconds']} s (wall time counts a busy machine too)")
+    if "parts_after" in f:
+        notes.append(f"without `{f['removed']}`: {f['parts_after']} part(s)")
+    if "evaluations" in f:
+        sampled = (f", fragmentation estimated from {f['sampled_sources']} sampled actors during the search"
+                   if f["sampled_sources"] else "")
+        notes.append(f"{f['evaluations']:,} evaluations over {f['candidates']} candidates{sampled}; "
+                     f"score {f['score']} (exact)")
     if "actors_last" in f:
         notes.append(f"last date: {f['actors_last']:,} actors, {f['ties_last']:,} ties")
     if len(m.runs) not in (0, 3) and m.runs:

@@ -37,6 +37,8 @@ _PUBLIC = {
     "SurveyReport": "opgavelab.survey",
     "Explorer": "opgavelab.explorer",
     "OpgaveScan": "opgavelab._scan",
+    "scenario": "opgavelab._scenario",
+    "Scenario": "opgavelab._scenario",
     "ValidationError": "opgavelab.errors",
     "ReadError": "opgavelab.errors",
     "OpgavelabError": "opgavelab.errors",

@@ -43,6 +43,7 @@ _NAMES = {
     "kumu": ("kumu", "kumu"),
     "nodes": ("actoren", "actors"),
     "edges": ("relaties", "ties"),
+    "scenario": ("wat-als", "what-if"),
 }
 
 
@@ -72,6 +73,8 @@ def add_parser(subparsers) -> None:
     p.add_argument("--pseudonymise", action="store_true",
                    help="replace names and ids of citizens (actor type 'burger') by stable pseudonyms and drop "
                         "columns marked personal; the key comes from OPGAVELAB_PSEUDONYM_KEY")
+    p.add_argument("--scenario", metavar="SPEC", default=None,
+                   help="also write a what-if workbook, e.g. 'remove:eb,add:riec' (or 'zonder:eb,met:riec')")
     p.set_defaults(handler=run)
 
 
@@ -101,7 +104,8 @@ def _at_suffix(at) -> str:
     return f"-{ts.year}" if re.fullmatch(r"\d{4}", text) else f"-{ts.strftime('%Y-%m-%d')}"
 
 
-def planned_files(opgave_ids: list[str], out, formats: list[str], lang: str = "nl", at=None) -> dict[str, dict]:
+def planned_files(opgave_ids: list[str], out, formats: list[str], lang: str = "nl", at=None,
+                  scenario: bool = False) -> dict[str, dict]:
     """The files the report will write: ``{opgave: {what: path}}``.
 
     Examples
@@ -141,6 +145,8 @@ def planned_files(opgave_ids: list[str], out, formats: list[str], lang: str = "n
         if "csv" in formats:
             files["csv_nodes"] = folder / f"{slug}-{_NAMES['nodes'][i]}{suffix}.csv"
             files["csv_edges"] = folder / f"{slug}-{_NAMES['edges'][i]}{suffix}.csv"
+        if scenario:
+            files["scenario"] = folder / f"{slug}-{_NAMES['scenario'][i]}{suffix}.xlsx"
         plan[oid] = files
     return plan
 
@@ -164,6 +170,16 @@ def run(args) -> int:
     except ValueError as exc:
         _say(args, str(exc), err=True)
         return EXIT_INVALID
+    spec = None
+    if getattr(args, "scenario", None):
+        from ._scenario import parse_scenario_spec
+
+        try:
+            spec = parse_scenario_spec(args.scenario)
+        except ValueError as exc:
+            _say(args, str(exc), err=True)
+            return EXIT_INVALID
+    args.scenario_spec = spec
     if args.dpi < 50 or args.dpi > 1200:
         _say(args, f"'dpi' must be between 50 and 1200, got {args.dpi}.", err=True)
         return EXIT_INVALID
@@ -207,7 +223,7 @@ def run(args) -> int:
             _say(args, (f"'--at' moet een jaar of datum zijn (2024 of 2024-06-30), niet {at!r}." if nl
                         else f"'--at' must be a year or a date (2024 or 2024-06-30), got {at!r}."), err=True)
             return EXIT_INVALID
-    plan = planned_files(opgaven, args.out, formats, args.lang, at)
+    plan = planned_files(opgaven, args.out, formats, args.lang, at, scenario=spec is not None)
     existing = [p for files in plan.values() for p in files.values() if p.exists()]
     if existing and not args.force:
         shown = "\n  ".join(str(p) for p in existing[:10]) + ("\n  ..." if len(existing) > 10 else "")
@@ -229,7 +245,7 @@ def run(args) -> int:
             for path in _write_opgave(case, oid, plan[oid], args, formats):
                 written.append(path)
                 _say(args, ("geschreven: " if nl else "written: ") + str(path))
-        except FileExistsError as exc:  # a file appeared while we were writing
+        except (FileExistsError, ValueError) as exc:  # a file appeared while writing; a bad --scenario
             _say(args, str(exc), err=True)
             return EXIT_INVALID
     _say(args, (f"{len(written)} bestanden geschreven in {args.out} ({time.time() - start:.0f} s)." if nl
@@ -290,3 +306,8 @@ def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):
     if "csv" in formats:
         yield from write_network_csv(G, files["csv_nodes"], files["csv_edges"], sep=";" if lang == "nl" else ",",
                                      overwrite=force)
+    if "scenario" in files:
+        from ._scenario import _report_scenario
+
+        yield _report_scenario(case, opgave, at, args.scenario_spec, lang).to_excel(files["scenario"],
+                                                                                      overwrite=force)

@@ -686,6 +686,341 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sv_written": ("{n} vragenlijsten geschreven in {path} (en het rooster {roster}).",
                    "{n} questionnaires written to {path} (and the roster {roster})."),
     "sv_saved": ("Nieuwe casus geschreven: {path}", "New case written: {path}"),
+    # --- issue 15: what-if scenarios and key players ---
+    "kp_text": (
+        "Sleutelspelers ({goal}, k={k}): {players}; {measure} = {score}. Gevonden met gretige optimalisatie "
+        "met wissels (Borgatti 2006) vanuit {starts} startverzamelingen, {evaluations} berekeningen, "
+        "{candidates} kandidaat-actoren; een heuristiek, geen bewijs dat dit het optimum is.",
+        "Key players ({goal}, k={k}): {players}; {measure} = {score}. Found by greedy optimisation with swaps "
+        "(Borgatti 2006) from {starts} start sets, {evaluations} evaluations, {candidates} candidate actors; "
+        "a heuristic, not a proof of the optimum.",
+    ),
+    "kp_sampled": (
+        "Tijdens het zoeken is de fragmentatie geschat uit {sources} willekeurig gekozen actoren; de getoonde "
+        "score is exact berekend.",
+        "During the search fragmentation was estimated from {sources} randomly drawn actors; the score shown "
+        "is exact.",
+    ),
+    "kp_next": (
+        "Per actor: .table; hoe het gevonden is: .method.",
+        "Per actor: .table; how it was found: .method.",
+    ),
+    "kp_goal_fragment": ("versnipperen", "fragment"),
+    "kp_goal_reach": ("bereiken", "reach"),
+    "kp_measure_fragment": (
+        "afstandsgewogen fragmentatie na hun uitval",
+        "distance-weighted fragmentation after their removal",
+    ),
+    "kp_measure_reach": ("afstandsgewogen bereik", "distance-weighted reach"),
+    "kp_measure_mreach": ("{m}-stapsbereik", "{m}-step reach"),
+    "wi_title": (
+        'Wat als? Een partij valt weg of komt erbij',
+        'What if? A party drops out or joins',
+    ),
+    "wi_actor": (
+        'Partij',
+        'Party',
+    ),
+    "wi_remove": (
+        'Wat als deze partij wegvalt?',
+        'What if this party drops out?',
+    ),
+    "wi_candidate": (
+        'Kandidaat',
+        'Candidate',
+    ),
+    "wi_add": (
+        'Voeg toe',
+        'Add',
+    ),
+    "wi_undo": (
+        'Ongedaan maken',
+        'Undo',
+    ),
+    "wi_observed": (
+        'De waargenomen casus, zonder wijziging.',
+        'The observed case, unchanged.',
+    ),
+    "wi_explain": (
+        "Kies een partij en druk op 'Wat als deze partij wegvalt?', of kies een kandidaat (★ vult een ontbrekend domein) en druk op 'Voeg toe'. De figuur kleurt wie wordt afgesneden, verder weg komt te staan of nieuw is; 'Ongedaan maken' brengt de waargenomen casus terug.",
+        "Pick a party and press 'What if this party drops out?', or pick a candidate (★ fills a missing domain) and press 'Add'. The picture colours who is cut off, gets farther away or is new; 'Undo' brings back the observed case.",
+    ),
+    "wi_limited": (
+        "toont {k} van {n} actoren: eerst wie verandert, dan de best verbonden",
+        "shows {k} of {n} actors: first those who change, then the best connected",
+    ),
+    "wi_legend": (
+        'wat als',
+        'what if',
+    ),
+    "wi_status_removed": (
+        'valt weg',
+        'drops out',
+    ),
+    "wi_status_cut_off": (
+        'afgesneden',
+        'cut off',
+    ),
+    "wi_status_farther": (
+        'verder weg',
+        'farther away',
+    ),
+    "wi_status_closer": (
+        'dichterbij',
+        'closer',
+    ),
+    "wi_status_added": (
+        'nieuw',
+        'new',
+    ),
+    "wi_status_same": (
+        'ongewijzigd',
+        'unchanged',
+    ),
+    "sc_and_more": (
+        'en nog {n}',
+        'and {n} more',
+    ),
+    "sc_what_remove": (
+        'zonder {names}',
+        'without {names}',
+    ),
+    "sc_what_add": (
+        'met {names} erbij',
+        'with {names} added',
+    ),
+    "sc_what_add_ties_one": (
+        'relatie {pairs} erbij',
+        'tie {pairs} added',
+    ),
+    "sc_what_add_ties_other": (
+        '{n} relaties erbij ({pairs})',
+        '{n} ties added ({pairs})',
+    ),
+    "sc_what_remove_ties_one": (
+        'zonder de relatie {pairs}',
+        'without the tie {pairs}',
+    ),
+    "sc_what_remove_ties_other": (
+        'zonder {n} relaties ({pairs})',
+        'without {n} ties ({pairs})',
+    ),
+    "sc_what_nothing": (
+        'geen wijziging',
+        'no change',
+    ),
+    "sc_intro": (
+        'Wat als, bij {opgave}: {what}.',
+        'What if, for {opgave}: {what}.',
+    ),
+    "sc_title": (
+        'Wat als: {opgave}, {what}',
+        'What if: {opgave}, {what}',
+    ),
+    "sc_empty": (
+        'Na de wijziging is er niemand meer bij de opgave betrokken.',
+        'After the change no one is involved in the opgave.',
+    ),
+    "sc_parts_one": (
+        'Het collectief blijft één samenhangend geheel ({n} actoren).',
+        'The collective stays one connected whole ({n} actors).',
+    ),
+    "sc_parts_split": (
+        'Het collectief valt uiteen: van {before} naar {after} delen; het grootste deel omvat nu {share_after} van de actoren (was {share_before}).',
+        'The collective falls apart: from {before} to {after} parts; the largest part now holds {share_after} of the actors (was {share_before}).',
+    ),
+    "sc_parts_join": (
+        'Delen komen samen: van {before} naar {after} delen; het grootste deel omvat nu {share_after} van de actoren (was {share_before}).',
+        'Parts join: from {before} to {after} parts; the largest part now holds {share_after} of the actors (was {share_before}).',
+    ),
+    "sc_parts_same": (
+        'Het aantal delen blijft {n}; het grootste deel omvat {share_after} van de actoren (was {share_before}).',
+        'The number of parts stays {n}; the largest part holds {share_after} of the actors (was {share_before}).',
+    ),
+    "sc_cut_off_one": (
+        '{n} actor verliest de enige verbinding met het grootste deel: {names}.',
+        '{n} actor loses its only path to the largest part: {names}.',
+    ),
+    "sc_cut_off_other": (
+        '{n} actoren verliezen hun enige verbinding met het grootste deel: {names}.',
+        '{n} actors lose their only path to the largest part: {names}.',
+    ),
+    "sc_added_alone_one": (
+        "{names} heeft nog geen relatie met iemand in het collectief en vormt dus een los deel; voeg relaties toe "
+        "met add_ties.",
+        "{names} has no tie yet with anyone in the collective, so it forms a separate part; add ties with "
+        "add_ties.",
+    ),
+    "sc_added_alone_other": (
+        "{n} nieuwe actoren hebben nog geen relatie met iemand in het collectief en vormen dus losse delen: "
+        "{names}; voeg relaties toe met add_ties.",
+        "{n} new actors have no tie yet with anyone in the collective, so they form separate parts: {names}; "
+        "add ties with add_ties.",
+    ),
+    "sc_ties_outside_one": (
+        "De nieuwe relatie {pairs} telt niet mee: een van beide is niet bij de opgave betrokken.",
+        "The new tie {pairs} does not count: one of the two is not involved in the opgave.",
+    ),
+    "sc_ties_outside_other": (
+        "{n} nieuwe relaties tellen niet mee, omdat een van beide niet bij de opgave betrokken is: {pairs}.",
+        "{n} new ties do not count, because one of the two is not involved in the opgave: {pairs}.",
+    ),
+    "sc_cut_points": (
+        "Kwetsbare schakels (actoren zonder wie het collectief uiteenvalt): {before} → {after}.",
+        "Cut points (actors without whom the collective falls apart): {before} → {after}.",
+    ),
+    "sc_farther_one": (
+        'Voor {n} actor wordt de weg naar ten minste één ander langer.',
+        'For {n} actor the path to at least one other actor gets longer.',
+    ),
+    "sc_farther_other": (
+        'Voor {n} actoren wordt de weg naar ten minste één ander langer.',
+        'For {n} actors the path to at least one other actor gets longer.',
+    ),
+    "sc_distance": (
+        'Gemiddelde afstand {before} → {after} stappen; {reach_after} van de paren ligt binnen twee stappen van elkaar (was {reach_before}).',
+        'Average distance {before} → {after} steps; {reach_after} of the pairs are within two steps of each other (was {reach_before}).',
+    ),
+    "sc_gaps_opened": (
+        'Er ontstaat een gat in de benodigde domeinen: {domains}.',
+        'A gap opens in the needed domains: {domains}.',
+    ),
+    "sc_gaps_closed": (
+        'Dit gat in de benodigde domeinen wordt gedicht: {domains}.',
+        'This gap in the needed domains closes: {domains}.',
+    ),
+    "sc_gaps_same": (
+        'De dekking van de benodigde domeinen blijft {covered} van {needed}.',
+        'Coverage of the needed domains stays {covered} of {needed}.',
+    ),
+    "sc_scale_gained": (
+        'Het benodigde schaalniveau ({level}) is nu aanwezig; eerder niet.',
+        'The needed scale level ({level}) is now present; it was not before.',
+    ),
+    "sc_scale_lost": (
+        'Het benodigde schaalniveau ({level}) is er daarna niet meer.',
+        'The needed scale level ({level}) is no longer present.',
+    ),
+    "sc_scale_span": (
+        'Het collectief spant {before} → {after} schaalniveaus.',
+        'The collective spans {before} → {after} scale levels.',
+    ),
+    "sc_brokerage": (
+        'Makelaarsrollen naar {attr} (Gould & Fernandez, totaal): {before} → {after}.',
+        'Brokerage roles by {attr} (Gould & Fernandez, total): {before} → {after}.',
+    ),
+    "sc_ei": (
+        'E-I-index naar {attr}: {before} → {after}.',
+        'E-I index by {attr}: {before} → {after}.',
+    ),
+    "sc_next": (
+        "Tabellen: .diff, .pieces, .cut_off, .farther; naar Excel: .to_excel(pad); volledige scan: .scan('after').",
+        "Tables: .diff, .pieces, .cut_off, .farther; to Excel: .to_excel(path); full scan: .scan('after').",
+    ),
+    "sc_before": (
+        'voor',
+        'before',
+    ),
+    "sc_after": (
+        'na',
+        'after',
+    ),
+    "sc_change": (
+        'verschil',
+        'change',
+    ),
+    "sc_col_finding": (
+        'bevinding',
+        'finding',
+    ),
+    "sc_sheet_summary": (
+        'wat_als',
+        'what_if',
+    ),
+    "sc_sheet_diff": (
+        'verschil',
+        'diff',
+    ),
+    "sc_sheet_pieces": (
+        'delen',
+        'pieces',
+    ),
+    "sc_sheet_cut_off": (
+        'afgesneden',
+        'cut_off',
+    ),
+    "sc_sheet_farther": (
+        'verder_weg',
+        'farther',
+    ),
+    "sc_sheet_coverage": (
+        'dekking',
+        'coverage',
+    ),
+    "sc_m_n_actors": (
+        'actoren',
+        'actors',
+    ),
+    "sc_m_n_ties": (
+        'relaties',
+        'ties',
+    ),
+    "sc_m_density": (
+        'dichtheid',
+        'density',
+    ),
+    "sc_m_n_parts": (
+        'delen',
+        'parts',
+    ),
+    "sc_m_largest_share": (
+        'aandeel grootste deel',
+        'share of the largest part',
+    ),
+    "sc_m_average_distance": (
+        'gemiddelde afstand (stappen)',
+        'average distance (steps)',
+    ),
+    "sc_m_connectedness": (
+        'bereikbare paren (connectedness)',
+        'pairs that can reach each other (connectedness)',
+    ),
+    "sc_m_reach_2": (
+        'paren binnen 2 stappen',
+        'pairs within 2 steps',
+    ),
+    "sc_m_distance_fragmentation": (
+        'afstandsgewogen fragmentatie (Borgatti)',
+        'distance-weighted fragmentation (Borgatti)',
+    ),
+    "sc_m_n_cut_points": (
+        'kwetsbare schakels (cut points)',
+        'cut points',
+    ),
+    "sc_m_needed_domains_covered": (
+        'gedekte benodigde domeinen',
+        'needed domains covered',
+    ),
+    "sc_m_n_needed_domains": (
+        'benodigde domeinen',
+        'needed domains',
+    ),
+    "sc_m_scale_needed_present": (
+        'benodigd schaalniveau aanwezig (1 = ja)',
+        'needed scale level present (1 = yes)',
+    ),
+    "sc_m_scale_span": (
+        'schaalniveaus gespannen',
+        'scale levels spanned',
+    ),
+    "sc_m_brokerage_total": (
+        'makelaarsrollen (totaal)',
+        'brokerage roles (total)',
+    ),
+    "sc_m_ei": (
+        'E-I-index',
+        'E-I index',
+    ),
 }
 
 

@@ -246,7 +246,10 @@ class Explorer(widgets.VBox):
                        w.VBox([self._metrics_w], layout=w.Layout(flex="0 0 14em", margin="0 0 0 0.8em"))])
         export = w.HBox([w.Label(), self._export_dir_w, *self._export_buttons])
         self._export_label = export.children[0]
-        self.children = [self._title, controls, main, self._tabs,
+        from ._whatif_panel import WhatIfPanel
+
+        self.whatif = WhatIfPanel(self)  # what if a party drops out or joins (issue 15)
+        self.children = [self._title, controls, main, self._tabs, self.whatif,
                          w.VBox([export, self._export_out]), self._status, self._log]
         self.add_class("opgavelab-explorer")
 

@@ -19,7 +19,9 @@ group). The families:
 - :mod:`~opgavelab.metrics.awareness`: who is involved without knowing it, and
   commitment;
 - :mod:`~opgavelab.metrics.formation`: the network of an opgave measured at a
-  series of dates, and the moment it became one collective.
+  series of dates, and the moment it became one collective;
+- :mod:`~opgavelab.metrics.keyplayers`: Borgatti's key players, the set of
+  actors whose removal fragments the network most or who reach most others.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ from opgavelab.metrics.coverage import (
     unused_expertise,
 )
 from opgavelab.metrics.formation import formation, formation_moment, snapshot_dates
+from opgavelab.metrics.keyplayers import KeyPlayers, distance_fragmentation, distance_reach, key_players
 
 __all__ = [
     # cohesion
@@ -103,4 +106,9 @@ __all__ = [
     "formation",
     "formation_moment",
     "snapshot_dates",
+    # key players
+    "key_players",
+    "KeyPlayers",
+    "distance_fragmentation",
+    "distance_reach",
 ]
