@@ -247,19 +247,10 @@ class OpgaveScan:
         out.append(("Bewustzijn en inzet" if nl else "Awareness and commitment", text))
 
         f = self.formation
-        if len(f) >= 2:
-            first = f.iloc[0]
-            y0 = f.index[0].year
-            if nl:
-                text = (f"In {y0}: {int(first['n_actors'])} actoren in {int(first['n_components'])} losse delen. ")
-                text += (f"Sinds {self.formed_at.year} één samenhangend collectief." if self.formed_at is not None
-                         else f"In {f.index[-1].year} nog {int(f['n_components'].iloc[-1])} delen: het collectief is "
-                              f"nog niet rond.")
-            else:
-                text = (f"In {y0}: {int(first['n_actors'])} actors in {int(first['n_components'])} separate parts. ")
-                text += (f"One connected collective since {self.formed_at.year}." if self.formed_at is not None
-                         else f"In {f.index[-1].year} still {int(f['n_components'].iloc[-1])} parts: the collective "
-                              f"has not formed yet.")
+        if len(f) >= 1:
+            from .metrics.formation import formation_story
+
+            text = formation_story(self.case, self.opgave, lang=self.lang, frame=f)
             out.append(("Vorming" if nl else "Formation", text))
         return out
 
@@ -416,7 +407,9 @@ def scan(case: Case, opgave: str, at=None, lang: str | None = None, *, attr: str
     only_opgave_ties : bool, default False
         Only ties recorded for this opgave.
     dates : list, optional
-        Dates for the formation table (default: every year-end).
+        Dates for the formation table (default: every year-end from the
+        opgave's first year through ``at``, or through the end of the case's
+        last year with a date when ``at`` is None).
     boundary_attrs : tuple of str
         Attributes for the boundaries table.
 
@@ -494,10 +487,9 @@ def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, bound
             "blau": metrics.blau_index(values),
         })
     boundaries = pd.DataFrame(bnd_rows, columns=["attribute", "ei", "crossing_share", "blau"]).set_index("attribute")
+    # the series runs through 'at' (default: the end of the case's last year with a date)
     form = formation(case, opgave, dates=dates, attr=attr if attr != "domains" else None,
-                     only_opgave_ties=only_opgave_ties)
-    if ts is not None:
-        form = form[form.index <= ts]
+                     only_opgave_ties=only_opgave_ties, at=ts)
     return OpgaveScan(
         case=case, opgave=opgave, at=ts, lang=lang, attr=attr, directed=directed,
         only_opgave_ties=only_opgave_ties, graph=G,

@@ -506,19 +506,45 @@ class Explorer(widgets.VBox):
                 f"{self._formation_html()}</div>")
 
     def _formation_html(self) -> str:
-        """Parts per year, the selected year in bold: the collective forming at a glance."""
-        f = self.scan.formation if self.scan is not None else None
-        if f is None or len(f) < 2:
+        """Parts per year over the whole series, the selected year in bold, later years pale.
+
+        The note is about the series through the selected year, so a "since"
+        is true for every year up to the one shown.
+        """
+        from ._i18n import message
+        from .metrics.formation import formation, formation_moment
+
+        if self.scan is None:
             return ""
-        current = self.scan.at.year if self.scan.at is not None else None
+        key = ("series", self.opgave)
+        if key not in self._positions:
+            self._positions[key] = formation(self.case, self.opgave, attr=None)
+        full = self._positions[key]
+        if len(full) < 2:
+            return ""
+        upto = self.scan.formation
+        current = upto.index[-1].year if len(upto) else None
         cells = []
-        for date, n in f["n_components"].items():
-            style = "font-weight:bold;background:#e8f0fa" if date.year == current else "color:#555"
-            cells.append(f"<tr style='{style}'><td>{date.year}</td><td style='text-align:right'>{int(n)}</td></tr>")
-        formed = self.scan.formed_at
-        note = ((f"één geheel sinds {formed.year}" if self.lang == "nl" else f"one whole since {formed.year}")
-                if formed is not None else ("nog niet één geheel" if self.lang == "nl" else "not yet one whole"))
-        head = "losse delen per jaar" if self.lang == "nl" else "parts per year"
+        for date, n in full["n_components"].items():
+            if date.year == current:
+                style = "font-weight:bold;background:#e8f0fa"
+            elif current is not None and date.year > current:
+                style = "color:#bbb"
+            else:
+                style = "color:#555"
+            mark = " ✓" if bool(full.at[date, "formed"]) else ""
+            cells.append(f"<tr style='{style}'><td>{date.year}</td><td style='text-align:right'>{int(n)}{mark}"
+                         f"</td></tr>")
+        formed = formation_moment(upto) if len(upto) else None
+        if formed is not None:
+            note = message("formation_whole_since_short", self.lang, since=formed.year)
+        elif len(upto) and int(upto["n_actors"].iloc[-1]) < 2:
+            note = message("formation_one_actor_short", self.lang, year=current)
+        elif len(upto):
+            note = message("formation_not_whole_short", self.lang, year=current, k=int(upto["n_components"].iloc[-1]))
+        else:
+            note = ""
+        head = message("formation_parts_per_year", self.lang)
         return (f"<div style='margin-top:0.8em'><b>{html.escape(head)}</b><table>{''.join(cells)}</table>"
                 f"<div style='color:#555'>{html.escape(note)}</div></div>")
 

@@ -54,7 +54,8 @@ from opgavelab.metrics.coverage import (
     scale_fit,
     unused_expertise,
 )
-from opgavelab.metrics.formation import formation, formation_moment, snapshot_dates
+from opgavelab.metrics.formation import (default_at, formation, formation_events, formation_moment, formation_runs,
+                                         formation_story, snapshot_dates)
 
 __all__ = [
     # cohesion
@@ -90,7 +91,11 @@ __all__ = [
     "awareness",
     "unaware_actors",
     # formation
+    "default_at",
     "formation",
+    "formation_events",
     "formation_moment",
+    "formation_runs",
+    "formation_story",
     "snapshot_dates",
 ]
