@@ -402,6 +402,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "formation_not_whole_short": ("in {year} geen geheel: {k} delen", "in {year} not one whole: {k} parts"),
     "formation_one_actor_short": ("in {year} nog geen collectief", "in {year} no collective yet"),
     "formation_story_head": ("Hoe het collectief ontstond", "How the collective formed"),
+    "formation_legend_part": ("deel van het netwerk", "part of the network"),
+    "formation_legend_join": ("relatie die dit jaar delen verbindt", "tie that joins parts this year"),
+    "formation_frame_whole": ("{n} actoren, één samenhangend geheel", "{n} actors, one connected whole"),
+    "formation_frame_parts": ("{n} actoren in {k} losse delen · grootste deel {pct}",
+                              "{n} actors in {k} separate parts · largest part {pct}"),
+    "formation_caption": ("losse delen apart getekend; oranje: relaties die dat jaar delen verbonden; geen lijnen "
+                          "vanuit de opgave",
+                          "separate parts drawn apart; orange: ties that joined parts that year; no lines from the "
+                          "opgave"),
+    "formation_panel_whole": ("{n} actoren, één geheel", "{n} actors, one whole"),
+    "formation_panel_parts": ("{n} actoren in {k} delen", "{n} actors in {k} parts"),
     "formation_story_empty": ("Er zijn (nog) geen actoren bij deze opgave betrokken.",
                               "No actors are involved in this opgave (yet)."),
 }
