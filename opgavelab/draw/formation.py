@@ -15,7 +15,8 @@ every actor would make separate parts look connected, so they are not drawn.
 
 from __future__ import annotations
 
-__all__ = ["FormationFrame", "formation_frames", "formation_gif", "formation_layout", "formation_page"]
+__all__ = ["FormationFrame", "formation_data", "formation_frames", "formation_gif", "formation_layout", "formation_page",
+           "write_formation_page"]
 
 import math
 from dataclasses import dataclass, field
@@ -238,7 +239,7 @@ def formation_frames(case, opgave: str, dates=None, at=None, *, seed: int = 0, l
     (2019, 4, True)
     """
     from .._checks import _check_lang
-    from ..metrics.formation import _merge_sentence, _split_sentence, formation_events
+    from ..metrics.formation import _merge_sentence, _split_sentence, formation, formation_events, formation_moment
     from ..network import opgave_graph
     from .style import build_scene
 
@@ -250,8 +251,9 @@ def formation_frames(case, opgave: str, dates=None, at=None, *, seed: int = 0, l
     merges = events[events["event"] == "merge"]
     splits = events[events["event"] == "split"]
     n_all = len({v for lay in layouts.values() for v in lay})
+    series = formation(case, opgave, dates=list(layouts), attr=None)
     frames = []
-    for t, lay in layouts.items():
+    for i, (t, lay) in enumerate(layouts.items()):
         G = opgave_graph(case, opgave, at=t)
         scene = build_scene(case, opgave, t, G=G, layout=lay, size_by=size_by, lang=lang, colours=colours,
                             labels=labels if labels is not None else (20 if n_all > 20 else "all"))
@@ -259,12 +261,38 @@ def formation_frames(case, opgave: str, dates=None, at=None, *, seed: int = 0, l
         joining = [(d["source"], d["target"]) for ties in here["ties"] for d in ties]
         sentence = " ".join([_merge_sentence(row, case, lang) for _, row in here.iterrows()]
                             + [_split_sentence(row, case, lang) for _, row in splits[splits["date"] == t].iterrows()])
+        if not sentence:  # no merge or split this year: where the collective stands
+            sentence = _status_sentence(series.iloc[: i + 1], lang, formation_moment(series))
         n = sum(len(p) for p in lay.parts)
         frames.append(FormationFrame(
             date=t, scene=scene, layout=lay, parts=lay.parts, boxes=lay.boxes, joining=joining, n_actors=n,
             n_parts=len(lay.parts), largest_share=(len(lay.parts[0]) / n) if n else float("nan"),
             sentence=sentence))
     return frames
+
+
+def _status_sentence(upto: pd.DataFrame, lang: str, final_moment=None) -> str:
+    """Where the collective stands at the last date of ``upto`` (a formation series through that date).
+
+    A "since" only when the whole lasts through the end of the full series
+    (``final_moment``, its formation moment): a frame must not say "since
+    2021" when 2023 splits again.
+    """
+    from .._i18n import message
+    from ..metrics.formation import formation_moment
+
+    last = upto.iloc[-1]
+    n, k, year = int(last["n_actors"]), int(last["n_components"]), upto.index[-1].year
+    moment = formation_moment(upto)
+    if moment is not None and final_moment is not None and moment == final_moment:
+        return message("formation_whole_since", lang, since=moment.year, n=n)
+    if moment is not None:
+        return message("formation_whole_now", lang, year=year, n=n)
+    if n < 2:
+        return message("formation_not_yet_one", lang, year=year)
+    if len(upto) == 1:
+        return message("formation_start_parts", lang, year=year, n=n, k=k)
+    return message("formation_parts_now", lang, year=year, k=k, pct=f"{100 * float(last['largest_component_share']):.0f}%")
 
 
 def _tween(a: dict, b: dict, f: float) -> dict:
@@ -359,4 +387,217 @@ def formation_gif(case, opgave: str, path, at=None, *, lang: str = "nl", seed: i
     with atomic_write(path, overwrite=overwrite) as tmp:
         quant[0].save(tmp, format="GIF", save_all=True, append_images=quant[1:], duration=durations, loop=0,
                       optimize=False, disposal=1)
+    return path
+
+
+# --------------------------------------------------------------------------
+# the playable view: data for the browser, the offline page
+# --------------------------------------------------------------------------
+
+_ASSETS = Path(__file__).parent / "assets"
+_DASH = {"solid": None, "dashed": "0.02 0.012", "dotted": "0.004 0.01", "dashdot": "0.02 0.01 0.004 0.01",
+         "longdash": "0.035 0.012", "loosely dotted": "0.004 0.02"}
+
+
+def formation_data(case, opgave: str, at=None, *, lang: str = "nl", seed: int = 0, aspect: float = 2.0,
+                   height: int = 520, frames: list | None = None, actors=None, tie_types=None,
+                   labels: int = 12) -> dict:
+    """What the browser needs to play the formation: actors, ties, and per year positions, parts and words.
+
+    Plain JSON-ready data for the formation view (the explorer's widget and
+    :func:`formation_page`). Every actor has a position in every year (an
+    actor not involved in a year keeps its nearest year's place, hidden), so
+    the browser only glides between given positions.
+
+    Parameters
+    ----------
+    case : Case
+    opgave : str
+    at : year or date, optional
+        Through this date; default :func:`opgavelab.metrics.default_at`.
+    lang : {"nl", "en"}, default "nl"
+    seed : int, default 0
+    aspect : float, default 2.0
+        Width over height of the drawing.
+    height : int, default 520
+        Height of the drawing in pixels.
+    frames : list of FormationFrame, optional
+        When already computed (with the same ``aspect``).
+    actors : collection of actor ids, optional
+        Show only these actors (the explorer's filters); the parts stay those
+        of the whole network.
+    tie_types : collection of str, optional
+        Show only ties of these types.
+    labels : int, default 12
+        Name this many actors (the most central of the last year).
+
+    Returns
+    -------
+    dict
+        ``years``, ``nodes`` (``id``, ``name``, ``tip``, ``colour``,
+        ``shape``, ``r``, ``aware``, ``label``), ``ties`` (``s``, ``t``,
+        ``dash``, ``w``, ``on``: the years it is active), ``frames`` (per
+        year: ``year``, ``pos``, ``present``, ``parts``, ``join``, ``sub``,
+        ``text``), ``legend``, ``texts``, ``aspect``, ``height``.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> d = formation_data(opgavelab.example(), "economie")
+    >>> d["years"][0], len(d["frames"][0]["parts"]), len(d["frames"][-1]["parts"])
+    (2018, 6, 1)
+    """
+    from .._checks import _check_lang
+    from .._i18n import message
+
+    lang = _check_lang(lang)
+    if frames is None:
+        frames = formation_frames(case, opgave, at=at, lang=lang, seed=seed, aspect=aspect, labels=labels)
+    keep = None if actors is None else set(actors)
+    kinds = None if tie_types is None else set(tie_types)
+    nodes: dict = {}
+    for fr in frames:
+        for v, row in fr.scene.nodes.iterrows():
+            if keep is not None and v not in keep:
+                continue
+            tip = " · ".join(str(x) for x in (row["name"], row["type_label"], row["scale_label"]) if x)
+            nodes[v] = {"id": str(v), "name": str(row["name"]), "tip": tip, "colour": str(row["colour"]),
+                        "shape": str(row["marker"]), "r": round(0.02 + 0.03 * float(row["size"]), 4),
+                        "aware": bool(row["aware"]), "label": bool(row["show_label"])}  # the latest year decides
+    years = [fr.date.year for fr in frames]
+    # every actor gets a place in every year: its own, else the nearest year's
+    known = [{str(v): (round(p[0], 4), round(p[1], 4)) for v, p in fr.layout.items() if v in nodes} for fr in frames]
+    pos_all = []
+    for i in range(len(frames)):
+        pos = {}
+        for v in nodes:
+            key = str(v)
+            for d in sorted(range(len(frames)), key=lambda j: (abs(j - i), -j)):
+                if key in known[d]:
+                    pos[key] = known[d][key]
+                    break
+        pos_all.append(pos)
+    ties: dict = {}
+    for fr in frames:
+        edges = fr.scene.edges
+        for r in edges.itertuples():
+            if r.source not in nodes or r.target not in nodes:
+                continue
+            if kinds is not None and r.types and not (set(r.types) & kinds):
+                continue
+            key = (str(r.source), str(r.target))
+            t = ties.setdefault(key, {"s": key[0], "t": key[1], "dash": _DASH.get(r.line), "w": 0.0, "on": []})
+            t["w"] = round(max(t["w"], float(r.width)), 3)
+            t["dash"] = _DASH.get(r.line)
+            t["on"].append(fr.date.year)
+    out_frames = []
+    for fr, pos in zip(frames, pos_all):
+        if fr.n_parts == 1 and fr.n_actors >= 2:
+            sub = message("formation_frame_whole", lang, n=fr.n_actors)
+        elif fr.n_actors:
+            sub = message("formation_frame_parts", lang, n=fr.n_actors, k=fr.n_parts,
+                          pct=f"{100 * fr.largest_share:.0f}%")
+        else:
+            sub = message("formation_story_empty", lang)
+        out_frames.append({
+            "year": fr.date.year, "pos": pos,
+            "present": [str(v) for v in fr.layout if v in nodes],
+            "parts": [[str(v) for v in p if v in nodes] for p in fr.parts if any(v in nodes for v in p)],
+            "join": [[str(u), str(v)] for u, v in fr.joining], "sub": sub, "text": fr.sentence,
+        })
+    scene = frames[-1].scene if frames else None
+    legend = []
+    if scene is not None:
+        for value, label in scene.legend.get("types", []):
+            legend.append({"kind": "dot", "colour": scene.colours.get(value, "#999999"), "label": str(label)})
+    legend.append({"kind": "box", "label": message("formation_legend_part", lang)})
+    legend.append({"kind": "join", "label": message("formation_legend_join", lang)})
+    return {"opgave": str(opgave), "years": years, "nodes": list(nodes.values()), "ties": list(ties.values()),
+            "frames": out_frames, "legend": legend, "aspect": float(aspect), "height": int(height),
+            "texts": {"empty": message("formation_story_empty", lang)}}
+
+
+def _asset(name: str) -> str:
+    return (_ASSETS / name).read_text(encoding="utf-8")
+
+
+def formation_page(case, opgave: str, at=None, *, lang: str = "nl", seed: int = 0, interval: int = 1000,
+                   title: str | None = None) -> str:
+    """A self-contained HTML page that plays the formation: its own year slider and ▶, no Python needed.
+
+    Send the file; the recipient opens it in a browser (also from a USB
+    stick or an e-mail attachment, without internet) and plays how the
+    separate parts became one collective.
+
+    Parameters
+    ----------
+    case : Case
+    opgave : str
+    at : year or date, optional
+        Through this date; default :func:`opgavelab.metrics.default_at`.
+    lang : {"nl", "en"}, default "nl"
+    seed : int, default 0
+    interval : int, default 1000
+        Milliseconds per year while playing.
+    title : str, optional
+        Default: the opgave's name.
+
+    Returns
+    -------
+    str
+        The page.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> page = formation_page(opgavelab.example(), "economie")
+    >>> "olf-play" in page and "http://" not in page
+    True
+    """
+    import html as _html
+
+    from .._i18n import message
+    from ..metrics.formation import formation_story
+    from .interactive import _json_for_script
+
+    data = formation_data(case, opgave, at=at, lang=lang, seed=seed, height=460)
+    name = title or str(case.opgaven.at[opgave, "name"])
+    story = formation_story(case, opgave, at=at, lang=lang)
+    state = {"data": data, "year": data["years"][-1] if data["years"] else None, "selected_actor": "",
+             "interval": int(interval)}
+    esc = _html.escape
+    script = _asset("formation.js") + "\n" + _asset("formation-page.js")
+    if "</script" in script.lower():  # pragma: no cover - guards an edit of the assets
+        msg = "The formation view's script contains '</script' and cannot be inlined."
+        raise RuntimeError(msg)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="generator" content="opgavelab">'
+        f"<title>{esc(name)}</title><style>{_asset('formation.css')}{_asset('formation-page.css')}</style></head>"
+        f"<body><h1>{esc(name)}</h1>"
+        '<div id="opgavelab-formation"></div>'
+        f'<p class="olf-page-story"><b>{esc(message("formation_story_head", lang))}.</b> {esc(story)}</p>'
+        f'<p class="olf-page-foot">{esc(message("formation_caption", lang))} · {esc(_source(case))}</p>'
+        f'<script type="application/json" id="opgavelab-formation-state">{_json_for_script(state)}</script>'
+        f'<script type="module">{script}</script>'
+        "</body></html>\n"
+    )
+
+
+def _source(case) -> str:
+    from .style import _source_name
+
+    return _source_name(case) or case.name
+
+
+def write_formation_page(case, opgave: str, path, at=None, *, overwrite: bool = False, **kwargs) -> Path:
+    """Write :func:`formation_page` to ``path`` (atomically; an existing file only with ``overwrite``)."""
+    from ..io import atomic_write
+
+    path = Path(path)
+    page = formation_page(case, opgave, at=at, **kwargs)
+    with atomic_write(path, overwrite=overwrite) as tmp:
+        tmp.write_text(page, encoding="utf-8")
     return path
