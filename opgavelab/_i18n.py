@@ -415,6 +415,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "formation_panel_parts": ("{n} actoren in {k} delen", "{n} actors in {k} parts"),
     "formation_whole_now": ("In {year} is het één samenhangend geheel ({n} actoren).",
                             "In {year} it is one connected whole ({n} actors)."),
+    "formation_file": ("vorming", "formation"),
     "formation_story_empty": ("Er zijn (nog) geen actoren bij deze opgave betrokken.",
                               "No actors are involved in this opgave (yet)."),
 }

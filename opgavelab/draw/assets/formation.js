@@ -244,6 +244,9 @@ function render({ model, el }) {
     const i = data && data.frames ? data.frames.findIndex((f) => f.year === y) : -1;
     if (i >= 0 && i !== idx) goTo(i, true);
   });
+  const showControls = () => { play.style.display = slider.style.display = model.get("controls") === false ? "none" : ""; };
+  model.on("change:controls", showControls);
+  showControls();
   model.on("change:selected_actor", () => { selected = model.get("selected_actor") || ""; if (data) draw(idx, 1); });
   // for tests and for pages that want to play on their own
   el.opgavelab = { play: start, stop, goTo: (i) => goTo(i, false), frames: () => (data.frames || []).length };
