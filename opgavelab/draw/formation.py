@@ -159,7 +159,8 @@ def formation_layout(case, opgave: str, dates=None, at=None, *, seed: int = 0, a
     R = float(np.abs(xy_all).max()) or 1.0
     where = {v: i for i, v in enumerate(nodes)}
     raw = {}
-    for t in dates:
+    later: dict = {}  # positions at the next later date: an earlier year starts from where its actors go next
+    for t in reversed(dates):
         G = opgave_graph(case, opgave, at=t, directed=False)
         parts = _components(G)
         if not parts:
@@ -176,7 +177,9 @@ def formation_layout(case, opgave: str, dates=None, at=None, *, seed: int = 0, a
             if radius > target > 0:
                 rel = rel * (target / radius)
             shapes.append(rel)
-            centres.append(centre)
+            # start where these actors stand the next year (so they move little), else at the anchor
+            nxt = [later[v] for v in part if v in later]
+            centres.append(np.mean(nxt, axis=0) if nxt else centre)
             lo, hi = rel.min(axis=0), rel.max(axis=0)
             # the box is centred on the part's centre: half-size covers both sides
             halves.append(np.maximum(np.abs(lo), np.abs(hi)) + PAD)
@@ -188,13 +191,15 @@ def formation_layout(case, opgave: str, dates=None, at=None, *, seed: int = 0, a
                 pos[v] = (float(p[0]), float(p[1]))
             boxes.append((float(c[0] - h[0]), float(c[1] - h[1]), float(c[0] + h[0]), float(c[1] + h[1])))
         raw[t] = (pos, parts, boxes)
+        later = {**later, **pos}
     # one scale for every date, so nothing zooms while the years play
     all_boxes = np.array([b for _, _, boxes in raw.values() for b in boxes] or [(-1.0, -1.0, 1.0, 1.0)])
     ex = float(np.abs(all_boxes[:, [0, 2]]).max()) or 1.0
     ey = float(np.abs(all_boxes[:, [1, 3]]).max()) or 1.0
     sx, sy = float(aspect) / ex, 1.0 / ey
     out = {}
-    for t, (pos, parts, boxes) in raw.items():
+    for t in dates:
+        pos, parts, boxes = raw[t]
         lay = Layout({v: (x * sx, y * sy) for v, (x, y) in pos.items()}, kind="formation", hub=None, seed=seed)
         lay.parts = parts
         lay.boxes = [(b[0] * sx, b[1] * sy, b[2] * sx, b[3] * sy) for b in boxes]
