@@ -362,8 +362,7 @@ class Explorer(widgets.VBox):
 
     # -- reacting ----------------------------------------------------------------
     def _on_lang(self, change=None) -> None:
-        if self.scan is not None:
-            self.scan.lang = self.lang
+        # scans are kept per language (see _on_selection): a new language fetches its own
         self._relabel()
         self._on_selection()
 
@@ -377,7 +376,11 @@ class Explorer(widgets.VBox):
             self._opgave_w.value = self.opgave
         if self.at is not None and self._year_w.value != self.at:
             self._year_w.value = self.at
-        self.scan = scan(self.case, self.opgave, at=self.at, lang=self.lang)
+        # a scan per (opgave, year) is kept, so ▶ runs through known years at once the second time
+        key = ("scan", id(self.case), self.opgave, self.at, self.lang)
+        if key not in self._positions:
+            self._positions[key] = scan(self.case, self.opgave, at=self.at, lang=self.lang)
+        self.scan = self._positions[key]
         row = self.case.opgaven.loc[self.opgave]
         parts = []
         for key, col in (("origin", "origin"), ("core", "core_challenge")):
