@@ -641,7 +641,8 @@ def formation_story(case: Case, opgave: str, at=None, *, lang: str | None = None
     if frame is None:
         frame = formation(case, opgave, at=at, attr=None)
     if events is None:
-        events = formation_events(case, opgave, dates=list(frame.index), lang=lang)
+        events = formation_events(case, opgave, dates=list(frame.index), lang=lang,
+                                  only_opgave_ties=bool(frame.attrs.get("only_opgave_ties", False)))
     frame = frame[frame["n_actors"] > 0] if (frame["n_actors"] > 0).any() else frame
     if frame.empty:
         return message("formation_story_empty", lang)
