@@ -217,6 +217,7 @@ class Explorer(widgets.VBox):
         self._formation_view.observe(self._guard(self._on_view_year), names="year")
         traitlets.link((self._formation_view, "selected_actor"), (self, "selected_actor"))
         self._formation_key = None
+        self._setting_view_year = False
         self._notice = w.HTML()
         self._metrics_w = w.HTML()
         self._summary = w.HTML()
@@ -440,6 +441,8 @@ class Explorer(widgets.VBox):
 
     def _on_view_year(self, change) -> None:
         """The formation view's year moved (its slider or ▶): the explorer follows."""
+        if self._setting_view_year:  # the explorer moved it (e.g. clamped to the opgave's first year)
+            return
         if change["new"] and change["new"] != self.at and self.layout == "formation":
             self.at = int(change["new"])
 
@@ -462,7 +465,11 @@ class Explorer(widgets.VBox):
             self._formation_key = key
         years = self._formation_view.data.get("years") or []
         if self.at is not None and years:
-            self._formation_view.year = min(max(int(self.at), years[0]), years[-1])
+            self._setting_view_year = True
+            try:
+                self._formation_view.year = min(max(int(self.at), years[0]), years[-1])
+            finally:
+                self._setting_view_year = False
 
     def _redraw(self) -> None:
         from .metrics import cohesion, ei_index

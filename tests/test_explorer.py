@@ -47,6 +47,11 @@ def test_the_formation_view_and_the_explorer_move_together(ex):
                                          for n in view.data["nodes"])
 
 
+def test_a_year_before_the_opgave_starts_shows_its_first_year_without_moving_the_explorer(case, tmp_path):
+    ex = Explorer(case, opgave="energie", at=2018, export_dir=tmp_path)
+    assert ex._formation_view.year == 2019 and ex.at == 2018
+
+
 def test_the_per_year_list_is_true_for_every_year(case, tmp_path):
     ex = Explorer(case, opgave="wonen", export_dir=tmp_path)
     panel = ex._metrics_w.value
