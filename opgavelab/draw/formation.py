@@ -469,6 +469,13 @@ def formation_data(case, opgave: str, at=None, *, lang: str = "nl", seed: int = 
             nodes[v] = {"id": str(v), "name": str(row["name"]), "tip": tip, "colour": str(row["colour"]),
                         "shape": str(row["marker"]), "r": round(0.02 + 0.03 * float(row["size"]), 4),
                         "aware": bool(row["aware"]), "label": bool(row["show_label"])}  # the latest year decides
+    # a small part on its own (a split-off, a newcomer) is named in the year it stands apart
+    for fr in frames:
+        for part in fr.parts:
+            if len(part) <= 2 and len(fr.parts) > 1:
+                for v in part:
+                    if v in nodes:
+                        nodes[v]["label"] = True
     years = [fr.date.year for fr in frames]
     # every actor gets a place in every year: its own, else the nearest year's
     known = [{str(v): (round(p[0], 4), round(p[1], 4)) for v, p in fr.layout.items() if v in nodes} for fr in frames]
