@@ -45,6 +45,9 @@ _PUBLIC = {
     "formation_frames": "opgavelab.draw.formation",
     "formation_gif": "opgavelab.draw.formation",
     "formation_page": "opgavelab.draw.formation",
+    "formation_data": "opgavelab.draw.formation",
+    "write_formation_page": "opgavelab.draw.formation",
+    "FormationView": "opgavelab.draw.widget",
     "save_figure": "opgavelab.draw.static",
     # interactive pages
     "network_html": "opgavelab.draw.interactive",
