@@ -105,3 +105,19 @@ def test_the_gif_plays_the_years(case, tmp_path):
         formation_gif(case, "zorg", path)
     with pytest.raises(ValueError, match="'path' must end in .gif"):
         formation_gif(case, "zorg", tmp_path / "zorg.png")
+
+
+def test_many_separate_actors_stand_apart_too():
+    import pandas as pd
+
+    ids = [f"a{i}" for i in range(40)]
+    case = opgavelab.Case.from_frames(
+        actors=pd.DataFrame({"id": ids, "naam": [f"Actor {i}" for i in range(40)], "type": ["burger"] * 40}),
+        opgaven=pd.DataFrame({"id": ["o"], "naam": ["Opgave"]}),
+        involvement=pd.DataFrame({"actor": ids, "opgave": ["o"] * 40, "sinds": [2020] * 40}),
+        ties=pd.DataFrame({"van": ["a0"], "naar": ["a1"], "type": ["samenwerking"], "sinds": [2021]}))
+    layouts = formation_layout(case, "o")
+    for lay in layouts.values():
+        boxes = _boxes(lay)
+        assert len(boxes) in (39, 40)
+        assert not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])

@@ -62,6 +62,31 @@ def _components(G) -> list[list]:
     return parts
 
 
+def _overlaps(c: np.ndarray, half: np.ndarray, gap: float) -> bool:
+    d = np.abs(c[None, :, :] - c[:, None, :])
+    need = half[:, None, :] + half[None, :, :] + gap * 0.999
+    hit = (d[:, :, 0] < need[:, :, 0]) & (d[:, :, 1] < need[:, :, 1])
+    np.fill_diagonal(hit, False)
+    return bool(hit.any())
+
+
+def _shelves(half: np.ndarray, gap: float = GAP) -> np.ndarray:
+    """Boxes in rows, largest first: never overlapping, for many parts or when pushing does not settle."""
+    k = len(half)
+    order = np.argsort(-(half[:, 0] * half[:, 1]), kind="stable")
+    width = max(float(np.sqrt(((2 * half + gap) ** 2).prod(axis=1).sum()) * 1.6), float(2 * half[:, 0].max() + gap))
+    c = np.zeros((k, 2))
+    x = y = row_h = 0.0
+    for i in order:
+        w, h = 2 * half[i, 0] + gap, 2 * half[i, 1] + gap
+        if x > 0 and x + w > width:
+            x, y, row_h = 0.0, y - row_h, 0.0
+        c[i] = (x + w / 2, y - h / 2)
+        x += w
+        row_h = max(row_h, h)
+    return c - c.mean(axis=0)
+
+
 def _pack(centres: np.ndarray, half: np.ndarray, weight: np.ndarray, gap: float = GAP,
           iterations: int = 400) -> np.ndarray:
     """Move boxes (centre, half-size) apart until none overlap, each as little as possible.
@@ -74,6 +99,8 @@ def _pack(centres: np.ndarray, half: np.ndarray, weight: np.ndarray, gap: float 
     k = len(c)
     if k < 2:
         return c
+    if k > 300:  # pairwise pushing is O(k²) per pass: many parts go on shelves
+        return _shelves(half, gap)
     # boxes that start at the same point need a direction: a tiny, fixed spread
     jitter = np.column_stack([np.cos(np.arange(k) * 2.399), np.sin(np.arange(k) * 2.399)]) * 1e-4
     c += jitter
@@ -95,7 +122,7 @@ def _pack(centres: np.ndarray, half: np.ndarray, weight: np.ndarray, gap: float 
             m = amount * (axis == ax) * share_i * 0.55
             move[:, ax] -= (m * sign).sum(axis=1)
         c += move
-    return c
+    return _shelves(half, gap) if _overlaps(c, half, gap) else c
 
 
 def formation_layout(case, opgave: str, dates=None, at=None, *, seed: int = 0, aspect: float = 1.0) -> dict:
