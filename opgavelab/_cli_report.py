@@ -7,9 +7,11 @@
 
 Writes, per opgave, into ``OUT/<opgave id>/``: the network (force layout and
 opgave compass), the coverage of the needed domains, the formation over time
-and the network at several dates, as PNG (300 dpi), SVG and PDF; the
-interactive page (HTML, works offline); the scan as an Excel workbook; GEXF
-and GraphML for Gephi; a Kumu import workbook; and, on request, CSV tables.
+and the network at several dates (the separate parts drawn apart, the same
+years as the formation chart), as PNG (300 dpi), SVG and PDF; the interactive
+page and the formation page that plays the years (HTML, work offline); the
+scan as an Excel workbook; GEXF and GraphML for Gephi; a Kumu import workbook;
+and, on request, CSV tables and an animated GIF of the formation (for slides).
 Nothing is overwritten without ``--force``: when a file exists, nothing is
 written and the command says which files are in the way.
 """
@@ -28,7 +30,7 @@ __all__ = ["add_parser", "FORMATS", "DEFAULT_FORMATS", "planned_files"]
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
 #: Every format the command can write.
-FORMATS = ["png", "svg", "pdf", "html", "xlsx", "gexf", "graphml", "kumu", "csv"]
+FORMATS = ["png", "svg", "pdf", "html", "xlsx", "gexf", "graphml", "kumu", "csv", "gif"]
 #: The formats written when ``--formats`` is not given.
 DEFAULT_FORMATS = ["png", "svg", "pdf", "html", "xlsx", "gexf", "graphml", "kumu"]
 
@@ -134,6 +136,9 @@ def planned_files(opgave_ids: list[str], out, formats: list[str], lang: str = "n
                     files[f"{fig}.{fmt}"] = folder / f"{slug}-{_NAMES[fig][i]}{suffix}.{fmt}"
         if "html" in formats:
             files["html"] = folder / f"{slug}-{_NAMES['network'][i]}{suffix}.html"
+            files["formation_html"] = folder / f"{slug}-{_NAMES['formation'][i]}{suffix}.html"
+        if "gif" in formats:
+            files["gif"] = folder / f"{slug}-{_NAMES['formation'][i]}{suffix}.gif"
         if "xlsx" in formats:
             files["xlsx"] = folder / f"{slug}-{_NAMES['scan'][i]}{suffix}.xlsx"
         if "gexf" in formats:
@@ -280,8 +285,9 @@ def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):
                                                 size=args.size),
             "formation": lambda: formation_figure(scan.formation, case=case, opgave=opgave, lang=lang,
                                                   size="16:9" if args.size == "16:9" else "A4-landscape"),
-            "over_time": lambda: small_multiples(case, opgave, layout=force_pos if at is None else "force",
-                                                 seed=args.seed, lang=lang, size=args.size),
+            # the same years as the formation chart (through --at, or the case's last year), parts drawn apart
+            "over_time": lambda: small_multiples(case, opgave, layout="formation", at=at, seed=args.seed, lang=lang,
+                                                 size=args.size),
         }
         for name, make in figures.items():
             fig = make()
@@ -294,6 +300,14 @@ def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):
         with atomic_write(files["html"], overwrite=force) as tmp:
             tmp.write_text(page, encoding="utf-8")
         yield files["html"]
+        from .draw.formation import write_formation_page
+
+        yield write_formation_page(case, opgave, files["formation_html"], at=at, lang=lang, seed=args.seed,
+                                   overwrite=force)
+    if "gif" in formats:
+        from .draw.formation import formation_gif
+
+        yield formation_gif(case, opgave, files["gif"], at=at, lang=lang, seed=args.seed, overwrite=force)
     if "xlsx" in formats:
         scan.to_excel(files["xlsx"], overwrite=force)
         yield files["xlsx"]

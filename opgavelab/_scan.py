@@ -329,23 +329,12 @@ class OpgaveScan:
         return text
 
     def _formation_text(self) -> str:
-        """The formation sentence(s): one small place, so another formation story can replace it."""
-        lang = self.lang
-        f = self.formation
-        if len(f) < 2:
+        """The formation sentences: how the parts became one (``metrics.formation_story``)."""
+        if len(self.formation) < 1:
             return ""
-        first = f.iloc[0]
-        if int(first["n_actors"]) == 0:
-            text = message("scan.formation.empty", lang, year=f.index[0].year)
-        else:
-            text = nmessage("scan.formation.start", int(first["n_components"]), lang, year=f.index[0].year,
-                            actors=nmessage("count.actors", int(first["n_actors"]), lang))
-        if self.formed_at is not None:
-            text += " " + message("scan.formation.formed", lang, year=self.formed_at.year)
-        else:
-            text += " " + nmessage("scan.formation.not_formed", int(f["n_components"].iloc[-1]), lang,
-                                   year=f.index[-1].year)
-        return text
+        from .metrics.formation import formation_story
+
+        return formation_story(self.case, self.opgave, lang=self.lang, frame=self.formation)
 
     def _attr_label(self, plural: bool = False) -> str:
         labels = {"type": ("actortype", "actor type", "actortypen", "actor types"),
@@ -574,7 +563,9 @@ def scan(case: Case, opgave: str, at=None, lang: str | None = None, *, attr: str
     only_opgave_ties : bool, default False
         Only ties recorded for this opgave.
     dates : list, optional
-        Dates for the formation table (default: every year-end).
+        Dates for the formation table (default: every year-end from the
+        opgave's first year through ``at``, or through the end of the case's
+        last year with a date when ``at`` is None).
     boundary_attrs : tuple of str
         Attributes for the boundaries table.
     n_permutations : int, default 1000
@@ -709,10 +700,9 @@ def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, bound
     cut_effects = metrics.cut_point_effects(G, ordered_cuts[:MAX_CUT_POINTS], exact_limit=EXACT_LIMIT)
     cut_effects.index.name = "id"
     cut_effects = cut_effects.sort_values(["cut_off", "distance_change"], ascending=False, kind="stable")
+    # the series runs through 'at' (default: the end of the case's last year with a date)
     form = formation(case, opgave, dates=dates, attr=attr if attr != "domains" else None,
-                     only_opgave_ties=only_opgave_ties)
-    if ts is not None:
-        form = form[form.index <= ts]
+                     only_opgave_ties=only_opgave_ties, at=ts)
     return OpgaveScan(
         case=case, opgave=opgave, at=ts, lang=lang, attr=attr, directed=directed,
         only_opgave_ties=only_opgave_ties, graph=G,

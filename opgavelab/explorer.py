@@ -8,10 +8,14 @@ message area instead of losing it. It can be built and driven without a
 browser: set a traitlet, then read ``explorer.scan``, ``explorer.shown_graph``,
 ``explorer.metrics`` or ``explorer.view_html``.
 
-The layout of each opgave is computed once over all years, so the picture
-stays put while the play button runs through the years and actors and ties
-appear. Above ``max_nodes`` the view shows the most central part of the
-network and says so.
+The default view is the formation (``layout="formation"``): a widget
+(:class:`opgavelab.draw.widget.FormationView`) that draws the separate parts
+of the collective apart and lets the actors glide together while ▶ plays the
+years, with the story sentence of each year beside it; clicking an actor sets
+``selected_actor``. The network and compass views keep one layout over all
+years, so the picture stays put while actors and ties appear. Above
+``max_nodes`` those views show the most central part of the network and say
+so.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ _TEXT = {
     "colour_by": ("Kleur", "Colour"),
     "size_by": ("Grootte", "Size"),
     "layout": ("Indeling", "Layout"),
+    "formation": ("vorming", "formation"),
     "force": ("netwerk", "force"),
     "compass": ("kompas", "compass"),
     "summary": ("Samenvatting", "Summary"),
@@ -125,7 +130,8 @@ class Explorer(widgets.VBox):
     aware = traitlets.Enum(("all", "aware", "unaware"), "all", help="Which actors by awareness.")
     colour_by = traitlets.Enum(COLOUR_OPTIONS, "type")
     size_by = traitlets.Enum(SIZE_OPTIONS, "degree")
-    layout = traitlets.Enum(("force", "compass"), "force")
+    layout = traitlets.Enum(("formation", "force", "compass"), "formation")
+    selected_actor = traitlets.Unicode("", help="Id of the actor last clicked in the formation view; '' for none.")
     lang = traitlets.Enum(("nl", "en"), "nl")
     max_nodes = traitlets.Int(500)
     export_dir = traitlets.Unicode("opgavelab-export")
@@ -196,7 +202,7 @@ class Explorer(widgets.VBox):
         self._log = w.Output(layout=w.Layout(max_height="12em", overflow="auto"))
         self._opgave_w = w.Dropdown(layout=w.Layout(width="40em"), style={"description_width": "initial"})
         self._info = w.HTML()
-        self._play = w.Play(interval=1500, step=1)
+        self._play = w.Play(interval=1000, step=1)
         self._year_w = w.IntSlider(continuous_update=False, layout=w.Layout(width="24em"))
         w.jslink((self._play, "value"), (self._year_w, "value"))
         self._types_w = w.HBox()
@@ -208,6 +214,13 @@ class Explorer(widgets.VBox):
         self._size_w = w.Dropdown(layout=w.Layout(width="17em"), style=wide)
         self._layout_w = w.ToggleButtons(style={"button_width": "7em"})
         self._view = w.HTML(layout=w.Layout(width="100%", min_height="560px"))
+        from .draw.widget import FormationView
+
+        self._formation_view = FormationView(controls=False, layout=w.Layout(width="100%"))
+        self._formation_view.observe(self._guard(self._on_view_year), names="year")
+        traitlets.link((self._formation_view, "selected_actor"), (self, "selected_actor"))
+        self._formation_key = None
+        self._setting_view_year = False
         self._notice = w.HTML()
         self._metrics_w = w.HTML()
         self._summary = w.HTML()
@@ -241,7 +254,8 @@ class Explorer(widgets.VBox):
             w.HBox([self._aware_w, self._colour_w, self._size_w, self._layout_w]),
         ])
         # the picture takes what the key figures leave; min_width 0 lets it shrink instead of overflowing
-        main = w.HBox([w.VBox([self._view, self._notice], layout=w.Layout(flex="1 1 auto", min_width="0",
+        main = w.HBox([w.VBox([self._formation_view, self._view, self._notice],
+                              layout=w.Layout(flex="1 1 auto", min_width="0",
                                                                             overflow="hidden")),
                        w.VBox([self._metrics_w], layout=w.Layout(flex="0 0 14em", margin="0 0 0 0.8em"))])
         export = w.HBox([w.Label(), self._export_dir_w, *self._export_buttons])
@@ -339,7 +353,8 @@ class Explorer(widgets.VBox):
         self._size_w.description = self._t("size_by")
         self._size_w.options = [(self._label(o), o) for o in SIZE_OPTIONS]
         self._size_w.value = self.size_by
-        self._layout_w.options = [(self._t("force"), "force"), (self._t("compass"), "compass")]
+        self._layout_w.options = [(self._t("formation"), "formation"), (self._t("force"), "force"),
+                                  (self._t("compass"), "compass")]
         self._layout_w.value = self.layout
         for row, key in ((self._types_w, "types"), (self._scales_w, "scales"), (self._ties_w, "tie_types")):
             row.children[0].value = self._t(key)
@@ -354,8 +369,7 @@ class Explorer(widgets.VBox):
 
     # -- reacting ----------------------------------------------------------------
     def _on_lang(self, change=None) -> None:
-        if self.scan is not None:
-            self.scan.lang = self.lang
+        # scans are kept per language (see _on_selection): a new language fetches its own
         self._relabel()
         self._on_selection()
 
@@ -369,7 +383,11 @@ class Explorer(widgets.VBox):
             self._opgave_w.value = self.opgave
         if self.at is not None and self._year_w.value != self.at:
             self._year_w.value = self.at
-        self.scan = scan(self.case, self.opgave, at=self.at, lang=self.lang)
+        # a scan per (opgave, year) is kept, so ▶ runs through known years at once the second time
+        key = ("scan", id(self.case), self.opgave, self.at, self.lang)
+        if key not in self._positions:
+            self._positions[key] = scan(self.case, self.opgave, at=self.at, lang=self.lang)
+        self.scan = self._positions[key]
         row = self.case.opgaven.loc[self.opgave]
         parts = []
         for key, col in (("origin", "origin"), ("core", "core_challenge")):
@@ -386,8 +404,8 @@ class Explorer(widgets.VBox):
         self._redraw()
 
     # -- the picture ------------------------------------------------------------
-    def _filtered_graph(self):
-        G = self.scan.graph
+    def _filtered_graph(self, G=None):
+        G = self.scan.graph if G is None else G
         types, scales, tie_types = set(self.types), set(self.scales), set(self.tie_types)
         keep = []
         for n, d in G.nodes(data=True):
@@ -427,6 +445,38 @@ class Explorer(widgets.VBox):
                 self._positions[key] = force_layout(union, seed=0, opgave=self.opgave)
         return self._positions[key]
 
+    def _on_view_year(self, change) -> None:
+        """The formation view's year moved (its slider or ▶): the explorer follows."""
+        if self._setting_view_year:  # the explorer moved it (e.g. clamped to the opgave's first year)
+            return
+        if change["new"] and change["new"] != self.at and self.layout == "formation":
+            self.at = int(change["new"])
+
+    def _formation_data_key(self) -> tuple:
+        return (id(self.case), self.opgave, self.lang, tuple(self.types), tuple(self.scales), tuple(self.tie_types),
+                self.aware, self.max_nodes)
+
+    def _show_formation(self) -> None:
+        """The formation widget: new data only when the opgave, filters or language change; else a new year."""
+        from .draw.formation import formation_data
+        from .network import opgave_graph
+
+        key = self._formation_data_key()
+        if key != self._formation_key:
+            union = opgave_graph(self.case, self.opgave, at=None, directed=False)
+            # the same filters and node limit as the other views: the most central by ties over all years
+            allowed = set(self._limit(self._filtered_graph(union))[0].nodes)
+            self._formation_view.data = formation_data(self.case, self.opgave, lang=self.lang, actors=allowed,
+                                                       tie_types=self.tie_types)
+            self._formation_key = key
+        years = self._formation_view.data.get("years") or []
+        if self.at is not None and years:
+            self._setting_view_year = True
+            try:
+                self._formation_view.year = min(max(int(self.at), years[0]), years[-1])
+            finally:
+                self._setting_view_year = False
+
     def _redraw(self) -> None:
         from .metrics import cohesion, ei_expected, ei_index
 
@@ -447,14 +497,24 @@ class Explorer(widgets.VBox):
             "ei_expected": ei_expected(H, "type") if H.number_of_nodes() > 1 else float("nan"),
         }
         self._metrics_w.value = self._metrics_html()
-        if H.number_of_nodes() == 0:
+        formation_view = self.layout == "formation"
+        self._formation_view.layout.display = "" if formation_view else "none"
+        self._view.layout.display = "none" if formation_view else ""
+        if formation_view:
+            self.view_html = self._render(H)
+        elif H.number_of_nodes() == 0:
             self.view_html = f"<p>{html.escape(self._t('no_actors'))}</p>"
         else:
             self.view_html = self._render(H)
         self._view.value = self.view_html
 
     def _render(self, H) -> str:
+        """The picture: the formation widget is updated (and "" returned), or the network page's HTML."""
         from .draw.interactive import network_frame
+
+        if self.layout == "formation":
+            self._show_formation()
+            return ""
 
         return network_frame(self.case, H, opgave=self.opgave, positions=self._layout_positions(),
                              colour_by=self.colour_by, size_by=self._size_values(H), at=self.scan.at,
@@ -514,19 +574,45 @@ class Explorer(widgets.VBox):
                 f"{self._formation_html()}</div>")
 
     def _formation_html(self) -> str:
-        """Parts per year, the selected year in bold: the collective forming at a glance."""
-        f = self.scan.formation if self.scan is not None else None
-        if f is None or len(f) < 2:
+        """Parts per year over the whole series, the selected year in bold, later years pale.
+
+        The note is about the series through the selected year, so a "since"
+        is true for every year up to the one shown.
+        """
+        from ._i18n import message
+        from .metrics.formation import formation, formation_moment
+
+        if self.scan is None:
             return ""
-        current = self.scan.at.year if self.scan.at is not None else None
+        key = ("series", self.opgave)
+        if key not in self._positions:
+            self._positions[key] = formation(self.case, self.opgave, attr=None)
+        full = self._positions[key]
+        if len(full) < 2:
+            return ""
+        upto = self.scan.formation
+        current = upto.index[-1].year if len(upto) else None
         cells = []
-        for date, n in f["n_components"].items():
-            style = "font-weight:bold;background:#e8f0fa" if date.year == current else "color:#555"
-            cells.append(f"<tr style='{style}'><td>{date.year}</td><td style='text-align:right'>{int(n)}</td></tr>")
-        formed = self.scan.formed_at
-        note = ((f"één geheel sinds {formed.year}" if self.lang == "nl" else f"one whole since {formed.year}")
-                if formed is not None else ("nog niet één geheel" if self.lang == "nl" else "not yet one whole"))
-        head = "losse delen per jaar" if self.lang == "nl" else "parts per year"
+        for date, n in full["n_components"].items():
+            if date.year == current:
+                style = "font-weight:bold;background:#e8f0fa"
+            elif current is not None and date.year > current:
+                style = "color:#bbb"
+            else:
+                style = "color:#555"
+            mark = " ✓" if bool(full.at[date, "formed"]) else ""
+            cells.append(f"<tr style='{style}'><td>{date.year}</td><td style='text-align:right'>{int(n)}{mark}"
+                         f"</td></tr>")
+        formed = formation_moment(upto) if len(upto) else None
+        if formed is not None:
+            note = message("formation_whole_since_short", self.lang, since=formed.year)
+        elif len(upto) and int(upto["n_actors"].iloc[-1]) < 2:
+            note = message("formation_one_actor_short", self.lang, year=current)
+        elif len(upto):
+            note = message("formation_not_whole_short", self.lang, year=current, k=int(upto["n_components"].iloc[-1]))
+        else:
+            note = ""
+        head = message("formation_parts_per_year", self.lang)
         return (f"<div style='margin-top:0.8em'><b>{html.escape(head)}</b><table>{''.join(cells)}</table>"
                 f"<div style='color:#555'>{html.escape(note)}</div></div>")
 
@@ -583,6 +669,8 @@ class Explorer(widgets.VBox):
         if fmt == "xlsx":
             path = folder / f"{stem}-scan.xlsx"
             self.scan.to_excel(path, overwrite=True)
+        elif self.layout == "formation":
+            path = self._export_formation(folder, stem, fmt)
         elif fmt == "html":
             from .draw.interactive import write_html
 
@@ -607,6 +695,25 @@ class Explorer(widgets.VBox):
                 plt.close(fig)
         self.last_export = path
         return path
+
+    def _export_formation(self, folder: Path, stem: str, fmt: str) -> Path:
+        """The formation view as a file: the playable page (html) or this year's slide (png, svg, pdf)."""
+        from ._i18n import message
+
+        name = message("formation_file", self.lang)
+        if fmt == "html":
+            from .draw.formation import write_formation_page
+
+            return write_formation_page(self.case, self.opgave, folder / f"{stem}-{name}.html",
+                                        lang=self.lang, overwrite=True)
+        from .draw.formation import formation_frames
+        from .draw.static import formation_frame_figure, save_figure
+
+        frames = formation_frames(self.case, self.opgave, lang=self.lang, aspect=1.25)
+        year = self.at if self.at is not None else frames[-1].date.year
+        frame = next((f for f in frames if f.date.year == year), frames[-1])
+        fig = formation_frame_figure(self.case, self.opgave, frame, frames=frames, lang=self.lang)
+        return save_figure(fig, folder / f"{stem}-{name}.{fmt}", overwrite=True)
 
     def _on_export_click(self, fmt: str, button=None) -> None:
         path = self.export(fmt)

@@ -38,7 +38,7 @@ def test_report_names_every_file_so_a_person_understands_it():
         "zorg-dekking.png", "zorg-dekking.svg", "zorg-dekking.pdf",
         "zorg-vorming.png", "zorg-vorming.svg", "zorg-vorming.pdf",
         "zorg-door-de-tijd.png", "zorg-door-de-tijd.svg", "zorg-door-de-tijd.pdf",
-        "zorg-netwerk.html", "zorg-scan.xlsx", "zorg.gexf", "zorg.graphml", "zorg-kumu.xlsx",
+        "zorg-netwerk.html", "zorg-vorming.html", "zorg-scan.xlsx", "zorg.gexf", "zorg.graphml", "zorg-kumu.xlsx",
         "zorg-actoren.csv", "zorg-relaties.csv",
     ])
     assert {p.parent.name for p in files["zorg"].values()} == {"zorg"}
@@ -50,7 +50,7 @@ def test_report_writes_what_was_asked(report):
     names = sorted(p.name for p in (out / "zorg").iterdir())
     assert names == sorted([
         "zorg-netwerk.png", "zorg-kompas.png", "zorg-dekking.png", "zorg-vorming.png", "zorg-door-de-tijd.png",
-        "zorg-netwerk.html", "zorg-scan.xlsx", "zorg.gexf", "zorg.graphml", "zorg-kumu.xlsx",
+        "zorg-netwerk.html", "zorg-vorming.html", "zorg-scan.xlsx", "zorg.gexf", "zorg.graphml", "zorg-kumu.xlsx",
         "zorg-actoren.csv", "zorg-relaties.csv",
     ])
 
@@ -65,6 +65,8 @@ def test_report_files_open(report):
     assert "centraliteit" in load_workbook(d / "zorg-scan.xlsx").sheetnames
     page = (d / "zorg-netwerk.html").read_text(encoding="utf-8")
     assert "Vitaal platteland" in page and "https://" not in page
+    formation_page = (d / "zorg-vorming.html").read_text(encoding="utf-8")
+    assert "olf-play" in formation_page and "http://" not in formation_page and "https://" not in formation_page
     assert (d / "zorg-actoren.csv").read_text(encoding="utf-8-sig").startswith("id;")
 
 
@@ -121,7 +123,7 @@ def test_report_rejects_an_unknown_opgave(example_path, tmp_path, capsys):
 def test_report_rejects_an_unknown_format(example_path, tmp_path, capsys):
     rc = main(["report", example_path, "--all", "--out", str(tmp_path), "--formats", "png,jpg"])
     assert rc == 1
-    assert "'formats' must be one of ['png', 'svg', 'pdf', 'html', 'xlsx', 'gexf', 'graphml', 'kumu', 'csv'], " \
+    assert "'formats' must be one of ['png', 'svg', 'pdf', 'html', 'xlsx', 'gexf', 'graphml', 'kumu', 'csv', 'gif'], " \
            "got 'jpg'." in capsys.readouterr().err
 
 
@@ -164,3 +166,22 @@ def test_report_can_pseudonymise_citizens(example_path, tmp_path, capsys, monkey
     written = "".join(p.read_text(encoding="utf-8", errors="replace") for p in (tmp_path / opgave).iterdir())
     assert names and not any(name in written for name in names)
     assert "Burger " in written
+
+
+def test_the_sheet_over_time_and_the_formation_chart_cover_the_same_years():
+    from opgavelab.draw.static import _snapshot_dates
+
+    case = opgavelab.example()
+    for at in (None, 2022):
+        chart = opgavelab.scan(case, "wonen", at=at).formation.index.year.tolist()
+        sheet = [d.year for d in _snapshot_dates(case, "wonen", 9, at=at)]
+        assert sheet == chart
+    assert chart == [2018, 2019, 2020, 2021, 2022]
+
+
+@pytest.mark.slow
+def test_report_writes_an_animated_gif(example_path, tmp_path):
+    rc = main(["report", example_path, "--opgave", "zorg", "--out", str(tmp_path), "--formats", "gif", "--quiet"])
+    assert rc == 0
+    gif = Image.open(tmp_path / "zorg" / "zorg-vorming.gif")
+    assert gif.format == "GIF" and gif.n_frames > 7 and gif.size == (960, 540)

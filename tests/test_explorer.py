@@ -25,8 +25,40 @@ def test_starts_on_the_first_opgave_in_the_last_year(ex):
     assert ex.opgave == "economie" and ex.at == 2024
     assert ex.scan.opgave == "economie" and ex.scan.at.year == 2024
     assert ex.metrics["n_actors"] == 34 and ex.metrics["components"] == 1
-    assert "<iframe" in ex.view_html and "srcdoc=" in ex.view_html
+    # the formation view: the parts of every year, shown at the selected year
+    assert ex.layout == "formation" and ex.view_html == ""
+    view = ex._formation_view
+    assert view.data["years"] == list(range(2018, 2025)) and view.year == 2024
+    assert [len(f["parts"]) for f in view.data["frames"]][:2] == [6, 4]
     assert ex.last_error is None and ex._log.outputs == ()
+
+
+def test_the_formation_view_and_the_explorer_move_together(ex):
+    view = ex._formation_view
+    data = view.data
+    ex.at = 2018
+    assert view.year == 2018 and view.data is data  # a new year glides: no new data
+    view.year = 2020  # what the view's own slider does in the browser
+    assert ex.at == 2020 and ex.scan.at.year == 2020 and ex._year_w.value == 2020
+    view.selected_actor = "eb"  # a click in the browser
+    assert ex.selected_actor == "eb"
+    ex.types = ["overheid"]
+    assert view.data is not data and all(n["id"] in set(ex.case.actors.index[ex.case.actors["type"] == "overheid"])
+                                         for n in view.data["nodes"])
+
+
+def test_a_year_before_the_opgave_starts_shows_its_first_year_without_moving_the_explorer(case, tmp_path):
+    ex = Explorer(case, opgave="energie", at=2018, export_dir=tmp_path)
+    assert ex._formation_view.year == 2019 and ex.at == 2018
+
+
+def test_the_per_year_list_is_true_for_every_year(case, tmp_path):
+    ex = Explorer(case, opgave="wonen", export_dir=tmp_path)
+    panel = ex._metrics_w.value
+    assert "2023" in panel and "2024" in panel
+    assert "sinds" not in panel.lower() and "in 2024 geen geheel: 2 delen" in panel
+    ex.at = 2022
+    assert "één geheel sinds 2021" in ex._metrics_w.value
 
 
 def test_moving_the_year_shows_the_scattered_start(ex):
@@ -39,12 +71,12 @@ def test_moving_the_year_shows_the_scattered_start(ex):
 
 
 def test_picking_another_opgave(ex, case):
-    before = ex.view_html
+    before = ex._formation_view.data
     ex.opgave = "energie"
     assert ex.scan.opgave == "energie"
     assert ex._opgave_w.value == "energie"
     assert case.opgaven.loc["energie", "origin"] in ex._info.value
-    assert ex.view_html != before
+    assert ex._formation_view.data != before and ex._formation_view.data["years"][0] == 2019
     ex._opgave_w.value = "wonen"
     assert ex.opgave == "wonen" and ex.scan.opgave == "wonen"
 
@@ -83,6 +115,8 @@ def test_awareness_filter(ex):
 
 
 def test_colour_size_and_layout_change_the_picture(ex):
+    ex.layout = "force"
+    assert "<iframe" in ex.view_html and "srcdoc=" in ex.view_html
     views = [ex.view_html]
     ex.colour_by = "scale"
     views.append(ex.view_html)

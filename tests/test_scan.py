@@ -143,7 +143,10 @@ def test_formation_by_hand():
     assert f.loc["2021-12-31", "largest_component_share"] == pytest.approx(0.75)
     # E-I by type: every tie links two different types
     assert f["ei_type"].tolist() == [1.0, 1.0, 1.0]
-    assert formation_moment(f).year == 2019
+    # one whole in 2019-2020, two parts in 2021: no "since" holds through 2021
+    assert f["formed"].tolist() == [True, True, False]
+    assert formation_moment(f) is None
+    assert formation_moment(formation(small_case(), "o", at=2020)).year == 2019
 
 
 def test_formation_matches_the_network_builder(example):
@@ -204,7 +207,8 @@ def test_scan_summary_reads_as_dutch_with_numbers(example_scan):
     assert "Ontbreekt: 1.2 Openbare orde en veiligheid" in text["Wie ontbreekt"]
     assert "Veiligheidsregio Oostermarken (dekt 1.2 Openbare orde en veiligheid; 3 relaties met het collectief" \
         in text["Wie ontbreekt"]
-    assert text["Vorming"] == "In 2018: 23 actoren in 6 losse delen. Sinds 2022 één samenhangend collectief."
+    assert text["Vorming"].startswith("In 2018 stonden 23 actoren nog in 6 losse delen. In 2019 kwamen ")
+    assert text["Vorming"].endswith("Sinds 2022 is het één samenhangend collectief (34 actoren).")
     page = example_scan._repr_html_()
     assert "Regionale economische groei Veenmarken" in page and "<details>" in page
     assert "Oorsprong" in page and "Kern" in page

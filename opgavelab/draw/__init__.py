@@ -39,6 +39,15 @@ _PUBLIC = {
     "coverage_figure": "opgavelab.draw.static",
     "formation_figure": "opgavelab.draw.static",
     "small_multiples": "opgavelab.draw.static",
+    "formation_frame_figure": "opgavelab.draw.static",
+    # formation views
+    "formation_layout": "opgavelab.draw.formation",
+    "formation_frames": "opgavelab.draw.formation",
+    "formation_gif": "opgavelab.draw.formation",
+    "formation_page": "opgavelab.draw.formation",
+    "formation_data": "opgavelab.draw.formation",
+    "write_formation_page": "opgavelab.draw.formation",
+    "FormationView": "opgavelab.draw.widget",
     "save_figure": "opgavelab.draw.static",
     # interactive pages
     "network_html": "opgavelab.draw.interactive",

@@ -24,6 +24,7 @@ __all__ = [
     "coverage_figure",
     "formation_figure",
     "small_multiples",
+    "formation_frame_figure",
     "save_figure",
 ]
 
@@ -447,8 +448,15 @@ def _legend_groups(scene: Scene) -> list[tuple[str, list]]:
         items.append((_ArrowHandle(), text("directed", lang)))
     if lg.get("size"):
         items.append((_SizeHandle(), text("size", lang, metric=lg["size"])))
-    if len(scene.edges) and scene.edges["width"].nunique() > 1:
+    if len(scene.edges) and scene.edges["width"].nunique() > 1 and not lg.get("formation"):
         items.append((Line2D([0, 1], [0, 0], color=EDGE_COLOUR, linewidth=2.6), text("width", lang)))
+    if lg.get("formation"):
+        # formation views: the parts' boxes and the ties that joined parts (no opgave spokes there)
+        from .formation import JOIN_COLOUR, PART_EDGE, PART_FILL
+
+        items.append((FancyBboxPatch((0, 0), 1, 1, boxstyle="round,pad=0.1", fc=PART_FILL, ec=PART_EDGE),
+                      lg["formation"]["part"]))
+        items.append((Line2D([0, 1], [0, 0], color=JOIN_COLOUR, linewidth=2.6), lg["formation"]["join"]))
     groups.append((text("also", lang), items))
     return groups
 
@@ -882,36 +890,42 @@ def _percent_formatter():
     return FuncFormatter(lambda v, _: f"{v:.0f}%")
 
 
-def _snapshot_dates(case, opgave: str, n: int) -> list[pd.Timestamp]:
-    """End of year for up to ``n`` years spread over the opgave's history."""
-    inv = case.involvement[case.involvement["opgave"] == opgave]
-    ties = case.ties
-    dates = pd.concat([inv["since"], inv["until"], ties["since"], ties["until"]]).dropna()
-    if dates.empty:
+def _snapshot_dates(case, opgave: str, n: int, at=None) -> list[pd.Timestamp]:
+    """The formation's dates (:func:`opgavelab.metrics.snapshot_dates` through ``at``), at most ``n`` spread evenly.
+
+    The first and the last date are always kept, so the sheet covers the same
+    years as the formation chart.
+    """
+    from ..metrics.formation import snapshot_dates
+
+    dates = list(snapshot_dates(case, opgave, at=at))
+    if not dates:
         return [pd.Timestamp.today().normalize()]
-    years = list(range(dates.min().year, dates.max().year + 1))
-    if len(years) > n:
-        idx = np.unique(np.round(np.linspace(0, len(years) - 1, n)).astype(int))
-        years = [years[i] for i in idx]
-    return [pd.Timestamp(year=y, month=12, day=31) for y in years]
+    if len(dates) > n:
+        idx = np.unique(np.round(np.linspace(0, len(dates) - 1, n)).astype(int))
+        dates = [dates[i] for i in idx]
+    return dates
 
 
 def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int = 0, size_by="degree",
                     lang: str | None = None, colours: Mapping | None = None, size="A4", title: str | None = None,
-                    max_panels: int = 9, labels=0, filters=None):
-    """The network at several dates on one sheet, with the same positions in each panel.
+                    max_panels: int = 9, labels=0, filters=None, at=None):
+    """The network at several dates on one sheet.
 
-    The positions come from the network over all dates, so an actor stays in
-    its place and a reader sees the collective grow.
+    With ``layout="formation"`` (:func:`opgavelab.draw.formation_layout`)
+    the separate parts are drawn apart in soft boxes and the ties that joined
+    parts are orange in their year; no lines from the opgave. Otherwise the
+    positions come from the network over all dates, so an actor stays in its
+    place and a reader sees the collective grow.
 
     Parameters
     ----------
     case : Case
     opgave : str
     dates : list of years or dates, optional
-        Default: the end of each year of the opgave's history, at most
-        ``max_panels`` spread evenly.
-    layout : {"force", "compass"} or Layout, default "force"
+        Default: the formation's years (from the opgave's first year through
+        ``at``), at most ``max_panels`` spread evenly, first and last kept.
+    layout : {"force", "compass", "formation"} or Layout, default "force"
     seed : int, default 0
     size_by : str, Series, mapping or None, default "degree"
     lang : {"nl", "en"}, default "nl"
@@ -923,6 +937,9 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
         Names per panel (default none; the panels are small).
     filters : optional
         For the caption.
+    at : year or date, optional
+        The last date of the default dates; default
+        :func:`opgavelab.metrics.default_at`.
 
     Returns
     -------
@@ -932,6 +949,7 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     --------
     >>> import opgavelab
     >>> fig = small_multiples(opgavelab.example(), "zorg", dates=[2019, 2022, 2024])
+    >>> fig = small_multiples(opgavelab.example(), "economie", layout="formation")
     """
     from ..case import to_timestamp
     from ..network import opgave_graph
@@ -940,16 +958,25 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     nl = lang == "nl"
     case._check_opgave(opgave)
-    _style._check_layout_arg(layout)
+    formation_view = isinstance(layout, str) and layout == "formation"
+    if not formation_view:
+        _style._check_layout_arg(layout)
     w, h = _check_size(size)
     if dates is None:
-        dates = _snapshot_dates(case, opgave, max_panels)
+        dates = _snapshot_dates(case, opgave, max_panels, at=at)
     dates = [d if isinstance(d, pd.Timestamp) else to_timestamp(d, end=True) for d in dates]
     if not dates:
         msg = "'dates' must hold at least one year or date."
         raise ValueError(msg)
     full = opgave_graph(case, opgave, directed=None)
-    if isinstance(layout, Layout):
+    frames = {}
+    if formation_view:
+        from .formation import formation_frames
+
+        frames = {f.date: f for f in formation_frames(case, opgave, dates=dates, seed=seed, lang=lang,
+                                                       size_by=size_by, labels=labels, colours=colours)}
+        pos = force_layout(full, seed=seed)  # for the sheet's legend only
+    elif isinstance(layout, Layout):
         pos = layout
     elif layout == "compass":
         pos = compass_layout(full, case)
@@ -964,10 +991,16 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     # as square a grid as the sheet allows: 4 panels are 2 x 2, 6 are 3 x 2 (portrait: 2 x 3)
     ncols = min(n, 3 if w < h else 4, max(1, math.ceil(math.sqrt(n))) if w < h else max(2, math.ceil(math.sqrt(n))))
     nrows = math.ceil(n / ncols)
-    cap = _style.caption(case, opgave, None, lang=lang, filters=filters,
-                         extra=["zelfde posities in elk paneel" if nl else "same positions in every panel"])
+    if formation_view:
+        from .._i18n import message
+
+        extra = [message("formation_caption", lang)]
+    else:
+        extra = ["zelfde posities in elk paneel" if nl else "same positions in every panel"]
+    cap = _style.caption(case, opgave, None, lang=lang, filters=filters, extra=extra)
     cap_h = (0.25 + 0.16 * (len(cap) * _FONT["caption"] * 0.52 / 72 // (w - 0.6) + 1)) / h
-    leg_rows = max(len(items) for _, items in _legend_groups(full_scene))
+    legend_scene = _formation_scene(full_scene) if formation_view else full_scene
+    leg_rows = max(len(items) for _, items in _legend_groups(legend_scene))
     leg_h = (0.55 + 0.235 * (leg_rows + 0.6)) / h if w < h else 0
     top = 1 - 1.05 / h
     bottom = cap_h + leg_h + 0.1 / h
@@ -976,22 +1009,175 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     cell_h = (top - bottom) / nrows
     for i, date in enumerate(dates):
         r, c = divmod(i, ncols)
-        G = opgave_graph(case, opgave, date, directed=None)
-        scene = build_scene(case, opgave, date, G=G, layout=pos, size_by=size_by, lang=lang, colours=colours,
-                            labels=labels)
+        frame = frames.get(date)
+        if frame is not None:
+            scene = frame.scene
+        else:
+            G = opgave_graph(case, opgave, date, directed=None)
+            scene = build_scene(case, opgave, date, G=G, layout=pos, size_by=size_by, lang=lang, colours=colours,
+                                labels=labels)
         if hi > lo:
             # one size scale for all panels, so growth shows
             scene.nodes["size"] = np.sqrt(np.clip((scene.nodes["value"].to_numpy(dtype=float) - lo) / (hi - lo), 0, 1))
         ax = fig.add_axes((0.03 + c * cell_w + 0.005, bottom + (nrows - 1 - r) * cell_h + 0.03 / h,
                            cell_w - 0.01, cell_h - 0.35 / h))
-        draw_network(scene, ax, compact=True, spokes=len(scene.nodes) <= 300, n_ref=len(full_scene.nodes))
+        if frame is not None:
+            draw_formation(frame, ax, compact=True, n_ref=len(full_scene.nodes))
+        else:
+            draw_network(scene, ax, compact=True, spokes=len(scene.nodes) <= 300, n_ref=len(full_scene.nodes))
         label = date.strftime("%Y") if (date.month, date.day) == (12, 31) else _style._format_date(date, lang)
-        ax.set_title(f"{label} · {scene.subtitle}", fontsize=9, color=_INK, pad=2)
+        sub = scene.subtitle
+        if frame is not None:
+            from .._i18n import message
+
+            sub = (message("formation_panel_whole", lang, n=frame.n_actors)
+                   if frame.n_parts == 1 and frame.n_actors >= 2
+                   else message("formation_panel_parts", lang, n=frame.n_actors, k=frame.n_parts))
+        ax.set_title(f"{label} · {sub}", fontsize=9, color=_INK, pad=2)
     if w < h:
-        _draw_legend(fig, full_scene, (0.05, cap_h + 0.05 / h, 0.92, leg_h), "row")
+        _draw_legend(fig, legend_scene, (0.05, cap_h + 0.05 / h, 0.92, leg_h), "row")
     else:
-        _draw_legend(fig, full_scene, (0.76, bottom, 0.23, top - bottom), "column")
+        _draw_legend(fig, legend_scene, (0.76, bottom, 0.23, top - bottom), "column")
     _caption_text(fig, cap)
+    return fig
+
+
+# --------------------------------------------------------------------------
+# formation views: the parts drawn apart, the joining ties highlighted
+# --------------------------------------------------------------------------
+
+def _formation_scene(scene: Scene, positions=None, slide: bool = False) -> Scene:
+    """The scene without the opgave node (no spokes, no box), at ``positions`` when given."""
+    import dataclasses
+
+    from .._i18n import message
+
+    nodes = scene.nodes.copy()
+    if positions is not None:
+        nodes["x"] = [positions[v][0] if v in positions else x for v, x in zip(nodes.index, nodes["x"])]
+        nodes["y"] = [positions[v][1] if v in positions else y for v, y in zip(nodes.index, nodes["y"])]
+    legend = dict(scene.legend)
+    legend["formation"] = {"part": message("formation_legend_part", scene.lang),
+                           "join": message("formation_legend_join", scene.lang)}
+    if slide:  # a slide keeps its legend short: who, at which scale, and what the boxes and orange lines mean
+        legend.update({"ties": [], "size": None, "directed": False})
+    return dataclasses.replace(scene, nodes=nodes, opgave=None, legend=legend)
+
+
+def _draw_parts(ax, parts, xy: dict, *, compact: bool = False, counts: bool = True) -> None:
+    """A soft rounded box behind each part, its size at the top left (parts of two or more)."""
+    from matplotlib.patches import FancyBboxPatch
+
+    from .formation import PAD, PART_EDGE, PART_FILL
+
+    pad = PAD * 0.85
+    for part in parts:
+        pts = np.array([xy[v] for v in part if v in xy], dtype=float).reshape(-1, 2)
+        if not len(pts):
+            continue
+        (x0, y0), (x1, y1) = pts.min(axis=0) - pad, pts.max(axis=0) + pad
+        ax.add_patch(FancyBboxPatch((x0, y0), x1 - x0, y1 - y0,
+                                    boxstyle=f"round,pad=0,rounding_size={min(0.04, (x1 - x0) / 2, (y1 - y0) / 2)}",
+                                    fc=PART_FILL, ec=PART_EDGE, lw=0.8, zorder=0.5))
+        if counts and len(part) > 1:
+            ax.text(x0 + 0.01, y1 - 0.01, str(len(part)), ha="left", va="top", fontsize=6 if compact else 7.5,
+                    color="#7a8699", zorder=0.6)
+
+
+def _draw_joining(ax, joining, xy: dict, *, compact: bool = False) -> None:
+    from matplotlib.collections import LineCollection
+
+    from .formation import JOIN_COLOUR
+
+    segs = [(xy[u], xy[v]) for u, v in joining if u in xy and v in xy]
+    if segs:
+        ax.add_collection(LineCollection(segs, colors=JOIN_COLOUR, linewidths=1.8 if compact else 2.6, alpha=0.95,
+                                         zorder=3, capstyle="round"))
+
+
+def draw_formation(frame, ax, *, positions=None, compact: bool = False, joining: bool = True,
+                   names: bool = True, n_ref: int | None = None) -> None:
+    """One date of the formation into an Axes: part boxes, the network, the ties that joined parts.
+
+    ``frame`` is a :class:`~opgavelab.draw.formation.FormationFrame`;
+    ``positions`` overrides its positions (for the steps between two years).
+    """
+    scene = _formation_scene(frame.scene, positions)
+    xy = {v: (x, y) for v, x, y in zip(scene.nodes.index, scene.nodes["x"], scene.nodes["y"])}
+    parts = frame.parts
+    _draw_parts(ax, parts, xy, compact=compact, counts=positions is None)
+    draw_network(scene, ax, names=names, spokes=False, compact=compact, n_ref=n_ref)
+    if joining:
+        _draw_joining(ax, frame.joining, xy, compact=compact)
+
+
+def formation_frame_figure(case, opgave: str, frame, *, frames=None, positions=None, lang: str = "nl",
+                           size=(10.0, 5.625), joining: bool = True):
+    """One year of the formation as a slide: the parts, the year, the numbers and what happened.
+
+    Parameters
+    ----------
+    case : Case
+    opgave : str
+    frame : FormationFrame
+        From :func:`opgavelab.draw.formation_frames`.
+    frames : list of FormationFrame, optional
+        All frames, for the row of years at the top right and a marker size
+        shared by every year.
+    positions : dict, optional
+        Positions to draw instead of the frame's (a step between two years).
+    lang : {"nl", "en"}, default "nl"
+    size : (width, height) in inches or a FIGURE_SIZES name, default 16:9
+    joining : bool, default True
+        Highlight the ties that joined parts this year.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> from opgavelab.draw import formation_frames
+    >>> frames = formation_frames(opgavelab.example(), "economie")
+    >>> fig = formation_frame_figure(opgavelab.example(), "economie", frames[0])
+    """
+    from .._i18n import message
+
+    lang = _check_lang(lang)
+    w, h = _check_size(size)
+    fig = _new_figure((w, h))
+    name = str(case.opgaven.at[opgave, "name"])
+    year = frame.date.year
+    if frame.n_parts == 1 and frame.n_actors >= 2:
+        sub = message("formation_frame_whole", lang, n=frame.n_actors)
+    elif frame.n_actors:
+        sub = message("formation_frame_parts", lang, n=frame.n_actors, k=frame.n_parts,
+                      pct=f"{100 * frame.largest_share:.0f}%")
+    else:
+        sub = message("formation_story_empty", lang)
+    _title(fig, name, sub)
+    n_ref = max((f.n_actors for f in frames), default=frame.n_actors) if frames else None
+    text_ = frame.sentence if (joining and frame.sentence) else ""
+    chars = int(w * 0.70 * 72 / (9 * 0.52))
+    wrapped = _wrap(text_, chars) if text_ else ""
+    bottom = (0.25 + (wrapped.count("\n") + 1) * 9 * 1.3 / 72) / h if text_ else 0.04
+    top = 1 - 0.95 / h
+    ax = fig.add_axes((0.01, bottom, 0.72, top - bottom))
+    draw_formation(frame, ax, positions=positions, joining=joining, names=positions is None, n_ref=n_ref)
+    # the year, large, and the row of years with this one marked
+    fig.text(0.975, 1 - 0.25 / h, str(year), ha="right", va="top", fontsize=30, fontweight="bold", color=_INK)
+    if frames:
+        years = [f.date.year for f in frames]
+        x0, x1 = 0.77, 0.975
+        for i, y in enumerate(years):
+            x = x0 + (x1 - x0) * (i / max(len(years) - 1, 1))
+            on = y == year
+            fig.text(x, 1 - 0.95 / h, str(y)[-2:] if len(years) > 6 else str(y), ha="center", va="top",
+                     fontsize=9, color=_INK if on else "#9aa3ad", fontweight="bold" if on else "normal")
+    _draw_legend(fig, _formation_scene(frame.scene, slide=True), (0.77, 0.04, 0.22, 1 - 1.35 / h - 0.04), "column")
+    if text_:
+        fig.text(0.035, 0.03, wrapped, ha="left", va="bottom", fontsize=9, color=_INK, linespacing=1.3)
     return fig
 
 

@@ -61,7 +61,8 @@ from opgavelab.metrics.coverage import (
     scale_fit,
     unused_expertise,
 )
-from opgavelab.metrics.formation import formation, formation_moment, snapshot_dates
+from opgavelab.metrics.formation import (default_at, formation, formation_events, formation_moment, formation_runs,
+                                         formation_story, snapshot_dates)
 from opgavelab.metrics.keyplayers import KeyPlayers, distance_fragmentation, distance_reach, key_players
 
 __all__ = [
@@ -103,8 +104,12 @@ __all__ = [
     "awareness",
     "unaware_actors",
     # formation
+    "default_at",
     "formation",
+    "formation_events",
     "formation_moment",
+    "formation_runs",
+    "formation_story",
     "snapshot_dates",
     # key players
     "key_players",

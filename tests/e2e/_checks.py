@@ -44,19 +44,64 @@ def network_frame(page, timeout: float = 60_000):
     return frame
 
 
+# The formation view (SVG): per part the bounding box of its visible actors, as the screen shows them.
+_FORMATION_STATS = """
+(root) => {
+  const boxes = {};
+  let shown = 0, hash = 0;
+  for (const g of root.querySelectorAll('.olf-node')) {
+    if (getComputedStyle(g).opacity !== '1') continue;
+    shown++;
+    const p = g.getAttribute('data-part');
+    const r = g.getBoundingClientRect();
+    const b = boxes[p] || (boxes[p] = [Infinity, Infinity, -Infinity, -Infinity]);
+    b[0] = Math.min(b[0], r.left); b[1] = Math.min(b[1], r.top);
+    b[2] = Math.max(b[2], r.right); b[3] = Math.max(b[3], r.bottom);
+    for (const ch of (g.getAttribute('transform') || '') + p) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  }
+  const svg = root.querySelector('.olf-svg');
+  return {shown, boxes: Object.values(boxes), year: svg ? svg.getAttribute('data-year') : null, hash: String(hash),
+          ink: shown};
+}
+"""
+FORMATION = ".opgavelab-explorer .opgavelab-formation"
+
+
+def formation_stats(page, root: str = FORMATION) -> dict:
+    """The formation view's visible actors, its year and per part a bounding box (screen pixels)."""
+    return page.locator(root).first.evaluate(_FORMATION_STATS)
+
+
+def disjoint_groups(boxes) -> bool:
+    """True when no two bounding boxes overlap."""
+    return not any(a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+                   for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def _view_stats(page) -> dict:
+    """The formation widget when it is shown, else the network page's canvas."""
+    view = page.locator(FORMATION)
+    if view.count() and view.first.is_visible():
+        stats = formation_stats(page)
+        stats["ok"] = stats["shown"] >= 2
+        return stats
+    stats = canvas_stats(network_frame(page, timeout=10_000))
+    stats["ok"] = stats["ink"] >= 200
+    return stats
+
+
 def wait_for_drawn(page, previous_hash: str | None = None, timeout_s: float = 60) -> dict:
-    """Wait until the explorer's canvas has drawn (and differs from ``previous_hash``)."""
+    """Wait until the explorer's view has drawn (and differs from ``previous_hash``)."""
     import time
 
     deadline = time.time() + timeout_s
     last = None
     while time.time() < deadline:
         try:
-            frame = network_frame(page, timeout=10_000)
-            last = canvas_stats(frame)
-            if last["ink"] >= 200 and (previous_hash is None or last["hash"] != previous_hash):
+            last = _view_stats(page)
+            if last["ok"] and (previous_hash is None or last["hash"] != previous_hash):
                 return last
-        except Exception as exc:  # the iframe is replaced while the view redraws
+        except Exception as exc:  # the view is replaced while it redraws
             last = {"error": str(exc)}
         time.sleep(0.5)
     raise AssertionError(f"the network view did not draw (or did not change) in {timeout_s}s: {last}")

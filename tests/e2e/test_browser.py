@@ -11,7 +11,8 @@ import pytest
 
 import opgavelab
 
-from ._checks import assert_canvas_drawn, assert_explorer_healthy, screenshot, wait_for_drawn
+from ._checks import (assert_canvas_drawn, assert_explorer_healthy, disjoint_groups, formation_stats, screenshot,
+                      wait_for_drawn)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
 
@@ -82,6 +83,86 @@ def _drive_explorer(page, export_folder: Path, shots: Path, prefix: str) -> None
     png = _export_png(page, export_folder)
     assert png.stat().st_size > 10_000 and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     screenshot(page, shots, f"{prefix}-4-exported")
+
+
+def _wait_for_year(page, year: int, timeout_s: float = 40, settle_s: float = 1.5) -> dict:
+    """Wait until the formation view shows ``year``, then let the glide and fades finish."""
+    deadline = time.time() + timeout_s
+    last = None
+    while time.time() < deadline:
+        last = formation_stats(page)
+        if last["year"] == str(year):
+            time.sleep(settle_s)
+            return formation_stats(page)
+        time.sleep(0.25)
+    raise AssertionError(f"the formation view did not reach {year} in {timeout_s}s: {last}")
+
+
+def _play_formation(page, shots: Path, prefix: str) -> None:
+    """As a user: the example's economie at 2018 is scattered, ▶ plays it into one collective."""
+    assert_explorer_healthy(page)
+    wait_for_drawn(page)
+    _move_year_slider(page, steps=6)  # 2024 -> 2018
+    at_2018 = _wait_for_year(page, 2018)
+    screenshot(page, shots, f"{prefix}-formation-2018")
+    assert len(at_2018["boxes"]) >= 5, f"at 2018 the page shows {len(at_2018['boxes'])} groups, not >= 5"
+    assert disjoint_groups(at_2018["boxes"]), f"groups overlap on screen at 2018: {at_2018['boxes']}"
+    assert "2018" in page.inner_text(".opgavelab-explorer .opgavelab-metrics")
+    page.locator(".opgavelab-explorer .widget-play button").first.click()
+    _wait_for_year(page, 2020, settle_s=0.0)
+    screenshot(page, shots, f"{prefix}-formation-2020")
+    at_2024 = _wait_for_year(page, 2024, timeout_s=60)
+    screenshot(page, shots, f"{prefix}-formation-2024")
+    assert len(at_2024["boxes"]) == 1, f"at 2024 the page shows {len(at_2024['boxes'])} groups, not one"
+    assert_explorer_healthy(page)
+
+
+def test_the_example_plays_from_scattered_groups_to_one_in_jupyterlab(jupyterlab, browser_context, screenshot_dir):
+    page = browser_context.new_page()
+    page.goto(f"{jupyterlab.url}/lab/workspaces/play/tree/00-start.ipynb?reset&token={jupyterlab.token}")
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
+    _run_all_cells(page)
+    _play_formation(page, screenshot_dir, "lab")
+
+
+def test_the_example_plays_from_scattered_groups_to_one_in_the_voila_app(voila, browser_context, screenshot_dir):
+    page = browser_context.new_page()
+    page.goto(voila.url + "/")
+    _play_formation(page, screenshot_dir, "voila")
+
+
+def test_the_exported_formation_page_plays_offline(browser_context, tmp_path, screenshot_dir):
+    from opgavelab.draw.formation import write_formation_page
+
+    path = write_formation_page(opgavelab.example(), "economie", tmp_path / "vorming.html")
+    requests = []
+    browser_context.route(re.compile(r"^(?!file:).*"), lambda route: (requests.append(route.request.url),
+                                                                      route.abort()))
+    page = browser_context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(path.as_uri())
+    page.wait_for_selector(".olf-node", timeout=30_000)
+    page.locator(".olf-slider").fill("0")
+    stats = _page_year(page, 2018)
+    page.screenshot(path=str(screenshot_dir / "formation-page-2018.png"))
+    assert len(stats["boxes"]) >= 5 and disjoint_groups(stats["boxes"])
+    page.locator(".olf-play").click()
+    stats = _page_year(page, 2024, timeout_s=30)
+    page.screenshot(path=str(screenshot_dir / "formation-page-2024.png"))
+    assert len(stats["boxes"]) == 1
+    assert requests == [] and errors == []
+
+
+def _page_year(page, year: int, timeout_s: float = 10) -> dict:
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        if page.get_attribute(".olf-svg", "data-year") == str(year):
+            time.sleep(1.5)
+            return formation_stats(page, "#opgavelab-formation")
+        time.sleep(0.2)
+    raise AssertionError(f"the page did not reach {year}")
 
 
 def test_start_notebook_runs_in_jupyterlab(jupyterlab, browser_context, screenshot_dir):
