@@ -86,6 +86,85 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Is there a value far below or to the right of the data, even a space? Delete the rows below and the "
         "columns to the right of the data (select them, right-click > Delete) and save again.",
     ),
+    # --- issue 20: hardening (caps, unreadable files, encodings, output) -----
+    "limit_bytes": (
+        "{path} is uitgepakt groter dan de grens van {limit} bytes{where}.",
+        "{path} is larger, unzipped, than the limit of {limit} bytes{where}.",
+    ),
+    "limit_bytes_hint": (
+        "Een klein bestand kan uitgepakt gigabytes worden. Sla de werkmap opnieuw op vanuit Excel of LibreOffice; "
+        "vertrouwt u het bestand, verhoog dan de grens.",
+        "A small file can unzip to gigabytes. Save the workbook again from Excel or LibreOffice; if you trust the "
+        "file, raise the limit.",
+    ),
+    "limit_cells": (
+        "{path} heeft een blad met meer dan {limit} cellen{where}.",
+        "{path} has a sheet of more than {limit} cells{where}.",
+    ),
+    "limit_cells_hint": (
+        "Verwijder de rijen onder en de kolommen rechts van de gegevens en sla opnieuw op.",
+        "Delete the rows below and the columns to the right of the data and save again.",
+    ),
+    "limit_cell_chars": (
+        "{path} heeft een cel met meer dan {limit} tekens{where}.",
+        "{path} has a cell of more than {limit} characters{where}.",
+    ),
+    "limit_cell_chars_hint": (
+        "Excel zelf houdt op bij 32.767 tekens per cel. Kort de tekst in of zet hem in een apart document; "
+        "vertrouwt u het bestand, verhoog dan de grens.",
+        "Excel itself stops at 32,767 characters per cell. Shorten the text or keep it in a document of its own; "
+        "if you trust the file, raise the limit.",
+    ),
+    "limit_raise": (
+        "(Grens '{arg}': hoger zetten met opgavelab.load(..., {arg}=...).)",
+        "(Limit '{arg}': raise it with opgavelab.load(..., {arg}=...).)",
+    ),
+    "file_out_of_memory": (
+        "{path} past niet in het geheugen.",
+        "{path} does not fit in memory.",
+    ),
+    "file_out_of_memory_hint": (
+        "Sluit andere programma's, of verwijder lege rijen, kolommen en zeer lange teksten uit de werkmap.",
+        "Close other programs, or delete empty rows, columns and very long texts from the workbook.",
+    ),
+    "file_no_permission": (
+        "{path} kan niet worden geopend: geen toestemming ({detail}).",
+        "{path} cannot be opened: permission denied ({detail}).",
+    ),
+    "file_no_permission_hint": (
+        "Is het bestand geopend in Excel? Sluit het daar. Anders: geef uzelf leesrechten of kopieer het bestand "
+        "naar een eigen map.",
+        "Is the file open in Excel? Close it there. Otherwise give yourself read permission or copy the file to a "
+        "folder of your own.",
+    ),
+    "file_os_error": (
+        "{path} kan niet worden gelezen ({detail}).",
+        "{path} cannot be read ({detail}).",
+    ),
+    "file_os_error_hint": (
+        "Controleer of het bestand er nog is en de schijf of netwerkmap bereikbaar is, en probeer het opnieuw.",
+        "Check that the file is still there and its drive or network folder can be reached, and try again.",
+    ),
+    "csv_mixed_encoding": (
+        "Regel {line} van {path} is geen UTF-8, de rest van het bestand wel; deze regel is gelezen als Windows-1252.",
+        "Line {line} of {path} is not UTF-8, the rest of the file is; this line was read as Windows-1252.",
+    ),
+    "csv_mixed_encoding_more": (
+        "En nog {n} regels van {path} die geen UTF-8 zijn.",
+        "And {n} more lines of {path} that are not UTF-8.",
+    ),
+    "csv_mixed_encoding_hint": (
+        "Controleer de tekens met accenten op deze regel; sla het bestand opnieuw op als 'CSV UTF-8'.",
+        "Check the accented characters on this line; save the file again as 'CSV UTF-8'.",
+    ),
+    "csv_symlink": (
+        "{path} in de CSV-map is een snelkoppeling (symbolische link); opgavelab volgt die niet ({n} in totaal).",
+        "{path} in the CSV folder is a shortcut (symbolic link); opgavelab does not follow it ({n} in all).",
+    ),
+    "csv_symlink_hint": (
+        "Kopieer het echte bestand in de map in plaats van een link.",
+        "Copy the real file into the folder instead of a link.",
+    ),
     # --- sheets and columns -------------------------------------------------
     "sheet_missing": (
         "Het blad '{sheet}' ontbreekt.",

@@ -72,6 +72,7 @@ class Grid:
     notes: dict = field(default_factory=dict)
     source: str | None = None
     problems: list = field(default_factory=list)
+    state: str | None = None      # "hidden" or "veryHidden" (xlsx)
 
 
 @dataclass
