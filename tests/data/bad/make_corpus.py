@@ -669,6 +669,48 @@ def _(path):
     write_xlsx(path, base(), edit=edit)
 
 
+def _stray_row(xml: bytes) -> Callable[[bytes], bytes]:
+    """Patch a sheet: one more row, spelled as ``xml``, at the end of sheetData."""
+    def patch(data: bytes) -> bytes:
+        return data.replace(b"</sheetData>", xml + b"</sheetData>")
+    return patch
+
+
+_STRAY_SPELLINGS = {
+    "stray_cell_attributes_reordered.xlsx": (
+        "attributes in another order", b'<row r="1048576"><c s="0" r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'),
+    "stray_cell_single_quotes.xlsx": (
+        "single-quoted attributes", b"<row r='1048576'><c r='XFD1048576' t='inlineStr'><is><t>x</t></is></c></row>"),
+    "stray_cell_namespace_prefix.xlsx": (
+        "a namespace prefix on row and cell",
+        b'<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="1048576">'
+        b'<x:c r="XFD1048576" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c></x:row>'),
+    "stray_cell_character_reference.xlsx": (
+        "a character reference in the cell reference (&#88; is X)",
+        b'<row r="1048576"><c r="&#88;FD1048576" t="inlineStr"><is><t>x</t></is></c></row>'),
+}
+
+
+def _register_stray(name, what, xml):
+    @case(name, "xlsx", f"one value in XFD1048576 of actoren, {what}: valid XML the old regular-expression "
+          "guard did not see (aborted Python: 'memory allocation of 549755813888 bytes failed')", "ValidationError",
+          [("actoren", 1048576, "XFD", "te groot om in te lezen")])
+    def _(path):
+        write_xlsx(path, base(), replace={"xl/worksheets/sheet1.xml": _stray_row(xml)})
+
+
+for _name, (_what, _xml) in _STRAY_SPELLINGS.items():
+    _register_stray(_name, _what, _xml)
+
+
+@case("huge_cell_text.xlsx", "xlsx", "one cell of 1,000,005 characters, past the cap max_cell_chars (a 1.9 GB "
+      "shared string took 1.9 GB of memory and wrote four 200 MB files)", "ReadError",
+      [(None, None, None, "meer dan 1.000.000 tekens")])
+def _(path):
+    long = b"lang " * 200_001
+    write_xlsx(path, base(), replace={"xl/worksheets/sheet2.xml": lambda d: d.replace(b"Betaalbaar bouwen", long)})
+
+
 @case("stray_value_far_below.ods", "ods", "one value a million rows below the data of actoren", "ValidationError",
       [("actoren", 1048007, "naam", "Lege cel in een verplichte kolom"),
        ("actoren", 1048007, "type", "Lege cel in een verplichte kolom")])
