@@ -36,6 +36,7 @@ _PUBLIC = {
     "OpgaveScan": "opgavelab._scan",
     "ValidationError": "opgavelab.errors",
     "ReadError": "opgavelab.errors",
+    "WriteError": "opgavelab.errors",
     "OpgavelabError": "opgavelab.errors",
     "OpgavelabWarning": "opgavelab.errors",
 }

@@ -116,8 +116,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "if you trust the file, raise the limit.",
     ),
     "limit_raise": (
-        "(Grens '{arg}': hoger zetten met opgavelab.load(..., {arg}=...).)",
-        "(Limit '{arg}': raise it with opgavelab.load(..., {arg}=...).)",
+        "(Grens '{arg}': hoger zetten met opgavelab.load(..., {arg}=...) of op de opdrachtregel met --{opt}.)",
+        "(Limit '{arg}': raise it with opgavelab.load(..., {arg}=...) or on the command line with --{opt}.)",
     ),
     "file_out_of_memory": (
         "{path} past niet in het geheugen.",
@@ -164,6 +164,86 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "csv_symlink_hint": (
         "Kopieer het echte bestand in de map in plaats van een link.",
         "Copy the real file into the folder instead of a link.",
+    ),
+    "write_disk_full": (
+        "{path} kan niet worden geschreven: de schijf is vol ({detail}).",
+        "{path} cannot be written: the disk is full ({detail}).",
+    ),
+    "write_disk_full_hint": (
+        "Maak ruimte vrij of kies met --out een map op een andere schijf; wat al geschreven is, is compleet.",
+        "Free some space or choose a folder on another drive with --out; what was written already is complete.",
+    ),
+    "write_no_permission": (
+        "{path} kan niet worden geschreven: geen toestemming ({detail}).",
+        "{path} cannot be written: permission denied ({detail}).",
+    ),
+    "write_no_permission_hint": (
+        "Kies een map waarin u mag schrijven (bijvoorbeeld in uw eigen documenten), of sluit het bestand als het "
+        "in een ander programma open staat.",
+        "Choose a folder you may write to (for example in your own documents), or close the file if another "
+        "program has it open.",
+    ),
+    "write_read_only": (
+        "{path} kan niet worden geschreven: de schijf is alleen-lezen ({detail}).",
+        "{path} cannot be written: the drive is read-only ({detail}).",
+    ),
+    "write_read_only_hint": (
+        "Kies met --out een map op een schijf waarop u kunt schrijven.",
+        "Choose a folder on a writable drive with --out.",
+    ),
+    "write_name_too_long": (
+        "{path} kan niet worden geschreven: de naam is te lang ({detail}).",
+        "{path} cannot be written: the name is too long ({detail}).",
+    ),
+    "write_name_too_long_hint": (
+        "Kies een kortere map met --out, of geef de opgave een korter id.",
+        "Choose a shorter folder with --out, or give the opgave a shorter id.",
+    ),
+    "write_not_a_folder": (
+        "{path} is een bestand, geen map; daarin kan niets worden geschreven ({detail}).",
+        "{path} is a file, not a folder; nothing can be written into it ({detail}).",
+    ),
+    "write_not_a_folder_hint": (
+        "Geef met --out een map (die mag nog niet bestaan), niet een bestand.",
+        "Give a folder with --out (it need not exist yet), not a file.",
+    ),
+    "write_is_a_folder": (
+        "{path} is een map; er kan geen bestand met die naam worden geschreven ({detail}).",
+        "{path} is a folder; no file of that name can be written ({detail}).",
+    ),
+    "write_is_a_folder_hint": (
+        "Verplaats of hernoem die map, of kies een andere map met --out.",
+        "Move or rename that folder, or choose another folder with --out.",
+    ),
+    "write_failed": (
+        "{path} kan niet worden geschreven ({detail}).",
+        "{path} cannot be written ({detail}).",
+    ),
+    "write_failed_hint": (
+        "Controleer of de map bestaat en bereikbaar is en of u erin mag schrijven, en probeer het opnieuw.",
+        "Check that the folder exists, can be reached and that you may write to it, and try again.",
+    ),
+    "cli_interrupted": (
+        "Afgebroken; wat al geschreven was, is compleet, er is geen half bestand achtergebleven.",
+        "Interrupted; what was written is complete, no half-written file was left behind.",
+    ),
+    "cli_out_of_memory": (
+        "Te weinig geheugen om dit af te maken.",
+        "Not enough memory to finish this.",
+    ),
+    "cli_internal_error": (
+        "Interne fout in opgavelab ({detail}).",
+        "Internal error in opgavelab ({detail}).",
+    ),
+    "cli_internal_error_hint": (
+        "Dit is een fout in opgavelab, niet in uw bestand: meld het met de opdracht en (als dat kan) het bestand. "
+        "Met OPGAVELAB_DEBUG=1 ziet u de details.",
+        "This is a bug in opgavelab, not in your file: please report it with the command and (if you can) the "
+        "file. Set OPGAVELAB_DEBUG=1 to see the details.",
+    ),
+    "report_written_before_error": (
+        "{n} bestanden waren al geschreven (compleet) in {out}.",
+        "{n} files had been written (complete) to {out}.",
     ),
     # --- sheets and columns -------------------------------------------------
     "sheet_missing": (

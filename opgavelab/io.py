@@ -25,9 +25,10 @@ from ._checks import _check_lang
 from ._i18n import message
 from . import schema
 from ._validate import Grid, _column_letter, build_case
-from .errors import ReadError, ValidationError
+from .errors import ReadError, ValidationError, WriteError
 
-__all__ = ["load", "example", "example_path", "write_template", "save", "atomic_write"]
+__all__ = ["load", "example", "example_path", "write_template", "save", "atomic_write", "write_error",
+           "remove_stale_temporaries"]
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -257,7 +258,7 @@ def _prescan(path: Path, lang: str, limits):
             raise ReadError(message("file_too_large", lang, path=path.name) + " "
                             + message("sheet_too_large", lang, sheet=title, where=where,
                                       limit=_number(limits.max_cells, lang))
-                            + " " + message("limit_raise", lang, arg="max_cells"),
+                            + " " + message("limit_raise", lang, arg="max_cells", opt="max-cells"),
                             message("sheet_too_large_hint", lang), value=str(path), lang=lang)
         scan.extents = {}
     return scan
@@ -271,7 +272,7 @@ def _limit_error(path: Path, exc, lang: str) -> ReadError:
     key = {"max_bytes": "limit_bytes", "max_cells": "limit_cells", "max_cell_chars": "limit_cell_chars"}[exc.what]
     where = f" ({exc.sheet}{', ' if exc.sheet and exc.where else ''}{exc.where or ''})" if (exc.sheet or exc.where) else ""
     text = (message(key, lang, path=path.name, limit=_number(exc.limit, lang), where=where) + " "
-            + message("limit_raise", lang, arg=exc.what))
+            + message("limit_raise", lang, arg=exc.what, opt=exc.what.replace("_", "-")))
     return ReadError(text, message(key + "_hint", lang), value=str(path), lang=lang)
 
 
@@ -325,7 +326,7 @@ def _too_large_problem(title: str, extent: tuple, lang: str, limit: int = MAX_SH
         where = ""
     return {"sheet": title, "row": rows, "column": letter, "value": f"{letter}{rows}" if rows and cols else None,
             "message": message("sheet_too_large", lang, sheet=title, where=where, limit=_number(limit, lang))
-                       + " " + message("limit_raise", lang, arg="max_cells"),
+                       + " " + message("limit_raise", lang, arg="max_cells", opt="max-cells"),
             "hint": message("sheet_too_large_hint", lang), "severity": "error"}
 
 
@@ -427,7 +428,7 @@ def _read_csv_file(path: Path, lang: str, limits=None) -> Grid:
         if size > limits.max_bytes:
             raise ReadError(message("limit_bytes", lang, path=path.name, limit=_number(limits.max_bytes, lang),
                                     where=f" ({_number(size, lang)})") + " "
-                            + message("limit_raise", lang, arg="max_bytes"),
+                            + message("limit_raise", lang, arg="max_bytes", opt="max-bytes"),
                             message("limit_bytes_hint", lang), value=str(path), lang=lang)
         raw = path.read_bytes()
     except OSError as exc:
@@ -466,7 +467,7 @@ def _read_csv_file(path: Path, lang: str, limits=None) -> Grid:
         if "field larger than field limit" in str(exc):
             raise ReadError(message("limit_cell_chars", lang, path=path.name,
                                     limit=_number(limits.max_cell_chars, lang), where="") + " "
-                            + message("limit_raise", lang, arg="max_cell_chars"),
+                            + message("limit_raise", lang, arg="max_cell_chars", opt="max-cell-chars"),
                             message("limit_cell_chars_hint", lang), value=str(path), lang=lang) from None
         raise ReadError(message("csv_unreadable", lang, detail=f"{path.name}: {exc}"),
                         message("csv_unreadable_hint", lang), value=str(path), lang=lang) from None
@@ -567,7 +568,7 @@ def example(lang: str = "nl"):
 # --------------------------------------------------------------------------
 
 @contextmanager
-def atomic_write(path, overwrite: bool = False, suffix: str | None = None):
+def atomic_write(path, overwrite: bool = False, suffix: str | None = None, lang: str = "nl"):
     """Write a file through a temporary file that is renamed into place.
 
     An interrupted write leaves no half-written file, and an existing file is
@@ -582,25 +583,99 @@ def atomic_write(path, overwrite: bool = False, suffix: str | None = None):
     ------
     FileExistsError
         ``path`` exists and ``overwrite`` is false.
+    opgavelab.WriteError
+        The file or its folder cannot be written (disk full, no permission,
+        read-only drive, a file where a folder should be, a name too long);
+        the temporary file is removed.
     """
     path = Path(path)
     if path.exists() and not overwrite:
         msg = f"{path} already exists; pass overwrite=True (or --force) to replace it."
         raise FileExistsError(msg)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix or path.suffix, dir=path.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
+    tmp_path = None
     try:
+        _make_folder(path.parent, lang)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=(suffix or path.suffix) + _TMP_MARK,
+                                   dir=path.parent)
+        os.close(fd)
+        tmp_path = Path(tmp)
         yield tmp_path
         # mkstemp makes the file private (0600); give it the usual permissions
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp_path, 0o666 & ~umask)
         os.replace(tmp_path, path)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if isinstance(exc, WriteError):
+            raise
+        raise write_error(path, exc, lang) from None
     finally:
-        if tmp_path.exists():
-            tmp_path.unlink()
+        if tmp_path is not None and tmp_path.exists():
+            try:
+                tmp_path.unlink()
+            except OSError:
+                pass
+
+
+#: Temporary files end in this, so that a run killed mid-write can be cleaned
+#: up by the next (see :func:`remove_stale_temporaries`).
+_TMP_MARK = ".opgavelab-tmp"
+
+
+def remove_stale_temporaries(folder, older_than: float = 3600.0) -> int:
+    """Remove temporary files of :func:`atomic_write` left in ``folder`` (and
+    its subfolders) by a run that was killed, if older than ``older_than``
+    seconds; returns how many."""
+    import time
+
+    folder = Path(folder)
+    count = 0
+    if not folder.is_dir():
+        return 0
+    now = time.time()
+    for p in folder.rglob(f".*{_TMP_MARK}"):
+        try:
+            if p.is_file() and not p.is_symlink() and now - p.stat().st_mtime > older_than:
+                p.unlink()
+                count += 1
+        except OSError:
+            pass
+    return count
+
+
+def _make_folder(folder: Path, lang: str = "nl") -> None:
+    import errno as _errno
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if isinstance(exc, (FileExistsError, NotADirectoryError)) or exc.errno in (_errno.EEXIST, _errno.ENOTDIR):
+            # name the file that stands where a folder should be
+            culprit = next((p for p in [folder, *folder.parents] if p.exists() and not p.is_dir()), folder)
+            exc = NotADirectoryError(_errno.ENOTDIR, os.strerror(_errno.ENOTDIR), str(culprit))
+        raise write_error(folder, exc, lang) from None
+
+
+def write_error(path, exc: OSError, lang: str = "nl"):
+    """An OSError from writing ``path`` as a :class:`~opgavelab.WriteError`
+    with one clear message and what to do."""
+    import errno as _errno
+
+    from .errors import WriteError
+
+    code = getattr(exc, "errno", None)
+    keys = {_errno.ENOSPC: "write_disk_full", _errno.EACCES: "write_no_permission",
+            _errno.EPERM: "write_no_permission", _errno.EROFS: "write_read_only",
+            _errno.ENAMETOOLONG: "write_name_too_long", _errno.ENOTDIR: "write_not_a_folder",
+            _errno.EISDIR: "write_is_a_folder"}
+    if getattr(_errno, "EDQUOT", None) is not None:
+        keys[_errno.EDQUOT] = "write_disk_full"
+    key = keys.get(code, "write_failed")
+    where = getattr(exc, "filename", None) or path
+    return WriteError(message(key, lang, path=where, detail=getattr(exc, "strerror", None) or str(exc)),
+                      message(key + "_hint", lang), path=str(where), errno=code)
 
 
 def write_template(path, lang: str = "nl", overwrite: bool = False) -> Path:
