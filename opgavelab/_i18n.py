@@ -245,6 +245,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} bestanden waren al geschreven (compleet) in {out}.",
         "{n} files had been written (complete) to {out}.",
     ),
+    "column_reserved": (
+        "De kolom '{value}' heet in opgavelab '{new}': '{value}' is een naam die netwerken en exports zelf gebruiken.",
+        "The column '{value}' is called '{new}' in opgavelab: '{value}' is a name networks and exports use "
+        "themselves.",
+    ),
+    "column_reserved_hint": (
+        "Niets te doen; wilt u de oorspronkelijke naam terugzien, geef de kolom dan een andere naam.",
+        "Nothing to do; to see a name of your own, give the column another name.",
+    ),
+    "colour_bad": (
+        "'{value}' is geen kleur; de standaardkleur wordt gebruikt.",
+        "'{value}' is not a colour; the default colour is used.",
+    ),
+    "colour_bad_hint": (
+        "Geef een kleurcode als #0072B2 (# en zes tekens 0-9 of A-F) of een kleurnaam als 'teal' of 'groen'.",
+        "Give a colour code like #0072B2 (# and six characters 0-9 or A-F) or a colour name like 'teal'.",
+    ),
+    "control_characters": (
+        "Deze cel bevatte {n} onzichtbare stuurteken(s) (zoals U+0001 of ESC); die zijn verwijderd.",
+        "This cell held {n} invisible control character(s) (such as U+0001 or ESC); they were removed.",
+    ),
+    "control_characters_more": (
+        "En nog {n} cellen met stuurtekens; die zijn ook verwijderd.",
+        "And {n} more cells with control characters; those were removed too.",
+    ),
+    "control_characters_hint": (
+        "Stuurtekens komen meestal mee bij kopiëren uit een ander programma. Controleer de waarde en sla het bestand "
+        "opnieuw op zonder die tekens.",
+        "Control characters usually come along when copying from another program. Check the value and save the "
+        "file again without them.",
+    ),
     # --- sheets and columns -------------------------------------------------
     "sheet_missing": (
         "Het blad '{sheet}' ontbreekt.",

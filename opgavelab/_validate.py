@@ -87,6 +87,7 @@ class _Sheet:
     letters: dict[str, str]       # column -> spreadsheet column letter
     notes: dict
     empty: dict = field(default_factory=dict)  # column -> empty-cell mask, computed once
+    header_row: int | None = None  # spreadsheet row number of the header
 
 
 def _sheet_empty(sheet: _Sheet, column: str) -> np.ndarray:
@@ -379,6 +380,33 @@ class Vocabularies:
         return shown + (", …" if len(values) > limit else "")
 
 
+_HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+#: Dutch colour names, as people type them in the kleur column.
+_DUTCH_COLOURS = {
+    "rood": "red", "groen": "green", "blauw": "blue", "geel": "yellow", "oranje": "orange", "paars": "purple",
+    "zwart": "black", "wit": "white", "grijs": "grey", "bruin": "brown", "roze": "pink", "lichtblauw": "lightblue",
+    "donkerblauw": "darkblue", "lichtgroen": "lightgreen", "donkergroen": "darkgreen", "donkerrood": "darkred",
+    "turquoise": "turquoise", "turkoois": "turquoise", "goud": "gold", "zilver": "silver", "olijf": "olive",
+    "marineblauw": "navy", "violet": "violet", "magenta": "magenta", "cyaan": "cyan",
+}
+
+
+def _check_colour(text: str) -> str | None:
+    """A colour of the kleur column as the drawing code accepts it (a hex code,
+    a matplotlib/CSS colour name, a Dutch name translated), or None."""
+    text = str(text).strip()
+    if _HEX_COLOUR.fullmatch(text):
+        return text
+    key = text.lower().replace(" ", "")
+    if key in _DUTCH_COLOURS:
+        return _DUTCH_COLOURS[key]
+    from matplotlib.colors import is_color_like
+
+    if not text.startswith("#") and not re.fullmatch(r"[0-9.]+", text) and is_color_like(text):
+        return text
+    return None
+
+
 def _build_vocabularies(sheet: _Sheet | None, problems: _Problems) -> Vocabularies:
     table = schema.default_vocabularies()
     if sheet is None or sheet.data.empty:
@@ -419,6 +447,12 @@ def _build_vocabularies(sheet: _Sheet | None, problems: _Problems) -> Vocabulari
         else:
             known = base.resolve(name, value)
         label, colour = labels.iat[i], colours.iat[i]
+        if colour is not None:
+            checked = _check_colour(colour)
+            if checked is None:
+                problems.add("colour_bad", sheet=sheet.title, row=row, column=sheet.headers.get("colour"),
+                             value=colour, severity="warning", fields={"value": colour})
+            colour = checked
         if known is not None:
             mask = (table["list"] == name) & (table["value"] == known)
             if label is not None:
@@ -588,7 +622,7 @@ def _prepare_sheet(name: str, grid: Grid, problems: _Problems) -> _Sheet | None:
                          fields={"column": accepted[0] if problems.lang == "nl" else required},
                          hint_fields={"names": ", ".join(accepted), "closest": closest})
     return _Sheet(spec=spec, title=title, data=data, rows=rows, headers=headers,
-                  letters=letters, notes=grid.notes, empty=empties)
+                  letters=letters, notes=grid.notes, empty=empties, header_row=header_row)
 
 
 # --------------------------------------------------------------------------
@@ -815,21 +849,44 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
     return numbers.where(ok, np.nan).astype(float)
 
 
-def _extra_columns(sheet: _Sheet) -> dict[str, pd.Series]:
+#: Attribute names that networkx, the graph builders or the GEXF/GraphML
+#: writers use themselves: an extra column of that name would be overwritten,
+#: raise "got multiple values for keyword argument", or break the GEXF writer
+#: (``spells`` must be a list of intervals). Such a column is renamed.
+RESERVED_ATTRIBUTES = frozenset({
+    "kind", "bipartite", "n_actors", "node_for_adding", "u_of_edge", "v_of_edge", "label", "spells", "viz",
+    "pid", "start", "end", "id", "weight", "type", "types", "n_ties", "opgaven", "directed", "since", "until",
+    "involved_since", "involved_until", "name", "tie_type", "tie_types", "actors", "actor", "opgave",
+    "source", "target", "key", "attr", "start_open", "end_open",
+})
+
+
+def _extra_columns(sheet: _Sheet, problems: _Problems | None = None) -> dict[str, pd.Series]:
     known = {c.name for c in sheet.spec.columns}
     extras = {}
+    taken = {str(c) for c in sheet.data.columns}
     for col in sheet.data.columns:
         if col in known:
             continue
+        name = col
+        if str(col) in RESERVED_ATTRIBUTES or str(col) == ROW:
+            name = f"{col}_"
+            while name in taken:
+                name += "_"
+            taken.add(name)
+            if problems is not None:
+                problems.add("column_reserved", sheet=sheet.title, row=sheet.header_row, column=str(col),
+                             value=str(col), severity="warning",
+                             fields={"value": str(col), "new": name})
         series = sheet.data[col]
         empty = _sheet_empty(sheet, col)
         values = series.where(~empty, None).to_numpy(dtype=object)
         non_empty = [v for v in values if v is not None]
         if non_empty and all(isinstance(v, str) for v in non_empty):
-            extras[col] = pd.Series([v.strip() if v is not None else None for v in values],
-                                    index=sheet.data.index, dtype="object").astype("str").where(~empty, None)
+            extras[name] = pd.Series([v.strip() if v is not None else None for v in values],
+                                     index=sheet.data.index, dtype="object").astype("str").where(~empty, None)
         else:
-            extras[col] = pd.Series(values, index=sheet.data.index, dtype=object).infer_objects()
+            extras[name] = pd.Series(values, index=sheet.data.index, dtype=object).infer_objects()
     return extras
 
 
@@ -907,6 +964,39 @@ def _sheet_label(name: str, lang: str) -> str:
 # the whole case
 # --------------------------------------------------------------------------
 
+#: Characters no cell should hold: C0 controls but tab and line breaks, DEL,
+#: C1 controls, lone surrogates and the XML non-characters. XML 1.0 cannot
+#: carry most of them (GEXF, GraphML and SVG would not be well-formed), and
+#: printed to a terminal ESC and its friends retitle or clear it.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _strip_control_characters(grid: Grid, problems: _Problems, limit: int = 50) -> None:
+    """Remove control characters from every text cell of ``grid``, with a
+    warning naming the cell (the first ``limit`` cells, then a count)."""
+    cells = grid.cells
+    if cells.empty:
+        return
+    found = 0
+    for j, col in enumerate(cells.columns):
+        values = cells[col].to_numpy(dtype=object)
+        texts = [v for v in values if isinstance(v, str)]
+        if not texts or _CONTROL_RE.search("".join(texts)) is None:
+            continue
+        for i, v in enumerate(values):
+            if isinstance(v, str) and _CONTROL_RE.search(v):
+                clean = _CONTROL_RE.sub("", v)
+                cells.iat[i, j] = clean
+                found += 1
+                if found <= limit:
+                    problems.add("control_characters", sheet=grid.title, row=grid.first_row + i,
+                                 column=_column_letter(j), value=clean, severity="warning",
+                                 fields={"n": len(v) - len(clean)})
+    if found > limit:
+        problems.add("control_characters_more", sheet=grid.title, severity="warning", fields={"n": found - limit},
+                     hint_key="control_characters_hint")
+
+
 def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
                source: str | None = None, extra_problems: list[dict] | None = None, phases=None):
     """Interpret and check sheet grids; return a Case or raise ValidationError.
@@ -923,6 +1013,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         problems.items.append(p)
     for grid in grids:
         problems.items.extend(grid.problems)
+        _strip_control_characters(grid, problems)
     found = _find_sheets(grids, problems)
     sheets = {key: _prepare_sheet(key, grid, problems) for key, grid in found.items()}
     vocab = _build_vocabularies(sheets.get("vocabularies"), problems)
@@ -943,7 +1034,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         }
         frame = {k: v for k, v in frame.items() if v is not None}
         actors = pd.DataFrame(frame)
-        for k, v in _extra_columns(sheet).items():
+        for k, v in _extra_columns(sheet, problems).items():
             actors[k] = v
         actors[ROW] = sheet.rows
         actors = actors[actors["id"].notna()].drop_duplicates("id", keep="first")
@@ -965,7 +1056,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         }
         frame = {k: v for k, v in frame.items() if v is not None}
         opgaven = pd.DataFrame(frame)
-        for k, v in _extra_columns(sheet).items():
+        for k, v in _extra_columns(sheet, problems).items():
             opgaven[k] = v
         opgaven[ROW] = sheet.rows
         opgaven = opgaven[opgaven["id"].notna()].drop_duplicates("id", keep="first")
@@ -1005,7 +1096,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
             "until": until,
         })
         involvement["commitment"] = involvement["commitment"].astype("Int64")
-        for k, v in _extra_columns(sheet).items():
+        for k, v in _extra_columns(sheet, problems).items():
             involvement[k] = v
         involvement[ROW] = sheet.rows
         dup = involvement.duplicated(["actor", "opgave", "since"], keep=False) & involvement["actor"].notna() & involvement["opgave"].notna()
@@ -1049,7 +1140,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
             "since": since,
             "until": until,
         })
-        for k, v in _extra_columns(sheet).items():
+        for k, v in _extra_columns(sheet, problems).items():
             ties[k] = v
         ties[ROW] = sheet.rows
         _warn_duplicate_ties(ties, sheet, problems)

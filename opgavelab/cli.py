@@ -32,8 +32,19 @@ EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_UNWRITABLE, EXIT_INTERNAL = 0, 1, 2
 EXIT_INTERRUPTED = 130
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse exits with 2 on a wrong argument; here 2 means an unreadable
+    input, so a wrong argument exits with 1 (and is printed safely)."""
+
+    def error(self, message):
+        from ._terminal import safe
+
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INVALID, safe(f"{self.prog}: error: {message}") + "\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="opgavelab",
         description="opgavelab: netwerken rond maatschappelijke opgaven / networks around societal challenges.",
     )

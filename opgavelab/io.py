@@ -439,7 +439,8 @@ def _read_csv_file(path: Path, lang: str, limits=None) -> Grid:
     if not raw.strip():
         return Grid(title=path.stem, cells=pd.DataFrame(dtype=object), source=str(path))
     has_bom = any(raw.startswith(bom) for bom, _ in _BOMS)
-    if b"\x00" in raw[:4096] and not has_bom and _wide_encoding(raw) is None:
+    head = raw[:4096]
+    if head.count(b"\x00") > max(1, len(head) // 100) and not has_bom and _wide_encoding(raw) is None:
         detail = "binary content" if lang == "en" else "binaire inhoud"
         raise ReadError(message("file_not_spreadsheet", lang, path=path.name, detail=detail),
                         message("file_not_spreadsheet_hint", lang), value=str(path), lang=lang)
