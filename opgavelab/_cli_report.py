@@ -89,9 +89,10 @@ def _parse_formats(text: str) -> list[str]:
 
 
 def _slug(text: str) -> str:
-    """A file-name-safe version of an id: letters, digits, ``.``, ``_``, ``-``."""
-    s = re.sub(r"[^A-Za-z0-9._-]+", "-", str(text)).strip(".-")
-    return s or "opgave"
+    """A file-name-safe version of an id (see :func:`opgavelab.export.safe_file_name`)."""
+    from .export import safe_file_name
+
+    return safe_file_name(text)
 
 
 def _at_suffix(at) -> str:
