@@ -276,6 +276,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Control characters usually come along when copying from another program. Check the value and save the "
         "file again without them.",
     ),
+    "invisible_only": (
+        "Deze cel in '{column}' bestaat alleen uit onzichtbare tekens (zoals een spatie zonder breedte of een "
+        "zacht afbreekstreepje) en is dus eigenlijk leeg.",
+        "This cell in '{column}' holds only invisible characters (such as a zero-width space or a soft hyphen), "
+        "so it is in fact empty.",
+    ),
+    "invisible_only_hint": (
+        "Maak de cel leeg en typ de waarde opnieuw.",
+        "Clear the cell and type the value again.",
+    ),
+    "id_invisible_twin": (
+        "Deze id ziet eruit als '{value}' uit rij {other}, maar verschilt in onzichtbare tekens of "
+        "schrijfrichtingstekens: het zijn twee verschillende ids.",
+        "This id looks like '{value}' of row {other} but differs in invisible or text-direction characters: they "
+        "are two different ids.",
+    ),
+    "id_invisible_twin_hint": (
+        "Typ de id opnieuw, zonder te plakken; is het dezelfde actor of opgave, voeg de rijen dan samen.",
+        "Type the id again, without pasting; if it is the same actor or opgave, merge the rows.",
+    ),
     # --- sheets and columns -------------------------------------------------
     "sheet_missing": (
         "Het blad '{sheet}' ontbreekt.",

@@ -680,11 +680,56 @@ def _text_errors(sheet: _Sheet, column: str, texts: pd.Series, problems: _Proble
     return texts
 
 
+def _visible(text: str) -> str:
+    """``text`` without invisible format characters (zero-width space, soft
+    hyphen, direction marks and overrides), in one Unicode form, spaces folded."""
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return " ".join(text.split())
+
+
+def _drop_invisible_only(sheet: _Sheet, column: str, texts: pd.Series, problems: _Problems) -> pd.Series:
+    """A required text of only invisible characters (an id of U+200B, a name
+    of a soft hyphen) looks empty to the user: an error, and None."""
+    bad = [i for i, v in enumerate(texts.tolist()) if v is not None and not v.isascii() and not _visible(v)]
+    sheet.empty[("invisible", column)] = np.isin(np.arange(len(texts)), bad)
+    if not bad:
+        return texts
+    texts = texts.copy()
+    for i in bad:
+        v = texts.iat[i]
+        problems.add("invisible_only", sheet=sheet.title, row=int(sheet.rows[i]),
+                     column=sheet.headers.get(column, column),
+                     value="".join(f"U+{ord(ch):04X}" for ch in v[:8]), fields={"column": sheet.headers.get(column, column)})
+        texts.iat[i] = None
+    return texts
+
+
+def _warn_invisible_twins(sheet: _Sheet, ids: pd.Series, problems: _Problems) -> None:
+    """Ids that differ only in invisible or direction characters ('gem' and
+    'gem' + U+202E) are two ids that look the same: a warning on the later."""
+    seen: dict[str, tuple[str, int]] = {}
+    for i, v in enumerate(ids.tolist()):
+        if v is None:
+            continue
+        key = v if v.isascii() else _visible(v)
+        other = seen.get(key)
+        if other is None:
+            seen[key] = (v, int(sheet.rows[i]))
+        elif other[0] != v:
+            problems.add("id_invisible_twin", sheet=sheet.title, row=int(sheet.rows[i]),
+                         column=sheet.headers.get("id"), value=v, severity="warning",
+                         fields={"value": key, "other": other[1]})
+
+
 def _ids(sheet: _Sheet, problems: _Problems, what: str) -> pd.Series:
     raw = sheet.data["id"]
     ids = _text_errors(sheet, "id", _texts(raw), problems)
+    ids = _drop_invisible_only(sheet, "id", ids, problems)
+    _warn_invisible_twins(sheet, ids, problems)
     empty = ids.isna().to_numpy()
-    _report_empty(sheet, "id", empty, problems)
+    _report_empty(sheet, "id", empty & ~sheet.empty[("invisible", "id")], problems)
     dup = ids.duplicated(keep="first").to_numpy() & ~empty
     if dup.any():
         first_row = {}
@@ -701,7 +746,8 @@ def _ids(sheet: _Sheet, problems: _Problems, what: str) -> pd.Series:
 
 def _required_texts(sheet: _Sheet, column: str, problems: _Problems) -> pd.Series:
     texts = _text_errors(sheet, column, _texts(sheet.data[column]), problems)
-    _report_empty(sheet, column, texts.isna().to_numpy(), problems)
+    texts = _drop_invisible_only(sheet, column, texts, problems)
+    _report_empty(sheet, column, texts.isna().to_numpy() & ~sheet.empty[("invisible", column)], problems)
     return texts
 
 
