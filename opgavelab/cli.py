@@ -232,6 +232,14 @@ def _run(argv) -> int:
     lang = getattr(args, "lang", "nl")
     try:
         return handler(args)
+    except BrokenPipeError:  # `opgavelab validate x | head`: the reader has gone, nothing to say
+        import os
+
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_OK
     except KeyboardInterrupt:
         return _fail(args, EXIT_INTERRUPTED, message("cli_interrupted", lang), "")
     except Exception as exc:
