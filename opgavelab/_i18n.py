@@ -296,6 +296,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Typ de id opnieuw, zonder te plakken; is het dezelfde actor of opgave, voeg de rijen dan samen.",
         "Type the id again, without pasting; if it is the same actor or opgave, merge the rows.",
     ),
+    "commitment_not_whole": (
+        "Inzet '{value}' is geen geheel getal; de inzet is 1, 2, 3, 4 of 5.",
+        "Commitment '{value}' is not a whole number; commitment is 1, 2, 3, 4 or 5.",
+    ),
+    "commitment_not_whole_hint": (
+        "Rond af naar een geheel getal van 1 (weinig) tot 5 (veel), of laat de cel leeg.",
+        "Round to a whole number from 1 (little) to 5 (much), or leave the cell empty.",
+    ),
+    "number_ambiguous": (
+        "'{value}' kan {read} of {other} betekenen; gelezen als {read}.",
+        "'{value}' can mean {read} or {other}; read as {read}.",
+    ),
+    "number_ambiguous_hint": (
+        "Schrijf het getal zonder scheidingsteken voor duizendtallen (1000) of met een decimaal dat niet drie "
+        "cijfers heeft (1,5), of maak de cel een getalcel.",
+        "Write the number without a thousands separator (1000), or with a decimal part that is not three digits "
+        "(1.5), or make the cell a number cell.",
+    ),
     # --- sheets and columns -------------------------------------------------
     "sheet_missing": (
         "Het blad '{sheet}' ontbreekt.",

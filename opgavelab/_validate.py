@@ -318,6 +318,8 @@ def _parse_number(value):
         number = float(value)
         return None if math.isnan(number) else number
     text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    if not text.isascii():  # float() reads Arabic-Indic and full-width digits too; a spreadsheet never means them
+        return None
     if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.234,5
         text = text.replace(".", "").replace(",", ".")
     elif re.fullmatch(r"[-+]?\d+,\d+", text):
@@ -873,6 +875,10 @@ def _bool_column(sheet: _Sheet, column: str, default: bool, problems: _Problems)
     return parsed.where(parsed.notna(), default).astype(bool)
 
 
+#: "1,000" and "1.000": a thousand in one convention, one in the other.
+_AMBIGUOUS_NUMBER = re.compile(r"[-+]?\d{1,3}[.,]\d{3}")
+
+
 def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, valid) -> pd.Series:
     if column not in sheet.data:
         return pd.Series(np.nan, index=sheet.data.index, dtype=float)
@@ -889,8 +895,20 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
     for i in np.flatnonzero(bad):
         v = raw.iat[i]
         k = "excel_error" if isinstance(v, str) and v.strip() in EXCEL_ERRORS else key
+        if k == "commitment_bad" and 1 <= arr[i] <= 5:  # '3,5' is between 1 and 5, only not whole
+            k = "commitment_not_whole"
         problems.add(k, sheet=sheet.title, row=int(sheet.rows[i]), column=sheet.headers.get(column, column),
                      value=v, fields={"value": _display(v)})
+    for i in np.flatnonzero(ok.to_numpy()):
+        v = raw.iat[i]
+        if isinstance(v, str) and _AMBIGUOUS_NUMBER.fullmatch(v.strip()):
+            text = v.strip()
+            whole = float(re.sub(r"[.,]", "", text))
+            decimal = float(re.sub(r"[.,]", ".", text))
+            other = decimal if arr[i] == whole else whole
+            problems.add("number_ambiguous", sheet=sheet.title, row=int(sheet.rows[i]),
+                         column=sheet.headers.get(column, column), value=v, severity="warning",
+                         fields={"value": text, "read": f"{arr[i]:g}", "other": f"{other:g}"})
     _report_error_cells(sheet, column, empty, problems)
     return numbers.where(ok, np.nan).astype(float)
 
