@@ -314,6 +314,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Write the number without a thousands separator (1000), or with a decimal part that is not three digits "
         "(1.5), or make the cell a number cell.",
     ),
+    "date_serial_not_positive": (
+        "Deze datumcel heeft de waarde 0 of minder; dat is in Excel geen datum (Excel toont 0-1-1900 of ####).",
+        "This date cell holds 0 or less; in Excel that is no date (Excel shows 0-1-1900 or ####).",
+    ),
+    "date_serial_not_positive_hint": (
+        "Typ de datum opnieuw (bijvoorbeeld 2021 of 3-12-2021), of laat de cel leeg.",
+        "Type the date again (for example 2021 or 2021-12-03), or leave the cell empty.",
+    ),
+    "date_excel_1900": (
+        "De datum {value} ligt vóór maart 1900: daar telt Excel één dag verkeerd (het kent 29-02-1900, een dag die "
+        "niet bestond); gelezen als {value}.",
+        "The date {value} is before March 1900, where Excel is a day off (it counts 29-02-1900, a day that never "
+        "was); read as {value}.",
+    ),
+    "date_excel_1900_hint": (
+        "Is dit een echte datum? Anders is het een getal in een cel met datumopmaak: typ de datum opnieuw.",
+        "Is this a real date? Otherwise it is a number in a cell formatted as a date: type the date again.",
+    ),
+    "sheet_hidden": (
+        "Het blad '{sheet}' is verborgen in Excel; opgavelab leest het wel.",
+        "The sheet '{sheet}' is hidden in Excel; opgavelab reads it all the same.",
+    ),
+    "sheet_hidden_hint": (
+        "Maak het zichtbaar (rechtermuisknop op een bladtab > Zichtbaar maken) om te zien wat er gelezen wordt.",
+        "Unhide it (right-click a sheet tab > Unhide) to see what is read.",
+    ),
+    "sheet_very_hidden": (
+        "Het blad '{sheet}' is 'zeer verborgen' in Excel: het staat niet bij Zichtbaar maken, maar opgavelab leest "
+        "het wel.",
+        "The sheet '{sheet}' is 'very hidden' in Excel: Unhide does not list it, but opgavelab reads it.",
+    ),
+    "sheet_very_hidden_hint": (
+        "Maak het zichtbaar via Ontwikkelaars > Visual Basic (eigenschap Visible op -1), of open het bestand in "
+        "LibreOffice (Blad > Blad weergeven).",
+        "Unhide it through Developer > Visual Basic (property Visible = -1), or open the file in LibreOffice "
+        "(Sheet > Show Sheet).",
+    ),
     # --- sheets and columns -------------------------------------------------
     "sheet_missing": (
         "Het blad '{sheet}' ontbreekt.",

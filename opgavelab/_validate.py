@@ -848,8 +848,18 @@ def _date_column(sheet: _Sheet, column: str, problems: _Problems, end: bool) -> 
         v = values[i]
         key = "excel_error" if isinstance(v, str) and v.strip() in EXCEL_ERRORS else (
             "date_out_of_range" if outside[codes[i]] else "date_unreadable")
+        if isinstance(v, _dt.time) and not isinstance(v, _dt.datetime) and v == _dt.time(0, 0):
+            key = "date_serial_not_positive"  # a date cell holding 0 or less: calamine gives midnight
         problems.add(key, sheet=sheet.title, row=int(sheet.rows[i]), column=sheet.headers.get(column, column),
                      value=v, fields={"value": _display(v)})
+    # Excel counts 29-02-1900, a day that never was: its serials up to 60 are a
+    # day off, and serial 60 itself comes out as 28-02-1900
+    for i in np.flatnonzero(~empty & (codes >= 0)):
+        v = values[i]
+        if isinstance(v, _dt.date) and not isinstance(v, str) and (v.year, v.month) < (1900, 3):
+            problems.add("date_excel_1900", sheet=sheet.title, row=int(sheet.rows[i]),
+                         column=sheet.headers.get(column, column), value=v, severity="warning",
+                         fields={"value": _display(v)})
     _report_error_cells(sheet, column, empty, problems)
     converted = pd.to_datetime(pd.Series([p if p is not None else pd.NaT for p in parsed], dtype=object),
                                errors="coerce").astype("datetime64[ns]").to_numpy()
@@ -1079,6 +1089,10 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         problems.items.extend(grid.problems)
         _strip_control_characters(grid, problems)
     found = _find_sheets(grids, problems)
+    for grid in found.values():
+        if grid.state in ("hidden", "veryHidden"):
+            key = "sheet_very_hidden" if grid.state == "veryHidden" else "sheet_hidden"
+            problems.add(key, sheet=grid.title, severity="warning", fields={"sheet": grid.title})
     sheets = {key: _prepare_sheet(key, grid, problems) for key, grid in found.items()}
     vocab = _build_vocabularies(sheets.get("vocabularies"), problems)
 
