@@ -192,7 +192,11 @@ def run(args) -> int:
 
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            case = pseudonymise(case, lang=args.lang)
+            try:
+                case = pseudonymise(case, lang=args.lang)
+            except (ValueError, TypeError) as exc:  # a key too short: the message says what to do
+                _say(args, str(exc), err=True)
+                return EXIT_INVALID
         for w in caught:
             _say(args, str(w.message), err=True)
     if args.all:

@@ -935,6 +935,15 @@ RESERVED_ATTRIBUTES = frozenset({
 })
 
 
+def _with_extras(frame: pd.DataFrame, extras: dict) -> pd.DataFrame:
+    """``frame`` with the extra columns added at once (one at a time makes a
+    wide sheet's frame fragmented, and pandas warns about it)."""
+    if not extras:
+        return frame
+    keep = frame.drop(columns=[k for k in extras if k in frame.columns])
+    return pd.concat([keep, pd.DataFrame(extras, index=frame.index)], axis=1)
+
+
 def _extra_columns(sheet: _Sheet, problems: _Problems | None = None) -> dict[str, pd.Series]:
     known = {c.name for c in sheet.spec.columns}
     extras = {}
@@ -1112,8 +1121,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         }
         frame = {k: v for k, v in frame.items() if v is not None}
         actors = pd.DataFrame(frame)
-        for k, v in _extra_columns(sheet, problems).items():
-            actors[k] = v
+        actors = _with_extras(actors, _extra_columns(sheet, problems))
         actors[ROW] = sheet.rows
         actors = actors[actors["id"].notna()].drop_duplicates("id", keep="first")
         actors = actors.set_index("id")
@@ -1134,8 +1142,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         }
         frame = {k: v for k, v in frame.items() if v is not None}
         opgaven = pd.DataFrame(frame)
-        for k, v in _extra_columns(sheet, problems).items():
-            opgaven[k] = v
+        opgaven = _with_extras(opgaven, _extra_columns(sheet, problems))
         opgaven[ROW] = sheet.rows
         opgaven = opgaven[opgaven["id"].notna()].drop_duplicates("id", keep="first")
         opgaven = opgaven.set_index("id")
@@ -1174,8 +1181,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
             "until": until,
         })
         involvement["commitment"] = involvement["commitment"].astype("Int64")
-        for k, v in _extra_columns(sheet, problems).items():
-            involvement[k] = v
+        involvement = _with_extras(involvement, _extra_columns(sheet, problems))
         involvement[ROW] = sheet.rows
         dup = involvement.duplicated(["actor", "opgave", "since"], keep=False) & involvement["actor"].notna() & involvement["opgave"].notna()
         if dup.any():
@@ -1218,8 +1224,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
             "since": since,
             "until": until,
         })
-        for k, v in _extra_columns(sheet, problems).items():
-            ties[k] = v
+        ties = _with_extras(ties, _extra_columns(sheet, problems))
         ties[ROW] = sheet.rows
         _warn_duplicate_ties(ties, sheet, problems)
 

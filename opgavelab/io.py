@@ -401,12 +401,27 @@ def _decode_lines(raw: bytes) -> tuple[str, list[int]]:
 
 
 def _sniff_separator(text: str) -> str:
+    """The separator that splits the first lines most consistently: a title
+    line above the header ("Casus Veenmarken, versie 2") does not decide."""
+    from collections import Counter
+
+    lines = []
     for line in text.splitlines():
         if line.strip():
-            counts = {sep: _count_outside_quotes(line, sep) for sep in (";", ",", "\t")}
-            best = max(counts, key=counts.get)
-            return best if counts[best] > 0 else ","
-    return ","
+            lines.append(line)
+            if len(lines) == 20:
+                break
+    best, best_score = ",", (0, 0)
+    for sep in (";", ",", "\t"):
+        counts = [_count_outside_quotes(line, sep) for line in lines]
+        common = Counter(c for c in counts if c > 0).most_common(1)
+        if not common:
+            continue
+        count, lines_with_it = common[0]
+        score = (lines_with_it, count)
+        if score > best_score:
+            best, best_score = sep, score
+    return best
 
 
 def _count_outside_quotes(line: str, sep: str) -> int:
