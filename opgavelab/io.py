@@ -489,7 +489,9 @@ def _read_csv_file(path: Path, lang: str, limits=None) -> Grid:
                         message("csv_unreadable_hint", lang), value=str(path), lang=lang) from None
     finally:
         csv.field_size_limit(limit)
-    header_width = next((len(r) for r in rows if any(c.strip() for c in r)), 0)
+    # the header: the first row of two or more values (a title line above it has one)
+    header_width = next((len(r) for r in rows if sum(1 for c in r if c.strip()) >= 2),
+                        next((len(r) for r in rows if any(c.strip() for c in r)), 0))
     for i, r in enumerate(rows, start=1):
         if len(r) > header_width and any(c.strip() for c in r[header_width:]):
             problems.append({
