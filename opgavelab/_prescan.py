@@ -131,7 +131,7 @@ def _split_ref(ref: str):
 def _check_total(zf: zipfile.ZipFile, limits: Limits) -> list:
     total = sum(info.file_size for info in zf.infolist())
     if total > limits.max_bytes:
-        raise LimitExceeded("max_bytes", limits.max_bytes, where=f"{total:,}")
+        raise LimitExceeded("max_bytes", limits.max_bytes, where=total)
     return [limits.max_bytes, limits.max_bytes]
 
 

@@ -270,7 +270,12 @@ def _number(n: int, lang: str) -> str:
 
 def _limit_error(path: Path, exc, lang: str) -> ReadError:
     key = {"max_bytes": "limit_bytes", "max_cells": "limit_cells", "max_cell_chars": "limit_cell_chars"}[exc.what]
-    where = f" ({exc.sheet}{', ' if exc.sheet and exc.where else ''}{exc.where or ''})" if (exc.sheet or exc.where) else ""
+    parts = [str(exc.sheet)] if exc.sheet else []
+    if isinstance(exc.where, int):
+        parts.append(f"{_number(exc.where, lang)} bytes")
+    elif exc.where:
+        parts.append(str(exc.where))
+    where = f" ({', '.join(parts)})" if parts else ""
     text = (message(key, lang, path=path.name, limit=_number(exc.limit, lang), where=where) + " "
             + message("limit_raise", lang, arg=exc.what, opt=exc.what.replace("_", "-")))
     return ReadError(text, message(key + "_hint", lang), value=str(path), lang=lang)
