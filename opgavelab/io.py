@@ -244,6 +244,9 @@ def _prescan(path: Path, lang: str, limits):
                         message("file_not_spreadsheet_hint", lang), value=str(path), lang=lang) from None
     except OSError as exc:
         raise _unreadable(path, exc, lang) from None
+    except MemoryError:
+        raise ReadError(message("file_out_of_memory", lang, path=path.name),
+                        message("file_out_of_memory_hint", lang), value=str(path), lang=lang) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, ValueError, NotImplementedError) as exc:
         detail = f"{type(exc).__name__}: {str(exc)[:120]}"
         if isinstance(exc, RuntimeError) and "encrypt" in str(exc).lower():
@@ -618,7 +621,7 @@ def atomic_write(path, overwrite: bool = False, suffix: str | None = None, lang:
     tmp_path = None
     try:
         _make_folder(path.parent, lang)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=(suffix or path.suffix) + _TMP_MARK,
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=_TMP_MARK + (suffix or path.suffix),
                                    dir=path.parent)
         os.close(fd)
         tmp_path = Path(tmp)
@@ -658,7 +661,7 @@ def remove_stale_temporaries(folder, older_than: float = 3600.0) -> int:
     if not folder.is_dir():
         return 0
     now = time.time()
-    for p in folder.rglob(f".*{_TMP_MARK}"):
+    for p in folder.rglob(f".*{_TMP_MARK}*"):
         try:
             if p.is_file() and not p.is_symlink() and now - p.stat().st_mtime > older_than:
                 p.unlink()

@@ -82,7 +82,7 @@ def _through_cli(name, tmp_path, capsys, monkeypatch, formats):
     assert _snapshot(path) == before, "the input changed"
     outside = {p for p in _listing(work) if p.parts[0] != "uit"}
     assert outside == set(), f"written outside --out: {outside}"
-    assert not list(work.rglob("*.opgavelab-tmp")), "a temporary file was left behind"
+    assert not list(work.rglob("*.opgavelab-tmp*")), "a temporary file was left behind"
     return codes
 
 
@@ -313,11 +313,11 @@ def test_atomic_write_raises_write_error(tmp_path, monkeypatch):
 def test_stale_temporary_files_are_removed(tmp_path):
     from opgavelab.io import remove_stale_temporaries
 
-    old = tmp_path / "econ" / ".econ-abc.gexf.opgavelab-tmp"
+    old = tmp_path / "econ" / ".econ-abc.opgavelab-tmp.gexf"
     old.parent.mkdir()
     old.write_text("")
     os.utime(old, (0, 0))
-    fresh = tmp_path / "econ" / ".econ-def.gexf.opgavelab-tmp"
+    fresh = tmp_path / "econ" / ".econ-def.opgavelab-tmp.gexf"
     fresh.write_text("")
     mine = tmp_path / "econ" / "notities.txt"
     mine.write_text("")
@@ -341,7 +341,7 @@ def test_sigterm_leaves_no_temporary_file(tmp_path):
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "Afgebroken" in err
-    assert not list(out_dir.rglob("*.opgavelab-tmp"))
+    assert not list(out_dir.rglob("*.opgavelab-tmp*"))
 
 
 # --------------------------------------------------------------------------
