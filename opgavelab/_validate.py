@@ -449,6 +449,8 @@ def _build_vocabularies(sheet: _Sheet | None, problems: _Problems) -> Vocabulari
         else:
             known = base.resolve(name, value)
         label, colour = labels.iat[i], colours.iat[i]
+        if "colour" not in data or _is_empty_value(data["colour"].iat[i]):
+            colour = None  # an empty cell (NaN in a frame built in Python), not the text 'nan'
         if colour is not None:
             checked = _check_colour(colour)
             if checked is None:
