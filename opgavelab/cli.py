@@ -140,6 +140,7 @@ def _cmd_validate(args) -> int:
     summary = {
         "valid": True,
         "readable": True,
+        "exit_code": EXIT_OK,
         "case": case.name,
         "actors": len(case.actors),
         "opgaven": len(case.opgaven),
