@@ -41,6 +41,7 @@ _PUBLIC = {
     "Scenario": "opgavelab._scenario",
     "ValidationError": "opgavelab.errors",
     "ReadError": "opgavelab.errors",
+    "WriteError": "opgavelab.errors",
     "OpgavelabError": "opgavelab.errors",
     "OpgavelabWarning": "opgavelab.errors",
 }

@@ -27,7 +27,7 @@ from ._checks import _check_one_of
 
 __all__ = ["add_parser", "FORMATS", "DEFAULT_FORMATS", "planned_files"]
 
-EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 1, 2, 3
 
 #: Every format the command can write.
 FORMATS = ["png", "svg", "pdf", "html", "xlsx", "gexf", "graphml", "kumu", "csv", "gif"]
@@ -77,6 +77,9 @@ def add_parser(subparsers) -> None:
                         "columns marked personal; the key comes from OPGAVELAB_PSEUDONYM_KEY")
     p.add_argument("--scenario", metavar="SPEC", default=None,
                    help="also write a what-if workbook, e.g. 'remove:eb,add:riec' (or 'zonder:eb,met:riec')")
+    from .cli import add_limit_arguments
+
+    add_limit_arguments(p)
     p.set_defaults(handler=run)
 
 
@@ -91,9 +94,10 @@ def _parse_formats(text: str) -> list[str]:
 
 
 def _slug(text: str) -> str:
-    """A file-name-safe version of an id: letters, digits, ``.``, ``_``, ``-``."""
-    s = re.sub(r"[^A-Za-z0-9._-]+", "-", str(text)).strip(".-")
-    return s or "opgave"
+    """A file-name-safe version of an id (see :func:`opgavelab.export.safe_file_name`)."""
+    from .export import safe_file_name
+
+    return safe_file_name(text)
 
 
 def _at_suffix(at) -> str:
@@ -157,10 +161,12 @@ def planned_files(opgave_ids: list[str], out, formats: list[str], lang: str = "n
 
 
 def _say(args, text: str, err: bool = False) -> None:
+    from ._terminal import safe
+
     if err:
-        print(text, file=sys.stderr)
+        print(safe(text), file=sys.stderr)
     elif not args.quiet:
-        print(text)
+        print(safe(text))
 
 
 def run(args) -> int:
@@ -189,7 +195,9 @@ def run(args) -> int:
         _say(args, f"'dpi' must be between 50 and 1200, got {args.dpi}.", err=True)
         return EXIT_INVALID
     try:
-        case = load(args.case, lang=args.lang, progress=sys.stderr.isatty() and not args.quiet)
+        from .cli import limit_kwargs
+
+        case = load(args.case, lang=args.lang, progress=sys.stderr.isatty() and not args.quiet, **limit_kwargs(args))
     except ReadError as exc:
         _say(args, exc.title, err=True)
         return EXIT_UNREADABLE
@@ -205,7 +213,11 @@ def run(args) -> int:
 
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            case = pseudonymise(case, lang=args.lang)
+            try:
+                case = pseudonymise(case, lang=args.lang)
+            except (ValueError, TypeError) as exc:  # a key too short: the message says what to do
+                _say(args, str(exc), err=True)
+                return EXIT_INVALID
         for w in caught:
             _say(args, str(w.message), err=True)
     if args.all:
@@ -228,6 +240,15 @@ def run(args) -> int:
             _say(args, (f"'--at' moet een jaar of datum zijn (2024 of 2024-06-30), niet {at!r}." if nl
                         else f"'--at' must be a year or a date (2024 or 2024-06-30), got {at!r}."), err=True)
             return EXIT_INVALID
+    from .errors import WriteError
+    from .io import _make_folder, remove_stale_temporaries
+
+    try:  # --out a file, a read-only drive: say so before any work
+        _make_folder(Path(args.out), args.lang)
+    except WriteError as exc:
+        _say(args, exc.title, err=True)
+        return EXIT_UNWRITABLE
+    remove_stale_temporaries(args.out)
     plan = planned_files(opgaven, args.out, formats, args.lang, at, scenario=spec is not None)
     existing = [p for files in plan.values() for p in files.values() if p.exists()]
     if existing and not args.force:
@@ -245,7 +266,7 @@ def run(args) -> int:
     for k, oid in enumerate(progress_bar(opgaven, enable=bar, desc="rapport" if nl else "report",
                                          total=len(opgaven)), start=1):
         if not bar and (len(opgaven) > 1 or not args.quiet):
-            print(f"[{k}/{len(opgaven)}] {oid}: {case.opgaven.at[oid, 'name']}", file=sys.stderr, flush=True)
+            _say(args, f"[{k}/{len(opgaven)}] {oid}: {case.opgaven.at[oid, 'name']}", err=True)
         try:
             for path in _write_opgave(case, oid, plan[oid], args, formats):
                 written.append(path)
@@ -253,6 +274,12 @@ def run(args) -> int:
         except (FileExistsError, ValueError) as exc:  # a file appeared while writing; a bad --scenario
             _say(args, str(exc), err=True)
             return EXIT_INVALID
+        except WriteError as exc:  # disk full, permission taken away, a name the file system refuses
+            from ._i18n import message
+
+            _say(args, exc.title, err=True)
+            _say(args, message("report_written_before_error", args.lang, n=len(written), out=args.out), err=True)
+            return EXIT_UNWRITABLE
     _say(args, (f"{len(written)} bestanden geschreven in {args.out} ({time.time() - start:.0f} s)." if nl
                 else f"{len(written)} files written to {args.out} ({time.time() - start:.0f} s)."))
     return EXIT_OK

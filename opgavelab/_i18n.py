@@ -147,6 +147,271 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Is there a value far below or to the right of the data, even a space? Delete the rows below and the "
         "columns to the right of the data (select them, right-click > Delete) and save again.",
     ),
+    # --- issue 20: hardening (caps, unreadable files, encodings, output) -----
+    "limit_bytes": (
+        "{path} is uitgepakt groter dan de grens van {limit} bytes{where}.",
+        "{path} is larger, unzipped, than the limit of {limit} bytes{where}.",
+    ),
+    "limit_bytes_hint": (
+        "Een klein bestand kan uitgepakt gigabytes worden. Sla de werkmap opnieuw op vanuit Excel of LibreOffice; "
+        "vertrouwt u het bestand, verhoog dan de grens.",
+        "A small file can unzip to gigabytes. Save the workbook again from Excel or LibreOffice; if you trust the "
+        "file, raise the limit.",
+    ),
+    "limit_cells": (
+        "{path} heeft een blad met meer dan {limit} cellen{where}.",
+        "{path} has a sheet of more than {limit} cells{where}.",
+    ),
+    "limit_cells_hint": (
+        "Verwijder de rijen onder en de kolommen rechts van de gegevens en sla opnieuw op.",
+        "Delete the rows below and the columns to the right of the data and save again.",
+    ),
+    "limit_cell_chars": (
+        "{path} heeft een cel met meer dan {limit} tekens{where}.",
+        "{path} has a cell of more than {limit} characters{where}.",
+    ),
+    "limit_cell_chars_hint": (
+        "Excel zelf houdt op bij 32.767 tekens per cel. Kort de tekst in of zet hem in een apart document; "
+        "vertrouwt u het bestand, verhoog dan de grens.",
+        "Excel itself stops at 32,767 characters per cell. Shorten the text or keep it in a document of its own; "
+        "if you trust the file, raise the limit.",
+    ),
+    "limit_raise": (
+        "(Grens '{arg}': hoger zetten met opgavelab.load(..., {arg}=...) of op de opdrachtregel met --{opt}.)",
+        "(Limit '{arg}': raise it with opgavelab.load(..., {arg}=...) or on the command line with --{opt}.)",
+    ),
+    "file_out_of_memory": (
+        "{path} past niet in het geheugen.",
+        "{path} does not fit in memory.",
+    ),
+    "file_out_of_memory_hint": (
+        "Sluit andere programma's, of verwijder lege rijen, kolommen en zeer lange teksten uit de werkmap.",
+        "Close other programs, or delete empty rows, columns and very long texts from the workbook.",
+    ),
+    "file_no_permission": (
+        "{path} kan niet worden geopend: geen toestemming ({detail}).",
+        "{path} cannot be opened: permission denied ({detail}).",
+    ),
+    "file_no_permission_hint": (
+        "Is het bestand geopend in Excel? Sluit het daar. Anders: geef uzelf leesrechten of kopieer het bestand "
+        "naar een eigen map.",
+        "Is the file open in Excel? Close it there. Otherwise give yourself read permission or copy the file to a "
+        "folder of your own.",
+    ),
+    "file_os_error": (
+        "{path} kan niet worden gelezen ({detail}).",
+        "{path} cannot be read ({detail}).",
+    ),
+    "file_os_error_hint": (
+        "Controleer of het bestand er nog is en de schijf of netwerkmap bereikbaar is, en probeer het opnieuw.",
+        "Check that the file is still there and its drive or network folder can be reached, and try again.",
+    ),
+    "csv_mixed_encoding": (
+        "Regel {line} van {path} is geen UTF-8, de rest van het bestand wel; deze regel is gelezen als Windows-1252.",
+        "Line {line} of {path} is not UTF-8, the rest of the file is; this line was read as Windows-1252.",
+    ),
+    "csv_mixed_encoding_more": (
+        "En nog {n} regels van {path} die geen UTF-8 zijn.",
+        "And {n} more lines of {path} that are not UTF-8.",
+    ),
+    "csv_mixed_encoding_hint": (
+        "Controleer de tekens met accenten op deze regel; sla het bestand opnieuw op als 'CSV UTF-8'.",
+        "Check the accented characters on this line; save the file again as 'CSV UTF-8'.",
+    ),
+    "csv_symlink": (
+        "{path} in de CSV-map is een snelkoppeling (symbolische link); opgavelab volgt die niet ({n} in totaal).",
+        "{path} in the CSV folder is a shortcut (symbolic link); opgavelab does not follow it ({n} in all).",
+    ),
+    "csv_symlink_hint": (
+        "Kopieer het echte bestand in de map in plaats van een link.",
+        "Copy the real file into the folder instead of a link.",
+    ),
+    "write_disk_full": (
+        "{path} kan niet worden geschreven: de schijf is vol ({detail}).",
+        "{path} cannot be written: the disk is full ({detail}).",
+    ),
+    "write_disk_full_hint": (
+        "Maak ruimte vrij of kies met --out een map op een andere schijf; wat al geschreven is, is compleet.",
+        "Free some space or choose a folder on another drive with --out; what was written already is complete.",
+    ),
+    "write_no_permission": (
+        "{path} kan niet worden geschreven: geen toestemming ({detail}).",
+        "{path} cannot be written: permission denied ({detail}).",
+    ),
+    "write_no_permission_hint": (
+        "Kies een map waarin u mag schrijven (bijvoorbeeld in uw eigen documenten), of sluit het bestand als het "
+        "in een ander programma open staat.",
+        "Choose a folder you may write to (for example in your own documents), or close the file if another "
+        "program has it open.",
+    ),
+    "write_read_only": (
+        "{path} kan niet worden geschreven: de schijf is alleen-lezen ({detail}).",
+        "{path} cannot be written: the drive is read-only ({detail}).",
+    ),
+    "write_read_only_hint": (
+        "Kies met --out een map op een schijf waarop u kunt schrijven.",
+        "Choose a folder on a writable drive with --out.",
+    ),
+    "write_name_too_long": (
+        "{path} kan niet worden geschreven: de naam is te lang ({detail}).",
+        "{path} cannot be written: the name is too long ({detail}).",
+    ),
+    "write_name_too_long_hint": (
+        "Kies een kortere map met --out, of geef de opgave een korter id.",
+        "Choose a shorter folder with --out, or give the opgave a shorter id.",
+    ),
+    "write_not_a_folder": (
+        "{path} is een bestand, geen map; daarin kan niets worden geschreven ({detail}).",
+        "{path} is a file, not a folder; nothing can be written into it ({detail}).",
+    ),
+    "write_not_a_folder_hint": (
+        "Geef met --out een map (die mag nog niet bestaan), niet een bestand.",
+        "Give a folder with --out (it need not exist yet), not a file.",
+    ),
+    "write_is_a_folder": (
+        "{path} is een map; er kan geen bestand met die naam worden geschreven ({detail}).",
+        "{path} is a folder; no file of that name can be written ({detail}).",
+    ),
+    "write_is_a_folder_hint": (
+        "Verplaats of hernoem die map, of kies een andere map met --out.",
+        "Move or rename that folder, or choose another folder with --out.",
+    ),
+    "write_failed": (
+        "{path} kan niet worden geschreven ({detail}).",
+        "{path} cannot be written ({detail}).",
+    ),
+    "write_failed_hint": (
+        "Controleer of de map bestaat en bereikbaar is en of u erin mag schrijven, en probeer het opnieuw.",
+        "Check that the folder exists, can be reached and that you may write to it, and try again.",
+    ),
+    "cli_interrupted": (
+        "Afgebroken; wat al geschreven was, is compleet, er is geen half bestand achtergebleven.",
+        "Interrupted; what was written is complete, no half-written file was left behind.",
+    ),
+    "cli_out_of_memory": (
+        "Te weinig geheugen om dit af te maken.",
+        "Not enough memory to finish this.",
+    ),
+    "cli_internal_error": (
+        "Interne fout in opgavelab ({detail}).",
+        "Internal error in opgavelab ({detail}).",
+    ),
+    "cli_internal_error_hint": (
+        "Dit is een fout in opgavelab, niet in uw bestand: meld het met de opdracht en (als dat kan) het bestand. "
+        "Met OPGAVELAB_DEBUG=1 ziet u de details.",
+        "This is a bug in opgavelab, not in your file: please report it with the command and (if you can) the "
+        "file. Set OPGAVELAB_DEBUG=1 to see the details.",
+    ),
+    "report_written_before_error": (
+        "{n} bestanden waren al geschreven (compleet) in {out}.",
+        "{n} files had been written (complete) to {out}.",
+    ),
+    "column_reserved": (
+        "De kolom '{value}' heet in opgavelab '{new}': '{value}' is een naam die netwerken en exports zelf gebruiken.",
+        "The column '{value}' is called '{new}' in opgavelab: '{value}' is a name networks and exports use "
+        "themselves.",
+    ),
+    "column_reserved_hint": (
+        "Niets te doen; wilt u de oorspronkelijke naam terugzien, geef de kolom dan een andere naam.",
+        "Nothing to do; to see a name of your own, give the column another name.",
+    ),
+    "colour_bad": (
+        "'{value}' is geen kleur; de standaardkleur wordt gebruikt.",
+        "'{value}' is not a colour; the default colour is used.",
+    ),
+    "colour_bad_hint": (
+        "Geef een kleurcode als #0072B2 (# en zes tekens 0-9 of A-F) of een kleurnaam als 'teal' of 'groen'.",
+        "Give a colour code like #0072B2 (# and six characters 0-9 or A-F) or a colour name like 'teal'.",
+    ),
+    "control_characters": (
+        "Deze cel bevatte {n} onzichtbare stuurteken(s) (zoals U+0001 of ESC); die zijn verwijderd.",
+        "This cell held {n} invisible control character(s) (such as U+0001 or ESC); they were removed.",
+    ),
+    "control_characters_more": (
+        "En nog {n} cellen met stuurtekens; die zijn ook verwijderd.",
+        "And {n} more cells with control characters; those were removed too.",
+    ),
+    "control_characters_hint": (
+        "Stuurtekens komen meestal mee bij kopiëren uit een ander programma. Controleer de waarde en sla het bestand "
+        "opnieuw op zonder die tekens.",
+        "Control characters usually come along when copying from another program. Check the value and save the "
+        "file again without them.",
+    ),
+    "invisible_only": (
+        "Deze cel in '{column}' bestaat alleen uit onzichtbare tekens (zoals een spatie zonder breedte of een "
+        "zacht afbreekstreepje) en is dus eigenlijk leeg.",
+        "This cell in '{column}' holds only invisible characters (such as a zero-width space or a soft hyphen), "
+        "so it is in fact empty.",
+    ),
+    "invisible_only_hint": (
+        "Maak de cel leeg en typ de waarde opnieuw.",
+        "Clear the cell and type the value again.",
+    ),
+    "id_invisible_twin": (
+        "Deze id ziet eruit als '{value}' uit rij {other}, maar verschilt in onzichtbare tekens of "
+        "schrijfrichtingstekens: het zijn twee verschillende ids.",
+        "This id looks like '{value}' of row {other} but differs in invisible or text-direction characters: they "
+        "are two different ids.",
+    ),
+    "id_invisible_twin_hint": (
+        "Typ de id opnieuw, zonder te plakken; is het dezelfde actor of opgave, voeg de rijen dan samen.",
+        "Type the id again, without pasting; if it is the same actor or opgave, merge the rows.",
+    ),
+    "commitment_not_whole": (
+        "Inzet '{value}' is geen geheel getal; de inzet is 1, 2, 3, 4 of 5.",
+        "Commitment '{value}' is not a whole number; commitment is 1, 2, 3, 4 or 5.",
+    ),
+    "commitment_not_whole_hint": (
+        "Rond af naar een geheel getal van 1 (weinig) tot 5 (veel), of laat de cel leeg.",
+        "Round to a whole number from 1 (little) to 5 (much), or leave the cell empty.",
+    ),
+    "number_ambiguous": (
+        "'{value}' kan {read} of {other} betekenen; gelezen als {read}.",
+        "'{value}' can mean {read} or {other}; read as {read}.",
+    ),
+    "number_ambiguous_hint": (
+        "Schrijf het getal zonder scheidingsteken voor duizendtallen (1000) of met een decimaal dat niet drie "
+        "cijfers heeft (1,5), of maak de cel een getalcel.",
+        "Write the number without a thousands separator (1000), or with a decimal part that is not three digits "
+        "(1.5), or make the cell a number cell.",
+    ),
+    "date_serial_not_positive": (
+        "Deze datumcel heeft de waarde 0 of minder; dat is in Excel geen datum (Excel toont 0-1-1900 of ####).",
+        "This date cell holds 0 or less; in Excel that is no date (Excel shows 0-1-1900 or ####).",
+    ),
+    "date_serial_not_positive_hint": (
+        "Typ de datum opnieuw (bijvoorbeeld 2021 of 3-12-2021), of laat de cel leeg.",
+        "Type the date again (for example 2021 or 2021-12-03), or leave the cell empty.",
+    ),
+    "date_excel_1900": (
+        "De datum {value} ligt vóór maart 1900: daar telt Excel één dag verkeerd (het kent 29-02-1900, een dag die "
+        "niet bestond); gelezen als {value}.",
+        "The date {value} is before March 1900, where Excel is a day off (it counts 29-02-1900, a day that never "
+        "was); read as {value}.",
+    ),
+    "date_excel_1900_hint": (
+        "Is dit een echte datum? Anders is het een getal in een cel met datumopmaak: typ de datum opnieuw.",
+        "Is this a real date? Otherwise it is a number in a cell formatted as a date: type the date again.",
+    ),
+    "sheet_hidden": (
+        "Het blad '{sheet}' is verborgen in Excel; opgavelab leest het wel.",
+        "The sheet '{sheet}' is hidden in Excel; opgavelab reads it all the same.",
+    ),
+    "sheet_hidden_hint": (
+        "Maak het zichtbaar (rechtermuisknop op een bladtab > Zichtbaar maken) om te zien wat er gelezen wordt.",
+        "Unhide it (right-click a sheet tab > Unhide) to see what is read.",
+    ),
+    "sheet_very_hidden": (
+        "Het blad '{sheet}' is 'zeer verborgen' in Excel: het staat niet bij Zichtbaar maken, maar opgavelab leest "
+        "het wel.",
+        "The sheet '{sheet}' is 'very hidden' in Excel: Unhide does not list it, but opgavelab reads it.",
+    ),
+    "sheet_very_hidden_hint": (
+        "Maak het zichtbaar via Ontwikkelaars > Visual Basic (eigenschap Visible op -1), of open het bestand in "
+        "LibreOffice (Blad > Blad weergeven).",
+        "Unhide it through Developer > Visual Basic (property Visible = -1), or open the file in LibreOffice "
+        "(Sheet > Show Sheet).",
+    ),
     # --- sheets and columns -------------------------------------------------
     "sheet_missing": (
         "Het blad '{sheet}' ontbreekt.",

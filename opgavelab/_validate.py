@@ -72,6 +72,7 @@ class Grid:
     notes: dict = field(default_factory=dict)
     source: str | None = None
     problems: list = field(default_factory=list)
+    state: str | None = None      # "hidden" or "veryHidden" (xlsx)
 
 
 @dataclass
@@ -86,6 +87,7 @@ class _Sheet:
     letters: dict[str, str]       # column -> spreadsheet column letter
     notes: dict
     empty: dict = field(default_factory=dict)  # column -> empty-cell mask, computed once
+    header_row: int | None = None  # spreadsheet row number of the header
 
 
 def _sheet_empty(sheet: _Sheet, column: str) -> np.ndarray:
@@ -316,6 +318,8 @@ def _parse_number(value):
         number = float(value)
         return None if math.isnan(number) else number
     text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    if not text.isascii():  # float() reads Arabic-Indic and full-width digits too; a spreadsheet never means them
+        return None
     if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.234,5
         text = text.replace(".", "").replace(",", ".")
     elif re.fullmatch(r"[-+]?\d+,\d+", text):
@@ -378,6 +382,33 @@ class Vocabularies:
         return shown + (", …" if len(values) > limit else "")
 
 
+_HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+#: Dutch colour names, as people type them in the kleur column.
+_DUTCH_COLOURS = {
+    "rood": "red", "groen": "green", "blauw": "blue", "geel": "yellow", "oranje": "orange", "paars": "purple",
+    "zwart": "black", "wit": "white", "grijs": "grey", "bruin": "brown", "roze": "pink", "lichtblauw": "lightblue",
+    "donkerblauw": "darkblue", "lichtgroen": "lightgreen", "donkergroen": "darkgreen", "donkerrood": "darkred",
+    "turquoise": "turquoise", "turkoois": "turquoise", "goud": "gold", "zilver": "silver", "olijf": "olive",
+    "marineblauw": "navy", "violet": "violet", "magenta": "magenta", "cyaan": "cyan",
+}
+
+
+def _check_colour(text: str) -> str | None:
+    """A colour of the kleur column as the drawing code accepts it (a hex code,
+    a matplotlib/CSS colour name, a Dutch name translated), or None."""
+    text = str(text).strip()
+    if _HEX_COLOUR.fullmatch(text):
+        return text
+    key = text.lower().replace(" ", "")
+    if key in _DUTCH_COLOURS:
+        return _DUTCH_COLOURS[key]
+    from matplotlib.colors import is_color_like
+
+    if not text.startswith("#") and not re.fullmatch(r"[0-9.]+", text) and is_color_like(text):
+        return text
+    return None
+
+
 def _build_vocabularies(sheet: _Sheet | None, problems: _Problems) -> Vocabularies:
     table = schema.default_vocabularies()
     if sheet is None or sheet.data.empty:
@@ -418,6 +449,14 @@ def _build_vocabularies(sheet: _Sheet | None, problems: _Problems) -> Vocabulari
         else:
             known = base.resolve(name, value)
         label, colour = labels.iat[i], colours.iat[i]
+        if "colour" not in data or _is_empty_value(data["colour"].iat[i]):
+            colour = None  # an empty cell (NaN in a frame built in Python), not the text 'nan'
+        if colour is not None:
+            checked = _check_colour(colour)
+            if checked is None:
+                problems.add("colour_bad", sheet=sheet.title, row=row, column=sheet.headers.get("colour"),
+                             value=colour, severity="warning", fields={"value": colour})
+            colour = checked
         if known is not None:
             mask = (table["list"] == name) & (table["value"] == known)
             if label is not None:
@@ -587,7 +626,7 @@ def _prepare_sheet(name: str, grid: Grid, problems: _Problems) -> _Sheet | None:
                          fields={"column": accepted[0] if problems.lang == "nl" else required},
                          hint_fields={"names": ", ".join(accepted), "closest": closest})
     return _Sheet(spec=spec, title=title, data=data, rows=rows, headers=headers,
-                  letters=letters, notes=grid.notes, empty=empties)
+                  letters=letters, notes=grid.notes, empty=empties, header_row=header_row)
 
 
 # --------------------------------------------------------------------------
@@ -645,11 +684,56 @@ def _text_errors(sheet: _Sheet, column: str, texts: pd.Series, problems: _Proble
     return texts
 
 
+def _visible(text: str) -> str:
+    """``text`` without invisible format characters (zero-width space, soft
+    hyphen, direction marks and overrides), in one Unicode form, spaces folded."""
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return " ".join(text.split())
+
+
+def _drop_invisible_only(sheet: _Sheet, column: str, texts: pd.Series, problems: _Problems) -> pd.Series:
+    """A required text of only invisible characters (an id of U+200B, a name
+    of a soft hyphen) looks empty to the user: an error, and None."""
+    bad = [i for i, v in enumerate(texts.tolist()) if v is not None and not v.isascii() and not _visible(v)]
+    sheet.empty[("invisible", column)] = np.isin(np.arange(len(texts)), bad)
+    if not bad:
+        return texts
+    texts = texts.copy()
+    for i in bad:
+        v = texts.iat[i]
+        problems.add("invisible_only", sheet=sheet.title, row=int(sheet.rows[i]),
+                     column=sheet.headers.get(column, column),
+                     value="".join(f"U+{ord(ch):04X}" for ch in v[:8]), fields={"column": sheet.headers.get(column, column)})
+        texts.iat[i] = None
+    return texts
+
+
+def _warn_invisible_twins(sheet: _Sheet, ids: pd.Series, problems: _Problems) -> None:
+    """Ids that differ only in invisible or direction characters ('gem' and
+    'gem' + U+202E) are two ids that look the same: a warning on the later."""
+    seen: dict[str, tuple[str, int]] = {}
+    for i, v in enumerate(ids.tolist()):
+        if v is None:
+            continue
+        key = v if v.isascii() else _visible(v)
+        other = seen.get(key)
+        if other is None:
+            seen[key] = (v, int(sheet.rows[i]))
+        elif other[0] != v:
+            problems.add("id_invisible_twin", sheet=sheet.title, row=int(sheet.rows[i]),
+                         column=sheet.headers.get("id"), value=v, severity="warning",
+                         fields={"value": key, "other": other[1]})
+
+
 def _ids(sheet: _Sheet, problems: _Problems, what: str) -> pd.Series:
     raw = sheet.data["id"]
     ids = _text_errors(sheet, "id", _texts(raw), problems)
+    ids = _drop_invisible_only(sheet, "id", ids, problems)
+    _warn_invisible_twins(sheet, ids, problems)
     empty = ids.isna().to_numpy()
-    _report_empty(sheet, "id", empty, problems)
+    _report_empty(sheet, "id", empty & ~sheet.empty[("invisible", "id")], problems)
     dup = ids.duplicated(keep="first").to_numpy() & ~empty
     if dup.any():
         first_row = {}
@@ -666,7 +750,8 @@ def _ids(sheet: _Sheet, problems: _Problems, what: str) -> pd.Series:
 
 def _required_texts(sheet: _Sheet, column: str, problems: _Problems) -> pd.Series:
     texts = _text_errors(sheet, column, _texts(sheet.data[column]), problems)
-    _report_empty(sheet, column, texts.isna().to_numpy(), problems)
+    texts = _drop_invisible_only(sheet, column, texts, problems)
+    _report_empty(sheet, column, texts.isna().to_numpy() & ~sheet.empty[("invisible", column)], problems)
     return texts
 
 
@@ -765,8 +850,18 @@ def _date_column(sheet: _Sheet, column: str, problems: _Problems, end: bool) -> 
         v = values[i]
         key = "excel_error" if isinstance(v, str) and v.strip() in EXCEL_ERRORS else (
             "date_out_of_range" if outside[codes[i]] else "date_unreadable")
+        if isinstance(v, _dt.time) and not isinstance(v, _dt.datetime) and v == _dt.time(0, 0):
+            key = "date_serial_not_positive"  # a date cell holding 0 or less: calamine gives midnight
         problems.add(key, sheet=sheet.title, row=int(sheet.rows[i]), column=sheet.headers.get(column, column),
                      value=v, fields={"value": _display(v)})
+    # Excel counts 29-02-1900, a day that never was: its serials up to 60 are a
+    # day off, and serial 60 itself comes out as 28-02-1900
+    for i in np.flatnonzero(~empty & (codes >= 0)):
+        v = values[i]
+        if isinstance(v, _dt.date) and not isinstance(v, str) and (v.year, v.month) < (1900, 3):
+            problems.add("date_excel_1900", sheet=sheet.title, row=int(sheet.rows[i]),
+                         column=sheet.headers.get(column, column), value=v, severity="warning",
+                         fields={"value": _display(v)})
     _report_error_cells(sheet, column, empty, problems)
     converted = pd.to_datetime(pd.Series([p if p is not None else pd.NaT for p in parsed], dtype=object),
                                errors="coerce").astype("datetime64[ns]").to_numpy()
@@ -792,6 +887,10 @@ def _bool_column(sheet: _Sheet, column: str, default: bool, problems: _Problems)
     return parsed.where(parsed.notna(), default).astype(bool)
 
 
+#: "1,000" and "1.000": a thousand in one convention, one in the other.
+_AMBIGUOUS_NUMBER = re.compile(r"[-+]?\d{1,3}[.,]\d{3}")
+
+
 def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, valid) -> pd.Series:
     if column not in sheet.data:
         return pd.Series(np.nan, index=sheet.data.index, dtype=float)
@@ -808,27 +907,71 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
     for i in np.flatnonzero(bad):
         v = raw.iat[i]
         k = "excel_error" if isinstance(v, str) and v.strip() in EXCEL_ERRORS else key
+        if k == "commitment_bad" and 1 <= arr[i] <= 5:  # '3,5' is between 1 and 5, only not whole
+            k = "commitment_not_whole"
         problems.add(k, sheet=sheet.title, row=int(sheet.rows[i]), column=sheet.headers.get(column, column),
                      value=v, fields={"value": _display(v)})
+    for i in np.flatnonzero(ok.to_numpy()):
+        v = raw.iat[i]
+        if isinstance(v, str) and _AMBIGUOUS_NUMBER.fullmatch(v.strip()):
+            text = v.strip()
+            whole = float(re.sub(r"[.,]", "", text))
+            decimal = float(re.sub(r"[.,]", ".", text))
+            other = decimal if arr[i] == whole else whole
+            problems.add("number_ambiguous", sheet=sheet.title, row=int(sheet.rows[i]),
+                         column=sheet.headers.get(column, column), value=v, severity="warning",
+                         fields={"value": text, "read": f"{arr[i]:g}", "other": f"{other:g}"})
     _report_error_cells(sheet, column, empty, problems)
     return numbers.where(ok, np.nan).astype(float)
 
 
-def _extra_columns(sheet: _Sheet) -> dict[str, pd.Series]:
+#: Attribute names that networkx, the graph builders or the GEXF/GraphML
+#: writers use themselves: an extra column of that name would be overwritten,
+#: raise "got multiple values for keyword argument", or break the GEXF writer
+#: (``spells`` must be a list of intervals). Such a column is renamed.
+RESERVED_ATTRIBUTES = frozenset({
+    "kind", "bipartite", "n_actors", "node_for_adding", "u_of_edge", "v_of_edge", "label", "spells", "viz",
+    "pid", "start", "end", "id", "weight", "type", "types", "n_ties", "opgaven", "directed", "since", "until",
+    "involved_since", "involved_until", "name", "tie_type", "tie_types", "actors", "actor", "opgave",
+    "source", "target", "key", "attr", "start_open", "end_open",
+})
+
+
+def _with_extras(frame: pd.DataFrame, extras: dict) -> pd.DataFrame:
+    """``frame`` with the extra columns added at once (one at a time makes a
+    wide sheet's frame fragmented, and pandas warns about it)."""
+    if not extras:
+        return frame
+    keep = frame.drop(columns=[k for k in extras if k in frame.columns])
+    return pd.concat([keep, pd.DataFrame(extras, index=frame.index)], axis=1)
+
+
+def _extra_columns(sheet: _Sheet, problems: _Problems | None = None) -> dict[str, pd.Series]:
     known = {c.name for c in sheet.spec.columns}
     extras = {}
+    taken = {str(c) for c in sheet.data.columns}
     for col in sheet.data.columns:
         if col in known:
             continue
+        name = col
+        if str(col) in RESERVED_ATTRIBUTES or str(col) == ROW:
+            name = f"{col}_"
+            while name in taken:
+                name += "_"
+            taken.add(name)
+            if problems is not None:
+                problems.add("column_reserved", sheet=sheet.title, row=sheet.header_row, column=str(col),
+                             value=str(col), severity="warning",
+                             fields={"value": str(col), "new": name})
         series = sheet.data[col]
         empty = _sheet_empty(sheet, col)
         values = series.where(~empty, None).to_numpy(dtype=object)
         non_empty = [v for v in values if v is not None]
         if non_empty and all(isinstance(v, str) for v in non_empty):
-            extras[col] = pd.Series([v.strip() if v is not None else None for v in values],
-                                    index=sheet.data.index, dtype="object").astype("str").where(~empty, None)
+            extras[name] = pd.Series([v.strip() if v is not None else None for v in values],
+                                     index=sheet.data.index, dtype="object").astype("str").where(~empty, None)
         else:
-            extras[col] = pd.Series(values, index=sheet.data.index, dtype=object).infer_objects()
+            extras[name] = pd.Series(values, index=sheet.data.index, dtype=object).infer_objects()
     return extras
 
 
@@ -906,6 +1049,39 @@ def _sheet_label(name: str, lang: str) -> str:
 # the whole case
 # --------------------------------------------------------------------------
 
+#: Characters no cell should hold: C0 controls but tab and line breaks, DEL,
+#: C1 controls, lone surrogates and the XML non-characters. XML 1.0 cannot
+#: carry most of them (GEXF, GraphML and SVG would not be well-formed), and
+#: printed to a terminal ESC and its friends retitle or clear it.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _strip_control_characters(grid: Grid, problems: _Problems, limit: int = 50) -> None:
+    """Remove control characters from every text cell of ``grid``, with a
+    warning naming the cell (the first ``limit`` cells, then a count)."""
+    cells = grid.cells
+    if cells.empty:
+        return
+    found = 0
+    for j, col in enumerate(cells.columns):
+        values = cells[col].to_numpy(dtype=object)
+        texts = [v for v in values if isinstance(v, str)]
+        if not texts or _CONTROL_RE.search("".join(texts)) is None:
+            continue
+        for i, v in enumerate(values):
+            if isinstance(v, str) and _CONTROL_RE.search(v):
+                clean = _CONTROL_RE.sub("", v)
+                cells.iat[i, j] = clean
+                found += 1
+                if found <= limit:
+                    problems.add("control_characters", sheet=grid.title, row=grid.first_row + i,
+                                 column=_column_letter(j), value=clean, severity="warning",
+                                 fields={"n": len(v) - len(clean)})
+    if found > limit:
+        problems.add("control_characters_more", sheet=grid.title, severity="warning", fields={"n": found - limit},
+                     hint_key="control_characters_hint")
+
+
 def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
                source: str | None = None, extra_problems: list[dict] | None = None, phases=None):
     """Interpret and check sheet grids; return a Case or raise ValidationError.
@@ -922,7 +1098,12 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         problems.items.append(p)
     for grid in grids:
         problems.items.extend(grid.problems)
+        _strip_control_characters(grid, problems)
     found = _find_sheets(grids, problems)
+    for grid in found.values():
+        if grid.state in ("hidden", "veryHidden"):
+            key = "sheet_very_hidden" if grid.state == "veryHidden" else "sheet_hidden"
+            problems.add(key, sheet=grid.title, severity="warning", fields={"sheet": grid.title})
     sheets = {key: _prepare_sheet(key, grid, problems) for key, grid in found.items()}
     vocab = _build_vocabularies(sheets.get("vocabularies"), problems)
 
@@ -942,8 +1123,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         }
         frame = {k: v for k, v in frame.items() if v is not None}
         actors = pd.DataFrame(frame)
-        for k, v in _extra_columns(sheet).items():
-            actors[k] = v
+        actors = _with_extras(actors, _extra_columns(sheet, problems))
         actors[ROW] = sheet.rows
         actors = actors[actors["id"].notna()].drop_duplicates("id", keep="first")
         actors = actors.set_index("id")
@@ -964,8 +1144,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         }
         frame = {k: v for k, v in frame.items() if v is not None}
         opgaven = pd.DataFrame(frame)
-        for k, v in _extra_columns(sheet).items():
-            opgaven[k] = v
+        opgaven = _with_extras(opgaven, _extra_columns(sheet, problems))
         opgaven[ROW] = sheet.rows
         opgaven = opgaven[opgaven["id"].notna()].drop_duplicates("id", keep="first")
         opgaven = opgaven.set_index("id")
@@ -1004,8 +1183,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
             "until": until,
         })
         involvement["commitment"] = involvement["commitment"].astype("Int64")
-        for k, v in _extra_columns(sheet).items():
-            involvement[k] = v
+        involvement = _with_extras(involvement, _extra_columns(sheet, problems))
         involvement[ROW] = sheet.rows
         dup = involvement.duplicated(["actor", "opgave", "since"], keep=False) & involvement["actor"].notna() & involvement["opgave"].notna()
         if dup.any():
@@ -1048,8 +1226,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
             "since": since,
             "until": until,
         })
-        for k, v in _extra_columns(sheet).items():
-            ties[k] = v
+        ties = _with_extras(ties, _extra_columns(sheet, problems))
         ties[ROW] = sheet.rows
         _warn_duplicate_ties(ties, sheet, problems)
 

@@ -15,6 +15,7 @@ __all__ = [
     "OpgavelabWarning",
     "ValidationError",
     "ReadError",
+    "WriteError",
     "PROBLEM_COLUMNS",
 ]
 
@@ -128,3 +129,21 @@ class ReadError(ValidationError):
 
     def _text(self, limit: int = 50) -> str:
         return self.title
+
+
+class WriteError(OpgavelabError, OSError):
+    """An output file or folder cannot be written.
+
+    Raised for a disk that is full, a folder without write permission or on a
+    read-only drive, an output "folder" that is a file, or a name the file
+    system refuses. It subclasses ``OSError`` so that generic code still
+    catches it. ``path`` is what could not be written, ``hint`` what to do;
+    no half-written file is left behind.
+    """
+
+    def __init__(self, message: str, hint: str = "", path=None, errno: int | None = None):
+        self.message, self.hint, self.path = message, hint, path
+        self.title = message + (f" {hint}" if hint else "")
+        super().__init__(self.title)
+        if errno is not None:
+            self.errno = errno

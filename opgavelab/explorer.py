@@ -665,7 +665,9 @@ class Explorer(widgets.VBox):
         folder = Path(self.export_dir).expanduser()
         folder.mkdir(parents=True, exist_ok=True)
         year = "alle-jaren" if self.at is None else str(self.at)
-        stem = f"{self.opgave}-{year}"
+        from .export import safe_file_name
+
+        stem = f"{safe_file_name(self.opgave)}-{year}"
         if fmt == "xlsx":
             path = folder / f"{stem}-scan.xlsx"
             self.scan.to_excel(path, overwrite=True)

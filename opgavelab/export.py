@@ -35,9 +35,11 @@ __all__ = [
     "write_network_csv",
     "write_scan_excel",
     "neutralise",
+    "safe_file_name",
 ]
 
 import datetime as _dt
+import hashlib
 import math
 import re
 from collections.abc import Mapping
@@ -53,6 +55,37 @@ from .io import atomic_write
 #: Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+#: Names Windows reserves for devices, with any extension ("nul.txt" too).
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+#: Longest slug: a folder and a file name each hold one, and Windows stops
+#: at 260 characters for a whole path (most file systems at 255 per name).
+_SLUG_MAX = 60
+
+
+def safe_file_name(text: str) -> str:
+    """A file-name-safe version of an id: letters, digits, ``.``, ``_``, ``-``;
+    at most 60 characters (a long id keeps its start and gets a short hash of
+    the whole, so two long ids stay apart); never a name Windows reserves.
+
+    >>> safe_file_name("Économie & werk")
+    'conomie-werk'
+    >>> safe_file_name("../../etc/passwd")
+    'etc-passwd'
+    >>> safe_file_name("CON")
+    'CON_'
+    >>> len(safe_file_name("x" * 250))
+    60
+    """
+    s = re.sub(r"[^A-Za-z0-9._-]+", "-", str(text)).strip(".-")
+    if len(s) > _SLUG_MAX:
+        digest = hashlib.sha1(str(text).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        s = s[: _SLUG_MAX - 9].rstrip(".-") + "-" + digest
+    s = s or "opgave"
+    if s.split(".")[0].lower() in _WINDOWS_RESERVED:
+        s = s + "_"
+    return s
 
 
 def neutralise(value):

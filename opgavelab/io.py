@@ -25,9 +25,10 @@ from ._checks import _check_lang
 from ._i18n import message
 from . import schema
 from ._validate import Grid, _column_letter, build_case
-from .errors import ReadError, ValidationError
+from .errors import ReadError, ValidationError, WriteError
 
-__all__ = ["load", "example", "example_path", "write_template", "save", "atomic_write"]
+__all__ = ["load", "example", "example_path", "write_template", "save", "atomic_write", "write_error",
+           "remove_stale_temporaries"]
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -35,7 +36,8 @@ _SHEET_EXTENSIONS = {".xlsx", ".xlsm", ".ods"}
 _CSV_EXTENSIONS = {".csv", ".txt", ".tsv"}
 
 
-def load(path, lang: str = "nl", name: str | None = None, progress: bool = False):
+def load(path, lang: str = "nl", name: str | None = None, progress: bool = False, *,
+         max_bytes: int | None = None, max_cells: int | None = None, max_cell_chars: int | None = None):
     """Read and check a case workbook.
 
     Parameters
@@ -52,6 +54,15 @@ def load(path, lang: str = "nl", name: str | None = None, progress: bool = False
         Show a progress bar (in a notebook a widget, on the command line a
         text bar) over reading each sheet and checking each table: useful for
         cases of 10,000 actors and more.
+    max_bytes : int, optional
+        Refuse a workbook whose XML, unzipped, is larger (default 1,000,000,000
+        bytes): a small zip can expand to gigabytes.
+    max_cells : int, optional
+        Refuse a sheet spanning more cells, rows x columns up to its farthest
+        value (default 20,000,000: 1,000,000 rows x 20 columns still pass).
+    max_cell_chars : int, optional
+        Refuse a cell holding more characters (default 1,000,000; Excel stops
+        at 32,767).
 
     Returns
     -------
@@ -60,8 +71,9 @@ def load(path, lang: str = "nl", name: str | None = None, progress: bool = False
     Raises
     ------
     opgavelab.ReadError
-        The file does not exist, is empty, is not a spreadsheet, or is
-        password-protected.
+        The file does not exist, cannot be opened (no permission, locked),
+        is empty, is not a spreadsheet, is password-protected, or exceeds one
+        of the caps ``max_bytes``, ``max_cells``, ``max_cell_chars``.
     opgavelab.ValidationError
         The workbook was read but is not a valid case; ``problems`` lists every
         problem with sheet, row, column, value, message and hint.
@@ -82,8 +94,9 @@ def load(path, lang: str = "nl", name: str | None = None, progress: bool = False
     nl = lang == "nl"
     phases = Phases(progress, desc=f"{'laden' if nl else 'loading'} {path.name}", total=_N_CHECK_PHASES,
                     unit="stap" if nl else "step")
+    limits = _limits(max_bytes, max_cells, max_cell_chars)
     try:
-        grids = read_grids(path, lang=lang, phases=phases)
+        grids = read_grids(path, lang=lang, phases=phases, limits=limits)
         return build_case(grids, lang=lang, name=name, source=str(path), phases=phases)
     finally:
         phases.close()
@@ -92,25 +105,48 @@ def load(path, lang: str = "nl", name: str | None = None, progress: bool = False
 _N_CHECK_PHASES = 6  # see build_case: sheets, actors, opgaven, involvement, ties, case
 
 
-def read_grids(path: Path, lang: str = "nl", phases=None) -> list[Grid]:
+def _limits(max_bytes, max_cells, max_cell_chars):
+    from ._prescan import Limits
+
+    default = Limits()
+    values = {}
+    for name, value in (("max_bytes", max_bytes), ("max_cells", max_cells), ("max_cell_chars", max_cell_chars)):
+        if value is None:
+            values[name] = getattr(default, name)
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            msg = f"'{name}' must be a whole number of 1 or more, got {value!r}."
+            raise ValueError(msg)
+        values[name] = value
+    return Limits(**values)
+
+
+def read_grids(path: Path, lang: str = "nl", phases=None, limits=None) -> list[Grid]:
     """The raw cells of every sheet of a workbook or CSV folder."""
     path = Path(path)
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except OSError as exc:  # a name too long, a vanished network drive
+        raise _unreadable(path, exc, lang) from None
+    if not exists:
         raise ReadError(message("file_missing", lang, path=path), message("file_missing_hint", lang),
                         value=str(path), lang=lang)
-    if path.is_dir():
-        return _read_csv_folder(path, lang, phases)
-    if path.stat().st_size == 0:
-        raise ReadError(message("file_empty", lang, path=path.name), message("file_empty_hint", lang),
-                        value=str(path), lang=lang)
-    with open(path, "rb") as fh:
-        head = fh.read(8)
+    try:
+        if path.is_dir():
+            return _read_csv_folder(path, lang, phases, limits)
+        if path.stat().st_size == 0:
+            raise ReadError(message("file_empty", lang, path=path.name), message("file_empty_hint", lang),
+                            value=str(path), lang=lang)
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise _unreadable(path, exc, lang) from None
     suffix = path.suffix.lower()
     if head.startswith(_OLE_MAGIC):
         raise ReadError(message("file_encrypted", lang, path=path.name), message("file_encrypted_hint", lang),
                         value=str(path), lang=lang)
     if suffix in _CSV_EXTENSIONS:
-        return [_read_csv_file(path, lang)]
+        return [_read_csv_file(path, lang, limits)]
     if suffix not in _SHEET_EXTENSIONS and not head.startswith(_ZIP_MAGIC):
         raise ReadError(message("file_not_spreadsheet", lang, path=path.name,
                                 detail=message("file_unknown_extension", lang, ext=suffix or "-", path=path.name)),
@@ -119,16 +155,22 @@ def read_grids(path: Path, lang: str = "nl", phases=None) -> list[Grid]:
         detail = "no zip container" if lang == "en" else "geen zip-container"
         raise ReadError(message("file_not_spreadsheet", lang, path=path.name, detail=detail),
                         message("file_not_spreadsheet_hint", lang), value=str(path), lang=lang)
-    return _read_workbook(path, lang, phases)
+    return _read_workbook(path, lang, phases, limits)
 
 
-def _read_workbook(path: Path, lang: str, phases=None) -> list[Grid]:
+def _read_workbook(path: Path, lang: str, phases=None, limits=None) -> list[Grid]:
     import python_calamine
 
+    from ._prescan import Limits
+
+    limits = limits or Limits()
+    # the scan runs before calamine opens anything: opening an xlsx already
+    # reads its shared strings, opening an ods every sheet
+    scan = _prescan(path, lang, limits)
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         grids = []
-        notes, extents = _xlsx_scan(path)
+        notes, extents = scan.notes, scan.extents
         known = schema.sheet_alias_map()
         too_large = []
         if phases is not None:
@@ -151,22 +193,28 @@ def _read_workbook(path: Path, lang: str, phases=None) -> list[Grid]:
                     extent = (None, None)
                 else:
                     end = sheet.end
-                    if end is not None and (end[0] + 1) * (end[1] + 1) > MAX_SHEET_CELLS:
+                    if end is not None and (end[0] + 1) * (end[1] + 1) > limits.max_cells:
                         extent = (end[0] + 1, end[1] + 1)
             if extent is not None:
                 if schema.normalise_name(title) in known:
-                    too_large.append(_too_large_problem(title, extent, lang))
+                    too_large.append(_too_large_problem(title, extent, lang, limits.max_cells))
                 grids.append(Grid(title=title, cells=pd.DataFrame(dtype=object), source=str(path)))
                 continue
             rows = sheet.to_python(skip_empty_area=False)
             cells = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame(dtype=object)
             sheet_notes = _merged_notes(sheet, rows, notes.get(title, {}))
-            grids.append(Grid(title=title, cells=cells, first_row=1, notes=sheet_notes, source=str(path)))
+            grids.append(Grid(title=title, cells=cells, first_row=1, notes=sheet_notes, source=str(path),
+                              state=scan.states.get(title)))
         if too_large:
             raise ValidationError(too_large, lang=lang)
         return grids
     except ValidationError:  # ReadError included
         raise
+    except OSError as exc:
+        raise _unreadable(path, exc, lang) from None
+    except MemoryError:
+        raise ReadError(message("file_out_of_memory", lang, path=path.name),
+                        message("file_out_of_memory_hint", lang), value=str(path), lang=lang) from None
     except Exception as exc:  # calamine raises its own types for broken files
         kind = type(exc).__name__
         if "cell limit" in str(exc).lower():  # ods: calamine reads every sheet when opening
@@ -178,6 +226,75 @@ def _read_workbook(path: Path, lang: str, phases=None) -> list[Grid]:
         detail = f"{kind}: {str(exc)[:120]}"
         raise ReadError(message("file_not_spreadsheet", lang, path=path.name, detail=detail),
                         message("file_not_spreadsheet_hint", lang), value=str(path), lang=lang) from None
+
+
+def _prescan(path: Path, lang: str, limits):
+    """Run :mod:`opgavelab._prescan` on the zip; its findings become ReadErrors."""
+    from . import _prescan as ps
+
+    ods = path.suffix.lower() == ".ods"
+    try:
+        with open(path, "rb") as fh:
+            is_ods = b"opendocument.spreadsheet" in fh.read(100)
+        scan = (ps.scan_ods if ods or is_ods else ps.scan_xlsx)(path, limits)
+    except ps.LimitExceeded as exc:
+        raise _limit_error(path, exc, lang) from None
+    except ps.BadXml as exc:
+        raise ReadError(message("file_not_spreadsheet", lang, path=path.name, detail=str(exc)[:160]),
+                        message("file_not_spreadsheet_hint", lang), value=str(path), lang=lang) from None
+    except OSError as exc:
+        raise _unreadable(path, exc, lang) from None
+    except MemoryError:
+        raise ReadError(message("file_out_of_memory", lang, path=path.name),
+                        message("file_out_of_memory_hint", lang), value=str(path), lang=lang) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, ValueError, NotImplementedError) as exc:
+        detail = f"{type(exc).__name__}: {str(exc)[:120]}"
+        if isinstance(exc, RuntimeError) and "encrypt" in str(exc).lower():
+            raise ReadError(message("file_encrypted", lang, path=path.name), message("file_encrypted_hint", lang),
+                            value=str(path), lang=lang) from None
+        raise ReadError(message("file_not_spreadsheet", lang, path=path.name, detail=detail),
+                        message("file_not_spreadsheet_hint", lang), value=str(path), lang=lang) from None
+    if ods or is_ods:
+        if scan.extents:
+            title, (rows, cols) = next(iter(scan.extents.items()))
+            where = message("sheet_too_large_where", lang, rows=rows, letter=_column_letter(cols - 1))
+            raise ReadError(message("file_too_large", lang, path=path.name) + " "
+                            + message("sheet_too_large", lang, sheet=title, where=where,
+                                      limit=_number(limits.max_cells, lang))
+                            + " " + message("limit_raise", lang, arg="max_cells", opt="max-cells"),
+                            message("sheet_too_large_hint", lang), value=str(path), lang=lang)
+        scan.extents = {}
+    return scan
+
+
+def _number(n: int, lang: str) -> str:
+    return f"{n:,}".replace(",", "." if lang == "nl" else ",")
+
+
+def _limit_error(path: Path, exc, lang: str) -> ReadError:
+    key = {"max_bytes": "limit_bytes", "max_cells": "limit_cells", "max_cell_chars": "limit_cell_chars"}[exc.what]
+    parts = [str(exc.sheet)] if exc.sheet else []
+    if isinstance(exc.where, int):
+        parts.append(f"{_number(exc.where, lang)} bytes")
+    elif exc.where:
+        parts.append(str(exc.where))
+    where = f" ({', '.join(parts)})" if parts else ""
+    text = (message(key, lang, path=path.name, limit=_number(exc.limit, lang), where=where) + " "
+            + message("limit_raise", lang, arg=exc.what, opt=exc.what.replace("_", "-")))
+    return ReadError(text, message(key + "_hint", lang), value=str(path), lang=lang)
+
+
+def _unreadable(path: Path, exc: OSError, lang: str) -> ReadError:
+    """An OSError while reading (no permission, locked by Excel, a vanished
+    network drive) as a ReadError that says which and what to do."""
+    import errno
+
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
+        key = "file_no_permission"
+    else:
+        key = "file_os_error"
+    return ReadError(message(key, lang, path=path, detail=exc.strerror or str(exc)),
+                     message(key + "_hint", lang), value=str(path), lang=lang)
 
 
 def _merged_notes(sheet, rows: list, notes: dict) -> dict:
@@ -208,7 +325,7 @@ def _merged_notes(sheet, rows: list, notes: dict) -> dict:
 MAX_SHEET_CELLS = 20_000_000
 
 
-def _too_large_problem(title: str, extent: tuple, lang: str) -> dict:
+def _too_large_problem(title: str, extent: tuple, lang: str, limit: int = MAX_SHEET_CELLS) -> dict:
     rows, cols = extent
     letter = _column_letter(cols - 1) if cols else None
     if rows and cols:
@@ -216,133 +333,103 @@ def _too_large_problem(title: str, extent: tuple, lang: str) -> dict:
     else:
         where = ""
     return {"sheet": title, "row": rows, "column": letter, "value": f"{letter}{rows}" if rows and cols else None,
-            "message": message("sheet_too_large", lang, sheet=title, where=where, limit=f"{MAX_SHEET_CELLS:,}".replace(",", "." if lang == "nl" else ",")),
+            "message": message("sheet_too_large", lang, sheet=title, where=where, limit=_number(limit, lang))
+                       + " " + message("limit_raise", lang, arg="max_cells", opt="max-cells"),
             "hint": message("sheet_too_large_hint", lang), "severity": "error"}
 
 
-_CELL_RE = re.compile(rb'<c r="([A-Z]+)(\d+)"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
-
-
-def _xlsx_scan(path: Path) -> tuple[dict[str, dict], dict[str, tuple[int, int]]]:
-    """Cells calamine reads as empty but that hold more: Excel error values
-    (``#N/A``, ``#REF!``) and formulas that were never calculated; and the
-    extent (rows, columns) of every sheet too large to read (see
-    :func:`_xlsx_extent`).
-
-    Only sheets whose XML mentions an error type or a formula are parsed, so an
-    ordinary workbook costs one substring search per sheet.
-    """
-    notes: dict[str, dict] = {}
-    extents: dict[str, tuple[int, int]] = {}
-    try:
-        with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-            if "xl/workbook.xml" not in names:
-                return notes, extents
-            wb = zf.read("xl/workbook.xml").decode("utf-8", "replace")
-            rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace") if "xl/_rels/workbook.xml.rels" in names else ""
-            targets = dict(re.findall(r'<Relationship[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels))
-            targets.update({k: v for v, k in re.findall(r'<Relationship[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)})
-            for m in re.finditer(r'<sheet\b[^>]*?>', wb):
-                tag = m.group(0)
-                title_m = re.search(r'name="([^"]*)"', tag)
-                rid_m = re.search(r'r:id="([^"]+)"', tag) or re.search(r'\bid="([^"]+)"', tag)
-                if not title_m or not rid_m or rid_m.group(1) not in targets:
-                    continue
-                title = _xml_unescape(title_m.group(1))
-                target = targets[rid_m.group(1)].lstrip("/")
-                member = target if target.startswith("xl/") else "xl/" + target
-                if member not in names:
-                    continue
-                data = zf.read(member)
-                extent = _xlsx_extent(data)
-                if extent is not None:
-                    extents[title] = extent
-                    continue
-                if b't="e"' not in data and b"<f" not in data:
-                    continue
-                sheet_notes = {}
-                for cm in _CELL_RE.finditer(data):
-                    letter, row, attrs, inner = cm.group(1), int(cm.group(2)), cm.group(3), cm.group(4) or b""
-                    if b't="e"' in attrs:
-                        v = re.search(rb"<v>(.*?)</v>", inner, re.S)
-                        sheet_notes[(row, letter.decode())] = ("error", v.group(1).decode("utf-8", "replace") if v else "#?")
-                    elif b"<f" in inner and b"<v>" not in inner and b"<v/>" not in inner:
-                        f = re.search(rb"<f[^>]*>(.*?)</f>", inner, re.S)
-                        formula = "=" + _xml_unescape(f.group(1).decode("utf-8", "replace")) if f else "="
-                        sheet_notes[(row, letter.decode())] = ("formula", formula)
-                if sheet_notes:
-                    notes[title] = sheet_notes
-    except (zipfile.BadZipFile, KeyError, OSError, zlib.error, EOFError, RuntimeError, ValueError):
-        return {}, {}
-    return notes, extents
-
-
-_ROW_NUMBER_RE = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
-# Any attribute ending in r=" followed by two (three) capitals: every cell
-# reference of a column beyond Z (ZZ) matches, and a literal prefix keeps the
-# search at memchr speed (0.04 s for 34 MB, the exact '<c ... r=' pattern took
-# 0.3 s). An occasional other attribute that matches only makes the bound
-# larger, so the sheet is scanned cell by cell: slower, never wrong.
-_COLUMN_3_RE = re.compile(rb'r="[A-Z]{3}')
-_COLUMN_2_RE = re.compile(rb'r="[A-Z]{2}')
-_VALUE_TAG_RE = re.compile(rb"<(?:v|is)\b[^>]*(?<!/)>")
-
-
-def _xlsx_extent(data: bytes) -> tuple[int, int] | None:
-    """(rows, columns) up to the farthest cell with a value, when that area
-    exceeds :data:`MAX_SHEET_CELLS`; None for an ordinary sheet.
-
-    A cheap bound first (the highest row number times 26, 702 or 16384
-    columns, by the longest column letters present), so that only a suspect
-    sheet is scanned cell by cell.
-    """
-    max_row = max(map(int, _ROW_NUMBER_RE.findall(data)), default=0)
-    bound = 26 if not _COLUMN_2_RE.search(data) else 16384 if _COLUMN_3_RE.search(data) else 702
-    if max_row * bound <= MAX_SHEET_CELLS:
-        return None
-    max_row = max_col = 0
-    for m in _CELL_RE.finditer(data):
-        inner = m.group(4)
-        if not inner or not _VALUE_TAG_RE.search(inner):
-            continue  # a styled but empty cell: calamine skips it
-        max_row = max(max_row, int(m.group(2)))
-        max_col = max(max_col, _column_number(m.group(1).decode()))
-    if max_row * max_col <= MAX_SHEET_CELLS:
-        return None
-    return max_row, max_col
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for ch in letters:
-        number = number * 26 + ord(ch) - 64
-    return number
-
-
-def _xml_unescape(text: str) -> str:
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))
-
-
 def _decode(raw: bytes) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+    """The text of a CSV file (see :func:`_decode_lines` for the line-by-line
+    reading of a file that mixes UTF-8 with another encoding)."""
+    return _decode_lines(raw)[0]
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, from where the zero bytes
+    of ASCII text fall; None when the text is not laid out that way."""
+    head = raw[:4096]
+    n = len(head) - len(head) % 4
+    if n < 4:
+        return None
+    zeros = [sum(1 for i in range(k, n, 4) if head[i] == 0) / (n // 4) for k in range(4)]
+    if zeros[1] > 0.9 and zeros[2] > 0.9 and zeros[3] > 0.9:
+        return "utf-32-le"
+    if zeros[0] > 0.9 and zeros[1] > 0.9 and zeros[2] > 0.9:
+        return "utf-32-be"
+    if zeros[1] > 0.7 and zeros[3] > 0.7 and zeros[0] < 0.3:
+        return "utf-16-le"
+    if zeros[0] > 0.7 and zeros[2] > 0.7 and zeros[1] < 0.3:
+        return "utf-16-be"
+    return None
+
+
+def _decode_lines(raw: bytes) -> tuple[str, list[int]]:
+    """(text, numbers of the lines read as Windows-1252 in a UTF-8 file).
+
+    A file is UTF-8 when it decodes as UTF-8. A file in which no line does
+    (but some have bytes above 127) is Windows-1252, as Dutch Excel writes
+    CSV. A file that mixes them (a line pasted from another program) is read
+    line by line: each line that is UTF-8 as UTF-8, the others as
+    Windows-1252, and their numbers are returned so the reader can say so;
+    never is a whole UTF-8 file silently read as Windows-1252.
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            body = raw[len(bom):]
+            if encoding != "utf-8":
+                return body.decode(encoding, errors="replace"), []
+            raw = body
+            break
+    else:
+        wide = _wide_encoding(raw)
+        if wide is not None:
+            return raw.decode(wide, errors="replace"), []
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        pass
+    lines = raw.splitlines(keepends=True)
+    utf8_lines, out, fallback = 0, [], []
+    for number, line in enumerate(lines, start=1):
+        try:
+            text = line.decode("utf-8")
+            if not line.isascii():
+                utf8_lines += 1
+        except UnicodeDecodeError:
+            text = line.decode("cp1252", errors="replace")
+            fallback.append(number)
+        out.append(text)
+    if utf8_lines == 0:
+        return raw.decode("cp1252", errors="replace"), []
+    return "".join(out), fallback
 
 
 def _sniff_separator(text: str) -> str:
+    """The separator that splits the first lines most consistently: a title
+    line above the header ("Casus Veenmarken, versie 2") does not decide."""
+    from collections import Counter
+
+    lines = []
     for line in text.splitlines():
         if line.strip():
-            counts = {sep: _count_outside_quotes(line, sep) for sep in (";", ",", "\t")}
-            best = max(counts, key=counts.get)
-            return best if counts[best] > 0 else ","
-    return ","
+            lines.append(line)
+            if len(lines) == 20:
+                break
+    best, best_score = ",", (0, 0)
+    for sep in (";", ",", "\t"):
+        counts = [_count_outside_quotes(line, sep) for line in lines]
+        common = Counter(c for c in counts if c > 0).most_common(1)
+        if not common:
+            continue
+        count, lines_with_it = common[0]
+        score = (lines_with_it, count)
+        if score > best_score:
+            best, best_score = sep, score
+    return best
 
 
 def _count_outside_quotes(line: str, sep: str) -> int:
@@ -355,28 +442,64 @@ def _count_outside_quotes(line: str, sep: str) -> int:
     return count
 
 
-def _read_csv_file(path: Path, lang: str) -> Grid:
-    raw = path.read_bytes()
+def _read_csv_file(path: Path, lang: str, limits=None) -> Grid:
+    from ._prescan import Limits
+
+    limits = limits or Limits()
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise ReadError(message("limit_bytes", lang, path=path.name, limit=_number(limits.max_bytes, lang),
+                                    where=f" ({_number(size, lang)})") + " "
+                            + message("limit_raise", lang, arg="max_bytes", opt="max-bytes"),
+                            message("limit_bytes_hint", lang), value=str(path), lang=lang)
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(path, exc, lang) from None
+    except MemoryError:
+        raise ReadError(message("file_out_of_memory", lang, path=path.name),
+                        message("file_out_of_memory_hint", lang), value=str(path), lang=lang) from None
     if not raw.strip():
         return Grid(title=path.stem, cells=pd.DataFrame(dtype=object), source=str(path))
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    has_bom = any(raw.startswith(bom) for bom, _ in _BOMS)
+    head = raw[:4096]
+    if head.count(b"\x00") > max(1, len(head) // 100) and not has_bom and _wide_encoding(raw) is None:
         detail = "binary content" if lang == "en" else "binaire inhoud"
         raise ReadError(message("file_not_spreadsheet", lang, path=path.name, detail=detail),
                         message("file_not_spreadsheet_hint", lang), value=str(path), lang=lang)
-    text = _decode(raw)
+    text, fallback = _decode_lines(raw)
+    problems = []
+    for number in fallback[:20]:
+        problems.append({
+            "sheet": path.stem, "row": number, "column": None, "value": None,
+            "message": message("csv_mixed_encoding", lang, line=number, path=path.name),
+            "hint": message("csv_mixed_encoding_hint", lang), "severity": "warning",
+        })
+    if len(fallback) > 20:
+        problems.append({
+            "sheet": path.stem, "row": fallback[20], "column": None, "value": None,
+            "message": message("csv_mixed_encoding_more", lang, n=len(fallback) - 20, path=path.name),
+            "hint": message("csv_mixed_encoding_hint", lang), "severity": "warning",
+        })
     sep = _sniff_separator(text)
     # a cell may be as long as the file (the csv module stops at 128 KiB)
     limit = csv.field_size_limit()
-    csv.field_size_limit(max(limit, len(text) + 1))
+    csv.field_size_limit(max(limit, min(len(text), limits.max_cell_chars) + 1))
     try:
         rows = list(csv.reader(_io.StringIO(text, newline=""), delimiter=sep))
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise ReadError(message("limit_cell_chars", lang, path=path.name,
+                                    limit=_number(limits.max_cell_chars, lang), where="") + " "
+                            + message("limit_raise", lang, arg="max_cell_chars", opt="max-cell-chars"),
+                            message("limit_cell_chars_hint", lang), value=str(path), lang=lang) from None
         raise ReadError(message("csv_unreadable", lang, detail=f"{path.name}: {exc}"),
                         message("csv_unreadable_hint", lang), value=str(path), lang=lang) from None
     finally:
         csv.field_size_limit(limit)
-    problems = []
-    header_width = next((len(r) for r in rows if any(c.strip() for c in r)), 0)
+    # the header: the first row of two or more values (a title line above it has one)
+    header_width = next((len(r) for r in rows if sum(1 for c in r if c.strip()) >= 2),
+                        next((len(r) for r in rows if any(c.strip() for c in r)), 0))
     for i, r in enumerate(rows, start=1):
         if len(r) > header_width and any(c.strip() for c in r[header_width:]):
             problems.append({
@@ -389,8 +512,18 @@ def _read_csv_file(path: Path, lang: str) -> Grid:
     return Grid(title=path.stem, cells=cells, first_row=1, source=str(path), problems=problems)
 
 
-def _read_csv_folder(folder: Path, lang: str, phases=None) -> list[Grid]:
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _CSV_EXTENSIONS)
+def _read_csv_folder(folder: Path, lang: str, phases=None, limits=None) -> list[Grid]:
+    try:
+        entries = sorted(p for p in folder.iterdir() if p.suffix.lower() in _CSV_EXTENSIONS)
+    except OSError as exc:
+        raise _unreadable(folder, exc, lang) from None
+    # A link in the folder is not followed: its target may be any file on the
+    # machine (whose lines would then appear in messages), or nothing at all.
+    links = [p for p in entries if p.is_symlink()]
+    if links:
+        raise ReadError(message("csv_symlink", lang, path=links[0].name, n=len(links)),
+                        message("csv_symlink_hint", lang), value=str(links[0]), lang=lang)
+    files = [p for p in entries if p.is_file()]
     if not files:
         raise ReadError(message("folder_no_csv", lang, path=folder), message("folder_no_csv_hint", lang),
                         value=str(folder), lang=lang)
@@ -400,7 +533,7 @@ def _read_csv_folder(folder: Path, lang: str, phases=None) -> list[Grid]:
     for p in files:
         if phases is not None:
             phases.tick(p.name)
-        grids.append(_read_csv_file(p, lang))
+        grids.append(_read_csv_file(p, lang, limits))
     return grids
 
 
@@ -461,7 +594,7 @@ def example(lang: str = "nl"):
 # --------------------------------------------------------------------------
 
 @contextmanager
-def atomic_write(path, overwrite: bool = False, suffix: str | None = None):
+def atomic_write(path, overwrite: bool = False, suffix: str | None = None, lang: str = "nl"):
     """Write a file through a temporary file that is renamed into place.
 
     An interrupted write leaves no half-written file, and an existing file is
@@ -476,25 +609,99 @@ def atomic_write(path, overwrite: bool = False, suffix: str | None = None):
     ------
     FileExistsError
         ``path`` exists and ``overwrite`` is false.
+    opgavelab.WriteError
+        The file or its folder cannot be written (disk full, no permission,
+        read-only drive, a file where a folder should be, a name too long);
+        the temporary file is removed.
     """
     path = Path(path)
     if path.exists() and not overwrite:
         msg = f"{path} already exists; pass overwrite=True (or --force) to replace it."
         raise FileExistsError(msg)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix or path.suffix, dir=path.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
+    tmp_path = None
     try:
+        _make_folder(path.parent, lang)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=_TMP_MARK + (suffix or path.suffix),
+                                   dir=path.parent)
+        os.close(fd)
+        tmp_path = Path(tmp)
         yield tmp_path
         # mkstemp makes the file private (0600); give it the usual permissions
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp_path, 0o666 & ~umask)
         os.replace(tmp_path, path)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if isinstance(exc, WriteError):
+            raise
+        raise write_error(path, exc, lang) from None
     finally:
-        if tmp_path.exists():
-            tmp_path.unlink()
+        if tmp_path is not None and tmp_path.exists():
+            try:
+                tmp_path.unlink()
+            except OSError:
+                pass
+
+
+#: Temporary files end in this, so that a run killed mid-write can be cleaned
+#: up by the next (see :func:`remove_stale_temporaries`).
+_TMP_MARK = ".opgavelab-tmp"
+
+
+def remove_stale_temporaries(folder, older_than: float = 3600.0) -> int:
+    """Remove temporary files of :func:`atomic_write` left in ``folder`` (and
+    its subfolders) by a run that was killed, if older than ``older_than``
+    seconds; returns how many."""
+    import time
+
+    folder = Path(folder)
+    count = 0
+    if not folder.is_dir():
+        return 0
+    now = time.time()
+    for p in folder.rglob(f".*{_TMP_MARK}*"):
+        try:
+            if p.is_file() and not p.is_symlink() and now - p.stat().st_mtime > older_than:
+                p.unlink()
+                count += 1
+        except OSError:
+            pass
+    return count
+
+
+def _make_folder(folder: Path, lang: str = "nl") -> None:
+    import errno as _errno
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if isinstance(exc, (FileExistsError, NotADirectoryError)) or exc.errno in (_errno.EEXIST, _errno.ENOTDIR):
+            # name the file that stands where a folder should be
+            culprit = next((p for p in [folder, *folder.parents] if p.exists() and not p.is_dir()), folder)
+            exc = NotADirectoryError(_errno.ENOTDIR, os.strerror(_errno.ENOTDIR), str(culprit))
+        raise write_error(folder, exc, lang) from None
+
+
+def write_error(path, exc: OSError, lang: str = "nl"):
+    """An OSError from writing ``path`` as a :class:`~opgavelab.WriteError`
+    with one clear message and what to do."""
+    import errno as _errno
+
+    from .errors import WriteError
+
+    code = getattr(exc, "errno", None)
+    keys = {_errno.ENOSPC: "write_disk_full", _errno.EACCES: "write_no_permission",
+            _errno.EPERM: "write_no_permission", _errno.EROFS: "write_read_only",
+            _errno.ENAMETOOLONG: "write_name_too_long", _errno.ENOTDIR: "write_not_a_folder",
+            _errno.EISDIR: "write_is_a_folder"}
+    if getattr(_errno, "EDQUOT", None) is not None:
+        keys[_errno.EDQUOT] = "write_disk_full"
+    key = keys.get(code, "write_failed")
+    where = getattr(exc, "filename", None) or path
+    return WriteError(message(key, lang, path=where, detail=getattr(exc, "strerror", None) or str(exc)),
+                      message(key + "_hint", lang), path=str(where), errno=code)
 
 
 def write_template(path, lang: str = "nl", overwrite: bool = False) -> Path:

@@ -327,6 +327,89 @@ def check_duplicate_column_names(case, tmp_path):
     assert case.actors.loc["gem", "name"] == "Gemeente Zuidhoek"
 
 
+def check_lijsten_bad_colours(case, tmp_path):
+    from opgavelab.draw.style import type_colours
+
+    colours = type_colours(case)
+    assert colours["overheid"] == "#008000"  # 'groen' is green
+    assert colours["bedrijf"].startswith("#") and len(colours["bedrijf"]) == 7
+    assert colours["burger"].startswith("#") and len(colours["burger"]) == 7
+
+
+def check_reserved_column_names(case, tmp_path):
+    import networkx as nx
+
+    from opgavelab.export import write_gexf, write_graphml
+    from opgavelab.network import opgave_graph, two_mode_graph
+
+    for name in corpus.RESERVED_COLUMNS:
+        assert f"{name}_" in case.actors.columns
+    assert case.actors.loc["gem", "spells_"] == "spells van gem"
+    assert two_mode_graph(case).nodes["gem"]["kind"] == "actor"
+    G = opgave_graph(case, "econ")
+    out = write_gexf(G, tmp_path / "econ.gexf", case=case)
+    assert nx.read_gexf(out).number_of_nodes() == G.number_of_nodes()
+    assert nx.read_graphml(write_graphml(G, tmp_path / "econ.graphml")).number_of_nodes() == G.number_of_nodes()
+
+
+def check_many_actor_types(case, tmp_path):
+    from opgavelab.draw.style import type_colours
+
+    colours = type_colours(case)
+    assert all(colours[f"soort {i}"].startswith("#") for i in range(20))
+
+
+def check_csv_control_characters(case, tmp_path):
+    import re
+
+    import networkx as nx
+
+    from opgavelab.export import write_gexf
+    from opgavelab.network import opgave_graph
+
+    control = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+    for frame in (case.actors, case.opgaven, case.involvement, case.ties):
+        for value in frame.reset_index().to_numpy().ravel():
+            assert not (isinstance(value, str) and control.search(value)), repr(value)
+    assert case.actors.loc["gem", "name"] == "Gemeente Zuidhoek]0;PWNED[2J"
+    assert "prov" in case.actors.index
+    out = write_gexf(opgave_graph(case, "econ"), tmp_path / "econ.gexf", case=case)
+    assert nx.read_gexf(out).number_of_nodes() >= 4
+
+
+def check_csv_mixed_utf8_latin1(case, tmp_path):
+    assert case.actors.loc["gem", "name"] == "Súdwest-Fryslân"
+    assert case.actors.loc["bedr", "name"] == "Bakkerij Café & Zn."
+
+
+def check_csv_title_line_with_comma(case, tmp_path):
+    assert case.actors.loc["gem", "name"] == "Gemeente Zuidhoek"
+    assert len(case.opgaven) == 2
+
+
+def check_csv_ids_differ_by_direction_mark(case, tmp_path):
+    assert {"gem", "gem\u202e"} <= set(case.actors.index)
+
+
+def check_csv_ambiguous_numbers(case, tmp_path):
+    assert case.ties["weight"].tolist()[:2] == [1.0, 1000.0]
+
+
+def check_very_hidden_sheet(case, tmp_path):
+    assert len(case.ties) == 4
+
+
+def check_long_and_reserved_ids(case, tmp_path):
+    from opgavelab._cli_report import planned_files
+
+    plan = planned_files(list(case.opgaven.index), tmp_path, ["png", "gexf", "html"])
+    for files in plan.values():
+        for path in files.values():
+            assert len(path.parent.name) <= 60
+            assert path.parent.name.split(".")[0].lower() not in {"con", "nul"}
+    assert len({p.parent for files in plan.values() for p in files.values()}) == len(case.opgaven)
+
+
 CHECKS = {
     "formulas_with_values.xlsx": check_formulas_with_values,
     "header_on_second_row.xlsx": check_header_on_second_row,
@@ -348,6 +431,18 @@ CHECKS = {
     "english_mixed_case_headers.ods": check_english_mixed_case_headers,
     "csv_formula_like_text": check_csv_formula_like_text,
     "duplicate_column_names.xlsx": check_duplicate_column_names,
+    "lijsten_bad_colours.xlsx": check_lijsten_bad_colours,
+    "reserved_column_names.xlsx": check_reserved_column_names,
+    "many_actor_types.xlsx": check_many_actor_types,
+    "csv_control_characters": check_csv_control_characters,
+    "csv_mixed_utf8_latin1": check_csv_mixed_utf8_latin1,
+    "csv_utf16_no_bom": check_unicode_names,
+    "csv_utf32": check_unicode_names,
+    "csv_title_line_with_comma": check_csv_title_line_with_comma,
+    "csv_ids_differ_by_direction_mark": check_csv_ids_differ_by_direction_mark,
+    "csv_ambiguous_numbers": check_csv_ambiguous_numbers,
+    "very_hidden_sheet.xlsx": check_very_hidden_sheet,
+    "long_and_reserved_ids.xlsx": check_long_and_reserved_ids,
 }
 
 

@@ -185,11 +185,19 @@ def test_weight_with_decimal_comma_is_read(tmp_path):
     assert case.ties.loc[0, "weight"] == 2.5
 
 
-@pytest.mark.parametrize("commitment", [0, 6, 2.5, "veel"])
+@pytest.mark.parametrize("commitment", [0, 6, "veel"])
 def test_commitment_outside_one_to_five(tmp_path, commitment):
     sheets = valid_sheets()
     sheets["betrokkenheid"][1][4] = commitment
     with pytest.raises(ValidationError, match="Inzet '.*' ligt niet tussen 1 en 5"):
+        load_sheets(tmp_path, sheets)
+
+
+@pytest.mark.parametrize("commitment", [2.5, "3,5"])
+def test_commitment_between_one_and_five_but_not_whole(tmp_path, commitment):
+    sheets = valid_sheets()
+    sheets["betrokkenheid"][1][4] = commitment
+    with pytest.raises(ValidationError, match="Inzet '.*' is geen geheel getal"):
         load_sheets(tmp_path, sheets)
 
 

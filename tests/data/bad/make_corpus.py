@@ -669,6 +669,48 @@ def _(path):
     write_xlsx(path, base(), edit=edit)
 
 
+def _stray_row(xml: bytes) -> Callable[[bytes], bytes]:
+    """Patch a sheet: one more row, spelled as ``xml``, at the end of sheetData."""
+    def patch(data: bytes) -> bytes:
+        return data.replace(b"</sheetData>", xml + b"</sheetData>")
+    return patch
+
+
+_STRAY_SPELLINGS = {
+    "stray_cell_attributes_reordered.xlsx": (
+        "attributes in another order", b'<row r="1048576"><c s="0" r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'),
+    "stray_cell_single_quotes.xlsx": (
+        "single-quoted attributes", b"<row r='1048576'><c r='XFD1048576' t='inlineStr'><is><t>x</t></is></c></row>"),
+    "stray_cell_namespace_prefix.xlsx": (
+        "a namespace prefix on row and cell",
+        b'<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="1048576">'
+        b'<x:c r="XFD1048576" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c></x:row>'),
+    "stray_cell_character_reference.xlsx": (
+        "a character reference in the cell reference (&#88; is X)",
+        b'<row r="1048576"><c r="&#88;FD1048576" t="inlineStr"><is><t>x</t></is></c></row>'),
+}
+
+
+def _register_stray(name, what, xml):
+    @case(name, "xlsx", f"one value in XFD1048576 of actoren, {what}: valid XML the old regular-expression "
+          "guard did not see (aborted Python: 'memory allocation of 549755813888 bytes failed')", "ValidationError",
+          [("actoren", 1048576, "XFD", "te groot om in te lezen")])
+    def _(path):
+        write_xlsx(path, base(), replace={"xl/worksheets/sheet1.xml": _stray_row(xml)})
+
+
+for _name, (_what, _xml) in _STRAY_SPELLINGS.items():
+    _register_stray(_name, _what, _xml)
+
+
+@case("huge_cell_text.xlsx", "xlsx", "one cell of 1,000,005 characters, past the cap max_cell_chars (a 1.9 GB "
+      "shared string took 1.9 GB of memory and wrote four 200 MB files)", "ReadError",
+      [(None, None, None, "meer dan 1.000.000 tekens")])
+def _(path):
+    long = b"lang " * 200_001
+    write_xlsx(path, base(), replace={"xl/worksheets/sheet2.xml": lambda d: d.replace(b"Betaalbaar bouwen", long)})
+
+
 @case("stray_value_far_below.ods", "ods", "one value a million rows below the data of actoren", "ValidationError",
       [("actoren", 1048007, "naam", "Lege cel in een verplichte kolom"),
        ("actoren", 1048007, "type", "Lege cel in een verplichte kolom")])
@@ -906,6 +948,188 @@ def _(path):
     sheets["actoren"][0].append("Naam")
     for row in sheets["actoren"][1:]:
         row.append(row[1].upper())
+    write_xlsx(path, sheets)
+
+
+# --- issue 20: a second round of hostile inputs ------------------------------
+
+@case("lijsten_bad_colours.xlsx", "xlsx", "kleur 'groen' (Dutch), '#GGGGGG' and '#12345' in lijsten (style.type_colours "
+      "raised in report after validate said valid)", "loads",
+      [("lijsten", 3, "kleur", "'#GGGGGG' is geen kleur"), ("lijsten", 4, "kleur", "'#12345' is geen kleur")],
+      checks="'groen' read as green; the bad ones fall back to the palette")
+def _(path):
+    sheets = base()
+    sheets["lijsten"] = [["lijst", "waarde", "kleur"], ["actortype", "overheid", "groen"],
+                         ["actortype", "bedrijf", "#GGGGGG"], ["actortype", "burger", "#12345"]]
+    write_xlsx(path, sheets)
+
+
+RESERVED_COLUMNS = ["spells", "pid", "kind", "bipartite", "node_for_adding", "viz", "start"]
+
+
+@case("reserved_column_names.xlsx", "xlsx", "extra actor columns named like networkx and GEXF attributes: "
+      + ", ".join(RESERVED_COLUMNS) + " (GEXF writer raised after 18 files; two_mode_graph raised TypeError)",
+      "loads", [("actoren", 1, "spells", "heet in opgavelab 'spells_'"), ("actoren", 1, "kind", "'kind_'")],
+      checks="renamed with a trailing _; GEXF written and read back")
+def _(path):
+    sheets = base()
+    for name in RESERVED_COLUMNS:
+        sheets["actoren"][0].append(name)
+        for row in sheets["actoren"][1:]:
+            row.append(f"{name} van {row[0]}")
+    write_xlsx(path, sheets)
+
+
+@case("many_actor_types.xlsx", "xlsx", "20 actor types in lijsten, more than the 8 colours of the palette", "loads",
+      checks="every type gets a colour")
+def _(path):
+    sheets = base()
+    sheets["lijsten"] = [["lijst", "waarde"]] + [["actortype", f"soort {i}"] for i in range(20)]
+    for i, row in enumerate(sheets["actoren"][1:]):
+        row[2] = f"soort {i * 4}"
+    write_xlsx(path, sheets)
+
+
+@case("csv_control_characters", "csv", "a name with U+0001 and a terminal escape (ESC ] 0;PWNED BEL ESC [2J), an "
+      "id with U+0002, a NUL late in relaties.csv (broke GEXF, GraphML and SVG; retitled the terminal)", "loads",
+      [("actoren", 2, "B", "stuurteken"), ("actoren", 3, "A", "stuurteken"), ("relaties", 5, "C", "stuurteken")],
+      checks="no control character left anywhere; GEXF reads back")
+def _(path):
+    sheets = base()
+    sheets["actoren"][1][1] = "Gemeente\x01 Zuidhoek\x1b]0;PWNED\x07\x1b[2J"
+    sheets["actoren"][2][0] = "prov\x02"
+    sheets["relaties"][4][2] = "samen\x00werking"
+    write_csv(path, sheets)
+
+
+@case("csv_mixed_utf8_latin1", "csv", "a UTF-8 actoren.csv ('Súdwest-Fryslân') with one line holding a Latin-1 byte "
+      "(was read whole as Windows-1252: 'SÃºdwest-FryslÃ¢n', no word)", "loads",
+      [("actoren", 4, None, "is geen UTF-8")],
+      checks="the UTF-8 lines read as UTF-8, the other line as Windows-1252")
+def _(path):
+    sheets = base()
+    sheets["actoren"][1][1] = "Súdwest-Fryslân"
+    write_csv(path, sheets)
+    raw = (path / "actoren.csv").read_bytes().replace("Bakkerij De Graaf".encode(), "Bakkerij Caf\xe9".encode("latin-1"))
+    (path / "actoren.csv").write_bytes(raw)
+
+
+@case("csv_utf16_no_bom", "csv", "UTF-16 (little-endian) without a byte-order mark (was called 'binaire inhoud')",
+      "loads", checks="names intact")
+def _(path):
+    write_csv(path, _unicode_sheets(), encoding="utf-16-le")
+
+
+@case("csv_utf32", "csv", "UTF-32 with a byte-order mark (was given 'Geen kopregel')", "loads", checks="names intact")
+def _(path):
+    write_csv(path, _unicode_sheets(), encoding="utf-32")
+
+
+@case("csv_title_line_with_comma", "csv", "a title line 'Casus Zuidhoek, versie 2' above a ';'-separated header "
+      "(the comma made ',' the separator)", "loads", checks="';' used; header found on row 2")
+def _(path):
+    write_csv(path, base(), sep=";")
+    for name in ("actoren", "opgaven"):
+        file = path / f"{name}.csv"
+        file.write_bytes(b"Casus Zuidhoek, versie 2\r\n" + file.read_bytes())
+
+
+@case("csv_symlinks", "csv", "relaties.csv is a link to a file outside the folder, lijsten.csv a dangling link "
+      "(followed: its lines appeared in messages; dangling: silently 0 ties, 'Geldig')", "ReadError",
+      [(None, None, None, "snelkoppeling")])
+def _(path):
+    import os
+
+    sheets = base()
+    del sheets["relaties"]
+    write_csv(path, sheets)
+    os.symlink("../csv_utf8_bom/relaties.csv", path / "relaties.csv")
+    os.symlink("bestaat-niet.csv", path / "lijsten.csv")
+
+
+@case("csv_invisible_only_values", "csv", "an actor id of only U+200B, a name of only a soft hyphen (passed as "
+      "non-empty)", "ValidationError",
+      [("actoren", 7, "id", "alleen uit onzichtbare tekens"), ("actoren", 8, "naam", "alleen uit onzichtbare tekens")])
+def _(path):
+    sheets = base()
+    sheets["actoren"].append(["\u200b", "Niemand", "burger", "buurt", None, None])
+    sheets["actoren"].append(["leeg", "\u00ad", "burger", "buurt", None, None])
+    write_csv(path, sheets)
+
+
+@case("csv_ids_differ_by_direction_mark", "csv", "two actor ids 'gem' and 'gem' + U+202E (right-to-left override): "
+      "they look the same (no warning was given)", "loads",
+      [("actoren", 7, "id", "verschilt in onzichtbare tekens of schrijfrichtingstekens")],
+      checks="both ids kept, apart")
+def _(path):
+    sheets = base()
+    sheets["actoren"].append(["gem\u202e", "Gemeente Omgekeerd", "overheid", "lokaal", None, None])
+    sheets["betrokkenheid"].append(["gem\u202e", "econ", "partner", "ja", 2, 2022, None])
+    write_csv(path, sheets)
+
+
+@case("csv_ambiguous_numbers", "csv", "gewicht '1,000' and '1.000' as text (read silently as 1 and 1000)", "loads",
+      [("relaties", 2, "gewicht", "'1,000' kan 1 of 1000 betekenen"),
+       ("relaties", 3, "gewicht", "'1.000' kan 1000 of 1 betekenen")],
+      checks="gewicht 1.0 and 1000.0, as the warnings say")
+def _(path):
+    sheets = base()
+    sheets["relaties"][1][3] = "1,000"
+    sheets["relaties"][2][3] = "1.000"
+    write_csv(path, sheets, sep=";")
+
+
+@case("csv_commitment_not_whole_other_digits", "csv", "inzet '3,5' (was told it is not between 1 and 5) and the "
+      "Arabic-Indic digit '٣' (was accepted as 3)", "ValidationError",
+      [("betrokkenheid", 2, "inzet", "Inzet '3,5' is geen geheel getal"),
+       ("betrokkenheid", 3, "inzet", "Inzet '٣' ligt niet tussen 1 en 5")])
+def _(path):
+    sheets = base()
+    sheets["betrokkenheid"][1][4] = "3,5"
+    sheets["betrokkenheid"][2][4] = "\u0663"
+    write_csv(path, sheets, sep=";")
+
+
+@case("excel_serial_dates.xlsx", "xlsx", "date cells holding serial 0 and -5 (shown as '00:00:00') and serial 60 "
+      "(Excel's 29-02-1900, read as 28-02-1900 without a word)", "ValidationError",
+      [("betrokkenheid", 3, "sinds", "waarde 0 of minder"), ("betrokkenheid", 4, "sinds", "waarde 0 of minder")])
+def _(path):
+    sheets = base()
+    for row, serial in ((1, 60), (2, 0), (3, -5)):
+        sheets["betrokkenheid"][row][5] = serial
+
+    def edit(wb):
+        for r in (2, 3, 4):
+            wb["betrokkenheid"].cell(row=r, column=6).number_format = "dd-mm-yyyy"
+    write_xlsx(path, sheets, edit=edit)
+
+
+@case("very_hidden_sheet.xlsx", "xlsx", "the sheet relaties is 'very hidden' (Excel's Unhide does not list it)",
+      "loads", [("relaties", None, None, "zeer verborgen")], checks="its ties are read")
+def _(path):
+    def edit(wb):
+        wb["relaties"].sheet_state = "veryHidden"
+    write_xlsx(path, base(), edit=edit)
+
+
+LONG_OPGAVE_ID = "opgave-" + "heel-lang-" * 24 + "einde"
+
+
+@case("long_and_reserved_ids.xlsx", "xlsx", f"an opgave id of {len(LONG_OPGAVE_ID)} characters (report failed: "
+      "'File name too long') and opgave ids 'CON' and 'nul' (Windows device names)", "loads",
+      checks="file names at most 60 characters, never a device name")
+def _(path):
+    sheets = base()
+    sheets["opgaven"][1][0] = LONG_OPGAVE_ID
+    sheets["opgaven"].append(["CON", "Console", "Test", "Test", "lokaal", "8.3"])
+    sheets["opgaven"].append(["nul", "Nul", "Test", "Test", "lokaal", "8.3"])
+    for row in sheets["betrokkenheid"][1:]:
+        if row[1] == "econ":
+            row[1] = LONG_OPGAVE_ID
+    sheets["betrokkenheid"] += [["gem", "CON", "trekker", "ja", 3, 2020, None], ["prov", "nul", "partner", "ja", 3, 2020, None]]
+    for row in sheets["relaties"][1:]:
+        if row[4] == "econ":
+            row[4] = LONG_OPGAVE_ID
     write_xlsx(path, sheets)
 
 

@@ -1,0 +1,464 @@
+"""What is inside an xlsx or ods zip, found before calamine allocates anything.
+
+calamine allocates a sheet as one block of rows x columns up to its farthest
+value: one value in XFD1048576 makes that 17 billion cells and aborts the
+process (no Python exception to catch). A huge shared string, or a sheet
+padded with millions of empty elements that zip compresses to nothing, takes
+gigabytes. So every sheet (and the shared strings) is read here first with a
+real XML parser (expat, stream by stream, never the whole member in memory),
+which sees what any XML spelling means: attributes in any order, single
+quotes, prefixed namespaces, cells without a reference. Document type
+declarations are refused, so no entity can expand.
+
+The caps (:class:`Limits`) are arguments of :func:`opgavelab.load`; the
+messages name them and the argument that raises them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from xml.parsers import expat
+
+__all__ = ["Limits", "LimitExceeded", "BadXml", "ScanResult", "scan_xlsx", "scan_ods"]
+
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps on what a workbook may hold before it is read.
+
+    max_bytes
+        Total size of the workbook's XML once unzipped.
+    max_cells
+        Rows x columns of one sheet, up to its farthest value (what the
+        reader allocates).
+    max_cell_chars
+        Characters in one cell (Excel itself stops at 32,767).
+    """
+
+    max_bytes: int = 1_000_000_000
+    max_cells: int = 20_000_000
+    max_cell_chars: int = 1_000_000
+
+
+class LimitExceeded(Exception):
+    """A cap of :class:`Limits` is exceeded; ``what`` is the field name."""
+
+    def __init__(self, what: str, limit: int, sheet: str | None = None, where: str | None = None):
+        self.what, self.limit, self.sheet, self.where = what, limit, sheet, where
+        super().__init__(f"{what} > {limit} ({sheet} {where})")
+
+
+class BadXml(Exception):
+    """A member is not well-formed XML (or declares a document type)."""
+
+
+@dataclass
+class ScanResult:
+    #: title -> {(row, column letter): ("error", "#N/A") | ("formula", "=A1")}
+    notes: dict
+    #: title -> (rows, columns) for every sheet over ``max_cells``
+    extents: dict
+    #: title -> "hidden" | "veryHidden"
+    states: dict
+
+
+def _local(name: str) -> str:
+    return name.rsplit(" ", 1)[-1]
+
+
+def _no_doctype(*_args):
+    raise BadXml("document type declarations are not allowed")
+
+
+def _parser():
+    p = expat.ParserCreate(namespace_separator=" ")
+    p.buffer_text = True
+    p.buffer_size = 1 << 16
+    p.StartDoctypeDeclHandler = _no_doctype
+    p.EntityDeclHandler = _no_doctype
+    return p
+
+
+def _feed(zf: zipfile.ZipFile, info: zipfile.ZipInfo, parser, budget: list) -> None:
+    """Parse one member, chunk by chunk; ``budget[0]`` is what may still be unzipped."""
+    try:
+        with zf.open(info) as fh:
+            while True:
+                chunk = fh.read(_CHUNK)
+                if not chunk:
+                    break
+                budget[0] -= len(chunk)
+                if budget[0] < 0:
+                    raise LimitExceeded("max_bytes", budget[1])
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        raise BadXml(f"{info.filename}: {exc}") from None
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def _column_letter(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _split_ref(ref: str):
+    """'XFD1048576' -> (1048576, 16384); None when it is not a cell reference."""
+    ref = ref.strip().replace("$", "")
+    i = 0
+    while i < len(ref) and ref[i].isascii() and ref[i].isalpha():
+        i += 1
+    letters, digits = ref[:i], ref[i:]
+    if not (1 <= len(letters) <= 3) or not digits.isascii() or not digits.isdigit():
+        return None
+    return int(digits), _column_number(letters)
+
+
+def _check_total(zf: zipfile.ZipFile, limits: Limits) -> list:
+    total = sum(info.file_size for info in zf.infolist())
+    if total > limits.max_bytes:
+        raise LimitExceeded("max_bytes", limits.max_bytes, where=total)
+    return [limits.max_bytes, limits.max_bytes]
+
+
+# --------------------------------------------------------------------------
+# xlsx
+# --------------------------------------------------------------------------
+
+class _SheetScan:
+    """Extent, error cells and uncalculated formulas of one worksheet."""
+
+    def __init__(self, title: str, limits: Limits):
+        self.title, self.limits = title, limits
+        self.row = 0          # current row number (1-based)
+        self.col = 0          # current column number (1-based)
+        self.max_row = self.max_col = 0
+        self.in_cell = False
+        self.cell_type = None
+        self.has_value = False
+        self.text_in = None    # "v", "f", "t" while inside one of those
+        self.chars = 0
+        self.value = []
+        self.formula = None
+        self.notes: dict = {}
+
+    def start(self, name, attrs):
+        tag = _local(name)
+        if tag == "c":
+            ref = attrs.get("r")
+            pos = _split_ref(ref) if ref else None
+            if pos is not None:
+                self.row, self.col = pos
+            else:
+                self.col += 1
+                self.row = max(self.row, 1)
+            self.in_cell, self.cell_type, self.has_value = True, attrs.get("t"), False
+            self.chars, self.value, self.formula = 0, [], None
+        elif tag == "row":
+            r = attrs.get("r")
+            self.row = int(r) if r and r.strip().isascii() and r.strip().isdigit() else self.row + 1
+            self.col = 0
+        elif self.in_cell and tag in ("v", "is"):
+            self.has_value = True
+            if tag == "v":
+                self.text_in = "v"
+        elif self.in_cell and tag == "f":
+            self.text_in, self.formula = "f", []
+        elif self.in_cell and tag == "t":
+            self.text_in = "t"
+
+    def end(self, name):
+        tag = _local(name)
+        if tag in ("v", "f", "t"):
+            self.text_in = None
+        elif tag == "c" and self.in_cell:
+            self.in_cell = False
+            if self.has_value:
+                if self.row > self.max_row:
+                    self.max_row = self.row
+                if self.col > self.max_col:
+                    self.max_col = self.col
+            letter = None
+            if self.cell_type == "e":
+                letter = _column_letter(self.col)
+                self.notes[(self.row, letter)] = ("error", "".join(self.value) or "#?")
+            elif self.formula is not None and not "".join(self.value):
+                letter = _column_letter(self.col)
+                self.notes[(self.row, letter)] = ("formula", "=" + "".join(self.formula))
+
+    def text(self, data):
+        if self.text_in is None:
+            return
+        self.chars += len(data)
+        if self.chars > self.limits.max_cell_chars:
+            raise LimitExceeded("max_cell_chars", self.limits.max_cell_chars, self.title,
+                                f"{_column_letter(self.col)}{self.row}")
+        if self.text_in == "f":
+            self.formula.append(data)
+        elif self.text_in == "v" and len(self.value) < 64:
+            self.value.append(data)
+
+
+def _scan_sheet(zf, info, title: str, limits: Limits, budget: list) -> _SheetScan:
+    """The exact scan: every element through expat (about 1 s per 20 MB)."""
+    scan = _SheetScan(title, limits)
+    p = _parser()
+    p.StartElementHandler = scan.start
+    p.EndElementHandler = scan.end
+    p.CharacterDataHandler = scan.text
+    _feed(zf, info, p, budget)
+    return scan
+
+
+_CELL_TAG_SPELLINGS = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
+_CELL_REF_RE = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"')
+_PREFIXED_CELL_RE = re.compile(rb"<[A-Za-z_][\w.\-]*:c[\s/>]")
+_NOTE_MARKS = (b'"e"', b"'e'", b"<f", b":f>", b":f ")  # an error type or a formula (notes only)
+
+
+def _quick_sheet(zf, info, limits: Limits, budget: list):
+    """A sound bound on a sheet, at regular-expression speed, or None when the
+    sheet is spelled in a way it cannot vouch for (then :func:`_scan_sheet`).
+
+    It vouches only when every cell element is spelled ``<c r="A1"`` (as
+    Excel, LibreOffice and openpyxl write them), no character reference
+    (``&#88;``) or document type is present, and no cell element carries a
+    namespace prefix: then every cell's position is in one of the matched
+    references, and (rows, columns) of the largest is a bound on the extent.
+    Returns (rows, columns, long_text, has_notes).
+    """
+    max_row = max_col = 0
+    long_text = has_notes = False
+    tail = b""
+    run = 0  # bytes since the last '<' (a text run's length bounds its characters)
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(_CHUNK)
+            if not chunk:
+                break
+            budget[0] -= len(chunk)
+            if budget[0] < 0:
+                raise LimitExceeded("max_bytes", budget[1])
+            data = tail + chunk
+            cut = data.rfind(b"<")
+            if cut <= 0:
+                tail, data = data, b""
+            else:
+                tail, data = data[cut:], data[:cut]
+            if len(tail) > 4 * _CHUNK:  # no tag for megabytes: a long text, or not XML
+                run += len(tail)
+                tail = b""
+                if run > limits.max_cell_chars:
+                    long_text = True
+                continue
+            if not data:
+                continue
+            if b"&#" in data or b"<!" in data and b"<!DOCTYPE" in data or _PREFIXED_CELL_RE.search(data):
+                return None
+            n_tags = sum(data.count(t) for t in _CELL_TAG_SPELLINGS)
+            refs = _CELL_REF_RE.findall(data)
+            if len(refs) != n_tags:
+                return None
+            if refs:
+                max_row = max(max_row, max(map(int, [r for _, r in refs])))
+                longest = max(refs, key=lambda ref: (len(ref[0]), ref[0]))[0]
+                max_col = max(max_col, _column_number(longest.decode()))
+            if not has_notes and any(mark in data for mark in _NOTE_MARKS):
+                has_notes = True
+            # a text run longer than the cap covers one of these sample points
+            step = max(1, limits.max_cell_chars // 2)
+            first = data.find(b"<")
+            if run + (first if first >= 0 else len(data)) > limits.max_cell_chars:
+                long_text = True
+            for point in range(step, len(data), step):
+                left, right = data.rfind(b"<", 0, point), data.find(b"<", point)
+                if (right if right >= 0 else len(data)) - left > limits.max_cell_chars:
+                    long_text = True
+            run = len(data) - data.rfind(b"<")
+    if tail:
+        if b"&#" in tail or _PREFIXED_CELL_RE.search(tail):
+            return None
+        refs = _CELL_REF_RE.findall(tail)
+        if len(refs) != sum(tail.count(t) for t in _CELL_TAG_SPELLINGS):
+            return None
+        for letters, row in refs:
+            max_row, max_col = max(max_row, int(row)), max(max_col, _column_number(letters.decode()))
+        if len(tail) > limits.max_cell_chars:
+            long_text = True
+    return max_row, max_col, long_text, has_notes
+
+
+def _scan_shared_strings(zf, info, limits: Limits, budget: list) -> None:
+    state = {"n": 0, "chars": 0, "in_t": False}
+
+    def start(name, attrs):
+        tag = _local(name)
+        if tag == "si":
+            state["n"] += 1
+            state["chars"] = 0
+        elif tag == "t":
+            state["in_t"] = True
+
+    def end(name):
+        if _local(name) == "t":
+            state["in_t"] = False
+
+    def text(data):
+        if state["in_t"]:
+            state["chars"] += len(data)
+            if state["chars"] > limits.max_cell_chars:
+                raise LimitExceeded("max_cell_chars", limits.max_cell_chars, None, f"sharedStrings #{state['n']}")
+
+    p = _parser()
+    p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = start, end, text
+    _feed(zf, info, p, budget)
+
+
+def _attrs_of(zf, info, wanted: str, budget: list) -> list[dict]:
+    """The attributes of every element with local name ``wanted``."""
+    found = []
+
+    def start(name, attrs):
+        if _local(name) == wanted:
+            found.append({_local(k): v for k, v in attrs.items()})
+
+    p = _parser()
+    p.StartElementHandler = start
+    _feed(zf, info, p, budget)
+    return found
+
+
+def _is_worksheet(name: str) -> bool:
+    low = name.lower()
+    return low.endswith(".xml") and ("worksheets/" in low or "chartsheets/" in low or "dialogsheets/" in low)
+
+
+def scan_xlsx(path, limits: Limits) -> ScanResult:
+    """Scan an xlsx: raises :class:`LimitExceeded`, :class:`BadXml` or
+    ``zipfile.BadZipFile``; returns notes, too-large extents and sheet states."""
+    result = ScanResult({}, {}, {})
+    with zipfile.ZipFile(path) as zf:
+        budget = _check_total(zf, limits)
+        infos = {info.filename: info for info in zf.infolist()}
+        lower = {name.lower(): name for name in infos}
+        if "xl/workbook.xml" not in lower:
+            return result
+        sheets = _attrs_of(zf, infos[lower["xl/workbook.xml"]], "sheet", budget)
+        rels_name = lower.get("xl/_rels/workbook.xml.rels")
+        rels = _attrs_of(zf, infos[rels_name], "Relationship", budget) if rels_name else []
+        targets = {r.get("Id"): r.get("Target", "") for r in rels}
+        titled: dict[str, str] = {}
+        for sheet in sheets:
+            title = sheet.get("name")
+            rid = sheet.get("id")
+            if title is None:
+                continue
+            if sheet.get("state") in ("hidden", "veryHidden"):
+                result.states[title] = sheet["state"]
+            target = targets.get(rid)
+            if not target:
+                continue
+            member = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+            if member.lower() in lower:
+                titled[lower[member.lower()]] = title
+        # every worksheet in the zip, named or not: whatever calamine might open
+        for name, info in infos.items():
+            if name in titled or _is_worksheet(name):
+                title = titled.get(name, name)
+                quick = _quick_sheet(zf, info, limits, [budget[0], budget[1]])
+                if quick is not None:
+                    rows, cols, long_text, has_notes = quick
+                    if rows * cols <= limits.max_cells and not long_text and not has_notes:
+                        budget[0] -= info.file_size
+                        continue
+                scan = _scan_sheet(zf, info, title, limits, budget)
+                if scan.max_row * scan.max_col > limits.max_cells:
+                    if name not in titled:
+                        raise LimitExceeded("max_cells", limits.max_cells, name,
+                                            f"{_column_letter(scan.max_col)}{scan.max_row}")
+                    result.extents[title] = (scan.max_row, scan.max_col)
+                elif scan.notes:
+                    result.notes[title] = scan.notes
+            elif name.lower().endswith("sharedstrings.xml"):
+                _scan_shared_strings(zf, info, limits, budget)
+    return result
+
+
+# --------------------------------------------------------------------------
+# ods
+# --------------------------------------------------------------------------
+
+def scan_ods(path, limits: Limits) -> ScanResult:
+    """Scan an ods's content.xml: the extent of every table (repeated rows and
+    columns counted as the reader will), characters per cell, the total size."""
+    result = ScanResult({}, {}, {})
+    st = {"table": None, "row": 0, "col": 0, "max_row": 0, "max_col": 0, "row_rep": 1,
+          "row_has": False, "in_cell": False, "cell_rep": 1, "cell_has": False, "chars": 0, "row_max_col": 0}
+
+    def finish_table():
+        if st["table"] is not None and st["max_row"] * st["max_col"] > limits.max_cells:
+            result.extents[st["table"]] = (st["max_row"], st["max_col"])
+
+    def start(name, attrs):
+        tag = _local(name)
+        if tag == "table" and not st["in_cell"]:
+            finish_table()
+            st.update(table=next((v for k, v in attrs.items() if _local(k) == "name"), "?"),
+                      row=0, max_row=0, max_col=0)
+        elif tag == "table-row":
+            rep = next((v for k, v in attrs.items() if _local(k) == "number-rows-repeated"), "1")
+            st.update(row_rep=int(rep) if rep.isdigit() else 1, col=0, row_has=False, row_max_col=0)
+        elif tag in ("table-cell", "covered-table-cell"):
+            rep = next((v for k, v in attrs.items() if _local(k) == "number-columns-repeated"), "1")
+            has = any(_local(k) == "value-type" for k in attrs)
+            st.update(in_cell=True, cell_rep=int(rep) if rep.isdigit() else 1, cell_has=has, chars=0)
+
+    def end(name):
+        tag = _local(name)
+        if tag in ("table-cell", "covered-table-cell") and st["in_cell"]:
+            st["in_cell"] = False
+            st["col"] += st["cell_rep"]
+            if st["cell_has"]:
+                st["row_has"] = True
+                st["row_max_col"] = st["col"]
+        elif tag == "table-row":
+            st["row"] += st["row_rep"]
+            if st["row_has"]:
+                st["max_row"] = st["row"]
+                st["max_col"] = max(st["max_col"], st["row_max_col"])
+        elif tag == "table":
+            finish_table()
+            st["table"] = None
+
+    def text(data):
+        if st["in_cell"]:
+            st["chars"] += len(data)
+            if data.strip():
+                st["cell_has"] = True
+            if st["chars"] > limits.max_cell_chars:
+                raise LimitExceeded("max_cell_chars", limits.max_cell_chars, st["table"],
+                                    f"{_column_letter(st['col'] + 1)}{st['row'] + 1}")
+
+    with zipfile.ZipFile(path) as zf:
+        budget = _check_total(zf, limits)
+        infos = {info.filename: info for info in zf.infolist()}
+        if "content.xml" not in infos:
+            return result
+        p = _parser()
+        p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = start, end, text
+        _feed(zf, infos["content.xml"], p, budget)
+    return result
