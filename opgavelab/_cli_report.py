@@ -75,6 +75,10 @@ def add_parser(subparsers) -> None:
                         "columns marked personal; the key comes from OPGAVELAB_PSEUDONYM_KEY")
     p.add_argument("--scenario", metavar="SPEC", default=None,
                    help="also write a what-if workbook, e.g. 'remove:eb,add:riec' (or 'zonder:eb,met:riec')")
+    p.add_argument("--document", action="store_true",
+                   help="write only the note for a policy advisor: OUT/<opgave>/<opgave>-notitie.docx (Word)")
+    p.add_argument("--pdf", action="store_true",
+                   help="with --document: also a PDF of the note (needs LibreOffice: soffice)")
     p.set_defaults(handler=run)
 
 
@@ -223,6 +227,10 @@ def run(args) -> int:
             _say(args, (f"'--at' moet een jaar of datum zijn (2024 of 2024-06-30), niet {at!r}." if nl
                         else f"'--at' must be a year or a date (2024 or 2024-06-30), got {at!r}."), err=True)
             return EXIT_INVALID
+    if getattr(args, "document", False) or getattr(args, "pdf", False):
+        from ._document import report_documents
+
+        return report_documents(case, opgaven, args)
     plan = planned_files(opgaven, args.out, formats, args.lang, at, scenario=spec is not None)
     existing = [p for files in plan.values() for p in files.values() if p.exists()]
     if existing and not args.force:

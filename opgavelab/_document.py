@@ -156,10 +156,13 @@ class _Note:
             cells = t.add_row().cells
             for cell, text in zip(cells, row):
                 cell.text = str(text)
-        for r in t.rows:
+        last = len(t.rows) - 1
+        for i, r in enumerate(t.rows):
+            _no_split(r)
             for j, cell in enumerate(r.cells):
                 for p in cell.paragraphs:
                     p.paragraph_format.space_after = Pt(1)
+                    p.paragraph_format.keep_with_next = i < last and len(t.rows) <= 25  # keep short tables whole
                     if j in numeric:
                         p.alignment = 2
                     for run in p.runs:
@@ -176,6 +179,34 @@ class _Note:
 # --------------------------------------------------------------------------
 # the sections
 # --------------------------------------------------------------------------
+def _no_split(row) -> None:
+    """A table row that does not break across pages."""
+    from docx.oxml import OxmlElement
+
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def _missing_short(scan) -> str:
+    """The scan's coverage sentences without the candidates (they follow as a table)."""
+    lang = scan.lang
+    cov = scan.coverage
+    needed = cov[cov["needed"]] if "needed" in cov.columns else cov.iloc[0:0]
+    if not len(needed):
+        return ""
+    n_cov = int(needed["covered"].sum())
+    if n_cov == len(needed):
+        text = nmessage("scan.missing.all", n_cov, lang)
+    else:
+        text = nmessage("scan.missing.covered", n_cov, lang, total=fmt_number(len(needed), lang, 0))
+    if scan.missing_domains:
+        miss = fmt_list([scan.case.domain_label(d, lang) for d in scan.missing_domains], lang)
+        text += " " + nmessage("scan.missing.list", len(scan.missing_domains), lang, domains=miss)
+        if not len(scan.candidates):
+            text += " " + nmessage("scan.missing.no_candidates", len(scan.missing_domains), lang)
+    return text
+
+
 def _key_player(scan):
     """The one actor whose removal fragments the network most, and the scenario without it (or None)."""
     G = scan.graph
@@ -257,6 +288,8 @@ def _key_message(scan, player, sc) -> list[str]:
         out.append(text)
     if sc is not None:
         effect = " ".join(_first_sentences_of_scenario(sc)[:2])
+        if len(effect) > 1 and effect[1].islower():  # "Het collectief ..." after a colon
+            effect = effect[0].lower() + effect[1:]
         out.append(message("doc.key.without", lang, name=scan._name(player), effect=effect))
     return out
 
@@ -337,8 +370,8 @@ def _collective_section(note: _Note, scan, figures) -> None:
     if scan.attr in scan.boundaries.index and not math.isnan(scan.boundaries.at[scan.attr, "ei"]):
         note.para(scan._boundaries_text())
     note.para(scan._awareness_text())
-    note.figure(figures["compass"](), message("doc.fig.compass", lang) + " " + scan.caption() + ".")
-    note.figure(figures["network"](), message("doc.fig.network", lang) + " " + scan.caption() + ".")
+    note.figure(figures["compass"](), message("doc.fig.compass", lang))
+    note.figure(figures["network"](), message("doc.fig.network", lang))
     note.heading(message("doc.h.key_figures", lang), 2)
     note.table([message("doc.col.measure", lang), message("doc.col.value", lang), message("doc.col.meaning", lang)],
                _key_figures_rows(scan), message("doc.tab.key_figures", lang), widths_cm=(4.2, 2.3, 9.5),
@@ -348,7 +381,7 @@ def _collective_section(note: _Note, scan, figures) -> None:
         note.heading(message("doc.h.central", lang), 2)
         note.table([message("doc.col.name", lang), message("doc.col.type", lang), message("doc.col.ties", lang),
                     message("doc.col.betweenness", lang), message("doc.col.brokerage", lang)],
-                   rows, message("doc.tab.central", lang), widths_cm=(6.0, 3.8, 1.8, 2.4, 2.0), numeric=(2, 3, 4))
+                   rows, message("doc.tab.central", lang), widths_cm=(4.5, 3.2, 1.8, 3.0, 3.5), numeric=(2, 3, 4))
 
 
 def _formation_section(note: _Note, scan, figures) -> None:
@@ -357,18 +390,21 @@ def _formation_section(note: _Note, scan, figures) -> None:
     if not text:
         return
     note.heading(message("doc.h.formation", lang))
-    note.para(text)
-    note.figure(figures["formation"](), message("doc.fig.formation", lang) + " " + scan.caption() + ".")
+    note.para(text).paragraph_format.keep_with_next = True  # the story stays with its chart
+    note.figure(figures["formation"](), message("doc.fig.formation", lang))
 
 
 def _missing_section(note: _Note, scan, figures) -> None:
     lang = scan.lang
     note.heading(message("doc.h.missing", lang))
-    missing = scan._missing_text()
+    missing = _missing_short(scan)
     if missing:
         note.para(missing)
+    scale = scan._scale_text()
+    if scale:
+        note.para(scale)
     if len(scan.coverage):
-        note.figure(figures["coverage"](), message("doc.fig.coverage", lang) + " " + scan.caption() + ".")
+        note.figure(figures["coverage"](), message("doc.fig.coverage", lang))
     if len(scan.candidates):
         note.heading(message("doc.h.candidates", lang), 2)
         cand = scan.candidates.head(12)
@@ -422,8 +458,8 @@ def _method_section(note: _Note, scan, player, pseudonymised: bool) -> None:
     note.heading(message("doc.h.how", lang), 2)
     rows = [[str(r["label"]), str(r["text"])] for _, r in scan.method.iterrows()]
     if player is not None:
-        rows.append([message("doc.h.brokers", lang), message("doc.kp.method", lang)])
-    note.table([message("doc.col.item", lang), message("doc.col.meaning", lang)], rows,
+        rows.append([message("doc.item.key_player", lang), message("doc.kp.method", lang)])
+    note.table([message("doc.col.item", lang), message("doc.col.explanation", lang)], rows,
                message("doc.tab.method", lang), widths_cm=(4.0, 12.0))
     note.heading(message("doc.h.data", lang), 2)
     case = scan.case
@@ -432,7 +468,8 @@ def _method_section(note: _Note, scan, player, pseudonymised: bool) -> None:
     n_opg = len(case.opgaven)
     note.para(message("doc.data.case", lang, case=case.name, actors=nmessage("count.actors", len(case.actors), lang),
                       opgaven=message("doc.data.opgaven", lang, n=fmt_number(n_opg, lang, 0)),
-                      ties=nmessage("count.ties", len(case.ties), lang)) + " " + scan.date_text() + ".")
+                      ties=nmessage("count.ties", len(case.ties), lang)))
+    note.para(scan.date_text() + ".", bold_lead=message("doc.data.date", lang))
     if pseudonymised:
         note.para(message("doc.pseudonymised", lang))
     for w in getattr(scan, "notes", []) or []:
@@ -488,7 +525,7 @@ def _rescan(scan, lang: str, case):
 
 
 def write_docx(scan, path, lang: str | None = None, pseudonymise=False, *, overwrite: bool = False,
-               seed: int = 0) -> Path:
+               seed: int = 0, _already_pseudonymised: bool = False) -> Path:
     """Write the scan as an editable Word note; see :meth:`OpgaveScan.to_docx`."""
     from ._checks import _check_one_of
     from .io import atomic_write
@@ -516,7 +553,8 @@ def write_docx(scan, path, lang: str | None = None, pseudonymise=False, *, overw
     note.para(scan.date_text())
     note.para(message("doc.made_with", lang, date=fmt_date(pd.Timestamp(date.today()), lang, "long"),
                       version=__version__))
-    if pseudonymise:
+    pseudonymised = bool(pseudonymise) or _already_pseudonymised
+    if pseudonymised:
         note.para(message("doc.pseudonymised", lang))
     doc.core_properties.title = scan.name
     doc.core_properties.subject = case.name
@@ -534,7 +572,7 @@ def write_docx(scan, path, lang: str | None = None, pseudonymise=False, *, overw
         _brokers_section(note, scan, player, fragmentation, sc)
     else:
         _opgave_section(note, scan)
-    _method_section(note, scan, player, bool(pseudonymise))
+    _method_section(note, scan, player, pseudonymised)
     path = Path(path)
     with atomic_write(path, overwrite=overwrite) as tmp:
         doc.save(str(tmp))
@@ -582,3 +620,50 @@ def docx_to_pdf(path, lang: str = "nl", timeout: float = 180) -> Path:
         target = path.with_suffix(".pdf")
         shutil.move(str(made), str(target))
     return target
+
+
+def document_path(out, opgave: str, lang: str = "nl", at=None) -> Path:
+    """Where ``opgavelab report --document`` writes the note of one opgave."""
+    from ._cli_report import _at_suffix, _slug
+
+    slug = _slug(opgave)
+    return Path(out) / slug / f"{slug}-{message('doc.file', lang)}{_at_suffix(at)}.docx"
+
+
+def report_documents(case, opgaven: list, args) -> int:
+    """``opgavelab report --document [--pdf]``: one note per opgave; returns the exit code."""
+    import sys
+    import time
+
+    import opgavelab
+
+    lang = args.lang
+    paths = {oid: document_path(args.out, oid, lang, args.at) for oid in opgaven}
+    targets = [p for p in paths.values()] + ([p.with_suffix(".pdf") for p in paths.values()] if args.pdf else [])
+    existing = [p for p in targets if p.exists()]
+    if existing and not args.force:
+        for p in existing:
+            print(message("doc.exists", lang, path=p), file=sys.stderr)
+        return 1
+    start = time.time()
+    failed = False
+    for oid, path in paths.items():
+        scan = opgavelab.scan(case, oid, at=args.at, lang=lang)
+        write_docx(scan, path, lang=lang, overwrite=args.force, seed=args.seed,
+                   _already_pseudonymised=bool(getattr(args, "pseudonymise", False)))
+        if not args.quiet:
+            print(message("doc.pdf.written", lang, path=path))
+        if args.pdf:
+            try:
+                pdf = docx_to_pdf(path, lang=lang)
+            except (FileNotFoundError, RuntimeError) as exc:
+                print(str(exc), file=sys.stderr)
+                failed = True
+                if isinstance(exc, FileNotFoundError):
+                    break
+            else:
+                if not args.quiet:
+                    print(message("doc.pdf.written", lang, path=pdf))
+    if not args.quiet:
+        print(f"({time.time() - start:.1f} s)")
+    return 1 if failed else 0

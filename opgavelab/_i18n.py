@@ -1091,12 +1091,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The collective in the opgave compass: the opgave in the centre, the actors by type and scale level.",
     ),
     "doc.fig.network": (
-        "Het netwerk van het collectief: wie met wie een relatie heeft; grotere cirkels hebben meer relaties.",
-        "The network of the collective: who has a tie with whom; larger circles have more ties.",
+        "Het netwerk van het collectief: wie met wie een relatie heeft; grotere symbolen hebben meer relaties.",
+        "The network of the collective: who has a tie with whom; larger symbols have more ties.",
     ),
     "doc.fig.formation": (
-        "De vorming van het collectief door de tijd: actoren, relaties en losse delen per jaar.",
-        "How the collective formed over time: actors, ties and separate parts per year.",
+        "De vorming van het collectief door de tijd: actoren, relaties, losse delen, dichtheid en menging per jaar.",
+        "How the collective formed over time: actors, ties, separate parts, density and mixing per year.",
     ),
     "doc.fig.coverage": (
         "Dekking van de domeinen: welke benodigde domeinen het collectief dekt en welke ontbreken.",
@@ -1129,6 +1129,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doc.col.expected": ("Verwacht", "Expected"),
     "doc.col.reason": ("Reden", "Reason"),
     "doc.col.item": ("Onderdeel", "Item"),
+    "doc.col.explanation": ("Toelichting", "Explanation"),
+    "doc.item.key_player": ("sleutelspeler", "key player"),
+    "doc.data.date": ("Peildatum", "Date"),
     "doc.kf.actors": ("Actoren", "Actors"),
     "doc.kf.actors.m": ("Betrokken actoren bij deze opgave.", "Actors involved in this opgave."),
     "doc.kf.ties": ("Relaties", "Ties"),
