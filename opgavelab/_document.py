@@ -78,11 +78,12 @@ def _field(paragraph, instruction: str, shown: str = "") -> None:
 class _Note:
     """The document being built, with numbered figures and tables."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, dpi: int = _FIG_DPI):
         from docx import Document
         from docx.shared import Cm, Pt
 
         self.lang = lang
+        self.dpi = dpi
         self.doc = Document()
         self.n_fig = 0
         self.n_tab = 0
@@ -127,7 +128,7 @@ class _Note:
         from docx.shared import Cm
 
         buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=_FIG_DPI, facecolor="white")
+        fig.savefig(buf, format="png", dpi=self.dpi, facecolor="white")
         buf.seek(0)
         w_in, h_in = fig.get_size_inches()
         width = min(width_cm, 22.0 * w_in / h_in)  # keep tall figures within the page height
@@ -525,7 +526,7 @@ def _rescan(scan, lang: str, case):
 
 
 def write_docx(scan, path, lang: str | None = None, pseudonymise=False, *, overwrite: bool = False,
-               seed: int = 0, _already_pseudonymised: bool = False) -> Path:
+               seed: int = 0, dpi: int = _FIG_DPI, _already_pseudonymised: bool = False) -> Path:
     """Write the scan as an editable Word note; see :meth:`OpgaveScan.to_docx`."""
     from ._checks import _check_one_of
     from .io import atomic_write
@@ -543,7 +544,7 @@ def write_docx(scan, path, lang: str | None = None, pseudonymise=False, *, overw
         scan = _rescan(scan, lang, case)
     player, fragmentation, sc = _key_player(scan)
     figures = _figures(scan, seed=seed)
-    note = _Note(lang)
+    note = _Note(lang, dpi=dpi)
     doc = note.doc
     # title page
     for _ in range(6):
