@@ -76,7 +76,8 @@ def add_parser(subparsers) -> None:
     p.add_argument("--scenario", metavar="SPEC", default=None,
                    help="also write a what-if workbook, e.g. 'remove:eb,add:riec' (or 'zonder:eb,met:riec')")
     p.add_argument("--document", action="store_true",
-                   help="write only the note for a policy advisor: OUT/<opgave>/<opgave>-notitie.docx (Word)")
+                   help="write only the note for a policy advisor: OUT/<opgave>/<opgave>-notitie.docx (Word; "
+                        "figures at --dpi, at most 200)")
     p.add_argument("--pdf", action="store_true",
                    help="with --document: also a PDF of the note (needs LibreOffice: soffice)")
     p.set_defaults(handler=run)

@@ -650,7 +650,7 @@ def report_documents(case, opgaven: list, args) -> int:
     failed = False
     for oid, path in paths.items():
         scan = opgavelab.scan(case, oid, at=args.at, lang=lang)
-        write_docx(scan, path, lang=lang, overwrite=args.force, seed=args.seed,
+        write_docx(scan, path, lang=lang, overwrite=args.force, seed=args.seed, dpi=min(args.dpi, _FIG_DPI),
                    _already_pseudonymised=bool(getattr(args, "pseudonymise", False)))
         if not args.quiet:
             print(message("doc.pdf.written", lang, path=path))

@@ -137,7 +137,7 @@ def test_the_footer_numbers_the_pages(notes):
 def test_pseudonymise_replaces_every_citizen_name_in_the_note(case, tmp_path, monkeypatch):
     monkeypatch.setenv("OPGAVELAB_PSEUDONYM_KEY", KEY)
     scan = opgavelab.scan(case, "economie", at=2024)
-    path = scan.to_docx(tmp_path / "n.docx", pseudonymise=True)
+    path = write_docx(scan, tmp_path / "n.docx", pseudonymise=True, dpi=40)
     text = _all_text(Document(path))
     citizens = case.actors[case.actors["type"] == "burger"]
     involved = [a for a in citizens.index if a in set(scan.graph.nodes) | set(scan.candidates.index)]
@@ -151,7 +151,8 @@ def test_pseudonymise_replaces_every_citizen_name_in_the_note(case, tmp_path, mo
 
 def test_report_document_writes_the_note_and_refuses_to_overwrite(tmp_path, capsys):
     example = str(opgavelab.example_path())
-    args = ["report", example, "--opgave", "zorg", "--out", str(tmp_path), "--document", "--lang", "en", "--quiet"]
+    args = ["report", example, "--opgave", "zorg", "--out", str(tmp_path), "--document", "--lang", "en", "--quiet",
+            "--dpi", "50"]
     assert main(args) == 0
     path = tmp_path / "zorg" / "zorg-note.docx"
     assert Document(path).paragraphs
@@ -163,7 +164,8 @@ def test_report_document_writes_the_note_and_refuses_to_overwrite(tmp_path, caps
 def test_report_pdf_without_libreoffice_says_how_to_get_it(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("opgavelab._document.find_soffice", lambda: None)
     example = str(opgavelab.example_path())
-    rc = main(["report", example, "--opgave", "zorg", "--out", str(tmp_path), "--document", "--pdf", "--quiet"])
+    rc = main(["report", example, "--opgave", "zorg", "--out", str(tmp_path), "--document", "--pdf", "--quiet",
+               "--dpi", "50"])
     assert rc == 1
     err = capsys.readouterr().err
     assert "libreoffice-writer-nogui" in err and ".docx" in err
