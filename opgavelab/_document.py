@@ -382,7 +382,7 @@ def _collective_section(note: _Note, scan, figures) -> None:
         note.heading(message("doc.h.central", lang), 2)
         note.table([message("doc.col.name", lang), message("doc.col.type", lang), message("doc.col.ties", lang),
                     message("doc.col.betweenness", lang), message("doc.col.brokerage", lang)],
-                   rows, message("doc.tab.central", lang), widths_cm=(4.5, 3.2, 1.8, 3.0, 3.5), numeric=(2, 3, 4))
+                   rows, message("doc.tab.central", lang), widths_cm=(4.9, 2.9, 1.8, 2.9, 3.5), numeric=(2, 3, 4))
 
 
 def _formation_section(note: _Note, scan, figures) -> None:

@@ -1023,6 +1023,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- issue 17: the note for the policy advisor (scan.to_docx) ---
     "doc.file": ("notitie", "note"),
+    "doc.button": ("Notitie (.docx)", "Note (.docx)"),
     "doc.subtitle": ("Notitie bij de opgavescan · {case}", "Note on the opgave scan · {case}"),
     "doc.made_with": ("Gemaakt op {date} met opgavelab {version}.", "Made on {date} with opgavelab {version}."),
     "doc.pseudonymised": (

@@ -181,3 +181,14 @@ def test_the_note_converts_to_pdf_with_libreoffice(notes):
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page(?![s\w])", data)) >= 6
+
+
+def test_the_explorer_has_a_note_button(tmp_path):
+    from opgavelab.explorer import Explorer
+
+    ex = Explorer(opgavelab.example(), opgave="zorg", at=2024, export_dir=tmp_path)
+    button = next(b for b in ex._export_buttons if b.description == "Notitie (.docx)")
+    button.click()
+    assert ex.last_export.name == "zorg-2024-notitie.docx"
+    assert Document(ex.last_export).paragraphs[0] is not None
+    assert "download=" in ex._export_out.value
