@@ -223,7 +223,7 @@ def _key_player(scan):
     before = distance_fragmentation(G)
     sc = scenario(scan.case, scan.opgave, at=scan.at, remove=[player], lang=scan.lang, attr=scan.attr,
                   only_opgave_ties=scan.only_opgave_ties)
-    return player, (before, kp.score), sc
+    return player, (before, kp.score, kp.method.get("sampled_sources")), sc
 
 
 def _first_sentences_of_scenario(sc) -> list[str]:
@@ -260,7 +260,9 @@ def _key_message(scan, player, sc) -> list[str]:
         return [message("scan.collective.none", lang)]
     actors = nmessage("count.actors", n, lang)
     n_comp = int(c["n_weak_components"])
-    if scan.formed_at is not None and n_comp == 1:
+    if n == 1:
+        out.append(message("doc.key.single", lang, name=scan._name(next(iter(scan.graph.nodes)))))
+    elif scan.formed_at is not None and n_comp == 1:
         out.append(message("doc.key.formed", lang, actors=actors, year=scan.formed_at.year))
     elif n_comp == 1:
         year = scan.formation.index[-1].year if len(scan.formation) else (scan.at.year if scan.at is not None
@@ -270,7 +272,8 @@ def _key_message(scan, player, sc) -> list[str]:
         out.append(message("doc.key.scattered", lang, actors=actors, k=fmt_number(n_comp, lang, 0)))
     out[0] = out[0][0].upper() + out[0][1:]
     if player is not None:
-        out.append(message("doc.key.holder", lang, name=scan._name(player)))
+        key = "doc.key.holder" if n_comp == 1 else "doc.key.holder_parts"
+        out.append(message(key, lang, name=scan._name(player)))
     cov = scan.coverage
     needed = cov[cov["needed"]] if "needed" in cov.columns else cov.iloc[0:0]
     if len(needed):
@@ -444,10 +447,12 @@ def _brokers_section(note: _Note, scan, player, fragmentation, sc) -> None:
     if cut:
         note.para(cut)
     if player is not None:
-        before, after = fragmentation
+        before, after, sampled = fragmentation
         name = scan._name(player)
-        note.para(message("doc.kp", lang, name=name, before=fmt_number(before, lang, 2),
-                          after=fmt_number(after, lang, 2)))
+        text = message("doc.kp", lang, name=name, before=fmt_number(before, lang, 2), after=fmt_number(after, lang, 2))
+        if sampled:
+            text += " " + message("kp_sampled", lang, sources=fmt_number(sampled, lang, 0))
+        note.para(text)
         note.heading(message("doc.h.whatif", lang, name=name), 2)
         for s in sc.sentences()[1:]:
             note.para(s, style="List Bullet")

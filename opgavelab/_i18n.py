@@ -1060,10 +1060,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "collective yet.",
     ),
     "doc.key.holder": (
-        "{name} houdt het collectief het meest bijeen: geen andere actor laat bij wegvallen het netwerk zo "
-        "versnipperd achter.",
-        "{name} holds the collective together most: no other actor leaves the network as fragmented when it "
-        "drops out.",
+        "{name} houdt het collectief het meest bijeen: van alle actoren laat het wegvallen van {name} het netwerk "
+        "het meest versnipperd achter.",
+        "{name} holds the collective together most: of all actors, {name} dropping out leaves the network most "
+        "fragmented.",
+    ),
+    "doc.key.holder_parts": (
+        "{name} houdt het netwerk het meest bijeen: van alle actoren laat het wegvallen van {name} het netwerk het "
+        "meest versnipperd achter.",
+        "{name} holds the network together most: of all actors, {name} dropping out leaves the network most "
+        "fragmented.",
+    ),
+    "doc.key.single": (
+        "Bij deze opgave is één actor betrokken, {name}: van een collectief is nog geen sprake.",
+        "One actor is involved in this opgave, {name}: there is no collective yet.",
     ),
     "doc.key.missing": (
         "Van de {total} benodigde domeinen is {domains} nog door geen enkele betrokken actor gedekt.",
