@@ -167,7 +167,7 @@ class _Note:
                     if j in numeric:
                         p.alignment = 2
                     for run in p.runs:
-                        run.font.size = Pt(9)
+                        run.font.size = Pt(8 if i == 0 else 9)
                 if widths_cm:
                     cell.width = Cm(widths_cm[j])
         self.doc.add_paragraph()
@@ -385,7 +385,7 @@ def _collective_section(note: _Note, scan, figures) -> None:
         note.heading(message("doc.h.central", lang), 2)
         note.table([message("doc.col.name", lang), message("doc.col.type", lang), message("doc.col.ties", lang),
                     message("doc.col.betweenness", lang), message("doc.col.brokerage", lang)],
-                   rows, message("doc.tab.central", lang), widths_cm=(4.9, 2.9, 1.8, 2.9, 3.5), numeric=(2, 3, 4))
+                   rows, message("doc.tab.central", lang), widths_cm=(4.9, 3.4, 1.8, 2.8, 3.1), numeric=(2, 3, 4))
 
 
 def _formation_section(note: _Note, scan, figures) -> None:
