@@ -288,7 +288,7 @@ def _key_message(scan, player, sc) -> list[str]:
             text = message("doc.key.complete", lang, total=total)
         if missing and len(scan.candidates):
             names = list(dict.fromkeys(scan.candidates["name"].astype(str)))[:3]
-            text += " " + message("doc.key.candidates", lang, names=fmt_list(names, lang))
+            text = text.rstrip(".") + message("doc.key.candidates", lang, names=fmt_list(names, lang))
         out.append(text)
     if sc is not None:
         effect = " ".join(_first_sentences_of_scenario(sc)[:2])

@@ -1083,7 +1083,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Van de {total} benodigde domeinen zijn er {k} nog door geen enkele betrokken actor gedekt: {domains}.",
         "Of the {total} needed domains, {k} are not yet covered by any involved actor: {domains}.",
     ),
-    "doc.key.candidates": ("Kandidaten om te betrekken: {names}.", "Candidates to involve: {names}."),
+    "doc.key.candidates": ("; kandidaten om te betrekken: {names}.", "; candidates to involve: {names}."),
     "doc.key.complete": (
         "Alle {total} benodigde domeinen zijn gedekt door betrokken actoren.",
         "All {total} needed domains are covered by involved actors.",

@@ -121,7 +121,8 @@ def test_the_key_message_says_what_matters_in_three_to_five_sentences(notes, lan
     start = paras.index(message("doc.h.key", lang))
     end = paras.index(message("doc.h.opgave", lang))
     key = [p for p in paras[start + 1:end] if p.strip()]
-    assert 3 <= len(key) <= 5
+    sentences = re.findall(r"[.!?](?=\s|$)", " ".join(key))
+    assert 3 <= len(key) and 3 <= len(sentences) <= 5, key
     assert str(scan.formed_at.year) in key[0]  # since when
     assert scan._name("eb") in key[1]  # who holds it together (exact for one key player)
     assert scan.case.domain_label(scan.missing_domains[0], lang) in key[2]  # what is missing
