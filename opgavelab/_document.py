@@ -556,7 +556,8 @@ def write_docx(scan, path, lang: str | None = None, pseudonymise=False, *, overw
         doc.add_paragraph()
     doc.add_paragraph(scan.name, style="Title")
     doc.add_paragraph(message("doc.subtitle", lang, case=case.name), style="Subtitle")
-    note.para(scan.date_text())
+    when = scan.date_text()
+    note.para(when[:1].upper() + when[1:])
     note.para(message("doc.made_with", lang, date=fmt_date(pd.Timestamp(date.today()), lang, "long"),
                       version=__version__))
     pseudonymised = bool(pseudonymise) or _already_pseudonymised
