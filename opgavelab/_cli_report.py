@@ -80,6 +80,11 @@ def add_parser(subparsers) -> None:
     from .cli import add_limit_arguments
 
     add_limit_arguments(p)
+    p.add_argument("--document", action="store_true",
+                   help="write only the note for a policy advisor: OUT/<opgave>/<opgave>-notitie.docx (Word; "
+                        "figures at --dpi, at most 200)")
+    p.add_argument("--pdf", action="store_true",
+                   help="with --document: also a PDF of the note (needs LibreOffice: soffice)")
     p.set_defaults(handler=run)
 
 
@@ -249,6 +254,10 @@ def run(args) -> int:
         _say(args, exc.title, err=True)
         return EXIT_UNWRITABLE
     remove_stale_temporaries(args.out)
+    if getattr(args, "document", False) or getattr(args, "pdf", False):
+        from ._document import report_documents
+
+        return report_documents(case, opgaven, args)
     plan = planned_files(opgaven, args.out, formats, args.lang, at, scenario=spec is not None)
     existing = [p for files in plan.values() for p in files.values() if p.exists()]
     if existing and not args.force:

@@ -1344,6 +1344,227 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "formation_file": ("vorming", "formation"),
     "formation_story_empty": ("Er zijn (nog) geen actoren bij deze opgave betrokken.",
                               "No actors are involved in this opgave (yet)."),
+    # --- issue 17: the note for the policy advisor (scan.to_docx) ---
+    "doc.file": ("notitie", "note"),
+    "doc.button": ("Notitie (.docx)", "Note (.docx)"),
+    "doc.subtitle": ("Notitie bij de opgavescan · {case}", "Note on the opgave scan · {case}"),
+    "doc.made_with": ("Gemaakt op {date} met opgavelab {version}.", "Made on {date} with opgavelab {version}."),
+    "doc.pseudonymised": (
+        "Burgers staan in deze notitie onder een pseudoniem.",
+        "Citizens appear in this note under a pseudonym.",
+    ),
+    "doc.h.key": ("Kernboodschap", "Key message"),
+    "doc.h.opgave": ("De opgave", "The opgave"),
+    "doc.h.collective": ("Het collectief", "The collective"),
+    "doc.h.key_figures": ("Kerncijfers", "Key figures"),
+    "doc.h.central": ("Centrale actoren", "Central actors"),
+    "doc.h.formation": ("Van versnipperd naar collectief", "From scattered to collective"),
+    "doc.h.missing": ("Wie ontbreekt", "Who is missing"),
+    "doc.h.candidates": ("Kandidaten", "Candidates"),
+    "doc.h.brokers": ("Makelaars en sleutelspelers", "Brokers and key players"),
+    "doc.h.whatif": ("Wat als {name} wegvalt?", "What if {name} drops out?"),
+    "doc.h.method": ("Werkwijze en kanttekeningen", "Method and caveats"),
+    "doc.h.how": ("Werkwijze", "Method"),
+    "doc.h.data": ("Gegevens", "Data"),
+    "doc.h.cannot": ("Wat de cijfers niet zeggen", "What the numbers cannot say"),
+    "doc.h.references": ("Literatuur", "References"),
+    "doc.key.formed": (
+        "Rond deze opgave zijn {actors} betrokken; sinds {year} vormen zij één samenhangend collectief.",
+        "{actors} are involved in this opgave; since {year} they have formed one connected collective.",
+    ),
+    "doc.key.one_now": (
+        "Rond deze opgave zijn {actors} betrokken; pas in {year} vormen zij één samenhangend geheel.",
+        "{actors} are involved in this opgave; only in {year} do they form one connected whole.",
+    ),
+    "doc.key.scattered": (
+        "Rond deze opgave zijn {actors} betrokken, maar zij vallen uiteen in {k} losse delen: er is nog geen "
+        "samenhangend collectief.",
+        "{actors} are involved in this opgave, but they fall apart into {k} separate parts: there is no connected "
+        "collective yet.",
+    ),
+    "doc.key.holder": (
+        "{name} houdt het collectief het meest bijeen: van alle actoren laat het wegvallen van {name} het netwerk "
+        "het meest versnipperd achter.",
+        "{name} holds the collective together most: of all actors, {name} dropping out leaves the network most "
+        "fragmented.",
+    ),
+    "doc.key.holder_parts": (
+        "{name} houdt het netwerk het meest bijeen: van alle actoren laat het wegvallen van {name} het netwerk het "
+        "meest versnipperd achter.",
+        "{name} holds the network together most: of all actors, {name} dropping out leaves the network most "
+        "fragmented.",
+    ),
+    "doc.key.single": (
+        "Bij deze opgave is één actor betrokken, {name}: van een collectief is nog geen sprake.",
+        "One actor is involved in this opgave, {name}: there is no collective yet.",
+    ),
+    "doc.key.missing": (
+        "Van de {total} benodigde domeinen is {domains} nog door geen enkele betrokken actor gedekt.",
+        "Of the {total} needed domains, {domains} is not yet covered by any involved actor.",
+    ),
+    "doc.key.missing_many": (
+        "Van de {total} benodigde domeinen zijn er {k} nog door geen enkele betrokken actor gedekt: {domains}.",
+        "Of the {total} needed domains, {k} are not yet covered by any involved actor: {domains}.",
+    ),
+    "doc.key.candidates": ("; kandidaten om te betrekken: {names}.", "; candidates to involve: {names}."),
+    "doc.key.complete": (
+        "Alle {total} benodigde domeinen zijn gedekt door betrokken actoren.",
+        "All {total} needed domains are covered by involved actors.",
+    ),
+    "doc.key.without": ("Zonder {name}: {effect}", "Without {name}: {effect}"),
+    "doc.opgave.origin": ("Oorsprong", "Origin"),
+    "doc.opgave.core": ("Kern", "Core challenge"),
+    "doc.opgave.description": ("Beschrijving", "Description"),
+    "doc.opgave.domains": ("Benodigde domeinen", "Needed domains"),
+    "doc.opgave.scale": ("Benodigd schaalniveau", "Needed scale level"),
+    "doc.opgave.none": ("niet opgegeven", "not given"),
+    "doc.fig": ("Figuur", "Figure"),
+    "doc.table": ("Tabel", "Table"),
+    "doc.fig.compass": (
+        "Het collectief in het opgavekompas: de opgave in het midden, de actoren per type en schaalniveau.",
+        "The collective in the opgave compass: the opgave in the centre, the actors by type and scale level.",
+    ),
+    "doc.fig.network": (
+        "Het netwerk van het collectief: wie met wie een relatie heeft; grotere symbolen hebben meer relaties.",
+        "The network of the collective: who has a tie with whom; larger symbols have more ties.",
+    ),
+    "doc.fig.formation": (
+        "De vorming van het collectief door de tijd: actoren, relaties, losse delen, dichtheid en menging per jaar.",
+        "How the collective formed over time: actors, ties, separate parts, density and mixing per year.",
+    ),
+    "doc.fig.coverage": (
+        "Dekking van de domeinen: welke benodigde domeinen het collectief dekt en welke ontbreken.",
+        "Coverage of the domains: which needed domains the collective covers and which are missing.",
+    ),
+    "doc.tab.key_figures": ("Kerncijfers van het collectief.", "Key figures of the collective."),
+    "doc.tab.central": (
+        "De actoren met de grootste tussenpositie (betweenness).",
+        "The actors with the highest betweenness.",
+    ),
+    "doc.tab.candidates": (
+        "Kandidaten voor de ontbrekende domeinen, met de reden.",
+        "Candidates for the missing domains, with the reason.",
+    ),
+    "doc.tab.brokers": (
+        "Makelaars: bemiddelde paren, de verwachting bij toeval en z.",
+        "Brokers: brokered pairs, the expectation by chance and z.",
+    ),
+    "doc.tab.method": ("Hoe de scan is berekend.", "How the scan was computed."),
+    "doc.col.measure": ("Maat", "Measure"),
+    "doc.col.value": ("Waarde", "Value"),
+    "doc.col.meaning": ("Betekenis", "Meaning"),
+    "doc.col.name": ("Naam", "Name"),
+    "doc.col.type": ("Type", "Type"),
+    "doc.col.ties": ("Relaties", "Ties"),
+    "doc.col.betweenness": ("Tussenpositie", "Betweenness"),
+    "doc.col.brokerage": ("Makelaarsrollen", "Brokerage roles"),
+    "doc.col.role": ("Voornaamste rol", "Main role"),
+    "doc.col.count": ("Aantal", "Count"),
+    "doc.col.expected": ("Verwacht", "Expected"),
+    "doc.col.reason": ("Reden", "Reason"),
+    "doc.col.item": ("Onderdeel", "Item"),
+    "doc.col.explanation": ("Toelichting", "Explanation"),
+    "doc.item.key_player": ("sleutelspeler", "key player"),
+    "doc.data.date": ("Peildatum", "Date"),
+    "doc.kf.actors": ("Actoren", "Actors"),
+    "doc.kf.actors.m": ("Betrokken actoren bij deze opgave.", "Actors involved in this opgave."),
+    "doc.kf.ties": ("Relaties", "Ties"),
+    "doc.kf.ties.m": ("Relaties tussen de betrokken actoren.", "Ties between the involved actors."),
+    "doc.kf.density": ("Dichtheid", "Density"),
+    "doc.kf.density.m": (
+        "Deel van alle mogelijke relaties dat er is (0 tot 1).",
+        "Share of all possible ties that exist (0 to 1).",
+    ),
+    "doc.kf.parts": ("Losse delen", "Separate parts"),
+    "doc.kf.parts.m": (
+        "1 betekent: iedereen is via anderen met iedereen verbonden.",
+        "1 means: everyone is connected to everyone through others.",
+    ),
+    "doc.kf.distance": ("Gemiddelde afstand", "Average distance"),
+    "doc.kf.distance.m": (
+        "Gemiddeld aantal stappen tussen twee actoren die elkaar kunnen bereiken.",
+        "Average number of steps between two actors that can reach each other.",
+    ),
+    "doc.kf.ei": ("E-I-index ({attr})", "E-I index ({attr})"),
+    "doc.kf.ei.m": (
+        "-1: alleen relaties binnen de eigen groep, +1: alleen erbuiten; bij willekeurige menging {expected}.",
+        "-1: ties only within one's own group, +1: only outside it; under random mixing {expected}.",
+    ),
+    "doc.kf.cut": ("Snijpunten", "Cut points"),
+    "doc.kf.cut.m": (
+        "Actoren zonder wie het netwerk in delen uiteenvalt.",
+        "Actors without whom the network falls apart.",
+    ),
+    "doc.kf.coverage": ("Gedekte domeinen", "Domains covered"),
+    "doc.kf.coverage.m": (
+        "Benodigde domeinen waarin ten minste één betrokken actor werkt.",
+        "Needed domains in which at least one involved actor works.",
+    ),
+    "doc.kp": (
+        "De sleutelspeler voor de samenhang is {name}: van alle actoren laat het wegvallen van {name} het netwerk "
+        "het meest versnipperd achter. De versnippering (0: iedereen direct verbonden, 1: niemand bereikt een ander) "
+        "gaat dan van {before} naar {after}.",
+        "The key player for cohesion is {name}: of all actors, {name} dropping out leaves the network most "
+        "fragmented. Fragmentation (0: everyone directly tied, 1: no one reaches anyone) then goes from {before} "
+        "to {after}.",
+    ),
+    "doc.kp.method": (
+        "Sleutelspeler: de actor wiens wegvallen de afstandsgewogen versnippering het meest verhoogt (Borgatti, "
+        "2006); elke actor is geprobeerd.",
+        "Key player: the actor whose removal raises distance-weighted fragmentation most (Borgatti, 2006); every "
+        "actor was tried.",
+    ),
+    "doc.data.source": ("Bron: {source}.", "Source: {source}."),
+    "doc.data.case": (
+        "De casus {case} telt {actors}, {opgaven} en {ties}.",
+        "The case {case} has {actors}, {opgaven} and {ties}.",
+    ),
+    "doc.data.opgaven": ("{n} opgaven", "{n} opgaven"),
+    "doc.cannot.1": (
+        "Het netwerk bevat alleen de relaties die in de gegevens staan; een ontbrekende relatie kan ook een relatie "
+        "zijn die niemand heeft vastgelegd.",
+        "The network holds only the ties that are in the data; a missing tie may also be a tie nobody recorded.",
+    ),
+    "doc.cannot.2": (
+        "De cijfers tellen relaties, niet hun kwaliteit: een dichte samenwerking kan stroef zijn en één relatie kan "
+        "veel dragen.",
+        "The numbers count ties, not their quality: a dense collaboration can be difficult and one tie can carry "
+        "a lot.",
+    ),
+    "doc.cannot.3": (
+        "Een gedekt domein betekent dat er een betrokken actor in dat domein werkt, niet dat de opgave daar genoeg "
+        "inzet of kennis krijgt.",
+        "A covered domain means that an involved actor works in that domain, not that the opgave gets enough "
+        "effort or knowledge there.",
+    ),
+    "doc.cannot.4": (
+        "De wat-als-berekening haalt één actor weg en laat alle andere relaties staan; in werkelijkheid passen "
+        "partners zich aan.",
+        "The what-if removes one actor and keeps every other tie; in reality partners adapt.",
+    ),
+    "doc.cannot.5": (
+        "Sleutelspelers, makelaars en kandidaten zijn aanleidingen voor een gesprek, geen oordeel over personen of "
+        "organisaties.",
+        "Key players, brokers and candidates are reasons for a conversation, not a judgement on people or "
+        "organisations.",
+    ),
+    "doc.pdf.written": ("geschreven: {path}", "written: {path}"),
+    "doc.pdf.no_soffice": (
+        "LibreOffice (soffice) is niet gevonden: de notitie is als .docx geschreven, maar niet als PDF. Installeer "
+        "LibreOffice Writer (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) of open de .docx in Word en "
+        "bewaar hem als PDF.",
+        "LibreOffice (soffice) was not found: the note was written as .docx, but not as PDF. Install LibreOffice "
+        "Writer (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) or open the .docx in Word and save it as "
+        "PDF.",
+    ),
+    "doc.pdf.failed": (
+        "LibreOffice kon de notitie niet naar PDF omzetten ({reason}); de .docx staat er wel: {path}.",
+        "LibreOffice could not convert the note to PDF ({reason}); the .docx is there: {path}.",
+    ),
+    "doc.exists": (
+        "{path} bestaat al; er is niets geschreven. Gebruik --force om het te vervangen.",
+        "{path} already exists; nothing was written. Use --force to replace it.",
+    ),
 }
 
 

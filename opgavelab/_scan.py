@@ -467,6 +467,45 @@ class OpgaveScan:
         return write_scan_excel(self.tables(), path, title=f"{self.name} — {self.caption()}", overwrite=overwrite,
                                 lang=self.lang)
 
+    def to_docx(self, path, lang: str | None = None, pseudonymise=False, overwrite: bool = False):
+        """Write the scan as one editable Word note for a policy advisor.
+
+        The note is built on Word's own styles (Title, Heading 1-2, Caption,
+        a table style, page numbers): a title page; the key message (does a
+        collective exist and since when, who holds it together, what is
+        missing, what would happen without its key player); the opgave; the
+        collective with the compass and network figures and the key figures;
+        its formation; who is missing; brokers, the key player and a what-if
+        without it; method, data, what the numbers cannot say, references.
+        Every interpretation is the scan's own (:meth:`summary`,
+        :attr:`method`) or :func:`opgavelab.scenario`'s. Tables show names.
+
+        Parameters
+        ----------
+        path : str or Path
+            The ``.docx`` to write.
+        lang : {"nl", "en"}, optional
+            Default: the scan's language.
+        pseudonymise : bool or str, default False
+            Replace citizens by pseudonyms everywhere in the note
+            (:func:`opgavelab.pseudonymise`); a string is used as the key,
+            ``True`` takes it from ``OPGAVELAB_PSEUDONYM_KEY``.
+        overwrite : bool, default False
+
+        Returns
+        -------
+        pathlib.Path
+
+        Examples
+        --------
+        >>> import opgavelab, tempfile, pathlib
+        >>> s = opgavelab.scan(opgavelab.example(), "economie", at=2024)
+        >>> path = s.to_docx(pathlib.Path(tempfile.mkdtemp()) / "economie-notitie.docx")  # doctest: +SKIP
+        """
+        from ._document import write_docx
+
+        return write_docx(self, path, lang=lang, pseudonymise=pseudonymise, overwrite=overwrite)
+
 
 _INDEX_KEYS = {"density", "connectedness", "fragmentation", "degree_centralization", "in_centralization",
                "out_centralization", "clustering", "transitivity", "ei_expected", "ei_p"}

@@ -93,7 +93,7 @@ _OPTION_LABELS = {
     "betweenness": ("tussenpositie", "betweenness"), "eigenvector": ("eigenvector", "eigenvector"),
     "brokerage": ("makelaarsrollen", "brokerage"), "commitment": ("inzet", "commitment"), "none": ("gelijk", "equal"),
 }
-EXPORT_FORMATS = ("png", "svg", "pdf", "html", "xlsx")
+EXPORT_FORMATS = ("png", "svg", "pdf", "html", "xlsx", "docx")
 
 
 class Explorer(widgets.VBox):
@@ -361,6 +361,10 @@ class Explorer(widgets.VBox):
         for i, key in enumerate(("summary", "missing", "brokers", "data")):
             self._tabs.set_title(i, self._t(key))
         self._export_label.value = self._t("export")
+        from ._i18n import message
+
+        note_button = self._export_buttons[EXPORT_FORMATS.index("docx")]
+        note_button.description, note_button.layout.width = message("doc.button", self.lang), "9em"
         self._export_dir_w.value = self.export_dir
         self._upload.description = self._t("upload")
         controls = self.children[1]
@@ -656,10 +660,14 @@ class Explorer(widgets.VBox):
     def export(self, fmt: str) -> Path:
         """Write the current view as ``png``, ``svg``, ``pdf``, ``html`` or ``xlsx`` into ``export_dir``.
 
+        ``docx`` writes the note for a policy advisor (:meth:`OpgaveScan.to_docx`)
+        of the whole opgave at the explorer's date, not of the filtered view.
+
         Existing files of the same name are replaced (the name holds the
         opgave and the year). Returns the path written.
         """
         from ._checks import _check_one_of
+        from ._i18n import message
 
         _check_one_of("fmt", fmt, EXPORT_FORMATS)
         folder = Path(self.export_dir).expanduser()
@@ -671,6 +679,9 @@ class Explorer(widgets.VBox):
         if fmt == "xlsx":
             path = folder / f"{stem}-scan.xlsx"
             self.scan.to_excel(path, overwrite=True)
+        elif fmt == "docx":  # the note for a policy advisor: the whole opgave, not the filtered view
+            path = folder / f"{stem}-{message('doc.file', self.lang)}.docx"
+            self.scan.to_docx(path, overwrite=True)
         elif self.layout == "formation":
             path = self._export_formation(folder, stem, fmt)
         elif fmt == "html":

@@ -158,7 +158,7 @@ def test_export_button_offers_a_download(ex):
 
 
 def test_export_checks_the_format(ex):
-    with pytest.raises(ValueError, match=r"'fmt' must be one of \['png', 'svg', 'pdf', 'html', 'xlsx'\], got 'gif'"):
+    with pytest.raises(ValueError, match=r"'fmt' must be one of \['png', 'svg', 'pdf', 'html', 'xlsx', 'docx'\], got 'gif'"):
         ex.export("gif")
 
 
