@@ -229,6 +229,21 @@ class VocabularySpec:
 
 # Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
+#: After the eight Okabe-Ito colours: the darker and lighter halves of
+#: matplotlib's tab20 that stay apart from them, so up to 20 groups each get a
+#: colour of their own instead of repeating the first ones.
+MORE_COLOURS = ["#8C564B", "#7F7F7F", "#BCBD22", "#17BECF", "#9467BD", "#C49C94", "#F7B6D2", "#DBDB8D",
+                "#9EDAE5", "#C5B0D5", "#AEC7E8", "#98DF8A"]
+
+
+def categorical_colours(n: int) -> list[str]:
+    """``n`` colours for groups without an order: Okabe-Ito first, then more.
+
+    >>> categorical_colours(9)[-1]
+    '#8C564B'
+    """
+    palette = OKABE_ITO + MORE_COLOURS
+    return [palette[i % len(palette)] for i in range(n)]
 
 VOCABULARY_LISTS: dict[str, VocabularySpec] = {
     "actor_type": VocabularySpec(

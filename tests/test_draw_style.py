@@ -219,3 +219,11 @@ def test_scene_takes_plain_positions(case):
     scene = build_scene(case, "economie", G=G, layout=positions)
     assert scene.layout.kind == "custom" and scene.opgave["x"] == 0.0
     assert scene.nodes["x"].tolist() == [float(i) for i in range(len(G))]
+
+
+def test_more_actor_types_than_okabe_ito_each_get_their_own_colour():
+    from opgavelab.draw.style import attribute_colours
+
+    values = [f"type {i}" for i in range(14)]
+    colours = attribute_colours(None, "role", values)
+    assert len({colours[v] for v in values}) == 14

@@ -216,10 +216,10 @@ def type_colours(case=None, colours: Mapping | None = None) -> dict:
     >>> type_colours(colours={"overheid": "black"})["overheid"]
     '#000000'
     """
-    from ..schema import OKABE_ITO
+    from ..schema import categorical_colours
 
     values = _vocab_values(case, "actor_type")
-    out = {v: OKABE_ITO[i % len(OKABE_ITO)] for i, v in enumerate(values)}
+    out = dict(zip(values, categorical_colours(len(values))))
     if case is not None:
         out.update(case.colours("actor_type"))
     if colours is not None:
@@ -251,7 +251,7 @@ def attribute_colours(case, attr: str, values, colours: Mapping | None = None) -
     >>> attribute_colours(None, "aware", [True, False])[False]
     '#d55e00'
     """
-    from ..schema import OKABE_ITO
+    from ..schema import categorical_colours
 
     if attr == "type":
         return type_colours(case, colours)
@@ -271,7 +271,7 @@ def attribute_colours(case, attr: str, values, colours: Mapping | None = None) -
         vocab = {"role": "role", "sector": None}.get(attr)
         order = list(case.labels(vocab)) if (case is not None and vocab) else []
         order += sorted((v for v in present if v not in order), key=str)
-        out = {v: OKABE_ITO[i % len(OKABE_ITO)] for i, v in enumerate(order)}
+        out = dict(zip(order, categorical_colours(len(order))))
         if case is not None and vocab:
             out.update(case.colours(vocab))
     if colours is not None:
