@@ -1079,6 +1079,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "formation_file": ("vorming", "formation"),
     "formation_story_empty": ("Er zijn (nog) geen actoren bij deze opgave betrokken.",
                               "No actors are involved in this opgave (yet)."),
+    # --- issue 14: pictures a policy advisor reads in ten seconds ---
+    "fig_key_title": ("Nummers in de figuur", "Numbers in the figure"),
+    "fig_spoke": ("dunne lijn: betrokken bij de opgave", "thin line: involved in the opgave"),
+    "fig_layout_force": ("netwerkweergave: wie samenwerkt staat dicht bij elkaar",
+                         "network view: actors who work together stand close together"),
+    "fig_layout_compass": ("opgavekompas: ringen = schaalniveau, sectoren = actortype",
+                           "opgave compass: rings = scale level, sectors = actor type"),
+    "fig_compass_caption": ("Hoe te lezen: elke ring is een schaalniveau (van buurt in het midden tot mondiaal "
+                            "buiten), elke sector een actortype; de opgave staat in het midden.",
+                            "How to read: each ring is a scale level (from neighbourhood in the middle to global "
+                            "outside), each sector an actor type; the opgave is in the centre."),
+    "view_force": ("Netwerk", "Network"),
+    "view_compass": ("Kompas", "Compass"),
 }
 
 

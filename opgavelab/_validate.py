@@ -935,6 +935,7 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         frame = {
             "id": ids,
             "name": _required_texts(sheet, "name", problems) if "name" in sheet.data else None,
+            "short_name": _optional_texts(sheet, "short_name", problems) if "short_name" in sheet.data else None,
             "type": _vocab_column(sheet, "type", "actor_type", vocab, problems, True) if "type" in sheet.data else None,
             "scale": _vocab_column(sheet, "scale", "scale", vocab, problems, False),
             "sector": _optional_texts(sheet, "sector", problems),
