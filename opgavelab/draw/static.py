@@ -351,6 +351,7 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
     """
     fig = ax.figure
     renderer = _renderer(fig)
+    ax.apply_aspect()  # the box the axes will have when drawn (equal aspect)
     n = len(nodes)
     fs = 6.0 if compact else (8.0 if n <= 60 else 7.0)
     px_per_pt = fig.dpi / 72
@@ -377,19 +378,21 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
         t.remove()
         return bb.width + 1.2 * px_per_pt, bb.height + 0.8 * px_per_pt
 
-    def free(box, own: int) -> bool:
+    def free(box, own: int, markers_too: bool = True) -> bool:
         if box[0] < fx0 or box[2] > fx1 or box[1] < fy0 or box[3] > fy1:
             return False
         if _hits(box, placed) or _hits(box, taken):
             return False
+        if not markers_too:
+            return True
         others = markers[:own] + markers[own + 1:]
         return not _hits(box, others)
 
-    def put(i: int, s: str, size: float, cands, weight="normal", colour="#111111") -> bool:
+    def put(i: int, s: str, size: float, cands, weight="normal", colour="#111111", markers_too=True) -> bool:
         w, h = measure(s, size, weight)
         for dx, dy, ha, va, far in cands:
             box = _box(centres[i], (dx * px_per_pt, dy * px_per_pt), w, h, ha, va)
-            if free(box, i):
+            if free(box, i, markers_too):
                 x, y = nodes.iloc[i][["x", "y"]]
                 ax.annotate(s, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=size,
                             fontweight=weight, color=colour, zorder=7, linespacing=1.05, bbox=_HALO, gid="name",
@@ -408,7 +411,7 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
         gaps = (1.5, 6.0, 14.0, 24.0, 36.0, 50.0) if top else ((1.5, 7.0) if key else (1.5,))
         cands = _candidates(r_pt, gaps[:1]) + _candidates(r_pt, gaps[1:], n_dirs=16) if len(gaps) > 1 else \
             _candidates(r_pt, gaps)
-        if not put(i, name, fs, cands):
+        if not put(i, name, fs, cands) and not (top and put(i, name, fs, cands, markers_too=False)):
             unnamed.append(v)
     if not key:
         return []
