@@ -941,6 +941,8 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
             "sector": _optional_texts(sheet, "sector", problems),
             "domains": _domains_column(sheet, "domains", vocab, problems),
         }
+        if frame["short_name"] is not None and frame["short_name"].isna().all():
+            frame["short_name"] = None  # an empty optional column (e.g. from the template) is no column
         frame = {k: v for k, v in frame.items() if v is not None}
         actors = pd.DataFrame(frame)
         for k, v in _extra_columns(sheet).items():

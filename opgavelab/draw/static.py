@@ -106,14 +106,14 @@ def _wrap(s: str, width: int) -> str:
 
 def _caption_height(caption: str, width_in: float) -> float:
     """Inches the caption needs at the bottom of a figure ``width_in`` wide."""
-    chars = int(width_in * 0.93 * 72 / (_FONT["caption"] * 0.56)) - 6
+    chars = int(width_in * 72 / (_FONT["caption"] * 0.55)) - 6
     n_lines = _wrap(caption, chars).count("\n") + 1 if caption else 0
     return 0.2 + n_lines * _FONT["caption"] * 1.35 / 72
 
 
 def _caption_text(fig, caption: str, notes=()) -> None:
     w_in = fig.get_figwidth()
-    chars = int(w_in * 0.93 * 72 / (_FONT["caption"] * 0.56)) - 6
+    chars = int(w_in * 72 / (_FONT["caption"] * 0.55)) - 6
     body = _wrap(caption, chars)
     fig.text(0.035, 0.018, body, ha="left", va="bottom", fontsize=_FONT["caption"], color=_MUTED,
              linespacing=1.35)
