@@ -59,7 +59,11 @@ def test_no_two_labels_overlap(case, layout):
     from matplotlib.text import Text
 
     # the text's own box (an annotation's extent would include its leader line)
-    boxes = [Text.get_window_extent(t, renderer) for t in ax.texts if t.get_gid() in ("name", "guide", "sector")]
+    shown = [t for t in ax.texts if t.get_gid() in ("name", "guide", "sector")]
+    for t in shown:
+        if hasattr(t, "update_positions"):
+            t.update_positions(renderer)
+    boxes = [Text.get_window_extent(t, renderer) for t in shown]
     assert len(boxes) >= len(fig._opgavelab_scene.nodes)
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:

@@ -284,7 +284,9 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
 
     if scene.opgave:
         hole = scene.guides.get("hub_radius", 0.14) if scene.guides else 0.14
-        label, fs = _fit_label(scene.opgave["name"], 2 * hole * pt_per_unit * 0.9, max_fs=9.0,
+        # in the compass the box stays inside the hub, clear of the inner ring and its actors
+        label, fs = _fit_label(scene.opgave["name"], 2 * hole * pt_per_unit * (0.72 if scene.guides else 0.9),
+                               max_fs=9.0,
                                min_fs=4.5 if compact else 5.5)
         ax.text(ox, oy, label, ha="center", va="center", fontsize=fs, fontweight="bold", color="white", zorder=6,
                 linespacing=1.1, bbox=dict(boxstyle="round,pad=0.35", fc=OPGAVE_COLOUR, ec="none"))
@@ -359,8 +361,14 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
     fx0, fy0, fx1, fy1 = frame.x0 - 2, frame.y0 - 2, frame.x1 + 2, frame.y1 + 2
     # taken: every text already in the axes (opgave box, ring and sector labels) and every marker
     taken = []
+    from matplotlib.text import Text
+
     for t in ax.texts:
-        bb = t.get_window_extent(renderer)
+        if not t.get_text():  # arrowheads are empty annotations
+            continue
+        if hasattr(t, "update_positions"):
+            t.update_positions(renderer)
+        bb = Text.get_window_extent(t, renderer)  # the text, not an annotation's arrow
         pad = 3.5 * px_per_pt if t.get_bbox_patch() is not None else 1.0
         taken.append((bb.x0 - pad, bb.y0 - pad, bb.x1 + pad, bb.y1 + pad))
     centres = ax.transData.transform(nodes[["x", "y"]].to_numpy(dtype=float))
@@ -396,7 +404,7 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
                 x, y = nodes.iloc[i][["x", "y"]]
                 ax.annotate(s, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=size,
                             fontweight=weight, color=colour, zorder=7, linespacing=1.05, bbox=_HALO, gid="name",
-                            arrowprops=(dict(arrowstyle="-", color="#777777", lw=0.5, shrinkA=0,
+                            arrowprops=(dict(arrowstyle="-", color="#333333", lw=0.7, shrinkA=0,
                                              shrinkB=float(nodes.iloc[i]["_d"]) / 2)
                                         if far else None))
                 placed.append(box)
@@ -408,7 +416,7 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
         r_pt = float(row["_d"]) / 2
         name = _label_text(labels[v], 16 if compact else 22)
         top = int(row["rank"]) <= 5
-        gaps = (1.5, 6.0, 14.0, 24.0, 36.0, 50.0) if top else ((1.5, 7.0) if key else (1.5,))
+        gaps = (1.5, 6.0, 14.0, 24.0, 34.0) if top else ((1.5, 7.0) if key else (1.5,))
         cands = _candidates(r_pt, gaps[:1]) + _candidates(r_pt, gaps[1:], n_dirs=16) if len(gaps) > 1 else \
             _candidates(r_pt, gaps)
         if not put(i, name, fs, cands) and not (top and put(i, name, fs, cands, markers_too=False)):
@@ -452,7 +460,6 @@ def _inside(ax, bb, renderer) -> bool:
 
 
 def _draw_compass_guides(scene: Scene, ax, *, compact: bool) -> None:
-    from matplotlib import patheffects
     from matplotlib.patches import Circle, Wedge
 
     g = scene.guides
@@ -466,11 +473,17 @@ def _draw_compass_guides(scene: Scene, ax, *, compact: bool) -> None:
         ax.add_patch(Circle((0, 0), r["r_outer"], fill=False, edgecolor="#CFCFCF", linewidth=0.7, zorder=0.5))
     ax.add_patch(Circle((0, 0), r_hub, fill=False, edgecolor="#CFCFCF", linewidth=0.7, zorder=0.5))
     fs = 5.5 if compact else 7
-    if not compact:
-        for r in rings:
+    if not compact and rings:
+        a = _free_spoke(scene)
+        ca, sa = math.cos(a), math.sin(a)
+        halo = dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.85)
+        for i, r in enumerate(rings):
             mid = (r["r_inner"] + r["r_outer"]) / 2
-            ax.text(0, mid, r["label"], ha="center", va="center", fontsize=fs, color="#6F6F6F", zorder=3.5,
-                    gid="guide", path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white")])
+            # along the spoke, alternately on either side of it, so thin rings' names do not touch
+            side = 1 if i % 2 == 0 else -1
+            ha = "left" if side > 0 else "right"
+            ax.annotate(r["label"], (mid * ca, mid * sa), xytext=(side * 2.0, 0), textcoords="offset points",
+                        ha=ha, va="center", fontsize=fs, color="#555555", zorder=3.5, gid="guide", bbox=halo)
     for s in sectors:
         mid = (s["start"] + s["end"]) / 2
         rr = r_outer + 0.06
@@ -480,7 +493,24 @@ def _draw_compass_guides(scene: Scene, ax, *, compact: bool) -> None:
         # a sector's name is never covered: names of actors keep clear of it (it is not a "guide")
         ax.text(x, y, _wrap(s["label"], 18), ha=ha, va=va, fontsize=fs + 1.5, fontweight="bold", color=s["colour"],
                 zorder=6.5, gid="sector",
-                path_effects=[patheffects.withStroke(linewidth=2.6, foreground="white")])
+                bbox=dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.85))
+
+
+def _free_spoke(scene: Scene) -> float:
+    """The angle (radians) of a spoke with the fewest actors near it, near the top: where the ring names go."""
+    g = scene.guides
+    nodes = scene.nodes
+    angles = np.arctan2(nodes["y"].to_numpy(dtype=float), nodes["x"].to_numpy(dtype=float)) if len(nodes) else []
+    cands = sorted({round(float(x), 4) for s in g.get("sectors", []) for x in (s["start"], s["end"])})
+    cands = cands or [math.pi / 2]
+    cands += [k * math.pi / 12 for k in range(24)]
+
+    def cost(a):
+        d = np.abs((np.asarray(angles) - a + math.pi) % (2 * math.pi) - math.pi)
+        crowd = float(np.sum(np.clip(0.35 - d, 0, None))) if len(d) else 0.0
+        return crowd + 0.15 * abs(((a - math.pi / 2 + math.pi) % (2 * math.pi)) - math.pi)
+
+    return min(cands, key=cost)
 
 
 # --------------------------------------------------------------------------
@@ -519,6 +549,8 @@ def _legend_groups(scene: Scene) -> list[tuple[str, list]]:
     if scene.opgave:
         items.append((FancyBboxPatch((0, 0), 1, 1, boxstyle="round,pad=0.1", fc=OPGAVE_COLOUR, ec="none"),
                       text("opgave_node", lang)))
+    if scene.opgave and not lg.get("formation") and 0 < len(scene.nodes) <= 1000:
+        items.append((Line2D([0, 1], [0, 0], color=SPOKE_COLOUR, linewidth=0.8), text("fig_spoke", lang)))
     if lg["not_aware"]:
         items.append((_HollowMarker(), text("not_aware", lang)))
     if lg.get("directed"):
