@@ -54,9 +54,9 @@ _TEXT = {
     "colour_by": ("Kleur", "Colour"),
     "size_by": ("Grootte", "Size"),
     "layout": ("Indeling", "Layout"),
-    "formation": ("vorming", "formation"),
-    "force": ("netwerk", "force"),
-    "compass": ("kompas", "compass"),
+    "formation": ("Vorming", "Formation"),
+    "force": ("Netwerk", "Network"),
+    "compass": ("Kompas", "Compass"),
     "summary": ("Samenvatting", "Summary"),
     "missing": ("Wie ontbreekt", "Who is missing"),
     "brokers": ("Makelaars", "Brokers"),
@@ -97,6 +97,13 @@ _OPTION_LABELS = {
     "brokerage": ("makelaarsrollen", "brokerage"), "commitment": ("inzet", "commitment"), "none": ("gelijk", "equal"),
 }
 EXPORT_FORMATS = ("png", "svg", "pdf", "html", "xlsx")
+
+
+def _in_app() -> bool:
+    """Whether the kernel runs under Voilà (which sets these variables for its kernels)."""
+    import os
+
+    return any(k in os.environ for k in ("VOILA_BASE_URL", "VOILA_SERVER_URL", "VOILA_APP_PORT", "VOILA_PREHEAT"))
 
 
 class Explorer(widgets.VBox):
@@ -248,7 +255,7 @@ class Explorer(widgets.VBox):
         self._aware_w = w.Dropdown(layout=w.Layout(width="19em"), style=wide)
         self._colour_w = w.Dropdown(layout=w.Layout(width="15em"), style=wide)
         self._size_w = w.Dropdown(layout=w.Layout(width="17em"), style=wide)
-        self._layout_w = w.ToggleButtons(style={"button_width": "7em"})
+        self._layout_w = w.ToggleButtons(style={"button_width": "7.5em"})
         self._picture = w.HTML(layout=w.Layout(width="100%", min_height="560px"))
         from .draw.widget import FormationView
 
@@ -263,7 +270,7 @@ class Explorer(widgets.VBox):
         self._missing = w.HTML()
         self._brokers = w.HTML()
         self._problems = w.HTML()
-        self._upload = w.FileUpload(accept=".xlsx,.ods,.xlsm", multiple=False)
+        self._upload = w.FileUpload(accept=".xlsx,.ods,.xlsm", multiple=False, layout=w.Layout(width="auto"))
         self._export_dir_w = w.Text(layout=w.Layout(width="22em"))
         self._export_buttons = [w.Button(description=f.upper(), layout=w.Layout(width="5.5em")) for f in EXPORT_FORMATS]
         self._export_out = w.HTML()
@@ -289,6 +296,8 @@ class Explorer(widgets.VBox):
                               layout=w.Layout(flex="1 1 auto", min_width="0",
                                                                             overflow="hidden")),
                        w.VBox([self._metrics_w], layout=w.Layout(flex="0 0 14em", margin="0 0 0 0.8em"))])
+        if _in_app():  # Voilà: files come as downloads; a folder on the server means nothing to the user
+            self._export_dir_w.layout.display = "none"
         export = w.HBox([w.Label(), self._export_dir_w, *self._export_buttons])
         self._export_label = export.children[0]
         from ._whatif_panel import WhatIfPanel
@@ -598,18 +607,24 @@ class Explorer(widgets.VBox):
         from ._scan import _num, _pct, _signed
 
         m, lang = self.metrics, self.lang
+        from ._i18n import message
+
         rows = [
-            (self._t("n_actors"), str(m["n_actors"])),
-            (self._t("n_ties"), str(m["n_ties"])),
-            (self._t("density"), _num(m["density"], lang)),
-            (self._t("components"), "–" if m["components"] is None else str(m["components"])),
-            (self._t("largest"), _pct(m["largest"], lang)),
-            (self._t("ei"), _signed(m["ei"], lang)),
-            (self._t("ei_expected"), _signed(m.get("ei_expected"), lang)),
+            ("n_actors", str(m["n_actors"])),
+            ("n_ties", str(m["n_ties"])),
+            ("density", _num(m["density"], lang)),
+            ("components", "–" if m["components"] is None else str(m["components"])),
+            ("largest", _pct(m["largest"], lang)),
+            ("ei", _signed(m["ei"], lang)),
+            ("ei_expected", _signed(m.get("ei_expected"), lang)),
         ]
         year = self.scan.date_text() if self.scan else ""
-        body = "".join(f"<tr><td>{html.escape(k)}</td><td style='text-align:right;font-weight:bold'>"
-                       f"{html.escape(v)}</td></tr>" for k, v in rows)
+        # each key figure with its one-line explanation beside it (and on hover)
+        body = "".join(
+            f"<tr title='{html.escape(message('explain_' + k, lang), quote=True)}'><td>{html.escape(self._t(k))}"
+            f"<div style='color:#666;font-size:0.85em;line-height:1.2'>{html.escape(message('explain_' + k, lang))}"
+            f"</div></td><td style='text-align:right;font-weight:bold;vertical-align:top'>{html.escape(v)}</td></tr>"
+            for k, v in rows)
         return (f"<div class='opgavelab-metrics'><b>{html.escape(self._t('metrics'))}</b>"
                 f"<div style='color:#555'>{html.escape(year)}</div><table>{body}</table>"
                 f"{self._formation_html()}</div>")
@@ -677,10 +692,18 @@ class Explorer(widgets.VBox):
             head = f"<p><b>{html.escape(nmessage('scan.missing.list', len(s.missing_domains), self.lang, domains=miss))}</b></p>"
         from ._scan import _for_reading
 
+        from ._i18n import message
+
         cands = _for_reading(s.candidates[["name", "domain_fit", "distance", "reason"]], self.lang, self.case)
         unused = _for_reading(s.unused_expertise[["name", "needed_domains", "involved"]], self.lang, self.case)
-        return (head + f"<b>{html.escape(self._t('candidates'))}</b>" + cands.head(15).to_html(escape=True)
-                + f"<b>{html.escape(self._t('unused'))}</b>" + unused.head(15).to_html(escape=True))
+
+        def table(frame, empty_key):  # an empty result is a sentence, not headers without rows
+            if frame.empty:
+                return f"<p>{html.escape(message(empty_key, self.lang))}</p>"
+            return frame.head(15).to_html(escape=True, index=False, na_rep="")
+
+        return (head + f"<b>{html.escape(self._t('candidates'))}</b>" + table(cands, "explorer_no_candidates")
+                + f"<b>{html.escape(self._t('unused'))}</b>" + table(unused, "explorer_no_unused"))
 
     def _brokers_html(self) -> str:
         from ._i18n import message
@@ -691,7 +714,9 @@ class Explorer(widgets.VBox):
         table = _for_reading(b[cols].head(15), self.lang, self.case)
         counting = b.attrs.get("counting", "pairs")
         note = message(f"method.null_brokerage.{counting}", self.lang)
-        return f"<p style='color:#555'>{html.escape(note)}</p>" + table.to_html(escape=True)
+        if table.empty:
+            return f"<p>{html.escape(message('explorer_no_brokers', self.lang))}</p>"
+        return f"<p style='color:#555'>{html.escape(note)}</p>" + table.to_html(escape=True, index=False, na_rep="")
 
     # -- export and upload -------------------------------------------------------------
     def export(self, fmt: str) -> Path:
@@ -760,9 +785,15 @@ class Explorer(widgets.VBox):
         path = self.export(fmt)
         data = base64.b64encode(path.read_bytes()).decode("ascii")
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        self._export_out.value = (f"{html.escape(self._t('written'))}: <code>{html.escape(str(path))}</code> · "
-                                  f"<a download='{html.escape(path.name)}' href='data:{mime};base64,{data}'>"
-                                  f"{html.escape(self._t('download'))} {html.escape(path.name)}</a>")
+        from ._i18n import message
+
+        # a real button that downloads the file; only its name is shown (a server folder means nothing in the app)
+        style = ("display:inline-block;padding:0.35em 0.9em;background:#0072B2;color:#fff;border-radius:4px;"
+                 "text-decoration:none;font-weight:bold")
+        self._export_out.value = (f"<span style='color:#555'>{html.escape(message('explorer_ready', self.lang, name=path.name))}"
+                                  f"</span> <a download='{html.escape(path.name, quote=True)}' "
+                                  f"href='data:{mime};base64,{data}' role='button' style='{style}'>"
+                                  f"⬇ {html.escape(message('explorer_download', self.lang, name=path.name))}</a>")
 
     def open_workbook(self, name: str, content: bytes) -> bool:
         """Open a workbook given as bytes (what the upload button receives).

@@ -337,9 +337,14 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
             "big": big_names, "bigMax": most, "fonts": _FONTS,
             "hub": hub_id if scene.opgave
             else None, "layouts": layouts, "current": scene.layout.kind, "fields": header, "info": info,
-            "texts": {"force": "Krachten" if lang == "nl" else "Force", "compass": "Kompas" if lang == "nl"
-                      else "Compass", "search": "Zoek een actor…" if lang == "nl" else "Find an actor…",
+            "texts": {"force": _message("view_force", lang), "compass": _message("view_compass", lang), "search": "Zoek een actor…" if lang == "nl" else "Find an actor…",
                       "notfound": "Niet gevonden" if lang == "nl" else "Not found"}}
+
+
+def _message(key: str, lang: str) -> str:
+    from .._i18n import message
+
+    return message(key, lang)
 
 
 def _build_network(data: dict, directed: bool):
