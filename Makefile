@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 
 # JupyterLab's file browser hides what students need not see in notebooks/
 # (conftest.py for the notebook tests, voila.json for the app)
-HIDE := $(VENV)/etc/jupyter/jupyter_server_config.d/opgavelab-hide.json
+HIDE := $(VENV)/etc/jupyter/jupyter_server_config.json
 $(HIDE):
 	@mkdir -p $(dir $(HIDE))
 	@echo '{"ContentsManager": {"hide_globs": ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*~", "conftest.py", "voila.json"]}}' > $(HIDE)
