@@ -58,6 +58,11 @@ def test_app_fits(voila, browser_context, screenshot_dir, w, h):
     screenshot(page, screenshot_dir, f"pictures-app-{w}x{h}")
     fit = _fits(page)
     assert fit["scroll"] <= fit["width"] + 2, fit
+    for view in ("Netwerk", "Kompas"):
+        page.locator(".opgavelab-explorer button", has_text=view).first.click()
+        page.wait_for_selector(".opgavelab-explorer iframe", timeout=60_000)
+        time.sleep(4)
+        screenshot(page, screenshot_dir, f"pictures-app-{w}x{h}-{view.lower()}")
     body = page.inner_text("body")
     assert "opgavelab-export" not in body, "the app names a server folder"
 
