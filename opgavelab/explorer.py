@@ -92,7 +92,7 @@ SIZE_OPTIONS = ("degree", "weighted_degree", "betweenness", "eigenvector", "brok
 _OPTION_LABELS = {
     "type": ("actortype", "actor type"), "scale": ("schaalniveau", "scale level"), "sector": ("sector", "sector"),
     "role": ("rol", "role"), "aware": ("bewust", "aware"),
-    "degree": ("aantal relaties", "degree"), "weighted_degree": ("gewogen relaties", "weighted degree"),
+    "degree": ("aantal relaties", "number of ties"), "weighted_degree": ("gewogen relaties", "weighted ties"),
     "betweenness": ("tussenpositie", "betweenness"), "eigenvector": ("eigenvector", "eigenvector"),
     "brokerage": ("makelaarsrollen", "brokerage"), "commitment": ("inzet", "commitment"), "none": ("gelijk", "equal"),
 }
@@ -570,7 +570,16 @@ class Explorer(widgets.VBox):
                              colour_by=self.colour_by, size_by=self._size_values(H), at=self.scan.at,
                              filters=self._filter_text() or None, lang=self.lang, height=540, max_nodes=None)
 
-    def _size_values(self, H) -> dict | None:
+    def _size_values(self, H):
+        """Sizes by actor, named after the measure so the legend says which ("grootte: aantal relaties")."""
+        import pandas as pd
+
+        values = self._size_dict(H)
+        if values is None:
+            return None
+        return pd.Series(values, dtype=float, name=self._label(self.size_by))
+
+    def _size_dict(self, H) -> dict | None:
         if self.size_by == "none":
             return None
         if self.size_by == "degree":
