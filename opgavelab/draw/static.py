@@ -220,7 +220,7 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
     >>> from matplotlib.figure import Figure
     >>> scene = build_scene(opgavelab.example(), "zorg")
     >>> fig = Figure(); ax = fig.add_subplot()
-    >>> draw_network(scene, ax)
+    >>> numbered = draw_network(scene, ax)  # names that got no room: [(number, name), ...]
     """
     from matplotlib.collections import LineCollection
 
