@@ -149,7 +149,6 @@ def _marker_diameters(n: int, axes_width_pt: float, compass: bool = False,
 
 def _fit_label(name: str, diameter_pt: float, max_fs: float = 9.0, min_fs: float = 5.5) -> tuple[str, float]:
     """The opgave's name wrapped and sized to fit a circle of ``diameter_pt``."""
-    best = None
     fs = max_fs
     while fs >= min_fs - 1e-9:
         for chars in range(8, 26):
@@ -162,12 +161,9 @@ def _fit_label(name: str, diameter_pt: float, max_fs: float = 9.0, min_fs: float
             if math.hypot(w, h) <= diameter_pt * 1.15:
                 return "\n".join(lines), fs
         fs -= 0.5
-    lines = textwrap.wrap(name, width=16, break_long_words=True)
-    if len(lines) > 3:
-        lines = lines[:3]
-        lines[-1] = lines[-1][:15].rstrip() + "…"
-    best = ("\n".join(lines), min_fs)
-    return best
+    # no room: the smallest font, every word whole (a name is never cut)
+    lines = textwrap.wrap(name, width=16, break_long_words=False) or [name]
+    return "\n".join(lines), min_fs
 
 
 def _limits(scene: Scene, compact: bool = False) -> tuple[float, float]:
@@ -285,7 +281,7 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
     if scene.opgave:
         hole = scene.guides.get("hub_radius", 0.14) if scene.guides else 0.14
         # in the compass the box stays inside the hub, clear of the inner ring and its actors
-        label, fs = _fit_label(scene.opgave["name"], 2 * hole * pt_per_unit * (0.72 if scene.guides else 0.9),
+        label, fs = _fit_label(scene.opgave["name"], 2 * hole * pt_per_unit * (0.8 if scene.guides else 0.9),
                                max_fs=9.0,
                                min_fs=4.5 if compact else 5.5)
         ax.text(ox, oy, label, ha="center", va="center", fontsize=fs, fontweight="bold", color="white", zorder=6,
