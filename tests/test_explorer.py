@@ -268,3 +268,30 @@ def test_layout_is_ipywidgets_layout_and_view_is_the_picture():
     assert ex.view == "force"
     ex.layout.width = "100%"
     assert ex.layout.width == "100%"
+
+
+def test_app_mode_hides_the_server_folder_and_downloads_are_buttons(monkeypatch, tmp_path):
+    monkeypatch.setenv("VOILA_BASE_URL", "/")
+    ex = Explorer(opgavelab.example(), export_dir=tmp_path)
+    assert ex._export_dir_w.layout.display == "none"
+    ex._on_export_click("xlsx")
+    out = ex._export_out.value
+    assert "role='button'" in out and "download=" in out
+    assert str(tmp_path) not in out  # only the file's name, never a server path
+
+
+def test_empty_results_are_sentences():
+    from opgavelab._i18n import message
+
+    ex = Explorer(opgavelab.example())
+    seen = False
+    for oid in ex.case.opgaven.index:
+        ex.opgave = oid
+        if ex.scan.candidates.empty:
+            assert message("explorer_no_candidates", "nl") in ex._missing.value
+            seen = True
+        if ex.scan.unused_expertise.empty:
+            assert message("explorer_no_unused", "nl") in ex._missing.value
+            seen = True
+    if not seen:
+        pytest.skip("every opgave of the example has candidates and unused expertise")
