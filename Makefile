@@ -19,13 +19,21 @@ $(STAMP): pyproject.toml
 	@mkdir -p $(VENV)/share/jupyter/lab/settings
 	@echo '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' \
 		> $(VENV)/share/jupyter/lab/settings/overrides.json
+	@$(MAKE) --no-print-directory $(HIDE)
 	@touch $(STAMP)
+
+# JupyterLab's file browser hides what students need not see in notebooks/
+# (conftest.py for the notebook tests, voila.json for the app)
+HIDE := $(VENV)/etc/jupyter/jupyter_server_config.json
+$(HIDE):
+	@mkdir -p $(dir $(HIDE))
+	@echo '{"ContentsManager": {"hide_globs": ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*~", "conftest.py", "voila.json"]}}' > $(HIDE)
 
 install: $(STAMP)
 
 # JupyterLab on 127.0.0.1 only, with Jupyter's token (never disabled): share
 # exported files, not the server.
-lab: $(STAMP)
+lab: $(STAMP) $(HIDE)
 	cd notebooks && ../$(BIN)/jupyter lab 00-start.ipynb --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
 		--LabApp.default_url=/lab/tree/00-start.ipynb $(ROOT_FLAG)
 

@@ -723,8 +723,85 @@ LIJSTEN = [
     ("rol", "belanghebbende", "Belanghebbende (heeft er belang bij, doet niet actief mee)", "#999999", 6),
 ]
 
+# korte namen voor figuren (kolom 'korte naam', optioneel in een eigen casus)
+KORTE_NAAM = {
+    'gem-markenveen': 'Markenveen',
+    'gem-turfwijk': 'Oosterturfwijk',
+    'gem-dijkhorst': 'Nieuw-Dijkhorst',
+    'gem-zwartewierde': 'Zwartewierde',
+    'gem-middenmarke': 'Midden-Marke',
+    'gem-veenhorst': 'Ter Veenhorst',
+    'regio': 'Regio Veenmarken',
+    'prov': 'Provincie',
+    'ws': 'Waterschap',
+    'vr': 'Veiligheidsregio',
+    'ggd': 'GGD',
+    'odv': 'Omgevingsdienst',
+    'politie': 'Politie',
+    'riec': 'RIEC',
+    'wsp': 'Werkgeversservicepunt',
+    'marke-werk': 'Marke-Werk',
+    'omo': 'OMO',
+    'res': 'RES-bureau',
+    'min-ezk': 'Min. EZK',
+    'min-bzk': 'Min. BZK',
+    'min-ienw': 'Min. IenW',
+    'min-jenv': 'Min. JenV',
+    'rvo': 'RVO',
+    'rws': 'Rijkswaterstaat',
+    'eu-efro': 'EFRO',
+    'eu-leader': 'LEADER',
+    'ovm': 'Ondernemersvereniging',
+    'bedr-vaart': 'Parkmanagement De Vaart',
+    'bedr-bakkerij': 'Bakkerij De Graaf',
+    'bedr-turfsteker': 'De Turfsteker',
+    'bedr-metaal': 'Metaal Dijkstra',
+    'bedr-bank': 'Bank Veenmarken',
+    'bedr-zetmeel': 'Starchwell',
+    'bedr-koops': 'Koops',
+    'bedr-boerema': 'Boerema',
+    'bedr-hazeveld': 'Hazeveld',
+    'bedr-flexmarke': 'FlexMarke',
+    'bedr-dataveen': 'DataVeen',
+    'bedr-veenwind': 'Veenwind',
+    'bedr-marknet': 'Marknet',
+    'bedr-waterstof': 'Waterstofhub',
+    'bedr-wubbels': 'Wubbels',
+    'bedr-bouw': 'Veenstra-Hoekman',
+    'bedr-kanaalzone': 'Kanaalzone Vastgoed',
+    'bedr-oostlijn': 'OostLijn',
+    'bedr-kanaalhoek': 'De Kanaalhoek',
+    'eb': 'Economic Board',
+    'lto': 'LTO',
+    'woco-vw': 'Veenmarken Wonen',
+    'woco-marke': 'De Marke',
+    'huurders': 'Huurders',
+    'natuur': 'Natuurvereniging',
+    'landschap': 'Landschapsbeheer',
+    'erfgoed': 'Turfvaart Erfgoed',
+    'dr-turfmond': 'Dorpsraad Turfmond',
+    'db-kanaalhoek': 'Dorpsbelangen Kanaalhoek',
+    'vv-veenboys': 'VV Veenboys',
+    'zorggroep': 'Zorggroep',
+    'welzijn': "'t Markehuus",
+    'roc': 'ROC',
+    'hogeschool': 'Hogeschool',
+    'uni': 'Universiteit',
+    'vo-veenland': 'Het Veenland',
+    'ivo': 'IVO',
+    'campus': 'Agrifood Campus',
+    'bi-marker-zon': 'Marker Zon',
+    'bi-windstil': 'Wierde Windstil',
+    'bi-buurtpreventie': 'Buurtpreventie',
+    'bi-dorpszorg': 'Dorpszorg',
+    'bi-tinyhouses': 'Tiny Houses',
+    'bi-klimaat': 'Klimaatwerkgroep',
+    'bi-jongerenraad': 'Jongerenraad',
+    'bi-hoving': 'Anneke Hoving',
+}
+
 COLUMNS = {
-    "actoren": ["id", "naam", "type", "schaalniveau", "sector", "domeinen", "toelichting"],
+    "actoren": ["id", "naam", "korte naam", "type", "schaalniveau", "sector", "domeinen", "toelichting"],
     "opgaven": ["id", "naam", "oorsprong", "kern", "schaalniveau", "domeinen", "beschrijving"],
     "betrokkenheid": ["actor", "opgave", "rol", "bewust", "inzet", "sinds", "tot"],
     "relaties": ["van", "naar", "type", "gewicht", "opgave", "gericht", "sinds", "tot"],
@@ -745,7 +822,7 @@ def tables() -> dict[str, list[tuple]]:
     ]
     return {
         "info": INFO,
-        "actoren": ACTOREN,
+        "actoren": [(r[0], r[1], KORTE_NAAM[r[0]], *r[2:]) for r in ACTOREN],
         "opgaven": OPGAVEN,
         "betrokkenheid": BETROKKENHEID,
         "relaties": relaties,
@@ -789,14 +866,16 @@ def check(t: dict[str, list[tuple]]) -> None:
         problems.append(f"ids shared by actors and opgaven: {set(actors) & set(opgaven)}")
     valid = known_codes()
     for r in t["actoren"]:
-        if r[2] not in ACTOR_TYPES:
-            problems.append(f"actor {r[0]}: type {r[2]!r}")
-        if r[3] not in SCALES:
-            problems.append(f"actor {r[0]}: scale {r[3]!r}")
-        if not codes(r[5]):
+        if r[3] not in ACTOR_TYPES:
+            problems.append(f"actor {r[0]}: type {r[3]!r}")
+        if r[4] not in SCALES:
+            problems.append(f"actor {r[0]}: scale {r[4]!r}")
+        if not codes(r[6]):
             problems.append(f"actor {r[0]}: no domains")
-        if valid is not None and set(codes(r[5])) - valid:
-            problems.append(f"actor {r[0]}: unknown domains {set(codes(r[5])) - valid}")
+        if valid is not None and set(codes(r[6])) - valid:
+            problems.append(f"actor {r[0]}: unknown domains {set(codes(r[6])) - valid}")
+        if len(r[2]) > 24 or len(r[2]) >= len(r[1]) + 1:
+            problems.append(f"actor {r[0]}: short name {r[2]!r} is not short")
         if not all(isinstance(x, str) and x for x in r):
             problems.append(f"actor {r[0]}: empty field")
     for r in t["opgaven"]:

@@ -307,6 +307,10 @@ def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):
     from .network import opgave_graph
 
     lang, at, force = args.lang, args.at, args.force
+    if at is None:  # one default date for report, explorer and notebooks: the end of the case's last year
+        from .metrics.formation import default_at
+
+        at = default_at(case)
     G = opgave_graph(case, opgave, at, directed=None)  # figures and network files keep the arrows
     static = [f for f in ("png", "svg", "pdf") if f in formats]
     needs_scan = bool(static) or "xlsx" in formats

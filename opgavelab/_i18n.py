@@ -1565,6 +1565,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} bestaat al; er is niets geschreven. Gebruik --force om het te vervangen.",
         "{path} already exists; nothing was written. Use --force to replace it.",
     ),
+    # --- issue 14: pictures a policy advisor reads in ten seconds ---
+    "fig_key_title": ("Nummers in de figuur", "Numbers in the figure"),
+    "fig_spoke": ("dunne lijn: betrokken bij de opgave", "thin line: involved in the opgave"),
+    "fig_layout_force": ("netwerkweergave: wie samenwerkt staat dicht bij elkaar",
+                         "network view: actors who work together stand close together"),
+    "fig_layout_compass": ("opgavekompas: ringen = schaalniveau, sectoren = actortype",
+                           "opgave compass: rings = scale level, sectors = actor type"),
+    "fig_compass_caption": ("Hoe te lezen: elke ring is een schaalniveau (van buurt in het midden tot mondiaal "
+                            "buiten), elke sector een actortype; de opgave staat in het midden.",
+                            "How to read: each ring is a scale level (from neighbourhood in the middle to global "
+                            "outside), each sector an actor type; the opgave is in the centre."),
+    "view_force": ("Netwerk", "Network"),
+    "view_compass": ("Kompas", "Compass"),
+    "view_formation": ("Vorming", "Formation"),
+    "explorer_view": ("Weergave", "View"),
+    "explain_n_actors": ("Actoren die op deze datum bij de opgave betrokken zijn.",
+                         "Actors involved in the opgave at this date."),
+    "explain_n_ties": ("Relaties tussen die actoren.", "Ties among those actors."),
+    "explain_density": ("Deel van alle mogelijke relaties dat er is (0 tot 1).",
+                        "Share of all possible ties that exist (0 to 1)."),
+    "explain_components": ("Aantal losse delen: 1 is één samenhangend geheel.",
+                           "Number of separate parts: 1 is one connected whole."),
+    "explain_largest": ("Deel van de actoren in het grootste samenhangende deel.",
+                        "Share of the actors in the largest connected part."),
+    "explain_ei": ("-1: relaties vooral binnen het eigen actortype; +1: vooral tussen typen.",
+                   "-1: ties mostly within an actor type; +1: mostly between types."),
+    "explain_ei_expected": ("Wat E-I zou zijn als relaties willekeurig over de typen vielen.",
+                            "What E-I would be if ties fell at random across types."),
+    "explorer_no_candidates": ("Geen kandidaat-partners: er is geen ontbrekend domein, of geen actor buiten het "
+                               "collectief die het dekt.",
+                               "No candidate partners: no domain is missing, or no actor outside the collective "
+                               "covers it."),
+    "explorer_no_unused": ("Geen actoren met een nodig domein zonder rol.",
+                           "No actors with a needed domain but no role."),
+    "explorer_no_brokers": ("Geen makelaars in dit netwerk op deze datum.", "No brokers in this network at this date."),
+    "explorer_download": ("Download {name}", "Download {name}"),
+    "explorer_ready": ("Klaar: {name}", "Ready: {name}"),
 }
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 from . import schema
 
 _HEADERS_EN = {
-    "actors": ["id", "name", "type", "scale", "sector", "domains"],
+    "actors": ["id", "name", "short_name", "type", "scale", "sector", "domains"],
     "opgaven": ["id", "name", "origin", "core_challenge", "scale", "domains", "description"],
     "involvement": ["actor", "opgave", "role", "aware", "commitment", "since", "until"],
     "ties": ["source", "target", "type", "weight", "opgave", "directed", "since", "until"],
@@ -21,7 +21,7 @@ _REQUIRED_FILL = "FFE8F0FA"
 _HEADER_FILL = "FF1F4E79"
 
 _EXAMPLES = {
-    "actors": ["gem-a", "Gemeente Aastad", "overheid", "lokaal", "publiek", "3.1; 8.1"],
+    "actors": ["gem-a", "Gemeente Aastad", "Aastad", "overheid", "lokaal", "publiek", "3.1; 8.1"],
     "opgaven": ["economie", "Regionale economische groei", "Regiodeal met het Rijk",
                 "Werk en wonen in balans brengen", "regionaal", "3.1; 6.5; 8.1; 1.2", "..."],
     "involvement": ["gem-a", "economie", "trekker", "ja", 4, 2019, None],
@@ -38,7 +38,7 @@ _INSTRUCTIONS = {
         ("Controleer de werkmap met:  opgavelab validate <bestand>", ""),
         ("", ""),
         ("blad", "wat staat erin"),
-        ("actoren", "Eén rij per actor: id, naam, type (overheid, bedrijf, maatschappelijke organisatie, kennisinstelling, burger), "
+        ("actoren", "Eén rij per actor: id, naam, korte naam (optioneel, voor figuren), type (overheid, bedrijf, maatschappelijke organisatie, kennisinstelling, burger), "
                     "schaalniveau (buurt … mondiaal), sector, domeinen (BBV-taakvelden, gescheiden door ';')."),
         ("opgaven", "Eén rij per opgave: id, naam, oorsprong (waar komt ze vandaan), kern (de kernopgave), "
                     "schaalniveau en domeinen die de opgave nodig heeft, beschrijving."),
@@ -62,7 +62,7 @@ _INSTRUCTIONS = {
         ("Check the workbook with:  opgavelab validate <file> --lang en", ""),
         ("", ""),
         ("sheet", "what it holds"),
-        ("actors", "One row per actor: id, name, type (overheid/government, bedrijf/business, maatschappelijke organisatie/civil society, "
+        ("actors", "One row per actor: id, name, short_name (optional, for figures), type (overheid/government, bedrijf/business, maatschappelijke organisatie/civil society, "
                    "kennisinstelling/knowledge institution, burger/citizen), scale (buurt/neighbourhood … mondiaal/global), "
                    "sector, domains (BBV taakvelden, separated by ';')."),
         ("opgaven", "One row per opgave (challenge): id, name, origin, core_challenge, the scale and domains it needs, description."),

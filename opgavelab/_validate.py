@@ -1116,11 +1116,14 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         frame = {
             "id": ids,
             "name": _required_texts(sheet, "name", problems) if "name" in sheet.data else None,
+            "short_name": _optional_texts(sheet, "short_name", problems) if "short_name" in sheet.data else None,
             "type": _vocab_column(sheet, "type", "actor_type", vocab, problems, True) if "type" in sheet.data else None,
             "scale": _vocab_column(sheet, "scale", "scale", vocab, problems, False),
             "sector": _optional_texts(sheet, "sector", problems),
             "domains": _domains_column(sheet, "domains", vocab, problems),
         }
+        if frame["short_name"] is not None and frame["short_name"].isna().all():
+            frame["short_name"] = None  # an empty optional column (e.g. from the template) is no column
         frame = {k: v for k, v in frame.items() if v is not None}
         actors = pd.DataFrame(frame)
         actors = _with_extras(actors, _extra_columns(sheet, problems))

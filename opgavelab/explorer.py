@@ -2,13 +2,16 @@
 
 ``opgavelab.Explorer(case)`` is an ipywidgets application. Its state lives in
 traitlets (``opgave``, ``at``, the filters, ``colour_by``, ``size_by``,
-``layout``, ``lang``); Python computes, the view only shows. Every callback
+``view``, ``lang``), each linked both ways with its control; Python computes, the view only shows. Every callback
 runs through :meth:`Explorer._guard`, which puts any error in the explorer's
 message area instead of losing it. It can be built and driven without a
 browser: set a traitlet, then read ``explorer.scan``, ``explorer.shown_graph``,
 ``explorer.metrics`` or ``explorer.view_html``.
 
-The default view is the formation (``layout="formation"``): a widget
+The picture is the trait ``view`` (``"formation"``, ``"force"`` or
+``"compass"``; ``layout`` stays ipywidgets' CSS layout, so
+``ex.layout.width = "100%"`` works as for any widget). The default view is
+the formation (``view="formation"``): a widget
 (:class:`opgavelab.draw.widget.FormationView`) that draws the separate parts
 of the collective apart and lets the actors glide together while ▶ plays the
 years, with the story sentence of each year beside it; clicking an actor sets
@@ -51,9 +54,9 @@ _TEXT = {
     "colour_by": ("Kleur", "Colour"),
     "size_by": ("Grootte", "Size"),
     "layout": ("Indeling", "Layout"),
-    "formation": ("vorming", "formation"),
-    "force": ("netwerk", "force"),
-    "compass": ("kompas", "compass"),
+    "formation": ("Vorming", "Formation"),
+    "force": ("Netwerk", "Network"),
+    "compass": ("Kompas", "Compass"),
     "summary": ("Samenvatting", "Summary"),
     "missing": ("Wie ontbreekt", "Who is missing"),
     "brokers": ("Makelaars", "Brokers"),
@@ -89,11 +92,18 @@ SIZE_OPTIONS = ("degree", "weighted_degree", "betweenness", "eigenvector", "brok
 _OPTION_LABELS = {
     "type": ("actortype", "actor type"), "scale": ("schaalniveau", "scale level"), "sector": ("sector", "sector"),
     "role": ("rol", "role"), "aware": ("bewust", "aware"),
-    "degree": ("aantal relaties", "degree"), "weighted_degree": ("gewogen relaties", "weighted degree"),
+    "degree": ("aantal relaties", "number of ties"), "weighted_degree": ("gewogen relaties", "weighted ties"),
     "betweenness": ("tussenpositie", "betweenness"), "eigenvector": ("eigenvector", "eigenvector"),
     "brokerage": ("makelaarsrollen", "brokerage"), "commitment": ("inzet", "commitment"), "none": ("gelijk", "equal"),
 }
 EXPORT_FORMATS = ("png", "svg", "pdf", "html", "xlsx", "docx")
+
+
+def _in_app() -> bool:
+    """Whether the kernel runs under Voilà (which sets these variables for its kernels)."""
+    import os
+
+    return any(k in os.environ for k in ("VOILA_BASE_URL", "VOILA_SERVER_URL", "VOILA_APP_PORT", "VOILA_PREHEAT"))
 
 
 class Explorer(widgets.VBox):
@@ -130,15 +140,20 @@ class Explorer(widgets.VBox):
     aware = traitlets.Enum(("all", "aware", "unaware"), "all", help="Which actors by awareness.")
     colour_by = traitlets.Enum(COLOUR_OPTIONS, "type")
     size_by = traitlets.Enum(SIZE_OPTIONS, "degree")
-    layout = traitlets.Enum(("formation", "force", "compass"), "formation")
+    view = traitlets.Enum(("formation", "force", "compass"), "formation",
+                          help="The picture: 'formation', 'force' (network) or 'compass'.")
     selected_actor = traitlets.Unicode("", help="Id of the actor last clicked in the formation view; '' for none.")
     lang = traitlets.Enum(("nl", "en"), "nl")
     max_nodes = traitlets.Int(500)
     export_dir = traitlets.Unicode("opgavelab-export")
 
     def __init__(self, case=None, opgave: str | None = None, at: int | None = None, lang: str | None = None,
-                 max_nodes: int = 500, export_dir="opgavelab-export", **kwargs):
+                 max_nodes: int = 500, export_dir="opgavelab-export", view: str | None = None, **kwargs):
         from .case import Case
+
+        if isinstance(kwargs.get("layout"), str):  # the picture was once called 'layout' (ipywidgets' CSS trait)
+            legacy = kwargs.pop("layout")
+            view = view or legacy
 
         if case is None:
             from .io import example
@@ -161,11 +176,16 @@ class Explorer(widgets.VBox):
         self.set_trait("lang", lang)
         self.set_trait("max_nodes", int(max_nodes))
         self.set_trait("export_dir", str(export_dir))
+        if view is not None:
+            self.set_trait("view", view)
+        self._links: list = []
         self._build()
         self._load_case(case, opgave=opgave, at=at)
+        self._link_controls()
+        self.observe(self._guard(self._sync_toggles), names=["types", "scales", "tie_types"])
         self.observe(self._guard(self._on_selection), names=["opgave", "at"])
         self.observe(self._guard(self._on_view), names=["types", "scales", "tie_types", "aware", "colour_by",
-                                                        "size_by", "layout", "max_nodes"])
+                                                        "size_by", "view", "max_nodes"])
         self.observe(self._guard(self._on_lang), names=["lang"])
 
     # -- helpers ---------------------------------------------------------------
@@ -194,6 +214,29 @@ class Explorer(widgets.VBox):
 
         return wrapper
 
+    # -- controls and traits, linked both ways -----------------------------------
+    def _link_controls(self) -> None:
+        """Each control follows its trait and the trait its control (``traitlets.link``)."""
+        if self._links:
+            return
+        pairs = (("aware", self._aware_w), ("colour_by", self._colour_w), ("size_by", self._size_w),
+                 ("view", self._layout_w), ("export_dir", self._export_dir_w))
+        # (opgave and year: their controls follow in _on_selection, and set the trait when moved)
+        self._links = [traitlets.link((self, name), (control, "value")) for name, control in pairs]
+
+    def _unlink_controls(self) -> None:
+        for link in self._links:
+            link.unlink()
+        self._links = []
+
+    def _sync_toggles(self, change) -> None:
+        """A trait set from code ticks or unticks its checkboxes."""
+        row = {"types": self._types_w, "scales": self._scales_w, "tie_types": self._ties_w}[change["name"]]
+        wanted = set(change["new"])
+        for b in getattr(row, "_buttons", []):
+            if b.value != (b._value in wanted):
+                b.value = b._value in wanted
+
     # -- building --------------------------------------------------------------
     def _build(self) -> None:
         w = widgets
@@ -212,8 +255,8 @@ class Explorer(widgets.VBox):
         self._aware_w = w.Dropdown(layout=w.Layout(width="19em"), style=wide)
         self._colour_w = w.Dropdown(layout=w.Layout(width="15em"), style=wide)
         self._size_w = w.Dropdown(layout=w.Layout(width="17em"), style=wide)
-        self._layout_w = w.ToggleButtons(style={"button_width": "7em"})
-        self._view = w.HTML(layout=w.Layout(width="100%", min_height="560px"))
+        self._layout_w = w.ToggleButtons(style={"button_width": "7.5em"})
+        self._picture = w.HTML(layout=w.Layout(width="100%", min_height="560px"))
         from .draw.widget import FormationView
 
         self._formation_view = FormationView(controls=False, layout=w.Layout(width="100%"))
@@ -227,7 +270,7 @@ class Explorer(widgets.VBox):
         self._missing = w.HTML()
         self._brokers = w.HTML()
         self._problems = w.HTML()
-        self._upload = w.FileUpload(accept=".xlsx,.ods,.xlsm", multiple=False)
+        self._upload = w.FileUpload(accept=".xlsx,.ods,.xlsm", multiple=False, layout=w.Layout(width="auto"))
         self._export_dir_w = w.Text(layout=w.Layout(width="22em"))
         self._export_buttons = [w.Button(description=f.upper(), layout=w.Layout(width="5.5em")) for f in EXPORT_FORMATS]
         self._export_out = w.HTML()
@@ -237,11 +280,6 @@ class Explorer(widgets.VBox):
         self._opgave_w.observe(self._guard(lambda c: self.set_trait("opgave", c["new"]) if c["new"] else None),
                                names="value")
         self._year_w.observe(self._guard(lambda c: setattr(self, "at", int(c["new"]))), names="value")
-        self._aware_w.observe(self._guard(lambda c: setattr(self, "aware", c["new"])), names="value")
-        self._colour_w.observe(self._guard(lambda c: setattr(self, "colour_by", c["new"])), names="value")
-        self._size_w.observe(self._guard(lambda c: setattr(self, "size_by", c["new"])), names="value")
-        self._layout_w.observe(self._guard(lambda c: setattr(self, "layout", c["new"])), names="value")
-        self._export_dir_w.observe(self._guard(lambda c: setattr(self, "export_dir", c["new"])), names="value")
         self._upload.observe(self._guard(self._on_upload), names="value")
         for fmt, button in zip(EXPORT_FORMATS, self._export_buttons):
             button.on_click(self._guard(functools.partial(self._on_export_click, fmt)))
@@ -254,10 +292,12 @@ class Explorer(widgets.VBox):
             w.HBox([self._aware_w, self._colour_w, self._size_w, self._layout_w]),
         ])
         # the picture takes what the key figures leave; min_width 0 lets it shrink instead of overflowing
-        main = w.HBox([w.VBox([self._formation_view, self._view, self._notice],
+        main = w.HBox([w.VBox([self._formation_view, self._picture, self._notice],
                               layout=w.Layout(flex="1 1 auto", min_width="0",
                                                                             overflow="hidden")),
                        w.VBox([self._metrics_w], layout=w.Layout(flex="0 0 14em", margin="0 0 0 0.8em"))])
+        if _in_app():  # Voilà: files come as downloads; a folder on the server means nothing to the user
+            self._export_dir_w.layout.display = "none"
         export = w.HBox([w.Label(), self._export_dir_w, *self._export_buttons])
         self._export_label = export.children[0]
         from ._whatif_panel import WhatIfPanel
@@ -337,6 +377,16 @@ class Explorer(widgets.VBox):
         self._guard(self._on_selection)()
 
     def _relabel(self) -> None:
+        # new options would move the linked traits: unlink while the labels change
+        relink = bool(self._links)
+        self._unlink_controls()
+        try:
+            self._relabel_controls()
+        finally:
+            if relink:
+                self._link_controls()
+
+    def _relabel_controls(self) -> None:
         case = self.case
         self._title.value = (f"<h3 style='margin:0.2em 0'>{html.escape(self._t('title'))}</h3>"
                              f"<div style='color:#555'>{html.escape(case.name)} · {html.escape(self._t('hint'))}</div>")
@@ -355,7 +405,7 @@ class Explorer(widgets.VBox):
         self._size_w.value = self.size_by
         self._layout_w.options = [(self._t("formation"), "formation"), (self._t("force"), "force"),
                                   (self._t("compass"), "compass")]
-        self._layout_w.value = self.layout
+        self._layout_w.value = self.view
         for row, key in ((self._types_w, "types"), (self._scales_w, "scales"), (self._ties_w, "tie_types")):
             row.children[0].value = self._t(key)
         for i, key in enumerate(("summary", "missing", "brokers", "data")):
@@ -437,13 +487,13 @@ class Explorer(widgets.VBox):
         return top, self._t("limited", k=self.max_nodes, n=n)
 
     def _layout_positions(self) -> dict:
-        key = (self.opgave, self.layout)
+        key = (self.opgave, self.view)
         if key not in self._positions:
             from .draw.layout import compass_layout, force_layout
             from .network import opgave_graph
 
             union = opgave_graph(self.case, self.opgave, at=None, directed=False)
-            if self.layout == "compass":
+            if self.view == "compass":
                 self._positions[key] = compass_layout(union, self.case, opgave=self.opgave)
             else:
                 self._positions[key] = force_layout(union, seed=0, opgave=self.opgave)
@@ -453,7 +503,7 @@ class Explorer(widgets.VBox):
         """The formation view's year moved (its slider or ▶): the explorer follows."""
         if self._setting_view_year:  # the explorer moved it (e.g. clamped to the opgave's first year)
             return
-        if change["new"] and change["new"] != self.at and self.layout == "formation":
+        if change["new"] and change["new"] != self.at and self.view == "formation":
             self.at = int(change["new"])
 
     def _formation_data_key(self) -> tuple:
@@ -501,22 +551,22 @@ class Explorer(widgets.VBox):
             "ei_expected": ei_expected(H, "type") if H.number_of_nodes() > 1 else float("nan"),
         }
         self._metrics_w.value = self._metrics_html()
-        formation_view = self.layout == "formation"
+        formation_view = self.view == "formation"
         self._formation_view.layout.display = "" if formation_view else "none"
-        self._view.layout.display = "none" if formation_view else ""
+        self._picture.layout.display = "none" if formation_view else ""
         if formation_view:
             self.view_html = self._render(H)
         elif H.number_of_nodes() == 0:
             self.view_html = f"<p>{html.escape(self._t('no_actors'))}</p>"
         else:
             self.view_html = self._render(H)
-        self._view.value = self.view_html
+        self._picture.value = self.view_html
 
     def _render(self, H) -> str:
         """The picture: the formation widget is updated (and "" returned), or the network page's HTML."""
         from .draw.interactive import network_frame
 
-        if self.layout == "formation":
+        if self.view == "formation":
             self._show_formation()
             return ""
 
@@ -524,7 +574,16 @@ class Explorer(widgets.VBox):
                              colour_by=self.colour_by, size_by=self._size_values(H), at=self.scan.at,
                              filters=self._filter_text() or None, lang=self.lang, height=540, max_nodes=None)
 
-    def _size_values(self, H) -> dict | None:
+    def _size_values(self, H):
+        """Sizes by actor, named after the measure so the legend says which ("grootte: aantal relaties")."""
+        import pandas as pd
+
+        values = self._size_dict(H)
+        if values is None:
+            return None
+        return pd.Series(values, dtype=float, name=self._label(self.size_by))
+
+    def _size_dict(self, H) -> dict | None:
         if self.size_by == "none":
             return None
         if self.size_by == "degree":
@@ -561,18 +620,24 @@ class Explorer(widgets.VBox):
         from ._scan import _num, _pct, _signed
 
         m, lang = self.metrics, self.lang
+        from ._i18n import message
+
         rows = [
-            (self._t("n_actors"), str(m["n_actors"])),
-            (self._t("n_ties"), str(m["n_ties"])),
-            (self._t("density"), _num(m["density"], lang)),
-            (self._t("components"), "–" if m["components"] is None else str(m["components"])),
-            (self._t("largest"), _pct(m["largest"], lang)),
-            (self._t("ei"), _signed(m["ei"], lang)),
-            (self._t("ei_expected"), _signed(m.get("ei_expected"), lang)),
+            ("n_actors", str(m["n_actors"])),
+            ("n_ties", str(m["n_ties"])),
+            ("density", _num(m["density"], lang)),
+            ("components", "–" if m["components"] is None else str(m["components"])),
+            ("largest", _pct(m["largest"], lang)),
+            ("ei", _signed(m["ei"], lang)),
+            ("ei_expected", _signed(m.get("ei_expected"), lang)),
         ]
         year = self.scan.date_text() if self.scan else ""
-        body = "".join(f"<tr><td>{html.escape(k)}</td><td style='text-align:right;font-weight:bold'>"
-                       f"{html.escape(v)}</td></tr>" for k, v in rows)
+        # each key figure with its one-line explanation beside it (and on hover)
+        body = "".join(
+            f"<tr title='{html.escape(message('explain_' + k, lang), quote=True)}'><td>{html.escape(self._t(k))}"
+            f"<div style='color:#666;font-size:0.85em;line-height:1.2'>{html.escape(message('explain_' + k, lang))}"
+            f"</div></td><td style='text-align:right;font-weight:bold;vertical-align:top'>{html.escape(v)}</td></tr>"
+            for k, v in rows)
         return (f"<div class='opgavelab-metrics'><b>{html.escape(self._t('metrics'))}</b>"
                 f"<div style='color:#555'>{html.escape(year)}</div><table>{body}</table>"
                 f"{self._formation_html()}</div>")
@@ -640,10 +705,18 @@ class Explorer(widgets.VBox):
             head = f"<p><b>{html.escape(nmessage('scan.missing.list', len(s.missing_domains), self.lang, domains=miss))}</b></p>"
         from ._scan import _for_reading
 
+        from ._i18n import message
+
         cands = _for_reading(s.candidates[["name", "domain_fit", "distance", "reason"]], self.lang, self.case)
         unused = _for_reading(s.unused_expertise[["name", "needed_domains", "involved"]], self.lang, self.case)
-        return (head + f"<b>{html.escape(self._t('candidates'))}</b>" + cands.head(15).to_html(escape=True)
-                + f"<b>{html.escape(self._t('unused'))}</b>" + unused.head(15).to_html(escape=True))
+
+        def table(frame, empty_key):  # an empty result is a sentence, not headers without rows
+            if frame.empty:
+                return f"<p>{html.escape(message(empty_key, self.lang))}</p>"
+            return frame.head(15).to_html(escape=True, index=False, na_rep="")
+
+        return (head + f"<b>{html.escape(self._t('candidates'))}</b>" + table(cands, "explorer_no_candidates")
+                + f"<b>{html.escape(self._t('unused'))}</b>" + table(unused, "explorer_no_unused"))
 
     def _brokers_html(self) -> str:
         from ._i18n import message
@@ -654,7 +727,9 @@ class Explorer(widgets.VBox):
         table = _for_reading(b[cols].head(15), self.lang, self.case)
         counting = b.attrs.get("counting", "pairs")
         note = message(f"method.null_brokerage.{counting}", self.lang)
-        return f"<p style='color:#555'>{html.escape(note)}</p>" + table.to_html(escape=True)
+        if table.empty:
+            return f"<p>{html.escape(message('explorer_no_brokers', self.lang))}</p>"
+        return f"<p style='color:#555'>{html.escape(note)}</p>" + table.to_html(escape=True, index=False, na_rep="")
 
     # -- export and upload -------------------------------------------------------------
     def export(self, fmt: str) -> Path:
@@ -682,7 +757,7 @@ class Explorer(widgets.VBox):
         elif fmt == "docx":  # the note for a policy advisor: the whole opgave, not the filtered view
             path = folder / f"{stem}-{message('doc.file', self.lang)}.docx"
             self.scan.to_docx(path, overwrite=True)
-        elif self.layout == "formation":
+        elif self.view == "formation":
             path = self._export_formation(folder, stem, fmt)
         elif fmt == "html":
             from .draw.interactive import write_html
@@ -732,9 +807,15 @@ class Explorer(widgets.VBox):
         path = self.export(fmt)
         data = base64.b64encode(path.read_bytes()).decode("ascii")
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        self._export_out.value = (f"{html.escape(self._t('written'))}: <code>{html.escape(str(path))}</code> · "
-                                  f"<a download='{html.escape(path.name)}' href='data:{mime};base64,{data}'>"
-                                  f"{html.escape(self._t('download'))} {html.escape(path.name)}</a>")
+        from ._i18n import message
+
+        # a real button that downloads the file; only its name is shown (a server folder means nothing in the app)
+        style = ("display:inline-block;padding:0.35em 0.9em;background:#0072B2;color:#fff;border-radius:4px;"
+                 "text-decoration:none;font-weight:bold")
+        self._export_out.value = (f"<span style='color:#555'>{html.escape(message('explorer_ready', self.lang, name=path.name))}"
+                                  f"</span> <a download='{html.escape(path.name, quote=True)}' "
+                                  f"href='data:{mime};base64,{data}' role='button' style='{style}'>"
+                                  f"⬇ {html.escape(message('explorer_download', self.lang, name=path.name))}</a>")
 
     def open_workbook(self, name: str, content: bytes) -> bool:
         """Open a workbook given as bytes (what the upload button receives).

@@ -89,6 +89,8 @@ def load(path, lang: str = "nl", name: str | None = None, progress: bool = False
     path = Path(path)
     if name is None:
         name = path.stem if path.suffix else path.name
+        if path.name == EXAMPLE_FILE:  # the example has one title, however it is opened
+            name = _example_title(lang)
     from ._progress import Phases
 
     nl = lang == "nl"
@@ -585,8 +587,11 @@ def example(lang: str = "nl"):
     >>> len(case.actors) >= 60
     True
     """
-    return load(example_path(), lang=lang, name="Regio Veenmarken (fictief)" if lang == "nl"
-                else "Regio Veenmarken (fictional)")
+    return load(example_path(), lang=lang, name=_example_title(lang))
+
+
+def _example_title(lang: str) -> str:
+    return "Regio Veenmarken (fictief)" if lang == "nl" else "Regio Veenmarken (fictional)"
 
 
 # --------------------------------------------------------------------------

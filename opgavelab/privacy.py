@@ -43,7 +43,7 @@ _MAKE_KEY = 'python -c "import secrets; print(secrets.token_hex(32))"'
 
 # columns of the case model per table; anything else is an extra column
 _MODEL_COLUMNS = {
-    "actors": {"id", "name", "type", "scale", "sector", "domains"},
+    "actors": {"id", "name", "short_name", "type", "scale", "sector", "domains"},
     "opgaven": {"id", "name", "origin", "core_challenge", "scale", "domains", "description"},
     "involvement": {"actor", "opgave", "role", "aware", "commitment", "since", "until"},
     "ties": {"source", "target", "type", "weight", "opgave", "directed", "since", "until"},
@@ -198,6 +198,8 @@ def pseudonymise(case, types=("burger",), key: str | bytes | None = None, drop=N
     for i in people:
         hexpart = new_ids[i].rsplit("-", 1)[1]
         actors.at[i, "name"] = f"{labels[actors.at[i, 'type']]} {hexpart}"
+        if "short_name" in actors.columns:  # a short name would give the person away
+            actors.at[i, "short_name"] = None
     actors = actors.rename(index=new_ids)
     actors.index.name = case.actors.index.name
 

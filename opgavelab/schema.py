@@ -108,6 +108,8 @@ _ACTORS = SheetSpec(
     columns=(
         ColumnSpec("id", "id", ("code", "actor_id", "actorid", "sleutel", "key"), True, label_nl="id"),
         ColumnSpec("name", "text", ("naam", "actor", "actornaam", "label", "organisatie"), True, label_nl="naam"),
+        ColumnSpec("short_name", "text", ("korte naam", "kortenaam", "korte_naam", "short name", "afkorting",
+                                          "abbreviation", "roepnaam"), label_nl="korte naam"),
         ColumnSpec("type", "vocab:actor_type", ("actortype", "actor_type", "soort", "type_actor"), True, label_nl="type"),
         ColumnSpec("scale", "vocab:scale", ("schaalniveau", "schaal", "scale_level", "niveau", "bestuurslaag"), label_nl="schaalniveau"),
         ColumnSpec("sector", "text", ("sector",), label_nl="sector"),

@@ -18,7 +18,7 @@ from ._workbooks import valid_sheets, write_xlsx
 def test_validate_valid_case_exits_0_with_a_summary(capsys):
     assert main(["validate", str(opgavelab.example_path())]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Geldig: voorbeeld-veenmarken: 73 actoren, 5 opgaven")
+    assert out.startswith("Geldig: Regio Veenmarken (fictief): 73 actoren, 5 opgaven")
     assert "Actoren per type: overheid" in out
 
 

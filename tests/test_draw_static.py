@@ -68,10 +68,14 @@ def test_figure_carries_title_and_caption(figure, case):
     assert cap and "stand 31-12-2024" in cap[0] and "bron: voorbeeld-veenmarken.xlsx" in cap[0]
 
 
-def test_figure_names_only_some_actors_when_there_are_many(figure):
-    names = set(opgavelab.example().actors["name"])
-    shown = [t for t in _texts(figure) if t in names or t.endswith("…")]
-    assert 5 <= len(shown) <= 20
+def test_figure_names_or_numbers_every_actor(figure):
+    nodes = figure._opgavelab_scene.nodes
+    texts = {" ".join(t.split()) for t in _texts(figure)}
+    keyed = {name for _, name in figure._opgavelab_key}
+    named = [v for v, row in nodes.iterrows() if row["label"] in texts]
+    assert len(named) >= 5
+    assert all(v in named or nodes.at[v, "name"] in keyed for v in nodes.index)
+    assert not any(t.endswith("…") for t in texts)
 
 
 def test_english_figure_has_english_legend(case):

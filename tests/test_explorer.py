@@ -26,7 +26,7 @@ def test_starts_on_the_first_opgave_in_the_last_year(ex):
     assert ex.scan.opgave == "economie" and ex.scan.at.year == 2024
     assert ex.metrics["n_actors"] == 34 and ex.metrics["components"] == 1
     # the formation view: the parts of every year, shown at the selected year
-    assert ex.layout == "formation" and ex.view_html == ""
+    assert ex.view == "formation" and ex.view_html == ""
     view = ex._formation_view
     assert view.data["years"] == list(range(2018, 2025)) and view.year == 2024
     assert [len(f["parts"]) for f in view.data["frames"]][:2] == [6, 4]
@@ -115,14 +115,14 @@ def test_awareness_filter(ex):
 
 
 def test_colour_size_and_layout_change_the_picture(ex):
-    ex.layout = "force"
+    ex.view = "force"
     assert "<iframe" in ex.view_html and "srcdoc=" in ex.view_html
     views = [ex.view_html]
     ex.colour_by = "scale"
     views.append(ex.view_html)
     ex.size_by = "betweenness"
     views.append(ex.view_html)
-    ex.layout = "compass"
+    ex.view = "compass"
     views.append(ex.view_html)
     assert len(set(views)) == 4
     assert ex._positions[("economie", "compass")].kind == "compass"
@@ -227,3 +227,71 @@ def test_explorer_speaks_the_cases_language_by_default():
     assert ex.lang == "en"
     assert "Who is missing" in ex._summary_html()
     assert "boundary spanner" in ex._brokers_html() and "grensganger" not in ex._brokers_html()
+
+
+def test_every_trait_moves_its_control_and_back():
+    ex = Explorer(opgavelab.example())
+    pairs = {"aware": (ex._aware_w, "aware"), "colour_by": (ex._colour_w, "scale"), "size_by": (ex._size_w, None),
+             "view": (ex._layout_w, "compass"), "export_dir": (ex._export_dir_w, "elders")}
+    for name, (control, value) in pairs.items():
+        options = [v for _, v in control.options] if hasattr(control, "options") else [value]
+        value = value or next(v for v in options if v != getattr(ex, name))
+        setattr(ex, name, value)
+        assert control.value == value, name
+        other = next(v for v in options if v != value) if len(options) > 1 else "terug"
+        control.value = other
+        assert getattr(ex, name) == other, name
+    # the checkboxes of the filters
+    first = ex.types[0]
+    ex.types = [t for t in ex.types if t != first]
+    box = next(b for b in ex._types_w._buttons if b._value == first)
+    assert box.value is False
+    box.value = True
+    assert first in ex.types
+    # opgave and year
+    ex.opgave = "zorg"
+    assert ex._opgave_w.value == "zorg"
+    ex._opgave_w.value = "economie"
+    assert ex.opgave == "economie"
+    ex.at = 2020
+    assert ex._year_w.value == 2020
+    ex._year_w.value = 2022
+    assert ex.at == 2022
+    # a language change relabels without moving the traits
+    ex.colour_by = "sector"
+    ex.lang = "en"
+    assert ex.colour_by == "sector" and ex._colour_w.value == "sector"
+
+
+def test_layout_is_ipywidgets_layout_and_view_is_the_picture():
+    ex = Explorer(opgavelab.example(), layout="force")
+    assert ex.view == "force"
+    ex.layout.width = "100%"
+    assert ex.layout.width == "100%"
+
+
+def test_app_mode_hides_the_server_folder_and_downloads_are_buttons(monkeypatch, tmp_path):
+    monkeypatch.setenv("VOILA_BASE_URL", "/")
+    ex = Explorer(opgavelab.example(), export_dir=tmp_path)
+    assert ex._export_dir_w.layout.display == "none"
+    ex._on_export_click("xlsx")
+    out = ex._export_out.value
+    assert "role='button'" in out and "download=" in out
+    assert str(tmp_path) not in out  # only the file's name, never a server path
+
+
+def test_empty_results_are_sentences():
+    from opgavelab._i18n import message
+
+    ex = Explorer(opgavelab.example())
+    seen = False
+    for oid in ex.case.opgaven.index:
+        ex.opgave = oid
+        if ex.scan.candidates.empty:
+            assert message("explorer_no_candidates", "nl") in ex._missing.value
+            seen = True
+        if ex.scan.unused_expertise.empty:
+            assert message("explorer_no_unused", "nl") in ex._missing.value
+            seen = True
+    if not seen:
+        pytest.skip("every opgave of the example has candidates and unused expertise")

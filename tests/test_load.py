@@ -206,9 +206,9 @@ def test_template_has_instructions_and_dropdowns(tmp_path):
     wb = load_workbook(path)
     assert wb.sheetnames[:6] == ["instructions", "_keuzes", "actors", "opgaven", "involvement", "ties"]
     ws = wb["actors"]
-    assert [c.value for c in ws[1]] == ["id", "name", "type", "scale", "sector", "domains"]
+    assert [c.value for c in ws[1]] == ["id", "name", "short_name", "type", "scale", "sector", "domains"]
     ranges = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
-    assert "C2:C5000" in ranges and "_keuzes" in ranges["C2:C5000"]
+    assert "D2:D5000" in ranges and "_keuzes" in ranges["D2:D5000"]
     inv = {str(dv.sqref): dv for dv in wb["involvement"].data_validations.dataValidation}
     assert inv["E2:E5000"].type == "whole"
     nl = load_workbook(opgavelab.write_template(tmp_path / "s.xlsx"))

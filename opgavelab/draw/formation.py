@@ -495,7 +495,8 @@ def formation_data(case, opgave: str, at=None, *, lang: str = "nl", seed: int = 
             tip = " · ".join(str(x) for x in (row["name"], row["type_label"], row["scale_label"]) if x)
             nodes[v] = {"id": str(v), "name": str(row["name"]), "tip": tip, "colour": str(row["colour"]),
                         "shape": str(row["marker"]), "r": round(0.02 + 0.03 * float(row["size"]), 4),
-                        "aware": bool(row["aware"]), "label": bool(row["show_label"])}  # the latest year decides
+                        "aware": bool(row["aware"]), "label": bool(row["show_label"]),  # the latest year decides
+                        "short": str(row.get("label") or row["name"]), "rank": int(row["rank"])}
     # a small part on its own (a split-off, a newcomer) is named in the year it stands apart
     for fr in frames:
         for part in fr.parts:

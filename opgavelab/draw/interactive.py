@@ -273,12 +273,14 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
     most = 15 if n <= 100 else 25
     big_names = [int(i) for i in np.argsort(rank, kind="stable") if show[i] and (n <= 100 or rank[i] <= most)]
     vis_nodes = []
-    for i, (v, name, colour, shape, aware) in enumerate(zip(nodes.index, nodes["name"], nodes["colour"],
+    shown_names = nodes["label"] if "label" in nodes.columns else nodes["name"]  # the short name where given
+    for i, (v, name, colour, shape, aware) in enumerate(zip(nodes.index, shown_names, nodes["colour"],
                                                              nodes["shape"], nodes["aware"])):
         rec = {"id": i, "x": pos[2 * i], "y": pos[2 * i + 1], "size": _round(sizes[i]),
                "group": keys[(colour, shape, bool(aware))]}
         if show[i]:
-            rec["label"] = name if len(name) <= 34 else name[:32].rstrip() + "…"
+            # a long name on two lines, broken between words (never cut)
+            rec["label"] = name if len(name) <= 26 else _two_lines(name)
             rec["font"] = {"size": _round(_SMALL_FONT * f)}
         vis_nodes.append(rec)
     index = {v: i for i, v in enumerate(nodes.index)}
@@ -337,9 +339,20 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
             "big": big_names, "bigMax": most, "fonts": _FONTS,
             "hub": hub_id if scene.opgave
             else None, "layouts": layouts, "current": scene.layout.kind, "fields": header, "info": info,
-            "texts": {"force": "Krachten" if lang == "nl" else "Force", "compass": "Kompas" if lang == "nl"
-                      else "Compass", "search": "Zoek een actor…" if lang == "nl" else "Find an actor…",
+            "texts": {"force": _message("view_force", lang), "compass": _message("view_compass", lang), "search": "Zoek een actor…" if lang == "nl" else "Find an actor…",
                       "notfound": "Niet gevonden" if lang == "nl" else "Not found"}}
+
+
+def _two_lines(name: str) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(name, width=max(18, len(name) // 2 + 2), break_long_words=False)) or name
+
+
+def _message(key: str, lang: str) -> str:
+    from .._i18n import message
+
+    return message(key, lang)
 
 
 def _build_network(data: dict, directed: bool):
@@ -516,7 +529,7 @@ var container = document.getElementById("net");
 var legend = document.getElementById("legend"), details = legend.querySelector("details");
 var F = D.fonts, S = D.scale, current = D.current, HUB = D.hub;
 // in a narrow frame (a notebook's) the legend starts folded into a small button, so it hides no actor
-details.open = window.innerWidth >= 900;
+details.open = window.innerWidth >= 1000;  // open where it fits beside the picture (see the CSS)
 document.body.classList.toggle("legend-closed", !details.open);
 var N = D.info.length, byId = [];
 D.nodes.forEach(function(nd){ byId[nd.id] = nd; });

@@ -106,14 +106,14 @@ def _wrap(s: str, width: int) -> str:
 
 def _caption_height(caption: str, width_in: float) -> float:
     """Inches the caption needs at the bottom of a figure ``width_in`` wide."""
-    chars = int(width_in * 72 / (_FONT["caption"] * 0.52)) - 6
+    chars = int(width_in * 72 / (_FONT["caption"] * 0.55)) - 6
     n_lines = _wrap(caption, chars).count("\n") + 1 if caption else 0
     return 0.2 + n_lines * _FONT["caption"] * 1.35 / 72
 
 
 def _caption_text(fig, caption: str, notes=()) -> None:
     w_in = fig.get_figwidth()
-    chars = int(w_in * 72 / (_FONT["caption"] * 0.52)) - 6
+    chars = int(w_in * 72 / (_FONT["caption"] * 0.55)) - 6
     body = _wrap(caption, chars)
     fig.text(0.035, 0.018, body, ha="left", va="bottom", fontsize=_FONT["caption"], color=_MUTED,
              linespacing=1.35)
@@ -149,7 +149,6 @@ def _marker_diameters(n: int, axes_width_pt: float, compass: bool = False,
 
 def _fit_label(name: str, diameter_pt: float, max_fs: float = 9.0, min_fs: float = 5.5) -> tuple[str, float]:
     """The opgave's name wrapped and sized to fit a circle of ``diameter_pt``."""
-    best = None
     fs = max_fs
     while fs >= min_fs - 1e-9:
         for chars in range(8, 26):
@@ -162,12 +161,9 @@ def _fit_label(name: str, diameter_pt: float, max_fs: float = 9.0, min_fs: float
             if math.hypot(w, h) <= diameter_pt * 1.15:
                 return "\n".join(lines), fs
         fs -= 0.5
-    lines = textwrap.wrap(name, width=16, break_long_words=True)
-    if len(lines) > 3:
-        lines = lines[:3]
-        lines[-1] = lines[-1][:15].rstrip() + "…"
-    best = ("\n".join(lines), min_fs)
-    return best
+    # no room: the smallest font, every word whole (a name is never cut)
+    lines = textwrap.wrap(name, width=16, break_long_words=False) or [name]
+    return "\n".join(lines), min_fs
 
 
 def _limits(scene: Scene, compact: bool = False) -> tuple[float, float]:
@@ -184,7 +180,7 @@ def _axes_width_pt(ax) -> float:
 
 
 def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = None, compact: bool = False,
-                 n_ref: int | None = None) -> None:
+                 n_ref: int | None = None, key: bool = False) -> list[tuple[int, str]]:
     """Draw a :class:`~opgavelab.draw.style.Scene` into a matplotlib Axes.
 
     The axes get equal aspect and no frame. Used by :func:`network_figure`
@@ -205,6 +201,14 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
     n_ref : int, optional
         Size the markers as for a network of this many actors (so panels of
         one sheet share marker sizes).
+    key : bool, default False
+        Name every actor or, where there is no room, give it a number.
+
+    Returns
+    -------
+    list of (int, str)
+        The numbered actors, ``[(number, name), ...]``, for a key beside the
+        figure (empty unless ``key``).
 
     Examples
     --------
@@ -212,9 +216,8 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
     >>> from matplotlib.figure import Figure
     >>> scene = build_scene(opgavelab.example(), "zorg")
     >>> fig = Figure(); ax = fig.add_subplot()
-    >>> draw_network(scene, ax)
+    >>> numbered = draw_network(scene, ax)  # names that got no room: [(number, name), ...]
     """
-    from matplotlib import patheffects
     from matplotlib.collections import LineCollection
 
     nodes, edges = scene.nodes, scene.edges
@@ -277,84 +280,162 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
 
     if scene.opgave:
         hole = scene.guides.get("hub_radius", 0.14) if scene.guides else 0.14
-        label, fs = _fit_label(scene.opgave["name"], 2 * hole * pt_per_unit * 0.9, max_fs=9.0,
+        # in the compass the box stays inside the hub, clear of the inner ring and its actors
+        label, fs = _fit_label(scene.opgave["name"], 2 * hole * pt_per_unit * (0.8 if scene.guides else 0.9),
+                               max_fs=9.0,
                                min_fs=4.5 if compact else 5.5)
         ax.text(ox, oy, label, ha="center", va="center", fontsize=fs, fontweight="bold", color="white", zorder=6,
                 linespacing=1.1, bbox=dict(boxstyle="round,pad=0.35", fc=OPGAVE_COLOUR, ec="none"))
 
     if names and n:
-        _draw_names(ax, nodes, pt_per_unit, compact=compact, halo=patheffects)
+        return _draw_names(ax, nodes, pt_per_unit, compact=compact, key=key)
+    return []
 
 
-def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, halo) -> None:
-    """Names of the chosen actors, most central first, skipping any that would overlap."""
+def _label_text(name: str, width: int = 22) -> str:
+    """A name on at most a few lines, broken between words only (never cut)."""
+    name = " ".join(str(name).split())
+    if len(name) <= width:
+        return name
+    lines = textwrap.wrap(name, width=max(width, math.ceil(len(name) / 2) + 1), break_long_words=False,
+                          break_on_hyphens=False)
+    return "\n".join(lines) or name
+
+
+def _box(anchor_px, off_px, w, h, ha, va):
+    """(x0, y0, x1, y1) of a text w×h pixels at ``anchor + offset`` with alignment ha/va."""
+    x = anchor_px[0] + off_px[0]
+    y = anchor_px[1] + off_px[1]
+    x0 = x if ha == "left" else (x - w if ha == "right" else x - w / 2)
+    y0 = y if va == "bottom" else (y - h if va == "top" else y - h / 2)
+    return (x0, y0, x0 + w, y0 + h)
+
+
+def _hits(box, boxes) -> bool:
+    x0, y0, x1, y1 = box
+    return any(x0 < b[2] and x1 > b[0] and y0 < b[3] and y1 > b[1] for b in boxes)
+
+
+def _candidates(r_pt: float, gaps=(1.5,), n_dirs: int = 8):
+    """Offsets (points) and alignments around a marker of radius ``r_pt``, nearest first."""
+    out = []
+    for gap in gaps:
+        d = r_pt + gap
+        for k in range(n_dirs):
+            a = 2 * math.pi * k / n_dirs
+            c, s = math.cos(a), math.sin(a)
+            ha = "left" if c > 0.3 else ("right" if c < -0.3 else "center")
+            va = "bottom" if s > 0.3 else ("top" if s < -0.3 else "center")
+            out.append((d * c, d * s, ha, va, gap > 4))
+    order = [0, 4, 2, 6, 1, 3, 5, 7]  # right, left, up, down, then the diagonals
+    if n_dirs == 8:
+        out = [o for g in range(len(gaps)) for o in [out[g * 8 + i] for i in order]]
+    return out
+
+
+_HALO = dict(boxstyle="square,pad=0.08", fc="white", ec="none", alpha=0.8)
+
+
+def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, halo=None,
+                key: bool = False) -> list[tuple[int, str]]:
+    """Place the names: most central first, never over another name or a marker.
+
+    A name is drawn as SVG text (its white halo is a box behind it, not a
+    path effect). With ``key=True`` every actor that gets no room for its
+    name gets a number next to its marker; the numbers are returned as
+    ``[(number, full name), ...]`` for a key beside the figure. The most
+    central actors (rank 1 to 3) are always named, with a thin leader line
+    when they need to stand further away.
+    """
     fig = ax.figure
     renderer = _renderer(fig)
-    chosen = nodes[nodes["show_label"]].sort_values("rank")
+    ax.apply_aspect()  # the box the axes will have when drawn (equal aspect)
     n = len(nodes)
     fs = 6.0 if compact else (8.0 if n <= 60 else 7.0)
-    placed = []
-    # the opgave box and the compass's labels are taken (the latter may yield to the most central names)
-    soft = [t.get_window_extent(renderer).expanded(1.02, 1.05) for t in ax.texts if t.get_gid() == "guide"]
-    hard = [t.get_window_extent(renderer).expanded(1.02, 1.05) for t in ax.texts if t.get_gid() != "guide"]
-    placed = hard
-    effects = [halo.withStroke(linewidth=2.6, foreground="white")]
-    # the markers are obstacles too (a name may touch its own marker only)
-    centres = ax.transData.transform(nodes[["x", "y"]].to_numpy(dtype=float))
-    radii = nodes["_d"].to_numpy(dtype=float) / 2 * fig.dpi / 72
-    where = {v: i for i, v in enumerate(nodes.index)}
+    px_per_pt = fig.dpi / 72
+    frame = ax.get_window_extent(renderer)
+    fx0, fy0, fx1, fy1 = frame.x0 - 2, frame.y0 - 2, frame.x1 + 2, frame.y1 + 2
+    # taken: every text already in the axes (opgave box, ring and sector labels) and every marker
+    taken = []
+    from matplotlib.text import Text
 
-    def hits_marker(bb, own: int) -> bool:
-        inside = ((centres[:, 0] + radii > bb.x0) & (centres[:, 0] - radii < bb.x1)
-                  & (centres[:, 1] + radii > bb.y0) & (centres[:, 1] - radii < bb.y1))
-        inside[own] = False
-        return bool(inside.any())
+    for t in ax.texts:
+        if not t.get_text():  # arrowheads are empty annotations
+            continue
+        if hasattr(t, "update_positions"):
+            t.update_positions(renderer)
+        bb = Text.get_window_extent(t, renderer)  # the text, not an annotation's arrow
+        pad = 3.5 * px_per_pt if t.get_bbox_patch() is not None else 1.0
+        taken.append((bb.x0 - pad, bb.y0 - pad, bb.x1 + pad, bb.y1 + pad))
+    centres = ax.transData.transform(nodes[["x", "y"]].to_numpy(dtype=float))
+    radii = nodes["_d"].to_numpy(dtype=float) / 2 * px_per_pt
+    markers = [(cx - r, cy - r, cx + r, cy + r) for (cx, cy), r in zip(centres, radii)]
+    where = {v: i for i, v in enumerate(nodes.index)}
+    labels = nodes["label"] if "label" in nodes.columns else nodes["name"]
+    chosen = nodes.sort_values("rank") if key else nodes[nodes["show_label"]].sort_values("rank")
+    placed: list[tuple] = []
+    unnamed: list = []
+
+    def measure(s: str, size: float, weight="normal"):
+        t = ax.text(0, 0, s, fontsize=size, fontweight=weight, linespacing=1.05)
+        bb = t.get_window_extent(renderer)
+        t.remove()
+        return bb.width + 1.2 * px_per_pt, bb.height + 0.8 * px_per_pt
+
+    def free(box, own: int, markers_too: bool = True) -> bool:
+        if box[0] < fx0 or box[2] > fx1 or box[1] < fy0 or box[3] > fy1:
+            return False
+        if _hits(box, placed) or _hits(box, taken):
+            return False
+        if not markers_too:
+            return True
+        others = markers[:own] + markers[own + 1:]
+        return not _hits(box, others)
+
+    def put(i: int, s: str, size: float, cands, weight="normal", colour="#111111", markers_too=True) -> bool:
+        w, h = measure(s, size, weight)
+        for dx, dy, ha, va, far in cands:
+            box = _box(centres[i], (dx * px_per_pt, dy * px_per_pt), w, h, ha, va)
+            if free(box, i, markers_too):
+                x, y = nodes.iloc[i][["x", "y"]]
+                ax.annotate(s, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=size,
+                            fontweight=weight, color=colour, zorder=7, linespacing=1.05, bbox=_HALO, gid="name",
+                            arrowprops=(dict(arrowstyle="-", color="#333333", lw=0.7, shrinkA=0,
+                                             shrinkB=float(nodes.iloc[i]["_d"]) / 2)
+                                        if far else None))
+                placed.append(box)
+                return True
+        return False
 
     for v, row in chosen.iterrows():
-        name = row["name"] if len(row["name"]) <= 30 else row["name"][:28].rstrip() + "…"
-        r_pt = row["_d"] / 2 + 1.5
-        candidates = [(r_pt, 0, "left", "center"), (-r_pt, 0, "right", "center"), (0, r_pt, "center", "bottom"),
-                      (0, -r_pt, "center", "top"), (r_pt * 0.8, r_pt * 0.8, "left", "bottom"),
-                      (-r_pt * 0.8, -r_pt * 0.8, "right", "top"), (r_pt * 0.8, -r_pt * 0.8, "left", "top"),
-                      (-r_pt * 0.8, r_pt * 0.8, "right", "bottom")]
-        done = False
-        for dx, dy, ha, va in candidates:
-            t = ax.annotate(name, (row["x"], row["y"]), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                            fontsize=fs, color="#111111", zorder=7, path_effects=effects)
-            bb = t.get_window_extent(renderer)
-            if (not any(bb.overlaps(p) for p in placed + soft) and not hits_marker(bb, where[v])
-                    and _inside(ax, bb, renderer)):
-                placed.append(bb.expanded(1.04, 1.1))
-                done = True
-                break
-            t.remove()
-        if not done and row["rank"] <= 3:
-            for dx, dy, ha, va in candidates:
-                t = ax.annotate(name, (row["x"], row["y"]), xytext=(dx, dy), textcoords="offset points", ha=ha,
-                                va=va, fontsize=fs, color="#111111", zorder=7, path_effects=effects)
-                bb = t.get_window_extent(renderer)
-                if not any(bb.overlaps(p) for p in placed) and _inside(ax, bb, renderer):
-                    placed.append(bb.expanded(1.04, 1.1))
-                    done = True
-                    break
-                t.remove()
-        if not done and row["rank"] <= 3:
-            # the most central names are always shown: where they overlap least
-            best = None
-            for dx, dy, ha, va in candidates:
-                t = ax.annotate(name, (row["x"], row["y"]), xytext=(dx, dy), textcoords="offset points", ha=ha,
-                                va=va, fontsize=fs, color="#111111", zorder=7, path_effects=effects)
-                bb = t.get_window_extent(renderer)
-                t.remove()
-                cost = sum(_overlap_area(bb, p) for p in placed) + 0.3 * sum(_overlap_area(bb, p) for p in soft)
-                if not _inside(ax, bb, renderer):
-                    cost += bb.width * bb.height
-                if best is None or cost < best[0]:
-                    best = (cost, dx, dy, ha, va)
-            _, dx, dy, ha, va = best
-            t = ax.annotate(name, (row["x"], row["y"]), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                            fontsize=fs, color="#111111", zorder=7, path_effects=effects)
-            placed.append(t.get_window_extent(renderer))
+        i = where[v]
+        r_pt = float(row["_d"]) / 2
+        name = _label_text(labels[v], 16 if compact else 22)
+        top = int(row["rank"]) <= 5
+        gaps = (1.5, 6.0, 14.0, 24.0, 34.0) if top else ((1.5, 7.0) if key else (1.5,))
+        cands = _candidates(r_pt, gaps[:1]) + _candidates(r_pt, gaps[1:], n_dirs=16) if len(gaps) > 1 else \
+            _candidates(r_pt, gaps)
+        if not put(i, name, fs, cands) and not (top and put(i, name, fs, cands, markers_too=False)):
+            unnamed.append(v)
+    if not key:
+        return []
+    out = []
+    number = 0
+    for v in sorted(unnamed, key=lambda u: (int(nodes.at[u, "rank"]), str(nodes.at[u, "name"]))):
+        number += 1
+        i = where[v]
+        r_pt = float(nodes.at[v, "_d"]) / 2
+        s = str(number)
+        cands = _candidates(r_pt, (0.8,)) + _candidates(r_pt, (4.0, 9.0), n_dirs=16)
+        if not put(i, s, fs - 0.5, cands, weight="bold"):
+            # on the marker itself, as a last resort
+            w, h = measure(s, fs - 0.5, "bold")
+            box = _box(centres[i], (0, 0), w, h, "center", "center")
+            ax.annotate(s, (nodes.at[v, "x"], nodes.at[v, "y"]), ha="center", va="center", fontsize=fs - 0.5,
+                        fontweight="bold", color="#111111", zorder=7, bbox=_HALO, gid="name")
+            placed.append(box)
+        out.append((number, str(nodes.at[v, "name"])))
+    return out
 
 
 def _overlap_area(a, b) -> float:
@@ -375,7 +456,6 @@ def _inside(ax, bb, renderer) -> bool:
 
 
 def _draw_compass_guides(scene: Scene, ax, *, compact: bool) -> None:
-    from matplotlib import patheffects
     from matplotlib.patches import Circle, Wedge
 
     g = scene.guides
@@ -389,11 +469,17 @@ def _draw_compass_guides(scene: Scene, ax, *, compact: bool) -> None:
         ax.add_patch(Circle((0, 0), r["r_outer"], fill=False, edgecolor="#CFCFCF", linewidth=0.7, zorder=0.5))
     ax.add_patch(Circle((0, 0), r_hub, fill=False, edgecolor="#CFCFCF", linewidth=0.7, zorder=0.5))
     fs = 5.5 if compact else 7
-    if not compact:
-        for r in rings:
+    if not compact and rings:
+        a = _free_spoke(scene)
+        ca, sa = math.cos(a), math.sin(a)
+        halo = dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.85)
+        for i, r in enumerate(rings):
             mid = (r["r_inner"] + r["r_outer"]) / 2
-            ax.text(0, mid, r["label"], ha="center", va="center", fontsize=fs, color="#6F6F6F", zorder=3.5,
-                    gid="guide", path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white")])
+            # along the spoke, alternately on either side of it, so thin rings' names do not touch
+            side = 1 if i % 2 == 0 else -1
+            ha = "left" if side > 0 else "right"
+            ax.annotate(r["label"], (mid * ca, mid * sa), xytext=(side * 2.0, 0), textcoords="offset points",
+                        ha=ha, va="center", fontsize=fs, color="#555555", zorder=3.5, gid="guide", bbox=halo)
     for s in sectors:
         mid = (s["start"] + s["end"]) / 2
         rr = r_outer + 0.06
@@ -403,7 +489,24 @@ def _draw_compass_guides(scene: Scene, ax, *, compact: bool) -> None:
         # a sector's name is never covered: names of actors keep clear of it (it is not a "guide")
         ax.text(x, y, _wrap(s["label"], 18), ha=ha, va=va, fontsize=fs + 1.5, fontweight="bold", color=s["colour"],
                 zorder=6.5, gid="sector",
-                path_effects=[patheffects.withStroke(linewidth=2.6, foreground="white")])
+                bbox=dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.85))
+
+
+def _free_spoke(scene: Scene) -> float:
+    """The angle (radians) of a spoke with the fewest actors near it, near the top: where the ring names go."""
+    g = scene.guides
+    nodes = scene.nodes
+    angles = np.arctan2(nodes["y"].to_numpy(dtype=float), nodes["x"].to_numpy(dtype=float)) if len(nodes) else []
+    cands = sorted({round(float(x), 4) for s in g.get("sectors", []) for x in (s["start"], s["end"])})
+    cands = cands or [math.pi / 2]
+    cands += [k * math.pi / 12 for k in range(24)]
+
+    def cost(a):
+        d = np.abs((np.asarray(angles) - a + math.pi) % (2 * math.pi) - math.pi)
+        crowd = float(np.sum(np.clip(0.35 - d, 0, None))) if len(d) else 0.0
+        return crowd + 0.15 * abs(((a - math.pi / 2 + math.pi) % (2 * math.pi)) - math.pi)
+
+    return min(cands, key=cost)
 
 
 # --------------------------------------------------------------------------
@@ -442,6 +545,8 @@ def _legend_groups(scene: Scene) -> list[tuple[str, list]]:
     if scene.opgave:
         items.append((FancyBboxPatch((0, 0), 1, 1, boxstyle="round,pad=0.1", fc=OPGAVE_COLOUR, ec="none"),
                       text("opgave_node", lang)))
+    if scene.opgave and not lg.get("formation") and 0 < len(scene.nodes) <= 1000:
+        items.append((Line2D([0, 1], [0, 0], color=SPOKE_COLOUR, linewidth=0.8), text("fig_spoke", lang)))
     if lg["not_aware"]:
         items.append((_HollowMarker(), text("not_aware", lang)))
     if lg.get("directed"):
@@ -547,6 +652,46 @@ def _legend_height(scene: Scene, width_in: float, orientation: str = "row") -> f
     return used * 12.0
 
 
+def _draw_key(fig, entries: list[tuple[int, str]], rect, lang: str) -> None:
+    """The numbered actors in columns inside ``rect`` (figure fraction), as large as fits."""
+    x0, y0, w, h = rect
+    fw, fh = fig.get_figwidth(), fig.get_figheight()
+    w_in, h_in = w * fw, h * fh
+    n = len(entries)
+    for fs in (8.0, 7.5, 7.0, 6.5, 6.0, 5.5, 5.0):
+        line_in = fs * 1.42 / 72
+        title_in = (fs + 1.5) * 1.6 / 72
+        char_in = fs * 0.55 / 72
+        for ncols in range(1, 6):
+            col_in = w_in / ncols
+            chars = max(int(col_in / char_in) - 5, 12)
+            wrapped = [_wrap(name, chars) for _, name in entries]
+            rows = [s.count("\n") + 1 for s in wrapped]
+            per_col = math.ceil(sum(rows) / ncols)
+            # fill columns in order
+            cols, cur, used = [[]], 0, 0
+            for i, r in enumerate(rows):
+                if used + r > per_col + 1 and len(cols) < ncols:
+                    cols.append([])
+                    used = 0
+                cols[-1].append(i)
+                used += r
+            tallest = max(sum(rows[i] for i in c) for c in cols)
+            if title_in + tallest * line_in <= h_in or (fs == 5.0 and ncols == 5):
+                fig.text(x0, y0 + h, text("fig_key_title", lang), ha="left", va="top", fontsize=fs + 1.5,
+                         fontweight="bold", color=_INK)
+                for j, c in enumerate(cols):
+                    y = y0 + h - title_in / fh
+                    for i in c:
+                        num, _ = entries[i]
+                        fig.text(x0 + j * col_in / fw, y, f"{num}", ha="left", va="top", fontsize=fs,
+                                 fontweight="bold", color=_INK)
+                        fig.text(x0 + j * col_in / fw + fs * 2.4 / 72 / fw, y, wrapped[i], ha="left", va="top",
+                                 fontsize=fs, color=_INK, linespacing=1.15)
+                        y -= rows[i] * line_in / fh
+                return
+
+
 def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
                    labels=None, lang: str | None = None, colours: Mapping | None = None, filters=None, size="A4",
                    title: str | None = None, max_nodes: int | None = None, only_opgave_ties: bool = False,
@@ -611,13 +756,18 @@ def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: 
         scene = build_scene(case, opgave, at, G=G, layout=layout, seed=seed, size_by=size_by, labels=labels,
                             lang=lang, colours=colours, filters=filters, max_nodes=max_nodes,
                             only_opgave_ties=only_opgave_ties, colour_by=colour_by)
+    if scene.guides and scene.caption and not getattr(scene, "_how_to_read", False):
+        import dataclasses
+
+        how = text("fig_compass_caption", scene.lang)
+        scene = dataclasses.replace(scene, caption=f"{how} {scene.caption}")
     fig = _new_figure((w, h))
     _title(fig, title or scene.title, scene.subtitle)
     cap_h = _caption_height(scene.caption, w) / h
     xlim, ylim = _limits(scene)
     aspect = xlim / ylim
     if w / h < 1.0:
-        # portrait: network on top, legend in rows below
+        # portrait: network on top, legend in rows below, then the key of numbers
         leg_in = _legend_height(scene, w * 0.92)
         top = 1 - 0.95 / h
         bottom = cap_h + (leg_in + 0.35) / h
@@ -625,18 +775,27 @@ def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: 
         ax_h = min((top - bottom) * h, ax_w / aspect)
         ax_w = min(ax_w, ax_h * aspect)
         ax = fig.add_axes((0.5 - ax_w / w / 2, top - ax_h / h, ax_w / w, ax_h / h))
-        _draw_legend(fig, scene, (0.05, cap_h + 0.15 / h, 0.92, (top - ax_h / h) - cap_h - 0.3 / h), "row")
+        leg_top = (top - ax_h / h) - 0.1 / h
+        used = _draw_legend(fig, scene, (0.05, cap_h + 0.15 / h, 0.92, leg_top - cap_h - 0.15 / h), "row")
+        key_rect = (0.05, cap_h + 0.15 / h, 0.92, leg_top - used - 0.2 / h - cap_h - 0.15 / h)
     else:
-        # landscape: a square network on the left, the legend right next to it
+        # landscape: a square network on the left, the legend right next to it, the key under the legend
         top = 1 - 0.95 / h
         bottom = cap_h + 0.1 / h
         ax_h = (top - bottom) * h
-        ax_w = min(ax_h * aspect, w * 0.68)
+        ax_w = min(ax_h * aspect, w * 0.62)
         ax_h = ax_w / aspect
         ax = fig.add_axes((0.02, bottom, ax_w / w, ax_h / h))
         left = 0.02 + ax_w / w + 0.2 / w
-        _draw_legend(fig, scene, (left, bottom, 0.98 - left, top - bottom - 0.3 / h), "column")
-    draw_network(scene, ax)
+        used = _draw_legend(fig, scene, (left, bottom, 0.98 - left, top - bottom - 0.3 / h), "column")
+        if used > 0.55 * (top - bottom):  # a tall legend: the key goes beside it
+            key_rect = (left + (0.98 - left) * 0.5, bottom, (0.98 - left) * 0.5, top - bottom - 0.3 / h)
+        else:
+            key_rect = (left, bottom, 0.98 - left, top - bottom - 0.3 / h - used - 0.2 / h)
+    numbered = draw_network(scene, ax, key=True)
+    if numbered:
+        _draw_key(fig, numbered, key_rect, scene.lang)
+    fig._opgavelab_key = numbered
     _caption_text(fig, scene.caption)
     fig._opgavelab_scene = scene  # for tests and for re-use
     return fig

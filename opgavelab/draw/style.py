@@ -109,7 +109,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
                    "export"),
     "names_top": ("namen bij de {k} meest centrale actoren", "names of the {k} most central actors"),
     "only_opgave_ties": ("alleen relaties van deze opgave", "only ties recorded for this opgave"),
-    "layout_force": ("krachtenlayout (seed {seed})", "force layout (seed {seed})"),
+    "layout_force": ("netwerkweergave: wie samenwerkt staat dicht bij elkaar",
+                     "network view: actors who work together stand close together"),
     "layout_compass": ("opgavekompas: ringen = schaalniveau, sectoren = actortype",
                        "opgave compass: rings = scale level, sectors = actor type"),
     "n_actors_ties": ("{n} actoren, {m} relaties", "{n} actors, {m} ties"),
@@ -147,6 +148,10 @@ def text(key: str, lang: str = "nl", **fields) -> str:
     >>> text("as_of", "nl", date="31-12-2024")
     'stand 31-12-2024'
     """
+    if key not in _TEXTS:  # newer texts live in the catalogue
+        from .._i18n import message
+
+        return message(key, lang, **fields)
     nl, en = _TEXTS[key]
     return (en if lang == "en" else nl).format(**fields)
 
@@ -697,6 +702,7 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
         rows.append({
             "x": float(pos[v][0]), "y": float(pos[v][1]),
             "name": names[v],
+            "label": str(_plain(d.get("short_name")) or names[v]),
             "type": t, "type_label": type_labels.get(t, t) if t is not None else unknown,
             "colour_value": colour_values[v],
             "colour": colours_map.get(colour_values[v], UNKNOWN_COLOUR),
@@ -712,7 +718,7 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
         })
     nodes = pd.DataFrame(rows, index=pd.Index(ids, name="id"))
     if nodes.empty:
-        nodes = pd.DataFrame(columns=["x", "y", "name", "type", "type_label", "colour", "scale", "scale_label",
+        nodes = pd.DataFrame(columns=["x", "y", "name", "label", "type", "type_label", "colour", "scale", "scale_label",
                                       "marker", "shape", "aware", "role", "commitment", "sector", "domains",
                                       "since", "until"], index=pd.Index([], name="id"))
     nodes["value"] = value.to_numpy(dtype=float)

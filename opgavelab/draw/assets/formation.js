@@ -106,9 +106,11 @@ function render({ model, el }) {
       g.addEventListener("click", () => select(n.id));
       g.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") select(n.id); });
       nodeEls[n.id] = g;
-      if (n.label) {
+      {  // every actor may be named: place() names the most central first, as many as fit
+        // the short name, whole (never cut mid-word); placed free of other names and markers in place()
         const t = svg("text", { class: "olf-label", dy: String(-(n.r + 0.012)) }, gLabels);
-        t.textContent = n.name.length > 28 ? n.name.slice(0, 26) + "…" : n.name;
+        t.textContent = n.short || n.name;
+        t._r = n.r; t._rank = (n.label ? 0 : 100000) + (n.rank || 9999);
         labelEls[n.id] = t;
       }
     }
@@ -156,6 +158,7 @@ function render({ model, el }) {
         t.style.opacity = on && f >= 1 ? "1" : "0";
       }
     }
+    if (f >= 1) place(present);
     const joins = new Set((fr.join || []).map(([s, t]) => s + "\u0000" + t));
     data.ties.forEach((t, k) => {
       const line = tieEls[k];
@@ -181,6 +184,42 @@ function render({ model, el }) {
       r.setAttribute("width", (x1 - x0 + 2 * PAD).toFixed(4)); r.setAttribute("height", (y1 - y0 + 2 * PAD).toFixed(4));
       r.setAttribute("data-part", String(k));
     });
+  }
+
+  // names where they fit: most central first, beside their marker, never over another name or marker;
+  // a name with no room stays hidden (its marker keeps the full name on hover)
+  function place(present) {
+    const boxes = [];
+    const marks = [];
+    for (const [id, g] of Object.entries(nodeEls)) {
+      if (!present.has(id)) continue;
+      const p = pos[id], r = (labelEls[id] && labelEls[id]._r) || 0.02;
+      marks.push([id, p[0] - r, -p[1] - r, p[0] + r, -p[1] + r]);
+    }
+    const hit = (b, own) => boxes.some((o) => b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1])
+      || marks.some((m) => m[0] !== own && b[0] < m[3] && b[2] > m[1] && b[1] < m[4] && b[3] > m[2]);
+    const order = Object.entries(labelEls).filter(([id]) => present.has(id)).sort((a, b) => a[1]._rank - b[1]._rank);
+    for (const [id, t] of order) {
+      const p = pos[id], r = t._r;
+      t.removeAttribute("dy");
+      let w = 0.2, h = 0.045;
+      try { const bb = t.getBBox(); if (bb.width) { w = bb.width; h = bb.height; } } catch (e) { /* not drawn yet */ }
+      const x = p[0], y = -p[1], gap = 0.008;
+      // [anchor, x, baseline y] above, below, right, left, and the diagonals
+      const cands = [["middle", x, y - r - gap], ["middle", x, y + r + gap + h * 0.8], ["start", x + r + gap, y + h * 0.3],
+                     ["end", x - r - gap, y + h * 0.3], ["start", x + r * 0.7, y - r - gap], ["end", x - r * 0.7, y - r - gap],
+                     ["start", x + r * 0.7, y + r + gap + h * 0.8], ["end", x - r * 0.7, y + r + gap + h * 0.8]];
+      let done = false;
+      for (const [anchor, cx, cy] of cands) {
+        const x0 = anchor === "middle" ? cx - w / 2 : anchor === "start" ? cx : cx - w;
+        const b = [x0, cy - h * 0.8, x0 + w, cy + h * 0.2];
+        if (!hit(b, id)) {
+          t.style.textAnchor = anchor; t.setAttribute("x", cx.toFixed(4)); t.setAttribute("y", cy.toFixed(4));
+          boxes.push(b); done = true; break;
+        }
+      }
+      t.style.opacity = done ? "1" : "0";
+    }
   }
 
   function goTo(i, glide) {
