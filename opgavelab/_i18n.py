@@ -1286,6 +1286,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'E-I-index',
         'E-I index',
     ),
+    # --- issue 22: workbooks in Excel and LibreOffice ----------------------
+    "tpl_dv_title": ("opgavelab", "opgavelab"),
+    "tpl_dv_list_error": (
+        "Kies een waarde uit de lijst (of voeg er een toe op het blad 'lijsten').",
+        "Pick a value from the list (or add one on the sheet 'vocabularies').",
+    ),
+    "tpl_dv_commitment_title": ("inzet", "commitment"),
+    "tpl_dv_commitment_error": (
+        "Inzet is een geheel getal van 1 tot 5.",
+        "Commitment is a whole number from 1 to 5.",
+    ),
+    "tpl_dv_weight_title": ("gewicht", "weight"),
+    "tpl_dv_weight_error": (
+        "Gewicht is een getal van 0 of meer.",
+        "Weight is a number of 0 or more.",
+    ),
     # --- issue 12: the formation story and the formation views ---------------
     "formation_part": ("de groep rond {name}", "the group around {name}"),
     "formation_part_sized": ("{label} ({size})", "{label} ({size})"),
