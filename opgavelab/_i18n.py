@@ -86,8 +86,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Save the workbook again from Excel or LibreOffice, or start from `opgavelab template`.",
     ),
     "file_encrypted": (
-        "{path} is met een wachtwoord beveiligd (of is een oud .xls-bestand) en kan niet worden gelezen.",
-        "{path} is password-protected (or an old .xls file) and cannot be read.",
+        "{path} is met een wachtwoord beveiligd en kan niet worden gelezen.",
+        "{path} is password-protected and cannot be read.",
     ),
     "file_encrypted_hint": (
         "Open het in Excel, verwijder het wachtwoord (Bestand > Info > Werkmap beveiligen) en sla op als .xlsx.",

@@ -51,3 +51,61 @@ def test_survey_questionnaire_range_checks_are_enforced(tmp_path):
     assert files
     checks = _range_checks(load_workbook(files[0]))
     assert checks and all(c[3] is True and c[4] and c[5] for c in checks), checks
+
+
+# -- files as LibreOffice and old Excel save them -------------------------------
+
+def _same_case(a, b):
+    import pandas as pd
+
+    for table in ("actors", "opgaven", "involvement", "ties", "vocabularies"):
+        pd.testing.assert_frame_equal(getattr(a, table), getattr(b, table), obj=table)
+
+
+def test_plain_xls_is_read_not_called_password_protected():
+    from pathlib import Path
+
+    from tests._workbooks import VALID, write_xlsx
+
+    xls = Path(__file__).parent / "data" / "klein-excel97.xls"  # written by LibreOffice 7.4 --convert-to xls
+    case = opgavelab.load(xls)
+    assert list(case.actors.index) == [r[0] for r in VALID["actoren"][1:]]
+    assert case.involvement["commitment"].tolist() == [5, 3, 2, 4, 2]
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        _same_case(case, opgavelab.load(write_xlsx(Path(d) / "k.xlsx", VALID) or Path(d) / "k.xlsx"))
+
+
+def test_encrypted_office_file_still_called_password_protected(tmp_path):
+    import pytest
+
+    from opgavelab.errors import ReadError
+
+    fake = tmp_path / "geheim.xlsx"
+    fake.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le")
+                     + b"\0" * 500)
+    with pytest.raises(ReadError, match="wachtwoord"):
+        opgavelab.load(fake)
+
+
+def test_every_sheet_csv_names_with_book_prefix(tmp_path):
+    import csv
+
+    from tests._workbooks import VALID
+
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    for sheet, rows in {**VALID, "info": [["over", "deze casus"]]}.items():
+        with open(folder / f"mijn-casus-{sheet}.csv", "w", newline="", encoding="utf-8") as fh:
+            csv.writer(fh).writerows([["" if v is None else v for v in r] for r in rows])
+    case = opgavelab.load(folder)
+    assert len(case.actors) == 5 and len(case.ties) == 4
+    # a file without the shared prefix keeps its name: no prefix is assumed then
+    (folder / "extra.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    from opgavelab.errors import ValidationError
+
+    import pytest
+
+    with pytest.raises(ValidationError):
+        opgavelab.load(folder)
