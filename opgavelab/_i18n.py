@@ -1302,6 +1302,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Gewicht is een getal van 0 of meer.",
         "Weight is a number of 0 or more.",
     ),
+    "date_month_first": (
+        "De datums in kolom '{column}' staan met de maand voorop (zoals '{value}'): de kolom is gelezen als "
+        "maand/dag/jaar.",
+        "The dates in column '{column}' put the month first (such as '{value}'): the column was read as "
+        "month/day/year.",
+    ),
+    "date_month_first_hint": (
+        "Zo schrijft een Engelstalige Excel datums in CSV. Klopt dat niet, schrijf de datums dan als 2019-07-06.",
+        "English-locale Excel writes dates in CSV this way. If that is wrong, write the dates as 2019-07-06.",
+    ),
+    "date_slash_ambiguous": (
+        "De datums in kolom '{column}' kunnen dag/maand/jaar of maand/dag/jaar zijn (zoals '{value}'): "
+        "ze zijn gelezen als dag/maand/jaar.",
+        "The dates in column '{column}' could be day/month/year or month/day/year (such as '{value}'): "
+        "they were read as day/month/year.",
+    ),
+    "date_slash_ambiguous_hint": (
+        "Komen de datums uit een Engelstalige (Amerikaanse) Excel, dan staat de maand voorop: schrijf ze dan "
+        "als 2019-07-06, dan is er geen twijfel.",
+        "If the dates come from an English-locale (US) Excel, the month comes first: write them as 2019-07-06 "
+        "and there is no doubt.",
+    ),
     # --- issue 12: the formation story and the formation views ---------------
     "formation_part": ("de groep rond {name}", "the group around {name}"),
     "formation_part_sized": ("{label} ({size})", "{label} ({size})"),

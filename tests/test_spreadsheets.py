@@ -109,3 +109,51 @@ def test_every_sheet_csv_names_with_book_prefix(tmp_path):
 
     with pytest.raises(ValidationError):
         opgavelab.load(folder)
+
+
+# -- month-first dates from an English-locale CSV --------------------------------
+
+def _csv_case(folder, since):
+    import csv
+
+    from tests._workbooks import VALID
+
+    folder.mkdir()
+    for sheet, rows in VALID.items():
+        rows = [list(r) for r in rows]
+        if sheet == "betrokkenheid":
+            for r, v in zip(rows[1:], since):
+                r[5] = v
+        with open(folder / f"{sheet}.csv", "w", newline="", encoding="utf-8") as fh:
+            csv.writer(fh).writerows([["" if v is None else v for v in r] for r in rows])
+    return opgavelab.load(folder)
+
+
+def _warnings(case, word):
+    w = case.warnings
+    return w[w["message"].str.contains(word)]
+
+
+def test_month_first_column_is_read_month_first_and_said(tmp_path):
+    import pandas as pd
+
+    case = _csv_case(tmp_path / "us", ["12/31/2018", "06/07/2019", "1/2/2020", "2019", "7/4/2021"])
+    since = case.involvement["since"].tolist()
+    assert since[:3] == [pd.Timestamp("2018-12-31"), pd.Timestamp("2019-06-07"), pd.Timestamp("2020-01-02")]
+    assert since[4] == pd.Timestamp("2021-07-04")
+    said = _warnings(case, "maand voorop")
+    assert len(said) == 1 and said.iloc[0]["row"] == 2
+
+
+def test_ambiguous_slash_dates_are_day_first_with_one_warning(tmp_path):
+    import pandas as pd
+
+    case = _csv_case(tmp_path / "amb", ["06/07/2019", "1/2/2020", "3/3/2021", "2019", "2020"])
+    assert case.involvement["since"].tolist()[:2] == [pd.Timestamp("2019-07-06"), pd.Timestamp("2020-02-01")]
+    assert len(_warnings(case, "dag/maand/jaar of maand/dag/jaar")) == 1
+
+
+def test_day_first_slash_dates_are_silent(tmp_path):
+    case = _csv_case(tmp_path / "nl", ["31/12/2018", "06/07/2019", "2019", "2019", "2020"])
+    assert str(case.involvement["since"].iloc[1].date()) == "2019-07-06"
+    assert _warnings(case, "maand").empty
