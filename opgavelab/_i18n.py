@@ -1324,6 +1324,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "If the dates come from an English-locale (US) Excel, the month comes first: write them as 2019-07-06 "
         "and there is no doubt.",
     ),
+    "xl_unnamed_index": ("maat", "measure"),
     # --- issue 12: the formation story and the formation views ---------------
     "formation_part": ("de groep rond {name}", "the group around {name}"),
     "formation_part_sized": ("{label} ({size})", "{label} ({size})"),
