@@ -68,7 +68,7 @@ def wrapped_height(text, width: float, line_height: float = 15.0) -> float:
     """A row height (points) that shows ``text`` wrapped in a column ``width`` characters wide."""
     if text is None:
         return line_height
-    per_line = max(10, int(width * 0.95))
+    per_line = max(10, int(width * 1.05))
     lines = 0
     for part in str(text).split("\n"):
         lines += max(1, -(-len(part) // per_line))
@@ -82,3 +82,29 @@ def finish_sheet(ws, *, header_row: int = 1, freeze_column: int = 1, landscape: 
         fit_columns(ws, first_row=header_row)
     ws.freeze_panes = ws.cell(header_row + 1, freeze_column)
     print_setup(ws, landscape=landscape, header_row=header_row)
+
+
+def wrap_long_texts(ws, *, first_row: int = 1, line_height: float = 15.0) -> None:
+    """Wrap every text longer than its column and give its row the height it needs.
+
+    A long text that is not wrapped runs on over the empty cells beside it,
+    and a spreadsheet fitting the sheet to one page wide then shrinks the
+    whole page to the width of that text.
+    """
+    from openpyxl.styles import Alignment
+
+    heights: dict[int, float] = {}
+    for row in ws.iter_rows(min_row=first_row):
+        for cell in row:
+            if not isinstance(cell.value, str):
+                continue
+            width = ws.column_dimensions[cell.column_letter].width or 9
+            if len(cell.value) <= width and "\n" not in cell.value:
+                continue
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            heights[cell.row] = max(heights.get(cell.row, line_height), wrapped_height(cell.value, width, line_height))
+    for r, h in heights.items():
+        ws.row_dimensions[r].height = min(h, 409)  # Excel's largest row height
+        for cell in ws[r]:  # the row's label stays beside the top of its text
+            if not cell.alignment.wrap_text:
+                cell.alignment = Alignment(vertical="top")

@@ -757,6 +757,10 @@ def _write_workbook(sheets: Mapping[str, pd.DataFrame], path, *, overwrite: bool
             ws.cell(row, 2).value = int(len(frame))
         ws.column_dimensions["A"].width = 34
         ws.column_dimensions["B"].width = 10
+        for r in (1, 2):  # the title and caption wrap within the two columns
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+            ws.cell(r, 1).alignment = Alignment(wrap_text=True, vertical="top")
+            ws.row_dimensions[r].height = _sheets.wrapped_height(ws.cell(r, 1).value, 33 if r == 1 else 44, 19 if r == 1 else 15)
         print_setup(ws, landscape=False)
     for name, frame in zip(names, sheets.values()):
         if isinstance(frame, pd.Series):
@@ -798,6 +802,7 @@ def _write_workbook(sheets: Mapping[str, pd.DataFrame], path, *, overwrite: bool
                 if fmt:
                     cell.number_format = fmt
         fit_columns(ws, first_row=r0)
+        _sheets.wrap_long_texts(ws, first_row=r0 + 1)
         last_col = get_column_letter(max(1, len(columns)))
         if len(columns):
             ws.auto_filter.ref = f"A{r0}:{last_col}{r0 + max(len(data), 1)}"
