@@ -143,9 +143,9 @@ def read_grids(path: Path, lang: str = "nl", phases=None, limits=None) -> list[G
         raise _unreadable(path, exc, lang) from None
     suffix = path.suffix.lower()
     if head.startswith(_OLE_MAGIC):
-        # an OLE container is either a password-protected xlsx (an "EncryptedPackage" stream)
-        # or a plain Excel 97-2003 .xls, which calamine reads
-        if _is_encrypted_ole(path):
+        # an OLE container is a password-protected Office file (an "EncryptedPackage" stream; Excel
+        # gives it the .xlsx name) or a plain Excel 97-2003 .xls, which calamine reads
+        if suffix in (".xlsx", ".xlsm", ".ods") or _is_encrypted_ole(path):
             raise ReadError(message("file_encrypted", lang, path=path.name), message("file_encrypted_hint", lang),
                             value=str(path), lang=lang)
         return _read_workbook(path, lang, phases, limits, xls=True)
