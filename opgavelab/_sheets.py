@@ -32,7 +32,8 @@ def print_setup(ws, *, landscape: bool | None = None, header_row: int | None = N
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.8  # room for the page header and footer
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     if header_row:
         ws.print_title_rows = f"{header_row}:{header_row}"
 
