@@ -86,8 +86,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Save the workbook again from Excel or LibreOffice, or start from `opgavelab template`.",
     ),
     "file_encrypted": (
-        "{path} is met een wachtwoord beveiligd (of is een oud .xls-bestand) en kan niet worden gelezen.",
-        "{path} is password-protected (or an old .xls file) and cannot be read.",
+        "{path} is met een wachtwoord beveiligd en kan niet worden gelezen.",
+        "{path} is password-protected and cannot be read.",
     ),
     "file_encrypted_hint": (
         "Open het in Excel, verwijder het wachtwoord (Bestand > Info > Werkmap beveiligen) en sla op als .xlsx.",
@@ -1286,6 +1286,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'E-I-index',
         'E-I index',
     ),
+    # --- issue 22: workbooks in Excel and LibreOffice ----------------------
+    "tpl_dv_title": ("opgavelab", "opgavelab"),
+    "tpl_dv_list_error": (
+        "Kies een waarde uit de lijst (of voeg er een toe op het blad 'lijsten').",
+        "Pick a value from the list (or add one on the sheet 'vocabularies').",
+    ),
+    "tpl_dv_commitment_title": ("inzet", "commitment"),
+    "tpl_dv_commitment_error": (
+        "Inzet is een geheel getal van 1 tot 5.",
+        "Commitment is a whole number from 1 to 5.",
+    ),
+    "tpl_dv_weight_title": ("gewicht", "weight"),
+    "tpl_dv_weight_error": (
+        "Gewicht is een getal van 0 of meer.",
+        "Weight is a number of 0 or more.",
+    ),
+    "date_month_first": (
+        "De datums in kolom '{column}' staan met de maand voorop (zoals '{value}'): de kolom is gelezen als "
+        "maand/dag/jaar.",
+        "The dates in column '{column}' put the month first (such as '{value}'): the column was read as "
+        "month/day/year.",
+    ),
+    "date_month_first_hint": (
+        "Zo schrijft een Engelstalige Excel datums in CSV. Klopt dat niet, schrijf de datums dan als 2019-07-06.",
+        "English-locale Excel writes dates in CSV this way. If that is wrong, write the dates as 2019-07-06.",
+    ),
+    "date_slash_ambiguous": (
+        "De datums in kolom '{column}' kunnen dag/maand/jaar of maand/dag/jaar zijn (zoals '{value}'): "
+        "ze zijn gelezen als dag/maand/jaar.",
+        "The dates in column '{column}' could be day/month/year or month/day/year (such as '{value}'): "
+        "they were read as day/month/year.",
+    ),
+    "date_slash_ambiguous_hint": (
+        "Komen de datums uit een Engelstalige (Amerikaanse) Excel, dan staat de maand voorop: schrijf ze dan "
+        "als 2019-07-06, dan is er geen twijfel.",
+        "If the dates come from an English-locale (US) Excel, the month comes first: write them as 2019-07-06 "
+        "and there is no doubt.",
+    ),
+    "xl_unnamed_index": ("maat", "measure"),
     # --- issue 12: the formation story and the formation views ---------------
     "formation_part": ("de groep rond {name}", "the group around {name}"),
     "formation_part_sized": ("{label} ({size})", "{label} ({size})"),

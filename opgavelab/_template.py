@@ -8,6 +8,8 @@ from copy import copy
 import pandas as pd
 
 from . import schema
+from ._i18n import message
+from ._sheets import print_setup, wrapped_height
 
 _HEADERS_EN = {
     "actors": ["id", "name", "short_name", "type", "scale", "sector", "domains"],
@@ -109,6 +111,10 @@ def build_template(lang: str = "nl"):
         row[0].font = Font(bold=True)
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # rows do not grow by themselves in print or in LibreOffice: give a wrapped row its height
+        info.row_dimensions[row[0].row].height = max(wrapped_height(row[0].value, 18),
+                                                     wrapped_height(row[1].value, 120))
+    print_setup(info, landscape=True)
 
     # hidden sheet with the values the dropdowns offer
     choices = wb.create_sheet("_keuzes")
@@ -157,21 +163,24 @@ def build_template(lang: str = "nl"):
                 dv = DataValidation(type="list", formula1=f"={source}", allow_blank=True,
                                     showErrorMessage=col.kind != "vocab:role",
                                     errorStyle="warning" if col.kind == "vocab:role" else "stop")
-                dv.error = ("Kies een waarde uit de lijst (of voeg er een toe op het blad 'lijsten')." if lang == "nl"
-                            else "Pick a value from the list (or add one on the sheet 'vocabularies').")
+                dv.error = message("tpl_dv_list_error", lang)
                 dv.errorTitle = "opgavelab"
                 ws.add_data_validation(dv)
                 dv.add(f"{letter}2:{letter}{last}")
-            elif col.kind == "commitment":
-                dv = DataValidation(type="whole", operator="between", formula1="1", formula2="5", allow_blank=True)
-                dv.error = "Inzet is een geheel getal van 1 tot 5." if lang == "nl" else "Commitment is a whole number from 1 to 5."
-                dv.errorTitle = "opgavelab"
-                ws.add_data_validation(dv)
-                dv.add(f"{letter}2:{letter}{last}")
-            elif col.kind == "weight":
-                dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
-                dv.error = "Gewicht is een getal van 0 of meer." if lang == "nl" else "Weight is a number of 0 or more."
-                dv.errorTitle = "opgavelab"
+            elif col.kind in ("commitment", "weight"):
+                # showErrorMessage: without it Excel and LibreOffice accept any value silently
+                if col.kind == "commitment":
+                    dv = DataValidation(type="whole", operator="between", formula1="1", formula2="5")
+                else:
+                    dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+                dv.allow_blank = True
+                dv.showErrorMessage = True
+                dv.errorStyle = "stop"
+                dv.errorTitle = message("tpl_dv_title", lang)
+                dv.error = message(f"tpl_dv_{col.kind}_error", lang)
+                dv.showInputMessage = True
+                dv.promptTitle = message(f"tpl_dv_{col.kind}_title", lang)
+                dv.prompt = message(f"tpl_dv_{col.kind}_error", lang)
                 ws.add_data_validation(dv)
                 dv.add(f"{letter}2:{letter}{last}")
             if col.kind in ("text",) and canonical in ("name", "origin", "core_challenge", "description"):
@@ -181,6 +190,7 @@ def build_template(lang: str = "nl"):
                 for r in range(2, last + 1):
                     ws.cell(row=r, column=j).number_format = "@"
         ws.freeze_panes = "A2"
+        print_setup(ws, header_row=1)
 
     # reference list of taakvelden
     ref = wb.create_sheet("taakvelden")
@@ -196,6 +206,8 @@ def build_template(lang: str = "nl"):
     ref.column_dimensions["A"].width = 8
     ref.column_dimensions["B"].width = 60
     ref.column_dimensions["C"].width = 26
+    ref.freeze_panes = "A2"
+    print_setup(ref, header_row=1, landscape=False)
     wb.active = 0
     return wb
 

@@ -830,6 +830,56 @@ def _domains_column(sheet: _Sheet, column: str, vocab: Vocabularies, problems: _
     return pd.Series(out, index=sheet.data.index, dtype=object)
 
 
+_SLASH_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\s*")
+
+
+def _swap_day_month(value):
+    """``12/31/2018`` as ``31/12/2018``; any other value unchanged."""
+    if isinstance(value, str):
+        m = _SLASH_DATE.fullmatch(value)
+        if m:
+            return f"{m.group(2)}/{m.group(1)}/{m.group(3)}"
+    return value
+
+
+def _slash_order(sheet, column: str, uniques, codes, problems) -> bool:
+    """Whether the ``d/m/y`` texts of a column are month-first (as an English-locale CSV writes them).
+
+    Decided per column: a date whose second number is over 12 (``12/31/2018``)
+    can only be month-first, so the column is read month-first, with a
+    warning. When neither number is ever over 12 (``06/07/2019``) the column is
+    ambiguous: it is read day-first, as in Dutch, with one warning that says
+    so. A date whose first number is over 12 shows the column is day-first:
+    no warning, and month-first-only dates beside it are reported unreadable.
+    """
+    day_first = month_first = ambiguous = None
+    for k, u in enumerate(uniques):
+        if not isinstance(u, str):
+            continue
+        m = _SLASH_DATE.fullmatch(u)
+        if not m:
+            continue
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 and b <= 12:
+            day_first = day_first if day_first is not None else k
+        elif b > 12 and a <= 12:
+            month_first = month_first if month_first is not None else k
+        elif a != b and a <= 12 and b <= 12:
+            ambiguous = ambiguous if ambiguous is not None else k
+    if day_first is not None or (month_first is None and ambiguous is None):
+        return False  # day-first shown by the data itself (or no slash dates): the Dutch reading, silently
+    which = month_first if month_first is not None else ambiguous
+    row = int(sheet.rows[int(np.flatnonzero(codes == which)[0])])
+    col = sheet.headers.get(column, column)
+    if month_first is not None and day_first is None:
+        problems.add("date_month_first", sheet=sheet.title, row=row, column=col, value=uniques[which],
+                     severity="warning", fields={"value": uniques[which], "column": col})
+        return True
+    problems.add("date_slash_ambiguous", sheet=sheet.title, row=row, column=col, value=uniques[which],
+                 severity="warning", fields={"value": uniques[which], "column": col})
+    return False
+
+
 def _date_column(sheet: _Sheet, column: str, problems: _Problems, end: bool) -> pd.Series:
     if column not in sheet.data:
         return pd.Series(pd.NaT, index=sheet.data.index, dtype="datetime64[ns]")
@@ -838,7 +888,9 @@ def _date_column(sheet: _Sheet, column: str, problems: _Problems, end: bool) -> 
     # parse each distinct cell once (dates repeat a lot), then spread by code
     empty = _sheet_empty(sheet, column)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    parsed = [None if _is_empty_value(u) else parse_date(u, end=end) for u in uniques]
+    month_first = _slash_order(sheet, column, uniques, codes, problems)
+    parsed = [None if _is_empty_value(u) else parse_date(_swap_day_month(u) if month_first else u, end=end)
+              for u in uniques]
     # a date that datetime64[ns] cannot hold (before 1678 or after 2261, such
     # as the 31-12-9999 some systems write for "no end") is a problem, not a crash
     outside = np.array([p is not None and not 1678 <= p.year <= 2261 and not pd.Timestamp.min <= p <= pd.Timestamp.max

@@ -50,6 +50,9 @@ import numpy as np
 import pandas as pd
 
 from ._checks import _check_lang
+from . import _sheets
+from ._i18n import message
+from ._sheets import fit_columns, print_setup
 from .io import atomic_write
 
 #: Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
@@ -666,6 +669,48 @@ def _flatten_columns(frame: pd.DataFrame) -> list[str]:
     return [str(c) for c in frame.columns]
 
 
+_SHARE_WORDS = ("aandeel", "share", "fractie", "fraction", "percentage")
+_COUNT_WORDS = ("aantal", "grootte", "number", "size", "count", "n_", "losse", "isolates")
+
+
+def _column_format(label: str, values: pd.Series) -> str | None:
+    """How a column's numbers are shown: ``"share"``, ``"integer"``, ``"decimal"``, ``"mixed"`` or None."""
+    low = label.lower()
+    if pd.api.types.is_bool_dtype(values):
+        return None
+    if pd.api.types.is_numeric_dtype(values):
+        if any(w in low for w in _SHARE_WORDS):
+            return "share"
+        if pd.api.types.is_integer_dtype(values):
+            return "integer"
+        numbers = pd.to_numeric(values, errors="coerce").dropna()
+        numbers = numbers[np.isfinite(numbers)]
+        if len(numbers) and (numbers == numbers.round()).all() and not any(
+                w in low for w in ("waarde", "value")):
+            return "integer"
+        return "mixed" if any(w in low for w in ("waarde", "value")) else "decimal"
+    if values.dtype == object:
+        return "mixed"
+    return None
+
+
+def _cell_format(kind, row_label: str, value, lang: str) -> str | None:
+    """The number format of one cell; ``mixed`` columns (a value per measure) go by the row's label."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (_dt.datetime, _dt.date)):
+        return _sheets.DATE.get(lang, _sheets.DATE["nl"])
+    if not isinstance(value, (int, float)):
+        return None
+    if kind == "share" or (kind == "mixed" and any(w in row_label for w in _SHARE_WORDS)):
+        return _sheets.PERCENT
+    if kind == "integer" or isinstance(value, int):
+        return _sheets.INTEGER
+    if kind == "mixed" and float(value).is_integer() and any(row_label.startswith(w) for w in _COUNT_WORDS):
+        return _sheets.INTEGER
+    return _sheets.DECIMAL
+
+
 def _write_workbook(sheets: Mapping[str, pd.DataFrame], path, *, overwrite: bool, index: bool, title, caption,
                     lang: str, banner: bool, about: bool = False) -> Path:
     from openpyxl import Workbook
@@ -712,28 +757,34 @@ def _write_workbook(sheets: Mapping[str, pd.DataFrame], path, *, overwrite: bool
             ws.cell(row, 2).value = int(len(frame))
         ws.column_dimensions["A"].width = 34
         ws.column_dimensions["B"].width = 10
+        for r in (1, 2):  # the title and caption wrap within the two columns
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+            ws.cell(r, 1).alignment = Alignment(wrap_text=True, vertical="top")
+            ws.row_dimensions[r].height = _sheets.wrapped_height(ws.cell(r, 1).value, 33 if r == 1 else 44, 19 if r == 1 else 15)
+        print_setup(ws, landscape=False)
     for name, frame in zip(names, sheets.values()):
         if isinstance(frame, pd.Series):
             frame = frame.to_frame()
         ws = wb.create_sheet(name)
+        # the table starts in A1: its title is on the overview sheet and in the printed page header
+        # (a banner above the table repeated the opgave on every sheet and spilled over blank pages)
         r0 = 1
         if banner:
-            _set(ws.cell(1, 1), f"{name}" + (f" — {title}" if title else ""))
-            ws.cell(1, 1).font = Font(bold=True, size=12)
-            r0 = 2
-            if caption:
-                _set(ws.cell(2, 1), caption)
-                ws.cell(2, 1).font = Font(italic=True, color="555555")
-                r0 = 3
-            r0 += 1
-        data = frame.reset_index() if index else frame
-        if index:
-            idx_names = [str(n) if n is not None else ("id" if i == 0 else f"level_{i}")
+            ws.oddHeader.left.text = f"&A — {title}" if title else "&A"
+            ws.oddHeader.left.size = 9
+            ws.oddFooter.right.text = "&P / &N"
+            ws.oddFooter.right.size = 9
+        # a default 0…n index (RangeIndex without a name) numbers nothing a reader looks up: leave it out
+        keep_index = index and not (isinstance(frame.index, pd.RangeIndex) and frame.index.name is None)
+        data = frame.reset_index() if keep_index else frame
+        if keep_index:
+            idx_names = [str(n) if n is not None else (message("xl_unnamed_index", lang) if i == 0 else f"level_{i}")
                          for i, n in enumerate(frame.index.names)]
             columns = idx_names + _flatten_columns(frame)
+            row_labels = [str(v[0] if isinstance(v, tuple) else v) for v in frame.index]
         else:
             columns = _flatten_columns(frame)
-        widths = [max(8, min(60, len(c) + 2)) for c in columns]
+            row_labels = [""] * len(frame)
         for j, col in enumerate(columns, start=1):
             cell = ws.cell(r0, j)
             _set(cell, col)
@@ -741,26 +792,23 @@ def _write_workbook(sheets: Mapping[str, pd.DataFrame], path, *, overwrite: bool
             cell.fill = head_fill
             cell.border = head_border
             cell.alignment = Alignment(vertical="center", wrap_text=False)
-        float_cols = {j for j, dt in enumerate(data.dtypes, start=1) if pd.api.types.is_float_dtype(dt)}
+        formats = [_column_format(str(col), data.iloc[:, j]) for j, col in enumerate(columns)]
         for i, rec in enumerate(data.itertuples(index=False, name=None), start=r0 + 1):
+            label = row_labels[i - r0 - 1].lower()
             for j, value in enumerate(rec, start=1):
                 cell = ws.cell(i, j)
                 _set(cell, value)
-                if j in float_cols and isinstance(cell.value, float):
-                    cell.number_format = "0.000"
-                shown = cell.value
-                if shown is not None:
-                    n = len(shown) if isinstance(shown, str) else (10 if isinstance(shown, (_dt.date,)) else
-                                                                   len(f"{shown:.3f}" if isinstance(shown, float)
-                                                                       else str(shown)))
-                    widths[j - 1] = max(widths[j - 1], min(60, n + 2))
-        for j, w in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(j)].width = w
+                fmt = _cell_format(formats[j - 1], label, cell.value, lang)
+                if fmt:
+                    cell.number_format = fmt
+        fit_columns(ws, first_row=r0)
+        _sheets.wrap_long_texts(ws, first_row=r0 + 1)
         last_col = get_column_letter(max(1, len(columns)))
         if len(columns):
             ws.auto_filter.ref = f"A{r0}:{last_col}{r0 + max(len(data), 1)}"
         # keep the header (and the id column of a table with an index) in view
-        ws.freeze_panes = ws.cell(r0 + 1, 2 if index else 1)
+        ws.freeze_panes = ws.cell(r0 + 1, 2 if keep_index and len(columns) > 2 else 1)
+        print_setup(ws, header_row=r0)
     path = Path(path)
     with atomic_write(path, overwrite=overwrite) as tmp:
         wb.save(tmp)

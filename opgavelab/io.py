@@ -32,7 +32,7 @@ __all__ = ["load", "example", "example_path", "write_template", "save", "atomic_
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
-_SHEET_EXTENSIONS = {".xlsx", ".xlsm", ".ods"}
+_SHEET_EXTENSIONS = {".xlsx", ".xlsm", ".ods", ".xls"}
 _CSV_EXTENSIONS = {".csv", ".txt", ".tsv"}
 
 
@@ -145,8 +145,12 @@ def read_grids(path: Path, lang: str = "nl", phases=None, limits=None) -> list[G
         raise _unreadable(path, exc, lang) from None
     suffix = path.suffix.lower()
     if head.startswith(_OLE_MAGIC):
-        raise ReadError(message("file_encrypted", lang, path=path.name), message("file_encrypted_hint", lang),
-                        value=str(path), lang=lang)
+        # an OLE container is a password-protected Office file (an "EncryptedPackage" stream; Excel
+        # gives it the .xlsx name) or a plain Excel 97-2003 .xls, which calamine reads
+        if suffix in (".xlsx", ".xlsm", ".ods") or _is_encrypted_ole(path):
+            raise ReadError(message("file_encrypted", lang, path=path.name), message("file_encrypted_hint", lang),
+                            value=str(path), lang=lang)
+        return _read_workbook(path, lang, phases, limits, xls=True)
     if suffix in _CSV_EXTENSIONS:
         return [_read_csv_file(path, lang, limits)]
     if suffix not in _SHEET_EXTENSIONS and not head.startswith(_ZIP_MAGIC):
@@ -160,15 +164,35 @@ def read_grids(path: Path, lang: str = "nl", phases=None, limits=None) -> list[G
     return _read_workbook(path, lang, phases, limits)
 
 
-def _read_workbook(path: Path, lang: str, phases=None, limits=None) -> list[Grid]:
+def _is_encrypted_ole(path: Path) -> bool:
+    """Whether an OLE file holds an encrypted Office document rather than a plain .xls."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(4 * 1024 * 1024)
+    except OSError:
+        return False
+    return "EncryptedPackage".encode("utf-16-le") in raw
+
+
+def _read_workbook(path: Path, lang: str, phases=None, limits=None, xls: bool = False) -> list[Grid]:
     import python_calamine
 
-    from ._prescan import Limits
+    from ._prescan import Limits, ScanResult
 
     limits = limits or Limits()
-    # the scan runs before calamine opens anything: opening an xlsx already
-    # reads its shared strings, opening an ods every sheet
-    scan = _prescan(path, lang, limits)
+    if xls:
+        # an .xls is no zip: nothing to scan before calamine (its size is capped by max_bytes)
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise ReadError(message("limit_bytes", lang, path=path.name, limit=_number(limits.max_bytes, lang),
+                                    where=f" ({_number(size, lang)})") + " "
+                            + message("limit_raise", lang, arg="max_bytes", opt="max-bytes"),
+                            message("limit_bytes_hint", lang), value=str(path), lang=lang)
+        scan = ScanResult({}, {}, {})
+    else:
+        # the scan runs before calamine opens anything: opening an xlsx already
+        # reads its shared strings, opening an ods every sheet
+        scan = _prescan(path, lang, limits)
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         grids = []
@@ -531,12 +555,42 @@ def _read_csv_folder(folder: Path, lang: str, phases=None, limits=None) -> list[
                         value=str(folder), lang=lang)
     if phases is not None:
         phases.add(len(files))
+    prefix = _shared_book_prefix([p.stem for p in files])
     grids = []
     for p in files:
         if phases is not None:
             phases.tick(p.name)
-        grids.append(_read_csv_file(p, lang, limits))
+        grid = _read_csv_file(p, lang, limits)
+        if prefix and grid.title.startswith(prefix):
+            # LibreOffice writes every sheet of voorbeeld.xlsx as voorbeeld-actoren.csv, ...
+            old = grid.title
+            grid.title = old[len(prefix):]
+            for problem in grid.problems:
+                if problem.get("sheet") == old:
+                    problem["sheet"] = grid.title
+        grids.append(grid)
     return grids
+
+
+def _shared_book_prefix(stems: list[str]) -> str:
+    """The ``<book>-`` that every file name starts with when a spreadsheet saved each sheet as a CSV file.
+
+    LibreOffice names the files of "every sheet" ``<book>-<sheet>.csv``. The
+    prefix counts only when no file is already named after a sheet, at least
+    one file is ``<prefix><case sheet>``, and every file starts with it.
+    """
+    known = schema.sheet_alias_map()
+    if len(stems) < 2 or any(schema.normalise_name(s) in known for s in stems):
+        return ""
+    prefixes = set()
+    for s in stems:
+        for i, ch in enumerate(s):
+            if ch == "-" and schema.normalise_name(s[i + 1:]) in known:
+                prefixes.add(s[:i + 1])
+    for prefix in sorted(prefixes, key=len):
+        if all(s.startswith(prefix) for s in stems):
+            return prefix
+    return ""
 
 
 # --------------------------------------------------------------------------

@@ -400,12 +400,9 @@ def _protect(ws) -> None:
 
 
 def _print_setup(ws, landscape: bool, title_rows: str | None = None) -> None:
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
+    from ._sheets import print_setup
+
+    print_setup(ws, landscape=landscape)
     if title_rows:
         ws.print_title_rows = title_rows
 

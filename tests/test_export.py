@@ -210,16 +210,19 @@ def test_scan_workbook_is_formatted(tmp_path):
     assert wb.sheetnames[0] == "over" and wb.sheetnames[1:3] == ["centraliteit", "vorming"]
     assert len(wb.sheetnames[3]) <= 31 and not set("[]:*?/\\") & set(wb.sheetnames[3])
     ws = wb["centraliteit"]
-    assert ws["A1"].value.startswith("centraliteit — Economie") and ws["A2"].value == "bron: test.xlsx"
-    header = [c.value for c in ws[4]]
+    # the table starts in A1 (issue 22: no banner); sheet and title are in the printed page header
+    assert "Economie" in ws.oddHeader.left.text
+    header = [c.value for c in ws[1]]
     assert header == ["id", "naam", "betweenness", "domeinen"]
-    assert ws["A4"].font.bold and ws.freeze_panes == "B5"
-    assert ws.auto_filter.ref.startswith("A4:D")
-    assert ws["B5"].value == "=1+1" and ws["B5"].data_type == "s"  # a text, never a formula
-    assert ws["C5"].value == pytest.approx(0.51234) and ws["C5"].number_format == "0.000"
-    assert ws["D5"].value == "3.1; 8.1"
+    assert ws["A1"].font.bold and ws.freeze_panes == "B2" and ws.print_title_rows == "$1:$1"
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.auto_filter.ref.startswith("A1:D")
+    assert ws["B2"].value == "=1+1" and ws["B2"].data_type == "s"  # a text, never a formula
+    assert ws["C2"].value == pytest.approx(0.51234) and ws["C2"].number_format == "0.000"
+    assert ws["D2"].value == "3.1; 8.1"
     assert ws.column_dimensions["B"].width >= 8
-    assert wb["vorming"]["A5"].number_format == "yyyy-mm-dd"
+    assert wb["vorming"]["A2"].number_format == "dd-mm-yyyy"
+    assert wb["vorming"]["B2"].number_format == "0"
     about = wb["over"]
     assert about["A1"].value == "Economie — stand 2024"
     links = [c.hyperlink.location for c in about["A"] if c.hyperlink]
