@@ -190,22 +190,7 @@ def _no_split(row) -> None:
 
 def _missing_short(scan) -> str:
     """The scan's coverage sentences without the candidates (they follow as a table)."""
-    lang = scan.lang
-    cov = scan.coverage
-    needed = cov[cov["needed"]] if "needed" in cov.columns else cov.iloc[0:0]
-    if not len(needed):
-        return ""
-    n_cov = int(needed["covered"].sum())
-    if n_cov == len(needed):
-        text = nmessage("scan.missing.all", n_cov, lang)
-    else:
-        text = nmessage("scan.missing.covered", n_cov, lang, total=fmt_number(len(needed), lang, 0))
-    if scan.missing_domains:
-        miss = fmt_list([scan.case.domain_label(d, lang) for d in scan.missing_domains], lang)
-        text += " " + nmessage("scan.missing.list", len(scan.missing_domains), lang, domains=miss)
-        if not len(scan.candidates):
-            text += " " + nmessage("scan.missing.no_candidates", len(scan.missing_domains), lang)
-    return text
+    return scan._missing_text(candidates=False)
 
 
 def _key_player(scan):

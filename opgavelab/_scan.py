@@ -277,10 +277,11 @@ class OpgaveScan:
             items.append(item)
         return message(f"scan.brokers.intro.{counting}", lang, items="; ".join(items))
 
-    def _missing_text(self) -> str:
+    def _missing_text(self, candidates: bool = True) -> str:
+        """Coverage sentences; with ``candidates=False`` without the first three candidates (a table follows)."""
         lang = self.lang
         cov = self.coverage
-        needed = cov[cov["needed"]]
+        needed = cov[cov["needed"]] if "needed" in cov.columns else cov.iloc[0:0]
         if not len(needed):
             return ""
         n_cov = int(needed["covered"].sum())
@@ -291,11 +292,11 @@ class OpgaveScan:
         if self.missing_domains:
             miss = fmt_list([self.case.domain_label(d, lang) for d in self.missing_domains], lang)
             text += " " + nmessage("scan.missing.list", len(self.missing_domains), lang, domains=miss)
-            if len(self.candidates):
+            if not len(self.candidates):
+                text += " " + nmessage("scan.missing.no_candidates", len(self.missing_domains), lang)
+            elif candidates:
                 shown = "; ".join(f"{r['name']} ({r['reason']})" for _, r in self.candidates.head(3).iterrows())
                 text += " " + message("scan.missing.candidates", lang, items=shown)
-            else:
-                text += " " + nmessage("scan.missing.no_candidates", len(self.missing_domains), lang)
         return text
 
     def _scale_text(self) -> str:
