@@ -1098,6 +1098,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Delen komen samen: van {before} naar {after} delen; het grootste deel omvat nu {share_after} van de actoren (was {share_before}).',
         'Parts join: from {before} to {after} parts; the largest part now holds {share_after} of the actors (was {share_before}).',
     ),
+    "sc_parts_newcomers": (
+        'Van {before} naar {after} delen, alleen omdat nieuwkomers nog los staan; het grootste deel omvat nu {share_after} van de actoren (was {share_before}).',
+        'From {before} to {after} parts, only because newcomers stand apart; the largest part now holds {share_after} of the actors (was {share_before}).',
+    ),
     "sc_parts_same": (
         'Het aantal delen blijft {n}; het grootste deel omvat {share_after} van de actoren (was {share_before}).',
         'The number of parts stays {n}; the largest part holds {share_after} of the actors (was {share_before}).',

@@ -26,7 +26,7 @@ import pandas as pd
 from scipy.sparse import csgraph
 
 from ._checks import _check_lang
-from ._i18n import message
+from ._i18n import fmt_number, fmt_percent, message
 from .case import Case, is_active, to_timestamp
 
 #: the rows of the diff table, in order (keys stay English; labels come from the catalogue)
@@ -388,18 +388,13 @@ def _concat_like(frame: pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
 # the comparison
 # --------------------------------------------------------------------------
 def _fmt(x, lang: str, digits: int = 2) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "–"
-    if float(x).is_integer() and digits == 0:
-        return str(int(x))
-    text = f"{x:.{digits}f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    """A number as the summary writes it (Babel; a true minus sign, as ``fmt_signed``)."""
+    text = fmt_number(x, lang, digits)
+    return "−" + text[1:] if text.startswith("-") else text
 
 
 def _pct(x, lang: str) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "–"
-    return f"{round(100 * x)}%"
+    return fmt_percent(x, lang)
 
 
 def _plural(key: str, n: int, lang: str, **fields) -> str:
@@ -491,15 +486,18 @@ class Scenario:
             return out
         nb, na = int(b["n_parts"]), int(a["n_parts"])
         sb, sa = _pct(b["largest_share"], lang), _pct(a["largest_share"], lang)
+        # newcomers without a tie are parts of their own: they do not make the collective fall apart
+        alone = [v for v in self.changes["add"] if v in self.after.graph and self.after.graph.degree(v) == 0]
         if nb == na == 1:
             out.append(message("sc_parts_one", lang, n=int(a["n_actors"])))
-        elif na > nb:
+        elif na - len(alone) > nb:
             out.append(message("sc_parts_split", lang, before=nb, after=na, share_before=sb, share_after=sa))
+        elif na > nb:
+            out.append(message("sc_parts_newcomers", lang, before=nb, after=na, share_before=sb, share_after=sa))
         elif na < nb:
             out.append(message("sc_parts_join", lang, before=nb, after=na, share_before=sb, share_after=sa))
         else:
             out.append(message("sc_parts_same", lang, n=na, share_before=sb, share_after=sa))
-        alone = [v for v in self.changes["add"] if v in self.after.graph and self.after.graph.degree(v) == 0]
         if alone:
             out.append(_plural("sc_added_alone", len(alone), lang, names=self._names(alone)))
         outside = [(u, v) for u, v in self.changes["add_ties"]

@@ -207,3 +207,15 @@ def test_when_everyone_leaves_it_says_so_and_names_the_gaps(example):
     assert s.diff.at["n_parts", "direction"] == "" and s.diff.at["n_cut_points", "direction"] == ""
     assert s.diff.at["needed_domains_covered", "direction"] == "worse"
     assert len(s.pieces) == 0
+
+
+def test_a_newcomer_without_ties_does_not_make_the_collective_fall_apart():
+    import opgavelab
+
+    case = opgavelab.example()
+    for lang, split in (("nl", "valt uiteen"), ("en", "falls apart")):
+        text = opgavelab.scenario(case, "economie", at=2024, add=["riec"], lang=lang).text()
+        assert split not in text
+        assert ("nieuwkomers" if lang == "nl" else "newcomers") in text
+    text = opgavelab.scenario(case, "economie", at=2024, remove=["eb"], lang="nl").text()
+    assert "valt uiteen" in text
