@@ -1135,8 +1135,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} new ties do not count, because one of the two is not involved in the opgave: {pairs}.",
     ),
     "sc_cut_points": (
-        "Kwetsbare schakels (actoren zonder wie het collectief uiteenvalt): {before} → {after}.",
-        "Cut points (actors without whom the collective falls apart): {before} → {after}.",
+        "Kwetsbare schakels (cut points: actoren zonder wie ten minste één ander de verbinding met de rest verliest): {before} → {after}.",
+        "Cut points (actors without whom at least one other actor loses its link to the rest): {before} → {after}.",
     ),
     "sc_farther_one": (
         'Voor {n} actor wordt de weg naar ten minste één ander langer.',
