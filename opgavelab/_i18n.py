@@ -1339,6 +1339,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "formation_start_one": ("In {year} was alleen {name} betrokken.", "In {year} only {name} was involved."),
     "formation_start_whole": ("In {year} vormden de {n} actoren al één geheel.",
                               "In {year} the {n} actors already formed one whole."),
+    "formation_start_whole_then_apart": (
+        "In {year} vormden de {n} actoren al één geheel; in {year2} kwamen er {joined} actoren bij, niet allemaal "
+        "verbonden met de rest ({k} delen).",
+        "In {year} the {n} actors already formed one whole; in {year2} {joined} actors joined, not all of them "
+        "linked to the rest ({k} parts).",
+    ),
     "formation_start_parts": ("In {year} stonden {n} actoren nog in {k} losse delen.",
                               "In {year} {n} actors were still in {k} separate parts."),
     "formation_merge": ("In {year} kwamen {parts} samen.", "In {year} {parts} came together."),

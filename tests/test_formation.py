@@ -161,3 +161,16 @@ def test_formed_at_agrees_with_the_yearly_series_through_at(case_at):
         assert f"sinds {moment.year}" in story.lower()
     if moment is None:
         assert "sinds" not in story.lower()
+
+
+def test_story_says_when_newcomers_left_a_whole_start_in_parts():
+    import opgavelab
+    from opgavelab import metrics
+
+    case = opgavelab.example()  # wonen: one whole in 2018, two parts in 2019 when five actors joined
+    nl = metrics.formation_story(case, "wonen")
+    assert nl.startswith("In 2018 vormden de 8 actoren al één geheel; in 2019 kwamen er 5 actoren bij, "
+                         "niet allemaal verbonden met de rest (2 delen).")
+    en = metrics.formation_story(case, "wonen", lang="en")
+    assert "in 2019 5 actors joined, not all of them linked to the rest (2 parts)" in en
+    assert metrics.formation_story(case, "zorg").startswith("In 2018 vormden de 5 actoren al één geheel.")

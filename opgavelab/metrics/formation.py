@@ -600,6 +600,22 @@ def _split_sentence(row, case: Case, lang: str) -> str:
     return message("formation_split_via", lang, year=row.date.year, parts=parts, via=_via(row, case, lang))
 
 
+def _start_whole_sentence(frame: pd.DataFrame, events: pd.DataFrame, lang: str) -> str:
+    """The first sentence when the first year is one whole, and, if newcomers then stood apart, when."""
+    from .._i18n import message
+
+    y0, n0 = frame.index[0].year, int(frame["n_actors"].iloc[0])
+    apart = frame.index[(frame["n_components"] > 1).to_numpy()]
+    if len(apart):
+        when = apart[0]
+        here = events[events["date"] == when]
+        joined = sum(len(a) for a in here.loc[here["event"] == "join", "actors"])
+        if joined and not (here["event"] == "split").any():
+            return message("formation_start_whole_then_apart", lang, year=y0, n=n0, year2=when.year,
+                           joined=joined, k=int(frame.at[when, "n_components"]))
+    return message("formation_start_whole", lang, year=y0, n=n0)
+
+
 def formation_story(case: Case, opgave: str, at=None, *, lang: str | None = None, frame: pd.DataFrame | None = None,
                     events: pd.DataFrame | None = None, max_merges: int = 2) -> str:
     """The formation of one opgave's collective told in two to five sentences.
@@ -654,7 +670,7 @@ def formation_story(case: Case, opgave: str, at=None, *, lang: str | None = None
         out.append(message("formation_start_one", lang, year=y0,
                            name=str(events.iloc[0].part_labels[0]) if len(events) else ""))
     elif k0 == 1:
-        out.append(message("formation_start_whole", lang, year=y0, n=n0))
+        out.append(_start_whole_sentence(frame, events, lang))
     else:
         out.append(message("formation_start_parts", lang, year=y0, n=n0, k=k0))
     merges = events[(events["event"] == "merge") & (events["date"] > frame.index[0])]
