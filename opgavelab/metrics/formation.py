@@ -647,7 +647,7 @@ def formation_story(case: Case, opgave: str, at=None, *, lang: str | None = None
     --------
     >>> import opgavelab
     >>> print(formation_story(opgavelab.example(), "wonen", lang="en"))  # doctest: +ELLIPSIS
-    In 2018 the 8 actors already formed one whole. ... In 2024 there are 2 parts (largest part 95%).
+    In 2018 the 8 actors already formed one whole; ... In 2024 there are 2 parts (largest part 95%).
     """
     from .._checks import _check_lang
     from .._i18n import message
