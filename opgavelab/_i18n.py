@@ -177,3 +177,19 @@ def label(key: str, lang: str = "nl") -> str:
     entries, _ = _catalogue(_lang(lang))
     text = entries.get("label." + key)
     return text if isinstance(text, str) else key
+
+
+def csv_separator(lang: str = "nl") -> str:
+    """The field separator a spreadsheet of ``lang``'s locale expects in a CSV file.
+
+    Where the decimal sign is a comma (Dutch: ``0,12``), Excel writes and reads
+    ``;``-separated files; elsewhere ``,``.
+
+    Examples
+    --------
+    >>> csv_separator("nl"), csv_separator("en")
+    (';', ',')
+    """
+    from babel.numbers import get_decimal_symbol
+
+    return ";" if get_decimal_symbol(_BABEL_LOCALE[_lang(lang)]) == "," else ","
