@@ -23,7 +23,7 @@ import networkx as nx
 import pandas as pd
 
 from ._checks import _check_lang
-from ._i18n import column_label, fmt_date, fmt_list, fmt_number, fmt_percent, fmt_signed, message, nmessage
+from ._i18n import column_label, fmt_date, fmt_list, fmt_number, fmt_percent, fmt_signed, has_message, message, nmessage
 from .case import Case, to_timestamp
 
 #: Permutations of the group labels for the E-I test, and the seed of the draw.
@@ -338,12 +338,8 @@ class OpgaveScan:
         return formation_story(self.case, self.opgave, lang=self.lang, frame=self.formation)
 
     def _attr_label(self, plural: bool = False) -> str:
-        labels = {"type": ("actortype", "actor type", "actortypen", "actor types"),
-                  "scale": ("schaalniveau", "scale level", "schaalniveaus", "scale levels"),
-                  "sector": ("sector", "sector", "sectoren", "sectors"),
-                  "domains": ("domein", "domain", "domeinen", "domains")}
-        four = labels.get(self.attr, (self.attr,) * 4)
-        return four[(2 if plural else 0) + (1 if self.lang == "en" else 0)]
+        key = f"scan.attr.{self.attr}" + (".plural" if plural else "")
+        return message(key, self.lang) if has_message(key) else str(self.attr)
 
     # -- method ---------------------------------------------------------------
     @property
