@@ -767,7 +767,7 @@ class Explorer(widgets.VBox):
         A valid workbook replaces the case; an invalid one shows its problems
         as a table in the explorer. Returns True when the workbook was opened.
         """
-        from .errors import ValidationError
+        from .errors import ValidationError, shown_problems
         from .io import load
 
         suffix = Path(name).suffix or ".xlsx"
@@ -778,7 +778,8 @@ class Explorer(widgets.VBox):
                 case = load(path, lang=self.lang, name=Path(name).stem)
             except ValidationError as exc:
                 self._problems.value = (f"<p style='color:#b00020'>{html.escape(self._t('invalid'))}</p>"
-                                        + exc.problems.to_html(index=False, na_rep="", escape=True))
+                                        + shown_problems(exc.problems, self.lang).to_html(index=False, na_rep="",
+                                                                                          escape=True))
                 self._tabs.selected_index = 3
                 return False
         case.source = name
