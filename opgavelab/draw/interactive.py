@@ -397,7 +397,8 @@ def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: in
     labels : int, "all", "none" or list of ids, optional
         Which names are drawn on the canvas (all others show on hover);
         default all up to 500 actors, else the 100 most central.
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     colours : mapping, optional
         ``{value: colour}`` for the values of ``colour_by``.
     filters : str, mapping or list, optional

@@ -718,7 +718,8 @@ def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: 
     labels : int, "all", "none" or list of ids, optional
         Which actors are named; default all up to 20 actors, else the 20 most
         central.
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     colours : mapping, optional
         ``{value: colour}`` for the values of ``colour_by``.
     filters : str, mapping or list, optional
@@ -828,7 +829,8 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
         For the caption (and the opgave's name as subtitle).
     opgave : str, optional
     at : year, date or None
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     title, caption : str, optional
         Override the defaults.
     size : {"A4", "A4-landscape", "16:9"} or (width, height), default "A4"
@@ -964,7 +966,8 @@ def formation_figure(formation: pd.DataFrame, *, case=None, opgave: str | None =
     case : Case, optional
         For the caption.
     opgave : str, optional
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     title, caption : str, optional
     size : {"A4", "A4-landscape", "16:9"} or (width, height), default "16:9"
 
@@ -1085,7 +1088,8 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     layout : {"force", "compass", "formation"} or Layout, default "force"
     seed : int, default 0
     size_by : str, Series, mapping or None, default "degree"
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     colours : mapping, optional
     size : {"A4", "A4-landscape", "16:9"} or (width, height), default "A4"
     title : str, optional
@@ -1263,7 +1267,7 @@ def draw_formation(frame, ax, *, positions=None, compact: bool = False, joining:
         _draw_joining(ax, frame.joining, xy, compact=compact)
 
 
-def formation_frame_figure(case, opgave: str, frame, *, frames=None, positions=None, lang: str = "nl",
+def formation_frame_figure(case, opgave: str, frame, *, frames=None, positions=None, lang: str | None = None,
                            size=(10.0, 5.625), joining: bool = True):
     """One year of the formation as a slide: the parts, the year, the numbers and what happened.
 
@@ -1278,7 +1282,8 @@ def formation_frame_figure(case, opgave: str, frame, *, frames=None, positions=N
         shared by every year.
     positions : dict, optional
         Positions to draw instead of the frame's (a step between two years).
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     size : (width, height) in inches or a FIGURE_SIZES name, default 16:9
     joining : bool, default True
         Highlight the ties that joined parts this year.
@@ -1296,7 +1301,7 @@ def formation_frame_figure(case, opgave: str, frame, *, frames=None, positions=N
     """
     from .._i18n import message
 
-    lang = _check_lang(lang)
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     w, h = _check_size(size)
     fig = _new_figure((w, h))
     name = str(case.opgaven.at[opgave, "name"])

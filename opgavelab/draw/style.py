@@ -545,7 +545,8 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
         these. Default: all when there are at most ``default_labels`` actors,
         else the ``default_labels`` most central (by ``size_by``).
     default_labels : int, default 20
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     colours : mapping, optional
         ``{value: colour}`` overriding the palette and the ``lijsten``
         sheet (values of ``colour_by``: actor types by default).
