@@ -554,6 +554,8 @@ def _for_reading(frame: pd.DataFrame, lang: str, case: Case, translate_index: bo
                     return fmt_date(v, lang, "short")
                 if isinstance(v, (list, tuple, set, frozenset)):
                     items = list(v)
+                    if col == "other_opgaven":  # opgaven by their names, not their ids
+                        items = [str(case.opgaven["name"].get(x, x)) for x in items]
                     if col in ("covers", "domains", "needed_domains", "actors", "via"):
                         items = [f"{x} {domain_labels[x]}" if col in ("covers", "domains", "needed_domains")
                                  and x in domain_labels

@@ -237,6 +237,8 @@ def test_cli_output_and_the_excel_scan_read_cleanly(lang, generated, tmp_path, c
         workbook = next((tmp_path / f"out-{seed}-{lang}").rglob("*.xlsx"))
         wb = load_workbook(workbook, read_only=True)
         for ws in wb.worksheets[1:]:  # the first sheet is the table of contents
+            if "_" in ws.title:
+                problems.append(f"case {seed}: sheet name '{ws.title}' is a data key")
             rows = [list(r) for r in ws.iter_rows(values_only=True)]
             if not rows:
                 continue
