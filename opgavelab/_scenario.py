@@ -563,13 +563,23 @@ class Scenario:
         findings = self.sentences()
         summary = pd.DataFrame({message("sc_col_finding", lang): findings},
                                index=pd.RangeIndex(1, len(findings) + 1, name="nr"))
+        from ._scan import _for_reading
+
+        def reading(frame):  # headers, ja/nee, lists and names as a reader sees them
+            return _for_reading(frame, lang, self.case)
+
+        diff = self.diff.copy()
+        diff = diff.reset_index(drop=True).set_index("label").rename_axis("measure")  # the measure in words
+        diff["direction"] = diff["direction"].map(lambda v: message(f"sc_direction.{v}", lang) if v else "")
+        # the piece's ids as they are, its names beside them
+        pieces = self.pieces.rename(columns={"actors": "ids"})
         return {
             message("sc_sheet_summary", lang): summary,
-            message("sc_sheet_diff", lang): self.diff,
-            message("sc_sheet_pieces", lang): self.pieces,
-            message("sc_sheet_cut_off", lang): self.cut_off,
-            message("sc_sheet_farther", lang): self.farther,
-            message("sc_sheet_coverage", lang): self._coverage_table(),
+            message("sc_sheet_diff", lang): reading(diff),
+            message("sc_sheet_pieces", lang): reading(pieces),
+            message("sc_sheet_cut_off", lang): reading(self.cut_off),
+            message("sc_sheet_farther", lang): reading(self.farther),
+            message("sc_sheet_coverage", lang): reading(self._coverage_table()),
         }
 
     def _coverage_table(self) -> pd.DataFrame:

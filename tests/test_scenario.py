@@ -136,7 +136,7 @@ def test_diff_is_tidy_and_html_and_excel_work(example, tmp_path):
     assert "<table>" in page and "voor" in page and "na" in page
     out = s.to_excel(tmp_path / "wat-als.xlsx")
     sheets = pd.read_excel(out, sheet_name=None, engine="openpyxl")
-    assert {"wat_als", "verschil", "delen", "afgesneden"} <= set(sheets)
+    assert {"wat als", "verschil", "delen", "afgesneden"} <= set(sheets)
 
 
 @pytest.mark.parametrize(

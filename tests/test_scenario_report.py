@@ -21,8 +21,8 @@ def test_report_writes_the_what_if_workbook(example_path, tmp_path, capsys):
     assert rc == 0, capsys.readouterr().err
     path = tmp_path / "economie" / "economie-wat-als-2024.xlsx"
     wb = load_workbook(path)
-    assert {"wat_als", "verschil", "delen", "afgesneden", "dekking"} <= set(wb.sheetnames)
-    text = " ".join(str(c.value) for row in wb["wat_als"].iter_rows() for c in row if c.value)
+    assert {"wat als", "verschil", "delen", "afgesneden", "dekking"} <= set(wb.sheetnames)
+    text = " ".join(str(c.value) for row in wb["wat als"].iter_rows() for c in row if c.value)
     assert "zonder Economic Board Veenmarken" in text
     assert "1.2 Openbare orde en veiligheid" in text
 
