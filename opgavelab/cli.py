@@ -122,14 +122,14 @@ def _parser(lang: str = "nl") -> argparse.ArgumentParser:
                                     parser_class=parser_class)
 
         p = sub.add_parser("validate", help=message("cli.help.validate", lang),
-                           description=message("cli.help.validate", lang))
+                           description=message("cli.help.validate_description", lang))
         p.add_argument("path", metavar=message("cli.metavar.path", lang), help=message("cli.help.case_path", lang))
         add_lang_argument(p, lang)
         p.add_argument("--json", action="store_true", help=message("cli.help.json", lang))
         add_limit_arguments(p, lang)
 
         p = sub.add_parser("template", help=message("cli.help.template", lang),
-                           description=message("cli.help.template", lang))
+                           description=message("cli.help.template_description", lang))
         p.add_argument("path", metavar=message("cli.metavar.path", lang), help=message("cli.help.template_path", lang))
         add_lang_argument(p, lang)
         p.add_argument("--force", action="store_true", help=message("cli.help.force_file", lang))
