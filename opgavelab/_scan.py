@@ -226,6 +226,11 @@ class OpgaveScan:
         row = self.boundaries.loc[self.attr]
         attr = self._attr_label()
         perms = nmessage("count.permutations", self.n_permutations, lang)
+        groups = self.ei_by_group
+        present = groups.index[groups["n_actors"].gt(0)] if len(groups) else []
+        if len(present) == 1 and self.attr != "domains":  # one group: E-I is -1 by construction, not a finding
+            labels = self.case.labels("actor_type" if self.attr == "type" else self.attr, lang)
+            return message("scan.ei.one_group", lang, attr=attr, group=str(labels.get(present[0], present[0])))
         text = message("scan.ei.observed", lang, attr=attr, ei=_signed(row["ei"], lang),
                        expected=_signed(row["ei_expected"], lang))
         p = row["ei_p"]
@@ -236,16 +241,18 @@ class OpgaveScan:
             elif p < 0.05:
                 text += " " + message("scan.ei.outward", lang, attr_plural=self._attr_label(plural=True), p=p_text,
                                       perms=perms)
+            elif _signed(row["ei"], lang) == _signed(row["ei_expected"], lang):  # no difference to speak of
+                text += " " + message("scan.ei.same", lang, p=p_text, perms=perms)
             else:
                 text += " " + message("scan.ei.chance", lang, p=p_text, perms=perms)
         text += " " + message("scan.ei.crossing", lang, share=_pct(row["crossing_share"], lang),
                               expected_share=_pct(row["crossing_expected"], lang))
-        groups = self.ei_by_group
         total_i = int(groups["I"].sum()) if len(groups) else 0
         if total_i >= 2 and self.attr != "domains":
             g = groups["I"].idxmax()
             labels = self.case.labels("actor_type" if self.attr == "type" else self.attr, lang)
-            key = "scan.ei.group_all" if int(groups.at[g, "I"]) == total_i else "scan.ei.group"
+            key = ("scan.ei.group" if int(groups.at[g, "I"]) < total_i
+                   else "scan.ei.group_both" if total_i == 2 else "scan.ei.group_all")
             text += " " + nmessage(key, int(groups.at[g, "I"]), lang, total=fmt_number(total_i, lang, 0),
                                    group=str(labels.get(g, g)), ei=_signed(groups.at[g, "ei"], lang),
                                    expected=_signed(groups.at[g, "expected"], lang))
