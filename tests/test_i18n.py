@@ -180,6 +180,9 @@ def test_every_key_is_in_both_languages_translated_with_the_same_fields():
     from opgavelab import _catalogue
 
     assert _catalogue.check() == []
+    for lang in ("nl", "en"):  # a union merge of two branches must not leave a key twice
+        ids = re.findall(r'^msgid "(.+)"$', _catalogue._path(lang).read_text(encoding="utf-8"), flags=re.M)
+        assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
     nl, en = _entries("nl"), _entries("en")
     assert set(nl) == set(en)
     problems = []
