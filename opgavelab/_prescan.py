@@ -22,6 +22,11 @@ import zipfile
 from dataclasses import dataclass
 from xml.parsers import expat
 
+from openpyxl.utils import column_index_from_string, get_column_letter
+
+#: XFD, the last column a spreadsheet has; ODS repeats may run past it, and openpyxl names no letter beyond ZZZ.
+MAX_COLUMN = 16384
+
 __all__ = ["Limits", "LimitExceeded", "BadXml", "ScanResult", "scan_xlsx", "scan_ods"]
 
 _CHUNK = 1 << 20
@@ -101,21 +106,6 @@ def _feed(zf: zipfile.ZipFile, info: zipfile.ZipInfo, parser, budget: list) -> N
         raise BadXml(f"{info.filename}: {exc}") from None
 
 
-def _column_number(letters: str) -> int:
-    number = 0
-    for ch in letters.upper():
-        number = number * 26 + ord(ch) - 64
-    return number
-
-
-def _column_letter(number: int) -> str:
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _split_ref(ref: str):
     """'XFD1048576' -> (1048576, 16384); None when it is not a cell reference."""
     ref = ref.strip().replace("$", "")
@@ -125,7 +115,7 @@ def _split_ref(ref: str):
     letters, digits = ref[:i], ref[i:]
     if not (1 <= len(letters) <= 3) or not digits.isascii() or not digits.isdigit():
         return None
-    return int(digits), _column_number(letters)
+    return int(digits), column_index_from_string(letters)
 
 
 def _check_total(zf: zipfile.ZipFile, limits: Limits) -> list:
@@ -194,10 +184,10 @@ class _SheetScan:
                     self.max_col = self.col
             letter = None
             if self.cell_type == "e":
-                letter = _column_letter(self.col)
+                letter = get_column_letter(self.col)
                 self.notes[(self.row, letter)] = ("error", "".join(self.value) or "#?")
             elif self.formula is not None and not "".join(self.value):
-                letter = _column_letter(self.col)
+                letter = get_column_letter(self.col)
                 self.notes[(self.row, letter)] = ("formula", "=" + "".join(self.formula))
 
     def text(self, data):
@@ -206,7 +196,7 @@ class _SheetScan:
         self.chars += len(data)
         if self.chars > self.limits.max_cell_chars:
             raise LimitExceeded("max_cell_chars", self.limits.max_cell_chars, self.title,
-                                f"{_column_letter(self.col)}{self.row}")
+                                f"{get_column_letter(self.col)}{self.row}")
         if self.text_in == "f":
             self.formula.append(data)
         elif self.text_in == "v" and len(self.value) < 64:
@@ -276,7 +266,7 @@ def _quick_sheet(zf, info, limits: Limits, budget: list):
             if refs:
                 max_row = max(max_row, max(map(int, [r for _, r in refs])))
                 longest = max(refs, key=lambda ref: (len(ref[0]), ref[0]))[0]
-                max_col = max(max_col, _column_number(longest.decode()))
+                max_col = max(max_col, column_index_from_string(longest.decode()))
             if not has_notes and any(mark in data for mark in _NOTE_MARKS):
                 has_notes = True
             # a text run longer than the cap covers one of these sample points
@@ -296,7 +286,7 @@ def _quick_sheet(zf, info, limits: Limits, budget: list):
         if len(refs) != sum(tail.count(t) for t in _CELL_TAG_SPELLINGS):
             return None
         for letters, row in refs:
-            max_row, max_col = max(max_row, int(row)), max(max_col, _column_number(letters.decode()))
+            max_row, max_col = max(max_row, int(row)), max(max_col, column_index_from_string(letters.decode()))
         if len(tail) > limits.max_cell_chars:
             long_text = True
     return max_row, max_col, long_text, has_notes
@@ -389,7 +379,7 @@ def scan_xlsx(path, limits: Limits) -> ScanResult:
                 if scan.max_row * scan.max_col > limits.max_cells:
                     if name not in titled:
                         raise LimitExceeded("max_cells", limits.max_cells, name,
-                                            f"{_column_letter(scan.max_col)}{scan.max_row}")
+                                            f"{get_column_letter(scan.max_col)}{scan.max_row}")
                     result.extents[title] = (scan.max_row, scan.max_col)
                 elif scan.notes:
                     result.notes[title] = scan.notes
@@ -451,7 +441,7 @@ def scan_ods(path, limits: Limits) -> ScanResult:
                 st["cell_has"] = True
             if st["chars"] > limits.max_cell_chars:
                 raise LimitExceeded("max_cell_chars", limits.max_cell_chars, st["table"],
-                                    f"{_column_letter(st['col'] + 1)}{st['row'] + 1}")
+                                    f"{get_column_letter(min(st['col'] + 1, MAX_COLUMN))}{st['row'] + 1}")
 
     with zipfile.ZipFile(path) as zf:
         budget = _check_total(zf, limits)

@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 import networkx as nx
 import pandas as pd
 
-from ._checks import _check_lang
+from ._checks import _check_case, _check_lang
 from ._i18n import column_label, fmt_date, fmt_list, fmt_number, fmt_percent, fmt_signed, message, nmessage
-from .case import Case, to_timestamp
+from ._dates import snapshot_at
+from .case import Case
 
 #: Permutations of the group labels for the E-I test, and the seed of the draw.
 N_PERMUTATIONS = 1000
@@ -638,15 +639,13 @@ def scan(case: Case, opgave: str, at=None, lang: str | None = None, *, attr: str
     >>> s.missing_domains, s.candidates.index[0], s.formed_at.year
     (['1.2'], 'vr', 2022)
     """
-    if not isinstance(case, Case):
-        msg = f"'case' must be an opgavelab.Case (from opgavelab.load), got {type(case).__name__}."
-        raise TypeError(msg)
+    _check_case(case)
     lang = _check_lang(lang or case.lang)
     case._check_opgave(opgave)
     if attr not in case.actors.columns:
         msg = f"'attr' must be one of the actor columns {list(case.actors.columns)}, got {attr!r}."
         raise ValueError(msg)
-    ts = None if at is None else to_timestamp(at, end=True)
+    ts = snapshot_at(at)
     with _gc_paused():
         return _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, boundary_attrs,
                      n_permutations, seed)

@@ -25,9 +25,10 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import csgraph
 
-from ._checks import _check_lang
+from ._checks import _check_case, _check_lang
 from ._i18n import fmt_number, fmt_percent, message
-from .case import Case, is_active, to_timestamp
+from ._dates import snapshot_at, to_timestamp
+from .case import Case, is_active
 
 #: the rows of the diff table, in order (keys stay English; labels come from the catalogue)
 MEASURES = [
@@ -791,7 +792,6 @@ def scenario(case: Case, opgave: str, at=None, remove=(), add=(), add_ties=(), r
     >>> int(s.diff.at["needed_domains_covered", "change"])
     1
     """
-    from .network import _check_case
 
     _check_case(case)
     lang = _check_lang(lang or case.lang)
@@ -799,7 +799,7 @@ def scenario(case: Case, opgave: str, at=None, remove=(), add=(), add_ties=(), r
     if attr not in case.actors.columns:
         msg = f"'attr' must be one of the actor columns {list(case.actors.columns)}, got {attr!r}."
         raise ValueError(msg)
-    ts = None if at is None else to_timestamp(at, end=True)
+    ts = snapshot_at(at)
     remove = _ids(remove, "remove")
     add = _ids(add, "add")
     add_ties = _ids(add_ties, "add_ties")
@@ -856,7 +856,7 @@ def parse_scenario_spec(text: str) -> dict[str, list[str]]:
 
 def _report_scenario(case: Case, opgave: str, at, spec: dict, lang: str) -> Scenario:
     """The scenario of ``spec`` for one opgave: removals of actors involved in it, additions of the others."""
-    ts = None if at is None else to_timestamp(at, end=True)
+    ts = snapshot_at(at)
     involved = set(case.actors_of(opgave, ts))
     unknown = [a for a in spec["remove"] + spec["add"] if a not in case.actors.index]
     if unknown:

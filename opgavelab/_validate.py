@@ -23,12 +23,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from . import schema
+from ._dates import parse_date
+from ._values import is_missing, map_unique
 from ._i18n import message
+from ._progress import Phases
 from .errors import ValidationError
 
-__all__ = ["build_case", "Grid"]
+__all__ = ["check_grids", "Grid"]
 
 HEADER_SEARCH_ROWS = 10
 #: Internal column holding each record's spreadsheet row; dropped before the Case is built.
@@ -39,21 +43,6 @@ EXCEL_ERRORS = {"#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL
 
 _TRUE = {"ja", "j", "yes", "y", "true", "waar", "1", "1.0", "x", "wel"}
 _FALSE = {"nee", "n", "no", "false", "onwaar", "0", "0.0", "niet"}
-
-_MONTHS = {
-    "januari": 1, "jan": 1, "january": 1,
-    "februari": 2, "feb": 2, "february": 2,
-    "maart": 3, "mrt": 3, "march": 3, "mar": 3,
-    "april": 4, "apr": 4,
-    "mei": 5, "may": 5,
-    "juni": 6, "jun": 6, "june": 6,
-    "juli": 7, "jul": 7, "july": 7,
-    "augustus": 8, "aug": 8, "august": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "october": 10, "oct": 10,
-    "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
 
 
 @dataclass
@@ -139,30 +128,9 @@ def _display(value) -> str:
     return text if len(text) <= 200 else text[:199] + "…"
 
 
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
 # --------------------------------------------------------------------------
 # cell helpers
 # --------------------------------------------------------------------------
-
-def _is_empty_value(v) -> bool:
-    if v is None:
-        return True
-    if isinstance(v, float) and math.isnan(v):
-        return True
-    if isinstance(v, str) and not v.strip():
-        return True
-    if v is pd.NaT or v is pd.NA:
-        return True
-    return False
-
 
 def _empty_mask(series: pd.Series) -> np.ndarray:
     """True where a cell is empty (None, NaN, NaT or only whitespace)."""
@@ -194,34 +162,6 @@ def _cell_text(v) -> str:
     return str(v).strip()
 
 
-#: What pandas infers for a column that cannot hold both booleans and numbers.
-_NO_BOOL_MIX = frozenset({"string", "empty", "integer", "floating", "boolean"})
-
-
-def _map_unique(series: pd.Series, func) -> pd.Series:
-    """Apply ``func`` once per unique non-empty value; empty cells give None."""
-    values = pd.Series(series.to_numpy(dtype=object), index=series.index, dtype=object)
-    # True == 1 and False == 0 as dict keys and for pd.unique: map booleans
-    # apart, or one TRUE in a column of numbers turns every 1 into its result
-    arr = values.to_numpy()
-    # a column of only texts or only numbers (ids, names, weights: nearly all) holds no mix of
-    # booleans and numbers; pandas tells that at C speed, so only other columns are looked at per cell
-    mixed = len(arr) > 0 and pd.api.types.infer_dtype(arr, skipna=True) not in _NO_BOOL_MIX
-    bools = (np.fromiter((type(v) is bool or type(v) is np.bool_ for v in arr), dtype=bool, count=len(arr))
-             if mixed else None)
-    if mixed and bools.any() and not bools.all():
-        out = np.empty(len(arr), dtype=object)
-        out[bools] = _map_unique(values[bools], func).to_numpy()
-        out[~bools] = _map_unique(values[~bools], func).to_numpy()
-        return pd.Series(out, index=values.index, dtype=object)
-    # each distinct value once, then spread by code (-1, a missing cell, takes the None at the end)
-    codes, uniques = pd.factorize(arr, use_na_sentinel=True)
-    mapped = np.empty(len(uniques) + 1, dtype=object)
-    mapped[:-1] = [None if _is_empty_value(u) else func(u) for u in uniques]
-    out = pd.Series(mapped[codes], index=values.index, dtype=object)
-    return out.where(out.notna(), None)
-
-
 def _free_text(v) -> str:
     """Like :func:`_cell_text`, but a paragraph keeps its line breaks."""
     if isinstance(v, str):
@@ -232,82 +172,8 @@ def _free_text(v) -> str:
 
 def _texts(series: pd.Series, keep_lines: bool = False) -> pd.Series:
     """Cells as stripped text; empty cells become None."""
-    out = _map_unique(series, _free_text if keep_lines else _cell_text)
+    out = map_unique(series, _free_text if keep_lines else _cell_text)
     return out.where(out.notna() & (out != ""), None)
-
-
-def parse_date(value, end: bool = False):
-    """Read a year, a date or a Dutch date text; None when unreadable.
-
-    A bare year means 1 January (or 31 December when ``end`` is true: an
-    ``until`` of 2021 lasts the whole year). Day-first notation is Dutch:
-    ``3-12-2021`` is 3 December 2021.
-
-    Examples
-    --------
-    >>> parse_date("3 december 2021")
-    Timestamp('2021-12-03 00:00:00')
-    >>> parse_date(2021, end=True)
-    Timestamp('2021-12-31 00:00:00')
-    """
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (pd.Timestamp, _dt.datetime)):
-        return pd.Timestamp(value).normalize()
-    if isinstance(value, _dt.date):
-        return pd.Timestamp(value)
-    if isinstance(value, (int, float, np.integer, np.floating)):
-        if isinstance(value, float) and not value.is_integer():
-            return None
-        number = int(value)
-        if 1000 <= number <= 2999:
-            return pd.Timestamp(number, 12, 31) if end else pd.Timestamp(number, 1, 1)
-        if 3000 <= number <= 110000:  # an Excel serial date
-            return pd.Timestamp("1899-12-30") + pd.Timedelta(days=number)
-        return None
-    text = str(value).strip().lower()
-    if not text:
-        return None
-    text = text.replace(",", " ")
-    m = re.fullmatch(r"(\d{4})(?:\.0)?", text)
-    if m:
-        return parse_date(int(m.group(1)), end=end)
-    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]00:00(?::00)?)?", text)
-    if m:
-        y, mo, d = map(int, m.groups())
-        return _safe_ts(y, mo, d)
-    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
-    if m:
-        d, mo, y = map(int, m.groups())
-        return _safe_ts(y, mo, d)
-    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2})", text)
-    if m:
-        d, mo, y = map(int, m.groups())
-        return _safe_ts(2000 + y if y < 70 else 1900 + y, mo, d)
-    m = re.fullmatch(r"(\d{4})[-/](\d{1,2})", text)
-    if m:
-        y, mo = map(int, m.groups())
-        ts = _safe_ts(y, mo, 1)
-        if ts is not None and end:
-            ts = ts + pd.offsets.MonthEnd(0)
-        return ts
-    m = re.fullmatch(r"(\d{1,2})\s*([a-z]+)\.?\s+(\d{4})", text)
-    if m and m.group(2) in _MONTHS:
-        return _safe_ts(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)))
-    m = re.fullmatch(r"([a-z]+)\.?\s+(\d{4})", text)
-    if m and m.group(1) in _MONTHS:
-        ts = _safe_ts(int(m.group(2)), _MONTHS[m.group(1)], 1)
-        if ts is not None and end:
-            ts = ts + pd.offsets.MonthEnd(0)
-        return ts
-    return None
-
-
-def _safe_ts(y, mo, d):
-    try:
-        return pd.Timestamp(int(y), int(mo), int(d))
-    except (ValueError, OverflowError):
-        return None
 
 
 def _parse_number(value):
@@ -439,7 +305,7 @@ def _build_vocabularies(sheet: _Sheet | None, problems: _Problems) -> Vocabulari
             problems.add("cell_empty", sheet=sheet.title, row=row, column=sheet.headers.get("value", "waarde"))
             continue
         order = None
-        if not _is_empty_value(orders.iat[i]):
+        if not is_missing(orders.iat[i]):
             order = _parse_number(orders.iat[i])
             if order is None:
                 problems.add("order_bad", sheet=sheet.title, row=row, column=sheet.headers.get("order"),
@@ -449,7 +315,7 @@ def _build_vocabularies(sheet: _Sheet | None, problems: _Problems) -> Vocabulari
         else:
             known = base.resolve(name, value)
         label, colour = labels.iat[i], colours.iat[i]
-        if "colour" not in data or _is_empty_value(data["colour"].iat[i]):
+        if "colour" not in data or is_missing(data["colour"].iat[i]):
             colour = None  # an empty cell (NaN in a frame built in Python), not the text 'nan'
         if colour is not None:
             checked = _check_colour(colour)
@@ -595,9 +461,9 @@ def _prepare_sheet(name: str, grid: Grid, problems: _Problems) -> _Sheet | None:
     empties: dict[str, np.ndarray] = {}
     header_row = grid.first_row + header_at
     for j, head in enumerate(header):
-        letter = _column_letter(j)
+        letter = get_column_letter(j + 1)
         col = body.iloc[:, j]
-        if _is_empty_value(head):
+        if is_missing(head):
             if len(col) and not masks[j].all():
                 problems.add("column_no_header", sheet=title, row=header_row, column=letter,
                              severity="warning", fields={"letter": letter})
@@ -798,7 +664,7 @@ def _domains_column(sheet: _Sheet, column: str, vocab: Vocabularies, problems: _
     names_nl = {}
     out = []
     for i, cell in enumerate(raw.tolist()):
-        if _is_empty_value(cell):
+        if is_missing(cell):
             out.append([])
             continue
         key = (type(cell) is bool, cell)  # TRUE is not taakveld 1
@@ -889,14 +755,14 @@ def _date_column(sheet: _Sheet, column: str, problems: _Problems, end: bool) -> 
     empty = _sheet_empty(sheet, column)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     month_first = _slash_order(sheet, column, uniques, codes, problems)
-    parsed = [None if _is_empty_value(u) else parse_date(_swap_day_month(u) if month_first else u, end=end)
+    parsed = [None if is_missing(u) else parse_date(_swap_day_month(u) if month_first else u, end=end)
               for u in uniques]
     # a date that datetime64[ns] cannot hold (before 1678 or after 2261, such
     # as the 31-12-9999 some systems write for "no end") is a problem, not a crash
     outside = np.array([p is not None and not 1678 <= p.year <= 2261 and not pd.Timestamp.min <= p <= pd.Timestamp.max
                         for p in parsed], dtype=bool)
     parsed = [None if o else p for p, o in zip(parsed, outside)]
-    unreadable = np.array([not _is_empty_value(u) and p is None for u, p in zip(uniques, parsed)], dtype=bool)
+    unreadable = np.array([not is_missing(u) and p is None for u, p in zip(uniques, parsed)], dtype=bool)
     bad = ~empty & (codes >= 0) & unreadable[np.maximum(codes, 0)] if len(uniques) else np.zeros(len(values), bool)
     for i in np.flatnonzero(bad):
         v = values[i]
@@ -928,7 +794,7 @@ def _bool_column(sheet: _Sheet, column: str, default: bool, problems: _Problems)
         return pd.Series(default, index=sheet.data.index, dtype=bool)
     raw = sheet.data[column]
     _report_error_cells(sheet, column, _sheet_empty(sheet, column), problems)
-    parsed = _map_unique(raw, _parse_bool)
+    parsed = map_unique(raw, _parse_bool)
     bad = (parsed.isna() & ~pd.Series(_sheet_empty(sheet, column), index=raw.index)).to_numpy()
     default_text = ("ja" if default else "nee") if problems.lang == "nl" else ("yes" if default else "no")
     for i in np.flatnonzero(bad):
@@ -947,7 +813,7 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
     if column not in sheet.data:
         return pd.Series(np.nan, index=sheet.data.index, dtype=float)
     raw = sheet.data[column]
-    parsed = _map_unique(raw, _parse_number)
+    parsed = map_unique(raw, _parse_number)
     empty = _sheet_empty(sheet, column)
     numbers = pd.to_numeric(parsed, errors="coerce")
     # check each distinct number once
@@ -1127,22 +993,20 @@ def _strip_control_characters(grid: Grid, problems: _Problems, limit: int = 50) 
                 found += 1
                 if found <= limit:
                     problems.add("control_characters", sheet=grid.title, row=grid.first_row + i,
-                                 column=_column_letter(j), value=clean, severity="warning",
+                                 column=get_column_letter(j + 1), value=clean, severity="warning",
                                  fields={"n": len(v) - len(clean)})
     if found > limit:
         problems.add("control_characters_more", sheet=grid.title, severity="warning", fields={"n": found - limit},
                      hint_key="control_characters_hint")
 
 
-def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
+def check_grids(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
                source: str | None = None, extra_problems: list[dict] | None = None, phases=None):
-    """Interpret and check sheet grids; return a Case or raise ValidationError.
+    """Interpret and check sheet grids; return the tables of a Case (its keyword
+    arguments) or raise ValidationError listing every problem.
 
     ``phases`` (a :class:`opgavelab._progress.Phases`) is ticked once per table checked.
     """
-    from ._progress import Phases
-    from .case import Case
-
     phases = phases if phases is not None else Phases(False)
 
     problems = _Problems(lang)
@@ -1325,8 +1189,8 @@ def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
                 frame[col] = frame[col].astype("str")
     warnings = pd.DataFrame(problems.items)
     phases.tick()
-    return Case(actors=actors, opgaven=opgaven, involvement=involvement, ties=ties,
-                vocabularies=vocab.table, name=name, source=source, warnings=warnings, lang=lang)
+    return {"actors": actors, "opgaven": opgaven, "involvement": involvement, "ties": ties,
+            "vocabularies": vocab.table, "name": name, "source": source, "warnings": warnings, "lang": lang}
 
 
 def _warn_duplicate_ties(ties: pd.DataFrame, sheet: _Sheet, problems: _Problems) -> None:

@@ -49,7 +49,8 @@ import numpy as np
 import pandas as pd
 
 from . import public_bodies as pb
-from ._checks import _check_lang, _check_one_of
+from ._checks import _check_bool, _check_case, _check_lang, _check_one_of
+from ._values import is_missing, map_unique
 from .case import Case
 
 # --------------------------------------------------------------------------
@@ -317,12 +318,6 @@ def _check_source(param: str, value, columns: list) -> str | None:
     return value
 
 
-def _check_bool(param: str, value) -> None:
-    if not isinstance(value, bool):
-        msg = f"{param!r} must be True or False, got {value!r}."
-        raise TypeError(msg)
-
-
 def _check_aliases(aliases, columns: list) -> tuple[dict, dict]:
     """Split ``aliases`` into a global mapping and per-column mappings."""
     if aliases is None:
@@ -395,17 +390,6 @@ class _Log:
         return pd.concat(parts, ignore_index=True)
 
 
-def _missing(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value.strip() == ""
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def _modal(frame: pd.DataFrame, by: str, column: str) -> tuple[pd.Series, pd.DataFrame, int]:
     """Most frequent non-missing value of ``column`` per ``by`` (first seen on ties).
 
@@ -414,7 +398,7 @@ def _modal(frame: pd.DataFrame, by: str, column: str) -> tuple[pd.Series, pd.Dat
     """
     sub = pd.DataFrame({"id": frame[by].to_numpy(dtype=object), "value": frame[column].to_numpy(dtype=object),
                         "pos": np.arange(len(frame))})
-    sub = sub[~sub["value"].map(_missing)]
+    sub = sub[~sub["value"].map(is_missing)]
     if sub.empty:
         return pd.Series(dtype=object), pd.DataFrame(columns=["id", "kept", "values"]), 0
     sub["value_key"] = sub["value"].map(lambda v: v if isinstance(v, (str, int, float, bool)) else repr(v))
@@ -591,10 +575,10 @@ def from_membership(df: pd.DataFrame, actor: str, opgave: str, *, actor_attribut
         work[internal] = df[col].to_numpy(dtype=object)
         sources[internal] = col
     text_cols = {c: sources[c] for c in work.columns
-                 if c in ("actor", "opgave") or work[c].map(lambda v: isinstance(v, str) or _missing(v)).all()}
+                 if c in ("actor", "opgave") or work[c].map(lambda v: isinstance(v, str) or is_missing(v)).all()}
     n_before = {"rows": len(df), "actors": df[actor].dropna().nunique(), "opgaven": df[opgave].dropna().nunique()}
     for c in ("actor", "opgave"):
-        work[c] = work[c].map(lambda v: None if _missing(v) else (v if isinstance(v, str) else str(v)))
+        work[c] = work[c].map(lambda v: None if is_missing(v) else (v if isinstance(v, str) else str(v)))
         if not normalise_names:
             # even then, ids are read as a spreadsheet cell is: white space runs become one space
             work[c] = work[c].map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
@@ -617,7 +601,7 @@ def from_membership(df: pd.DataFrame, actor: str, opgave: str, *, actor_attribut
     if normalise_names:
         before = work.copy()
         for c in text_cols:
-            work[c] = pb._map_unique(work[c], pb.normalise_name).to_numpy(dtype=object)
+            work[c] = map_unique(work[c], pb.normalise_name, strings_only=True).to_numpy(dtype=object)
         log.compare("normalise_names", before, work, text_cols)
         before = work.copy()
         for c in text_cols:
@@ -798,12 +782,6 @@ def from_membership(df: pd.DataFrame, actor: str, opgave: str, *, actor_attribut
 # --------------------------------------------------------------------------
 # analysis helpers
 # --------------------------------------------------------------------------
-
-def _check_case(case) -> None:
-    if not isinstance(case, Case):
-        msg = f"'case' must be an opgavelab.Case (from from_membership or opgavelab.load), got {type(case).__name__}."
-        raise TypeError(msg)
-
 
 def _memberships(case: Case) -> pd.DataFrame:
     return case.involvement[["actor", "opgave"]].drop_duplicates().reset_index(drop=True)
@@ -1302,12 +1280,12 @@ def boundary_spanners(G: nx.Graph, attr, *, top: int | None = 15, show=("name", 
     for n in G:
         g = group[n]
         others = [group[m] for m in G.neighbors(n) if m != n]
-        known = [o for o in others if not _missing(o)]
-        external = sum(1 for o in known if o != g) if not _missing(g) else 0
-        internal = sum(1 for o in known if o == g) if not _missing(g) else 0
+        known = [o for o in others if not is_missing(o)]
+        external = sum(1 for o in known if o != g) if not is_missing(g) else 0
+        internal = sum(1 for o in known if o == g) if not is_missing(g) else 0
         row = {k: G.nodes[n].get(k) for k in show if any(k in G.nodes[m] for m in G)}
         row.update({attr: g, "degree": len(others),
-                    "other_groups": len({o for o in known if o != g}) if not _missing(g) else 0,
+                    "other_groups": len({o for o in known if o != g}) if not is_missing(g) else 0,
                     "E": external, "I": internal,
                     "ei": (external - internal) / (external + internal) if external + internal else np.nan})
         rows.append(row)

@@ -49,28 +49,13 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from opgavelab.metrics.cohesion import _check_graph
-
-_MULTI = (list, tuple, set, frozenset)
+from opgavelab._values import MULTI, is_missing
+from opgavelab._checks import _check_bool, _check_graph
 
 
 # --------------------------------------------------------------------------
 # private helpers (also used by brokerage)
 # --------------------------------------------------------------------------
-def _is_missing(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value.strip() == ""
-    if isinstance(value, _MULTI):
-        return len(value) == 0
-    try:
-        missing = pd.isna(value)
-    except (TypeError, ValueError):
-        return False
-    return isinstance(missing, (bool, np.bool_)) and bool(missing)
-
-
 def _sort_labels(labels: Iterable) -> list:
     labels = list(labels)
     try:
@@ -112,10 +97,10 @@ def _label_sets(G, attr) -> dict:
     """Node -> frozenset of labels, or None when the node's value is missing."""
     out = {}
     for node, value in _attribute_values(G, attr).items():
-        if _is_missing(value):
+        if is_missing(value):
             out[node] = None
-        elif isinstance(value, _MULTI):
-            labels = frozenset(x for x in value if not _is_missing(x))
+        elif isinstance(value, MULTI):
+            labels = frozenset(x for x in value if not is_missing(x))
             out[node] = labels or None
         else:
             out[node] = frozenset([value])
@@ -141,12 +126,6 @@ def _ties(G, mutual: bool = False) -> list[tuple]:
         seen.add((u, v))
         ties.append((u, v))
     return ties
-
-
-def _check_bool(name: str, value) -> None:
-    if not isinstance(value, bool):
-        msg = f"{name!r} must be True or False, got {value!r}."
-        raise TypeError(msg)
 
 
 def _classified_ties(G, attr, mutual: bool):
@@ -740,10 +719,10 @@ def blau_index(values, attr=None) -> float:
         values = list(values.values())
     counts: Counter = Counter()
     for value in values:
-        if _is_missing(value):
+        if is_missing(value):
             continue
-        if isinstance(value, _MULTI):
-            counts.update(x for x in value if not _is_missing(x))
+        if isinstance(value, MULTI):
+            counts.update(x for x in value if not is_missing(x))
         else:
             counts[value] += 1
     total = sum(counts.values())

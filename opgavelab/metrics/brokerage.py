@@ -65,8 +65,10 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from opgavelab.metrics.boundaries import _MULTI, _attribute_values, _is_missing
-from opgavelab.metrics.cohesion import _adjacency, _check_graph
+from opgavelab._values import MULTI, is_missing
+from opgavelab.metrics.boundaries import _attribute_values
+from opgavelab._checks import _check_graph
+from opgavelab.metrics.cohesion import _adjacency
 
 #: The five roles in the column order of ``sna::brokerage`` (w_I, w_O, b_IO, b_OI, b_O).
 BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
@@ -118,9 +120,9 @@ def _group_codes(G, attr) -> tuple[np.ndarray, list]:
     index: dict = {}
     labels: list = []
     for i, (node, value) in enumerate(values.items()):
-        if _is_missing(value):
+        if is_missing(value):
             value = _MISSING
-        elif isinstance(value, _MULTI):
+        elif isinstance(value, MULTI):
             msg = (
                 f"Brokerage needs one group per actor, but node {node!r} has several "
                 f"values {value!r} in {attr!r}. Choose one value per actor (for example "

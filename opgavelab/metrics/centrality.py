@@ -32,7 +32,8 @@ import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 from scipy.sparse import csgraph
 
-from opgavelab.metrics.cohesion import _arcs, _check_graph, _check_int, _matrix
+from opgavelab._checks import _check_graph, _check_int
+from opgavelab.metrics.cohesion import _arcs, _matrix
 
 #: Number of sampled sources for betweenness above ``exact_limit`` actors.
 DEFAULT_BETWEENNESS_K = 500

@@ -25,7 +25,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
-from opgavelab._checks import _check_one_of
+from opgavelab._checks import _check_graph, _check_int, _check_one_of
 
 _MODES = ["all", "in", "out"]
 
@@ -33,24 +33,6 @@ _MODES = ["all", "in", "out"]
 # --------------------------------------------------------------------------
 # shared private helpers (also used by the other metric families)
 # --------------------------------------------------------------------------
-def _check_graph(G, name: str = "G") -> None:
-    if not isinstance(G, nx.Graph):
-        msg = (
-            f"{name!r} must be a networkx Graph or DiGraph, got {type(G).__name__}. "
-            "Build one with networkx (for example nx.Graph(edge_list))."
-        )
-        raise TypeError(msg)
-
-
-def _check_int(name: str, value, minimum: int = 0, allow_none: bool = False) -> None:
-    if value is None and allow_none:
-        return
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        extra = " or None" if allow_none else ""
-        msg = f"{name!r} must be an integer >= {minimum}{extra}, got {value!r}."
-        raise ValueError(msg)
-
-
 def _is_number(value) -> bool:
     try:
         float(value)

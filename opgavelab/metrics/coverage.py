@@ -24,12 +24,9 @@ __all__ = [
 import networkx as nx
 import pandas as pd
 
-from ..case import Case, to_timestamp
+from .._dates import snapshot_at
+from ..case import Case
 from ..schema import domain_ancestors
-
-
-def _at(at):
-    return None if at is None else (at if isinstance(at, pd.Timestamp) else to_timestamp(at, end=True))
 
 
 def _parents(case: Case) -> dict[str, str | None]:
@@ -101,7 +98,7 @@ def domain_coverage(case: Case, opgave: str, at=None) -> pd.DataFrame:
     case._check_opgave(opgave)
     parents = _parents(case)
     labels = case.labels("domain")
-    involved = case.actors_of(opgave, _at(at))
+    involved = case.actors_of(opgave, snapshot_at(at))
     domains = case.actors.loc[involved, "domains"]
     needed = list(case.opgaven.at[opgave, "domains"] or [])
     rows = []
@@ -163,7 +160,7 @@ def scale_fit(case: Case, opgave: str, at=None) -> pd.DataFrame:
     """
     case._check_opgave(opgave)
     levels = case.vocabulary("scale")["value"].tolist()
-    involved = case.actors_of(opgave, _at(at))
+    involved = case.actors_of(opgave, snapshot_at(at))
     scales = case.actors.loc[involved, "scale"].astype(object)
     counts = scales.value_counts().reindex(levels, fill_value=0)
     needed = case.opgaven.at[opgave, "scale"]
@@ -228,7 +225,7 @@ def candidate_partners(case: Case, opgave: str, at=None, lang: str | None = None
 
     case._check_opgave(opgave)
     lang = lang or case.lang
-    at = _at(at)
+    at = snapshot_at(at)
     parents = _parents(case)
     gaps = list(domains) if domains is not None else missing_domains(case, opgave, at)
     fit = scale_fit(case, opgave, at)
@@ -358,7 +355,7 @@ def unused_expertise(case: Case, opgave: str, at=None) -> pd.DataFrame:
     True
     """
     case._check_opgave(opgave)
-    at = _at(at)
+    at = snapshot_at(at)
     parents = _parents(case)
     needed = list(case.opgaven.at[opgave, "domains"] or [])
     inv = case.involvement_at(at, opgave)

@@ -40,7 +40,8 @@ __all__ = ["default_at", "formation", "formation_events", "formation_moment", "f
 import numpy as np
 import pandas as pd
 
-from ..case import Case, to_timestamp
+from .._dates import snapshot_at, to_timestamp
+from ..case import Case
 
 COLUMNS = ["n_actors", "n_ties", "density", "n_components", "n_isolates", "largest_component_share",
            "connectedness", "fragmentation", "mean_degree", "formed"]
@@ -123,7 +124,7 @@ def _dates(case, opgave, dates, at=None) -> pd.DatetimeIndex:
         return snapshot_dates(case, opgave, at=at)
     if isinstance(dates, (str, int, pd.Timestamp)):
         dates = [dates]
-    out = [d if isinstance(d, pd.Timestamp) else to_timestamp(d, end=True) for d in dates]
+    out = [snapshot_at(d) for d in dates]
     if at is not None:
         end = to_timestamp(at, end=True)
         out = [d for d in out if d <= end]
