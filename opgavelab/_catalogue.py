@@ -2,13 +2,15 @@
 
 Commands (run from the project folder)::
 
-    python -m opgavelab._catalogue absorb   # copy every MESSAGES/LABELS entry of _i18n.py into both .po files
     python -m opgavelab._catalogue check    # list keys missing in one language or without a translation
+    python -m opgavelab._catalogue absorb   # move left-over MESSAGES/LABELS dict entries into both .po files
 
-``absorb`` adds the ``key: (nl, en)`` entries that other work left in
-``opgavelab/_i18n.py`` (``MESSAGES`` as ``key``, ``LABELS`` as ``label.key``)
-to the .po files, keeping entries already there; afterwards the dict entries
-may be deleted, since :func:`opgavelab._i18n.message` reads the .po files first.
+The .po files are the only source of texts. Add entries with
+:func:`add_entries`. ``absorb`` is for merges only: when a branch written
+before the move still adds ``key: (nl, en)`` entries to a ``MESSAGES`` or
+``LABELS`` dict in ``opgavelab/_i18n.py``, keep that dict for a moment, run
+``absorb`` (``MESSAGES`` as ``key``, ``LABELS`` as ``label.key``; entries
+already in the .po files are kept), then delete the dict again.
 """
 
 from __future__ import annotations
@@ -75,11 +77,11 @@ def add_entries(entries: dict, replace: bool = False) -> int:
 
 
 def absorb() -> int:
-    """Copy every entry of ``_i18n.MESSAGES`` and ``_i18n.LABELS`` into the .po files."""
+    """Copy every entry of a left-over ``_i18n.MESSAGES`` / ``_i18n.LABELS`` dict into the .po files."""
     from . import _i18n
 
-    entries = dict(_i18n.MESSAGES)
-    entries.update({"label." + k: v for k, v in _i18n.LABELS.items()})
+    entries = dict(getattr(_i18n, "MESSAGES", {}))
+    entries.update({"label." + k: v for k, v in getattr(_i18n, "LABELS", {}).items()})
     n = add_entries(entries)
     _i18n._catalogue.cache_clear()
     return n

@@ -35,56 +35,38 @@ FORMATS = ["png", "svg", "pdf", "html", "xlsx", "gexf", "graphml", "kumu", "csv"
 DEFAULT_FORMATS = ["png", "svg", "pdf", "html", "xlsx", "gexf", "graphml", "kumu"]
 
 _FIGURES = ["network", "compass", "coverage", "formation", "over_time"]
-_NAMES = {
-    "network": ("netwerk", "network"),
-    "compass": ("kompas", "compass"),
-    "coverage": ("dekking", "coverage"),
-    "formation": ("vorming", "formation"),
-    "over_time": ("door-de-tijd", "over-time"),
-    "scan": ("scan", "scan"),
-    "kumu": ("kumu", "kumu"),
-    "nodes": ("actoren", "actors"),
-    "edges": ("relaties", "ties"),
-    "scenario": ("wat-als", "what-if"),
-}
+#: what each file is; its name part comes from the catalogue (``report.file.<what>``)
+_NAMES = ("network", "compass", "coverage", "formation", "over_time", "scan", "kumu", "nodes", "edges", "scenario")
 
 
-def add_parser(subparsers) -> None:
-    """Register the ``report`` command on the ``opgavelab`` command line."""
-    p = subparsers.add_parser(
-        "report",
-        help="schrijf figuren, pagina's en exports / write figures, pages and exports",
-        description=("Schrijf per opgave de figuren (PNG/SVG/PDF), de interactieve pagina (HTML), de scan "
-                     "(Excel) en exports voor Gephi en Kumu. / Write, per opgave, the figures, the interactive "
-                     "page, the scan and exports for Gephi and Kumu."),
-    )
-    p.add_argument("case", metavar="CASE", help="an .xlsx or .ods workbook or a folder of CSV files")
+def add_parser(subparsers, lang: str = "nl") -> None:
+    """Register the ``report`` command on the ``opgavelab`` command line, its help in ``lang``."""
+    from ._i18n import message
+    from .cli import add_lang_argument, add_limit_arguments
+
+    def m(key, **fields):
+        return message("cli.help." + key, lang, **fields)
+
+    p = subparsers.add_parser("report", help=m("report"), description=m("report_description"))
+    p.add_argument("case", metavar=message("cli.metavar.case", lang), help=m("case_path"))
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--opgave", action="append", metavar="ID", help="opgave id (repeat for several)")
-    which.add_argument("--all", action="store_true", help="every opgave of the case")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
-    p.add_argument("--at", metavar="DATE", default=None, help="snapshot date: a year (2024) or a date (2024-06-30)")
-    p.add_argument("--lang", choices=["nl", "en"], default="nl")
+    which.add_argument("--opgave", action="append", metavar="ID", help=m("opgave_repeat"))
+    which.add_argument("--all", action="store_true", help=m("all"))
+    p.add_argument("--out", required=True, metavar=message("cli.metavar.dir", lang), help=m("out_dir"))
+    p.add_argument("--at", metavar=message("cli.metavar.date", lang), default=None, help=m("at"))
+    add_lang_argument(p, lang)
     p.add_argument("--formats", default=",".join(DEFAULT_FORMATS),
-                   help=f"comma-separated, from {','.join(FORMATS)} (default: {','.join(DEFAULT_FORMATS)})")
-    p.add_argument("--size", choices=["A4", "A4-landscape", "16:9"], default="A4", help="figure size (default A4)")
-    p.add_argument("--dpi", type=int, default=300, help="resolution of PNG files (default 300)")
-    p.add_argument("--seed", type=int, default=0, help="seed of the force layout (default 0)")
-    p.add_argument("--force", action="store_true", help="overwrite existing files")
-    p.add_argument("--quiet", action="store_true", help="print only errors")
-    p.add_argument("--pseudonymise", action="store_true",
-                   help="replace names and ids of citizens (actor type 'burger') by stable pseudonyms and drop "
-                        "columns marked personal; the key comes from OPGAVELAB_PSEUDONYM_KEY")
-    p.add_argument("--scenario", metavar="SPEC", default=None,
-                   help="also write a what-if workbook, e.g. 'remove:eb,add:riec' (or 'zonder:eb,met:riec')")
-    from .cli import add_limit_arguments
-
-    add_limit_arguments(p)
-    p.add_argument("--document", action="store_true",
-                   help="write only the note for a policy advisor: OUT/<opgave>/<opgave>-notitie.docx (Word; "
-                        "figures at --dpi, at most 200)")
-    p.add_argument("--pdf", action="store_true",
-                   help="with --document: also a PDF of the note (needs LibreOffice: soffice)")
+                   help=m("formats", formats=",".join(FORMATS), default=",".join(DEFAULT_FORMATS)))
+    p.add_argument("--size", choices=["A4", "A4-landscape", "16:9"], default="A4", help=m("size"))
+    p.add_argument("--dpi", type=int, default=300, help=m("dpi"))
+    p.add_argument("--seed", type=int, default=0, help=m("seed"))
+    p.add_argument("--force", action="store_true", help=m("force_files"))
+    p.add_argument("--quiet", action="store_true", help=m("quiet"))
+    p.add_argument("--pseudonymise", action="store_true", help=m("pseudonymise"))
+    p.add_argument("--scenario", metavar="SPEC", default=None, help=m("scenario"))
+    add_limit_arguments(p, lang)
+    p.add_argument("--document", action="store_true", help=m("document"))
+    p.add_argument("--pdf", action="store_true", help=m("pdf"))
     p.set_defaults(handler=run)
 
 
@@ -125,7 +107,11 @@ def planned_files(opgave_ids: list[str], out, formats: list[str], lang: str = "n
     >>> sorted(p.name for p in files["economie"].values())[:3]
     ['economie-dekking.png', 'economie-door-de-tijd.png', 'economie-kompas.png']
     """
-    i = 1 if lang == "en" else 0
+    from ._i18n import message
+
+    def name(what: str) -> str:
+        return message("report.file." + what, lang)
+
     out = Path(out)
     suffix = _at_suffix(at)
     plan: dict[str, dict] = {}
@@ -142,25 +128,25 @@ def planned_files(opgave_ids: list[str], out, formats: list[str], lang: str = "n
         for fmt in ("png", "svg", "pdf"):
             if fmt in formats:
                 for fig in _FIGURES:
-                    files[f"{fig}.{fmt}"] = folder / f"{slug}-{_NAMES[fig][i]}{suffix}.{fmt}"
+                    files[f"{fig}.{fmt}"] = folder / f"{slug}-{name(fig)}{suffix}.{fmt}"
         if "html" in formats:
-            files["html"] = folder / f"{slug}-{_NAMES['network'][i]}{suffix}.html"
-            files["formation_html"] = folder / f"{slug}-{_NAMES['formation'][i]}{suffix}.html"
+            files["html"] = folder / f"{slug}-{name('network')}{suffix}.html"
+            files["formation_html"] = folder / f"{slug}-{name('formation')}{suffix}.html"
         if "gif" in formats:
-            files["gif"] = folder / f"{slug}-{_NAMES['formation'][i]}{suffix}.gif"
+            files["gif"] = folder / f"{slug}-{name('formation')}{suffix}.gif"
         if "xlsx" in formats:
-            files["xlsx"] = folder / f"{slug}-{_NAMES['scan'][i]}{suffix}.xlsx"
+            files["xlsx"] = folder / f"{slug}-{name('scan')}{suffix}.xlsx"
         if "gexf" in formats:
             files["gexf"] = folder / f"{slug}{suffix}.gexf"
         if "graphml" in formats:
             files["graphml"] = folder / f"{slug}{suffix}.graphml"
         if "kumu" in formats:
-            files["kumu"] = folder / f"{slug}-{_NAMES['kumu'][i]}{suffix}.xlsx"
+            files["kumu"] = folder / f"{slug}-{name('kumu')}{suffix}.xlsx"
         if "csv" in formats:
-            files["csv_nodes"] = folder / f"{slug}-{_NAMES['nodes'][i]}{suffix}.csv"
-            files["csv_edges"] = folder / f"{slug}-{_NAMES['edges'][i]}{suffix}.csv"
+            files["csv_nodes"] = folder / f"{slug}-{name('nodes')}{suffix}.csv"
+            files["csv_edges"] = folder / f"{slug}-{name('edges')}{suffix}.csv"
         if scenario:
-            files["scenario"] = folder / f"{slug}-{_NAMES['scenario'][i]}{suffix}.xlsx"
+            files["scenario"] = folder / f"{slug}-{name('scenario')}{suffix}.xlsx"
         plan[oid] = files
     return plan
 
@@ -180,7 +166,9 @@ def run(args) -> int:
     from .errors import ReadError, ValidationError
     from .io import load
 
-    nl = args.lang == "nl"
+    from ._i18n import fmt_list, fmt_number, message, nmessage
+
+    lang = args.lang
     try:
         formats = _parse_formats(args.formats)
     except ValueError as exc:
@@ -197,7 +185,7 @@ def run(args) -> int:
             return EXIT_INVALID
     args.scenario_spec = spec
     if args.dpi < 50 or args.dpi > 1200:
-        _say(args, f"'dpi' must be between 50 and 1200, got {args.dpi}.", err=True)
+        _say(args, message("cli.report.bad_dpi", lang, dpi=args.dpi), err=True)
         return EXIT_INVALID
     try:
         from .cli import limit_kwargs
@@ -208,8 +196,7 @@ def run(args) -> int:
         return EXIT_UNREADABLE
     except ValidationError as exc:
         _say(args, exc.title, err=True)
-        hint = "Controleer de casus met" if nl else "Check the case with"
-        _say(args, f"{hint}: opgavelab validate {args.case}", err=True)
+        _say(args, message("cli.report.check_with", lang, case=args.case), err=True)
         return EXIT_INVALID
     if args.pseudonymise:
         import warnings
@@ -231,9 +218,8 @@ def run(args) -> int:
         opgaven = list(dict.fromkeys(args.opgave))
         unknown = [o for o in opgaven if o not in case.opgaven.index]
         if unknown:
-            ids = list(case.opgaven.index)
-            _say(args, (f"Onbekende opgave {unknown}; de casus heeft {ids}." if nl
-                        else f"Unknown opgave {unknown}; the case has {ids}."), err=True)
+            _say(args, nmessage("cli.report.unknown_opgave", len(unknown), lang, unknown=fmt_list(unknown, lang),
+                                ids=fmt_list(case.opgaven.index, lang)), err=True)
             return EXIT_INVALID
     at = args.at
     if at is not None:
@@ -242,8 +228,7 @@ def run(args) -> int:
         try:
             to_timestamp(at, end=True)
         except ValueError:
-            _say(args, (f"'--at' moet een jaar of datum zijn (2024 of 2024-06-30), niet {at!r}." if nl
-                        else f"'--at' must be a year or a date (2024 or 2024-06-30), got {at!r}."), err=True)
+            _say(args, message("cli.report.bad_at", lang, at=at), err=True)
             return EXIT_INVALID
     from .errors import WriteError
     from .io import _make_folder, remove_stale_temporaries
@@ -262,35 +247,30 @@ def run(args) -> int:
     existing = [p for files in plan.values() for p in files.values() if p.exists()]
     if existing and not args.force:
         shown = "\n  ".join(str(p) for p in existing[:10]) + ("\n  ..." if len(existing) > 10 else "")
-        _say(args, (f"{len(existing)} bestand(en) bestaan al; er is niets geschreven. Gebruik --force om ze te "
-                    f"vervangen:\n  {shown}" if nl else
-                    f"{len(existing)} file(s) already exist; nothing was written. Use --force to replace them:"
-                    f"\n  {shown}"), err=True)
+        _say(args, nmessage("cli.report.exist", len(existing), lang) + f"\n  {shown}", err=True)
         return EXIT_INVALID
 
     written: list[Path] = []
     start = time.time()
     # a progress bar in a terminal; a line per opgave in a log
     bar = sys.stderr.isatty() and len(opgaven) > 1 and not args.quiet
-    for k, oid in enumerate(progress_bar(opgaven, enable=bar, desc="rapport" if nl else "report",
+    for k, oid in enumerate(progress_bar(opgaven, enable=bar, desc=message("cli.report.progress", lang),
                                          total=len(opgaven)), start=1):
         if not bar and (len(opgaven) > 1 or not args.quiet):
             _say(args, f"[{k}/{len(opgaven)}] {oid}: {case.opgaven.at[oid, 'name']}", err=True)
         try:
             for path in _write_opgave(case, oid, plan[oid], args, formats):
                 written.append(path)
-                _say(args, ("geschreven: " if nl else "written: ") + str(path))
+                _say(args, message("cli.report.written", lang, path=path))
         except (FileExistsError, ValueError) as exc:  # a file appeared while writing; a bad --scenario
             _say(args, str(exc), err=True)
             return EXIT_INVALID
         except WriteError as exc:  # disk full, permission taken away, a name the file system refuses
-            from ._i18n import message
-
             _say(args, exc.title, err=True)
             _say(args, message("report_written_before_error", args.lang, n=len(written), out=args.out), err=True)
             return EXIT_UNWRITABLE
-    _say(args, (f"{len(written)} bestanden geschreven in {args.out} ({time.time() - start:.0f} s)." if nl
-                else f"{len(written)} files written to {args.out} ({time.time() - start:.0f} s)."))
+    _say(args, nmessage("cli.report.done", len(written), lang, out=args.out,
+                        seconds=fmt_number(time.time() - start, lang, 0)))
     return EXIT_OK
 
 
@@ -302,6 +282,7 @@ def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):
     from .draw.interactive import network_html
     from .draw.static import coverage_figure, formation_figure, network_figure, save_figure, small_multiples
     from .draw.style import build_scene
+    from ._i18n import csv_separator
     from .export import write_gexf, write_graphml, write_kumu, write_network_csv
     from .io import atomic_write
     from .network import opgave_graph
@@ -358,7 +339,7 @@ def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):
     if "kumu" in formats:
         yield write_kumu(G, files["kumu"], case=case, lang=lang, overwrite=force)
     if "csv" in formats:
-        yield from write_network_csv(G, files["csv_nodes"], files["csv_edges"], sep=";" if lang == "nl" else ",",
+        yield from write_network_csv(G, files["csv_nodes"], files["csv_edges"], sep=csv_separator(lang),
                                      overwrite=force)
     if "scenario" in files:
         from ._scenario import _report_scenario

@@ -15,36 +15,33 @@ __all__ = ["add_parser"]
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
 
-def add_parser(subparsers) -> None:
-    """Register ``survey`` and ``read-survey`` on the ``opgavelab`` command line."""
-    p = subparsers.add_parser(
-        "survey", help="schrijf netwerkvragenlijsten / write network questionnaires",
-        description=("Schrijf per respondent een vragenlijst (xlsx) voor één opgave, en één rooster (csv). / "
-                     "Write one questionnaire (xlsx) per respondent for one opgave, and one roster (csv)."))
-    p.add_argument("case", metavar="CASE", help="an .xlsx or .ods workbook or a folder of CSV files")
-    p.add_argument("--opgave", required=True, metavar="ID", help="opgave id")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
-    p.add_argument("--lang", choices=["nl", "en"], default="nl")
-    p.add_argument("--per", choices=["actor", "contact"], default="actor",
-                   help="one questionnaire per actor (default) or per contact person")
-    p.add_argument("--actors", choices=["involved", "all"], default="involved",
-                   help="ask the actors involved in the opgave (default) or every actor of the case")
-    p.add_argument("--contact", default=None, help="who is asking and how to reach them (instructions sheet)")
-    p.add_argument("--force", action="store_true", help="overwrite existing files")
+def add_parser(subparsers, lang: str = "nl") -> None:
+    """Register ``survey`` and ``read-survey`` on the ``opgavelab`` command line, their help in ``lang``."""
+    from ._i18n import message
+    from .cli import add_lang_argument
+
+    def m(key):
+        return message("cli.help." + key, lang)
+
+    p = subparsers.add_parser("survey", help=m("survey"), description=m("survey_description"))
+    p.add_argument("case", metavar=message("cli.metavar.case", lang), help=m("case_path"))
+    p.add_argument("--opgave", required=True, metavar="ID", help=m("opgave"))
+    p.add_argument("--out", required=True, metavar=message("cli.metavar.dir", lang), help=m("out_dir"))
+    add_lang_argument(p, lang)
+    p.add_argument("--per", choices=["actor", "contact"], default="actor", help=m("per"))
+    p.add_argument("--actors", choices=["involved", "all"], default="involved", help=m("actors"))
+    p.add_argument("--contact", default=None, help=m("contact"))
+    p.add_argument("--force", action="store_true", help=m("force_files"))
     p.set_defaults(handler=run_survey)
 
-    p = subparsers.add_parser(
-        "read-survey", help="lees ingevulde vragenlijsten / read completed questionnaires",
-        description=("Lees de teruggestuurde vragenlijsten, toon de respons en schrijf de nieuwe casus. / "
-                     "Read the returned questionnaires, show the response and write the new case."))
-    p.add_argument("case", metavar="CASE", help="the case the questionnaires were written from")
-    p.add_argument("answers", metavar="ANSWERS", nargs="+", help="folder with the returned files, or the files")
-    p.add_argument("--opgave", required=True, metavar="ID", help="opgave id")
-    p.add_argument("--out", required=True, metavar="FILE", help="where to write the new case (.xlsx)")
-    p.add_argument("--ties", choices=["any", "confirmed", "reported_by_respondents"], default="any",
-                   help="which named ties to keep (default: any)")
-    p.add_argument("--lang", choices=["nl", "en"], default="nl")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p = subparsers.add_parser("read-survey", help=m("read_survey"), description=m("read_survey_description"))
+    p.add_argument("case", metavar=message("cli.metavar.case", lang), help=m("survey_case"))
+    p.add_argument("answers", metavar=message("cli.metavar.answers", lang), nargs="+", help=m("answers"))
+    p.add_argument("--opgave", required=True, metavar="ID", help=m("opgave"))
+    p.add_argument("--out", required=True, metavar=message("cli.metavar.file", lang), help=m("out_case"))
+    p.add_argument("--ties", choices=["any", "confirmed", "reported_by_respondents"], default="any", help=m("ties"))
+    add_lang_argument(p, lang)
+    p.add_argument("--force", action="store_true", help=m("force_file"))
     p.set_defaults(handler=run_read_survey)
 
 

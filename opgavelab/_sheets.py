@@ -18,7 +18,6 @@ _MAX_WIDTH = 60
 INTEGER = "0"
 DECIMAL = "0.000"
 PERCENT = "0.0%"
-DATE = {"nl": "dd-mm-yyyy", "en": "yyyy-mm-dd"}
 
 
 def print_setup(ws, *, landscape: bool | None = None, header_row: int | None = None) -> None:

@@ -8,7 +8,7 @@ from copy import copy
 import pandas as pd
 
 from . import schema
-from ._i18n import message
+from ._i18n import label, message
 from ._sheets import print_setup, wrapped_height
 
 _HEADERS_EN = {
@@ -31,66 +31,25 @@ _EXAMPLES = {
     "vocabularies": ["rol", "aanjager", "Aanjager", "#0072B2", 7],
 }
 
-_INSTRUCTIONS = {
-    "nl": [
-        ("opgavelab — sjabloon voor een casus", ""),
-        ("", ""),
-        ("Vul één blad per onderdeel. Kolomnamen mogen Nederlands of Engels zijn; hoofdletters, accenten en spaties tellen niet.", ""),
-        ("Verplichte kolommen zijn lichtblauw. Extra kolommen mag u toevoegen: ze blijven bewaard als kenmerk.", ""),
-        ("Controleer de werkmap met:  opgavelab validate <bestand>", ""),
-        ("", ""),
-        ("blad", "wat staat erin"),
-        ("actoren", "Eén rij per actor: id, naam, korte naam (optioneel, voor figuren), type (overheid, bedrijf, maatschappelijke organisatie, kennisinstelling, burger), "
-                    "schaalniveau (buurt … mondiaal), sector, domeinen (BBV-taakvelden, gescheiden door ';')."),
-        ("opgaven", "Eén rij per opgave: id, naam, oorsprong (waar komt ze vandaan), kern (de kernopgave), "
-                    "schaalniveau en domeinen die de opgave nodig heeft, beschrijving."),
-        ("betrokkenheid", "Eén rij per actor × opgave: actor, opgave, rol, bewust (ja/nee: weet de actor dat hij deel is van de opgave?), "
-                          "inzet (1-5), sinds, tot (jaar of datum)."),
-        ("relaties", "Eén rij per relatie tussen twee actoren: van, naar, type (samenwerking, financiering, informatie, mandaat), "
-                     "gewicht (standaard 1), opgave (waarvoor de relatie is vastgelegd, mag leeg), gericht (ja/nee), sinds, tot. "
-                     "Dit blad mag leeg blijven."),
-        ("lijsten", "Optioneel: eigen waarden toevoegen aan een lijst (lijst = type, schaalniveau, relatietype, rol, domein), "
-                    "met label, kleur (#RRGGBB) en volgorde."),
-        ("taakvelden", "Naslag: de BBV-taakvelden die als domein gelden (code of naam)."),
-        ("", ""),
-        ("Datums", "Een jaar (2021), een datum (2021-12-03 of 3-12-2021) of leeg. 'tot 2021' betekent tot en met 31-12-2021."),
-        ("Codes", "Schrijf taakveldcodes als tekst (bijv. '3.1; 8.3'), anders maakt Excel van 0.10 het getal 0,1."),
-    ],
-    "en": [
-        ("opgavelab — case template", ""),
-        ("", ""),
-        ("Fill one sheet per part. Column names may be Dutch or English; case, accents and spaces do not matter.", ""),
-        ("Required columns are light blue. You may add columns: they are kept as attributes.", ""),
-        ("Check the workbook with:  opgavelab validate <file> --lang en", ""),
-        ("", ""),
-        ("sheet", "what it holds"),
-        ("actors", "One row per actor: id, name, short_name (optional, for figures), type (overheid/government, bedrijf/business, maatschappelijke organisatie/civil society, "
-                   "kennisinstelling/knowledge institution, burger/citizen), scale (buurt/neighbourhood … mondiaal/global), "
-                   "sector, domains (BBV taakvelden, separated by ';')."),
-        ("opgaven", "One row per opgave (challenge): id, name, origin, core_challenge, the scale and domains it needs, description."),
-        ("involvement", "One row per actor × opgave: actor, opgave, role, aware (yes/no: does the actor know it is part of it?), "
-                        "commitment (1-5), since, until (year or date)."),
-        ("ties", "One row per tie between two actors: source, target, type (collaboration, funding, information, mandate), "
-                 "weight (default 1), opgave (the one it was recorded for, may be empty), directed (yes/no), since, until. "
-                 "This sheet may stay empty."),
-        ("vocabularies", "Optional: add values to a list (list = actor_type, scale, tie_type, role, domain) with label, colour (#RRGGBB) and order."),
-        ("taakvelden", "Reference: the BBV taakvelden that count as domains (code or name)."),
-        ("", ""),
-        ("Dates", "A year (2021), a date (2021-12-03 or 3-12-2021) or empty. 'until 2021' means up to and including 2021-12-31."),
-        ("Codes", "Write taakveld codes as text (e.g. '3.1; 8.3'), or Excel turns 0.10 into the number 0.1."),
-    ],
-}
+def _instructions(lang: str) -> list[tuple[str, str]]:
+    """The rows of the instructions sheet (catalogue keys ``template.*``)."""
+    def m(key):
+        return message("template." + key, lang)
+
+    sheets = [(schema.spec_name(schema.SHEETS[k], lang), m("sheet." + k))
+              for k in ("actors", "opgaven", "involvement", "ties", "vocabularies")]
+    return [(m("title"), ""), ("", ""), (m("intro_names"), ""), (m("intro_required"), ""), (m("intro_check"), ""),
+            ("", ""), (m("head_sheet"), m("head_what")), *sheets, ("taakvelden", m("sheet.taakvelden")), ("", ""),
+            (m("dates_label"), m("dates")), (m("codes_label"), m("codes"))]
 
 
 def _headers(sheet: str, lang: str) -> list[str]:
-    if lang == "en":
-        return list(_HEADERS_EN[sheet])
     spec = schema.SHEETS[sheet]
-    return [spec.column(c).label_nl or c for c in _HEADERS_EN[sheet]]
+    return [schema.spec_name(spec.column(c), lang) for c in _HEADERS_EN[sheet]]
 
 
 def _sheet_title(sheet: str, lang: str) -> str:
-    return sheet if lang == "en" else schema.SHEETS[sheet].label_nl
+    return schema.spec_name(schema.SHEETS[sheet], lang)
 
 
 def build_template(lang: str = "nl"):
@@ -101,8 +60,8 @@ def build_template(lang: str = "nl"):
 
     wb = Workbook()
     info = wb.active
-    info.title = "instructies" if lang == "nl" else "instructions"
-    for row in _INSTRUCTIONS[lang]:
+    info.title = message("template.instructions_sheet", lang)
+    for row in _instructions(lang):
         info.append(list(row))
     info["A1"].font = Font(bold=True, size=14)
     info.column_dimensions["A"].width = 18
@@ -120,7 +79,7 @@ def build_template(lang: str = "nl"):
     choices = wb.create_sheet("_keuzes")
     vocab = schema.default_vocabularies()
     lists = {}
-    yes_no = ["ja", "nee"] if lang == "nl" else ["yes", "no"]
+    yes_no = [label("yes", lang), label("no", lang)]
     columns = [("actor_type", None), ("scale", None), ("tie_type", None), ("role", None), ("yes_no", yes_no)]
     for j, (name, fixed) in enumerate(columns, start=1):
         if fixed is None:
@@ -194,13 +153,14 @@ def build_template(lang: str = "nl"):
 
     # reference list of taakvelden
     ref = wb.create_sheet("taakvelden")
-    ref.append(["code", "naam" if lang == "nl" else "name", "niveau" if lang == "nl" else "level"])
+    ref.append(["code", message("template.column.name", lang), message("template.column.level", lang)])
     for cell in ref[1]:
         cell.font = header_font
         cell.fill = header_fill
     tv = schema.taakvelden()
     for code, rec in tv.iterrows():
-        name = rec["naam"] if lang == "nl" or not rec["name_en"] else f"{rec['name_en']} ({rec['naam']})"
+        name = (message("template.taakveld_name", lang, name=rec["naam"], name_en=rec["name_en"]) if rec["name_en"]
+                else rec["naam"])
         ref.append([code, name, rec["niveau"]])
         ref.cell(row=ref.max_row, column=1).data_type = "s"
     ref.column_dimensions["A"].width = 8
@@ -218,7 +178,7 @@ def _cell_value(value, kind: str, lang: str):
     if kind == "domains":
         return "; ".join(value) if value else None
     if kind == "bool":
-        return ("ja" if value else "nee") if lang == "nl" else ("yes" if value else "no")
+        return label("yes" if value else "no", lang)
     if kind == "date":
         ts = pd.Timestamp(value)
         return _dt.datetime(ts.year, ts.month, ts.day)
@@ -253,12 +213,11 @@ def fill_workbook(wb, case, lang: str) -> None:
     }
     custom = case.vocabularies[case.vocabularies["source"] == "lijsten"]
     if len(custom):
-        names = {name: (spec.label_nl if lang == "nl" else spec.name)
-                 for name, spec in schema.VOCABULARY_LISTS.items()}
+        names = {name: schema.spec_name(spec, lang) for name, spec in schema.VOCABULARY_LISTS.items()}
         tables["vocabularies"] = pd.DataFrame({
             "list": custom["list"].map(names),
             "value": custom["value"],
-            "label": custom["label_nl"] if lang == "nl" else custom["label_en"],
+            "label": custom[f"label_{lang}"],
             "colour": custom["colour"],
             "order": custom["order"],
         })

@@ -27,9 +27,9 @@ from openpyxl.utils import get_column_letter
 
 from . import schema
 from ._dates import parse_date
-from ._values import is_missing, map_unique
-from ._i18n import message
+from ._i18n import label, message
 from ._progress import Phases
+from ._values import is_missing, map_unique
 from .errors import ValidationError
 
 __all__ = ["check_grids", "Grid"]
@@ -403,8 +403,8 @@ def _find_sheets(grids: list[Grid], problems: _Problems) -> dict[str, Grid]:
             if guess:
                 break
         closest = message("sheet_closest", problems.lang, name=guess) if guess else ""
-        label = spec.label_nl if problems.lang == "nl" else spec.name
-        problems.add("sheet_missing", sheet=label, fields={"sheet": label},
+        sheet_name = schema.spec_name(spec, problems.lang)
+        problems.add("sheet_missing", sheet=sheet_name, fields={"sheet": sheet_name},
                      hint_fields={"names": names, "closest": closest})
     return found
 
@@ -489,7 +489,7 @@ def _prepare_sheet(name: str, grid: Grid, problems: _Problems) -> _Sheet | None:
             guess_header = next((h for h in headers.values() if schema.normalise_name(h) == guess), None)
             closest = message("column_closest", problems.lang, name=guess_header) if guess_header and guess_header not in accepted else ""
             problems.add("column_missing", sheet=title, row=header_row, column=accepted[0],
-                         fields={"column": accepted[0] if problems.lang == "nl" else required},
+                         fields={"column": schema.spec_name(spec.column(required), problems.lang)},
                          hint_fields={"names": ", ".join(accepted), "closest": closest})
     return _Sheet(spec=spec, title=title, data=data, rows=rows, headers=headers,
                   letters=letters, notes=grid.notes, empty=empties, header_row=header_row)
@@ -648,7 +648,7 @@ def _vocab_column(sheet: _Sheet, column: str, list_name: str, vocab: Vocabularie
                      column=sheet.headers.get(column, column), value=v,
                      fields={"value": v, "what": spec.label_nl, "what_en": spec.label_en},
                      hint_fields={"allowed": vocab.allowed_text(list_name, problems.lang),
-                                  "list": spec.label_nl if problems.lang == "nl" else spec.name})
+                                  "list": schema.spec_name(spec, problems.lang)})
     categories = vocab.values(list_name)
     extra = [v for v in pd.unique(resolved.dropna().to_numpy(dtype=object)) if v not in categories]
     return pd.Categorical(resolved.where(resolved.notna(), None), categories=categories + extra,
@@ -796,7 +796,7 @@ def _bool_column(sheet: _Sheet, column: str, default: bool, problems: _Problems)
     _report_error_cells(sheet, column, _sheet_empty(sheet, column), problems)
     parsed = map_unique(raw, _parse_bool)
     bad = (parsed.isna() & ~pd.Series(_sheet_empty(sheet, column), index=raw.index)).to_numpy()
-    default_text = ("ja" if default else "nee") if problems.lang == "nl" else ("yes" if default else "no")
+    default_text = label("yes" if default else "no", problems.lang)
     for i in np.flatnonzero(bad):
         v = raw.iat[i]
         key = "excel_error" if isinstance(v, str) and v.strip() in EXCEL_ERRORS else "bool_bad"
@@ -959,8 +959,7 @@ def _check_period(sheet: _Sheet, since: pd.Series, until: pd.Series, problems: _
 
 
 def _sheet_label(name: str, lang: str) -> str:
-    spec = schema.SHEETS[name]
-    return spec.label_nl if lang == "nl" else spec.name
+    return schema.spec_name(schema.SHEETS[name], lang)
 
 
 # --------------------------------------------------------------------------
@@ -1149,7 +1148,7 @@ def check_grids(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         ties[ROW] = sheet.rows
         _warn_duplicate_ties(ties, sheet, problems)
 
-    phases.tick("casus" if lang == "nl" else "case")
+    phases.tick(message("progress.case", lang))
     # --- case-level warnings (only for a case without errors: they would be noise)
     if actors is not None and involvement is not None and not problems.has_errors:
         involved = set(involvement["actor"].dropna())

@@ -17,14 +17,25 @@ Exit codes (every command):
 
 With ``--json`` every outcome, errors included, is one JSON object on stdout.
 Text from cells is printed with control and direction characters escaped.
+
+Language: every command speaks Dutch or English, its ``--help`` included.
+``--lang nl|en`` anywhere on the command line decides; without it the
+environment variable ``OPGAVELAB_LANG`` (``nl`` or ``en``); without both,
+Dutch, the library's default. The system locale (``LANG``) is not followed on
+purpose: many machines say ``en_US`` while their users read Dutch, and a
+command's language should not change with the machine it runs on. Words come
+from the catalogue (``cli.*`` keys), argparse's own words (``usage:``,
+``options``, its error messages) included.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from contextlib import contextmanager
 
-from ._i18n import message
+from ._i18n import fmt_list, message, nmessage
 
 __all__ = ["main"]
 
@@ -32,73 +43,143 @@ EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_UNWRITABLE, EXIT_INTERNAL = 0, 1, 2
 EXIT_INTERRUPTED = 130
 
 
+#: argparse's own words (it asks gettext's ``_`` for them) and their catalogue keys
+_ARGPARSE_WORDS = {
+    "usage: ": "usage",
+    "positional arguments": "positionals",
+    "options": "options",
+    "show this help message and exit": "help",
+    "the following arguments are required: %s": "required",
+    "invalid choice: %(value)r (choose from %(choices)s)": "invalid_choice",
+    "unrecognized arguments: %s": "unrecognized",
+    "expected one argument": "expected_one",
+    "one of the arguments %s is required": "one_required",
+    "not allowed with argument %s": "not_allowed",
+    "argument %(argument_name)s: %(message)s": "argument",
+    "invalid %(type)s value: %(value)r": "invalid_value",
+    "ambiguous option: %(option)s could match %(matches)s": "ambiguous",
+}
+
+
+def command_lang(argv: list[str] | None = None) -> str:
+    """The language of a command line: ``--lang`` in ``argv``, else ``OPGAVELAB_LANG``, else ``"nl"``.
+
+    Read before argparse runs, so that ``--help`` already speaks it.
+
+    Examples
+    --------
+    >>> command_lang(["validate", "x.xlsx", "--lang", "en"])
+    'en'
+    >>> command_lang(["report", "--lang=nl", "x.xlsx"])
+    'nl'
+    """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("nl", "en"):
+            return argv[i + 1]
+        if arg in ("--lang=nl", "--lang=en"):
+            return arg.split("=", 1)[1]
+    env = os.environ.get("OPGAVELAB_LANG", "").strip().lower()
+    return env if env in ("nl", "en") else "nl"
+
+
+@contextmanager
+def _argparse_speaks(lang: str):
+    """argparse's words (``usage:``, ``options``, its errors) in ``lang`` while the parser is built and used."""
+    original = argparse._
+
+    def translate(text):
+        key = _ARGPARSE_WORDS.get(text)
+        return message("cli.argparse." + key, lang) if key else original(text)
+
+    argparse._ = translate
+    try:
+        yield
+    finally:
+        argparse._ = original
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse exits with 2 on a wrong argument; here 2 means an unreadable
     input, so a wrong argument exits with 1 (and is printed safely)."""
 
-    def error(self, message):
+    lang = "nl"
+
+    def error(self, text):
         from ._terminal import safe
 
         self.print_usage(sys.stderr)
-        self.exit(EXIT_INVALID, safe(f"{self.prog}: error: {message}") + "\n")
+        self.exit(EXIT_INVALID, safe(message("cli.error", self.lang, prog=self.prog, message=text)) + "\n")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="opgavelab",
-        description="opgavelab: netwerken rond maatschappelijke opgaven / networks around societal challenges.",
-    )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def _parser(lang: str = "nl") -> argparse.ArgumentParser:
+    """The command line in ``lang``: every help text from the catalogue."""
+    parser_class = type("_Parser_" + lang, (_Parser,), {"lang": lang})
+    with _argparse_speaks(lang):
+        parser = parser_class(prog="opgavelab", description=message("cli.help.description", lang),
+                              epilog=message("cli.help.epilog", lang))
+        sub = parser.add_subparsers(dest="command", required=True, metavar=message("cli.help.command", lang),
+                                    parser_class=parser_class)
 
-    p = sub.add_parser("validate", help="controleer een casus / check a case workbook")
-    p.add_argument("path", help="an .xlsx or .ods workbook or a folder of CSV files")
-    p.add_argument("--lang", choices=["nl", "en"], default="nl")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    add_limit_arguments(p)
+        p = sub.add_parser("validate", help=message("cli.help.validate", lang),
+                           description=message("cli.help.validate", lang))
+        p.add_argument("path", metavar=message("cli.metavar.path", lang), help=message("cli.help.case_path", lang))
+        add_lang_argument(p, lang)
+        p.add_argument("--json", action="store_true", help=message("cli.help.json", lang))
+        add_limit_arguments(p, lang)
 
-    p = sub.add_parser("template", help="schrijf een leeg sjabloon / write an empty template workbook")
-    p.add_argument("path", help="where to write the .xlsx file")
-    p.add_argument("--lang", choices=["nl", "en"], default="nl")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+        p = sub.add_parser("template", help=message("cli.help.template", lang),
+                           description=message("cli.help.template", lang))
+        p.add_argument("path", metavar=message("cli.metavar.path", lang), help=message("cli.help.template_path", lang))
+        add_lang_argument(p, lang)
+        p.add_argument("--force", action="store_true", help=message("cli.help.force_file", lang))
 
-    _add_more_commands(sub)
+        _add_more_commands(sub, lang)
     return parser
 
 
-def add_limit_arguments(p) -> None:
+def add_lang_argument(p, lang: str) -> None:
+    """``--lang nl|en``; its default is the language the command line was read in (:func:`command_lang`)."""
+    p.add_argument("--lang", choices=["nl", "en"], default=lang, help=message("cli.help.lang", lang))
+
+
+def add_limit_arguments(p, lang: str = "nl") -> None:
     """--max-bytes, --max-cells, --max-cell-chars: the caps of opgavelab.load."""
-    for name, what in (("bytes", "unzipped size of a workbook (default 1000000000)"),
-                       ("cells", "rows x columns of one sheet (default 20000000)"),
-                       ("cell-chars", "characters in one cell (default 1000000)")):
-        p.add_argument(f"--max-{name}", type=_positive_int, default=None, metavar="N",
-                       help=f"refuse more than N: {what}")
+    for name in ("bytes", "cells", "cell-chars"):
+        p.add_argument(f"--max-{name}", type=_positive_int(lang), default=None, metavar="N",
+                       help=message("cli.help.max_" + name.replace("-", "_"), lang))
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text.replace("_", ""))
-    except ValueError:
-        value = 0
-    if value < 1:
-        msg = f"must be a whole number of 1 or more, got {text!r}"
-        raise argparse.ArgumentTypeError(msg)
-    return value
+def _positive_int(lang: str):
+    """An argparse type: a whole number of 1 or more (``1_000`` allowed), refused in ``lang``."""
+
+    def positive_int(text: str) -> int:
+        try:
+            value = int(text.replace("_", ""))
+        except ValueError:
+            value = 0
+        if value < 1:
+            msg = message("cli.positive_int", lang, value=repr(text))
+            raise argparse.ArgumentTypeError(msg)
+        return value
+
+    return positive_int
 
 
 def limit_kwargs(args) -> dict:
     return {k: getattr(args, k, None) for k in ("max_bytes", "max_cells", "max_cell_chars")}
 
 
-def _add_more_commands(sub) -> None:
+def _add_more_commands(sub, lang: str = "nl") -> None:
     """Commands defined in other modules (reports) register here."""
     try:
         from . import _cli_report
     except ImportError:  # pragma: no cover - optional part not present
         return
-    _cli_report.add_parser(sub)
+    _cli_report.add_parser(sub, lang)
     from . import _cli_survey
 
-    _cli_survey.add_parser(sub)
+    _cli_survey.add_parser(sub, lang)
 
 
 def _problems_records(frame):
@@ -122,7 +203,7 @@ def _cmd_validate(args) -> int:
     from .errors import ReadError, ValidationError
     from .io import load
 
-    nl = args.lang == "nl"
+    lang = args.lang
     try:
         case = load(args.path, lang=args.lang, progress=sys.stderr.isatty() and not args.json, **limit_kwargs(args))
     except ReadError as exc:
@@ -155,26 +236,22 @@ def _cmd_validate(args) -> int:
     if args.json:
         _json(summary)
         return EXIT_OK
-    if nl:
-        _out(f"Geldig: {case.name}: {summary['actors']} actoren, {summary['opgaven']} opgaven, "
-              f"{summary['involvement']} betrokkenheden, {summary['ties']} relaties.")
-    else:
-        _out(f"Valid: {case.name}: {summary['actors']} actors, {summary['opgaven']} opgaven, "
-              f"{summary['involvement']} involvements, {summary['ties']} ties.")
-    types = case.labels("actor_type", args.lang)
-    _out(("Actoren per type: " if nl else "Actors per type: ")
-          + ", ".join(f"{types.get(k, k)} {v}" for k, v in summary["actors_per_type"].items()))
+    counts = [nmessage(key, summary[what], lang) for key, what in (
+        ("count.actors", "actors"), ("count.opgaven", "opgaven"), ("count.involvements", "involvement"),
+        ("count.ties", "ties"))]
+    _out(message("cli.valid", lang, case=case.name, counts=fmt_list(counts, lang)))
+    types = case.labels("actor_type", lang)
+    _out(message("cli.actors_per_type", lang,
+                 types=", ".join(f"{types.get(k, k)} {v}" for k, v in summary["actors_per_type"].items())))
     if len(case.warnings):
-        n = len(case.warnings)
-        _out(f"{n} waarschuwing(en):" if nl else f"{n} warning(s):")
-        _out(_table(case.warnings, args.lang))
+        _out(nmessage("count.warnings", len(case.warnings), lang) + ":")
+        _out(_table(case.warnings, lang))
     return EXIT_OK
 
 
 def _table(problems, lang: str, limit: int = 200) -> str:
     """Problems as an aligned table: where, value and message; the fix below each."""
-    nl = lang == "nl"
-    heads = ["blad", "rij", "kolom", "waarde", "probleem"] if nl else ["sheet", "row", "column", "value", "problem"]
+    heads = [message("cli.column." + k, lang) for k in ("sheet", "row", "column", "value", "problem")]
     rows = []
     for rec in problems.head(limit).itertuples(index=False):
         value = "" if rec.value is None else str(rec.value).replace("\n", " ")
@@ -189,7 +266,7 @@ def _table(problems, lang: str, limit: int = 200) -> str:
         if hint:
             lines.append(" " * (sum(widths) + 8) + "→ " + str(hint))
     if len(problems) > limit:
-        lines.append(f"... +{len(problems) - limit}")
+        lines.append(message("cli.more_problems", lang, n=len(problems) - limit))
     return "\n".join(lines)
 
 
@@ -199,11 +276,9 @@ def _cmd_template(args) -> int:
     try:
         path = write_template(args.path, lang=args.lang, overwrite=args.force)
     except FileExistsError:
-        msg = (f"{args.path} bestaat al; gebruik --force om het te vervangen." if args.lang == "nl"
-               else f"{args.path} already exists; use --force to replace it.")
-        _out(msg, err=True)
+        _out(message("cli.file_exists", args.lang, path=args.path), err=True)
         return EXIT_UNREADABLE
-    _out(("Sjabloon geschreven: " if args.lang == "nl" else "Template written: ") + str(path))
+    _out(message("cli.template_written", args.lang, path=path))
     return EXIT_OK
 
 
@@ -227,18 +302,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv) -> int:
-    import os
-
-    parser = _parser()
-    args = parser.parse_args(argv)
+    lang = command_lang(argv)
+    env = os.environ.get("OPGAVELAB_LANG", "").strip()
+    if env and env.lower() not in ("nl", "en"):
+        _out(message("cli.bad_env_lang", lang, value=env), err=True)
+    parser = _parser(lang)
+    with _argparse_speaks(lang):
+        args = parser.parse_args(argv)
     handlers = {"validate": _cmd_validate, "template": _cmd_template}
     handler = handlers.get(args.command) or getattr(args, "handler", None)
-    lang = getattr(args, "lang", "nl")
+    lang = getattr(args, "lang", lang)
     try:
         return handler(args)
     except BrokenPipeError:  # `opgavelab validate x | head`: the reader has gone, nothing to say
-        import os
-
         try:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except (OSError, ValueError):

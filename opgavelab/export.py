@@ -300,19 +300,10 @@ def write_graphml(G: nx.Graph, path, *, directed: bool | None = False, overwrite
 # Kumu
 # --------------------------------------------------------------------------
 
-_KUMU_FIELDS = {
-    "id": ("opgavelab-id", "opgavelab id"),
-    "scale": ("Schaalniveau", "Scale level"),
-    "sector": ("Sector", "Sector"),
-    "role": ("Rol", "Role"),
-    "aware": ("Bewust betrokken", "Aware"),
-    "commitment": ("Inzet", "Commitment"),
-    "domains": ("Domeinen", "Domains"),
-    "since": ("Sinds", "Since"),
-    "until": ("Tot", "Until"),
-    "opgaven": ("Opgaven", "Opgaven"),
-    "not_aware": ("niet bewust betrokken", "not aware"),
-}
+#: Kumu's own columns stay English (Label, Type, ...); ours are shown as ``kumu.field.<key>``
+_KUMU_FIELDS = ("id", "scale", "sector", "role", "aware", "commitment", "domains", "since", "until", "opgaven",
+                "not_aware")
+
 
 
 def kumu_tables(G: nx.Graph, case=None, lang: str | None = None) -> dict[str, pd.DataFrame]:
@@ -344,7 +335,7 @@ def kumu_tables(G: nx.Graph, case=None, lang: str | None = None) -> dict[str, pd
     ['From', 'To', 'Type', 'Strength', 'Direction']
     """
     lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
-    i = 1 if lang == "en" else 0
+    field = {k: message("kumu.field." + k, lang) for k in _KUMU_FIELDS}
 
     def labels(list_name):
         return case.labels(list_name, lang) if case is not None else {}
@@ -362,7 +353,7 @@ def kumu_tables(G: nx.Graph, case=None, lang: str | None = None) -> dict[str, pd
         doms = [str(x) for x in (d.get("domains") or [])]
         tags = [domain(x) for x in doms]
         if d.get("aware") is False:
-            tags.append(_KUMU_FIELDS["not_aware"][i])
+            tags.append(field["not_aware"])
         t, s, r = d.get("type"), d.get("scale"), d.get("role")
         desc = d.get("description") or d.get("toelichting") or d.get("beschrijving") or ""
         rows.append({
@@ -370,20 +361,19 @@ def kumu_tables(G: nx.Graph, case=None, lang: str | None = None) -> dict[str, pd
             "Type": type_l.get(t, t) if not is_na(t) else None,
             "Description": None if is_na(desc) else str(desc),
             "Tags": "|".join(tags) or None,
-            _KUMU_FIELDS["id"][i]: str(v),
-            _KUMU_FIELDS["scale"][i]: scale_l.get(s, s) if not is_na(s) else None,
-            _KUMU_FIELDS["sector"][i]: _flat(d.get("sector")),
-            _KUMU_FIELDS["role"][i]: role_l.get(r, r) if not is_na(r) else None,
-            _KUMU_FIELDS["aware"][i]: (None if d.get("aware") is None
-                                       else (("ja" if d["aware"] else "nee") if lang == "nl"
-                                             else ("yes" if d["aware"] else "no"))),
-            _KUMU_FIELDS["commitment"][i]: _flat(d.get("commitment")),
-            _KUMU_FIELDS["domains"][i]: "|".join(doms) or None,
-            _KUMU_FIELDS["since"][i]: _flat(d.get("involved_since")),
-            _KUMU_FIELDS["until"][i]: _flat(d.get("involved_until")),
+            field["id"]: str(v),
+            field["scale"]: scale_l.get(s, s) if not is_na(s) else None,
+            field["sector"]: _flat(d.get("sector")),
+            field["role"]: role_l.get(r, r) if not is_na(r) else None,
+            field["aware"]: (None if d.get("aware") is None
+                             else message("label." + ("yes" if d["aware"] else "no"), lang)),
+            field["commitment"]: _flat(d.get("commitment")),
+            field["domains"]: "|".join(doms) or None,
+            field["since"]: _flat(d.get("involved_since")),
+            field["until"]: _flat(d.get("involved_until")),
         })
     elements = pd.DataFrame(rows, columns=["Label", "Type", "Description", "Tags"]
-                            + [_KUMU_FIELDS[k][i] for k in ("id", "scale", "sector", "role", "aware", "commitment",
+                            + [field[k] for k in ("id", "scale", "sector", "role", "aware", "commitment",
                                                             "domains", "since", "until")])
     crow = []
     seen = set()
@@ -402,13 +392,13 @@ def kumu_tables(G: nx.Graph, case=None, lang: str | None = None) -> dict[str, pd
             "Type": tie_l.get(t, t) if not is_na(t) else None,
             "Strength": float(d.get("weight", 1.0)),
             "Direction": "directed" if recorded_directed else "undirected",
-            _KUMU_FIELDS["since"][i]: _flat(d.get("since")),
-            _KUMU_FIELDS["until"][i]: _flat(d.get("until")),
-            _KUMU_FIELDS["opgaven"][i]: "|".join(str(o) for o in (d.get("opgaven") or [])) or None,
+            field["since"]: _flat(d.get("since")),
+            field["until"]: _flat(d.get("until")),
+            field["opgaven"]: "|".join(str(o) for o in (d.get("opgaven") or [])) or None,
         })
     connections = pd.DataFrame(crow, columns=["From", "To", "Type", "Strength", "Direction",
-                                              _KUMU_FIELDS["since"][i], _KUMU_FIELDS["until"][i],
-                                              _KUMU_FIELDS["opgaven"][i]])
+                                              field["since"], field["until"],
+                                              field["opgaven"]])
     return {"Elements": elements, "Connections": connections}
 
 
@@ -640,7 +630,7 @@ def _cell_format(kind, row_label: str, value, lang: str) -> str | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (_dt.datetime, _dt.date)):
-        return _sheets.DATE.get(lang, _sheets.DATE["nl"])
+        return message("format.excel_date", lang)
     if not isinstance(value, (int, float)):
         return None
     if kind == "share" or (kind == "mixed" and any(w in row_label for w in _SHARE_WORDS)):
@@ -662,7 +652,6 @@ def _write_workbook(sheets: Mapping[str, pd.DataFrame], path, *, overwrite: bool
     if not isinstance(sheets, Mapping) or not all(isinstance(f, (pd.DataFrame, pd.Series)) for f in sheets.values()):
         msg = "'sheets' must be a mapping {sheet name: DataFrame}."
         raise TypeError(msg)
-    nl = lang == "nl"
     wb = Workbook()
     wb.remove(wb.active)
     names = _sheet_names(sheets.keys())
@@ -670,8 +659,8 @@ def _write_workbook(sheets: Mapping[str, pd.DataFrame], path, *, overwrite: bool
     head_fill = PatternFill("solid", fgColor="2B2D42")
     head_border = Border(bottom=Side(style="thin", color="888888"))
     if about:
-        ws = wb.create_sheet("over" if nl else "about")
-        _set(ws.cell(1, 1), title or ("opgavelab-tabellen" if nl else "opgavelab tables"))
+        ws = wb.create_sheet(message("export.about_sheet", lang))
+        _set(ws.cell(1, 1), title or message("export.about_title", lang))
         ws.cell(1, 1).font = Font(bold=True, size=14)
         row = 2
         if caption:
@@ -680,12 +669,11 @@ def _write_workbook(sheets: Mapping[str, pd.DataFrame], path, *, overwrite: bool
             row = 3
         from . import __version__
 
-        _set(ws.cell(row, 1), (f"Gemaakt met opgavelab {__version__}." if nl
-                               else f"Made with opgavelab {__version__}."))
+        _set(ws.cell(row, 1), message("export.made_with", lang, version=__version__))
         ws.cell(row, 1).font = Font(color="555555")
         row += 2
-        _set(ws.cell(row, 1), "blad" if nl else "sheet")
-        _set(ws.cell(row, 2), "rijen" if nl else "rows")
+        _set(ws.cell(row, 1), message("export.column.sheet", lang))
+        _set(ws.cell(row, 2), message("export.column.rows", lang))
         for c in (1, 2):
             ws.cell(row, c).font = head_font
             ws.cell(row, c).fill = head_fill

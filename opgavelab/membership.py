@@ -50,73 +50,28 @@ import pandas as pd
 
 from . import public_bodies as pb
 from ._checks import _check_bool, _check_case, _check_lang, _check_one_of
+from ._i18n import message
 from ._values import is_missing, map_unique
 from .case import Case
 
 # --------------------------------------------------------------------------
-# texts (nl, en)
+# texts: the catalogue's ``membership.*`` keys (opgavelab/locale/*/LC_MESSAGES/opgavelab.po)
 # --------------------------------------------------------------------------
 
-_STEPS: dict[str, tuple[str, str]] = {
-    "empty_rows": ("Rijen zonder deelnemer of opgave weggelaten",
-                   "Rows without participant or opgave left out"),
-    "fix_encoding": ("Dubbel gecodeerde UTF-8 hersteld (ftfy)",
-                     "Double-encoded UTF-8 repaired (ftfy)"),
-    "normalise_names": ("Namen opgeschoond: spaties, aanhalingstekens, streepjes, leestekens, IJ",
-                        "Names tidied: spaces, quotes, dashes, punctuation, IJ"),
-    "unify_case": ("Schrijfwijzen die alleen in hoofdletters verschillen gelijkgetrokken",
-                   "Spellings that differ only in letter case unified"),
-    "aliases": ("Bevestigde varianten vervangen (aliases)",
-                "Confirmed variants replaced (aliases)"),
-    "merge_duplicates": ("Dubbele rijen (deelnemer × opgave) samengevoegd",
-                         "Duplicate rows (participant × opgave) merged"),
-    "attribute_conflicts": ("Tegenstrijdige kenmerken: de meest voorkomende waarde gehouden",
-                            "Conflicting attributes: the most frequent value kept"),
-    "near_duplicates": ("Bijna-dubbele namen gemarkeerd, niet samengevoegd: bevestig ze met aliases=",
-                        "Near-duplicate names flagged, not merged: confirm them with aliases="),
-    "actor_type": ("Actortype en schaalniveau herkend uit de naam",
-                   "Actor type and scale level recognised from the name"),
-    "unrecognised": ("Niet herkend: kale naam, als gemeente aangenomen",
-                     "Not recognised: bare name, assumed a municipality"),
-    "category": ("Categorie van de opgave herkend uit de naam",
-                 "Category of the opgave recognised from the name"),
-    "category_other": ("Opgaven zonder herkende categorie ('overig')",
-                       "Opgaven without a recognised category ('overig')"),
-    "id_collisions": ("Opgave-id gelijk aan een actor-id: ' (opgave)' toegevoegd",
-                      "Opgave id equal to an actor id: ' (opgave)' added"),
-}
+#: the report's steps, in order; each has a description ``membership.step.<step>``
+_STEPS = ("empty_rows", "fix_encoding", "normalise_names", "unify_case", "aliases", "merge_duplicates",
+          "attribute_conflicts", "near_duplicates", "actor_type", "unrecognised", "category", "category_other",
+          "id_collisions")
 
-_COLUMNS = {
-    "step": ("stap", "step"), "description": ("omschrijving", "description"), "enabled": ("aan", "enabled"),
-    "rows_affected": ("rijen", "rows_affected"), "values_affected": ("waarden", "values_affected"),
-    "examples": ("voorbeelden", "examples"),
-}
-
-_TEXT: dict[str, tuple[str, str]] = {
-    "title": ("Lidmaatschapslijst → casus", "Membership list → case"),
-    "rows": ("rijen", "rows"), "actors": ("deelnemers", "participants"), "opgaven": ("opgaven", "opgaven"),
-    "before": ("voor", "before"), "after": ("na", "after"),
-    "near": ("Bijna-dubbele namen (bevestig met aliases=report.aliases(...))",
-             "Near-duplicate names (confirm with aliases=report.aliases(...))"),
-    "unrec": ("Niet herkende deelnemers (kale naam, niet in de gemeentelijst)",
-              "Unrecognised participants (bare name, not in the municipality list)"),
-    "unrec_nolist": ("Kale namen als gemeente aangenomen (geef municipalities= om te controleren)",
-                     "Bare names assumed municipalities (pass municipalities= to check)"),
-    "conflicts": ("Tegenstrijdige kenmerken", "Conflicting attributes"),
-    "next": ("Verder: bevestig bijna-dubbele namen met aliases=report.aliases(reject=[...]) en draai opnieuw; "
-             "daarna opgavelab.network.two_mode_graph(case) of co_membership_graph(case).",
-             "Next: confirm near-duplicates with aliases=report.aliases(reject=[...]) and run again; "
-             "then opgavelab.network.two_mode_graph(case) or co_membership_graph(case)."),
-    "unknown_type": ("onbekend", "unknown"),
-}
+#: the columns of ``report.steps``; shown with the headers ``membership.column.<column>``
+_COLUMNS = ("step", "description", "enabled", "rows_affected", "values_affected", "examples")
 
 _UNKNOWN_TYPE = "onbekend"
 _OPGAVE_SUFFIX = " (opgave)"
 
 
 def _t(key: str, lang: str) -> str:
-    nl, en = _TEXT[key]
-    return en if lang == "en" else nl
+    return message("membership." + key, lang)
 
 
 # --------------------------------------------------------------------------
@@ -224,8 +179,10 @@ class MembershipReport:
 
     # -- showing -------------------------------------------------------
     def _steps_shown(self) -> pd.DataFrame:
-        i = 1 if self.lang == "en" else 0
-        return self.steps.rename(columns={k: v[i] for k, v in _COLUMNS.items()})
+        # the step key is for code; a reader sees the description, ja/nee and headers in their language
+        yes_no = {True: message("scan.yes", self.lang), False: message("scan.no", self.lang)}
+        shown = self.steps.drop(columns="step").assign(enabled=self.steps["enabled"].map(yes_no))
+        return shown.rename(columns={k: _t("column." + k, self.lang) for k in _COLUMNS})
 
     def __repr__(self) -> str:
         lang = self.lang
@@ -233,12 +190,12 @@ class MembershipReport:
         c = self.counts
         for label, row in c.iterrows():
             lines.append(f"  {label}: {row.iloc[0]} → {row.iloc[1]}")
+        lines.append(f"  [{_t('column.rows_affected', lang)} / {_t('column.values_affected', lang)}]")
         for rec in self.steps.itertuples(index=False):
             if not rec.enabled:
                 continue
             mark = f"{rec.rows_affected:>5} / {rec.values_affected:<4}"
-            ex = f"  e.g. {rec.examples}" if rec.examples and lang == "en" else (
-                f"  bv. {rec.examples}" if rec.examples else "")
+            ex = "  " + message("membership.examples", lang, examples=rec.examples) if rec.examples else ""
             lines.append(f"  [{mark}] {rec.description}{ex}")
         lines.append(_t("next", lang))
         return "\n".join(lines)
@@ -351,8 +308,7 @@ class _Log:
         self.changes: list[pd.DataFrame] = []
 
     def step(self, key: str, enabled: bool, rows: int = 0, values: int = 0, examples=()) -> None:
-        nl, en = _STEPS[key]
-        self.steps.append({"step": key, "description": en if self.lang == "en" else nl, "enabled": bool(enabled),
+        self.steps.append({"step": key, "description": _t("step." + key, self.lang), "enabled": bool(enabled),
                            "rows_affected": int(rows), "values_affected": int(values),
                            "examples": "; ".join(str(e) for e in list(examples)[:3])})
 
@@ -586,7 +542,7 @@ def from_membership(df: pd.DataFrame, actor: str, opgave: str, *, actor_attribut
     # 1. rows without a participant or an arrangement cannot be memberships
     empty = work["actor"].isna() | work["opgave"].isna()
     log.step("empty_rows", True, int(empty.sum()), int(empty.sum()),
-             [f"rij {i + 2}" if lang == "nl" else f"row {i + 2}" for i in np.flatnonzero(empty.to_numpy())])
+             [_t("row", lang).format(n=i + 2) for i in np.flatnonzero(empty.to_numpy())])
     work = work[~empty].reset_index(drop=True)
 
     # 2. mojibake
@@ -761,7 +717,7 @@ def from_membership(df: pd.DataFrame, actor: str, opgave: str, *, actor_attribut
         involvement[new] = work["i:" + col].to_numpy(dtype=object)
 
     case = Case.from_frames(actors, opgaven, involvement, vocabularies=vocabularies,
-                            name=name or ("lidmaatschappen" if lang == "nl" else "memberships"), lang=lang)
+                            name=name or _t("case_name", lang), lang=lang)
     after = {"rows": len(case.involvement), "actors": len(case.actors), "opgaven": len(case.opgaven)}
     counts = pd.DataFrame({_t("before", lang): n_before, _t("after", lang): after})
     counts.index = [_t(k, lang) for k in counts.index]

@@ -68,6 +68,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._checks import _check_lang
+from ._i18n import message
 from ._values import map_unique
 
 # --------------------------------------------------------------------------
@@ -451,10 +452,8 @@ _BODY_RULES: list[tuple[str, str, str, str | None, str, str]] = [
 #: The bare-name rule, used when no keyword rule matches.
 _BARE = ("gemeente", "gemeente", "overheid", "lokaal")
 
-_RULE_LABELS = {
-    "kind": ("soort", "kind"), "tier": ("bestuurslaag", "tier"), "actor_type": ("actortype", "actor type"),
-    "scale": ("schaalniveau", "scale level"), "pattern": ("patroon", "pattern"), "example": ("voorbeeld", "example"),
-}
+#: the columns of :func:`public_body_rules`, shown as ``public_bodies.column.<column>``
+_RULE_COLUMNS = ("kind", "tier", "actor_type", "scale", "pattern", "example")
 
 
 @lru_cache(maxsize=1)
@@ -490,11 +489,9 @@ def public_body_rules(lang: str = "nl") -> pd.DataFrame:
     'gemeente'
     """
     _check_lang(lang)
-    rows = [dict(zip(_RULE_LABELS, rule)) for rule in _BODY_RULES]
-    rows.append(dict(zip(_RULE_LABELS, (*_BARE, "(geen trefwoord: kale plaatsnaam)" if lang == "nl"
-                                        else "(no keyword: bare place name)", "Groningen"))))
-    i = 1 if lang == "en" else 0
-    return pd.DataFrame(rows).rename(columns={k: v[i] for k, v in _RULE_LABELS.items()})
+    rows = [dict(zip(_RULE_COLUMNS, rule)) for rule in _BODY_RULES]
+    rows.append(dict(zip(_RULE_COLUMNS, (*_BARE, message("public_bodies.bare_rule", lang), "Groningen"))))
+    return pd.DataFrame(rows).rename(columns={k: message("public_bodies.column." + k, lang) for k in _RULE_COLUMNS})
 
 
 def _classify(name: str) -> tuple[str, str, str, str | None, bool]:
@@ -599,65 +596,66 @@ def classify_public_bodies(names, municipalities=None) -> pd.DataFrame:
 
 #: Keyword rules for arrangements, first match wins: category, BBV main task
 #: field (taakveld) it belongs to, English label, pattern (accent-free lower case).
-_ARRANGEMENT_RULES: list[tuple[str, str, str, str]] = [
-    ("veiligheid", "1", "safety",
+#: (category, BBV main task field, pattern); a category is shown as ``public_bodies.category.<category>``
+_ARRANGEMENT_RULES: list[tuple[str, str, str]] = [
+    ("veiligheid", "1",
      r"veiligheidsregio|veiligheids- en gezondheidsregio|brandweer|crisisbeheersing|"
      r"geneeskundige hulpverlening|veiligheidshuis"),
-    ("gezondheid", "7", "public health",
+    ("gezondheid", "7",
      r"\bggd\b|gezondheid|ambulance|\brdog\b|crematori"),
-    ("jeugd", "6", "youth care",
+    ("jeugd", "6",
      r"jeugd"),
-    ("belastingen", "0", "taxes",
+    ("belastingen", "0",
      r"belasting|heffing|waardebepaling|cocensus|munitax|loco[cs]ensus|\bgblt\b|tribuut|hefpunt|\bsvhw\b|sabewa"),
-    ("water", "2", "water",
+    ("water", "2",
      r"afvalwater|riool|waterschap(?!shuis)|hoogheemraad|muskusrat|slibverwerking|aquon|aqualysis|grondwater|"
      r"waterzuivering|gemaal|sanering buitengebied"),
-    ("afval", "7", "waste",
+    ("afval", "7",
      r"afval|vuil|reinig|reigings|stortplaats|milieupark|milieustation|\bavri\b|\brd4\b|avalex|\bblink\b|reinunie|"
      r"gevulei|gevudo|\bsanog\b|\bsozog\b|\bolaz\b|\bcure\b|\brmn\b"),
-    ("milieu en omgevingsdienst", "7", "environment",
+    ("milieu en omgevingsdienst", "7",
      r"omgevingsdienst|uitvoeringsdienst|\brud\b|milieu|\bdcmr\b|\bfumo\b|utfieringstsjinst"),
-    ("werk en inkomen", "6", "work and income",
+    ("werk en inkomen", "6",
      r"werkvoorzien|werkvoorziening|sociale werk|\bwerk\b|werkt\b|werkbedrijf|werkleerbedrijf|werkgelegenheid|"
      r"inkomen|sociale dienst|sociale zaken|sociale recherche|krediet|stadsbank|participatie|arbeid|"
      r"promen|diamant-groep|baanbrekers|halte werk|\bisd\b|\bwsd\b|\bwvs\b|\bsoweco\b|\bwedeo\b|\bdethon\b|"
      r"\bsynergon\b|\bpermar\b|\bdrechtwerk\b|\bfelua|\bhameland\b|\borionis\b|\bwestrom\b|\bwerkzaak\b|"
      r"\bmeerinzicht\b|\bkompas\b|stroomopwaarts|\bplusteam\b|\bsallcon\b|\bswb\b|s\.w\.b\.|\bswo\b|\bswa\b|"
      r"\bishw\b|vixia|pentasz|werksaam|welplaat|top-craft|bijzonder onderzoek"),
-    ("sociaal domein", "6", "social domain",
+    ("sociaal domein", "6",
      r"sociaal domein|welzijn|\bzorg\b|collectief vervoer|kleinschalig collectief|^peel 6\.1$"),
-    ("onderwijs", "4", "education",
+    ("onderwijs", "4",
      r"onderwijs|school|leerplicht|leerling|\brmc\b|educatie|\bklasse\b|\bspoor\b|logopedisch"),
-    ("cultuur en erfgoed", "5", "culture and heritage",
+    ("cultuur en erfgoed", "5",
      r"archief|archivariaat|historisch|erfgoed|archeologie|muziek|kunst|cultu|bibliotheek|museum|tresoar"),
-    ("recreatie en natuur", "5", "recreation and nature",
+    ("recreatie en natuur", "5",
      r"recrea|recreactie|plassenschap|meerschap|natuur|nationaal park|\bpark\b|groen|marrekrite|gastvrije|sportpark"),
-    ("economie", "3", "economy",
+    ("economie", "3",
      r"bedrijvenpark|bedrijvenschap|bedrijfschap|industrieschap|havenschap|seaports|gebiedsontwikkeling|"
      r"glastuinbouw|tuinbouw|grondbank|toerisme|greenpark|economi|bleizo|bijsterhuizen|heesch west|meerstad|"
      r"reijerwaard|oosterwold|waddenfonds|bedrijfsterrein|\bgasdistributie\b|oude rijn zone"),
-    ("verkeer en vervoer", "2", "traffic and transport",
+    ("verkeer en vervoer", "2",
      r"vervoer|bereikbaarheid|wegschap|parkeer|nautisch|verlichting|luchthaven"),
-    ("ruimte en wonen", "8", "spatial planning and housing",
+    ("ruimte en wonen", "8",
      r"wonen|welstand|monumenten|ruimtelijk|\br\.o\.|harnaschpolder|groenzone|hus en hiem"),
-    ("bedrijfsvoering en ICT", "0", "operations and ICT",
+    ("bedrijfsvoering en ICT", "0",
      r"\bict\b|automatisering|bedrijfsvoering|servicebureau|servicepunt|\bssc\b|shared service|inkoop|"
      r"werkorganisatie|werkmaatschappij|ambtelijke|organisatie|waterschapshuis|syntrophos|\bdeal\b|"
      r"technisch bureau|\bduo\+|bestuursdienst|\bbel combinatie\b|samenwerking de bevelanden|uitvoeringsorganisatie|"
      r"dommelvallei|garantievoorziening|bestuursacademie"),
-    ("bestuur en regionale samenwerking", "0", "governance and regional cooperation",
+    ("bestuur en regionale samenwerking", "0",
      r"regio\b|\bregio |stadsregio|stadsgewest|metropool|samenwerkingsorgaan|samenwerkingsverband|euregio|eems dollard|"
      r"holland-rijnland|holland rijnland|drechtsteden|rekenkamer|ombudsman|klachtenregeling|streekraad|"
      r"basisregeling|overleg|gemeenschappelijk orgaan|samenwerking|kaderregeling|gemeenten$|-gemeenten|"
      r"^alblasserwaard vijfheerenlanden$|modulaire gemeenschappelijke regeling"),
 ]
 
-_OTHER = ("overig", None, "other")
+_OTHER = ("overig", None)
 
 
 @lru_cache(maxsize=1)
 def _compiled_arrangement_rules():
-    return [(cat, code, label_en, re.compile(p)) for cat, code, label_en, p in _ARRANGEMENT_RULES]
+    return [(cat, code, re.compile(p)) for cat, code, p in _ARRANGEMENT_RULES]
 
 
 def arrangement_rules(lang: str = "nl") -> pd.DataFrame:
@@ -676,13 +674,11 @@ def arrangement_rules(lang: str = "nl") -> pd.DataFrame:
     'veiligheid'
     """
     _check_lang(lang)
-    en = lang == "en"
-    rows = [{("category" if en else "categorie"): (label_en if en else cat),
-             "taakveld": code, ("pattern" if en else "patroon"): p}
-            for cat, code, label_en, p in _ARRANGEMENT_RULES]
-    rows.append({("category" if en else "categorie"): _OTHER[2] if en else _OTHER[0], "taakveld": None,
-                 ("pattern" if en else "patroon"): "(geen trefwoord)" if not en else "(no keyword)"})
-    return pd.DataFrame(rows)
+    rows = [(cat, code, p) for cat, code, p in _ARRANGEMENT_RULES]
+    rows.append((*_OTHER, message("public_bodies.no_keyword", lang)))
+    frame = pd.DataFrame(rows, columns=["category", "taakveld", "pattern"])
+    frame["category"] = frame["category"].map(lambda c: message("public_bodies.category." + c, lang))
+    return frame.rename(columns={c: message("public_bodies.column." + c, lang) for c in frame.columns})
 
 
 def classify_arrangement(name: str) -> str:
@@ -726,16 +722,16 @@ def classify_arrangement(name: str) -> str:
     return _arrangement(name)[0]
 
 
-def _arrangement(name: str) -> tuple[str, str | None, str]:
+def _arrangement(name: str) -> tuple[str, str | None]:
     folded = _fold(name)
-    for cat, code, label_en, pattern in _compiled_arrangement_rules():
+    for cat, code, pattern in _compiled_arrangement_rules():
         if pattern.search(folded):
-            return cat, code, label_en
+            return cat, code
     return _OTHER
 
 
 def _category_domain(category: str) -> str | None:
-    for cat, code, _, _ in _ARRANGEMENT_RULES:
+    for cat, code, _ in _ARRANGEMENT_RULES:
         if cat == category:
             return code
     return None
@@ -915,17 +911,7 @@ def opengr_source(lang: str = "nl") -> str:
     True
     """
     _check_lang(lang)
-    if lang == "en":
-        return (f"The data were not found. The Open State Foundation publishes them (public domain, "
-                f"ODC-PDDL-1.0) in its public datasets repository: {OPENGR_URL} "
-                f"(folder 'provincies': {_OPENGR_FILE}; folder 'regioatlas': the regioatlas tables). "
-                f"Put them in a folder and set the environment variable OPGAVELAB_OPENGR to it, "
-                f"or place the folder at ../shared/data/opengr next to the repository.")
-    return (f"De data zijn niet gevonden. De Open State Foundation publiceert ze (publiek domein, "
-            f"ODC-PDDL-1.0) in haar openbare datasets-repository: {OPENGR_URL} "
-            f"(map 'provincies': {_OPENGR_FILE}; map 'regioatlas': de regioatlastabellen). "
-            f"Zet ze in een map en wijs de omgevingsvariabele OPGAVELAB_OPENGR daarheen, "
-            f"of zet de map als ../shared/data/opengr naast de repository.")
+    return message("public_bodies.opengr_source", lang, url=OPENGR_URL, file=_OPENGR_FILE)
 
 
 # --------------------------------------------------------------------------

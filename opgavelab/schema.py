@@ -27,6 +27,7 @@ __all__ = [
     "default_vocabularies",
     "taakvelden",
     "domain_ancestors",
+    "spec_name",
 ]
 
 
@@ -46,6 +47,23 @@ def normalise_name(text) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().strip()
     return re.sub(r"[\s_\-./]+", "", text)
+
+
+def spec_name(spec, lang: str = "nl") -> str:
+    """The name of a sheet, column or list as a workbook in ``lang`` writes it.
+
+    Dutch workbooks use the Dutch label (``actoren``, ``schaalniveau``),
+    English ones the canonical name (``actors``, ``scale``); both are read.
+    This is the file format's vocabulary, so it lives here and not in the
+    message catalogue.
+
+    Examples
+    --------
+    >>> spec_name(SHEETS["actors"], "nl"), spec_name(SHEETS["actors"], "en")
+    ('actoren', 'actors')
+    """
+    names = {"nl": getattr(spec, "label_nl", "") or spec.name, "en": spec.name}
+    return names.get(lang, names["nl"])
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ import pandas as pd
 
 from . import schema
 from ._checks import _check_case, _check_lang, _check_one_of
-from ._i18n import message
+from ._i18n import has_message, message
 from ._values import is_missing
 from .errors import PROBLEM_COLUMNS, ValidationError
 
@@ -608,7 +608,7 @@ class _Problems:
     def add(self, key, *, file, sheet=None, row=None, column=None, value=None, severity="error", **fields):
         where = str(file) if sheet is None else f"{file}: {sheet}"
         hint_key = f"sv_{key}_hint"
-        hint = message(hint_key, self.lang, **{"value": value, **fields}) if hint_key in _messages() else ""
+        hint = message(hint_key, self.lang, **{"value": value, **fields}) if has_message(hint_key) else ""
         self.items.append({"sheet": where, "row": row, "column": column,
                            "value": None if value is None else str(value),
                            "message": _m(key, self.lang, **{"value": value, **fields}),
@@ -619,12 +619,6 @@ class _Problems:
 
     def warnings(self) -> pd.DataFrame:
         return pd.DataFrame([p for p in self.items if p["severity"] == "warning"], columns=PROBLEM_COLUMNS)
-
-
-def _messages():
-    from ._i18n import MESSAGES
-
-    return MESSAGES
 
 
 def _files(source) -> tuple[list[Path], str]:

@@ -18,7 +18,8 @@ from ._workbooks import valid_sheets, write_xlsx
 def test_validate_valid_case_exits_0_with_a_summary(capsys):
     assert main(["validate", str(opgavelab.example_path())]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Geldig: Regio Veenmarken (fictief): 73 actoren, 5 opgaven")
+    case = opgavelab.example()
+    assert out.startswith(f"Geldig: {case.name}: {len(case.actors)} actoren, {len(case.opgaven)} opgaven")
     assert "Actoren per type: overheid" in out
 
 
@@ -27,7 +28,7 @@ def test_validate_prints_warnings(tmp_path, capsys):
     sheets["actoren"].append(["los", "Losse actor", "burger", "buurt", None, None])
     assert main(["validate", str(write_xlsx(tmp_path / "c.xlsx", sheets)), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "1 warning(s):" in out and "Actor 'los' is not involved in any opgave." in out
+    assert "\n1 warning:" in out and "Actor 'los' is not involved in any opgave." in out
 
 
 def test_validate_invalid_case_exits_1_with_the_problem_table(tmp_path, capsys):
@@ -81,4 +82,34 @@ def test_unknown_lang_is_refused(capsys):
     with pytest.raises(SystemExit) as info:
         main(["validate", "x.xlsx", "--lang", "de"])
     assert info.value.code == 1  # a wrong argument; 2 means an unreadable input
-    assert "invalid choice: 'de'" in capsys.readouterr().err
+    assert "fout: argument --lang: ongeldige keuze: 'de' (kies uit 'nl', 'en')" in capsys.readouterr().err
+
+
+def test_help_speaks_the_language_of_lang_or_opgavelab_lang(capsys, monkeypatch):
+    monkeypatch.delenv("OPGAVELAB_LANG", raising=False)
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    nl = capsys.readouterr().out
+    assert nl.startswith("gebruik: opgavelab report") and "opties:" in nl and "toon deze hulp en stop" in nl
+    assert "elke opgave van de casus" in nl and "every opgave" not in nl
+    with pytest.raises(SystemExit):
+        main(["report", "--help", "--lang", "en"])
+    en = capsys.readouterr().out
+    assert en.startswith("usage: opgavelab report") and "every opgave of the case" in en and "casus" not in en
+    monkeypatch.setenv("OPGAVELAB_LANG", "en")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "check a case workbook" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["validate", "--help", "--lang=nl"])
+    assert "controleer een casus" in capsys.readouterr().out
+
+
+def test_opgavelab_lang_sets_the_output_language(capsys, monkeypatch):
+    monkeypatch.setenv("OPGAVELAB_LANG", "en")
+    assert main(["validate", str(opgavelab.example_path())]) == 0
+    assert capsys.readouterr().out.startswith("Valid: ")
+    monkeypatch.setenv("OPGAVELAB_LANG", "de")
+    assert main(["validate", str(opgavelab.example_path())]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("Geldig: ") and "OPGAVELAB_LANG moet nl of en zijn, niet 'de'" in captured.err

@@ -117,7 +117,7 @@ def test_planned_files_in_english():
 def test_report_rejects_an_unknown_opgave(example_path, tmp_path, capsys):
     rc = main(["report", example_path, "--opgave", "klimaat", "--out", str(tmp_path)])
     assert rc == 1
-    assert "Onbekende opgave ['klimaat']; de casus heeft ['economie'" in capsys.readouterr().err
+    assert "Onbekende opgave: klimaat. De casus heeft: economie, " in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
 
@@ -143,7 +143,7 @@ def test_report_on_a_missing_case_says_so(tmp_path, capsys):
 def test_report_needs_an_opgave_or_all(example_path, tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["report", example_path, "--out", str(tmp_path)])
-    assert "one of the arguments --opgave --all is required" in capsys.readouterr().err
+    assert "een van de argumenten --opgave --all is nodig" in capsys.readouterr().err
 
 
 def test_report_runs_as_a_command(example_path, tmp_path):

@@ -1,4 +1,4 @@
-"""The catalogue: .po files with plural forms, the (nl, en) dicts as a second source, Babel formats."""
+"""The catalogue: .po files (the only source) with plural forms, Babel formats."""
 
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ def test_plural_forms_come_from_the_catalogue(n, nl, en):
     assert nmessage("count.actors", n, "en") == en
 
 
-def test_dict_entries_still_work_next_to_the_po_files(monkeypatch):
-    monkeypatch.setitem(_i18n.MESSAGES, "issue_test_only", ("Hallo {who}.", "Hello {who}."))
-    assert message("issue_test_only", "nl", who="u") == "Hallo u."
-    assert message("issue_test_only", "en", who="you") == "Hello you."
+def test_messages_and_labels_come_from_the_po_files_only():
+    assert not hasattr(_i18n, "MESSAGES") and not hasattr(_i18n, "LABELS")
     assert message("file_missing", "en", path="x.xlsx") == "File or folder not found: x.xlsx."
     assert label("actors", "nl") == "actoren" and label("unknown-key", "en") == "unknown-key"
+    with pytest.raises(KeyError, match="No message 'nope' in the en catalogue"):
+        message("nope", "en")
 
 
 def test_a_missing_plural_message_names_the_catalogue():
@@ -52,7 +52,9 @@ def test_absorb_moves_dict_entries_into_the_po_files(tmp_path, monkeypatch):
         path(lang).parent.mkdir(parents=True)
         shutil.copy(_catalogue._path(lang), path(lang))
     monkeypatch.setattr(_catalogue, "_path", path)
-    monkeypatch.setitem(_i18n.MESSAGES, "issue_99_example", ("{n} rij overgeslagen.", "{n} row skipped."))
+    monkeypatch.setattr(_i18n, "MESSAGES", {"issue_99_example": ("{n} rij overgeslagen.", "{n} row skipped.")},
+                        raising=False)
+    monkeypatch.setattr(_i18n, "LABELS", {"actors": ("actoren", "actors")}, raising=False)
     try:
         assert _catalogue.absorb() >= 1
         text = path("nl").read_text(encoding="utf-8")

@@ -299,7 +299,9 @@ def test_report_speaks_dutch_and_english():
     assert "Verder:" in repr(nl) and "Next:" in repr(en)
     assert list(en.counts.columns) == ["before", "after"]
     assert "<table" in nl._repr_html_() and "Lidmaatschapslijst" in nl._repr_html_()
-    assert "rows_affected" in en._repr_html_()
+    html = en._repr_html_()
+    assert "values" in html and "rows_affected" not in html and "empty_rows" not in html
+    assert ">ja<" in nl._repr_html_() and ">nee<" in nl._repr_html_()
 
 
 def test_result_shows_case_and_report():
