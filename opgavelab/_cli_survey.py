@@ -18,7 +18,7 @@ EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 def add_parser(subparsers, lang: str = "nl") -> None:
     """Register ``survey`` and ``read-survey`` on the ``opgavelab`` command line, their help in ``lang``."""
     from ._i18n import message
-    from .cli import add_lang_argument
+    from ._cli_common import add_lang_argument
 
     def m(key):
         return message("cli.help." + key, lang)
@@ -46,7 +46,7 @@ def add_parser(subparsers, lang: str = "nl") -> None:
 
 
 def _load(args):
-    from .cli import _table
+    from ._cli_common import _table
     from .errors import ReadError, ValidationError
     from .io import load
 
@@ -94,7 +94,7 @@ def run_survey(args) -> int:
 
 def run_read_survey(args) -> int:
     from ._i18n import message
-    from .cli import _table
+    from ._cli_common import _table
     from .errors import ValidationError
     from .io import save
     from .survey import read_survey

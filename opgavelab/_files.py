@@ -23,10 +23,11 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from ._dates import to_timestamp
 from ._i18n import message
 from .errors import WriteError
 
-__all__ = ["FORMULA_START", "atomic_write", "neutralise", "remove_stale_temporaries", "safe_file_name",
+__all__ = ["FORMULA_START", "atomic_write", "date_suffix", "neutralise", "remove_stale_temporaries", "safe_file_name",
            "write_error"]
 
 #: Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
@@ -62,6 +63,19 @@ def safe_file_name(text: str) -> str:
     if s.split(".")[0].lower() in _WINDOWS_RESERVED:
         s = s + "_"
     return s
+
+
+def date_suffix(at) -> str:
+    """The date of a snapshot as the end of a file name: ``-2022`` for a year, else ``-2022-06-30``.
+
+    >>> date_suffix(2022), date_suffix("30-6-2022"), date_suffix(None)
+    ('-2022', '-2022-06-30', '')
+    """
+    if at is None:
+        return ""
+    ts = to_timestamp(at, end=True)
+    text = str(at).strip()
+    return f"-{ts.year}" if re.fullmatch(r"\d{4}", text) else f"-{ts.strftime('%Y-%m-%d')}"
 
 
 def neutralise(value):

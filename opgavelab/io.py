@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io as _io
-import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -23,7 +22,7 @@ from ._checks import _check_lang
 from ._i18n import message
 from ._prescan import MAX_COLUMN
 from . import schema
-from ._files import _TMP_MARK, _make_folder, atomic_write, remove_stale_temporaries, write_error  # noqa: F401 (public here)
+from ._files import _make_folder, atomic_write, remove_stale_temporaries, write_error  # noqa: F401 (public here)
 from ._validate import Grid
 from .case import build_case
 from .errors import ReadError, ValidationError
