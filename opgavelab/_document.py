@@ -29,6 +29,7 @@ import pandas as pd
 
 from ._files import date_suffix, safe_file_name
 from ._i18n import fmt_date, fmt_list, fmt_number, fmt_signed, message, nmessage
+from . import __version__
 
 __all__ = ["write_docx", "docx_to_pdf", "find_soffice", "REFERENCES"]
 
@@ -521,7 +522,6 @@ def write_docx(scan, path, lang: str | None = None, pseudonymise=False, *, overw
     """Write the scan as an editable Word note; see :meth:`OpgaveScan.to_docx`."""
     from ._checks import _check_one_of
     from .io import atomic_write
-    from . import __version__
 
     lang = lang or scan.lang
     _check_one_of("lang", lang, ["nl", "en"])

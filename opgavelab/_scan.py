@@ -23,9 +23,19 @@ import networkx as nx
 import pandas as pd
 
 from ._checks import _check_case, _check_lang
-from ._i18n import column_label, fmt_date, fmt_list, fmt_number, fmt_percent, fmt_signed, message, nmessage
 from ._dates import snapshot_at
+from ._i18n import column_label, fmt_date, fmt_list, fmt_number, fmt_percent, fmt_signed, message, nmessage
 from .case import Case
+from .metrics.awareness import awareness, unaware_actors
+from .metrics.coverage import (
+    candidate_partners,
+    domain_coverage,
+    missing_domains,
+    scale_fit,
+    unused_expertise as _unused,
+)
+from .metrics.formation import formation, formation_moment, formation_story
+from .network import opgave_graph
 
 #: Permutations of the group labels for the E-I test, and the seed of the draw.
 N_PERMUTATIONS = 1000
@@ -334,8 +344,6 @@ class OpgaveScan:
         """The formation sentences: how the parts became one (``metrics.formation_story``)."""
         if len(self.formation) < 1:
             return ""
-        from .metrics.formation import formation_story
-
         return formation_story(self.case, self.opgave, lang=self.lang, frame=self.formation)
 
     def _attr_label(self, plural: bool = False) -> str:
@@ -654,12 +662,6 @@ def scan(case: Case, opgave: str, at=None, lang: str | None = None, *, attr: str
 def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, boundary_attrs,
           n_permutations=N_PERMUTATIONS, seed=SEED) -> OpgaveScan:
     from . import metrics
-    from .metrics.awareness import awareness, unaware_actors
-    from .metrics.coverage import candidate_partners, domain_coverage, missing_domains, scale_fit
-    from .metrics.coverage import unused_expertise as _unused
-    from .metrics.formation import formation, formation_moment
-    from .network import opgave_graph
-
     G = opgave_graph(case, opgave, at=ts, only_opgave_ties=only_opgave_ties, directed=directed)
 
     names = case.actors["name"]

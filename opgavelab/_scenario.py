@@ -25,10 +25,16 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import csgraph
 
-from ._checks import _check_case, _check_lang
-from ._i18n import fmt_number, fmt_percent, message
+from ._checks import _check_case, _check_lang, _check_one_of
 from ._dates import snapshot_at, to_timestamp
+from ._i18n import fmt_number, fmt_percent, label, message
+from ._scan import scan
 from .case import Case, is_active
+from .export import write_scan_excel
+from .metrics.cohesion import _adjacency
+from .metrics.coverage import domain_coverage, scale_fit
+from .network import opgave_graph
+from . import metrics
 
 #: the rows of the diff table, in order (keys stay English; labels come from the catalogue)
 MEASURES = [
@@ -76,8 +82,6 @@ def _adjacency_of(side: ScenarioSide, keep: np.ndarray):
     """The adjacency of ``side``'s graph restricted to the actors in ``keep`` (in graph order)."""
     A = side.adjacency
     if A is None:
-        from .metrics.cohesion import _adjacency
-
         _, A = _adjacency(side.graph)
     idx = np.flatnonzero(keep)
     return A[idx][:, idx]
@@ -120,11 +124,6 @@ def _distance_matrix(A) -> np.ndarray:
 
 def _measure(case: Case, opgave: str, ts, attr: str, only_opgave_ties: bool, G: nx.Graph | None = None,
              A=None) -> ScenarioSide:
-    from . import metrics
-    from .metrics.cohesion import _adjacency
-    from .metrics.coverage import domain_coverage, scale_fit
-    from .network import opgave_graph
-
     if G is None:
         G = opgave_graph(case, opgave, at=ts, only_opgave_ties=only_opgave_ties, directed=False)
     if A is None:
@@ -429,9 +428,6 @@ class Scenario:
 
     def scan(self, side: str = "after", **kwargs):
         """The full :func:`opgavelab.scan` of one side (``"before"`` or ``"after"``)."""
-        from ._checks import _check_one_of
-        from ._scan import scan
-
         _check_one_of("side", side, ["before", "after"])
         kwargs.setdefault("attr", self.attr)
         kwargs.setdefault("lang", self.lang)
@@ -553,8 +549,6 @@ class Scenario:
 
     def _attr_label(self) -> str:
         key = {"type": "actor_type", "scale": "scale", "domains": "domain"}.get(self.attr, self.attr)
-        from ._i18n import label
-
         return label(key, self.lang)
 
     # -- tables ---------------------------------------------------------------
@@ -592,8 +586,6 @@ class Scenario:
         -------
         pathlib.Path
         """
-        from .export import write_scan_excel
-
         title = message("sc_title", self.lang, opgave=self._opgave_name(), what=self.what())
         return write_scan_excel(self.tables(), path, title=title, overwrite=overwrite, lang=self.lang)
 

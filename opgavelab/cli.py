@@ -35,9 +35,11 @@ import os
 import sys
 from contextlib import contextmanager
 
-from . import _cli_report, _cli_survey
 from ._cli_common import _table, add_lang_argument, add_limit_arguments, limit_kwargs  # noqa: F401
 from ._i18n import fmt_list, message, nmessage
+from ._terminal import dumps, safe
+from .errors import ReadError, ValidationError, WriteError
+from . import _cli_report, _cli_survey
 
 __all__ = ["main"]
 
@@ -108,8 +110,6 @@ class _Parser(argparse.ArgumentParser):
     lang = "nl"
 
     def error(self, text):
-        from ._terminal import safe
-
         self.print_usage(sys.stderr)
         self.exit(EXIT_INVALID, safe(message("cli.error", self.lang, prog=self.prog, message=text)) + "\n")
 
@@ -152,19 +152,14 @@ def _problems_records(frame):
 
 def _out(text="", err: bool = False) -> None:
     """Print ``text`` with everything that could steer a terminal escaped."""
-    from ._terminal import safe
-
     print(safe(text), file=sys.stderr if err else sys.stdout)
 
 
 def _json(obj) -> None:
-    from ._terminal import dumps
-
     print(dumps(obj, indent=2, default=str))
 
 
 def _cmd_validate(args) -> int:
-    from .errors import ReadError, ValidationError
     from .io import load
 
     lang = args.lang
@@ -266,7 +261,6 @@ def _run(argv) -> int:
     except KeyboardInterrupt:
         return _fail(args, EXIT_INTERRUPTED, message("cli_interrupted", lang), "")
     except Exception as exc:
-        from .errors import ReadError, ValidationError, WriteError
         from .io import write_error
 
         if isinstance(exc, ReadError):

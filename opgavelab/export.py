@@ -49,11 +49,11 @@ import numpy as np
 import pandas as pd
 
 from ._checks import _check_lang
-from . import _sheets
+from ._files import FORMULA_START, atomic_write, neutralise, safe_file_name  # noqa: F401 (public here)
 from ._i18n import message
 from ._sheets import fit_columns, print_setup
 from ._values import is_na
-from ._files import FORMULA_START, atomic_write, neutralise, safe_file_name  # noqa: F401 (public here)
+from . import __version__, _sheets
 
 #: Characters XML 1.0 cannot hold (openpyxl refuses them).
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -667,8 +667,6 @@ def _write_workbook(sheets: Mapping[str, pd.DataFrame], path, *, overwrite: bool
             _set(ws.cell(2, 1), caption)
             ws.cell(2, 1).font = Font(italic=True, color="555555")
             row = 3
-        from . import __version__
-
         _set(ws.cell(row, 1), message("export.made_with", lang, version=__version__))
         ws.cell(row, 1).font = Font(color="555555")
         row += 2

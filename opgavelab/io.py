@@ -19,13 +19,15 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from ._checks import _check_lang
-from ._i18n import message
-from ._prescan import MAX_COLUMN
-from . import schema
 from ._files import _make_folder, atomic_write, remove_stale_temporaries, write_error  # noqa: F401 (public here)
+from ._i18n import message
+from ._prescan import Limits, MAX_COLUMN, ScanResult
+from ._progress import Phases
+from ._template import build_template, fill_workbook
 from ._validate import Grid
 from .case import build_case
 from .errors import ReadError, ValidationError
+from . import _prescan as ps, schema
 
 __all__ = ["load", "example", "example_path", "write_template", "save", "atomic_write", "write_error",
            "remove_stale_temporaries"]
@@ -91,8 +93,6 @@ def load(path, lang: str = "nl", name: str | None = None, progress: bool = False
         name = path.stem if path.suffix else path.name
         if path.name == EXAMPLE_FILE:  # the example has one title, however it is opened
             name = _example_title(lang)
-    from ._progress import Phases
-
     nl = lang == "nl"
     phases = Phases(progress, desc=f"{'laden' if nl else 'loading'} {path.name}", total=_N_CHECK_PHASES,
                     unit="stap" if nl else "step")
@@ -108,8 +108,6 @@ _N_CHECK_PHASES = 6  # see build_case: sheets, actors, opgaven, involvement, tie
 
 
 def _limits(max_bytes, max_cells, max_cell_chars):
-    from ._prescan import Limits
-
     default = Limits()
     values = {}
     for name, value in (("max_bytes", max_bytes), ("max_cells", max_cells), ("max_cell_chars", max_cell_chars)):
@@ -176,8 +174,6 @@ def _is_encrypted_ole(path: Path) -> bool:
 
 def _read_workbook(path: Path, lang: str, phases=None, limits=None, xls: bool = False) -> list[Grid]:
     import python_calamine
-
-    from ._prescan import Limits, ScanResult
 
     limits = limits or Limits()
     if xls:
@@ -256,8 +252,6 @@ def _read_workbook(path: Path, lang: str, phases=None, limits=None, xls: bool = 
 
 def _prescan(path: Path, lang: str, limits):
     """Run :mod:`opgavelab._prescan` on the zip; its findings become ReadErrors."""
-    from . import _prescan as ps
-
     ods = path.suffix.lower() == ".ods"
     try:
         with open(path, "rb") as fh:
@@ -469,8 +463,6 @@ def _count_outside_quotes(line: str, sep: str) -> int:
 
 
 def _read_csv_file(path: Path, lang: str, limits=None) -> Grid:
-    from ._prescan import Limits
-
     limits = limits or Limits()
     try:
         size = path.stat().st_size
@@ -669,8 +661,6 @@ def write_template(path, lang: str = "nl", overwrite: bool = False) -> Path:
     pathlib.Path
         The path written.
     """
-    from ._template import build_template
-
     _check_lang(lang)
     path = Path(path)
     with atomic_write(path, overwrite=overwrite) as tmp:
@@ -684,8 +674,6 @@ def save(case, path, lang: str | None = None, overwrite: bool = False) -> Path:
     Cells that a spreadsheet would run as a formula (text starting with
     ``=``, ``+``, ``-`` or ``@``) are stored as text, never as formulas.
     """
-    from ._template import build_template, fill_workbook
-
     lang = _check_lang(lang or case.lang)
     path = Path(path)
     with atomic_write(path, overwrite=overwrite) as tmp:

@@ -48,11 +48,12 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from . import public_bodies as pb
 from ._checks import _check_bool, _check_case, _check_lang, _check_one_of
 from ._i18n import message
 from ._values import is_missing, map_unique
 from .case import Case
+from .network import node_attributes
+from . import public_bodies as pb
 
 # --------------------------------------------------------------------------
 # texts: the catalogue's ``membership.*`` keys (opgavelab/locale/*/LC_MESSAGES/opgavelab.po)
@@ -805,8 +806,6 @@ def co_membership_graph(case: Case, *, min_shared: int = 1, max_size: int | None
     53(2), 181-190.
     """
     import scipy.sparse as sp
-
-    from .network import node_attributes
 
     _check_case(case)
     if isinstance(min_shared, bool) or not isinstance(min_shared, (int, np.integer)) or min_shared < 1:

@@ -61,11 +61,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
 from ._checks import _check_case, _check_lang, _check_one_of
 from ._i18n import has_message, message
+from ._sheets import print_setup
 from ._values import is_missing
 from .errors import PROBLEM_COLUMNS, ValidationError
+from .export import _set, neutralise
+from . import schema
 
 __all__ = ["write_questionnaires", "read_survey", "simulate_answers", "SurveyReport", "FORMAT", "FORMAT_VERSION"]
 
@@ -369,8 +371,6 @@ def _named_styles(st):
 
 def _text(cell, value) -> None:
     """A text cell that a spreadsheet never runs as a formula."""
-    from .export import _set
-
     _set(cell, value)
 
 
@@ -385,8 +385,6 @@ def _protect(ws) -> None:
 
 
 def _print_setup(ws, landscape: bool, title_rows: str | None = None) -> None:
-    from ._sheets import print_setup
-
     print_setup(ws, landscape=landscape)
     if title_rows:
         ws.print_title_rows = title_rows
@@ -570,7 +568,6 @@ def _questionnaire(case, opgave, roster, key, rec, meta, contact, lang):
 
 
 def _write_roster_csv(case, opgave, roster, respondents, path, lang, overwrite, actors) -> None:
-    from .export import neutralise
     from .io import atomic_write
 
     type_labels = case.labels("actor_type", lang)

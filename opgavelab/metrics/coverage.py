@@ -25,7 +25,9 @@ import networkx as nx
 import pandas as pd
 
 from .._dates import snapshot_at
+from .._i18n import fmt_list, message, nmessage
 from ..case import Case
+from ..network import actor_graph
 from ..schema import domain_ancestors
 
 
@@ -221,8 +223,6 @@ def candidate_partners(case: Case, opgave: str, at=None, lang: str | None = None
     >>> cands.index[0]
     'vr'
     """
-    from ..network import actor_graph
-
     case._check_opgave(opgave)
     lang = lang or case.lang
     at = snapshot_at(at)
@@ -311,8 +311,6 @@ def _distance_to(G: nx.Graph, targets: set) -> dict:
 def _reason(covers, dfit, fills, scale_gap, via, dist, gap, needed_scale, labels, names, lang,
             scale_labels) -> str:
     """The candidate's reasons in words, in the order of the ranking rule."""
-    from .._i18n import fmt_list, message, nmessage
-
     parts = []
     if covers:
         doms = fmt_list([f"{c} {labels.get(c, '')}".strip() for c in covers], lang)
