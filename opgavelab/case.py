@@ -29,6 +29,7 @@ from ._dates import snapshot_at, to_timestamp
 from ._i18n import label as _label
 from ._validate import Grid, check_grids
 from .errors import PROBLEM_COLUMNS
+from .schema import SHEETS, spec_name
 
 __all__ = ["Case", "build_case", "is_active", "to_timestamp"]
 
@@ -111,10 +112,6 @@ class Case:
             When the tables do not form a valid case.
         """
         _check_lang(lang)
-        labels = {"actors": "actoren", "opgaven": "opgaven", "involvement": "betrokkenheid",
-                  "ties": "relaties", "vocabularies": "lijsten"}
-        if lang == "en":
-            labels = {k: k for k in labels}
         grids = []
         for key, frame in (("actors", actors), ("opgaven", opgaven), ("involvement", involvement),
                            ("ties", ties), ("vocabularies", vocabularies)):
@@ -123,7 +120,7 @@ class Case:
             if not isinstance(frame, pd.DataFrame):
                 msg = f"'{key}' must be a pandas DataFrame, got {type(frame).__name__}."
                 raise TypeError(msg)
-            grids.append(_frame_to_grid(labels[key], frame))
+            grids.append(_frame_to_grid(spec_name(SHEETS[key], lang), frame))
         return build_case(grids, lang=lang, name=name, source=source)
 
     # -- vocabularies ---------------------------------------------------
