@@ -26,6 +26,7 @@ from ._checks import _check_case, _check_lang
 from ._dates import snapshot_at
 from ._i18n import column_label, fmt_date, fmt_list, fmt_number, fmt_percent, fmt_signed, message, nmessage
 from .case import Case
+from .metrics.cohesion import _centrality_and_cohesion
 from .metrics.awareness import awareness, unaware_actors
 from .metrics.coverage import (
     candidate_partners,
@@ -674,14 +675,10 @@ def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, bound
         frame.insert(0, "name", names.reindex(frame.index).to_numpy())
         return frame
 
-    # centrality searches from every actor (up to its exact limit) and hands cohesion the
-    # distance totals, so the all-pairs search for the average distance runs once
-    distances: dict = {}
-    central = metrics.centrality(G, _distances=distances, exact_limit=EXACT_LIMIT)
+    central, cohesion = _centrality_and_cohesion(G, exact_limit=EXACT_LIMIT)
     # the cut points centrality found, in G's node order (as metrics.articulation_points gives them)
     cut_points = central.index[central["articulation_point"].to_numpy(dtype=bool)].tolist()
     centrality = _label(central).sort_values("betweenness", ascending=False, kind="stable")
-    cohesion = metrics.cohesion(G, _distances=distances, exact_limit=EXACT_LIMIT)
     raw_brok = metrics.brokerage(G, attr)
     counting = raw_brok.attrs["counting"]
     brok = _label(raw_brok).sort_values("total", ascending=False, kind="stable")

@@ -31,7 +31,7 @@ from ._i18n import fmt_number, fmt_percent, label, message
 from ._scan import scan
 from .case import Case, is_active
 from .export import write_scan_excel
-from .metrics.cohesion import _adjacency
+from .metrics._graph import _adjacency
 from .metrics.coverage import domain_coverage, scale_fit
 from .network import opgave_graph
 from . import metrics

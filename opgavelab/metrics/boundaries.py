@@ -43,7 +43,7 @@ __all__ = [
 
 import math
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Mapping
 
 import networkx as nx
 import numpy as np
@@ -51,48 +51,12 @@ import pandas as pd
 
 from opgavelab._values import MULTI, is_missing
 from opgavelab._checks import _check_bool, _check_graph
+from opgavelab.metrics._graph import _attribute_values, _sort_labels
 
 
 # --------------------------------------------------------------------------
 # private helpers (also used by brokerage)
 # --------------------------------------------------------------------------
-def _sort_labels(labels: Iterable) -> list:
-    labels = list(labels)
-    try:
-        return sorted(labels)
-    except TypeError:
-        return sorted(labels, key=lambda x: (type(x).__name__, str(x)))
-
-
-def _attribute_values(G, attr) -> dict:
-    """Raw attribute value of every node (``None`` when absent)."""
-    if isinstance(attr, pd.Series):
-        attr = attr.to_dict()
-    if isinstance(attr, Mapping):
-        values = {v: attr.get(v) for v in G}
-        if values and attr and not any(v in attr for v in G):
-            node, key = next(iter(G)), next(iter(attr))
-            msg = (
-                "None of the nodes is a key of the mapping given as 'attr' (for example "
-                f"node {node!r} of type {type(node).__name__}, key {key!r} of type "
-                f"{type(key).__name__}). Use the node ids as keys."
-            )
-            raise ValueError(msg)
-        return values
-    if not isinstance(attr, Hashable):
-        msg = f"'attr' must be the name of a node attribute or a mapping from node to value, got {type(attr).__name__}."
-        raise TypeError(msg)
-    values = {v: data.get(attr) for v, data in G.nodes(data=True)}
-    if values and all(attr not in data for _, data in G.nodes(data=True)):
-        present = _sort_labels({k for _, data in G.nodes(data=True) for k in data})
-        msg = (
-            f"No node has the attribute {attr!r}. Node attributes present: {present}. "
-            "Check the spelling, or pass a mapping from node to value."
-        )
-        raise ValueError(msg)
-    return values
-
-
 def _label_sets(G, attr) -> dict:
     """Node -> frozenset of labels, or None when the node's value is missing."""
     out = {}

@@ -66,9 +66,8 @@ import pandas as pd
 import scipy.sparse as sp
 
 from opgavelab._values import MULTI, is_missing
-from opgavelab.metrics.boundaries import _attribute_values
 from opgavelab._checks import _check_graph
-from opgavelab.metrics.cohesion import _adjacency
+from opgavelab.metrics._graph import _adjacency, _attribute_values
 
 #: The five roles in the column order of ``sna::brokerage`` (w_I, w_O, b_IO, b_OI, b_O).
 BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")

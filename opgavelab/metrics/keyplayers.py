@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from opgavelab._checks import _check_graph, _check_int, _check_lang, _check_one_of
-from opgavelab.metrics.cohesion import _adjacency
+from opgavelab.metrics._graph import _adjacency
 
 _GOALS = ["fragment", "reach"]
 
