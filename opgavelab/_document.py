@@ -102,7 +102,7 @@ class _Note:
         foot = sec.footer.paragraphs[0]
         foot.alignment = 1  # centre
         _field(foot, "PAGE", "1")
-        self.doc.core_properties.language = "nl-NL" if lang == "nl" else "en-GB"
+        self.doc.core_properties.language = message("format.language_tag", lang)
 
     def heading(self, text: str, level: int = 1):
         return self.doc.add_heading(text, level=level)

@@ -24,7 +24,7 @@ import pandas as pd
 
 from ._checks import _check_case, _check_lang
 from ._dates import snapshot_at
-from ._i18n import column_label, fmt_date, fmt_list, fmt_number, fmt_percent, fmt_signed, message, nmessage
+from ._i18n import column_label, fmt_date, fmt_list, fmt_number, fmt_percent, fmt_signed, has_message, message, nmessage
 from .case import Case
 from .metrics.cohesion import _centrality_and_cohesion
 from .metrics.awareness import awareness, unaware_actors
@@ -257,7 +257,8 @@ class OpgaveScan:
         if total_i >= 2 and self.attr != "domains":
             g = groups["I"].idxmax()
             labels = self.case.labels("actor_type" if self.attr == "type" else self.attr, lang)
-            text += " " + nmessage("scan.ei.group", int(groups.at[g, "I"]), lang, total=fmt_number(total_i, lang, 0),
+            key = "scan.ei.group_all" if int(groups.at[g, "I"]) == total_i else "scan.ei.group"
+            text += " " + nmessage(key, int(groups.at[g, "I"]), lang, total=fmt_number(total_i, lang, 0),
                                    group=str(labels.get(g, g)), ei=_signed(groups.at[g, "ei"], lang),
                                    expected=_signed(groups.at[g, "expected"], lang))
         k = int(self.ei_by_group["n_actors"].gt(0).sum()) if len(self.ei_by_group) else 0
@@ -277,7 +278,9 @@ class OpgaveScan:
         items = []
         for aid, rec in top.iterrows():
             main = max(roles, key=lambda r: rec[r])
-            item = nmessage(f"scan.brokers.item.{counting}", int(rec["total"]), lang, name=self._name(aid),
+            # "mostly as" only when the actor also brokers in another role
+            only = ".only" if rec[main] == rec["total"] else ""
+            item = nmessage(f"scan.brokers.item.{counting}{only}", int(rec["total"]), lang, name=self._name(aid),
                             role=message(f"role.{main}", lang))
             z = self.brokerage_z.at[aid, "total"] if aid in self.brokerage_z.index else float("nan")
             expected = (self.brokerage_expected.at[aid, "total"] if aid in self.brokerage_expected.index
@@ -348,12 +351,8 @@ class OpgaveScan:
         return formation_story(self.case, self.opgave, lang=self.lang, frame=self.formation)
 
     def _attr_label(self, plural: bool = False) -> str:
-        labels = {"type": ("actortype", "actor type", "actortypen", "actor types"),
-                  "scale": ("schaalniveau", "scale level", "schaalniveaus", "scale levels"),
-                  "sector": ("sector", "sector", "sectoren", "sectors"),
-                  "domains": ("domein", "domain", "domeinen", "domains")}
-        four = labels.get(self.attr, (self.attr,) * 4)
-        return four[(2 if plural else 0) + (1 if self.lang == "en" else 0)]
+        key = f"scan.attr.{self.attr}" + (".plural" if plural else "")
+        return message(key, self.lang) if has_message(key) else str(self.attr)
 
     # -- method ---------------------------------------------------------------
     @property
@@ -442,12 +441,16 @@ class OpgaveScan:
         cut = self.cut_points.copy()
         if len(cut):
             cut.insert(0, "name", [self._name(a) for a in cut.index])
+        bridges = self.bridges.copy()
+        if len(bridges) and {"source", "target"} <= set(bridges.columns):  # names next to the ids
+            bridges.insert(bridges.columns.get_loc("source") + 1, "source_name", bridges["source"].map(self._name))
+            bridges.insert(bridges.columns.get_loc("target") + 1, "target_name", bridges["target"].map(self._name))
         return {
             "summary": summary, "method": method, "cohesion": cohesion, "centrality": self.centrality,
             "brokerage": brokerage, "boundaries": self.boundaries, "ei_by_group": self.ei_by_group,
             "mixing": self.mixing, "coverage": self.coverage, "candidates": self.candidates,
             "unused_expertise": self.unused_expertise, "scale": self.scale, "awareness": self.awareness,
-            "unaware": self.unaware, "formation": self.formation, "bridges": self.bridges, "cut_points": cut,
+            "unaware": self.unaware, "formation": self.formation, "bridges": bridges, "cut_points": cut,
         }
 
     def _display_tables(self) -> dict[str, tuple[str, pd.DataFrame]]:
@@ -528,10 +531,26 @@ def _for_reading(frame: pd.DataFrame, lang: str, case: Case, translate_index: bo
     yes, no = message("scan.yes", lang), message("scan.no", lang)
     domain_labels = case.labels("domain", lang)
     names = case.actors["name"]
+    # vocabulary values (overheid, regionaal, trekker) are shown by their label in the reader's language
+    vocab_lists = {"type": "actor_type", "scale": "scale", "role": "role", "tie_type": "tie_type"}
+    vocab_labels = {col: case.labels(name, lang) for col, name in vocab_lists.items()}
+    if out.index.name in vocab_labels:
+        relabel = vocab_labels[out.index.name]
+        out.index = pd.Index([relabel.get(v, v) for v in out.index], name=out.index.name)
+    if out.columns.name in vocab_labels:
+        relabel = vocab_labels[out.columns.name]
+        out.columns = pd.Index([relabel.get(v, v) for v in out.columns], name=out.columns.name)
     for col in out.columns:
         values = out[col]
         if col == "domain_fit":
             out[col] = values.map(lambda v: message(f"domain_fit.{v}", lang) if isinstance(v, str) else "")
+            continue
+        if col in vocab_labels and values.dtype != bool:
+            relabel = vocab_labels[col]
+            out[col] = values.map(lambda v, relabel=relabel: relabel.get(v, v) if isinstance(v, str) else v)
+            continue
+        if col == "label" and frame.index.name == "domain":  # a domain's name, in the reader's language
+            out[col] = [domain_labels.get(i, v) for i, v in zip(frame.index, values)]
             continue
         if values.dtype == bool:
             out[col] = values.map({True: yes, False: no})
@@ -545,8 +564,11 @@ def _for_reading(frame: pd.DataFrame, lang: str, case: Case, translate_index: bo
                     return fmt_date(v, lang, "short")
                 if isinstance(v, (list, tuple, set, frozenset)):
                     items = list(v)
-                    if col in ("covers", "domains", "actors", "via"):
-                        items = [f"{x} {domain_labels[x]}" if col in ("covers", "domains") and x in domain_labels
+                    if col == "other_opgaven":  # opgaven by their names, not their ids
+                        items = [str(case.opgaven["name"].get(x, x)) for x in items]
+                    if col in ("covers", "domains", "needed_domains", "actors", "via"):
+                        items = [f"{x} {domain_labels[x]}" if col in ("covers", "domains", "needed_domains")
+                                 and x in domain_labels
                                  else (str(names.get(x, x)) if col in ("actors", "via") else str(x)) for x in items]
                     return "; ".join(str(x) for x in items)
                 return v

@@ -646,7 +646,7 @@ def _vocab_column(sheet: _Sheet, column: str, list_name: str, vocab: Vocabularie
         v = texts.iat[i]
         problems.add("vocab_unknown", sheet=sheet.title, row=int(sheet.rows[i]),
                      column=sheet.headers.get(column, column), value=v,
-                     fields={"value": v, "what": spec.label_nl, "what_en": spec.label_en},
+                     fields={"value": v, "what": label(list_name, problems.lang)},
                      hint_fields={"allowed": vocab.allowed_text(list_name, problems.lang),
                                   "list": schema.spec_name(spec, problems.lang)})
     categories = vocab.values(list_name)

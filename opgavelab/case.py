@@ -27,6 +27,7 @@ import pandas as pd
 from ._checks import _check_lang
 from ._dates import snapshot_at, to_timestamp
 from ._i18n import label as _label
+from ._i18n import message, nmessage
 from ._validate import Grid, check_grids
 from .errors import PROBLEM_COLUMNS
 from .schema import SHEETS, spec_name
@@ -138,7 +139,7 @@ class Case:
         """Value → label of one list in ``lang`` (default: the case's language)."""
         lang = _check_lang(lang or self.lang)
         sub = self.vocabulary(list_name)
-        col = "label_en" if lang == "en" else "label_nl"
+        col = f"label_{lang}"  # the vocabulary table has a label column per language
         return dict(zip(sub["value"], sub[col].fillna(sub["value"])))
 
     def colours(self, list_name: str) -> dict[str, str]:
@@ -223,11 +224,11 @@ class Case:
         inv = self.involvement
         per_opgave = pd.DataFrame({
             _label("actors", lang): inv.groupby("opgave")["actor"].nunique(),
-            ("niet bewust" if lang == "nl" else "not aware"): inv[~inv["aware"]].groupby("opgave")["actor"].nunique(),
+            message("case.column.not_aware", lang): inv[~inv["aware"]].groupby("opgave")["actor"].nunique(),
             _label("ties", lang): self.ties.groupby("opgave")["source"].size() if len(self.ties) else None,
         }).reindex(self.opgaven.index).fillna(0).astype(int)
-        per_opgave.insert(0, "naam" if lang == "nl" else "name", self.opgaven["name"])
-        count_col = "aantal" if lang == "nl" else "count"
+        per_opgave.insert(0, message("case.column.name", lang), self.opgaven["name"])
+        count_col = message("case.column.count", lang)
         return {
             "actor_type": by_type.rename(count_col).to_frame(),
             "scale": by_scale.rename(count_col).to_frame(),
@@ -240,48 +241,42 @@ class Case:
 
     def __repr__(self) -> str:
         lang = self.lang
-        n_w = len(self.warnings)
-        if lang == "en":
-            text = (f"<Case '{self.name}': {len(self.actors)} actors, {len(self.opgaven)} opgaven, "
-                    f"{len(self.involvement)} involvements, {len(self.ties)} ties, {self._period()}; "
-                    f"{n_w} warning{'s' if n_w != 1 else ''}. Next: opgavelab.scan(case, opgave_id).>")
-        else:
-            text = (f"<Case '{self.name}': {len(self.actors)} actoren, {len(self.opgaven)} opgaven, "
-                    f"{len(self.involvement)} betrokkenheden, {len(self.ties)} relaties, {self._period()}; "
-                    f"{n_w} waarschuwing{'en' if n_w != 1 else ''}. Verder: opgavelab.scan(case, opgave_id).>")
-        return text
+        return message("case.repr", lang, name=self.name, counts=self._counts(lang), period=self._period(),
+                       warnings=nmessage("count.warnings", len(self.warnings), lang))
+
+    def _counts(self, lang: str) -> str:
+        """``73 actoren, 5 opgaven, 140 betrokkenheden, 190 relaties``, each with its plural form."""
+        return ", ".join(nmessage(key, n, lang) for key, n in (
+            ("count.actors", len(self.actors)), ("count.opgaven", len(self.opgaven)),
+            ("count.involvements", len(self.involvement)), ("count.ties", len(self.ties))))
 
     def _repr_html_(self) -> str:
         lang = self.lang
         s = self.summary(lang)
         esc = html.escape
-        nl = lang == "nl"
-        title = f"{'Casus' if nl else 'Case'}: {esc(self.name)}"
-        facts = (
-            f"{len(self.actors)} {'actoren' if nl else 'actors'}, {len(self.opgaven)} opgaven, "
-            f"{len(self.involvement)} {'betrokkenheden' if nl else 'involvements'}, "
-            f"{len(self.ties)} {'relaties' if nl else 'ties'}, {'periode' if nl else 'period'} {self._period()}"
-        )
-        src = f"<br><small>{'bron' if nl else 'source'}: {esc(str(self.source))}</small>" if self.source else ""
+        title = esc(message("case.title", lang, name=self.name))
+        facts = esc(message("case.facts", lang, counts=self._counts(lang), period=self._period()))
+        src = (f"<br><small>{esc(message('case.source', lang, source=self.source))}</small>" if self.source
+               else "")
         tables = (
             "<div style='display:flex;gap:2em;flex-wrap:wrap;align-items:flex-start'>"
-            f"<div><b>{'per actortype' if nl else 'by actor type'}</b>{s['actor_type'].to_html()}</div>"
-            f"<div><b>{'per schaalniveau' if nl else 'by scale level'}</b>{s['scale'].to_html()}</div>"
-            f"<div><b>{'per opgave' if nl else 'by opgave'}</b>{s['opgaven'].to_html()}</div>"
+            f"<div><b>{esc(message('case.by_type', lang))}</b>{s['actor_type'].to_html()}</div>"
+            f"<div><b>{esc(message('case.by_scale', lang))}</b>{s['scale'].to_html()}</div>"
+            f"<div><b>{esc(message('case.by_opgave', lang))}</b>{s['opgaven'].to_html()}</div>"
             "</div>"
         )
         warn = ""
         if len(self.warnings):
             w = self.warnings
-            head = (f"{len(w)} waarschuwing(en) (blokkeren de analyse niet)" if nl
-                    else f"{len(w)} warning(s) (they do not block analysis)")
+            head = nmessage("case.warnings_head", len(w), lang)
+            from .errors import shown_problems
+
+            shown = shown_problems(w.head(50).drop(columns="severity", errors="ignore"), lang)
             warn = (f"<details><summary>{esc(head)}</summary>"
-                    f"{w.head(50).to_html(index=False, na_rep='', escape=True)}</details>")
+                    f"{shown.to_html(index=False, na_rep='', escape=True)}</details>")
         first = esc(str(self.opgaven.index[0])) if len(self.opgaven) else "..."
-        nxt = (f"<small>Verder: <code>opgavelab.scan(case, '{first}')</code> of "
-               f"<code>opgavelab.Explorer(case)</code></small>" if nl else
-               f"<small>Next: <code>opgavelab.scan(case, '{first}')</code> or "
-               f"<code>opgavelab.Explorer(case)</code></small>")
+        nxt = "<small>" + message("case.next_html", lang, scan=f"<code>opgavelab.scan(case, '{first}')</code>",
+                                  explorer="<code>opgavelab.Explorer(case)</code>") + "</small>"
         return f"<div><h4>{title}</h4><p>{facts}{src}</p>{tables}{warn}<p>{nxt}</p></div>"
 
 

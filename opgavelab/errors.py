@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 
+from ._i18n import message, nmessage
+
 __all__ = [
     "OpgavelabError",
     "OpgavelabWarning",
@@ -75,11 +77,7 @@ class ValidationError(OpgavelabError, ValueError):
         self.lang = lang
         errors = self.problems[self.problems["severity"] != "warning"]
         if title is None:
-            n = len(errors)
-            if lang == "en":
-                title = f"The case is not valid: {n} problem{'s' if n != 1 else ''} found."
-            else:
-                title = f"De casus is niet geldig: {n} {'problemen' if n != 1 else 'probleem'} gevonden."
+            title = nmessage("errors.invalid", len(errors), lang)
         self.title = title
         super().__init__(self._text())
 
@@ -91,9 +89,9 @@ class ValidationError(OpgavelabError, ValueError):
             if rec.sheet:
                 where.append(str(rec.sheet))
             if rec.row is not None:
-                where.append(("rij " if self.lang == "nl" else "row ") + str(rec.row))
+                where.append(message("errors.row", self.lang, row=rec.row))
             if rec.column:
-                where.append(("kolom " if self.lang == "nl" else "column ") + str(rec.column))
+                where.append(message("errors.column", self.lang, column=rec.column))
             prefix = ", ".join(where)
             value = "" if rec.value is None else f" [{_format_value(rec.value)}]"
             line = f"- {prefix}{': ' if prefix else ''}{rec.message}{value}"
@@ -102,14 +100,24 @@ class ValidationError(OpgavelabError, ValueError):
             lines.append(line)
         if len(frame) > limit:
             more = len(frame) - limit
-            lines.append(
-                f"... en nog {more} (zie .problems)" if self.lang == "nl" else f"... and {more} more (see .problems)"
-            )
+            lines.append(message("errors.more", self.lang, n=more))
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
         head = f"<p><strong>{html.escape(self.title)}</strong></p>"
-        return head + self.problems.to_html(index=False, na_rep="", escape=True)
+        return head + shown_problems(self.problems, self.lang).to_html(index=False, na_rep="", escape=True)
+
+
+def shown_problems(problems, lang: str = "nl"):
+    """A problems table as a reader sees it: headers and kinds in ``lang`` (the data keeps English keys)."""
+    heads = {c: message("cli.column." + c, lang) for c in ("sheet", "row", "column", "value")}
+    heads.update({"message": message("cli.column.problem", lang), "hint": message("case.column.hint", lang),
+                  "severity": message("errors.column.severity", lang)})
+    shown = problems.copy()
+    if "severity" in shown:
+        shown["severity"] = shown["severity"].map(
+            lambda v: message("errors.severity." + v, lang) if v in ("error", "warning") else v)
+    return shown.rename(columns=heads)
 
 
 class ReadError(ValidationError):

@@ -36,66 +36,13 @@ from pathlib import Path
 import ipywidgets as widgets
 import traitlets
 
-_TEXT = {
-    "title": ("opgavelab — van losse actoren naar een collectief", "opgavelab — from scattered actors to a collective"),
-    "hint": ("Kies een opgave en druk op ▶ om het collectief jaar na jaar te zien ontstaan.",
-             "Pick an opgave and press ▶ to watch the collective form year by year."),
-    "opgave": ("Opgave", "Opgave"),
-    "origin": ("Oorsprong", "Origin"),
-    "core": ("Kern", "Core challenge"),
-    "year": ("Jaar", "Year"),
-    "types": ("Actortypen", "Actor types"),
-    "scales": ("Schaalniveaus", "Scale levels"),
-    "tie_types": ("Relaties", "Ties"),
-    "aware": ("Bewust", "Aware"),
-    "aware_all": ("alle actoren", "all actors"),
-    "aware_yes": ("alleen bewust betrokken", "only aware"),
-    "aware_no": ("alleen niet bewust", "only not aware"),
-    "colour_by": ("Kleur", "Colour"),
-    "size_by": ("Grootte", "Size"),
-    "layout": ("Indeling", "Layout"),
-    "formation": ("Vorming", "Formation"),
-    "force": ("Netwerk", "Network"),
-    "compass": ("Kompas", "Compass"),
-    "summary": ("Samenvatting", "Summary"),
-    "missing": ("Wie ontbreekt", "Who is missing"),
-    "brokers": ("Makelaars", "Brokers"),
-    "data": ("Eigen data", "Your data"),
-    "export": ("Exporteren naar", "Export to"),
-    "upload": ("Werkmap openen", "Open workbook"),
-    "metrics": ("Kerngetallen", "Key figures"),
-    "n_actors": ("actoren", "actors"),
-    "n_ties": ("relaties", "ties"),
-    "density": ("dichtheid", "density"),
-    "components": ("delen", "components"),
-    "largest": ("grootste deel", "largest part"),
-    "ei": ("E-I (actortype)", "E-I (actor type)"),
-    "ei_expected": ("E-I bij willekeurige menging", "E-I under random mixing"),
-    "no_actors": ("Geen actoren bij deze keuze.", "No actors for this selection."),
-    "limited": ("Toont de {k} meest centrale van {n} actoren (naar aantal relaties), zodat de browser vlot blijft; "
-                "verklein de selectie met de filters om alles te zien.",
-                "Shows the {k} most central of {n} actors (by number of ties) so the browser stays responsive; "
-                "narrow the selection with the filters to see all."),
-    "written": ("Geschreven", "Written"),
-    "download": ("download", "download"),
-    "invalid": ("De werkmap is niet geldig; de problemen staan hieronder. Herstel ze en open de werkmap opnieuw.",
-                "The workbook is not valid; the problems are listed below. Fix them and open the workbook again."),
-    "loaded": ("Geopend: {name}", "Opened: {name}"),
-    "error": ("Er ging iets mis; de details staan hieronder.", "Something went wrong; details below."),
-    "missing_none": ("Alle benodigde domeinen zijn gedekt.", "Every needed domain is covered."),
-    "candidates": ("Kandidaat-partners", "Candidate partners"),
-    "unused": ("Nodig domein, geen rol", "Needed domain, no role"),
-}
+from ._i18n import has_message, message
+
+# the explorer's words: ``explorer.<key>`` in the catalogue (opgavelab/locale/*/LC_MESSAGES/opgavelab.po)
 
 COLOUR_OPTIONS = ("type", "scale", "sector", "role", "aware")
 SIZE_OPTIONS = ("degree", "weighted_degree", "betweenness", "eigenvector", "brokerage", "commitment", "none")
-_OPTION_LABELS = {
-    "type": ("actortype", "actor type"), "scale": ("schaalniveau", "scale level"), "sector": ("sector", "sector"),
-    "role": ("rol", "role"), "aware": ("bewust", "aware"),
-    "degree": ("aantal relaties", "number of ties"), "weighted_degree": ("gewogen relaties", "weighted ties"),
-    "betweenness": ("tussenpositie", "betweenness"), "eigenvector": ("eigenvector", "eigenvector"),
-    "brokerage": ("makelaarsrollen", "brokerage"), "commitment": ("inzet", "commitment"), "none": ("gelijk", "equal"),
-}
+# each option is shown as ``explorer.option.<option>`` from the catalogue
 EXPORT_FORMATS = ("png", "svg", "pdf", "html", "xlsx", "docx")
 
 
@@ -190,13 +137,10 @@ class Explorer(widgets.VBox):
 
     # -- helpers ---------------------------------------------------------------
     def _t(self, key: str, **fields) -> str:
-        nl, en = _TEXT[key]
-        text = nl if self.lang == "nl" else en
-        return text.format(**fields) if fields else text
+        return message("explorer." + key, self.lang, **fields)
 
     def _label(self, key: str) -> str:
-        pair = _OPTION_LABELS.get(key, (key, key))
-        return pair[0] if self.lang == "nl" else pair[1]
+        return message("explorer.option." + key, self.lang) if has_message("explorer.option." + key) else key
 
     def _guard(self, func):
         """Run a callback; any error goes to the message area, never lost."""
@@ -823,7 +767,7 @@ class Explorer(widgets.VBox):
         A valid workbook replaces the case; an invalid one shows its problems
         as a table in the explorer. Returns True when the workbook was opened.
         """
-        from .errors import ValidationError
+        from .errors import ValidationError, shown_problems
         from .io import load
 
         suffix = Path(name).suffix or ".xlsx"
@@ -834,7 +778,8 @@ class Explorer(widgets.VBox):
                 case = load(path, lang=self.lang, name=Path(name).stem)
             except ValidationError as exc:
                 self._problems.value = (f"<p style='color:#b00020'>{html.escape(self._t('invalid'))}</p>"
-                                        + exc.problems.to_html(index=False, na_rep="", escape=True))
+                                        + shown_problems(exc.problems, self.lang).to_html(index=False, na_rep="",
+                                                                                          escape=True))
                 self._tabs.selected_index = 3
                 return False
         case.source = name

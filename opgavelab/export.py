@@ -317,7 +317,8 @@ def kumu_tables(G: nx.Graph, case=None, lang: str | None = None) -> dict[str, pd
     G : networkx.Graph or networkx.DiGraph
     case : Case, optional
         For labels of types, scale levels, roles and domains.
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
 
     Returns
     -------

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from ._checks import _check_lang
 from ._files import _make_folder, atomic_write, remove_stale_temporaries, write_error  # noqa: F401 (public here)
-from ._i18n import message
+from ._i18n import fmt_number, message
 from ._prescan import Limits, MAX_COLUMN, ScanResult
 from ._progress import Phases
 from ._template import build_template, fill_workbook
@@ -93,9 +93,8 @@ def load(path, lang: str = "nl", name: str | None = None, progress: bool = False
         name = path.stem if path.suffix else path.name
         if path.name == EXAMPLE_FILE:  # the example has one title, however it is opened
             name = _example_title(lang)
-    nl = lang == "nl"
-    phases = Phases(progress, desc=f"{'laden' if nl else 'loading'} {path.name}", total=_N_CHECK_PHASES,
-                    unit="stap" if nl else "step")
+    phases = Phases(progress, desc=message("progress.loading", lang, file=path.name), total=_N_CHECK_PHASES,
+                    unit=message("progress.step", lang))
     limits = _limits(max_bytes, max_cells, max_cell_chars)
     try:
         grids = read_grids(path, lang=lang, phases=phases, limits=limits)
@@ -156,7 +155,7 @@ def read_grids(path: Path, lang: str = "nl", phases=None, limits=None) -> list[G
                                 detail=message("file_unknown_extension", lang, ext=suffix or "-", path=path.name)),
                         message("file_not_spreadsheet_hint", lang), value=str(path), lang=lang)
     if not head.startswith(_ZIP_MAGIC):
-        detail = "no zip container" if lang == "en" else "geen zip-container"
+        detail = message("io.no_zip", lang)
         raise ReadError(message("file_not_spreadsheet", lang, path=path.name, detail=detail),
                         message("file_not_spreadsheet_hint", lang), value=str(path), lang=lang)
     return _read_workbook(path, lang, phases, limits)
@@ -288,7 +287,7 @@ def _prescan(path: Path, lang: str, limits):
 
 
 def _number(n: int, lang: str) -> str:
-    return f"{n:,}".replace(",", "." if lang == "nl" else ",")
+    return fmt_number(n, lang, 0)
 
 
 def _limit_error(path: Path, exc, lang: str) -> ReadError:
@@ -482,7 +481,7 @@ def _read_csv_file(path: Path, lang: str, limits=None) -> Grid:
     has_bom = any(raw.startswith(bom) for bom, _ in _BOMS)
     head = raw[:4096]
     if head.count(b"\x00") > max(1, len(head) // 100) and not has_bom and _wide_encoding(raw) is None:
-        detail = "binary content" if lang == "en" else "binaire inhoud"
+        detail = message("io.binary", lang)
         raise ReadError(message("file_not_spreadsheet", lang, path=path.name, detail=detail),
                         message("file_not_spreadsheet_hint", lang), value=str(path), lang=lang)
     text, fallback = _decode_lines(raw)
@@ -637,7 +636,7 @@ def example(lang: str = "nl"):
 
 
 def _example_title(lang: str) -> str:
-    return "Regio Veenmarken (fictief)" if lang == "nl" else "Regio Veenmarken (fictional)"
+    return message("example.title", lang)
 
 
 # --------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import pandas as pd
 
 from . import schema
 from ._checks import _check_case, _check_lang
+from ._i18n import message, nmessage
 from .case import Case
 from .errors import OpgavelabWarning
 
@@ -50,22 +51,7 @@ _MODEL_COLUMNS = {
     "ties": {"source", "target", "type", "weight", "opgave", "directed", "since", "until"},
 }
 
-_NO_KEY = {
-    "nl": ("pseudonymise: geen sleutel opgegeven, dus is een willekeurige sleutel gebruikt die nergens wordt "
-           "bewaard. De pseudoniemen zijn bij elke run anders en niemand kan ze terugleiden. Wilt u pseudoniemen "
-           "die over runs gelijk blijven, geef dan key=... of zet de omgevingsvariabele {env} (maak een sleutel "
-           "met: {make}) en bewaar die sleutel apart van de gegevens."),
-    "en": ("pseudonymise: no key given, so a random key was used and not kept anywhere. The pseudonyms differ "
-           "on every run and nobody can trace them back. For pseudonyms that stay the same across runs, pass "
-           "key=... or set the environment variable {env} (make a key with: {make}) and keep that key apart "
-           "from the data."),
-}
-_LEAK = {
-    "nl": ("pseudonymise: {n} cel(len) noemen nog de naam of het id van een gepseudonimiseerde actor: {where}. "
-           "Verwijder of bewerk die kolommen (drop=[...]) voordat u de casus deelt."),
-    "en": ("pseudonymise: {n} cell(s) still mention the name or id of a pseudonymised actor: {where}. "
-           "Drop or edit those columns (drop=[...]) before sharing the case."),
-}
+# the warnings' words: ``privacy.no_key`` and ``privacy.leak`` (plural) in the catalogue
 
 
 def is_personal_column(header) -> bool:
@@ -263,7 +249,7 @@ def _check_key(key, lang: str) -> bytes:
         key = os.environ.get(KEY_ENV) or None
         source = f"The environment variable {KEY_ENV}"
     if key is None:
-        warnings.warn(_NO_KEY[lang].format(env=KEY_ENV, make=_MAKE_KEY), OpgavelabWarning, stacklevel=3)
+        warnings.warn(message("privacy.no_key", lang, env=KEY_ENV, make=_MAKE_KEY), OpgavelabWarning, stacklevel=3)
         return secrets.token_bytes(32)
     if not isinstance(key, (str, bytes)):
         msg = f"'key' must be text or bytes, got {type(key).__name__}."
@@ -323,7 +309,7 @@ def _slug(value) -> str:
 
 def _type_labels(case, lang: str) -> dict[str, str]:
     vocab = case.vocabularies[case.vocabularies["list"] == "actor_type"]
-    column = "label_en" if lang == "en" else "label_nl"
+    column = f"label_{lang}"  # the vocabulary table has a label column per language
     labels = {}
     for rec in vocab.itertuples(index=False):
         text = getattr(rec, column)
@@ -401,4 +387,4 @@ def _warn_about_leftovers(tables: dict, originals: dict, new_ids: dict, lang: st
                     places.append(f"{table} {row!s} '{col}'")
     if places:
         shown = ", ".join(places[:10]) + (", …" if len(places) > 10 else "")
-        warnings.warn(_LEAK[lang].format(n=len(places), where=shown), OpgavelabWarning, stacklevel=3)
+        warnings.warn(nmessage("privacy.leak", len(places), lang, where=shown), OpgavelabWarning, stacklevel=3)

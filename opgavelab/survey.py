@@ -218,8 +218,8 @@ def _respondent_domains(case, opgave: str, actor: str) -> list[str]:
 # writing questionnaires
 # --------------------------------------------------------------------------
 
-def write_questionnaires(case, opgave: str, out, lang: str = "nl", per: str = "actor", actors: str = "involved",
-                         contact: str | None = None, overwrite: bool = False) -> pd.DataFrame:
+def write_questionnaires(case, opgave: str, out, lang: str | None = None, per: str = "actor",
+                         actors: str = "involved", contact: str | None = None, overwrite: bool = False) -> pd.DataFrame:
     """Write one questionnaire workbook per respondent, and one roster CSV.
 
     Each workbook (``<opgave>-<actor>.xlsx``) has three sheets:
@@ -250,8 +250,8 @@ def write_questionnaires(case, opgave: str, out, lang: str = "nl", per: str = "a
         The opgave id.
     out : str or path-like
         The folder to write to (made if missing).
-    lang : {"nl", "en"}, default "nl"
-        Language of the questionnaires.
+    lang : {"nl", "en"}, optional
+        Language of the questionnaires; default the case's language.
     per : {"actor", "contact"}, default "actor"
         One questionnaire per actor, or per contact person: then the actors
         sheet needs a column whose header starts with ``contact`` (for
@@ -297,7 +297,7 @@ def write_questionnaires(case, opgave: str, out, lang: str = "nl", per: str = "a
     """
     _check_case(case)
     case._check_opgave(opgave)
-    lang = _check_lang(lang)
+    lang = _check_lang(lang or case.lang)  # None: the case's language
     _check_one_of("per", per, PER)
     _check_one_of("actors", actors, ACTORS)
     if contact is not None and not isinstance(contact, str):

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import ast
+import re
+import string
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
+import opgavelab
 from opgavelab import _i18n
 from opgavelab._i18n import fmt_date, fmt_list, fmt_number, fmt_percent, fmt_signed, label, message, nmessage
 
@@ -63,3 +69,173 @@ def test_absorb_moves_dict_entries_into_the_po_files(tmp_path, monkeypatch):
         assert _catalogue.check() == []
     finally:
         _i18n._catalogue.cache_clear()
+
+
+# --------------------------------------------------------------------------
+# the catalogue stays the only source, complete and Dutch where it says Dutch
+# --------------------------------------------------------------------------
+PACKAGE = Path(opgavelab.__file__).parent
+
+#: the few places that legitimately pick by language code, not by text: the
+#: catalogue itself, the file format's sheet/column names, the command line's
+#: reading of --lang/OPGAVELAB_LANG, and a questionnaire's stored language
+ALLOWED_LANGUAGE_CHOICES = {
+    ("_i18n.py", "*"), ("_catalogue.py", "*"),
+    ("schema.py", "spec_name"),
+    ("cli.py", "command_lang"), ("cli.py", "_run"),
+    ("survey.py", "_read_book"),
+}
+
+
+def _language_choices(path: Path) -> list[tuple[int, str, str]]:
+    """Inline language choices in one module, as (line, kind, enclosing function).
+
+    ``"..." if nl else "..."``, ``if lang == "en":`` and ``{"nl": ..., "en": ...}``.
+    """
+    lang_names = {"nl", "en", "is_nl", "is_en", "dutch", "english"}
+
+    def picks_language(node) -> bool:
+        for n in ast.walk(node):
+            if isinstance(n, ast.Name) and n.id in lang_names:
+                return True
+            if isinstance(n, ast.Compare):
+                for c in (n.left, *n.comparators):
+                    elts = c.elts if isinstance(c, (ast.Tuple, ast.List, ast.Set)) else [c]
+                    if any(isinstance(e, ast.Constant) and e.value in ("nl", "en") for e in elts):
+                        return True
+        return False
+
+    found = []
+
+    def visit(node, function):
+        for child in ast.iter_child_nodes(node):
+            name = child.name if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) else function
+            kind = None
+            if isinstance(child, ast.IfExp) and picks_language(child.test):
+                kind = "x if nl else y"
+            elif isinstance(child, ast.If) and picks_language(child.test):
+                kind = "if lang == ..."
+            elif isinstance(child, ast.Dict) and {"nl", "en"} <= {k.value for k in child.keys
+                                                                     if isinstance(k, ast.Constant)}:
+                kind = '{"nl": ..., "en": ...}'
+            if kind:
+                found.append((child.lineno, kind, name))
+            visit(child, name)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")), "<module>")
+    return found
+
+
+def _pair_tables(path: Path) -> list[int]:
+    """Lines of dict literals whose values are (nl, en) pairs of strings: a second catalogue."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Dict) and len(node.values) >= 2:
+            pairs = [isinstance(v, ast.Tuple) and len(v.elts) == 2
+                     and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in v.elts)
+                     for v in node.values]
+            if sum(pairs) >= max(2, len(pairs) // 2):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_no_inline_language_choices_in_the_package():
+    problems = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        for line, kind, function in _language_choices(path):
+            if (path.name, "*") in ALLOWED_LANGUAGE_CHOICES or (path.name, function) in ALLOWED_LANGUAGE_CHOICES:
+                continue
+            problems.append(f"opgavelab/{rel}:{line} ({function}): {kind}")
+        problems += [f"opgavelab/{rel}:{line}: a (nl, en) table" for line in _pair_tables(path)
+                     if path.name not in ("_i18n.py", "_catalogue.py")]
+    assert not problems, ("Choose words through the catalogue (message/nmessage/label), not inline:\n"
+                          + "\n".join(problems))
+
+
+def test_the_language_choice_check_finds_what_it_looks_for(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text('def f(lang):\n    nl = lang == "nl"\n    a = "ja" if nl else "yes"\n'
+                      '    if lang == "en":\n        pass\n    return {"nl": 1, "en": 2}\n'
+                      'T = {"a": ("een", "one"), "b": ("twee", "two")}\n', encoding="utf-8")
+    kinds = [kind for _, kind, _ in _language_choices(module)]
+    assert kinds == ["x if nl else y", "if lang == ...", '{"nl": ..., "en": ...}']
+    assert _pair_tables(module) == [7]
+
+
+def _entries(lang):
+    return _i18n._catalogue(lang)[0]
+
+
+def _fields(text) -> set[str]:
+    texts = text if isinstance(text, tuple) else (text,)
+    return {re.split(r"[.\[!:]", f)[0] for t in texts for _, f, _, _ in string.Formatter().parse(t) if f}
+
+
+#: keys whose languages deliberately use different fields (English shows the Dutch name beside its own)
+DIFFERENT_FIELDS = {"template.taakveld_name"}
+
+
+def test_every_key_is_in_both_languages_translated_with_the_same_fields():
+    from opgavelab import _catalogue
+
+    assert _catalogue.check() == []
+    nl, en = _entries("nl"), _entries("en")
+    assert set(nl) == set(en)
+    problems = []
+    for key in sorted(nl):
+        if isinstance(nl[key], tuple) != isinstance(en[key], tuple):
+            problems.append(f"{key}: a plural in one language only")
+        if isinstance(nl[key], tuple) and len(nl[key]) != 2:
+            problems.append(f"{key}: {len(nl[key])} Dutch plural forms, expected 2")
+        if key not in DIFFERENT_FIELDS and _fields(nl[key]) != _fields(en[key]):
+            problems.append(f"{key}: fields {sorted(_fields(nl[key]))} (nl) and {sorted(_fields(en[key]))} (en)")
+    assert not problems, "\n".join(problems)
+
+
+#: English words that are not Dutch words too (not: per, type, over, via, was, exact, label, export)
+ENGLISH_WORDS = set("""
+the and with without are not found missing tie ties warning warnings error errors file files written check share
+largest covered needed broker brokers which this that these those from into have has more than only none other
+also please should must would could yes no why what when where who how its their there here been being were will
+shall can cannot may might one two three each every some both either neither between within across after before
+since until about above below under again already still just very much many few less least most such same own
+whole part parts people actors involvement involvements role roles types scale level levels domain domains
+challenge challenges network networks case cases sheet sheets row rows column columns value values problem
+problems fix hint next step steps number numbers count counts pairs pair path paths expected observed random mixing
+chance baseline estimate estimated sampled directed undirected weight weights date dates year years month months
+day days time times figure figures page pages report reports summary method methods table tables list lists name
+names colour color colours order size unknown known valid invalid empty default true false null new old first last
+total mean average median whether then else if or but so because while though although however therefore
+""".split())
+
+
+def _prose(text: str) -> str:
+    """Text without what is not Dutch prose: {fields}, code, markup, option names, quoted values, URLs."""
+    for pattern in (r"\{[^}]*\}", r"`[^`]*`", r"<[^>]+>", r"https?://\S+", r"\S*[=_()\[\]/]\S*", r"--\S+",
+                    r"\.\w+", r"'[^']*'", r"%\(\w+\)\w"):
+        text = re.sub(pattern, " ", text)
+    return text
+
+
+def test_dutch_texts_hold_no_english_words():
+    problems = []
+    for key, text in _entries("nl").items():
+        for t in text if isinstance(text, tuple) else (text,):
+            words = {w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", _prose(t)) if w.lower() in ENGLISH_WORDS}
+            if words:
+                problems.append(f"{key}: {sorted(words)} in {t!r}")
+    assert not problems, "\n".join(problems)
+    assert _prose("Gebruik --force of aliases=report.aliases(...) voor {name}").split() == ["Gebruik", "of", "voor"]
+
+
+def test_lang_none_means_the_case_language_everywhere():
+    from opgavelab.draw.style import build_scene
+    from opgavelab.export import kumu_tables
+    from opgavelab.network import opgave_graph
+
+    case = opgavelab.example(lang="en")
+    opgave = case.opgaven.index[0]
+    assert opgavelab.scan(case, opgave).lang == "en"
+    assert build_scene(case, opgave).lang == "en"
+    assert "Scale level" in kumu_tables(opgave_graph(case, opgave), case=case)["Elements"].columns

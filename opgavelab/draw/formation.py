@@ -256,7 +256,7 @@ class FormationFrame:
     sentence: str = ""
 
 
-def formation_frames(case, opgave: str, dates=None, at=None, *, seed: int = 0, lang: str = "nl",
+def formation_frames(case, opgave: str, dates=None, at=None, *, seed: int = 0, lang: str | None = None,
                      size_by="degree", labels=None, colours=None, aspect: float = 1.0) -> list[FormationFrame]:
     """Per date: the scene in the formation layout, its parts and the ties that joined parts.
 
@@ -275,7 +275,7 @@ def formation_frames(case, opgave: str, dates=None, at=None, *, seed: int = 0, l
     from ..network import opgave_graph
     from .style import build_scene
 
-    lang = _check_lang(lang)
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     layouts = formation_layout(case, opgave, dates=dates, at=at, seed=seed, aspect=aspect)
     if not layouts:
         return []
@@ -310,7 +310,7 @@ def _status_sentence(upto: pd.DataFrame, lang: str, final_moment=None) -> str:
     (``final_moment``, its formation moment): a frame must not say "since
     2021" when 2023 splits again.
     """
-    from .._i18n import message
+    from .._i18n import fmt_percent, message
     from ..metrics.formation import formation_moment
 
     last = upto.iloc[-1]
@@ -324,7 +324,8 @@ def _status_sentence(upto: pd.DataFrame, lang: str, final_moment=None) -> str:
         return message("formation_not_yet_one", lang, year=year)
     if len(upto) == 1:
         return message("formation_start_parts", lang, year=year, n=n, k=k)
-    return message("formation_parts_now", lang, year=year, k=k, pct=f"{100 * float(last['largest_component_share']):.0f}%")
+    return message("formation_parts_now", lang, year=year, k=k,
+                   pct=fmt_percent(float(last["largest_component_share"]), lang))
 
 
 def _tween(a: dict, b: dict, f: float) -> dict:
@@ -337,7 +338,7 @@ def _tween(a: dict, b: dict, f: float) -> dict:
     return out
 
 
-def formation_gif(case, opgave: str, path, at=None, *, lang: str = "nl", seed: int = 0, size=(10.0, 5.625),
+def formation_gif(case, opgave: str, path, at=None, *, lang: str | None = None, seed: int = 0, size=(10.0, 5.625),
                   dpi: int = 96, seconds_per_year: float = 1.2, tween: int = 6, overwrite: bool = False) -> Path:
     """An animated GIF of the formation: the parts drawing together, year by year.
 
@@ -353,7 +354,8 @@ def formation_gif(case, opgave: str, path, at=None, *, lang: str = "nl", seed: i
         Ends in ``.gif``.
     at : year or date, optional
         Through this date; default :func:`opgavelab.metrics.default_at`.
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     seed : int, default 0
     size : (width, height) in inches, default 16:9
     dpi : int, default 96
@@ -380,6 +382,10 @@ def formation_gif(case, opgave: str, path, at=None, *, lang: str = "nl", seed: i
     >>> out.read_bytes()[:6]
     b'GIF89a'
     """
+    from .._checks import _check_lang
+
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
+
     from PIL import Image
 
     from ..io import atomic_write
@@ -431,7 +437,7 @@ _DASH = {"solid": None, "dashed": "0.02 0.012", "dotted": "0.004 0.01", "dashdot
          "longdash": "0.035 0.012", "loosely dotted": "0.004 0.02"}
 
 
-def formation_data(case, opgave: str, at=None, *, lang: str = "nl", seed: int = 0, aspect: float = 2.0,
+def formation_data(case, opgave: str, at=None, *, lang: str | None = None, seed: int = 0, aspect: float = 2.0,
                    height: int = 520, frames: list | None = None, actors=None, tie_types=None,
                    labels: int = 12) -> dict:
     """What the browser needs to play the formation: actors, ties, and per year positions, parts and words.
@@ -447,7 +453,8 @@ def formation_data(case, opgave: str, at=None, *, lang: str = "nl", seed: int = 
     opgave : str
     at : year or date, optional
         Through this date; default :func:`opgavelab.metrics.default_at`.
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     seed : int, default 0
     aspect : float, default 2.0
         Width over height of the drawing.
@@ -482,7 +489,7 @@ def formation_data(case, opgave: str, at=None, *, lang: str = "nl", seed: int = 
     from .._checks import _check_lang
     from .._i18n import message
 
-    lang = _check_lang(lang)
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     if frames is None:
         frames = formation_frames(case, opgave, at=at, lang=lang, seed=seed, aspect=aspect, labels=labels)
     keep = None if actors is None else set(actors)
@@ -561,7 +568,7 @@ def _asset(name: str) -> str:
     return (_ASSETS / name).read_text(encoding="utf-8")
 
 
-def formation_page(case, opgave: str, at=None, *, lang: str = "nl", seed: int = 0, interval: int = 1000,
+def formation_page(case, opgave: str, at=None, *, lang: str | None = None, seed: int = 0, interval: int = 1000,
                    title: str | None = None) -> str:
     """A self-contained HTML page that plays the formation: its own year slider and ▶, no Python needed.
 
@@ -575,7 +582,8 @@ def formation_page(case, opgave: str, at=None, *, lang: str = "nl", seed: int = 
     opgave : str
     at : year or date, optional
         Through this date; default :func:`opgavelab.metrics.default_at`.
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     seed : int, default 0
     interval : int, default 1000
         Milliseconds per year while playing.
@@ -594,6 +602,10 @@ def formation_page(case, opgave: str, at=None, *, lang: str = "nl", seed: int = 
     >>> "olf-play" in page and "http://" not in page
     True
     """
+    from .._checks import _check_lang
+
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
+
     import html as _html
 
     from .._i18n import message

@@ -133,7 +133,7 @@ def _date(value, lang: str) -> str:
         ts = pd.Timestamp(value)
     except (TypeError, ValueError):
         return str(value)
-    return ts.strftime("%Y-%m-%d") if lang == "en" else ts.strftime("%d-%m-%Y")
+    return ts.strftime(_message("format.strftime_date", lang))
 
 
 def _scale_px(n: int) -> float:
@@ -339,8 +339,8 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
             "big": big_names, "bigMax": most, "fonts": _FONTS,
             "hub": hub_id if scene.opgave
             else None, "layouts": layouts, "current": scene.layout.kind, "fields": header, "info": info,
-            "texts": {"force": _message("view_force", lang), "compass": _message("view_compass", lang), "search": "Zoek een actor…" if lang == "nl" else "Find an actor…",
-                      "notfound": "Niet gevonden" if lang == "nl" else "Not found"}}
+            "texts": {"force": _message("view_force", lang), "compass": _message("view_compass", lang), "search": _message("draw.find_actor", lang),
+                      "notfound": _message("draw.not_found", lang)}}
 
 
 def _two_lines(name: str) -> str:
@@ -397,7 +397,8 @@ def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: in
     labels : int, "all", "none" or list of ids, optional
         Which names are drawn on the canvas (all others show on hover);
         default all up to 500 actors, else the 100 most central.
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     colours : mapping, optional
         ``{value: colour}`` for the values of ``colour_by``.
     filters : str, mapping or list, optional
@@ -857,7 +858,7 @@ def _render(scene: Scene, data: dict, *, lang: str, title: str | None) -> str:
             f'<button type="button" data-layout="{k}" class="{"on" if k == data["current"] else ""}">'
             f'{esc(data["texts"][k])}</button>' for k in order)
     legend = _legend_html(scene, lang)
-    legend_title = "Legenda" if lang == "nl" else "Legend"
+    legend_title = _message("draw.legend", lang)
     layout_note = scene.legend.get("layout")
     extra = f'<div class="lg" style="color:#666">{esc(layout_note)}</div>' if layout_note and len(data["layouts"]) < 2 \
         else ""

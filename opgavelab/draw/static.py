@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .._checks import _check_lang, _check_one_of
+from .._i18n import fmt_number, message, nmessage
 from . import style as _style
 from .style import EDGE_COLOUR, MARKER_AREA, OPGAVE_COLOUR, SPOKE_COLOUR, Scene, build_scene, text
 
@@ -717,7 +718,8 @@ def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: 
     labels : int, "all", "none" or list of ids, optional
         Which actors are named; default all up to 20 actors, else the 20 most
         central.
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     colours : mapping, optional
         ``{value: colour}`` for the values of ``colour_by``.
     filters : str, mapping or list, optional
@@ -827,7 +829,8 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
         For the caption (and the opgave's name as subtitle).
     opgave : str, optional
     at : year, date or None
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     title, caption : str, optional
         Override the defaults.
     size : {"A4", "A4-landscape", "16:9"} or (width, height), default "A4"
@@ -854,7 +857,6 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
     """
     lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     _check_columns("coverage", coverage, ["label", "needed", "covered", "n_actors"])
-    nl = lang == "nl"
     frame = coverage.copy()
     frame["needed"] = frame["needed"].astype(bool)
     frame["covered"] = frame["covered"].astype(bool)
@@ -873,9 +875,8 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
     subtitle_parts = []
     if case is not None and opgave is not None:
         subtitle_parts.append(str(case.opgaven.at[opgave, "name"]))
-    subtitle_parts.append(f"{n_cov} van {n_needed} benodigde domeinen gedekt" if nl
-                          else f"{n_cov} of {n_needed} needed domains covered")
-    _title(fig, title or ("Dekking van de domeinen" if nl else "Coverage of the domains"), " · ".join(subtitle_parts))
+    subtitle_parts.append(nmessage("draw.coverage_covered", n_needed, lang, covered=fmt_number(n_cov, lang, 0)))
+    _title(fig, title or message("draw.coverage_title", lang), " · ".join(subtitle_parts))
     cap = _chart_caption(case, opgave, at, lang, caption)
     cap_h = (0.25 + 0.16 * (len(cap) * _FONT["caption"] * 0.52 / 72 // (w - 0.6) + 1)) / h
     top = 1 - 1.1 / h
@@ -895,7 +896,7 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
         if nd and not cov:
             ax.barh(yi, xmax * 0.2, left=0, height=0.62, facecolor="none", edgecolor=_MISSING, linestyle=(0, (3, 2)),
                     linewidth=1.1, zorder=2)
-            ax.text(xmax * 0.01 + 0.05, yi, "ontbreekt" if nl else "missing", va="center", ha="left",
+            ax.text(xmax * 0.01 + 0.05, yi, message("draw.missing", lang), va="center", ha="left",
                     fontsize=8.5, color=_MISSING, fontweight="bold", zorder=3)
         elif cnt > 0:
             ax.text(cnt + xmax * 0.01, yi, str(int(cnt)), va="center", ha="left", fontsize=8.5, color=_INK)
@@ -906,7 +907,7 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
             tick.set_fontweight("bold")
     ax.set_xlim(0, xmax * 1.12)
     ax.set_ylim(-0.7, len(rows) - 0.3)
-    ax.set_xlabel("aantal betrokken actoren met dit domein" if nl else "involved actors working in this domain",
+    ax.set_xlabel(message("draw.coverage_axis", lang),
                   fontsize=_FONT["axis"])
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="x", color="#E5E5E5", zorder=0)
@@ -917,16 +918,15 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
         ax.axhline(y[len(needed) - 1] - 0.5, color="#BBBBBB", linewidth=0.8)
     from matplotlib.patches import Patch
 
-    handles = [Patch(color=_COVERED, label="nodig en gedekt" if nl else "needed and covered"),
+    handles = [Patch(color=_COVERED, label=message("draw.needed_covered", lang)),
                Patch(facecolor="white", edgecolor=_MISSING, linestyle=(0, (3, 2)),
-                     label="nodig, ontbreekt" if nl else "needed, missing"),
-               Patch(color=_OTHER, label="ook aanwezig (niet gevraagd)" if nl else "also present (not needed)")]
+                     label=message("draw.needed_missing", lang)),
+               Patch(color=_OTHER, label=message("draw.also_present", lang))]
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.035, bottom - 0.55 / h), ncols=3,
                frameon=False, fontsize=_FONT["legend"], borderaxespad=0.0)
     if hidden > 0:
         fig.text(0.035, bottom - 0.9 / h,
-                 (f"en nog {hidden} domein(en) met minder actoren" if nl
-                  else f"and {hidden} more domain(s) with fewer actors"),
+                 nmessage("draw.more_domains", hidden, lang),
                  fontsize=_FONT["caption"], color=_MUTED)
     _caption_text(fig, cap)
     return fig
@@ -943,12 +943,13 @@ def _check_columns(name: str, frame, required: list[str]) -> None:
 
 
 _FORMATION_PANELS = [
-    ("n_actors", ("Actoren", "Actors"), None),
-    ("n_ties", ("Relaties", "Ties"), None),
-    ("n_components", ("Componenten (losse delen)", "Components (separate parts)"), None),
-    ("largest_component_share", ("Aandeel in de grootste component", "Share in the largest component"), "pct"),
-    ("density", ("Dichtheid", "Density"), "unit"),
-    ("ei_type", ("E-I-index van actortype", "E-I index of actor type"), "ei"),
+    # (column, unused, kind); a panel's title is ``draw.panel.<column>`` in the catalogue
+    ("n_actors", None, None),
+    ("n_ties", None, None),
+    ("n_components", None, None),
+    ("largest_component_share", None, "pct"),
+    ("density", None, "unit"),
+    ("ei_type", None, "ei"),
 ]
 
 
@@ -965,7 +966,8 @@ def formation_figure(formation: pd.DataFrame, *, case=None, opgave: str | None =
     case : Case, optional
         For the caption.
     opgave : str, optional
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     title, caption : str, optional
     size : {"A4", "A4-landscape", "16:9"} or (width, height), default "16:9"
 
@@ -989,15 +991,14 @@ def formation_figure(formation: pd.DataFrame, *, case=None, opgave: str | None =
     """
     lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     _check_columns("formation", formation, [c for c, _, _ in _FORMATION_PANELS])
-    nl = lang == "nl"
     w, h = _check_size(size)
     fig = _new_figure((w, h))
     sub = str(case.opgaven.at[opgave, "name"]) if case is not None and opgave is not None else None
-    _title(fig, title or ("Vorming van het collectief" if nl else "Formation of the collective"), sub)
+    _title(fig, title or message("draw.formation_title", lang), sub)
     cap = caption
     if cap is None and case is not None:
         cap = _style.caption(case, opgave, None, lang=lang,
-                             extra=["stand aan het eind van elk jaar" if nl else "as of the end of each year"])
+                             extra=[message("draw.end_of_each_year", lang)])
     cap = cap or ""
     cap_h = (0.3 + 0.16 * (len(cap) * _FONT["caption"] * 0.52 / 72 // (w - 0.6) + 1)) / h
     top = 1 - 1.25 / h
@@ -1013,7 +1014,7 @@ def formation_figure(formation: pd.DataFrame, *, case=None, opgave: str | None =
         if kind == "pct":
             vals = vals * 100
         ax.plot(xs, vals, color=_LINE, marker="o", markersize=4, linewidth=1.8, zorder=3)
-        ax.set_title(names[1] if not nl else names[0], fontsize=10, loc="left", color=_INK)
+        ax.set_title(message("draw.panel." + col, lang), fontsize=10, loc="left", color=_INK)
         ax.grid(color="#E8E8E8", zorder=0)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
@@ -1029,15 +1030,15 @@ def formation_figure(formation: pd.DataFrame, *, case=None, opgave: str | None =
         elif kind == "ei":
             ax.set_ylim(-1.05, 1.05)
             ax.axhline(0, color="#999999", linewidth=0.8)
-            ax.text(0.01, 0.97, "+1: alle relaties over typegrenzen" if nl else "+1: all ties cross types",
+            ax.text(0.01, 0.97, message("draw.ei_plus", lang),
                     transform=ax.transAxes, fontsize=7, color=_MUTED, va="top")
-            ax.text(0.01, 0.03, "−1: alle relaties binnen het eigen type" if nl else "−1: all ties within a type",
+            ax.text(0.01, 0.03, message("draw.ei_minus", lang),
                     transform=ax.transAxes, fontsize=7, color=_MUTED, va="bottom")
         else:
             ax.set_ylim(0, max(1.0, float(finite.max()) * 1.15) if len(finite) else 1)
             ax.yaxis.get_major_locator().set_params(integer=True)
         if len(finite) == 0:
-            ax.text(0.5, 0.5, "geen gegevens" if nl else "no data", transform=ax.transAxes, ha="center",
+            ax.text(0.5, 0.5, message("draw.no_data", lang), transform=ax.transAxes, ha="center",
                     va="center", color=_MUTED)
     _caption_text(fig, cap)
     return fig
@@ -1087,7 +1088,8 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     layout : {"force", "compass", "formation"} or Layout, default "force"
     seed : int, default 0
     size_by : str, Series, mapping or None, default "degree"
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     colours : mapping, optional
     size : {"A4", "A4-landscape", "16:9"} or (width, height), default "A4"
     title : str, optional
@@ -1115,7 +1117,6 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     from .layout import Layout, compass_layout, force_layout
 
     lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
-    nl = lang == "nl"
     case._check_opgave(opgave)
     formation_view = isinstance(layout, str) and layout == "formation"
     if not formation_view:
@@ -1144,18 +1145,16 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     full_scene = build_scene(case, opgave, None, G=full, layout=pos, size_by=size_by, lang=lang, colours=colours,
                              labels=0)
     fig = _new_figure((w, h))
-    _title(fig, title or ("Het collectief door de tijd" if nl else "The collective over time"), full_scene.title)
+    _title(fig, title or message("draw.over_time_title", lang), full_scene.title)
     lo, hi = float(full_scene.nodes["value"].min()), float(full_scene.nodes["value"].max())
     n = len(dates)
     # as square a grid as the sheet allows: 4 panels are 2 x 2, 6 are 3 x 2 (portrait: 2 x 3)
     ncols = min(n, 3 if w < h else 4, max(1, math.ceil(math.sqrt(n))) if w < h else max(2, math.ceil(math.sqrt(n))))
     nrows = math.ceil(n / ncols)
     if formation_view:
-        from .._i18n import message
-
         extra = [message("formation_caption", lang)]
     else:
-        extra = ["zelfde posities in elk paneel" if nl else "same positions in every panel"]
+        extra = [message("draw.same_positions", lang)]
     cap = _style.caption(case, opgave, None, lang=lang, filters=filters, extra=extra)
     cap_h = (0.25 + 0.16 * (len(cap) * _FONT["caption"] * 0.52 / 72 // (w - 0.6) + 1)) / h
     legend_scene = _formation_scene(full_scene) if formation_view else full_scene
@@ -1187,8 +1186,6 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
         label = date.strftime("%Y") if (date.month, date.day) == (12, 31) else _style._format_date(date, lang)
         sub = scene.subtitle
         if frame is not None:
-            from .._i18n import message
-
             sub = (message("formation_panel_whole", lang, n=frame.n_actors)
                    if frame.n_parts == 1 and frame.n_actors >= 2
                    else message("formation_panel_parts", lang, n=frame.n_actors, k=frame.n_parts))
@@ -1270,7 +1267,7 @@ def draw_formation(frame, ax, *, positions=None, compact: bool = False, joining:
         _draw_joining(ax, frame.joining, xy, compact=compact)
 
 
-def formation_frame_figure(case, opgave: str, frame, *, frames=None, positions=None, lang: str = "nl",
+def formation_frame_figure(case, opgave: str, frame, *, frames=None, positions=None, lang: str | None = None,
                            size=(10.0, 5.625), joining: bool = True):
     """One year of the formation as a slide: the parts, the year, the numbers and what happened.
 
@@ -1285,7 +1282,8 @@ def formation_frame_figure(case, opgave: str, frame, *, frames=None, positions=N
         shared by every year.
     positions : dict, optional
         Positions to draw instead of the frame's (a step between two years).
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     size : (width, height) in inches or a FIGURE_SIZES name, default 16:9
     joining : bool, default True
         Highlight the ties that joined parts this year.
@@ -1303,7 +1301,7 @@ def formation_frame_figure(case, opgave: str, frame, *, frames=None, positions=N
     """
     from .._i18n import message
 
-    lang = _check_lang(lang)
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     w, h = _check_size(size)
     fig = _new_figure((w, h))
     name = str(case.opgaven.at[opgave, "name"])

@@ -57,6 +57,7 @@ import numpy as np
 import pandas as pd
 
 from .._checks import _check_lang, _check_one_of
+from .._i18n import fmt_number, has_message, message, nmessage
 
 #: Fill of the opgave node (a dark slate that no actor type uses).
 OPGAVE_COLOUR = "#2B2D42"
@@ -89,55 +90,7 @@ _LINES = [
 ]
 _UNKNOWN_LINE = ("loosely dotted", (0, (1, 4)), [1, 7])
 
-_TEXTS: dict[str, tuple[str, str]] = {
-    "actor_type": ("Actortype", "Actor type"),
-    "scale": ("Schaalniveau", "Scale level"),
-    "tie_type": ("Relatietype", "Tie type"),
-    "also": ("Verder", "Also"),
-    "opgave_node": ("de opgave", "the opgave"),
-    "not_aware": ("niet bewust betrokken", "not aware of their part"),
-    "size": ("grootte: {metric}", "size: {metric}"),
-    "width": ("lijndikte: gewicht van de relatie", "line width: weight of the tie"),
-    "unknown": ("onbekend", "unknown"),
-    "all_years": ("alle jaren", "all years"),
-    "as_of": ("stand {date}", "as of {date}"),
-    "source": ("bron: {source}", "source: {source}"),
-    "filter": ("filter: {filters}", "filter: {filters}"),
-    "shown_part": ("getoond: de {k} meest centrale van {n} actoren (naar {metric}); het hele netwerk staat in de "
-                   "GEXF-export",
-                   "shown: the {k} most central of {n} actors (by {metric}); the whole network is in the GEXF "
-                   "export"),
-    "names_top": ("namen bij de {k} meest centrale actoren", "names of the {k} most central actors"),
-    "only_opgave_ties": ("alleen relaties van deze opgave", "only ties recorded for this opgave"),
-    "layout_force": ("netwerkweergave: wie samenwerkt staat dicht bij elkaar",
-                     "network view: actors who work together stand close together"),
-    "layout_compass": ("opgavekompas: ringen = schaalniveau, sectoren = actortype",
-                       "opgave compass: rings = scale level, sectors = actor type"),
-    "n_actors_ties": ("{n} actoren, {m} relaties", "{n} actors, {m} ties"),
-    "directed": ("pijl: gerichte relatie", "arrow: directed tie"),
-    "no_actors": ("geen betrokken actoren op deze datum", "no involved actors at this date"),
-    # metrics
-    "degree": ("aantal relaties", "number of ties"),
-    "weighted_degree": ("gewogen aantal relaties", "weighted number of ties"),
-    "betweenness": ("tussenpositie (betweenness)", "betweenness"),
-    "closeness": ("nabijheid (closeness)", "closeness"),
-    "eigenvector": ("eigenvectorcentraliteit", "eigenvector centrality"),
-    "commitment": ("inzet", "commitment"),
-    "none": ("gelijk", "equal"),
-    # tooltip / table fields
-    "f_id": ("id", "id"),
-    "f_type": ("type", "type"),
-    "f_scale": ("schaalniveau", "scale level"),
-    "f_sector": ("sector", "sector"),
-    "f_role": ("rol", "role"),
-    "f_aware": ("bewust betrokken", "aware of their part"),
-    "f_commitment": ("inzet", "commitment"),
-    "f_domains": ("domeinen", "domains"),
-    "f_since": ("betrokken sinds", "involved since"),
-    "f_until": ("betrokken tot", "involved until"),
-    "yes": ("ja", "yes"),
-    "no": ("nee", "no"),
-}
+# the pictures' words: ``draw.<key>`` in the catalogue (opgavelab/locale/*/LC_MESSAGES/opgavelab.po)
 
 
 def text(key: str, lang: str = "nl", **fields) -> str:
@@ -148,12 +101,7 @@ def text(key: str, lang: str = "nl", **fields) -> str:
     >>> text("as_of", "nl", date="31-12-2024")
     'stand 31-12-2024'
     """
-    if key not in _TEXTS:  # newer texts live in the catalogue
-        from .._i18n import message
-
-        return message(key, lang, **fields)
-    nl, en = _TEXTS[key]
-    return (en if lang == "en" else nl).format(**fields)
+    return message("draw." + key if has_message("draw." + key) else key, lang, **fields)
 
 
 def metric_label(size_by, lang: str = "nl") -> str:
@@ -161,11 +109,11 @@ def metric_label(size_by, lang: str = "nl") -> str:
     if size_by is None:
         return text("none", lang)
     if isinstance(size_by, str):
-        return text(size_by, lang) if size_by in _TEXTS else size_by
+        return text(size_by, lang) if has_message("draw." + size_by) else size_by
     name = getattr(size_by, "name", None)
     if isinstance(name, str):
-        return text(name, lang) if name in _TEXTS else name
-    return "maat" if lang == "nl" else "metric"
+        return text(name, lang) if has_message("draw." + name) else name
+    return text("metric", lang)
 
 
 # --------------------------------------------------------------------------
@@ -324,9 +272,7 @@ def tie_styles(case=None) -> dict:
 # --------------------------------------------------------------------------
 
 def _format_date(ts, lang: str) -> str:
-    if lang == "en":
-        return ts.strftime("%Y-%m-%d")
-    return ts.strftime("%d-%m-%Y")
+    return ts.strftime(message("format.strftime_date", lang))
 
 
 def _source_name(case) -> str | None:
@@ -599,7 +545,8 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
         these. Default: all when there are at most ``default_labels`` actors,
         else the ``default_labels`` most central (by ``size_by``).
     default_labels : int, default 20
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
     colours : mapping, optional
         ``{value: colour}`` overriding the palette and the ``lijsten``
         sheet (values of ``colour_by``: actor types by default).
@@ -654,8 +601,8 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
         G = G.subgraph(keep).copy()
         G.graph["opgave"] = opgave
         value, names, rank = value.loc[keep], names.loc[keep], rank.loc[keep]
-        note = text("shown_part", lang, k=f"{max_nodes:,}".replace(",", "." if lang == "nl" else ","),
-                    n=f"{n_total:,}".replace(",", "." if lang == "nl" else ","), metric=metric_label(size_by, lang))
+        note = text("shown_part", lang, k=fmt_number(max_nodes, lang, 0), n=fmt_number(n_total, lang, 0),
+                    metric=metric_label(size_by, lang))
         notes.append(note)
         extra.append(note)
     if only_opgave_ties:
@@ -768,7 +715,8 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
 
     guides = labelled_guides(pos, case, lang, colours_map if colour_by == "type" else {})
 
-    subtitle = text("n_actors_ties", lang, n=len(nodes), m=len(edges))
+    subtitle = text("n_actors_ties", lang, actors=nmessage("count.actors", len(nodes), lang),
+                    ties=nmessage("count.ties", len(edges), lang))
     cap = caption(case, opgave, G.graph.get("at", at) if at is None else at, lang=lang, filters=filters,
                   extra=extra)
     return Scene(nodes=nodes, edges=edges, opgave=opg, legend=legend, title=oname, subtitle=subtitle, caption=cap,

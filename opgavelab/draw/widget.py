@@ -54,7 +54,7 @@ class FormationView(anywidget.AnyWidget):
     controls = traitlets.Bool(True, help="Show the view's own play button and slider.").tag(sync=True)
 
     @classmethod
-    def for_opgave(cls, case, opgave: str, at=None, *, lang: str = "nl", seed: int = 0, **kwargs) -> FormationView:
+    def for_opgave(cls, case, opgave: str, at=None, *, lang: str | None = None, seed: int = 0, **kwargs) -> FormationView:
         """The view of one opgave through ``at`` (default: the case's last year), at its last year."""
         from .formation import formation_data
 

@@ -222,17 +222,17 @@ class KeyPlayers:
         return len(self.players)
 
     def _describe(self) -> str:
-        from opgavelab._i18n import message
+        from opgavelab._i18n import fmt_number, message
 
         lang = self.lang
         meth = self.method
         measure = (message("kp_measure_fragment", lang) if self.goal == "fragment"
                    else message("kp_measure_reach", lang) if self.m is None
                    else message("kp_measure_mreach", lang, m=self.m))
-        score = f"{self.score:.4f}"
+        score = fmt_number(self.score, lang, 4)
         text = message("kp_text", lang, goal=message(f"kp_goal_{self.goal}", lang), k=self.k,
                        players=", ".join(str(p) for p in self.players), measure=measure,
-                       score=score.replace(".", ",") if lang == "nl" else score,
+                       score=score,
                        starts=meth.get("starts"), evaluations=meth.get("evaluations"),
                        candidates=meth.get("candidates"))
         if meth.get("sampled_sources"):
