@@ -31,6 +31,7 @@ Rules shared by all functions here:
 from __future__ import annotations
 
 __all__ = [
+    "boundary_summary",
     "ei_index",
     "ei_index_by_group",
     "ei_index_by_actor",
@@ -693,3 +694,56 @@ def blau_index(values, attr=None) -> float:
     if total == 0:
         return float("nan")
     return 1.0 - math.fsum((c / total) ** 2 for c in counts.values())
+
+
+def boundary_summary(G: nx.Graph, attr) -> pd.DataFrame:
+    """E-I index per group, next to what random mixing would give.
+
+    Krackhardt and Stern's E-I index ``(E − I) / (E + I)`` counts a group's
+    ties that leave it (``E``) against those that stay inside (``I``). Its value
+    depends on group sizes: a small group has few possible internal partners.
+    ``ei_expected`` is the index if every tie of a member went to a random
+    other actor: ``1 − 2 (n_g − 1) / (N − 1)``; ``ei − ei_expected`` below 0
+    means the group keeps to itself more than chance. The last row,
+    ``(netwerk)``, is the whole network, expected ``1 − 2 Σ n_g (n_g − 1) / (N (N − 1))``.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        For example a :func:`opgavelab.membership.co_membership_graph`.
+    attr : str or mapping
+        Node attribute with each actor's group (a single value per actor).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by group: ``n_actors``, ``E``, ``I``, ``ei``, ``ei_expected``,
+        ``difference``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.path_graph(4)
+    >>> nx.set_node_attributes(G, {0: "a", 1: "a", 2: "b", 3: "b"}, "g")
+    >>> boundary_summary(G, "g")["ei"].round(3).tolist()
+    [0.0, 0.0, -0.333]
+
+    References
+    ----------
+    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
+    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
+    123-140.
+    """
+    frame = ei_index_by_group(G, attr).copy()
+    sizes = frame["n_actors"].astype(float)
+    N = float(sizes.sum())
+    frame["ei_expected"] = 1 - 2 * (sizes - 1) / (N - 1) if N > 1 else np.nan
+    whole_internal = float((sizes * (sizes - 1)).sum() / (N * (N - 1))) if N > 1 else np.nan
+    total = pd.DataFrame({
+        "n_actors": [int(N)], "E": [int(frame["E"].sum() // 2)],
+        "I": [int(frame["I"].sum())], "ei": [ei_index(G, attr)], "ei_expected": [1 - 2 * whole_internal],
+    }, index=["(netwerk)"])
+    frame = pd.concat([frame, total])
+    frame["difference"] = frame["ei"] - frame["ei_expected"]
+    frame.index.name = attr if isinstance(attr, str) else "group"
+    return frame
