@@ -29,7 +29,7 @@ from .case import build_case
 from .errors import ReadError, ValidationError
 from . import _prescan as ps, schema
 
-__all__ = ["load", "example", "example_path", "write_template", "save", "atomic_write", "write_error",
+__all__ = ["load", "example", "example_path", "write_template", "save", "save_case", "atomic_write", "write_error",
            "remove_stale_temporaries"]
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -667,8 +667,13 @@ def write_template(path, lang: str = "nl", overwrite: bool = False) -> Path:
     return path
 
 
-def save(case, path, lang: str | None = None, overwrite: bool = False) -> Path:
-    """Write a Case as a workbook that :func:`load` reads back to an equal Case.
+def save_case(case, path, lang: str | None = None, overwrite: bool = False) -> Path:
+    """Write a Case as a case workbook (``.xlsx``) that :func:`load` reads back to an equal Case.
+
+    The workbook is the template's (headers, instructions, dropdowns) filled
+    with the case's actors, opgaven, involvement, ties and vocabularies. For
+    the pictures, tables and files of an analysis see :mod:`opgavelab.export`.
+    ``opgavelab.save`` is the same function, under its first name.
 
     Cells that a spreadsheet would run as a formula (text starting with
     ``=``, ``+``, ``-`` or ``@``) are stored as text, never as formulas.
@@ -680,3 +685,7 @@ def save(case, path, lang: str | None = None, overwrite: bool = False) -> Path:
         fill_workbook(wb, case, lang)
         wb.save(tmp)
     return path
+
+
+#: The first name of :func:`save_case`, kept.
+save = save_case
