@@ -89,19 +89,25 @@ def _parser():
     return p
 
 
+def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list):
+    """The member's bytes, chunk by chunk; ``budget[0]`` is what may still be unzipped (``budget[1]`` the cap)."""
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(_CHUNK)
+            if not chunk:
+                return
+            budget[0] -= len(chunk)
+            if budget[0] < 0:
+                raise LimitExceeded("max_bytes", budget[1])
+            yield chunk
+
+
 def _feed(zf: zipfile.ZipFile, info: zipfile.ZipInfo, parser, budget: list) -> None:
     """Parse one member, chunk by chunk; ``budget[0]`` is what may still be unzipped."""
     try:
-        with zf.open(info) as fh:
-            while True:
-                chunk = fh.read(_CHUNK)
-                if not chunk:
-                    break
-                budget[0] -= len(chunk)
-                if budget[0] < 0:
-                    raise LimitExceeded("max_bytes", budget[1])
-                parser.Parse(chunk, False)
-            parser.Parse(b"", True)
+        for chunk in _chunks(zf, info, budget):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
     except expat.ExpatError as exc:
         raise BadXml(f"{info.filename}: {exc}") from None
 
@@ -235,50 +241,43 @@ def _quick_sheet(zf, info, limits: Limits, budget: list):
     long_text = has_notes = False
     tail = b""
     run = 0  # bytes since the last '<' (a text run's length bounds its characters)
-    with zf.open(info) as fh:
-        while True:
-            chunk = fh.read(_CHUNK)
-            if not chunk:
-                break
-            budget[0] -= len(chunk)
-            if budget[0] < 0:
-                raise LimitExceeded("max_bytes", budget[1])
-            data = tail + chunk
-            cut = data.rfind(b"<")
-            if cut <= 0:
-                tail, data = data, b""
-            else:
-                tail, data = data[cut:], data[:cut]
-            if len(tail) > 4 * _CHUNK:  # no tag for megabytes: a long text, or not XML
-                run += len(tail)
-                tail = b""
-                if run > limits.max_cell_chars:
-                    long_text = True
-                continue
-            if not data:
-                continue
-            if b"&#" in data or b"<!" in data and b"<!DOCTYPE" in data or _PREFIXED_CELL_RE.search(data):
-                return None
-            n_tags = sum(data.count(t) for t in _CELL_TAG_SPELLINGS)
-            refs = _CELL_REF_RE.findall(data)
-            if len(refs) != n_tags:
-                return None
-            if refs:
-                max_row = max(max_row, max(map(int, [r for _, r in refs])))
-                longest = max(refs, key=lambda ref: (len(ref[0]), ref[0]))[0]
-                max_col = max(max_col, column_index_from_string(longest.decode()))
-            if not has_notes and any(mark in data for mark in _NOTE_MARKS):
-                has_notes = True
-            # a text run longer than the cap covers one of these sample points
-            step = max(1, limits.max_cell_chars // 2)
-            first = data.find(b"<")
-            if run + (first if first >= 0 else len(data)) > limits.max_cell_chars:
+    for chunk in _chunks(zf, info, budget):
+        data = tail + chunk
+        cut = data.rfind(b"<")
+        if cut <= 0:
+            tail, data = data, b""
+        else:
+            tail, data = data[cut:], data[:cut]
+        if len(tail) > 4 * _CHUNK:  # no tag for megabytes: a long text, or not XML
+            run += len(tail)
+            tail = b""
+            if run > limits.max_cell_chars:
                 long_text = True
-            for point in range(step, len(data), step):
-                left, right = data.rfind(b"<", 0, point), data.find(b"<", point)
-                if (right if right >= 0 else len(data)) - left > limits.max_cell_chars:
-                    long_text = True
-            run = len(data) - data.rfind(b"<")
+            continue
+        if not data:
+            continue
+        if b"&#" in data or b"<!" in data and b"<!DOCTYPE" in data or _PREFIXED_CELL_RE.search(data):
+            return None
+        n_tags = sum(data.count(t) for t in _CELL_TAG_SPELLINGS)
+        refs = _CELL_REF_RE.findall(data)
+        if len(refs) != n_tags:
+            return None
+        if refs:
+            max_row = max(max_row, max(map(int, [r for _, r in refs])))
+            longest = max(refs, key=lambda ref: (len(ref[0]), ref[0]))[0]
+            max_col = max(max_col, column_index_from_string(longest.decode()))
+        if not has_notes and any(mark in data for mark in _NOTE_MARKS):
+            has_notes = True
+        # a text run longer than the cap covers one of these sample points
+        step = max(1, limits.max_cell_chars // 2)
+        first = data.find(b"<")
+        if run + (first if first >= 0 else len(data)) > limits.max_cell_chars:
+            long_text = True
+        for point in range(step, len(data), step):
+            left, right = data.rfind(b"<", 0, point), data.find(b"<", point)
+            if (right if right >= 0 else len(data)) - left > limits.max_cell_chars:
+                long_text = True
+        run = len(data) - data.rfind(b"<")
     if tail:
         if b"&#" in tail or _PREFIXED_CELL_RE.search(tail):
             return None

@@ -671,6 +671,14 @@ def scan(case: Case, opgave: str, at=None, lang: str | None = None, *, attr: str
     >>> s.missing_domains, s.candidates.index[0], s.formed_at.year
     (['1.2'], 'vr', 2022)
     """
+    lang, ts = _opgave_arguments(case, opgave, at, lang, attr)
+    with _gc_paused():
+        return _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, boundary_attrs,
+                     n_permutations, seed)
+
+
+def _opgave_arguments(case, opgave: str, at, lang: str | None, attr: str):
+    """The arguments scan and scenario share, checked: the language to use and the snapshot date."""
     _check_case(case)
     lang = _check_lang(lang or case.lang)
     case._check_opgave(opgave)
@@ -678,9 +686,7 @@ def scan(case: Case, opgave: str, at=None, lang: str | None = None, *, attr: str
         msg = f"'attr' must be one of the actor columns {list(case.actors.columns)}, got {attr!r}."
         raise ValueError(msg)
     ts = snapshot_at(at)
-    with _gc_paused():
-        return _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, boundary_attrs,
-                     n_permutations, seed)
+    return lang, ts
 
 
 def _named(frame: pd.DataFrame, case: Case) -> pd.DataFrame:

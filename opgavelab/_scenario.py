@@ -25,10 +25,10 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import csgraph
 
-from ._checks import _check_case, _check_lang, _check_one_of
+from ._checks import _check_one_of
 from ._dates import snapshot_at, to_timestamp
 from ._i18n import fmt_number, fmt_percent, label, message
-from ._scan import scan
+from ._scan import _opgave_arguments, scan
 from .case import Case, is_active
 from .export import write_scan_excel
 from .metrics._graph import _adjacency
@@ -785,13 +785,7 @@ def scenario(case: Case, opgave: str, at=None, remove=(), add=(), add_ties=(), r
     1
     """
 
-    _check_case(case)
-    lang = _check_lang(lang or case.lang)
-    case._check_opgave(opgave)
-    if attr not in case.actors.columns:
-        msg = f"'attr' must be one of the actor columns {list(case.actors.columns)}, got {attr!r}."
-        raise ValueError(msg)
-    ts = snapshot_at(at)
+    lang, ts = _opgave_arguments(case, opgave, at, lang, attr)
     remove = _ids(remove, "remove")
     add = _ids(add, "add")
     add_ties = _ids(add_ties, "add_ties")
