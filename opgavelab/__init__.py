@@ -13,9 +13,7 @@ matplotlib, pyvis, ipywidgets) are imported on first use, so ``import
 opgavelab`` stays fast.
 """
 
-from __future__ import annotations
-
-import importlib
+import importlib as _importlib
 
 __version__ = "0.1.0"
 
@@ -26,6 +24,7 @@ _PUBLIC = {
     "example_path": "opgavelab.io",
     "write_template": "opgavelab.io",
     "save": "opgavelab.io",
+    "save_case": "opgavelab.io",
     "Case": "opgavelab.case",
     "scan": "opgavelab._scan",
     "from_membership": "opgavelab.membership",
@@ -49,16 +48,18 @@ _PUBLIC = {
 _SUBMODULES = {"network", "metrics", "schema", "io", "case", "errors", "membership", "public_bodies", "privacy",
                "draw", "export", "survey"}
 
-__all__ = sorted([*_PUBLIC, *_SUBMODULES])
+# ``io`` stays an attribute (``opgavelab.io``) but not in __all__: under
+# ``from opgavelab import *`` it would hide the standard library's io
+__all__ = sorted([*_PUBLIC, *(_SUBMODULES - {"io"})])
 
 
 def __getattr__(name: str):
     if name in _PUBLIC:
-        value = getattr(importlib.import_module(_PUBLIC[name]), name)
+        value = getattr(_importlib.import_module(_PUBLIC[name]), name)
         globals()[name] = value
         return value
     if name in _SUBMODULES:
-        module = importlib.import_module(f"opgavelab.{name}")
+        module = _importlib.import_module(f"opgavelab.{name}")
         globals()[name] = module
         return module
     msg = f"module 'opgavelab' has no attribute {name!r}"
@@ -66,4 +67,4 @@ def __getattr__(name: str):
 
 
 def __dir__():
-    return sorted(set(globals()) | set(__all__))
+    return sorted({*__all__, "io", "__version__"})

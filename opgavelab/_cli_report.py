@@ -18,12 +18,12 @@ written and the command says which files are in the way.
 
 from __future__ import annotations
 
-import re
 import sys
 import time
 from pathlib import Path
 
 from ._checks import _check_one_of
+from ._files import date_suffix as _at_suffix, safe_file_name as _slug
 
 __all__ = ["add_parser", "FORMATS", "DEFAULT_FORMATS", "planned_files"]
 
@@ -42,7 +42,7 @@ _NAMES = ("network", "compass", "coverage", "formation", "over_time", "scan", "k
 def add_parser(subparsers, lang: str = "nl") -> None:
     """Register the ``report`` command on the ``opgavelab`` command line, its help in ``lang``."""
     from ._i18n import message
-    from .cli import add_lang_argument, add_limit_arguments
+    from ._cli_common import add_lang_argument, add_limit_arguments
 
     def m(key, **fields):
         return message("cli.help." + key, lang, **fields)
@@ -78,23 +78,6 @@ def _parse_formats(text: str) -> list[str]:
     for f in formats:
         _check_one_of("formats", f, FORMATS)
     return list(dict.fromkeys(formats))
-
-
-def _slug(text: str) -> str:
-    """A file-name-safe version of an id (see :func:`opgavelab.export.safe_file_name`)."""
-    from .export import safe_file_name
-
-    return safe_file_name(text)
-
-
-def _at_suffix(at) -> str:
-    if at is None:
-        return ""
-    from .case import to_timestamp
-
-    ts = to_timestamp(at, end=True)
-    text = str(at).strip()
-    return f"-{ts.year}" if re.fullmatch(r"\d{4}", text) else f"-{ts.strftime('%Y-%m-%d')}"
 
 
 def planned_files(opgave_ids: list[str], out, formats: list[str], lang: str = "nl", at=None,
@@ -188,7 +171,7 @@ def run(args) -> int:
         _say(args, message("cli.report.bad_dpi", lang, dpi=args.dpi), err=True)
         return EXIT_INVALID
     try:
-        from .cli import limit_kwargs
+        from ._cli_common import limit_kwargs
 
         case = load(args.case, lang=args.lang, progress=sys.stderr.isatty() and not args.quiet, **limit_kwargs(args))
     except ReadError as exc:

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import sys
 
+from ._cli_common import _table, add_lang_argument
+from ._i18n import message
+from .errors import ReadError, ValidationError
+
 __all__ = ["add_parser"]
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
@@ -17,9 +21,6 @@ EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
 def add_parser(subparsers, lang: str = "nl") -> None:
     """Register ``survey`` and ``read-survey`` on the ``opgavelab`` command line, their help in ``lang``."""
-    from ._i18n import message
-    from .cli import add_lang_argument
-
     def m(key):
         return message("cli.help." + key, lang)
 
@@ -46,8 +47,6 @@ def add_parser(subparsers, lang: str = "nl") -> None:
 
 
 def _load(args):
-    from .cli import _table
-    from .errors import ReadError, ValidationError
     from .io import load
 
     try:
@@ -71,7 +70,6 @@ def _opgave_ok(case, opgave) -> bool:
 
 
 def run_survey(args) -> int:
-    from ._i18n import message
     from .survey import write_questionnaires
 
     case, code = _load(args)
@@ -93,9 +91,6 @@ def run_survey(args) -> int:
 
 
 def run_read_survey(args) -> int:
-    from ._i18n import message
-    from .cli import _table
-    from .errors import ValidationError
     from .io import save
     from .survey import read_survey
 

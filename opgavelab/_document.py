@@ -27,7 +27,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._files import date_suffix, safe_file_name
 from ._i18n import fmt_date, fmt_list, fmt_number, fmt_signed, message, nmessage
+from . import __version__
 
 __all__ = ["write_docx", "docx_to_pdf", "find_soffice", "REFERENCES"]
 
@@ -520,7 +522,6 @@ def write_docx(scan, path, lang: str | None = None, pseudonymise=False, *, overw
     """Write the scan as an editable Word note; see :meth:`OpgaveScan.to_docx`."""
     from ._checks import _check_one_of
     from .io import atomic_write
-    from . import __version__
 
     lang = lang or scan.lang
     _check_one_of("lang", lang, ["nl", "en"])
@@ -616,10 +617,8 @@ def docx_to_pdf(path, lang: str = "nl", timeout: float = 180) -> Path:
 
 def document_path(out, opgave: str, lang: str = "nl", at=None) -> Path:
     """Where ``opgavelab report --document`` writes the note of one opgave."""
-    from ._cli_report import _at_suffix, _slug
-
-    slug = _slug(opgave)
-    return Path(out) / slug / f"{slug}-{message('doc.file', lang)}{_at_suffix(at)}.docx"
+    slug = safe_file_name(opgave)
+    return Path(out) / slug / f"{slug}-{message('doc.file', lang)}{date_suffix(at)}.docx"
 
 
 def report_documents(case, opgaven: list, args) -> int:

@@ -26,7 +26,6 @@ How the catalogue works (read this before adding a text):
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -104,7 +103,10 @@ def nmessage(key: str, n, lang: str = "nl", **fields) -> str:
 # numbers and dates, by Babel
 # --------------------------------------------------------------------------
 def _missing(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
+    # here, not at the top: the catalogue loads without pandas (import opgavelab stays fast)
+    from ._values import is_na
+
+    return is_na(x)
 
 
 def fmt_number(x, lang: str = "nl", digits: int = 2) -> str:

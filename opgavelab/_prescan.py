@@ -22,6 +22,11 @@ import zipfile
 from dataclasses import dataclass
 from xml.parsers import expat
 
+from openpyxl.utils import column_index_from_string, get_column_letter
+
+#: XFD, the last column a spreadsheet has; ODS repeats may run past it, and openpyxl names no letter beyond ZZZ.
+MAX_COLUMN = 16384
+
 __all__ = ["Limits", "LimitExceeded", "BadXml", "ScanResult", "scan_xlsx", "scan_ods"]
 
 _CHUNK = 1 << 20
@@ -84,36 +89,27 @@ def _parser():
     return p
 
 
+def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list):
+    """The member's bytes, chunk by chunk; ``budget[0]`` is what may still be unzipped (``budget[1]`` the cap)."""
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(_CHUNK)
+            if not chunk:
+                return
+            budget[0] -= len(chunk)
+            if budget[0] < 0:
+                raise LimitExceeded("max_bytes", budget[1])
+            yield chunk
+
+
 def _feed(zf: zipfile.ZipFile, info: zipfile.ZipInfo, parser, budget: list) -> None:
     """Parse one member, chunk by chunk; ``budget[0]`` is what may still be unzipped."""
     try:
-        with zf.open(info) as fh:
-            while True:
-                chunk = fh.read(_CHUNK)
-                if not chunk:
-                    break
-                budget[0] -= len(chunk)
-                if budget[0] < 0:
-                    raise LimitExceeded("max_bytes", budget[1])
-                parser.Parse(chunk, False)
-            parser.Parse(b"", True)
+        for chunk in _chunks(zf, info, budget):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
     except expat.ExpatError as exc:
         raise BadXml(f"{info.filename}: {exc}") from None
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for ch in letters.upper():
-        number = number * 26 + ord(ch) - 64
-    return number
-
-
-def _column_letter(number: int) -> str:
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _split_ref(ref: str):
@@ -125,7 +121,7 @@ def _split_ref(ref: str):
     letters, digits = ref[:i], ref[i:]
     if not (1 <= len(letters) <= 3) or not digits.isascii() or not digits.isdigit():
         return None
-    return int(digits), _column_number(letters)
+    return int(digits), column_index_from_string(letters)
 
 
 def _check_total(zf: zipfile.ZipFile, limits: Limits) -> list:
@@ -194,10 +190,10 @@ class _SheetScan:
                     self.max_col = self.col
             letter = None
             if self.cell_type == "e":
-                letter = _column_letter(self.col)
+                letter = get_column_letter(self.col)
                 self.notes[(self.row, letter)] = ("error", "".join(self.value) or "#?")
             elif self.formula is not None and not "".join(self.value):
-                letter = _column_letter(self.col)
+                letter = get_column_letter(self.col)
                 self.notes[(self.row, letter)] = ("formula", "=" + "".join(self.formula))
 
     def text(self, data):
@@ -206,7 +202,7 @@ class _SheetScan:
         self.chars += len(data)
         if self.chars > self.limits.max_cell_chars:
             raise LimitExceeded("max_cell_chars", self.limits.max_cell_chars, self.title,
-                                f"{_column_letter(self.col)}{self.row}")
+                                f"{get_column_letter(self.col)}{self.row}")
         if self.text_in == "f":
             self.formula.append(data)
         elif self.text_in == "v" and len(self.value) < 64:
@@ -245,50 +241,43 @@ def _quick_sheet(zf, info, limits: Limits, budget: list):
     long_text = has_notes = False
     tail = b""
     run = 0  # bytes since the last '<' (a text run's length bounds its characters)
-    with zf.open(info) as fh:
-        while True:
-            chunk = fh.read(_CHUNK)
-            if not chunk:
-                break
-            budget[0] -= len(chunk)
-            if budget[0] < 0:
-                raise LimitExceeded("max_bytes", budget[1])
-            data = tail + chunk
-            cut = data.rfind(b"<")
-            if cut <= 0:
-                tail, data = data, b""
-            else:
-                tail, data = data[cut:], data[:cut]
-            if len(tail) > 4 * _CHUNK:  # no tag for megabytes: a long text, or not XML
-                run += len(tail)
-                tail = b""
-                if run > limits.max_cell_chars:
-                    long_text = True
-                continue
-            if not data:
-                continue
-            if b"&#" in data or b"<!" in data and b"<!DOCTYPE" in data or _PREFIXED_CELL_RE.search(data):
-                return None
-            n_tags = sum(data.count(t) for t in _CELL_TAG_SPELLINGS)
-            refs = _CELL_REF_RE.findall(data)
-            if len(refs) != n_tags:
-                return None
-            if refs:
-                max_row = max(max_row, max(map(int, [r for _, r in refs])))
-                longest = max(refs, key=lambda ref: (len(ref[0]), ref[0]))[0]
-                max_col = max(max_col, _column_number(longest.decode()))
-            if not has_notes and any(mark in data for mark in _NOTE_MARKS):
-                has_notes = True
-            # a text run longer than the cap covers one of these sample points
-            step = max(1, limits.max_cell_chars // 2)
-            first = data.find(b"<")
-            if run + (first if first >= 0 else len(data)) > limits.max_cell_chars:
+    for chunk in _chunks(zf, info, budget):
+        data = tail + chunk
+        cut = data.rfind(b"<")
+        if cut <= 0:
+            tail, data = data, b""
+        else:
+            tail, data = data[cut:], data[:cut]
+        if len(tail) > 4 * _CHUNK:  # no tag for megabytes: a long text, or not XML
+            run += len(tail)
+            tail = b""
+            if run > limits.max_cell_chars:
                 long_text = True
-            for point in range(step, len(data), step):
-                left, right = data.rfind(b"<", 0, point), data.find(b"<", point)
-                if (right if right >= 0 else len(data)) - left > limits.max_cell_chars:
-                    long_text = True
-            run = len(data) - data.rfind(b"<")
+            continue
+        if not data:
+            continue
+        if b"&#" in data or b"<!" in data and b"<!DOCTYPE" in data or _PREFIXED_CELL_RE.search(data):
+            return None
+        n_tags = sum(data.count(t) for t in _CELL_TAG_SPELLINGS)
+        refs = _CELL_REF_RE.findall(data)
+        if len(refs) != n_tags:
+            return None
+        if refs:
+            max_row = max(max_row, max(map(int, [r for _, r in refs])))
+            longest = max(refs, key=lambda ref: (len(ref[0]), ref[0]))[0]
+            max_col = max(max_col, column_index_from_string(longest.decode()))
+        if not has_notes and any(mark in data for mark in _NOTE_MARKS):
+            has_notes = True
+        # a text run longer than the cap covers one of these sample points
+        step = max(1, limits.max_cell_chars // 2)
+        first = data.find(b"<")
+        if run + (first if first >= 0 else len(data)) > limits.max_cell_chars:
+            long_text = True
+        for point in range(step, len(data), step):
+            left, right = data.rfind(b"<", 0, point), data.find(b"<", point)
+            if (right if right >= 0 else len(data)) - left > limits.max_cell_chars:
+                long_text = True
+        run = len(data) - data.rfind(b"<")
     if tail:
         if b"&#" in tail or _PREFIXED_CELL_RE.search(tail):
             return None
@@ -296,7 +285,7 @@ def _quick_sheet(zf, info, limits: Limits, budget: list):
         if len(refs) != sum(tail.count(t) for t in _CELL_TAG_SPELLINGS):
             return None
         for letters, row in refs:
-            max_row, max_col = max(max_row, int(row)), max(max_col, _column_number(letters.decode()))
+            max_row, max_col = max(max_row, int(row)), max(max_col, column_index_from_string(letters.decode()))
         if len(tail) > limits.max_cell_chars:
             long_text = True
     return max_row, max_col, long_text, has_notes
@@ -389,7 +378,7 @@ def scan_xlsx(path, limits: Limits) -> ScanResult:
                 if scan.max_row * scan.max_col > limits.max_cells:
                     if name not in titled:
                         raise LimitExceeded("max_cells", limits.max_cells, name,
-                                            f"{_column_letter(scan.max_col)}{scan.max_row}")
+                                            f"{get_column_letter(scan.max_col)}{scan.max_row}")
                     result.extents[title] = (scan.max_row, scan.max_col)
                 elif scan.notes:
                     result.notes[title] = scan.notes
@@ -451,7 +440,7 @@ def scan_ods(path, limits: Limits) -> ScanResult:
                 st["cell_has"] = True
             if st["chars"] > limits.max_cell_chars:
                 raise LimitExceeded("max_cell_chars", limits.max_cell_chars, st["table"],
-                                    f"{_column_letter(st['col'] + 1)}{st['row'] + 1}")
+                                    f"{get_column_letter(min(st['col'] + 1, MAX_COLUMN))}{st['row'] + 1}")
 
     with zipfile.ZipFile(path) as zf:
         budget = _check_total(zf, limits)

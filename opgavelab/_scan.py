@@ -22,9 +22,22 @@ from dataclasses import dataclass, field
 import networkx as nx
 import pandas as pd
 
-from ._checks import _check_lang
+from ._checks import _check_case, _check_lang
+from ._dates import snapshot_at
 from ._i18n import column_label, fmt_date, fmt_list, fmt_number, fmt_percent, fmt_signed, has_message, message, nmessage
-from .case import Case, to_timestamp
+from .case import Case
+from . import metrics
+from .metrics.cohesion import _centrality_and_cohesion
+from .metrics.awareness import awareness, unaware_actors
+from .metrics.coverage import (
+    candidate_partners,
+    domain_coverage,
+    missing_domains,
+    scale_fit,
+    unused_expertise as _unused,
+)
+from .metrics.formation import formation, formation_moment, formation_story
+from .network import opgave_graph
 
 #: Permutations of the group labels for the E-I test, and the seed of the draw.
 N_PERMUTATIONS = 1000
@@ -343,8 +356,6 @@ class OpgaveScan:
         """The formation sentences: how the parts became one (``metrics.formation_story``)."""
         if len(self.formation) < 1:
             return ""
-        from .metrics.formation import formation_story
-
         return formation_story(self.case, self.opgave, lang=self.lang, frame=self.formation)
 
     def _attr_label(self, plural: bool = False) -> str:
@@ -667,53 +678,38 @@ def scan(case: Case, opgave: str, at=None, lang: str | None = None, *, attr: str
     >>> s.missing_domains, s.candidates.index[0], s.formed_at.year
     (['1.2'], 'vr', 2022)
     """
-    if not isinstance(case, Case):
-        msg = f"'case' must be an opgavelab.Case (from opgavelab.load), got {type(case).__name__}."
-        raise TypeError(msg)
-    lang = _check_lang(lang or case.lang)
-    case._check_opgave(opgave)
-    if attr not in case.actors.columns:
-        msg = f"'attr' must be one of the actor columns {list(case.actors.columns)}, got {attr!r}."
-        raise ValueError(msg)
-    ts = None if at is None else to_timestamp(at, end=True)
+    lang, ts = _opgave_arguments(case, opgave, at, lang, attr)
     with _gc_paused():
         return _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, boundary_attrs,
                      n_permutations, seed)
 
 
-def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, boundary_attrs,
-          n_permutations=N_PERMUTATIONS, seed=SEED) -> OpgaveScan:
-    from . import metrics
-    from .metrics.awareness import awareness, unaware_actors
-    from .metrics.coverage import candidate_partners, domain_coverage, missing_domains, scale_fit
-    from .metrics.coverage import unused_expertise as _unused
-    from .metrics.formation import formation, formation_moment
-    from .network import opgave_graph
+def _opgave_arguments(case, opgave: str, at, lang: str | None, attr: str):
+    """The arguments scan and scenario share, checked: the language to use and the snapshot date."""
+    _check_case(case)
+    lang = _check_lang(lang or case.lang)
+    case._check_opgave(opgave)
+    if attr not in case.actors.columns:
+        msg = f"'attr' must be one of the actor columns {list(case.actors.columns)}, got {attr!r}."
+        raise ValueError(msg)
+    ts = snapshot_at(at)
+    return lang, ts
 
-    G = opgave_graph(case, opgave, at=ts, only_opgave_ties=only_opgave_ties, directed=directed)
 
-    names = case.actors["name"]
-    types = case.actors["type"]
+def _named(frame: pd.DataFrame, case: Case) -> pd.DataFrame:
+    """A table indexed by actor id with the actors' name and type in front."""
+    frame = frame.copy()
+    frame.index.name = "id"
+    frame.insert(0, "type", case.actors["type"].reindex(frame.index).astype(object).to_numpy())
+    frame.insert(0, "name", case.actors["name"].reindex(frame.index).to_numpy())
+    return frame
 
-    def _label(frame: pd.DataFrame) -> pd.DataFrame:
-        frame = frame.copy()
-        frame.index.name = "id"
-        frame.insert(0, "type", types.reindex(frame.index).astype(object).to_numpy())
-        frame.insert(0, "name", names.reindex(frame.index).to_numpy())
-        return frame
 
-    # centrality searches from every actor (up to its exact limit) and hands cohesion the
-    # distance totals, so the all-pairs search for the average distance runs once
-    distances: dict = {}
-    central = metrics.centrality(G, _distances=distances, exact_limit=EXACT_LIMIT)
-    # the cut points centrality found, in G's node order (as metrics.articulation_points gives them)
-    cut_points = central.index[central["articulation_point"].to_numpy(dtype=bool)].tolist()
-    centrality = _label(central).sort_values("betweenness", ascending=False, kind="stable")
-    cohesion = metrics.cohesion(G, _distances=distances, exact_limit=EXACT_LIMIT)
-    raw_brok = metrics.brokerage(G, attr)
-    counting = raw_brok.attrs["counting"]
-    brok = _label(raw_brok).sort_values("total", ascending=False, kind="stable")
-    brok.attrs["counting"] = counting
+def _brokerage_tables(G, case: Case, attr: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Brokerage counts per actor (named, largest first), their z-scores and expected counts."""
+    raw = metrics.brokerage(G, attr)
+    brok = _named(raw, case).sort_values("total", ascending=False, kind="stable")
+    brok.attrs["counting"] = raw.attrs["counting"]
     if G.number_of_nodes():
         brok_z = metrics.brokerage_z(G, attr)
         brok_exp = metrics.brokerage_expected(G, attr)
@@ -722,17 +718,23 @@ def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, bound
         brok_exp = pd.DataFrame(columns=brok.columns[2:])
     brok_z.index.name = "id"
     brok_exp.index.name = "id"
-    bnd_rows = []
-    tests = {}
-    # permutations cost ties x permutations: above PERMUTATION_BUDGET fewer (at least 100); the method says how many
+    return brok, brok_z, brok_exp
+
+
+def _boundary_tables(G, case: Case, attr: str, boundary_attrs, n_permutations: int, seed):
+    """E-I per attribute beside its expected value (with a permutation test for ``attr``), per group of ``attr``.
+
+    Returns ``(boundaries, ei_by_group, ei_test, n_perm)``; permutations cost ties x permutations, so
+    above PERMUTATION_BUDGET fewer are drawn (at least 100) and the method says how many.
+    """
     n_ties = G.number_of_edges()
     n_perm = n_permutations
     if n_ties and n_ties * n_permutations > PERMUTATION_BUDGET:
         n_perm = min(n_permutations, max(100, PERMUTATION_BUDGET // n_ties))
+    rows, tests = [], {}
     for a in dict.fromkeys([attr, *boundary_attrs]):
         if a not in case.actors.columns:
             continue
-        values = [G.nodes[n].get(a) for n in G]
         # the permutation test for the attribute the summary interprets; the others get their expected value
         test = (metrics.ei_test(G, a, n_permutations=n_perm if a == attr else 0, seed=seed, groups=a == attr)
                 if G.number_of_nodes() else None)
@@ -741,7 +743,7 @@ def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, bound
         expected = net.get("expected", float("nan"))
         if a not in boundary_attrs:
             continue
-        bnd_rows.append({
+        rows.append({
             "attribute": a,
             "ei": net.get("ei", float("nan")),
             "ei_expected": expected,
@@ -749,10 +751,10 @@ def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, bound
             "crossing_share": (net["E"] / (net["E"] + net["I"]) if test is not None and net["E"] + net["I"]
                                else float("nan")),
             "crossing_expected": (1 + expected) / 2,
-            "blau": metrics.blau_index(values),
+            "blau": metrics.blau_index([G.nodes[n].get(a) for n in G]),
         })
-    boundaries = pd.DataFrame(bnd_rows, columns=["attribute", "ei", "ei_expected", "ei_p", "crossing_share",
-                                                 "crossing_expected", "blau"]).set_index("attribute")
+    boundaries = pd.DataFrame(rows, columns=["attribute", "ei", "ei_expected", "ei_p", "crossing_share",
+                                             "crossing_expected", "blau"]).set_index("attribute")
     ei_test = tests.get(attr)
     ei_by_group = metrics.ei_index_by_group(G, attr)
     if ei_test is not None and len(ei_by_group):
@@ -765,6 +767,18 @@ def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, bound
     if ei_test is None:
         ei_test = pd.DataFrame(columns=["level", "group", "n_actors", "E", "I", "ei", "expected", "perm_mean",
                                         "p_less", "p_greater", "p"])
+    return boundaries, ei_by_group, ei_test, n_perm
+
+
+def _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, boundary_attrs,
+          n_permutations=N_PERMUTATIONS, seed=SEED) -> OpgaveScan:
+    G = opgave_graph(case, opgave, at=ts, only_opgave_ties=only_opgave_ties, directed=directed)
+    central, cohesion = _centrality_and_cohesion(G, exact_limit=EXACT_LIMIT)
+    # the cut points centrality found, in G's node order (as metrics.articulation_points gives them)
+    cut_points = central.index[central["articulation_point"].to_numpy(dtype=bool)].tolist()
+    centrality = _named(central, case).sort_values("betweenness", ascending=False, kind="stable")
+    brok, brok_z, brok_exp = _brokerage_tables(G, case, attr)
+    boundaries, ei_by_group, ei_test, n_perm = _boundary_tables(G, case, attr, boundary_attrs, n_permutations, seed)
     ordered_cuts = sorted(cut_points, key=lambda a: -centrality.at[a, "betweenness"] if a in centrality.index else 0)
     cut_effects = metrics.cut_point_effects(G, ordered_cuts[:MAX_CUT_POINTS], exact_limit=EXACT_LIMIT)
     cut_effects.index.name = "id"

@@ -25,9 +25,16 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import csgraph
 
-from ._checks import _check_lang
-from ._i18n import fmt_number, fmt_percent, message
-from .case import Case, is_active, to_timestamp
+from ._checks import _check_one_of
+from ._dates import snapshot_at, to_timestamp
+from ._i18n import fmt_number, fmt_percent, label, message
+from ._scan import _opgave_arguments, scan
+from .case import Case, is_active
+from .export import write_scan_excel
+from .metrics._graph import _adjacency
+from .metrics.coverage import domain_coverage, scale_fit
+from .network import opgave_graph
+from . import metrics
 
 #: the rows of the diff table, in order (keys stay English; labels come from the catalogue)
 MEASURES = [
@@ -75,8 +82,6 @@ def _adjacency_of(side: ScenarioSide, keep: np.ndarray):
     """The adjacency of ``side``'s graph restricted to the actors in ``keep`` (in graph order)."""
     A = side.adjacency
     if A is None:
-        from .metrics.cohesion import _adjacency
-
         _, A = _adjacency(side.graph)
     idx = np.flatnonzero(keep)
     return A[idx][:, idx]
@@ -119,11 +124,6 @@ def _distance_matrix(A) -> np.ndarray:
 
 def _measure(case: Case, opgave: str, ts, attr: str, only_opgave_ties: bool, G: nx.Graph | None = None,
              A=None) -> ScenarioSide:
-    from . import metrics
-    from .metrics.cohesion import _adjacency
-    from .metrics.coverage import domain_coverage, scale_fit
-    from .network import opgave_graph
-
     if G is None:
         G = opgave_graph(case, opgave, at=ts, only_opgave_ties=only_opgave_ties, directed=False)
     if A is None:
@@ -428,9 +428,6 @@ class Scenario:
 
     def scan(self, side: str = "after", **kwargs):
         """The full :func:`opgavelab.scan` of one side (``"before"`` or ``"after"``)."""
-        from ._checks import _check_one_of
-        from ._scan import scan
-
         _check_one_of("side", side, ["before", "after"])
         kwargs.setdefault("attr", self.attr)
         kwargs.setdefault("lang", self.lang)
@@ -552,8 +549,6 @@ class Scenario:
 
     def _attr_label(self) -> str:
         key = {"type": "actor_type", "scale": "scale", "domains": "domain"}.get(self.attr, self.attr)
-        from ._i18n import label
-
         return label(key, self.lang)
 
     # -- tables ---------------------------------------------------------------
@@ -601,8 +596,6 @@ class Scenario:
         -------
         pathlib.Path
         """
-        from .export import write_scan_excel
-
         title = message("sc_title", self.lang, opgave=self._opgave_name(), what=self.what())
         return write_scan_excel(self.tables(), path, title=title, overwrite=overwrite, lang=self.lang)
 
@@ -801,15 +794,8 @@ def scenario(case: Case, opgave: str, at=None, remove=(), add=(), add_ties=(), r
     >>> int(s.diff.at["needed_domains_covered", "change"])
     1
     """
-    from .network import _check_case
 
-    _check_case(case)
-    lang = _check_lang(lang or case.lang)
-    case._check_opgave(opgave)
-    if attr not in case.actors.columns:
-        msg = f"'attr' must be one of the actor columns {list(case.actors.columns)}, got {attr!r}."
-        raise ValueError(msg)
-    ts = None if at is None else to_timestamp(at, end=True)
+    lang, ts = _opgave_arguments(case, opgave, at, lang, attr)
     remove = _ids(remove, "remove")
     add = _ids(add, "add")
     add_ties = _ids(add_ties, "add_ties")
@@ -866,7 +852,7 @@ def parse_scenario_spec(text: str) -> dict[str, list[str]]:
 
 def _report_scenario(case: Case, opgave: str, at, spec: dict, lang: str) -> Scenario:
     """The scenario of ``spec`` for one opgave: removals of actors involved in it, additions of the others."""
-    ts = None if at is None else to_timestamp(at, end=True)
+    ts = snapshot_at(at)
     involved = set(case.actors_of(opgave, ts))
     unknown = [a for a in spec["remove"] + spec["add"] if a not in case.actors.index]
     if unknown:

@@ -23,12 +23,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from . import schema
+from ._dates import parse_date
 from ._i18n import label, message
+from ._progress import Phases
+from ._values import is_missing, map_unique
 from .errors import ValidationError
 
-__all__ = ["build_case", "Grid"]
+__all__ = ["check_grids", "Grid"]
 
 HEADER_SEARCH_ROWS = 10
 #: Internal column holding each record's spreadsheet row; dropped before the Case is built.
@@ -39,21 +43,6 @@ EXCEL_ERRORS = {"#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL
 
 _TRUE = {"ja", "j", "yes", "y", "true", "waar", "1", "1.0", "x", "wel"}
 _FALSE = {"nee", "n", "no", "false", "onwaar", "0", "0.0", "niet"}
-
-_MONTHS = {
-    "januari": 1, "jan": 1, "january": 1,
-    "februari": 2, "feb": 2, "february": 2,
-    "maart": 3, "mrt": 3, "march": 3, "mar": 3,
-    "april": 4, "apr": 4,
-    "mei": 5, "may": 5,
-    "juni": 6, "jun": 6, "june": 6,
-    "juli": 7, "jul": 7, "july": 7,
-    "augustus": 8, "aug": 8, "august": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "october": 10, "oct": 10,
-    "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
 
 
 @dataclass
@@ -139,30 +128,9 @@ def _display(value) -> str:
     return text if len(text) <= 200 else text[:199] + "…"
 
 
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
 # --------------------------------------------------------------------------
 # cell helpers
 # --------------------------------------------------------------------------
-
-def _is_empty_value(v) -> bool:
-    if v is None:
-        return True
-    if isinstance(v, float) and math.isnan(v):
-        return True
-    if isinstance(v, str) and not v.strip():
-        return True
-    if v is pd.NaT or v is pd.NA:
-        return True
-    return False
-
 
 def _empty_mask(series: pd.Series) -> np.ndarray:
     """True where a cell is empty (None, NaN, NaT or only whitespace)."""
@@ -194,34 +162,6 @@ def _cell_text(v) -> str:
     return str(v).strip()
 
 
-#: What pandas infers for a column that cannot hold both booleans and numbers.
-_NO_BOOL_MIX = frozenset({"string", "empty", "integer", "floating", "boolean"})
-
-
-def _map_unique(series: pd.Series, func) -> pd.Series:
-    """Apply ``func`` once per unique non-empty value; empty cells give None."""
-    values = pd.Series(series.to_numpy(dtype=object), index=series.index, dtype=object)
-    # True == 1 and False == 0 as dict keys and for pd.unique: map booleans
-    # apart, or one TRUE in a column of numbers turns every 1 into its result
-    arr = values.to_numpy()
-    # a column of only texts or only numbers (ids, names, weights: nearly all) holds no mix of
-    # booleans and numbers; pandas tells that at C speed, so only other columns are looked at per cell
-    mixed = len(arr) > 0 and pd.api.types.infer_dtype(arr, skipna=True) not in _NO_BOOL_MIX
-    bools = (np.fromiter((type(v) is bool or type(v) is np.bool_ for v in arr), dtype=bool, count=len(arr))
-             if mixed else None)
-    if mixed and bools.any() and not bools.all():
-        out = np.empty(len(arr), dtype=object)
-        out[bools] = _map_unique(values[bools], func).to_numpy()
-        out[~bools] = _map_unique(values[~bools], func).to_numpy()
-        return pd.Series(out, index=values.index, dtype=object)
-    # each distinct value once, then spread by code (-1, a missing cell, takes the None at the end)
-    codes, uniques = pd.factorize(arr, use_na_sentinel=True)
-    mapped = np.empty(len(uniques) + 1, dtype=object)
-    mapped[:-1] = [None if _is_empty_value(u) else func(u) for u in uniques]
-    out = pd.Series(mapped[codes], index=values.index, dtype=object)
-    return out.where(out.notna(), None)
-
-
 def _free_text(v) -> str:
     """Like :func:`_cell_text`, but a paragraph keeps its line breaks."""
     if isinstance(v, str):
@@ -232,82 +172,8 @@ def _free_text(v) -> str:
 
 def _texts(series: pd.Series, keep_lines: bool = False) -> pd.Series:
     """Cells as stripped text; empty cells become None."""
-    out = _map_unique(series, _free_text if keep_lines else _cell_text)
+    out = map_unique(series, _free_text if keep_lines else _cell_text)
     return out.where(out.notna() & (out != ""), None)
-
-
-def parse_date(value, end: bool = False):
-    """Read a year, a date or a Dutch date text; None when unreadable.
-
-    A bare year means 1 January (or 31 December when ``end`` is true: an
-    ``until`` of 2021 lasts the whole year). Day-first notation is Dutch:
-    ``3-12-2021`` is 3 December 2021.
-
-    Examples
-    --------
-    >>> parse_date("3 december 2021")
-    Timestamp('2021-12-03 00:00:00')
-    >>> parse_date(2021, end=True)
-    Timestamp('2021-12-31 00:00:00')
-    """
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (pd.Timestamp, _dt.datetime)):
-        return pd.Timestamp(value).normalize()
-    if isinstance(value, _dt.date):
-        return pd.Timestamp(value)
-    if isinstance(value, (int, float, np.integer, np.floating)):
-        if isinstance(value, float) and not value.is_integer():
-            return None
-        number = int(value)
-        if 1000 <= number <= 2999:
-            return pd.Timestamp(number, 12, 31) if end else pd.Timestamp(number, 1, 1)
-        if 3000 <= number <= 110000:  # an Excel serial date
-            return pd.Timestamp("1899-12-30") + pd.Timedelta(days=number)
-        return None
-    text = str(value).strip().lower()
-    if not text:
-        return None
-    text = text.replace(",", " ")
-    m = re.fullmatch(r"(\d{4})(?:\.0)?", text)
-    if m:
-        return parse_date(int(m.group(1)), end=end)
-    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]00:00(?::00)?)?", text)
-    if m:
-        y, mo, d = map(int, m.groups())
-        return _safe_ts(y, mo, d)
-    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
-    if m:
-        d, mo, y = map(int, m.groups())
-        return _safe_ts(y, mo, d)
-    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2})", text)
-    if m:
-        d, mo, y = map(int, m.groups())
-        return _safe_ts(2000 + y if y < 70 else 1900 + y, mo, d)
-    m = re.fullmatch(r"(\d{4})[-/](\d{1,2})", text)
-    if m:
-        y, mo = map(int, m.groups())
-        ts = _safe_ts(y, mo, 1)
-        if ts is not None and end:
-            ts = ts + pd.offsets.MonthEnd(0)
-        return ts
-    m = re.fullmatch(r"(\d{1,2})\s*([a-z]+)\.?\s+(\d{4})", text)
-    if m and m.group(2) in _MONTHS:
-        return _safe_ts(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)))
-    m = re.fullmatch(r"([a-z]+)\.?\s+(\d{4})", text)
-    if m and m.group(1) in _MONTHS:
-        ts = _safe_ts(int(m.group(2)), _MONTHS[m.group(1)], 1)
-        if ts is not None and end:
-            ts = ts + pd.offsets.MonthEnd(0)
-        return ts
-    return None
-
-
-def _safe_ts(y, mo, d):
-    try:
-        return pd.Timestamp(int(y), int(mo), int(d))
-    except (ValueError, OverflowError):
-        return None
 
 
 def _parse_number(value):
@@ -439,7 +305,7 @@ def _build_vocabularies(sheet: _Sheet | None, problems: _Problems) -> Vocabulari
             problems.add("cell_empty", sheet=sheet.title, row=row, column=sheet.headers.get("value", "waarde"))
             continue
         order = None
-        if not _is_empty_value(orders.iat[i]):
+        if not is_missing(orders.iat[i]):
             order = _parse_number(orders.iat[i])
             if order is None:
                 problems.add("order_bad", sheet=sheet.title, row=row, column=sheet.headers.get("order"),
@@ -449,7 +315,7 @@ def _build_vocabularies(sheet: _Sheet | None, problems: _Problems) -> Vocabulari
         else:
             known = base.resolve(name, value)
         label, colour = labels.iat[i], colours.iat[i]
-        if "colour" not in data or _is_empty_value(data["colour"].iat[i]):
+        if "colour" not in data or is_missing(data["colour"].iat[i]):
             colour = None  # an empty cell (NaN in a frame built in Python), not the text 'nan'
         if colour is not None:
             checked = _check_colour(colour)
@@ -595,9 +461,9 @@ def _prepare_sheet(name: str, grid: Grid, problems: _Problems) -> _Sheet | None:
     empties: dict[str, np.ndarray] = {}
     header_row = grid.first_row + header_at
     for j, head in enumerate(header):
-        letter = _column_letter(j)
+        letter = get_column_letter(j + 1)
         col = body.iloc[:, j]
-        if _is_empty_value(head):
+        if is_missing(head):
             if len(col) and not masks[j].all():
                 problems.add("column_no_header", sheet=title, row=header_row, column=letter,
                              severity="warning", fields={"letter": letter})
@@ -798,7 +664,7 @@ def _domains_column(sheet: _Sheet, column: str, vocab: Vocabularies, problems: _
     names_nl = {}
     out = []
     for i, cell in enumerate(raw.tolist()):
-        if _is_empty_value(cell):
+        if is_missing(cell):
             out.append([])
             continue
         key = (type(cell) is bool, cell)  # TRUE is not taakveld 1
@@ -889,14 +755,14 @@ def _date_column(sheet: _Sheet, column: str, problems: _Problems, end: bool) -> 
     empty = _sheet_empty(sheet, column)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     month_first = _slash_order(sheet, column, uniques, codes, problems)
-    parsed = [None if _is_empty_value(u) else parse_date(_swap_day_month(u) if month_first else u, end=end)
+    parsed = [None if is_missing(u) else parse_date(_swap_day_month(u) if month_first else u, end=end)
               for u in uniques]
     # a date that datetime64[ns] cannot hold (before 1678 or after 2261, such
     # as the 31-12-9999 some systems write for "no end") is a problem, not a crash
     outside = np.array([p is not None and not 1678 <= p.year <= 2261 and not pd.Timestamp.min <= p <= pd.Timestamp.max
                         for p in parsed], dtype=bool)
     parsed = [None if o else p for p, o in zip(parsed, outside)]
-    unreadable = np.array([not _is_empty_value(u) and p is None for u, p in zip(uniques, parsed)], dtype=bool)
+    unreadable = np.array([not is_missing(u) and p is None for u, p in zip(uniques, parsed)], dtype=bool)
     bad = ~empty & (codes >= 0) & unreadable[np.maximum(codes, 0)] if len(uniques) else np.zeros(len(values), bool)
     for i in np.flatnonzero(bad):
         v = values[i]
@@ -928,7 +794,7 @@ def _bool_column(sheet: _Sheet, column: str, default: bool, problems: _Problems)
         return pd.Series(default, index=sheet.data.index, dtype=bool)
     raw = sheet.data[column]
     _report_error_cells(sheet, column, _sheet_empty(sheet, column), problems)
-    parsed = _map_unique(raw, _parse_bool)
+    parsed = map_unique(raw, _parse_bool)
     bad = (parsed.isna() & ~pd.Series(_sheet_empty(sheet, column), index=raw.index)).to_numpy()
     default_text = label("yes" if default else "no", problems.lang)
     for i in np.flatnonzero(bad):
@@ -947,7 +813,7 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
     if column not in sheet.data:
         return pd.Series(np.nan, index=sheet.data.index, dtype=float)
     raw = sheet.data[column]
-    parsed = _map_unique(raw, _parse_number)
+    parsed = map_unique(raw, _parse_number)
     empty = _sheet_empty(sheet, column)
     numbers = pd.to_numeric(parsed, errors="coerce")
     # check each distinct number once
@@ -1126,206 +992,170 @@ def _strip_control_characters(grid: Grid, problems: _Problems, limit: int = 50) 
                 found += 1
                 if found <= limit:
                     problems.add("control_characters", sheet=grid.title, row=grid.first_row + i,
-                                 column=_column_letter(j), value=clean, severity="warning",
+                                 column=get_column_letter(j + 1), value=clean, severity="warning",
                                  fields={"n": len(v) - len(clean)})
     if found > limit:
         problems.add("control_characters_more", sheet=grid.title, severity="warning", fields={"n": found - limit},
                      hint_key="control_characters_hint")
 
 
-def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
-               source: str | None = None, extra_problems: list[dict] | None = None, phases=None):
-    """Interpret and check sheet grids; return a Case or raise ValidationError.
+# --------------------------------------------------------------------------
+# one column, read by its kind
+# --------------------------------------------------------------------------
 
-    ``phases`` (a :class:`opgavelab._progress.Phases`) is ticked once per table checked.
-    """
-    from ._progress import Phases
-    from .case import Case
+@dataclass
+class _Reading:
+    """What the readers of one case share: the problems and the vocabularies."""
 
-    phases = phases if phases is not None else Phases(False)
+    problems: _Problems
+    vocab: Vocabularies
 
-    problems = _Problems(lang)
-    for p in extra_problems or []:
-        problems.items.append(p)
-    for grid in grids:
-        problems.items.extend(grid.problems)
-        _strip_control_characters(grid, problems)
-    found = _find_sheets(grids, problems)
-    for grid in found.values():
-        if grid.state in ("hidden", "veryHidden"):
-            key = "sheet_very_hidden" if grid.state == "veryHidden" else "sheet_hidden"
-            problems.add(key, sheet=grid.title, severity="warning", fields={"sheet": grid.title})
-    sheets = {key: _prepare_sheet(key, grid, problems) for key, grid in found.items()}
-    vocab = _build_vocabularies(sheets.get("vocabularies"), problems)
 
-    phases.tick(_sheet_label("actors", lang))
-    # --- actors ---------------------------------------------------------
-    actors = None
-    sheet = sheets.get("actors")
-    if sheet is not None and all(c in sheet.data for c in ("id",)):
-        ids = _ids(sheet, problems, "actor")
-        frame = {
-            "id": ids,
-            "name": _required_texts(sheet, "name", problems) if "name" in sheet.data else None,
-            "short_name": _optional_texts(sheet, "short_name", problems) if "short_name" in sheet.data else None,
-            "type": _vocab_column(sheet, "type", "actor_type", vocab, problems, True) if "type" in sheet.data else None,
-            "scale": _vocab_column(sheet, "scale", "scale", vocab, problems, False),
-            "sector": _optional_texts(sheet, "sector", problems),
-            "domains": _domains_column(sheet, "domains", vocab, problems),
-        }
-        if frame["short_name"] is not None and frame["short_name"].isna().all():
-            frame["short_name"] = None  # an empty optional column (e.g. from the template) is no column
-        frame = {k: v for k, v in frame.items() if v is not None}
-        actors = pd.DataFrame(frame)
-        actors = _with_extras(actors, _extra_columns(sheet, problems))
-        actors[ROW] = sheet.rows
-        actors = actors[actors["id"].notna()].drop_duplicates("id", keep="first")
-        actors = actors.set_index("id")
-    phases.tick(_sheet_label("opgaven", lang))
-    # --- opgaven --------------------------------------------------------
-    opgaven = None
-    sheet = sheets.get("opgaven")
-    if sheet is not None and "id" in sheet.data:
-        ids = _ids(sheet, problems, "opgave")
-        frame = {
-            "id": ids,
-            "name": _required_texts(sheet, "name", problems) if "name" in sheet.data else None,
-            "origin": _optional_texts(sheet, "origin", problems, keep_lines=True),
-            "core_challenge": _optional_texts(sheet, "core_challenge", problems, keep_lines=True),
-            "scale": _vocab_column(sheet, "scale", "scale", vocab, problems, False),
-            "domains": _domains_column(sheet, "domains", vocab, problems),
-            "description": _optional_texts(sheet, "description", problems, keep_lines=True),
-        }
-        frame = {k: v for k, v in frame.items() if v is not None}
-        opgaven = pd.DataFrame(frame)
-        opgaven = _with_extras(opgaven, _extra_columns(sheet, problems))
-        opgaven[ROW] = sheet.rows
-        opgaven = opgaven[opgaven["id"].notna()].drop_duplicates("id", keep="first")
-        opgaven = opgaven.set_index("id")
-    if actors is not None and opgaven is not None:
-        shared = actors.index.intersection(opgaven.index)
-        for v in shared:
-            problems.add("id_shared", sheet=found["opgaven"].title, row=int(opgaven.at[v, ROW]),
-                         column=sheets["opgaven"].headers.get("id"), value=v, fields={"value": v})
-    actor_ids = actors.index if actors is not None else None
-    opgave_ids = opgaven.index if opgaven is not None else None
-    actors_label = _sheet_label("actors", lang)
-    opgaven_label = _sheet_label("opgaven", lang)
+def _read_id(sheet: _Sheet, col: schema.ColumnSpec, ctx: _Reading):
+    return _ids(sheet, ctx.problems, {"actors": "actor", "opgaven": "opgave"}[sheet.spec.name])
 
-    phases.tick(_sheet_label("involvement", lang))
-    # --- involvement ----------------------------------------------------
-    involvement = None
-    sheet = sheets.get("involvement")
-    if sheet is not None and {"actor", "opgave"} <= set(sheet.data.columns):
-        actor_col = _required_texts(sheet, "actor", problems)
-        opgave_col = _required_texts(sheet, "opgave", problems)
-        if actor_ids is not None:
-            actor_col = _resolve_refs(sheet, "actor", actor_col, actor_ids, actors_label, "actor", problems)
-        if opgave_ids is not None:
-            opgave_col = _resolve_refs(sheet, "opgave", opgave_col, opgave_ids, opgaven_label, "opgave", problems)
-        since = _date_column(sheet, "since", problems, end=False)
-        until = _date_column(sheet, "until", problems, end=True)
-        _check_period(sheet, since, until, problems)
-        involvement = pd.DataFrame({
-            "actor": actor_col,
-            "opgave": opgave_col,
-            "role": _vocab_column(sheet, "role", "role", vocab, problems, False),
-            "aware": _bool_column(sheet, "aware", True, problems),
-            "commitment": _number_column(sheet, "commitment", problems, "commitment_bad",
-                                         lambda x: 1 <= x <= 5 and float(x).is_integer()),
-            "since": since,
-            "until": until,
-        })
-        involvement["commitment"] = involvement["commitment"].astype("Int64")
-        involvement = _with_extras(involvement, _extra_columns(sheet, problems))
-        involvement[ROW] = sheet.rows
-        dup = involvement.duplicated(["actor", "opgave", "since"], keep=False) & involvement["actor"].notna() & involvement["opgave"].notna()
-        if dup.any():
-            first = involvement[dup].groupby(["actor", "opgave", "since"], dropna=False)[ROW].transform("min")
-            for idx in involvement.index[dup]:
-                if involvement.at[idx, ROW] != first.at[idx]:
-                    problems.add("duplicate_involvement", sheet=sheet.title, row=int(involvement.at[idx, ROW]),
-                                 value=involvement.at[idx, "actor"], severity="warning",
-                                 fields={"other": int(first.at[idx])})
 
-    phases.tick(_sheet_label("ties", lang))
-    # --- ties -----------------------------------------------------------
-    ties = None
-    sheet = sheets.get("ties")
-    if sheet is not None and {"source", "target"} <= set(sheet.data.columns):
-        src = _required_texts(sheet, "source", problems)
-        tgt = _required_texts(sheet, "target", problems)
-        if actor_ids is not None:
-            src = _resolve_refs(sheet, "source", src, actor_ids, actors_label, "actor", problems)
-            tgt = _resolve_refs(sheet, "target", tgt, actor_ids, actors_label, "actor", problems)
-        opg = _optional_texts(sheet, "opgave", problems)
-        if opgave_ids is not None and "opgave" in sheet.data:
-            opg = _resolve_refs(sheet, "opgave", opg, opgave_ids, opgaven_label, "opgave", problems)
-        since = _date_column(sheet, "since", problems, end=False)
-        until = _date_column(sheet, "until", problems, end=True)
-        _check_period(sheet, since, until, problems)
-        weight = _number_column(sheet, "weight", problems, "weight_bad", lambda x: x >= 0)
-        self_tie = (src.notna() & (src == tgt)).to_numpy()
-        for i in np.flatnonzero(self_tie):
-            problems.add("self_tie", sheet=sheet.title, row=int(sheet.rows[i]),
-                         column=sheet.headers.get("target"), value=src.iat[i], fields={"value": src.iat[i]})
-        ties = pd.DataFrame({
-            "source": src,
-            "target": tgt,
-            "type": _vocab_column(sheet, "type", "tie_type", vocab, problems, False),
-            "weight": weight.fillna(1.0) if "weight" not in sheet.data else weight.where(
-                weight.notna() | pd.Series(~_sheet_empty(sheet, "weight"), index=weight.index), 1.0),
-            "opgave": opg,
-            "directed": _bool_column(sheet, "directed", False, problems),
-            "since": since,
-            "until": until,
-        })
-        ties = _with_extras(ties, _extra_columns(sheet, problems))
-        ties[ROW] = sheet.rows
-        _warn_duplicate_ties(ties, sheet, problems)
+def _read_text(sheet: _Sheet, col: schema.ColumnSpec, ctx: _Reading):
+    if col.required:  # a missing required column is reported with the sheet; no values then
+        return _required_texts(sheet, col.name, ctx.problems) if col.name in sheet.data else None
+    return _optional_texts(sheet, col.name, ctx.problems, keep_lines=col.kind == "longtext")
 
-    phases.tick(message("progress.case", lang))
-    # --- case-level warnings (only for a case without errors: they would be noise)
-    if actors is not None and involvement is not None and not problems.has_errors:
-        involved = set(involvement["actor"].dropna())
-        for aid in actors.index:
-            if aid not in involved:
-                problems.add("actor_no_involvement", sheet=found["actors"].title, row=int(actors.at[aid, ROW]),
-                             value=aid, severity="warning", fields={"value": aid})
-    if opgaven is not None and involvement is not None and not problems.has_errors:
-        involved = set(involvement["opgave"].dropna())
-        for oid in opgaven.index:
-            if oid not in involved:
-                problems.add("opgave_no_actors", sheet=found["opgaven"].title, row=int(opgaven.at[oid, ROW]),
-                             value=oid, severity="warning", fields={"value": oid})
 
-    if problems.has_errors:
-        raise ValidationError(problems.items, lang=lang)
+def _read_vocab(sheet: _Sheet, col: schema.ColumnSpec, ctx: _Reading):
+    if col.required and col.name not in sheet.data:
+        return None
+    return _vocab_column(sheet, col.name, col.kind.partition(":")[2], ctx.vocab, ctx.problems, col.required)
 
-    if ties is None:
-        ties = _empty_ties()
-    involvement = involvement.reset_index(drop=True)
-    ties = ties.reset_index(drop=True)
-    actors, opgaven, involvement, ties = (
-        frame.drop(columns=ROW, errors="ignore") for frame in (actors, opgaven, involvement, ties))
-    actors.index.name = "id"
-    opgaven.index.name = "id"
-    for frame in (actors, opgaven):
-        frame.index = frame.index.astype("str")
-    for col in ("actor", "opgave"):
-        involvement[col] = involvement[col].astype("str")
-    for col in ("source", "target"):
-        ties[col] = ties[col].astype("str")
-    ties["opgave"] = ties["opgave"].astype("str")
-    for frame, cols in ((actors, ("name", "sector")),
-                        (opgaven, ("name", "origin", "core_challenge", "description"))):
-        for col in cols:
-            if col in frame:
-                frame[col] = frame[col].astype("str")
-    warnings = pd.DataFrame(problems.items)
-    phases.tick()
-    return Case(actors=actors, opgaven=opgaven, involvement=involvement, ties=ties,
-                vocabularies=vocab.table, name=name, source=source, warnings=warnings, lang=lang)
+
+def _read_domains(sheet: _Sheet, col: schema.ColumnSpec, ctx: _Reading):
+    return _domains_column(sheet, col.name, ctx.vocab, ctx.problems)
+
+
+def _read_bool(sheet: _Sheet, col: schema.ColumnSpec, ctx: _Reading):
+    return _bool_column(sheet, col.name, col.default, ctx.problems)
+
+
+def _read_commitment(sheet: _Sheet, col: schema.ColumnSpec, ctx: _Reading):
+    numbers = _number_column(sheet, col.name, ctx.problems, "commitment_bad",
+                             lambda x: 1 <= x <= 5 and float(x).is_integer())
+    return numbers.astype("Int64")
+
+
+def _read_weight(sheet: _Sheet, col: schema.ColumnSpec, ctx: _Reading):
+    weight = _number_column(sheet, col.name, ctx.problems, "weight_bad", lambda x: x >= 0)
+    if col.name not in sheet.data:
+        return weight.fillna(col.default)
+    # an empty cell takes the default; a wrong one stays empty (it is an error already)
+    return weight.where(weight.notna() | pd.Series(~_sheet_empty(sheet, col.name), index=weight.index), col.default)
+
+
+def _read_date(sheet: _Sheet, col: schema.ColumnSpec, ctx: _Reading):
+    return _date_column(sheet, col.name, ctx.problems, end=col.kind == "date:end")
+
+
+#: How each ``ColumnSpec.kind`` is converted and checked (``ref:`` columns are
+#: read as text here and resolved against their sheet by :func:`_resolve_references`).
+READERS = {
+    "id": _read_id,
+    "text": _read_text,
+    "longtext": _read_text,
+    "ref": _read_text,
+    "vocab": _read_vocab,
+    "domains": _read_domains,
+    "bool": _read_bool,
+    "commitment": _read_commitment,
+    "weight": _read_weight,
+    "date": _read_date,
+}
+
+
+def _reading_order(col: schema.ColumnSpec) -> int:
+    """References first, then dates, then weights, then the rest in the sheet's order
+    (so that problems come in the order users have always seen them)."""
+    kind = col.kind.partition(":")[0]
+    return {"ref": 0 if col.required else 1, "date": 2, "weight": 3}.get(kind, 4)
+
+
+def _read_sheet(sheet: _Sheet, ctx: _Reading) -> pd.DataFrame:
+    """The columns of one sheet, each read by its kind, then the extra columns and the row numbers."""
+    spec = sheet.spec
+    values = {}
+    for col in sorted(spec.columns, key=_reading_order):
+        series = READERS[col.kind.partition(":")[0]](sheet, col, ctx)
+        if series is not None:
+            values[col.name] = series
+    short = values.get("short_name")
+    if short is not None and ("short_name" not in sheet.data or short.isna().all()):
+        del values["short_name"]  # an empty optional column (e.g. from the template) is no column
+    frame = pd.DataFrame({c.name: values[c.name] for c in spec.columns if c.name in values})
+    frame = _with_extras(frame, _extra_columns(sheet, ctx.problems))
+    frame[ROW] = sheet.rows
+    return frame
+
+
+def _keyed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows with an id, the first of each id, indexed by id."""
+    return frame[frame["id"].notna()].drop_duplicates("id", keep="first").set_index("id")
+
+
+# --------------------------------------------------------------------------
+# checks across columns and sheets
+# --------------------------------------------------------------------------
+
+def _check_shared_ids(actors, opgaven, sheets, problems: _Problems) -> None:
+    """An id may name an actor or an opgave, not both."""
+    if actors is None or opgaven is None:
+        return
+    for v in actors.index.intersection(opgaven.index):
+        problems.add("id_shared", sheet=sheets["opgaven"].title, row=int(opgaven.at[v, ROW]),
+                     column=sheets["opgaven"].headers.get("id"), value=v, fields={"value": v})
+
+
+def _resolve_references(frame: pd.DataFrame, sheet: _Sheet, keys: dict, problems: _Problems) -> None:
+    """Every ``ref:`` column names a row of its sheet (``keys``: sheet name -> its ids, or None)."""
+    for col in sheet.spec.columns:
+        kind, _, target = col.kind.partition(":")
+        if kind != "ref" or keys.get(target) is None or col.name not in frame or col.name not in sheet.data:
+            continue
+        what = {"actors": "actor", "opgaven": "opgave"}[target]
+        frame[col.name] = _resolve_refs(sheet, col.name, frame[col.name], keys[target],
+                                        _sheet_label(target, problems.lang), what, problems).to_numpy(dtype=object)
+
+
+def _check_self_ties(ties: pd.DataFrame, sheet: _Sheet, problems: _Problems) -> None:
+    """A tie runs between two actors, not from one to itself."""
+    src, tgt = ties["source"], ties["target"]
+    for i in np.flatnonzero((src.notna() & (src == tgt)).to_numpy()):
+        problems.add("self_tie", sheet=sheet.title, row=int(sheet.rows[i]),
+                     column=sheet.headers.get("target"), value=src.iat[i], fields={"value": src.iat[i]})
+
+
+def _warn_duplicate_involvement(involvement: pd.DataFrame, sheet: _Sheet, problems: _Problems) -> None:
+    """The same actor in the same opgave since the same date, twice."""
+    dup = (involvement.duplicated(["actor", "opgave", "since"], keep=False) & involvement["actor"].notna()
+           & involvement["opgave"].notna())
+    if not dup.any():
+        return
+    first = involvement[dup].groupby(["actor", "opgave", "since"], dropna=False)[ROW].transform("min")
+    for idx in involvement.index[dup]:
+        if involvement.at[idx, ROW] != first.at[idx]:
+            problems.add("duplicate_involvement", sheet=sheet.title, row=int(involvement.at[idx, ROW]),
+                         value=involvement.at[idx, "actor"], severity="warning", fields={"other": int(first.at[idx])})
+
+
+def _warn_unused(actors, opgaven, involvement, sheets, problems: _Problems) -> None:
+    """Actors in no opgave, opgaven without actors (only for a case without errors: they would be noise)."""
+    if involvement is None or problems.has_errors:
+        return
+    for frame, column, sheet_name, key in ((actors, "actor", "actors", "actor_no_involvement"),
+                                           (opgaven, "opgave", "opgaven", "opgave_no_actors")):
+        if frame is None:
+            continue
+        involved = set(involvement[column].dropna())
+        for v in frame.index:
+            if v not in involved:
+                problems.add(key, sheet=sheets[sheet_name].title, row=int(frame.at[v, ROW]), value=v,
+                             severity="warning", fields={"value": v})
 
 
 def _warn_duplicate_ties(ties: pd.DataFrame, sheet: _Sheet, problems: _Problems) -> None:
@@ -1348,6 +1178,99 @@ def _warn_duplicate_ties(ties: pd.DataFrame, sheet: _Sheet, problems: _Problems)
         problems.add("duplicate_tie", sheet=sheet.title, row=int(ties.at[idx, ROW]),
                      value=f"{ties.at[idx, 'source']} – {ties.at[idx, 'target']}", severity="warning",
                      fields={"other": int(first.at[idx])})
+
+
+#: The columns without which a sheet is not read at all (their absence is reported with the sheet).
+_KEY_COLUMNS = {"actors": ("id",), "opgaven": ("id",), "involvement": ("actor", "opgave"), "ties": ("source", "target")}
+
+#: The checks that need more than one column of a sheet, run after its columns are read.
+SHEET_CHECKS = {
+    "involvement": (_warn_duplicate_involvement,),
+    "ties": (_check_self_ties, _warn_duplicate_ties),
+}
+
+
+# --------------------------------------------------------------------------
+# the whole case
+# --------------------------------------------------------------------------
+
+def check_grids(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
+                source: str | None = None, extra_problems: list[dict] | None = None, phases=None):
+    """Interpret and check sheet grids; return the tables of a Case (its keyword
+    arguments) or raise ValidationError listing every problem.
+
+    Each sheet is read column by column as :mod:`opgavelab.schema` declares it
+    (:data:`READERS`), then checked across columns and sheets.
+    ``phases`` (a :class:`opgavelab._progress.Phases`) is ticked once per table checked.
+    """
+    phases = phases if phases is not None else Phases(False)
+    problems = _Problems(lang)
+    sheets = _open_sheets(grids, problems, extra_problems)
+    ctx = _Reading(problems, _build_vocabularies(sheets.get("vocabularies"), problems))
+    tables, keys = {}, {}
+    for key in ("actors", "opgaven", "involvement", "ties"):
+        phases.tick(_sheet_label(key, lang))
+        sheet = sheets.get(key)
+        if sheet is None or not set(_KEY_COLUMNS[key]) <= set(sheet.data.columns):
+            tables[key] = None
+            continue
+        frame = _read_sheet(sheet, ctx)
+        _resolve_references(frame, sheet, keys, problems)
+        if "since" in frame:
+            _check_period(sheet, frame["since"], frame["until"], problems)
+        for check in SHEET_CHECKS.get(key, ()):
+            check(frame, sheet, problems)
+        tables[key] = _keyed(frame) if "id" in frame else frame
+        if key == "opgaven":
+            _check_shared_ids(tables["actors"], tables["opgaven"], sheets, problems)
+        keys[key] = tables[key].index if "id" in frame else None
+    phases.tick(message("progress.case", lang))
+    _warn_unused(tables["actors"], tables["opgaven"], tables["involvement"], sheets, problems)
+    if problems.has_errors:
+        raise ValidationError(problems.items, lang=lang)
+    tables = _final_tables(tables)
+    phases.tick()
+    return {**tables, "vocabularies": ctx.vocab.table, "name": name, "source": source,
+            "warnings": pd.DataFrame(problems.items), "lang": lang}
+
+
+def _open_sheets(grids: list[Grid], problems: _Problems, extra_problems) -> dict[str, _Sheet]:
+    """Find each sheet among the grids and find its header; hidden sheets are said."""
+    for p in extra_problems or []:
+        problems.items.append(p)
+    for grid in grids:
+        problems.items.extend(grid.problems)
+        _strip_control_characters(grid, problems)
+    found = _find_sheets(grids, problems)
+    for grid in found.values():
+        if grid.state in ("hidden", "veryHidden"):
+            key = "sheet_very_hidden" if grid.state == "veryHidden" else "sheet_hidden"
+            problems.add(key, sheet=grid.title, severity="warning", fields={"sheet": grid.title})
+    return {key: _prepare_sheet(key, grid, problems) for key, grid in found.items()}
+
+
+#: Columns held as pandas' string dtype in a Case.
+_STRING_COLUMNS = {"actors": ("name", "sector"), "opgaven": ("name", "origin", "core_challenge", "description"),
+                   "involvement": ("actor", "opgave"), "ties": ("source", "target", "opgave")}
+
+
+def _final_tables(tables: dict) -> dict:
+    """The checked tables as a Case holds them: row numbers dropped, ids and texts as strings."""
+    if tables["ties"] is None:
+        tables["ties"] = _empty_ties()
+    out = {}
+    for key, frame in tables.items():
+        if key in ("involvement", "ties"):
+            frame = frame.reset_index(drop=True)
+        frame = frame.drop(columns=ROW, errors="ignore")
+        if key in ("actors", "opgaven"):
+            frame.index = frame.index.astype("str")
+            frame.index.name = "id"
+        for col in _STRING_COLUMNS[key]:
+            if col in frame:
+                frame[col] = frame[col].astype("str")
+        out[key] = frame
+    return out
 
 
 def _empty_ties() -> pd.DataFrame:

@@ -25,35 +25,14 @@ import html
 import pandas as pd
 
 from ._checks import _check_lang
+from ._dates import snapshot_at, to_timestamp
 from ._i18n import label as _label
 from ._i18n import message, nmessage
+from ._validate import Grid, check_grids
+from .errors import PROBLEM_COLUMNS
+from .schema import SHEETS, spec_name
 
-__all__ = ["Case", "is_active", "to_timestamp"]
-
-
-def to_timestamp(at, end: bool = False) -> pd.Timestamp | None:
-    """A date argument (a year, a date text, a datetime or None) as a Timestamp.
-
-    A bare year means the end of that year by default for snapshots, so
-    ``at=2021`` shows everything that was active at some point up to and
-    including 31 December 2021.
-
-    Examples
-    --------
-    >>> to_timestamp(2021, end=True)
-    Timestamp('2021-12-31 00:00:00')
-    >>> to_timestamp("2021-03-04")
-    Timestamp('2021-03-04 00:00:00')
-    """
-    if at is None:
-        return None
-    from ._validate import parse_date
-
-    ts = parse_date(at, end=end)
-    if ts is None:
-        msg = f"'at' must be a year, a date or None, got {at!r}."
-        raise ValueError(msg)
-    return ts
+__all__ = ["Case", "build_case", "is_active", "to_timestamp"]
 
 
 def is_active(frame: pd.DataFrame, at) -> pd.Series:
@@ -72,7 +51,7 @@ def is_active(frame: pd.DataFrame, at) -> pd.Series:
     """
     if at is None:
         return pd.Series(True, index=frame.index)
-    ts = at if isinstance(at, pd.Timestamp) else to_timestamp(at, end=True)
+    ts = snapshot_at(at)
     since = frame["since"]
     until = frame["until"]
     return (since.isna() | (since <= ts)) & (until.isna() | (ts <= until))
@@ -99,6 +78,9 @@ class Case:
     #: :func:`opgavelab.read_survey`; None for any other case.
     survey = None
 
+    #: What :func:`opgavelab._checks._check_case` looks for (it cannot import this class).
+    _is_opgavelab_case = True
+
     def __init__(self, actors, opgaven, involvement, ties, vocabularies, *, name=None,
                  source=None, warnings=None, lang="nl"):
         self.actors: pd.DataFrame = actors
@@ -109,8 +91,6 @@ class Case:
         self.name: str = name or "casus"
         self.source: str | None = source
         if warnings is None or len(warnings) == 0:
-            from .errors import PROBLEM_COLUMNS
-
             warnings = pd.DataFrame(columns=PROBLEM_COLUMNS)
         #: Problems that do not block analysis (severity ``"warning"``).
         self.warnings: pd.DataFrame = warnings.reset_index(drop=True)
@@ -132,13 +112,7 @@ class Case:
         opgavelab.ValidationError
             When the tables do not form a valid case.
         """
-        from ._validate import Grid, build_case
-
         _check_lang(lang)
-        from . import schema
-
-        labels = {k: schema.spec_name(schema.SHEETS[k], lang)
-                  for k in ("actors", "opgaven", "involvement", "ties", "vocabularies")}
         grids = []
         for key, frame in (("actors", actors), ("opgaven", opgaven), ("involvement", involvement),
                            ("ties", ties), ("vocabularies", vocabularies)):
@@ -147,7 +121,7 @@ class Case:
             if not isinstance(frame, pd.DataFrame):
                 msg = f"'{key}' must be a pandas DataFrame, got {type(frame).__name__}."
                 raise TypeError(msg)
-            grids.append(_frame_to_grid(labels[key], frame))
+            grids.append(_frame_to_grid(spec_name(SHEETS[key], lang), frame))
         return build_case(grids, lang=lang, name=name, source=source)
 
     # -- vocabularies ---------------------------------------------------
@@ -307,8 +281,6 @@ class Case:
 
 
 def _frame_to_grid(title: str, frame: pd.DataFrame):
-    from ._validate import Grid
-
     if isinstance(frame.index, pd.MultiIndex):
         frame = frame.reset_index()
     elif frame.index.name is not None and frame.index.name not in frame.columns:
@@ -323,3 +295,11 @@ def _frame_to_grid(title: str, frame: pd.DataFrame):
         if col.map(lambda v: isinstance(v, (list, tuple))).any():
             cells.iloc[1:, j] = col.map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
     return Grid(title=title, cells=cells, first_row=1)
+
+
+def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None, source: str | None = None,
+               extra_problems: list[dict] | None = None, phases=None) -> Case:
+    """Interpret and check sheet grids (see :mod:`opgavelab._validate`); return a Case
+    or raise :class:`~opgavelab.ValidationError` listing every problem."""
+    return Case(**check_grids(grids, lang=lang, name=name, source=source, extra_problems=extra_problems,
+                              phases=phases))

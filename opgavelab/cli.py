@@ -35,7 +35,11 @@ import os
 import sys
 from contextlib import contextmanager
 
+from ._cli_common import _table, add_lang_argument, add_limit_arguments, limit_kwargs  # noqa: F401
 from ._i18n import fmt_list, message, nmessage
+from ._terminal import dumps, safe
+from .errors import ReadError, ValidationError, WriteError
+from . import _cli_report, _cli_survey
 
 __all__ = ["main"]
 
@@ -106,8 +110,6 @@ class _Parser(argparse.ArgumentParser):
     lang = "nl"
 
     def error(self, text):
-        from ._terminal import safe
-
         self.print_usage(sys.stderr)
         self.exit(EXIT_INVALID, safe(message("cli.error", self.lang, prog=self.prog, message=text)) + "\n")
 
@@ -138,47 +140,9 @@ def _parser(lang: str = "nl") -> argparse.ArgumentParser:
     return parser
 
 
-def add_lang_argument(p, lang: str) -> None:
-    """``--lang nl|en``; its default is the language the command line was read in (:func:`command_lang`)."""
-    p.add_argument("--lang", choices=["nl", "en"], default=lang, help=message("cli.help.lang", lang))
-
-
-def add_limit_arguments(p, lang: str = "nl") -> None:
-    """--max-bytes, --max-cells, --max-cell-chars: the caps of opgavelab.load."""
-    for name in ("bytes", "cells", "cell-chars"):
-        p.add_argument(f"--max-{name}", type=_positive_int(lang), default=None, metavar="N",
-                       help=message("cli.help.max_" + name.replace("-", "_"), lang))
-
-
-def _positive_int(lang: str):
-    """An argparse type: a whole number of 1 or more (``1_000`` allowed), refused in ``lang``."""
-
-    def positive_int(text: str) -> int:
-        try:
-            value = int(text.replace("_", ""))
-        except ValueError:
-            value = 0
-        if value < 1:
-            msg = message("cli.positive_int", lang, value=repr(text))
-            raise argparse.ArgumentTypeError(msg)
-        return value
-
-    return positive_int
-
-
-def limit_kwargs(args) -> dict:
-    return {k: getattr(args, k, None) for k in ("max_bytes", "max_cells", "max_cell_chars")}
-
-
 def _add_more_commands(sub, lang: str = "nl") -> None:
     """Commands defined in other modules (reports) register here."""
-    try:
-        from . import _cli_report
-    except ImportError:  # pragma: no cover - optional part not present
-        return
     _cli_report.add_parser(sub, lang)
-    from . import _cli_survey
-
     _cli_survey.add_parser(sub, lang)
 
 
@@ -188,19 +152,14 @@ def _problems_records(frame):
 
 def _out(text="", err: bool = False) -> None:
     """Print ``text`` with everything that could steer a terminal escaped."""
-    from ._terminal import safe
-
     print(safe(text), file=sys.stderr if err else sys.stdout)
 
 
 def _json(obj) -> None:
-    from ._terminal import dumps
-
     print(dumps(obj, indent=2, default=str))
 
 
 def _cmd_validate(args) -> int:
-    from .errors import ReadError, ValidationError
     from .io import load
 
     lang = args.lang
@@ -247,27 +206,6 @@ def _cmd_validate(args) -> int:
         _out(nmessage("count.warnings", len(case.warnings), lang) + ":")
         _out(_table(case.warnings, lang))
     return EXIT_OK
-
-
-def _table(problems, lang: str, limit: int = 200) -> str:
-    """Problems as an aligned table: where, value and message; the fix below each."""
-    heads = [message("cli.column." + k, lang) for k in ("sheet", "row", "column", "value", "problem")]
-    rows = []
-    for rec in problems.head(limit).itertuples(index=False):
-        value = "" if rec.value is None else str(rec.value).replace("\n", " ")
-        value = value if len(value) <= 30 else value[:29] + "…"
-        rows.append(([("" if v is None else str(v)) for v in (rec.sheet, rec.row, rec.column)] + [value, rec.message],
-                     rec.hint))
-    widths = [max([len(heads[i])] + [len(r[0][i]) for r in rows]) for i in range(4)]
-    lines = ["  ".join(h.ljust(widths[i]) if i < 4 else h for i, h in enumerate(heads)),
-             "  ".join("-" * (widths[i] if i < 4 else 30) for i in range(5))]
-    for cells, hint in rows:
-        lines.append("  ".join(c.ljust(widths[i]) if i < 4 else c for i, c in enumerate(cells)).rstrip())
-        if hint:
-            lines.append(" " * (sum(widths) + 8) + "→ " + str(hint))
-    if len(problems) > limit:
-        lines.append(message("cli.more_problems", lang, n=len(problems) - limit))
-    return "\n".join(lines)
 
 
 def _cmd_template(args) -> int:
@@ -323,7 +261,6 @@ def _run(argv) -> int:
     except KeyboardInterrupt:
         return _fail(args, EXIT_INTERRUPTED, message("cli_interrupted", lang), "")
     except Exception as exc:
-        from .errors import ReadError, ValidationError, WriteError
         from .io import write_error
 
         if isinstance(exc, ReadError):

@@ -39,7 +39,6 @@ __all__ = [
 ]
 
 import datetime as _dt
-import hashlib
 import math
 import re
 from collections.abc import Mapping
@@ -50,77 +49,19 @@ import numpy as np
 import pandas as pd
 
 from ._checks import _check_lang
-from . import _sheets
+from ._files import FORMULA_START, atomic_write, neutralise, safe_file_name  # noqa: F401 (public here)
 from ._i18n import message
 from ._sheets import fit_columns, print_setup
-from .io import atomic_write
+from ._values import is_na
+from . import __version__, _sheets
 
-#: Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Characters XML 1.0 cannot hold (openpyxl refuses them).
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-#: Names Windows reserves for devices, with any extension ("nul.txt" too).
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-#: Longest slug: a folder and a file name each hold one, and Windows stops
-#: at 260 characters for a whole path (most file systems at 255 per name).
-_SLUG_MAX = 60
-
-
-def safe_file_name(text: str) -> str:
-    """A file-name-safe version of an id: letters, digits, ``.``, ``_``, ``-``;
-    at most 60 characters (a long id keeps its start and gets a short hash of
-    the whole, so two long ids stay apart); never a name Windows reserves.
-
-    >>> safe_file_name("Économie & werk")
-    'conomie-werk'
-    >>> safe_file_name("../../etc/passwd")
-    'etc-passwd'
-    >>> safe_file_name("CON")
-    'CON_'
-    >>> len(safe_file_name("x" * 250))
-    60
-    """
-    s = re.sub(r"[^A-Za-z0-9._-]+", "-", str(text)).strip(".-")
-    if len(s) > _SLUG_MAX:
-        digest = hashlib.sha1(str(text).encode("utf-8", "surrogatepass")).hexdigest()[:8]
-        s = s[: _SLUG_MAX - 9].rstrip(".-") + "-" + digest
-    s = s or "opgave"
-    if s.split(".")[0].lower() in _WINDOWS_RESERVED:
-        s = s + "_"
-    return s
-
-
-def neutralise(value):
-    """A text that a spreadsheet would run as a formula, made harmless with a leading ``'``.
-
-    Numbers, dates and other values are returned unchanged.
-
-    Examples
-    --------
-    >>> neutralise("=HYPERLINK(\\"http://x\\")")
-    '\\'=HYPERLINK("http://x")'
-    >>> neutralise("-5"), neutralise(-5), neutralise("Gemeente A")
-    ("'-5", -5, 'Gemeente A')
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 # --------------------------------------------------------------------------
 # plain values for files
 # --------------------------------------------------------------------------
-
-def _is_missing(value) -> bool:
-    if value is None or value is pd.NaT or value is pd.NA:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if isinstance(value, np.floating) and np.isnan(value):
-        return True
-    return False
-
 
 def _iso(value) -> str:
     ts = pd.Timestamp(value)
@@ -133,8 +74,8 @@ def _flat(value, sep: str = ";"):
     """A value for GEXF/GraphML/CSV: None for missing; lists joined; dates ISO; numpy → Python."""
     if isinstance(value, (list, tuple, set)):
         items = sorted(value, key=str) if isinstance(value, set) else list(value)
-        return sep.join(str(_flat(v, sep)) for v in items if not _is_missing(v))
-    if _is_missing(value):
+        return sep.join(str(_flat(v, sep)) for v in items if not is_na(v))
+    if is_na(value):
         return None
     if isinstance(value, (pd.Timestamp, _dt.datetime, _dt.date, np.datetime64)):
         return _iso(value)
@@ -242,7 +183,7 @@ def export_graph(G: nx.Graph, case=None, *, layout=None, viz: bool = True, colou
         rec = {
             "tie_type": _flat(d.get("type")),
             "tie_types": _flat(d.get("types")),
-            "weight": float(d.get("weight", 1.0)) if not _is_missing(d.get("weight", 1.0)) else 1.0,
+            "weight": float(d.get("weight", 1.0)) if not is_na(d.get("weight", 1.0)) else 1.0,
             "n_ties": _flat(d.get("n_ties")),
             "opgaven": _flat(d.get("opgaven")),
             "directed": bool(d.get("directed", False)),
@@ -418,13 +359,13 @@ def kumu_tables(G: nx.Graph, case=None, lang: str | None = None) -> dict[str, pd
         desc = d.get("description") or d.get("toelichting") or d.get("beschrijving") or ""
         rows.append({
             "Label": label[v],
-            "Type": type_l.get(t, t) if not _is_missing(t) else None,
-            "Description": None if _is_missing(desc) else str(desc),
+            "Type": type_l.get(t, t) if not is_na(t) else None,
+            "Description": None if is_na(desc) else str(desc),
             "Tags": "|".join(tags) or None,
             field["id"]: str(v),
-            field["scale"]: scale_l.get(s, s) if not _is_missing(s) else None,
+            field["scale"]: scale_l.get(s, s) if not is_na(s) else None,
             field["sector"]: _flat(d.get("sector")),
-            field["role"]: role_l.get(r, r) if not _is_missing(r) else None,
+            field["role"]: role_l.get(r, r) if not is_na(r) else None,
             field["aware"]: (None if d.get("aware") is None
                              else message("label." + ("yes" if d["aware"] else "no"), lang)),
             field["commitment"]: _flat(d.get("commitment")),
@@ -449,7 +390,7 @@ def kumu_tables(G: nx.Graph, case=None, lang: str | None = None) -> dict[str, pd
         t = d.get("type")
         crow.append({
             "From": label[u], "To": label[v],
-            "Type": tie_l.get(t, t) if not _is_missing(t) else None,
+            "Type": tie_l.get(t, t) if not is_na(t) else None,
             "Strength": float(d.get("weight", 1.0)),
             "Direction": "directed" if recorded_directed else "undirected",
             field["since"]: _flat(d.get("since")),
@@ -498,8 +439,8 @@ def write_kumu(G: nx.Graph, path, *, case=None, lang: str | None = None, overwri
 def _cell_text(value, list_sep: str = "; "):
     """A value as a CSV or Excel cell: lists joined, missing → None, formulas neutralised."""
     if isinstance(value, (list, tuple, set, np.ndarray)):
-        value = list_sep.join(str(_cell_text(v)) for v in value if not _is_missing(v))
-    if _is_missing(value):
+        value = list_sep.join(str(_cell_text(v)) for v in value if not is_na(v))
+    if is_na(value):
         return None
     if isinstance(value, (pd.Timestamp, _dt.datetime, _dt.date)):
         return _iso(value)
@@ -630,8 +571,8 @@ def _sheet_names(names) -> list[str]:
 def _excel_value(value):
     """A Python value openpyxl can store; texts are returned as texts (the caller types the cell)."""
     if isinstance(value, (list, tuple, set, np.ndarray)):
-        value = "; ".join(str(_excel_value(v)) for v in value if not _is_missing(v))
-    if _is_missing(value):
+        value = "; ".join(str(_excel_value(v)) for v in value if not is_na(v))
+    if is_na(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime().replace(tzinfo=None)
@@ -727,8 +668,6 @@ def _write_workbook(sheets: Mapping[str, pd.DataFrame], path, *, overwrite: bool
             _set(ws.cell(2, 1), caption)
             ws.cell(2, 1).font = Font(italic=True, color="555555")
             row = 3
-        from . import __version__
-
         _set(ws.cell(row, 1), message("export.made_with", lang, version=__version__))
         ws.cell(row, 1).font = Font(color="555555")
         row += 2

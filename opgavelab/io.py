@@ -11,23 +11,25 @@ from __future__ import annotations
 
 import csv
 import io as _io
-import os
-import re
-import tempfile
 import zipfile
 import zlib
-from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from ._checks import _check_lang
+from ._files import _make_folder, atomic_write, remove_stale_temporaries, write_error  # noqa: F401 (public here)
 from ._i18n import fmt_number, message
-from . import schema
-from ._validate import Grid, _column_letter, build_case
-from .errors import ReadError, ValidationError, WriteError
+from ._prescan import Limits, MAX_COLUMN, ScanResult
+from ._progress import Phases
+from ._template import build_template, fill_workbook
+from ._validate import Grid
+from .case import build_case
+from .errors import ReadError, ValidationError
+from . import _prescan as ps, schema
 
-__all__ = ["load", "example", "example_path", "write_template", "save", "atomic_write", "write_error",
+__all__ = ["load", "example", "example_path", "write_template", "save", "save_case", "atomic_write", "write_error",
            "remove_stale_temporaries"]
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -91,8 +93,6 @@ def load(path, lang: str = "nl", name: str | None = None, progress: bool = False
         name = path.stem if path.suffix else path.name
         if path.name == EXAMPLE_FILE:  # the example has one title, however it is opened
             name = _example_title(lang)
-    from ._progress import Phases
-
     phases = Phases(progress, desc=message("progress.loading", lang, file=path.name), total=_N_CHECK_PHASES,
                     unit=message("progress.step", lang))
     limits = _limits(max_bytes, max_cells, max_cell_chars)
@@ -107,8 +107,6 @@ _N_CHECK_PHASES = 6  # see build_case: sheets, actors, opgaven, involvement, tie
 
 
 def _limits(max_bytes, max_cells, max_cell_chars):
-    from ._prescan import Limits
-
     default = Limits()
     values = {}
     for name, value in (("max_bytes", max_bytes), ("max_cells", max_cells), ("max_cell_chars", max_cell_chars)):
@@ -175,8 +173,6 @@ def _is_encrypted_ole(path: Path) -> bool:
 
 def _read_workbook(path: Path, lang: str, phases=None, limits=None, xls: bool = False) -> list[Grid]:
     import python_calamine
-
-    from ._prescan import Limits, ScanResult
 
     limits = limits or Limits()
     if xls:
@@ -255,8 +251,6 @@ def _read_workbook(path: Path, lang: str, phases=None, limits=None, xls: bool = 
 
 def _prescan(path: Path, lang: str, limits):
     """Run :mod:`opgavelab._prescan` on the zip; its findings become ReadErrors."""
-    from . import _prescan as ps
-
     ods = path.suffix.lower() == ".ods"
     try:
         with open(path, "rb") as fh:
@@ -282,7 +276,7 @@ def _prescan(path: Path, lang: str, limits):
     if ods or is_ods:
         if scan.extents:
             title, (rows, cols) = next(iter(scan.extents.items()))
-            where = message("sheet_too_large_where", lang, rows=rows, letter=_column_letter(cols - 1))
+            where = message("sheet_too_large_where", lang, rows=rows, letter=get_column_letter(min(cols, MAX_COLUMN)))
             raise ReadError(message("file_too_large", lang, path=path.name) + " "
                             + message("sheet_too_large", lang, sheet=title, where=where,
                                       limit=_number(limits.max_cells, lang))
@@ -337,11 +331,11 @@ def _merged_notes(sheet, rows: list, notes: dict) -> dict:
         first = rows[r0][c0]
         if first is None or (isinstance(first, str) and not first.strip()):
             continue
-        span = f"{_column_letter(c0)}{r0 + 1}:{_column_letter(c1)}{r1 + 1}"
+        span = f"{get_column_letter(c0 + 1)}{r0 + 1}:{get_column_letter(c1 + 1)}{r1 + 1}"
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):
                 if (r, c) != (r0, c0):
-                    notes.setdefault((r + 1, _column_letter(c)), ("merged", span))
+                    notes.setdefault((r + 1, get_column_letter(c + 1)), ("merged", span))
     return notes
 
 
@@ -352,7 +346,7 @@ MAX_SHEET_CELLS = 20_000_000
 
 def _too_large_problem(title: str, extent: tuple, lang: str, limit: int = MAX_SHEET_CELLS) -> dict:
     rows, cols = extent
-    letter = _column_letter(cols - 1) if cols else None
+    letter = get_column_letter(min(cols, MAX_COLUMN)) if cols else None
     if rows and cols:
         where = message("sheet_too_large_where", lang, rows=rows, letter=letter)
     else:
@@ -468,8 +462,6 @@ def _count_outside_quotes(line: str, sep: str) -> int:
 
 
 def _read_csv_file(path: Path, lang: str, limits=None) -> Grid:
-    from ._prescan import Limits
-
     limits = limits or Limits()
     try:
         size = path.stat().st_size
@@ -528,7 +520,7 @@ def _read_csv_file(path: Path, lang: str, limits=None) -> Grid:
     for i, r in enumerate(rows, start=1):
         if len(r) > header_width and any(c.strip() for c in r[header_width:]):
             problems.append({
-                "sheet": path.stem, "row": i, "column": _column_letter(header_width), "value": sep.join(r)[:120],
+                "sheet": path.stem, "row": i, "column": get_column_letter(min(header_width + 1, MAX_COLUMN)), "value": sep.join(r)[:120],
                 "message": message("csv_ragged", lang, n=len(r), width=header_width),
                 "hint": message("csv_ragged_hint", lang, sep=sep), "severity": "error",
             })
@@ -651,117 +643,6 @@ def _example_title(lang: str) -> str:
 # writing
 # --------------------------------------------------------------------------
 
-@contextmanager
-def atomic_write(path, overwrite: bool = False, suffix: str | None = None, lang: str = "nl"):
-    """Write a file through a temporary file that is renamed into place.
-
-    An interrupted write leaves no half-written file, and an existing file is
-    kept unless ``overwrite`` is true.
-
-    Yields
-    ------
-    pathlib.Path
-        The temporary path to write to.
-
-    Raises
-    ------
-    FileExistsError
-        ``path`` exists and ``overwrite`` is false.
-    opgavelab.WriteError
-        The file or its folder cannot be written (disk full, no permission,
-        read-only drive, a file where a folder should be, a name too long);
-        the temporary file is removed.
-    """
-    path = Path(path)
-    if path.exists() and not overwrite:
-        msg = f"{path} already exists; pass overwrite=True (or --force) to replace it."
-        raise FileExistsError(msg)
-    tmp_path = None
-    try:
-        _make_folder(path.parent, lang)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=_TMP_MARK + (suffix or path.suffix),
-                                   dir=path.parent)
-        os.close(fd)
-        tmp_path = Path(tmp)
-        yield tmp_path
-        # mkstemp makes the file private (0600); give it the usual permissions
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp_path, 0o666 & ~umask)
-        os.replace(tmp_path, path)
-    except FileExistsError:
-        raise
-    except OSError as exc:
-        if isinstance(exc, WriteError):
-            raise
-        raise write_error(path, exc, lang) from None
-    finally:
-        if tmp_path is not None and tmp_path.exists():
-            try:
-                tmp_path.unlink()
-            except OSError:
-                pass
-
-
-#: Temporary files end in this, so that a run killed mid-write can be cleaned
-#: up by the next (see :func:`remove_stale_temporaries`).
-_TMP_MARK = ".opgavelab-tmp"
-
-
-def remove_stale_temporaries(folder, older_than: float = 3600.0) -> int:
-    """Remove temporary files of :func:`atomic_write` left in ``folder`` (and
-    its subfolders) by a run that was killed, if older than ``older_than``
-    seconds; returns how many."""
-    import time
-
-    folder = Path(folder)
-    count = 0
-    if not folder.is_dir():
-        return 0
-    now = time.time()
-    for p in folder.rglob(f".*{_TMP_MARK}*"):
-        try:
-            if p.is_file() and not p.is_symlink() and now - p.stat().st_mtime > older_than:
-                p.unlink()
-                count += 1
-        except OSError:
-            pass
-    return count
-
-
-def _make_folder(folder: Path, lang: str = "nl") -> None:
-    import errno as _errno
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        if isinstance(exc, (FileExistsError, NotADirectoryError)) or exc.errno in (_errno.EEXIST, _errno.ENOTDIR):
-            # name the file that stands where a folder should be
-            culprit = next((p for p in [folder, *folder.parents] if p.exists() and not p.is_dir()), folder)
-            exc = NotADirectoryError(_errno.ENOTDIR, os.strerror(_errno.ENOTDIR), str(culprit))
-        raise write_error(folder, exc, lang) from None
-
-
-def write_error(path, exc: OSError, lang: str = "nl"):
-    """An OSError from writing ``path`` as a :class:`~opgavelab.WriteError`
-    with one clear message and what to do."""
-    import errno as _errno
-
-    from .errors import WriteError
-
-    code = getattr(exc, "errno", None)
-    keys = {_errno.ENOSPC: "write_disk_full", _errno.EACCES: "write_no_permission",
-            _errno.EPERM: "write_no_permission", _errno.EROFS: "write_read_only",
-            _errno.ENAMETOOLONG: "write_name_too_long", _errno.ENOTDIR: "write_not_a_folder",
-            _errno.EISDIR: "write_is_a_folder"}
-    if getattr(_errno, "EDQUOT", None) is not None:
-        keys[_errno.EDQUOT] = "write_disk_full"
-    key = keys.get(code, "write_failed")
-    where = getattr(exc, "filename", None) or path
-    return WriteError(message(key, lang, path=where, detail=getattr(exc, "strerror", None) or str(exc)),
-                      message(key + "_hint", lang), path=str(where), errno=code)
-
-
 def write_template(path, lang: str = "nl", overwrite: bool = False) -> Path:
     """Write an empty case workbook with headers, instructions and dropdowns.
 
@@ -779,8 +660,6 @@ def write_template(path, lang: str = "nl", overwrite: bool = False) -> Path:
     pathlib.Path
         The path written.
     """
-    from ._template import build_template
-
     _check_lang(lang)
     path = Path(path)
     with atomic_write(path, overwrite=overwrite) as tmp:
@@ -788,14 +667,17 @@ def write_template(path, lang: str = "nl", overwrite: bool = False) -> Path:
     return path
 
 
-def save(case, path, lang: str | None = None, overwrite: bool = False) -> Path:
-    """Write a Case as a workbook that :func:`load` reads back to an equal Case.
+def save_case(case, path, lang: str | None = None, overwrite: bool = False) -> Path:
+    """Write a Case as a case workbook (``.xlsx``) that :func:`load` reads back to an equal Case.
+
+    The workbook is the template's (headers, instructions, dropdowns) filled
+    with the case's actors, opgaven, involvement, ties and vocabularies. For
+    the pictures, tables and files of an analysis see :mod:`opgavelab.export`.
+    ``opgavelab.save`` is the same function, under its first name.
 
     Cells that a spreadsheet would run as a formula (text starting with
     ``=``, ``+``, ``-`` or ``@``) are stored as text, never as formulas.
     """
-    from ._template import build_template, fill_workbook
-
     lang = _check_lang(lang or case.lang)
     path = Path(path)
     with atomic_write(path, overwrite=overwrite) as tmp:
@@ -803,3 +685,7 @@ def save(case, path, lang: str | None = None, overwrite: bool = False) -> Path:
         fill_workbook(wb, case, lang)
         wb.save(tmp)
     return path
+
+
+#: The first name of :func:`save_case`, kept.
+save = save_case

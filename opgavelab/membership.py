@@ -48,10 +48,14 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from . import public_bodies as pb
-from ._checks import _check_lang, _check_one_of
+from ._checks import _check_bool, _check_case, _check_lang, _check_one_of
 from ._i18n import message
+from ._values import is_missing, map_unique
 from .case import Case
+from .metrics.boundaries import boundary_summary  # noqa: F401 (moved to metrics; importable here as before)
+from .metrics.brokerage import boundary_spanners, brokerage_by_group  # noqa: F401 (idem)
+from .network import node_attributes
+from . import public_bodies as pb
 
 # --------------------------------------------------------------------------
 # texts: the catalogue's ``membership.*`` keys (opgavelab/locale/*/LC_MESSAGES/opgavelab.po)
@@ -274,12 +278,6 @@ def _check_source(param: str, value, columns: list) -> str | None:
     return value
 
 
-def _check_bool(param: str, value) -> None:
-    if not isinstance(value, bool):
-        msg = f"{param!r} must be True or False, got {value!r}."
-        raise TypeError(msg)
-
-
 def _check_aliases(aliases, columns: list) -> tuple[dict, dict]:
     """Split ``aliases`` into a global mapping and per-column mappings."""
     if aliases is None:
@@ -351,17 +349,6 @@ class _Log:
         return pd.concat(parts, ignore_index=True)
 
 
-def _missing(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value.strip() == ""
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def _modal(frame: pd.DataFrame, by: str, column: str) -> tuple[pd.Series, pd.DataFrame, int]:
     """Most frequent non-missing value of ``column`` per ``by`` (first seen on ties).
 
@@ -370,7 +357,7 @@ def _modal(frame: pd.DataFrame, by: str, column: str) -> tuple[pd.Series, pd.Dat
     """
     sub = pd.DataFrame({"id": frame[by].to_numpy(dtype=object), "value": frame[column].to_numpy(dtype=object),
                         "pos": np.arange(len(frame))})
-    sub = sub[~sub["value"].map(_missing)]
+    sub = sub[~sub["value"].map(is_missing)]
     if sub.empty:
         return pd.Series(dtype=object), pd.DataFrame(columns=["id", "kept", "values"]), 0
     sub["value_key"] = sub["value"].map(lambda v: v if isinstance(v, (str, int, float, bool)) else repr(v))
@@ -504,6 +491,54 @@ def from_membership(df: pd.DataFrame, actor: str, opgave: str, *, actor_attribut
     [2, 1]
     """
     _check_lang(lang)
+    a_attrs, o_attrs, i_attrs, actor_type, scale, category, aliases = _check_membership_arguments(
+        df, actor, opgave, actor_attributes, opgave_attributes, involvement_attributes, actor_type, scale,
+        category, aliases, fix_encoding, normalise_names, merge_duplicates, flag_near_duplicates, threshold)
+    state = _working_table(df, actor, opgave, {"a:": a_attrs, "o:": o_attrs, "i:": i_attrs},
+                           {"a:__type": actor_type, "a:__scale": scale, "o:__category": category},
+                           normalise_names, lang)
+    _drop_empty_rows(state)
+    _fix_encoding(state, fix_encoding)
+    _normalise_names(state, normalise_names)
+    _apply_aliases(state, *aliases, fix_encoding=fix_encoding, normalise_names=normalise_names)
+    chosen, conflicts = _choose_attribute_values(state)  # over all rows, before duplicates are merged
+    _merge_duplicates(state, merge_duplicates, conflicts)
+    near = _flag_near_duplicates(state, flag_near_duplicates, threshold, municipalities)
+    actors, classification, vocabularies = _actor_table(state, chosen, a_attrs, actor_type, scale, municipalities)
+    opgaven, categories = _opgave_table(state, chosen, o_attrs, category)
+    involvement = _separate_ids(state, actors, opgaven, categories, classification, i_attrs)
+
+    case = Case.from_frames(actors, opgaven, involvement, vocabularies=vocabularies,
+                            name=name or _t("case_name", lang), lang=lang)
+    after = {"rows": len(case.involvement), "actors": len(case.actors), "opgaven": len(case.opgaven)}
+    counts = pd.DataFrame({_t("before", lang): state.n_before, _t("after", lang): after})
+    counts.index = [_t(k, lang) for k in counts.index]
+    report = MembershipReport(
+        steps=pd.DataFrame(state.log.steps, columns=list(_COLUMNS)),
+        counts=counts,
+        changes=state.log.changes_frame(),
+        near_duplicates=near,
+        conflicts=conflicts,
+        classification=classification,
+        categories=categories,
+        lang=lang,
+        municipality_list=municipalities is not None,
+    )
+    return MembershipResult(case, report)
+
+
+# --------------------------------------------------------------------------
+# ingest: one function per cleaning step, in the order from_membership runs them
+# --------------------------------------------------------------------------
+
+#: Columns from_membership fills itself; attributes may not be named so.
+_RESERVED = {"id", "name", "naam", "type", "scale", "body", "tier", "category", "domains"}
+
+
+def _check_membership_arguments(df, actor, opgave, actor_attributes, opgave_attributes, involvement_attributes,
+                                actor_type, scale, category, aliases, fix_encoding, normalise_names,
+                                merge_duplicates, flag_near_duplicates, threshold):
+    """Every argument of :func:`from_membership` checked; the attribute mappings and sources read."""
     if not isinstance(df, pd.DataFrame):
         msg = f"'df' must be a pandas DataFrame (one row per participant × arrangement), got {type(df).__name__}."
         raise TypeError(msg)
@@ -524,171 +559,225 @@ def from_membership(df: pd.DataFrame, actor: str, opgave: str, *, actor_attribut
         _check_bool(param, value)
     pb._check_threshold(threshold)
     plain_aliases, column_aliases = _check_aliases(aliases, columns)
-    reserved = {"id", "name", "naam", "type", "scale", "body", "tier", "category", "domains"}
     for param, attrs in (("actor_attributes", a_attrs), ("opgave_attributes", o_attrs)):
-        clash = sorted(set(attrs.values()) & reserved)
+        clash = sorted(set(attrs.values()) & _RESERVED)
         if clash:
-            msg = (f"{param!r} must not produce the columns {sorted(reserved)} that from_membership "
+            msg = (f"{param!r} must not produce the columns {sorted(_RESERVED)} that from_membership "
                    f"fills itself, got {clash}; rename them with a dict, e.g. {{{clash[0]!r}: 'original_{clash[0]}'}}.")
             raise ValueError(msg)
+    return a_attrs, o_attrs, i_attrs, actor_type, scale, category, (plain_aliases, column_aliases)
 
-    log = _Log(lang)
-    # internal column → input column, for the text columns that are cleaned
+
+@dataclass
+class _Ingest:
+    """The membership list while it is cleaned: one row per membership, internal column names.
+
+    ``work`` holds ``actor``, ``opgave`` and the attribute columns (``a:``
+    actor, ``o:`` opgave, ``i:`` involvement); ``sources`` maps each to its
+    input column; ``text_cols`` are the text columns the cleaning steps touch.
+    """
+
+    work: pd.DataFrame
+    sources: dict
+    text_cols: dict
+    n_before: dict
+    log: _Log
+    lang: str
+
+
+def _working_table(df, actor, opgave, attrs: dict, specials: dict, normalise_names: bool, lang: str) -> _Ingest:
+    """The input's columns under internal names; participant and arrangement names as text."""
     work = pd.DataFrame({"actor": df[actor].to_numpy(dtype=object), "opgave": df[opgave].to_numpy(dtype=object)})
     sources = {"actor": actor, "opgave": opgave}
-    extra = {}
-    for prefix, attrs in (("a:", a_attrs), ("o:", o_attrs), ("i:", i_attrs)):
-        for col in attrs:
-            extra[prefix + col] = col
-    for special, col in (("a:__type", actor_type), ("a:__scale", scale), ("o:__category", category)):
-        if col not in (None, "infer"):
-            extra[special] = col
+    extra = {prefix + col: col for prefix, cols in attrs.items() for col in cols}
+    extra.update({special: col for special, col in specials.items() if col not in (None, "infer")})
     for internal, col in extra.items():
         work[internal] = df[col].to_numpy(dtype=object)
         sources[internal] = col
     text_cols = {c: sources[c] for c in work.columns
-                 if c in ("actor", "opgave") or work[c].map(lambda v: isinstance(v, str) or _missing(v)).all()}
+                 if c in ("actor", "opgave") or work[c].map(lambda v: isinstance(v, str) or is_missing(v)).all()}
     n_before = {"rows": len(df), "actors": df[actor].dropna().nunique(), "opgaven": df[opgave].dropna().nunique()}
     for c in ("actor", "opgave"):
-        work[c] = work[c].map(lambda v: None if _missing(v) else (v if isinstance(v, str) else str(v)))
+        work[c] = work[c].map(lambda v: None if is_missing(v) else (v if isinstance(v, str) else str(v)))
         if not normalise_names:
             # even then, ids are read as a spreadsheet cell is: white space runs become one space
             work[c] = work[c].map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
+    return _Ingest(work, sources, text_cols, n_before, _Log(lang), lang)
 
-    # 1. rows without a participant or an arrangement cannot be memberships
-    empty = work["actor"].isna() | work["opgave"].isna()
-    log.step("empty_rows", True, int(empty.sum()), int(empty.sum()),
-             [_t("row", lang).format(n=i + 2) for i in np.flatnonzero(empty.to_numpy())])
-    work = work[~empty].reset_index(drop=True)
 
-    # 2. mojibake
-    if fix_encoding:
-        before = work.copy()
-        for c in text_cols:
-            work[c] = pb.fix_mojibake(work[c]).to_numpy(dtype=object)
-        log.compare("fix_encoding", before, work, text_cols)
-    else:
-        log.step("fix_encoding", False)
-    # 3. tidy names, then one spelling per letter case
-    if normalise_names:
-        before = work.copy()
-        for c in text_cols:
-            work[c] = pb._map_unique(work[c], pb.normalise_name).to_numpy(dtype=object)
-        log.compare("normalise_names", before, work, text_cols)
-        before = work.copy()
-        for c in text_cols:
-            work[c] = pb.normalise_names(work[c]).to_numpy(dtype=object)
-        log.compare("unify_case", before, work, text_cols)
-    else:
-        log.step("normalise_names", False)
-        log.step("unify_case", False)
+def _drop_empty_rows(state: _Ingest) -> None:
+    """1. Rows without a participant or an arrangement cannot be memberships."""
+    empty = state.work["actor"].isna() | state.work["opgave"].isna()
+    state.log.step("empty_rows", True, int(empty.sum()), int(empty.sum()),
+                   [_t("row", state.lang).format(n=i + 2) for i in np.flatnonzero(empty.to_numpy())])
+    state.work = state.work[~empty].reset_index(drop=True)
 
-    # 4. confirmed aliases (keys cleaned like the data, so raw spellings work too)
-    def _clean(text: str) -> str:
+
+def _fix_encoding(state: _Ingest, enabled: bool) -> None:
+    """2. Mojibake repaired (``ftfy``)."""
+    if not enabled:
+        state.log.step("fix_encoding", False)
+        return
+    before = state.work.copy()
+    for c in state.text_cols:
+        state.work[c] = pb.fix_mojibake(state.work[c]).to_numpy(dtype=object)
+    state.log.compare("fix_encoding", before, state.work, state.text_cols)
+
+
+def _normalise_names(state: _Ingest, enabled: bool) -> None:
+    """3. Names tidied, then one spelling per letter case."""
+    if not enabled:
+        state.log.step("normalise_names", False)
+        state.log.step("unify_case", False)
+        return
+    work = state.work
+    before = work.copy()
+    for c in state.text_cols:
+        work[c] = map_unique(work[c], pb.normalise_name, strings_only=True).to_numpy(dtype=object)
+    state.log.compare("normalise_names", before, work, state.text_cols)
+    before = work.copy()
+    for c in state.text_cols:
+        work[c] = pb.normalise_names(work[c]).to_numpy(dtype=object)
+    state.log.compare("unify_case", before, work, state.text_cols)
+
+
+def _apply_aliases(state: _Ingest, plain_aliases: dict, column_aliases: dict, *, fix_encoding: bool,
+                   normalise_names: bool) -> None:
+    """4. Confirmed aliases (keys cleaned like the data, so raw spellings work too)."""
+    if not (plain_aliases or column_aliases):
+        state.log.step("aliases", False)
+        return
+
+    def clean(text: str) -> str:
         if fix_encoding:
             text = pb.fix_mojibake(text).iat[0]
         return pb.normalise_name(text) if normalise_names else text
 
-    if plain_aliases or column_aliases:
-        before = work.copy()
-        plain = {_clean(k): _clean(v) for k, v in plain_aliases.items()}
-        plain.update({k: v for k, v in plain_aliases.items()})
-        for c in text_cols:
-            mapping = dict(plain)
-            for k, v in column_aliases.get(sources[c], {}).items():
-                mapping[_clean(str(k))] = _clean(str(v))
-                mapping[str(k)] = _clean(str(v))
-            work[c] = work[c].map(lambda v: mapping.get(v, v) if isinstance(v, str) else v).to_numpy(dtype=object)
-        log.compare("aliases", before, work, text_cols)
-    else:
-        log.step("aliases", False)
+    work = state.work
+    before = work.copy()
+    plain = {clean(k): clean(v) for k, v in plain_aliases.items()}
+    plain.update({k: v for k, v in plain_aliases.items()})
+    for c in state.text_cols:
+        mapping = dict(plain)
+        for k, v in column_aliases.get(state.sources[c], {}).items():
+            mapping[clean(str(k))] = clean(str(v))
+            mapping[str(k)] = clean(str(v))
+        work[c] = work[c].map(lambda v: mapping.get(v, v) if isinstance(v, str) else v).to_numpy(dtype=object)
+    state.log.compare("aliases", before, work, state.text_cols)
 
-    # 5-6. one value per actor / opgave for its attributes (over all rows), then merge duplicates
+
+def _choose_attribute_values(state: _Ingest) -> tuple[dict, pd.DataFrame]:
+    """5. One value per actor / opgave for each of its attributes (the most frequent over all rows).
+
+    Returns the chosen values per internal column and the conflicts (with the
+    number of rows whose value was not kept in ``attrs["rows"]``).
+    """
     conflicts = []
     n_conflict_rows = 0
     chosen: dict[str, pd.Series] = {}
-    for internal in work.columns:
+    for internal in state.work.columns:
         if internal.startswith(("a:", "o:")):
             by = "actor" if internal.startswith("a:") else "opgave"
-            values, conf, n_rows = _modal(work, by, internal)
+            values, conf, n_rows = _modal(state.work, by, internal)
             chosen[internal] = values
             n_conflict_rows += n_rows
             if len(conf):
-                conf.insert(0, "column", sources[internal])
+                conf.insert(0, "column", state.sources[internal])
                 conf.insert(0, "level", "actor" if by == "actor" else "opgave")
                 conflicts.append(conf)
-    conflicts_frame = (pd.concat(conflicts, ignore_index=True) if conflicts
-                       else pd.DataFrame(columns=["level", "id", "column", "kept", "values"]))
+    frame = (pd.concat(conflicts, ignore_index=True) if conflicts
+             else pd.DataFrame(columns=["level", "id", "column", "kept", "values"]))
+    frame.attrs["rows"] = n_conflict_rows
+    return chosen, frame
+
+
+def _merge_duplicates(state: _Ingest, enabled: bool, conflicts: pd.DataFrame) -> None:
+    """6. Repeated participant × arrangement rows merged; the attribute conflicts reported."""
+    work = state.work
     dup = work.duplicated(["actor", "opgave"], keep="first")
-    if merge_duplicates:
+    if enabled:
         dup_pairs = work[work.duplicated(["actor", "opgave"], keep=False)].groupby(
             ["actor", "opgave"], sort=False).size()
-        log.step("merge_duplicates", True, int(dup.sum()), len(dup_pairs),
-                 [f"{a} × {o} ({n}×)" for (a, o), n in dup_pairs.items()])
-        work = work[~dup].reset_index(drop=True)
+        state.log.step("merge_duplicates", True, int(dup.sum()), len(dup_pairs),
+                       [f"{a} × {o} ({n}×)" for (a, o), n in dup_pairs.items()])
+        state.work = work[~dup].reset_index(drop=True)
     else:
-        log.step("merge_duplicates", False, int(dup.sum()), 0)
-    log.step("attribute_conflicts", True, n_conflict_rows, len(conflicts_frame),
-             [f"{r.id} · {r.column}: {r.values} → {r.kept}" for r in conflicts_frame.itertuples(index=False)])
+        state.log.step("merge_duplicates", False, int(dup.sum()), 0)
+    n_rows = conflicts.attrs.pop("rows", 0)
+    state.log.step("attribute_conflicts", True, n_rows, len(conflicts),
+                   [f"{r.id} · {r.column}: {r.values} → {r.kept}" for r in conflicts.itertuples(index=False)])
 
-    # 7. near-duplicates: flagged, never merged
+
+def _flag_near_duplicates(state: _Ingest, enabled: bool, threshold: float, municipalities) -> pd.DataFrame:
+    """7. Near-duplicate names: flagged, never merged."""
     known = _known_names(municipalities)
     near_parts = []
-    if flag_near_duplicates:
-        for c, label in text_cols.items():
+    if enabled:
+        for c, label in state.text_cols.items():
             if c.startswith("i:"):
                 continue
-            pairs = pb.near_duplicates(work[c], threshold, known=known)
+            pairs = pb.near_duplicates(state.work[c], threshold, known=known)
             if len(pairs):
                 pairs.insert(0, "column", label)
                 near_parts.append(pairs)
     near = (pd.concat(near_parts, ignore_index=True) if near_parts else
             pd.DataFrame(columns=["column", "name", "candidate", "similarity", "n_name", "n_candidate"]))
-    log.step("near_duplicates", flag_near_duplicates, int(near["n_name"].sum()) if len(near) else 0, len(near),
-             [f"{r.name} ~ {r.candidate} ({r.similarity:.2f})" for r in near.itertuples(index=False)])
+    state.log.step("near_duplicates", enabled, int(near["n_name"].sum()) if len(near) else 0, len(near),
+                   [f"{r.name} ~ {r.candidate} ({r.similarity:.2f})" for r in near.itertuples(index=False)])
+    return near
 
-    # 8. actors: type, scale, kind, tier
-    actor_ids = pd.Index(pd.unique(work["actor"].to_numpy(dtype=object)), name="id")
-    n_memberships = work.groupby("actor", sort=False).size()
+
+def _classify_actors(state: _Ingest, actor_ids: pd.Index, infer: bool, municipalities) -> pd.DataFrame:
+    """8a. Public bodies recognised from their names (when type or scale is inferred)."""
+    if not infer:
+        state.log.step("actor_type", False)
+        state.log.step("unrecognised", False)
+        return pd.DataFrame(columns=["type", "scale", "kind", "tier", "basis", "recognised", "n_opgaven"])
+    n_memberships = state.work.groupby("actor", sort=False).size()
+    classes = pb.classify_public_bodies(actor_ids, municipalities=municipalities).reindex(actor_ids)
+    classes["n_opgaven"] = n_memberships.reindex(actor_ids).to_numpy()
+    keyword = classes[classes["basis"] != "bare name"]
+    shown = keyword.drop_duplicates("kind")
+    state.log.step("actor_type", True, int(keyword["n_opgaven"].sum()), len(keyword),
+                   [f"{i} → {r.type}, {r.scale or '–'} ({r.kind})" for i, r in shown.iterrows()])
+    unrec = classes[~classes["recognised"]].sort_values("n_opgaven", ascending=False, kind="stable")
+    state.log.step("unrecognised", True, int(unrec["n_opgaven"].sum()), len(unrec), list(unrec.index))
+    return classes
+
+
+def _actor_table(state: _Ingest, chosen: dict, a_attrs: dict, actor_type, scale, municipalities):
+    """8. The actors: type, scale, kind of body, tier and the kept attributes."""
+    actor_ids = pd.Index(pd.unique(state.work["actor"].to_numpy(dtype=object)), name="id")
     actors = pd.DataFrame({"id": actor_ids, "name": actor_ids})
-    classification = pd.DataFrame(columns=["type", "scale", "kind", "tier", "basis", "recognised", "n_opgaven"])
+    classification = _classify_actors(state, actor_ids, "infer" in (actor_type, scale), municipalities)
     vocabularies = None
-    if "infer" in (actor_type, scale):
-        classes = pb.classify_public_bodies(actor_ids, municipalities=municipalities).reindex(actor_ids)
-        classes["n_opgaven"] = n_memberships.reindex(actor_ids).to_numpy()
-        classification = classes
-        keyword = classes[classes["basis"] != "bare name"]
-        shown = keyword.drop_duplicates("kind")
-        log.step("actor_type", True, int(keyword["n_opgaven"].sum()), len(keyword),
-                 [f"{i} → {r.type}, {r.scale or '–'} ({r.kind})" for i, r in shown.iterrows()])
-        unrec = classes[~classes["recognised"]].sort_values("n_opgaven", ascending=False, kind="stable")
-        log.step("unrecognised", True, int(unrec["n_opgaven"].sum()), len(unrec), list(unrec.index))
-    else:
-        log.step("actor_type", False)
-        log.step("unrecognised", False)
 
-    def _actor_values(internal: str):
+    def values(internal: str):
         return chosen[internal].reindex(actor_ids).to_numpy(dtype=object)
 
     if actor_type == "infer":
         actors["type"] = classification["type"].to_numpy(dtype=object)
     elif actor_type is not None:
-        actors["type"] = _actor_values("a:__type")
+        actors["type"] = values("a:__type")
     else:
         actors["type"] = _UNKNOWN_TYPE
         vocabularies = pd.DataFrame({"lijst": ["actortype"], "waarde": [_UNKNOWN_TYPE],
-                                     "label": [_t("unknown_type", lang)]})
+                                     "label": [_t("unknown_type", state.lang)]})
     if scale == "infer":
         actors["scale"] = classification["scale"].to_numpy(dtype=object)
     elif scale is not None:
-        actors["scale"] = _actor_values("a:__scale")
+        actors["scale"] = values("a:__scale")
     if "infer" in (actor_type, scale):
         actors["body"] = classification["kind"].to_numpy(dtype=object)
         actors["tier"] = classification["tier"].to_numpy(dtype=object)
     for col, new in a_attrs.items():
-        actors[new] = _actor_values("a:" + col)
+        actors[new] = values("a:" + col)
+    return actors, classification, vocabularies
 
-    # 9. opgaven: category and domains
+
+def _opgave_table(state: _Ingest, chosen: dict, o_attrs: dict, category):
+    """9. The opgaven: category, its domain and the kept attributes (ids are still names here)."""
+    work, log = state.work, state.log
     opgave_names = pd.Index(pd.unique(work["opgave"].to_numpy(dtype=object)))
     opgaven = pd.DataFrame({"id": opgave_names, "name": opgave_names})
     categories = pd.DataFrame(columns=["name", "category", "domain"])
@@ -713,53 +802,35 @@ def from_membership(df: pd.DataFrame, actor: str, opgave: str, *, actor_attribut
         log.step("category_other", False)
     for col, new in o_attrs.items():
         opgaven[new] = chosen["o:" + col].reindex(opgave_names).to_numpy(dtype=object)
+    return opgaven, categories
 
-    # 10. ids: an id may not be both an actor and an opgave
+
+def _separate_ids(state: _Ingest, actors, opgaven, categories, classification, i_attrs: dict) -> pd.DataFrame:
+    """10. An id may not be both an actor and an opgave: such an opgave gets a suffix. Returns the involvement."""
+    work = state.work
+    actor_ids = pd.Index(actors["id"])
+    opgave_names = pd.Index(opgaven["id"])
     clash = opgave_names.isin(actor_ids)
     opgave_ids = pd.Index([f"{n}{_OPGAVE_SUFFIX}" if c else n for n, c in zip(opgave_names, clash)])
     opgaven["id"] = opgave_ids
     id_of = dict(zip(opgave_names, opgave_ids))
-    log.step("id_collisions", bool(clash.any()), int(work["opgave"].isin(opgave_names[clash]).sum()),
-             int(clash.sum()), [f"{n} → {n}{_OPGAVE_SUFFIX}" for n in opgave_names[clash]])
+    state.log.step("id_collisions", bool(clash.any()), int(work["opgave"].isin(opgave_names[clash]).sum()),
+                   int(clash.sum()), [f"{n} → {n}{_OPGAVE_SUFFIX}" for n in opgave_names[clash]])
     if len(categories):
         categories.index = opgave_ids
         categories.index.name = "id"
     if len(classification):
         classification.index.name = "id"
-
     involvement = pd.DataFrame({"actor": work["actor"].to_numpy(dtype=object),
                                 "opgave": work["opgave"].map(id_of).to_numpy(dtype=object)})
     for col, new in i_attrs.items():
         involvement[new] = work["i:" + col].to_numpy(dtype=object)
-
-    case = Case.from_frames(actors, opgaven, involvement, vocabularies=vocabularies,
-                            name=name or _t("case_name", lang), lang=lang)
-    after = {"rows": len(case.involvement), "actors": len(case.actors), "opgaven": len(case.opgaven)}
-    counts = pd.DataFrame({_t("before", lang): n_before, _t("after", lang): after})
-    counts.index = [_t(k, lang) for k in counts.index]
-    report = MembershipReport(
-        steps=pd.DataFrame(log.steps, columns=list(_COLUMNS)),
-        counts=counts,
-        changes=log.changes_frame(),
-        near_duplicates=near,
-        conflicts=conflicts_frame,
-        classification=classification,
-        categories=categories,
-        lang=lang,
-        municipality_list=municipalities is not None,
-    )
-    return MembershipResult(case, report)
+    return involvement
 
 
 # --------------------------------------------------------------------------
 # analysis helpers
 # --------------------------------------------------------------------------
-
-def _check_case(case) -> None:
-    if not isinstance(case, Case):
-        msg = f"'case' must be an opgavelab.Case (from from_membership or opgavelab.load), got {type(case).__name__}."
-        raise TypeError(msg)
-
 
 def _memberships(case: Case) -> pd.DataFrame:
     return case.involvement[["actor", "opgave"]].drop_duplicates().reset_index(drop=True)
@@ -827,8 +898,6 @@ def co_membership_graph(case: Case, *, min_shared: int = 1, max_size: int | None
     53(2), 181-190.
     """
     import scipy.sparse as sp
-
-    from .network import node_attributes
 
     _check_case(case)
     if isinstance(min_shared, bool) or not isinstance(min_shared, (int, np.integer)) or min_shared < 1:
@@ -1114,164 +1183,6 @@ def tier_summary(case: Case, attr: str = "tier") -> pd.DataFrame:
     out.index.name = attr if isinstance(attr, str) else "group"
     out = out.sort_values(["n_actors"], ascending=False, kind="stable")
     return out.astype({"n_actors": "int64", "memberships": "int64", "n_opgaven": "int64"})
-
-
-def boundary_summary(G: nx.Graph, attr) -> pd.DataFrame:
-    """E-I index per group, next to what random mixing would give.
-
-    Krackhardt and Stern's E-I index ``(E − I) / (E + I)`` counts a group's
-    ties that leave it (``E``) against those that stay inside (``I``). Its value
-    depends on group sizes: a small group has few possible internal partners.
-    ``ei_expected`` is the index if every tie of a member went to a random
-    other actor: ``1 − 2 (n_g − 1) / (N − 1)``; ``ei − ei_expected`` below 0
-    means the group keeps to itself more than chance. The last row,
-    ``(netwerk)``, is the whole network, expected ``1 − 2 Σ n_g (n_g − 1) / (N (N − 1))``.
-
-    Parameters
-    ----------
-    G : networkx.Graph
-        For example a :func:`co_membership_graph`.
-    attr : str or mapping
-        Node attribute with each actor's group (a single value per actor).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by group: ``n_actors``, ``E``, ``I``, ``ei``, ``ei_expected``,
-        ``difference``.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> G = nx.path_graph(4)
-    >>> nx.set_node_attributes(G, {0: "a", 1: "a", 2: "b", 3: "b"}, "g")
-    >>> boundary_summary(G, "g")["ei"].round(3).tolist()
-    [0.0, 0.0, -0.333]
-
-    References
-    ----------
-    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
-    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
-    123-140.
-    """
-    from .metrics import ei_index, ei_index_by_group
-
-    frame = ei_index_by_group(G, attr).copy()
-    sizes = frame["n_actors"].astype(float)
-    N = float(sizes.sum())
-    frame["ei_expected"] = 1 - 2 * (sizes - 1) / (N - 1) if N > 1 else np.nan
-    whole_internal = float((sizes * (sizes - 1)).sum() / (N * (N - 1))) if N > 1 else np.nan
-    total = pd.DataFrame({
-        "n_actors": [int(N)], "E": [int(frame["E"].sum() // 2)],
-        "I": [int(frame["I"].sum())], "ei": [ei_index(G, attr)], "ei_expected": [1 - 2 * whole_internal],
-    }, index=["(netwerk)"])
-    frame = pd.concat([frame, total])
-    frame["difference"] = frame["ei"] - frame["ei_expected"]
-    frame.index.name = attr if isinstance(attr, str) else "group"
-    return frame
-
-
-def brokerage_by_group(G: nx.Graph, attr) -> pd.DataFrame:
-    """Gould-Fernandez brokerage per group: the mean count per member in each role.
-
-    Parameters
-    ----------
-    G : networkx.Graph
-    attr : str or mapping
-        Node attribute with each actor's group.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by group: ``n_actors`` and the mean ``coordinator``,
-        ``itinerant``, ``representative``, ``gatekeeper``, ``liaison`` and
-        ``total`` per member (from :func:`opgavelab.metrics.brokerage`), and
-        ``share_of_total``: the group's part of all brokerage in the network.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> G = nx.path_graph(["a", "b", "c", "d"])
-    >>> nx.set_node_attributes(G, {"a": "x", "b": "x", "c": "y", "d": "y"}, "g")
-    >>> brokerage_by_group(G, "g")["total"].tolist()
-    [1.0, 1.0]
-
-    References
-    ----------
-    Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
-    approach to brokerage in transaction networks. *Sociological Methodology*
-    19, 89-126.
-    """
-    from .metrics import brokerage
-
-    counts = brokerage(G, attr, counting="paths")  # sna's ordered counts, as documented for this table
-    groups = pd.Series({n: G.nodes[n].get(attr) for n in G} if isinstance(attr, str) else dict(attr),
-                       dtype=object).reindex(counts.index)
-    groups = groups.where(groups.notna(), "(geen)")
-    out = counts.groupby(groups.to_numpy()).mean()
-    out.insert(0, "n_actors", counts.groupby(groups.to_numpy()).size())
-    grand = counts["total"].sum()
-    out["share_of_total"] = counts.groupby(groups.to_numpy())["total"].sum() / grand if grand else np.nan
-    out.index.name = attr if isinstance(attr, str) else "group"
-    return out.sort_values("n_actors", ascending=False, kind="stable")
-
-
-def boundary_spanners(G: nx.Graph, attr, *, top: int | None = 15, show=("name", "tier")) -> pd.DataFrame:
-    """The actors whose ties reach the most other groups.
-
-    Parameters
-    ----------
-    G : networkx.Graph
-        For example a :func:`co_membership_graph`.
-    attr : str
-        Node attribute with each actor's group (for instance ``"province"``).
-    top : int or None, default 15
-        Number of rows; None for all actors.
-    show : tuple of str
-        Node attributes to show next to the counts (when present).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by node, sorted by ``other_groups`` then ``E``: the ``show``
-        attributes, the group, ``degree``, ``other_groups`` (number of other
-        groups among its neighbours), ``E`` and ``I`` (ties outside and inside
-        its group), ``ei``, and its brokerage across groups
-        (``representative + gatekeeper + liaison + itinerant``,
-        Gould & Fernandez 1989) as ``cross_brokerage``.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> G = nx.star_graph(3)
-    >>> nx.set_node_attributes(G, {0: "a", 1: "b", 2: "c", 3: "a"}, "g")
-    >>> boundary_spanners(G, "g", top=1, show=())["other_groups"].tolist()
-    [2]
-    """
-    from .metrics import brokerage
-
-    if not isinstance(attr, str):
-        msg = f"'attr' must be the name of a node attribute, got {type(attr).__name__}."
-        raise TypeError(msg)
-    group = {n: G.nodes[n].get(attr) for n in G}
-    rows = []
-    for n in G:
-        g = group[n]
-        others = [group[m] for m in G.neighbors(n) if m != n]
-        known = [o for o in others if not _missing(o)]
-        external = sum(1 for o in known if o != g) if not _missing(g) else 0
-        internal = sum(1 for o in known if o == g) if not _missing(g) else 0
-        row = {k: G.nodes[n].get(k) for k in show if any(k in G.nodes[m] for m in G)}
-        row.update({attr: g, "degree": len(others),
-                    "other_groups": len({o for o in known if o != g}) if not _missing(g) else 0,
-                    "E": external, "I": internal,
-                    "ei": (external - internal) / (external + internal) if external + internal else np.nan})
-        rows.append(row)
-    out = pd.DataFrame(rows, index=pd.Index(list(G), name="node"))
-    b = brokerage(G, attr, counting="paths")
-    out["cross_brokerage"] = (b["representative"] + b["gatekeeper"] + b["liaison"] + b["itinerant"]).reindex(out.index)
-    out = out.sort_values(["other_groups", "E", "cross_brokerage"], ascending=False, kind="stable")
-    return out if top is None else out.head(top)
 
 
 def spanning_opgaven(case: Case, attr: str = "province", *, min_groups: int = 2) -> pd.DataFrame:

@@ -31,7 +31,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .case import Case, is_active, to_timestamp
+from ._checks import _check_case
+from ._dates import snapshot_at
+from .case import Case, is_active
 
 
 def _clean(value):
@@ -60,16 +62,6 @@ def node_attributes(frame: pd.DataFrame) -> dict[str, dict]:
     return out
 
 
-def _check_case(case) -> None:
-    if not isinstance(case, Case):
-        msg = f"'case' must be an opgavelab.Case (from opgavelab.load), got {type(case).__name__}."
-        raise TypeError(msg)
-
-
-def _snapshot_time(at):
-    return None if at is None else (at if isinstance(at, pd.Timestamp) else to_timestamp(at, end=True))
-
-
 def two_mode_graph(case: Case, at=None) -> nx.Graph:
     """The two-mode (bipartite) network of actors and opgaven.
 
@@ -94,7 +86,7 @@ def two_mode_graph(case: Case, at=None) -> nx.Graph:
     'opgave'
     """
     _check_case(case)
-    at = _snapshot_time(at)
+    at = snapshot_at(at)
     G = nx.Graph(name=f"{case.name}: actoren × opgaven")
     for aid, attrs in node_attributes(case.actors).items():
         G.add_node(aid, kind="actor", bipartite=0, **attrs)
@@ -212,7 +204,7 @@ def actor_graph(case: Case, at=None, actors=None, *, opgave: str | None = None,
     False
     """
     _check_case(case)
-    at = _snapshot_time(at)
+    at = snapshot_at(at)
     if directed is None:
         directed = bool(case.ties["directed"].any()) if len(case.ties) else False
     frame = case.actors
@@ -289,7 +281,7 @@ def opgave_graph(case: Case, opgave: str, at=None, *, only_opgave_ties: bool = F
     """
     _check_case(case)
     case._check_opgave(opgave)
-    at = _snapshot_time(at)
+    at = snapshot_at(at)
     inv = case.involvement_at(at, opgave)
     inv = inv.drop_duplicates("actor", keep="first")
     G = actor_graph(case, at=at, actors=inv["actor"], opgave=opgave if only_opgave_ties else None,
@@ -335,7 +327,7 @@ def overlap_graph(case: Case, at=None, min_shared: int = 1) -> nx.Graph:
     2
     """
     _check_case(case)
-    at = _snapshot_time(at)
+    at = snapshot_at(at)
     inv = case.involvement[is_active(case.involvement, at)][["actor", "opgave"]].drop_duplicates()
     G = nx.Graph(case=case.name, at=at)
     sizes = inv.groupby("opgave")["actor"].nunique()
@@ -366,7 +358,7 @@ def multi_opgave_actors(case: Case, at=None, min_opgaven: int = 2) -> pd.DataFra
     True
     """
     _check_case(case)
-    at = _snapshot_time(at)
+    at = snapshot_at(at)
     inv = case.involvement[is_active(case.involvement, at)][["actor", "opgave"]].drop_duplicates()
     grouped = inv.groupby("actor")["opgave"]
     out = pd.DataFrame({"n_opgaven": grouped.nunique(), "opgaven": grouped.agg(lambda s: sorted(set(s)))})

@@ -26,8 +26,9 @@ from collections.abc import Iterable
 import pandas as pd
 
 from . import schema
-from ._checks import _check_lang
+from ._checks import _check_case, _check_lang
 from ._i18n import message, nmessage
+from .case import Case
 from .errors import OpgavelabWarning
 
 __all__ = ["pseudonymise", "is_personal_column", "KEY_ENV", "MIN_KEY_LENGTH"]
@@ -161,11 +162,7 @@ def pseudonymise(case, types=("burger",), key: str | bytes | None = None, drop=N
     >>> list(safe.actors.columns)
     ['name', 'type', 'scale', 'sector', 'domains']
     """
-    from .case import Case
-
-    if not isinstance(case, Case):
-        msg = f"'case' must be an opgavelab Case, got {type(case).__name__}; load one with opgavelab.load(path)."
-        raise TypeError(msg)
+    _check_case(case)
     lang = _check_lang(lang or case.lang)
     chosen = _check_types(case, types)
     secret = _check_key(key, lang)

@@ -69,6 +69,7 @@ import pandas as pd
 
 from ._checks import _check_lang
 from ._i18n import message
+from ._values import map_unique
 
 # --------------------------------------------------------------------------
 # mojibake
@@ -133,7 +134,7 @@ def fix_mojibake(values) -> pd.Series:
     Speer, R. (2019). ftfy (version 6). Zenodo. https://doi.org/10.5281/zenodo.2591652
     """
     series = _as_series(values, "values")
-    return _map_unique(series, _fix_one)
+    return map_unique(series, _fix_one, strings_only=True)
 
 
 # --------------------------------------------------------------------------
@@ -220,7 +221,7 @@ def normalise_names(values) -> pd.Series:
     >>> normalise_names(pd.Series(["EnkHuizen", "EnkHuizen ", "Enkhuizen", "Dronten "])).tolist()
     ['Enkhuizen', 'Enkhuizen', 'Enkhuizen', 'Dronten']
     """
-    series = _map_unique(_as_series(values, "values"), normalise_name)
+    series = map_unique(_as_series(values, "values"), normalise_name, strings_only=True)
     texts = series[series.map(lambda v: isinstance(v, str))]
     if texts.empty:
         return series
@@ -926,22 +927,6 @@ def _as_series(values, name: str) -> pd.Series:
         return pd.Series(list(values), dtype=object)
     msg = f"'{name}' must be a pandas Series or an iterable of names, got {type(values).__name__}."
     raise TypeError(msg)
-
-
-def _map_unique(series: pd.Series, func) -> pd.Series:
-    """``series.map(func)`` computed once per distinct value."""
-    values = series.to_numpy(dtype=object)
-    uniques = pd.unique(values)
-    table = {u: func(u) for u in uniques if isinstance(u, str)}
-    out = [table.get(v, v) if isinstance(v, str) else (None if _missing(v) else v) for v in values]
-    return pd.Series(out, index=series.index, name=series.name, dtype=object)
-
-
-def _missing(value) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def _check_threshold(threshold) -> None:

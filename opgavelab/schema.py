@@ -70,9 +70,12 @@ def spec_name(spec, lang: str = "nl") -> str:
 class ColumnSpec:
     """One column of a sheet.
 
-    ``kind`` says how cells are read: ``id``, ``text``, ``ref:actors``,
-    ``ref:opgaven``, ``vocab:<list>``, ``domains``, ``bool``, ``commitment``,
-    ``weight``, ``date``, ``order``.
+    ``kind`` says how cells are read (``opgavelab._validate.READERS`` maps each
+    to its converter and check): ``id``, ``text``, ``longtext`` (line breaks
+    kept), ``ref:actors``, ``ref:opgaven``, ``vocab:<list>``, ``domains``,
+    ``bool``, ``commitment``, ``weight``, ``date`` (a bare year is 1 January),
+    ``date:end`` (a bare year is 31 December), ``order``. ``default`` fills
+    an empty cell (``bool``, ``weight``).
     """
 
     name: str
@@ -142,11 +145,11 @@ _OPGAVEN = SheetSpec(
     columns=(
         ColumnSpec("id", "id", ("code", "opgave_id", "opgaveid", "sleutel", "key"), True, label_nl="id"),
         ColumnSpec("name", "text", ("naam", "opgave", "titel", "title"), True, label_nl="naam"),
-        ColumnSpec("origin", "text", ("oorsprong", "herkomst", "aanleiding"), label_nl="oorsprong"),
-        ColumnSpec("core_challenge", "text", ("kern", "kernopgave", "core", "kern_van_de_opgave", "core_challenge"), label_nl="kern"),
+        ColumnSpec("origin", "longtext", ("oorsprong", "herkomst", "aanleiding"), label_nl="oorsprong"),
+        ColumnSpec("core_challenge", "longtext", ("kern", "kernopgave", "core", "kern_van_de_opgave", "core_challenge"), label_nl="kern"),
         ColumnSpec("scale", "vocab:scale", ("schaalniveau", "schaal", "scale_level", "niveau"), label_nl="schaalniveau"),
         ColumnSpec("domains", "domains", ("domeinen", "domein", "domain", "taakvelden", "taakveld"), label_nl="domeinen"),
-        ColumnSpec("description", "text", ("beschrijving", "omschrijving", "toelichting"), label_nl="beschrijving"),
+        ColumnSpec("description", "longtext", ("beschrijving", "omschrijving", "toelichting"), label_nl="beschrijving"),
     ),
 )
 
@@ -162,7 +165,7 @@ _INVOLVEMENT = SheetSpec(
         ColumnSpec("aware", "bool", ("bewust", "bewust_betrokken", "aware_of_part"), default=True, label_nl="bewust"),
         ColumnSpec("commitment", "commitment", ("inzet", "commitment_level", "betrokkenheid"), label_nl="inzet"),
         ColumnSpec("since", "date", ("sinds", "vanaf", "start", "begin", "from_date", "start_date"), label_nl="sinds"),
-        ColumnSpec("until", "date", ("tot", "tot_en_met", "einde", "eind", "end", "end_date", "to_date"), label_nl="tot"),
+        ColumnSpec("until", "date:end", ("tot", "tot_en_met", "einde", "eind", "end", "end_date", "to_date"), label_nl="tot"),
     ),
 )
 
@@ -180,7 +183,7 @@ _TIES = SheetSpec(
         ColumnSpec("opgave", "ref:opgaven", ("opgave_id", "challenge"), label_nl="opgave"),
         ColumnSpec("directed", "bool", ("gericht", "richting", "direction"), default=False, label_nl="gericht"),
         ColumnSpec("since", "date", ("sinds", "vanaf", "start", "begin", "start_date"), label_nl="sinds"),
-        ColumnSpec("until", "date", ("tot", "tot_en_met", "einde", "eind", "end", "end_date"), label_nl="tot"),
+        ColumnSpec("until", "date:end", ("tot", "tot_en_met", "einde", "eind", "end", "end_date"), label_nl="tot"),
     ),
 )
 

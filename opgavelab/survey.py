@@ -61,10 +61,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
-from ._checks import _check_lang, _check_one_of
+from ._checks import _check_case, _check_lang, _check_one_of
 from ._i18n import has_message, message
+from ._sheets import print_setup
+from ._values import is_missing
 from .errors import PROBLEM_COLUMNS, ValidationError
+from .export import _set, neutralise
+from . import schema
 
 __all__ = ["write_questionnaires", "read_survey", "simulate_answers", "SurveyReport", "FORMAT", "FORMAT_VERSION"]
 
@@ -114,28 +117,12 @@ def _safe_name(text) -> str:
     return s or "x"
 
 
-def _check_case(case) -> None:
-    from .case import Case
-
-    if not isinstance(case, Case):
-        msg = f"'case' must be an opgavelab Case, got {type(case).__name__}; load one with opgavelab.load(path)."
-        raise TypeError(msg)
-
-
 def _contact_column(frame: pd.DataFrame) -> str | None:
     """The first extra column whose header starts with 'contact' (``contactpersoon (persoonsgegeven)``)."""
     for col in frame.columns:
         if schema.normalise_name(col).startswith("contact"):
             return col
     return None
-
-
-def _is_blank(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and value != value:
-        return True
-    return isinstance(value, str) and not value.strip()
 
 
 def _choices(lang: str) -> dict[str, dict[str, str]]:
@@ -208,7 +195,7 @@ def _respondents(case, roster: pd.DataFrame, per: str) -> pd.DataFrame:
             raise ValueError(msg)
         for aid in roster.index:
             value = case.actors.at[aid, col]
-            people = [] if _is_blank(value) else [p.strip() for p in str(value).split(";") if p.strip()]
+            people = [] if is_missing(value) else [p.strip() for p in str(value).split(";") if p.strip()]
             if not people:
                 rows.append({"respondent": str(aid), "actor": aid, "contact": None})
             for i, person in enumerate(people, start=1):
@@ -322,7 +309,7 @@ def write_questionnaires(case, opgave: str, out, lang: str | None = None, per: s
     if contact is None:
         col = _contact_column(case.opgaven)
         value = case.opgaven.at[opgave, col] if col else None
-        contact = None if _is_blank(value) else str(value)
+        contact = None if is_missing(value) else str(value)
     meta = {
         "format": FORMAT, "version": FORMAT_VERSION, "case": case.name, "opgave": opgave, "lang": lang,
         "per": per, "actors": actors, "roster_hash": _roster_hash(roster.index),
@@ -384,8 +371,6 @@ def _named_styles(st):
 
 def _text(cell, value) -> None:
     """A text cell that a spreadsheet never runs as a formula."""
-    from .export import _set
-
     _set(cell, value)
 
 
@@ -400,8 +385,6 @@ def _protect(ws) -> None:
 
 
 def _print_setup(ws, landscape: bool, title_rows: str | None = None) -> None:
-    from ._sheets import print_setup
-
     print_setup(ws, landscape=landscape)
     if title_rows:
         ws.print_title_rows = title_rows
@@ -441,8 +424,8 @@ def _questionnaire(case, opgave, roster, key, rec, meta, contact, lang):
     info = wb.active
     info.title = _m("sheet_info", lang)
     core = case.opgaven.at[opgave, "core_challenge"] if "core_challenge" in case.opgaven.columns else None
-    core = "" if _is_blank(core) else f" ({core})"
-    person = None if _is_blank(rec["contact"]) else str(rec["contact"])
+    core = "" if is_missing(core) else f" ({core})"
+    person = None if is_missing(rec["contact"]) else str(rec["contact"])
     respondent = actor_name + (f" — {person}" if person else "")
     lines = [
         (_m("title", lang, opgave=opgave_name), None),
@@ -489,7 +472,7 @@ def _questionnaire(case, opgave, roster, key, rec, meta, contact, lang):
     for i, (aid, r) in enumerate(others.iterrows()):
         row = _FIRST_ROW + i
         values = [aid, r["name"], type_labels.get(r["type"], r["type"]), scale_labels.get(r["scale"], r["scale"])
-                  if not _is_blank(r["scale"]) else None]
+                  if not is_missing(r["scale"]) else None]
         for j, v in enumerate(values, start=1):
             c = ws.cell(row, j)
             _text(c, v)
@@ -585,7 +568,6 @@ def _questionnaire(case, opgave, roster, key, rec, meta, contact, lang):
 
 
 def _write_roster_csv(case, opgave, roster, respondents, path, lang, overwrite, actors) -> None:
-    from .export import neutralise
     from .io import atomic_write
 
     type_labels = case.labels("actor_type", lang)
@@ -600,7 +582,7 @@ def _write_roster_csv(case, opgave, roster, respondents, path, lang, overwrite, 
                 "respondent_name": case.actors.at[rec["actor"], "name"],
                 "contact": rec["contact"], "alter": aid, "alter_name": r["name"],
                 "alter_type": type_labels.get(r["type"], r["type"]),
-                "alter_scale": None if _is_blank(r["scale"]) else scale_labels.get(r["scale"], r["scale"]),
+                "alter_scale": None if is_missing(r["scale"]) else scale_labels.get(r["scale"], r["scale"]),
                 "worked_together": None, "frequency": None, "tie_type": None, "since": None, "direction": None,
             })
     frame = pd.DataFrame(rows, columns=CSV_COLUMNS).astype(object)
@@ -654,7 +636,7 @@ def _files(source) -> tuple[list[Path], str]:
 
 def _year(value) -> int | None | str:
     """A year as int, None when blank, the text itself when not a year."""
-    if _is_blank(value):
+    if is_missing(value):
         return None
     if isinstance(value, (_dt.datetime, _dt.date)):
         return value.year
@@ -696,7 +678,7 @@ class _Reader:
 
     # -- one answer value ----------------------------------------------
     def choice(self, name, value, *, file, sheet, row, column):
-        if _is_blank(value):
+        if is_missing(value):
             return None
         key = self.lookups[name].get(schema.normalise_name(value))
         if key is None:
@@ -844,7 +826,7 @@ class _Reader:
             rownum = _FIRST_ROW + i
             cells = dict(zip(_COLUMNS, row))
             if i >= n_rows:
-                if any(not _is_blank(v) for v in row):
+                if any(not is_missing(v) for v in row):
                     self.problems.add("roster_changed", file=name, sheet=ws_title, row=rownum, column="A",
                                       value=cells["id"] or cells["name"], expected="—")
                 continue
@@ -887,7 +869,7 @@ class _Reader:
         direction = self.choice("direction", cells["direction"], file=file, sheet=sheet, row=row,
                                 column=letters["direction"])
         details = [v for v in (freq, tie_type, since, direction) if v is not None]
-        filled = worked is not None or bool(details) or not _is_blank(cells.get("remark"))
+        filled = worked is not None or bool(details) or not is_missing(cells.get("remark"))
         if worked == "no":
             if details:
                 self.problems.add("no_with_answers", file=file, sheet=sheet, row=row, column=letters["worked"],
@@ -1040,7 +1022,7 @@ def _aggregate(reports: pd.DataFrame, case, default_type: str) -> pd.DataFrame:
     rows = {}
     named_by: dict[frozenset, set] = {}
     for rec in reports.itertuples(index=False):
-        kind = default_type if _is_blank(rec.type) else rec.type
+        kind = default_type if is_missing(rec.type) else rec.type
         a, b = rec.reporter, rec.alter
         directed = kind in directed_kinds and rec.direction in ("out", "in")
         if directed:
@@ -1052,7 +1034,7 @@ def _aggregate(reports: pd.DataFrame, case, default_type: str) -> pd.DataFrame:
         if a not in entry["reporters"]:
             entry["reporters"].append(a)
         entry["weights"].append(FREQUENCY_WEIGHT.get(rec.frequency, 1.0))
-        if not _is_blank(rec.since):
+        if not is_missing(rec.since):
             entry["since"].append(int(rec.since))
         named_by.setdefault(frozenset((a, b)), set()).add(a)
     out = []
@@ -1231,9 +1213,9 @@ def _new_case(case, opgave, kept: pd.DataFrame, answered: pd.DataFrame):
         rows = (inv["actor"] == actor) & (inv["opgave"] == opgave)
         if not rows.any():
             continue
-        if not _is_blank(rec["aware"]):
+        if not is_missing(rec["aware"]):
             inv.loc[rows, "aware"] = bool(rec["aware"])
-        if not _is_blank(rec["commitment"]):
+        if not is_missing(rec["commitment"]):
             inv.loc[rows, "commitment"] = int(rec["commitment"])
         for i in inv.index[rows]:
             inv.at[i, "domains_contributed"] = "; ".join(rec["domains"]) or None

@@ -42,8 +42,13 @@ def valid_sheets() -> dict[str, list[list]]:
     return copy.deepcopy(VALID)
 
 
-def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
-    """Write ``sheets`` (title -> rows) as an .xlsx workbook; text stays text."""
+def write_xlsx(path: Path, sheets: dict[str, list[list]], edit=None) -> Path:
+    """Write ``sheets`` (title -> rows) as an .xlsx workbook; text stays text.
+
+    ``edit(wb)`` may change the workbook before it is saved (merge cells, set
+    error types or formulas). The one workbook writer of the tests: the bad
+    corpus (``tests/data/bad/make_corpus.py``) writes through it too.
+    """
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -57,6 +62,8 @@ def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
                 cell = ws.cell(row=r, column=c, value=value)
                 if isinstance(value, str) and not value.startswith("="):
                     cell.data_type = "s"
+    if edit is not None:
+        edit(wb)
     wb.save(path)
     return Path(path)
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+import opgavelab
+
 ROOT = Path(__file__).resolve().parents[1]
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
@@ -47,3 +49,17 @@ def reference_dir(shared_dir) -> Path:
 @pytest.fixture(scope="session")
 def test_data() -> Path:
     return TEST_DATA
+
+
+@pytest.fixture(scope="module")
+def case():
+    """The bundled example case, loaded once per test module (a test module may change its tables).
+
+    Compute expectations from it (its counts change when the example is rebuilt)."""
+    return opgavelab.example()
+
+
+@pytest.fixture(scope="module")
+def example(case):
+    """The same example case, under the name some test modules use."""
+    return case

@@ -20,11 +20,6 @@ HEADINGS = ["doc.h.key", "doc.h.opgave", "doc.h.collective", "doc.h.key_figures"
 
 
 @pytest.fixture(scope="module")
-def case():
-    return opgavelab.example()
-
-
-@pytest.fixture(scope="module")
 def notes(case, tmp_path_factory):
     """The economie note in Dutch and English, written once (low dpi: the tests read structure, not pixels)."""
     out = tmp_path_factory.mktemp("notes")

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import networkx as nx
 import pandas as pd
-import pytest
 
 import opgavelab
 from opgavelab.network import opgave_graph
-
-
-@pytest.fixture(scope="module")
-def case():
-    return opgavelab.example()
 
 
 def test_is_labelled_fictional():

@@ -28,11 +28,6 @@ FORMULAS = ["=1+1", "+31 6 1234", "-2+3", "@SUM(A1)", "=HYPERLINK(\"http://x\",\
 
 
 @pytest.fixture(scope="module")
-def case():
-    return opgavelab.example()
-
-
-@pytest.fixture(scope="module")
 def G(case):
     return opgave_graph(case, "economie")
 

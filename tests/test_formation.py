@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import networkx as nx
 import pandas as pd
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,11 +20,6 @@ from opgavelab.network import opgave_graph
 
 SETTINGS = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow])
-
-
-@pytest.fixture(scope="module")
-def example():
-    return opgavelab.example()
 
 
 def _case(actors_since: dict, ties: list, extra_date=None):

@@ -13,11 +13,6 @@ from opgavelab import ReadError
 from ._workbooks import valid_sheets, write_csv_folder, write_xlsx
 
 
-@pytest.fixture(scope="module")
-def example():
-    return opgavelab.example()
-
-
 def test_dtypes_are_real(tmp_path):
     case = opgavelab.load(write_xlsx(tmp_path / "c.xlsx", valid_sheets()))
     a, i, t = case.actors, case.involvement, case.ties

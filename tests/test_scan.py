@@ -21,11 +21,6 @@ from opgavelab.network import opgave_graph
 
 
 @pytest.fixture(scope="module")
-def example():
-    return opgavelab.example()
-
-
-@pytest.fixture(scope="module")
 def example_scan(example):
     return opgavelab.scan(example, "economie", at=2024)
 

@@ -12,11 +12,6 @@ import opgavelab
 from opgavelab.metrics.keyplayers import distance_fragmentation
 
 
-@pytest.fixture(scope="module")
-def example():
-    return opgavelab.example()
-
-
 def _assert_case_equal(a, b):
     """A deep comparison: every table with dtypes, every cell (lists of domains too), every attribute."""
     assert set(vars(a)) == set(vars(b))

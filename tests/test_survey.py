@@ -59,11 +59,6 @@ def true_answers(case, opgave):
 
 
 @pytest.fixture(scope="module")
-def example():
-    return opgavelab.example()
-
-
-@pytest.fixture(scope="module")
 def blank(example, tmp_path_factory):
     folder = tmp_path_factory.mktemp("blank")
     files = write_questionnaires(example, "economie", folder)

@@ -97,13 +97,6 @@ def test_involvement_with_unknown_actor_suggests_the_closest_id(tmp_path):
     assert "Bedoelt u 'prov'?" in p["hint"]
 
 
-def test_involvement_with_unknown_opgave(tmp_path):
-    sheets = valid_sheets()
-    sheets["betrokkenheid"][1][1] = "economie"
-    with pytest.raises(ValidationError, match="Onbekende opgave 'economie'"):
-        load_sheets(tmp_path, sheets)
-
-
 def test_tie_with_unknown_actor(tmp_path):
     sheets = valid_sheets()
     sheets["relaties"][1][1] = "provincie"
@@ -156,25 +149,27 @@ def test_unreadable_date(tmp_path):
     assert "3-12-2021" in p["hint"]
 
 
-def test_until_before_since(tmp_path):
+#: One wrong cell of the valid base workbook and the message it must give: (sheet, row, column, value, match).
+ONE_WRONG_CELL = {
+    "involvement_with_unknown_opgave": ("betrokkenheid", 1, 1, "economie", "Onbekende opgave 'economie'"),
+    "until_before_since": ("relaties", 3, 7, 2018, r"'tot' \(2018-12-31\) ligt vóór 'sinds' \(2019-01-01\)"),
+    "tie_to_itself": ("relaties", 2, 1, "prov", "Relatie van 'prov' naar zichzelf"),
+    "negative_weight": ("relaties", 1, 3, -1, "Gewicht '-1' is geen getal van 0 of meer"),
+    "non_numeric_weight": ("relaties", 1, 3, "zwaar", "Gewicht 'zwaar' is geen getal van 0 of meer"),
+    "commitment_0": ("betrokkenheid", 1, 4, 0, "Inzet '.*' ligt niet tussen 1 en 5"),
+    "commitment_6": ("betrokkenheid", 1, 4, 6, "Inzet '.*' ligt niet tussen 1 en 5"),
+    "commitment_not_a_number": ("betrokkenheid", 1, 4, "veel", "Inzet '.*' ligt niet tussen 1 en 5"),
+    "commitment_2.5": ("betrokkenheid", 1, 4, 2.5, "Inzet '.*' is geen geheel getal"),
+    "commitment_3,5": ("betrokkenheid", 1, 4, "3,5", "Inzet '.*' is geen geheel getal"),
+    "bad_yes_no": ("betrokkenheid", 1, 3, "misschien", "'misschien' is geen ja of nee"),
+}
+
+
+@pytest.mark.parametrize(("sheet", "row", "column", "value", "match"), ONE_WRONG_CELL.values(), ids=ONE_WRONG_CELL)
+def test_one_wrong_cell_gives_its_message(tmp_path, sheet, row, column, value, match):
     sheets = valid_sheets()
-    sheets["relaties"][3][7] = 2018
-    with pytest.raises(ValidationError, match=r"'tot' \(2018-12-31\) ligt vóór 'sinds' \(2019-01-01\)"):
-        load_sheets(tmp_path, sheets)
-
-
-def test_tie_to_itself(tmp_path):
-    sheets = valid_sheets()
-    sheets["relaties"][2][1] = "prov"
-    with pytest.raises(ValidationError, match="Relatie van 'prov' naar zichzelf"):
-        load_sheets(tmp_path, sheets)
-
-
-@pytest.mark.parametrize("weight", [-1, "zwaar"])
-def test_negative_or_non_numeric_weight(tmp_path, weight):
-    sheets = valid_sheets()
-    sheets["relaties"][1][3] = weight
-    with pytest.raises(ValidationError, match=f"Gewicht '{weight}' is geen getal van 0 of meer"):
+    sheets[sheet][row][column] = value
+    with pytest.raises(ValidationError, match=match):
         load_sheets(tmp_path, sheets)
 
 
@@ -183,29 +178,6 @@ def test_weight_with_decimal_comma_is_read(tmp_path):
     sheets["relaties"][1][3] = "2,5"
     case = load_sheets(tmp_path, sheets)
     assert case.ties.loc[0, "weight"] == 2.5
-
-
-@pytest.mark.parametrize("commitment", [0, 6, "veel"])
-def test_commitment_outside_one_to_five(tmp_path, commitment):
-    sheets = valid_sheets()
-    sheets["betrokkenheid"][1][4] = commitment
-    with pytest.raises(ValidationError, match="Inzet '.*' ligt niet tussen 1 en 5"):
-        load_sheets(tmp_path, sheets)
-
-
-@pytest.mark.parametrize("commitment", [2.5, "3,5"])
-def test_commitment_between_one_and_five_but_not_whole(tmp_path, commitment):
-    sheets = valid_sheets()
-    sheets["betrokkenheid"][1][4] = commitment
-    with pytest.raises(ValidationError, match="Inzet '.*' is geen geheel getal"):
-        load_sheets(tmp_path, sheets)
-
-
-def test_bad_yes_no(tmp_path):
-    sheets = valid_sheets()
-    sheets["betrokkenheid"][1][3] = "misschien"
-    with pytest.raises(ValidationError, match="'misschien' is geen ja of nee"):
-        load_sheets(tmp_path, sheets)
 
 
 def test_unknown_domain_suggests_a_taakveld(tmp_path):

@@ -10,9 +10,14 @@ group). The families:
   eigenvector, articulation points and bridges;
 - :mod:`~opgavelab.metrics.boundaries`: E-I index (with its expected value
   under random mixing and a permutation test), mixing matrix, crossing share,
-  Blau heterogeneity;
+  Blau heterogeneity, a per-group summary beside random mixing;
 - :mod:`~opgavelab.metrics.brokerage`: Gould-Fernandez brokerage roles with
-  sna's expectations and z-scores;
+  sna's expectations and z-scores, per group, and the boundary spanners;
+- :mod:`~opgavelab.metrics._graph` (private): what every family shares, a graph
+  as index arrays and a sparse matrix.
+
+Case-level analyses take a Case and an opgave rather than a graph:
+
 - :mod:`~opgavelab.metrics.coverage`: needed domains and scale against what the
   involved actors bring, candidate partners, unused expertise (these take a
   Case and an opgave);
@@ -28,6 +33,7 @@ from __future__ import annotations
 
 from opgavelab.metrics.boundaries import (
     blau_index,
+    boundary_summary,
     crossing_share,
     ei_index,
     ei_index_by_actor,
@@ -39,7 +45,9 @@ from opgavelab.metrics.boundaries import (
 from opgavelab.metrics.brokerage import (
     BROKERAGE_ROLES,
     PAIR_ROLES,
+    boundary_spanners,
     brokerage,
+    brokerage_by_group,
     brokerage_roles,
     brokerage_expected,
     brokerage_sd,
@@ -86,6 +94,7 @@ __all__ = [
     "crossing_share",
     "mixing_matrix",
     "blau_index",
+    "boundary_summary",
     # brokerage
     "brokerage",
     "brokerage_expected",
@@ -94,6 +103,8 @@ __all__ = [
     "BROKERAGE_ROLES",
     "PAIR_ROLES",
     "brokerage_roles",
+    "brokerage_by_group",
+    "boundary_spanners",
     # coverage
     "domain_coverage",
     "missing_domains",

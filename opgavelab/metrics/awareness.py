@@ -11,11 +11,12 @@ __all__ = ["awareness", "unaware_actors"]
 
 import pandas as pd
 
-from ..case import Case, to_timestamp
+from .._dates import snapshot_at
+from ..case import Case
 
 
 def _involved(case: Case, opgave: str, at) -> pd.DataFrame:
-    at = None if at is None else (at if isinstance(at, pd.Timestamp) else to_timestamp(at, end=True))
+    at = snapshot_at(at)
     inv = case.involvement_at(at, opgave).drop_duplicates("actor", keep="first")
     return inv.join(case.actors[["name", "type"]], on="actor")
 

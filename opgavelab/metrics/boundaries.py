@@ -31,6 +31,7 @@ Rules shared by all functions here:
 from __future__ import annotations
 
 __all__ = [
+    "boundary_summary",
     "ei_index",
     "ei_index_by_group",
     "ei_index_by_actor",
@@ -43,79 +44,28 @@ __all__ = [
 
 import math
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Mapping
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from opgavelab.metrics.cohesion import _check_graph
-
-_MULTI = (list, tuple, set, frozenset)
+from opgavelab._values import MULTI, is_missing
+from opgavelab._checks import _check_bool, _check_graph
+from opgavelab.metrics._graph import _attribute_values, _sort_labels
 
 
 # --------------------------------------------------------------------------
 # private helpers (also used by brokerage)
 # --------------------------------------------------------------------------
-def _is_missing(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value.strip() == ""
-    if isinstance(value, _MULTI):
-        return len(value) == 0
-    try:
-        missing = pd.isna(value)
-    except (TypeError, ValueError):
-        return False
-    return isinstance(missing, (bool, np.bool_)) and bool(missing)
-
-
-def _sort_labels(labels: Iterable) -> list:
-    labels = list(labels)
-    try:
-        return sorted(labels)
-    except TypeError:
-        return sorted(labels, key=lambda x: (type(x).__name__, str(x)))
-
-
-def _attribute_values(G, attr) -> dict:
-    """Raw attribute value of every node (``None`` when absent)."""
-    if isinstance(attr, pd.Series):
-        attr = attr.to_dict()
-    if isinstance(attr, Mapping):
-        values = {v: attr.get(v) for v in G}
-        if values and attr and not any(v in attr for v in G):
-            node, key = next(iter(G)), next(iter(attr))
-            msg = (
-                "None of the nodes is a key of the mapping given as 'attr' (for example "
-                f"node {node!r} of type {type(node).__name__}, key {key!r} of type "
-                f"{type(key).__name__}). Use the node ids as keys."
-            )
-            raise ValueError(msg)
-        return values
-    if not isinstance(attr, Hashable):
-        msg = f"'attr' must be the name of a node attribute or a mapping from node to value, got {type(attr).__name__}."
-        raise TypeError(msg)
-    values = {v: data.get(attr) for v, data in G.nodes(data=True)}
-    if values and all(attr not in data for _, data in G.nodes(data=True)):
-        present = _sort_labels({k for _, data in G.nodes(data=True) for k in data})
-        msg = (
-            f"No node has the attribute {attr!r}. Node attributes present: {present}. "
-            "Check the spelling, or pass a mapping from node to value."
-        )
-        raise ValueError(msg)
-    return values
-
-
 def _label_sets(G, attr) -> dict:
     """Node -> frozenset of labels, or None when the node's value is missing."""
     out = {}
     for node, value in _attribute_values(G, attr).items():
-        if _is_missing(value):
+        if is_missing(value):
             out[node] = None
-        elif isinstance(value, _MULTI):
-            labels = frozenset(x for x in value if not _is_missing(x))
+        elif isinstance(value, MULTI):
+            labels = frozenset(x for x in value if not is_missing(x))
             out[node] = labels or None
         else:
             out[node] = frozenset([value])
@@ -141,12 +91,6 @@ def _ties(G, mutual: bool = False) -> list[tuple]:
         seen.add((u, v))
         ties.append((u, v))
     return ties
-
-
-def _check_bool(name: str, value) -> None:
-    if not isinstance(value, bool):
-        msg = f"{name!r} must be True or False, got {value!r}."
-        raise TypeError(msg)
 
 
 def _classified_ties(G, attr, mutual: bool):
@@ -740,13 +684,66 @@ def blau_index(values, attr=None) -> float:
         values = list(values.values())
     counts: Counter = Counter()
     for value in values:
-        if _is_missing(value):
+        if is_missing(value):
             continue
-        if isinstance(value, _MULTI):
-            counts.update(x for x in value if not _is_missing(x))
+        if isinstance(value, MULTI):
+            counts.update(x for x in value if not is_missing(x))
         else:
             counts[value] += 1
     total = sum(counts.values())
     if total == 0:
         return float("nan")
     return 1.0 - math.fsum((c / total) ** 2 for c in counts.values())
+
+
+def boundary_summary(G: nx.Graph, attr) -> pd.DataFrame:
+    """E-I index per group, next to what random mixing would give.
+
+    Krackhardt and Stern's E-I index ``(E − I) / (E + I)`` counts a group's
+    ties that leave it (``E``) against those that stay inside (``I``). Its value
+    depends on group sizes: a small group has few possible internal partners.
+    ``ei_expected`` is the index if every tie of a member went to a random
+    other actor: ``1 − 2 (n_g − 1) / (N − 1)``; ``ei − ei_expected`` below 0
+    means the group keeps to itself more than chance. The last row,
+    ``(netwerk)``, is the whole network, expected ``1 − 2 Σ n_g (n_g − 1) / (N (N − 1))``.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        For example a :func:`opgavelab.membership.co_membership_graph`.
+    attr : str or mapping
+        Node attribute with each actor's group (a single value per actor).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by group: ``n_actors``, ``E``, ``I``, ``ei``, ``ei_expected``,
+        ``difference``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.path_graph(4)
+    >>> nx.set_node_attributes(G, {0: "a", 1: "a", 2: "b", 3: "b"}, "g")
+    >>> boundary_summary(G, "g")["ei"].round(3).tolist()
+    [0.0, 0.0, -0.333]
+
+    References
+    ----------
+    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
+    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
+    123-140.
+    """
+    frame = ei_index_by_group(G, attr).copy()
+    sizes = frame["n_actors"].astype(float)
+    N = float(sizes.sum())
+    frame["ei_expected"] = 1 - 2 * (sizes - 1) / (N - 1) if N > 1 else np.nan
+    whole_internal = float((sizes * (sizes - 1)).sum() / (N * (N - 1))) if N > 1 else np.nan
+    total = pd.DataFrame({
+        "n_actors": [int(N)], "E": [int(frame["E"].sum() // 2)],
+        "I": [int(frame["I"].sum())], "ei": [ei_index(G, attr)], "ei_expected": [1 - 2 * whole_internal],
+    }, index=["(netwerk)"])
+    frame = pd.concat([frame, total])
+    frame["difference"] = frame["ei"] - frame["ei_expected"]
+    frame.index.name = attr if isinstance(attr, str) else "group"
+    return frame

@@ -49,6 +49,8 @@ present), which are listed tie by tie with a masked sparse product.
 from __future__ import annotations
 
 __all__ = [
+    "boundary_spanners",
+    "brokerage_by_group",
     "brokerage",
     "brokerage_expected",
     "brokerage_sd",
@@ -65,8 +67,9 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from opgavelab.metrics.boundaries import _MULTI, _attribute_values, _is_missing
-from opgavelab.metrics.cohesion import _adjacency, _check_graph
+from opgavelab._values import MULTI, is_missing
+from opgavelab._checks import _check_graph
+from opgavelab.metrics._graph import _adjacency, _attribute_values
 
 #: The five roles in the column order of ``sna::brokerage`` (w_I, w_O, b_IO, b_OI, b_O).
 BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
@@ -118,9 +121,9 @@ def _group_codes(G, attr) -> tuple[np.ndarray, list]:
     index: dict = {}
     labels: list = []
     for i, (node, value) in enumerate(values.items()):
-        if _is_missing(value):
+        if is_missing(value):
             value = _MISSING
-        elif isinstance(value, _MULTI):
+        elif isinstance(value, MULTI):
             msg = (
                 f"Brokerage needs one group per actor, but node {node!r} has several "
                 f"values {value!r} in {attr!r}. Choose one value per actor (for example "
@@ -565,3 +568,102 @@ def brokerage_z(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
     with np.errstate(divide="ignore", invalid="ignore"):
         z = np.where(sd > 0, (raw - mean) / np.where(sd > 0, sd, 1.0), np.nan)
     return _frame(nodes, z, how)
+
+
+def brokerage_by_group(G: nx.Graph, attr) -> pd.DataFrame:
+    """Gould-Fernandez brokerage per group: the mean count per member in each role.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    attr : str or mapping
+        Node attribute with each actor's group.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by group: ``n_actors`` and the mean ``coordinator``,
+        ``itinerant``, ``representative``, ``gatekeeper``, ``liaison`` and
+        ``total`` per member (from :func:`brokerage`), and
+        ``share_of_total``: the group's part of all brokerage in the network.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.path_graph(["a", "b", "c", "d"])
+    >>> nx.set_node_attributes(G, {"a": "x", "b": "x", "c": "y", "d": "y"}, "g")
+    >>> brokerage_by_group(G, "g")["total"].tolist()
+    [1.0, 1.0]
+
+    References
+    ----------
+    Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
+    approach to brokerage in transaction networks. *Sociological Methodology*
+    19, 89-126.
+    """
+    counts = brokerage(G, attr, counting="paths")  # sna's ordered counts, as documented for this table
+    groups = pd.Series({n: G.nodes[n].get(attr) for n in G} if isinstance(attr, str) else dict(attr),
+                       dtype=object).reindex(counts.index)
+    groups = groups.where(groups.notna(), "(geen)")
+    out = counts.groupby(groups.to_numpy()).mean()
+    out.insert(0, "n_actors", counts.groupby(groups.to_numpy()).size())
+    grand = counts["total"].sum()
+    out["share_of_total"] = counts.groupby(groups.to_numpy())["total"].sum() / grand if grand else np.nan
+    out.index.name = attr if isinstance(attr, str) else "group"
+    return out.sort_values("n_actors", ascending=False, kind="stable")
+
+
+def boundary_spanners(G: nx.Graph, attr, *, top: int | None = 15, show=("name", "tier")) -> pd.DataFrame:
+    """The actors whose ties reach the most other groups.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        For example a :func:`opgavelab.membership.co_membership_graph`.
+    attr : str
+        Node attribute with each actor's group (for instance ``"province"``).
+    top : int or None, default 15
+        Number of rows; None for all actors.
+    show : tuple of str
+        Node attributes to show next to the counts (when present).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by node, sorted by ``other_groups`` then ``E``: the ``show``
+        attributes, the group, ``degree``, ``other_groups`` (number of other
+        groups among its neighbours), ``E`` and ``I`` (ties outside and inside
+        its group), ``ei``, and its brokerage across groups
+        (``representative + gatekeeper + liaison + itinerant``,
+        Gould & Fernandez 1989) as ``cross_brokerage``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.star_graph(3)
+    >>> nx.set_node_attributes(G, {0: "a", 1: "b", 2: "c", 3: "a"}, "g")
+    >>> boundary_spanners(G, "g", top=1, show=())["other_groups"].tolist()
+    [2]
+    """
+    if not isinstance(attr, str):
+        msg = f"'attr' must be the name of a node attribute, got {type(attr).__name__}."
+        raise TypeError(msg)
+    group = {n: G.nodes[n].get(attr) for n in G}
+    rows = []
+    for n in G:
+        g = group[n]
+        others = [group[m] for m in G.neighbors(n) if m != n]
+        known = [o for o in others if not is_missing(o)]
+        external = sum(1 for o in known if o != g) if not is_missing(g) else 0
+        internal = sum(1 for o in known if o == g) if not is_missing(g) else 0
+        row = {k: G.nodes[n].get(k) for k in show if any(k in G.nodes[m] for m in G)}
+        row.update({attr: g, "degree": len(others),
+                    "other_groups": len({o for o in known if o != g}) if not is_missing(g) else 0,
+                    "E": external, "I": internal,
+                    "ei": (external - internal) / (external + internal) if external + internal else np.nan})
+        rows.append(row)
+    out = pd.DataFrame(rows, index=pd.Index(list(G), name="node"))
+    b = brokerage(G, attr, counting="paths")
+    out["cross_brokerage"] = (b["representative"] + b["gatekeeper"] + b["liaison"] + b["itinerant"]).reindex(out.index)
+    out = out.sort_values(["other_groups", "E", "cross_brokerage"], ascending=False, kind="stable")
+    return out if top is None else out.head(top)

@@ -32,7 +32,8 @@ import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 from scipy.sparse import csgraph
 
-from opgavelab.metrics.cohesion import _arcs, _check_graph, _check_int, _matrix
+from opgavelab._checks import _check_graph, _check_int
+from opgavelab.metrics._graph import _arcs, _matrix, _undirected_simple
 
 #: Number of sampled sources for betweenness above ``exact_limit`` actors.
 DEFAULT_BETWEENNESS_K = 500
@@ -252,21 +253,12 @@ def _bridge_pairs(H: nx.Graph) -> set[frozenset]:
     return set(found)
 
 
-def _undirected_simple(G) -> nx.Graph:
-    H = nx.Graph()
-    H.add_nodes_from(G)
-    H.add_edges_from((u, v) for u, v in G.edges() if u != v)
-    return H
-
-
 def centrality(
     G: nx.Graph,
     weight: str | None = "weight",
     betweenness_k: int | None = None,
     seed: int | None = 0,
     exact_limit: int = 2000,
-    *,
-    _distances: dict | None = None,
 ) -> pd.DataFrame:
     """Centrality of every actor in one table.
 
@@ -352,6 +344,19 @@ def centrality(
     Bonacich, P. (1987). Power and centrality: a family of measures.
     *American Journal of Sociology* 92(5), 1170-1182.
     """
+    return _centrality(G, weight, betweenness_k, seed, exact_limit)
+
+
+def _centrality(
+    G: nx.Graph,
+    weight: str | None = "weight",
+    betweenness_k: int | None = None,
+    seed: int | None = 0,
+    exact_limit: int = 2000,
+    *,
+    distances: dict | None = None,
+) -> pd.DataFrame:
+    """:func:`centrality`; ``distances`` (a dict) receives the exact distance totals of an all-pairs search, for the scan."""
     _check_graph(G)
     _check_int("exact_limit", exact_limit)
     if weight is not None and not isinstance(weight, str):
@@ -437,10 +442,11 @@ def centrality(
         closeness_approximate=closeness_approximate,
         eigenvector_converged=converged,
     )
-    if _distances is not None and sample is None:
+    if distances is not None and sample is None:
         # every source searched: the exact total over reachable ordered pairs, for cohesion()
-        _distances.update(total=float(dist_sum.sum()), pairs=int(reach.sum()))
+        distances.update(total=float(dist_sum.sum()), pairs=int(reach.sum()))
     return frame
+
 
 
 def articulation_points(G: nx.Graph) -> list:

@@ -25,105 +25,11 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
-from opgavelab._checks import _check_one_of
+from opgavelab._checks import _check_graph, _check_int, _check_one_of
+from opgavelab.metrics._graph import _adjacency, _n_ties
+from opgavelab.metrics.centrality import _centrality
 
 _MODES = ["all", "in", "out"]
-
-
-# --------------------------------------------------------------------------
-# shared private helpers (also used by the other metric families)
-# --------------------------------------------------------------------------
-def _check_graph(G, name: str = "G") -> None:
-    if not isinstance(G, nx.Graph):
-        msg = (
-            f"{name!r} must be a networkx Graph or DiGraph, got {type(G).__name__}. "
-            "Build one with networkx (for example nx.Graph(edge_list))."
-        )
-        raise TypeError(msg)
-
-
-def _check_int(name: str, value, minimum: int = 0, allow_none: bool = False) -> None:
-    if value is None and allow_none:
-        return
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        extra = " or None" if allow_none else ""
-        msg = f"{name!r} must be an integer >= {minimum}{extra}, got {value!r}."
-        raise ValueError(msg)
-
-
-def _is_number(value) -> bool:
-    try:
-        float(value)
-    except (TypeError, ValueError):
-        return False
-    return True
-
-
-def _arcs(G, weight: str | None = None):
-    """Nodes (in ``G``'s order) and the ties as index arrays, with weights if asked."""
-    nodes = list(G)
-    index = {v: i for i, v in enumerate(nodes)}
-    if weight is None:
-        pairs = [(index[u], index[v]) for u, v in G.edges() if u != v]
-        vals = None
-    else:
-        pairs, vals = [], []
-        for u, v, w in G.edges(data=weight, default=1):
-            if u != v:
-                pairs.append((index[u], index[v]))
-                vals.append(w)
-    if pairs:
-        rc = np.asarray(pairs, dtype=np.int64)
-        rows, cols = rc[:, 0], rc[:, 1]
-    else:
-        rows = cols = np.zeros(0, dtype=np.int64)
-    if vals is None:
-        return nodes, rows, cols, None
-    try:
-        data = np.asarray(vals, dtype=float)
-    except (TypeError, ValueError):
-        bad = next(w for w in vals if not _is_number(w))
-        msg = (
-            f"Tie weights in the attribute {weight!r} must be numbers, got {bad!r}. "
-            "Convert the weights to numbers or pass weight=None."
-        )
-        raise TypeError(msg) from None
-    return nodes, rows, cols, data
-
-
-def _matrix(n: int, rows, cols, data, directed: bool, symmetric: bool = False):
-    """Sparse n x n matrix of the ties; binary when ``data`` is None."""
-    binary = data is None
-    A = sp.csr_array((np.ones(len(rows)) if binary else data, (rows, cols)), shape=(n, n))
-    A.sum_duplicates()  # parallel ties of a multigraph add up
-    if not directed:
-        A = A + A.T  # networkx reports an undirected tie once
-    elif symmetric:
-        A = A + A.T if binary else A.maximum(A.T)
-    A = sp.csr_array(A)
-    if binary:
-        A.data[:] = 1.0
-    return A
-
-
-def _adjacency(G, weight: str | None = None, symmetric: bool = False):
-    """Nodes (in ``G``'s order) and the sparse adjacency matrix of ``G``.
-
-    Rows are senders, columns receivers. Self-loops are dropped. Without
-    ``weight`` the matrix is binary (parallel ties of a multigraph collapse);
-    with ``weight`` parallel ties add up and a missing weight counts as 1.
-    ``symmetric=True`` gives the undirected version of a DiGraph (a tie in
-    either direction; with weights the larger of the two arcs).
-    """
-    nodes, rows, cols, data = _arcs(G, weight)
-    return nodes, _matrix(len(nodes), rows, cols, data, G.is_directed(), symmetric)
-
-
-def _n_ties(G) -> int:
-    """Distinct ties without self-loops (arcs for a DiGraph)."""
-    if G.is_multigraph():
-        G = nx.DiGraph(G) if G.is_directed() else nx.Graph(G)
-    return G.number_of_edges() - nx.number_of_selfloops(G)
 
 
 # --------------------------------------------------------------------------
@@ -422,7 +328,6 @@ def cohesion(
     exact_limit: int = 2000,
     sample_size: int = 500,
     seed: int | None = 0,
-    _distances: dict | None = None,
 ) -> pd.Series:
     """Whole-network cohesion in one summary: size, density, components, reach.
 
@@ -496,6 +401,20 @@ def cohesion(
     Borgatti, S. P. (2006). Identifying sets of key players in a social network.
     *Computational and Mathematical Organization Theory* 12, 21-34.
     """
+    return _cohesion(G, weight, exact_limit=exact_limit, sample_size=sample_size, seed=seed)
+
+
+def _cohesion(
+    G: nx.Graph,
+    weight: str | None = None,
+    *,
+    exact_limit: int = 2000,
+    sample_size: int = 500,
+    seed: int | None = 0,
+    distances: dict | None = None,
+) -> pd.Series:
+    """:func:`cohesion`; ``distances``: the exact distance totals :func:`_centrality` left, so that the
+    all-pairs search for the average distance is not run a second time."""
     _check_graph(G)
     _check_int("exact_limit", exact_limit)
     _check_int("sample_size", sample_size, minimum=1)
@@ -540,8 +459,8 @@ def cohesion(
             largest_strong_component_size=int(np.bincount(strong).max()),
             connectedness=conn,
             fragmentation=1.0 - conn,
-            average_distance=(_average_distance(A, directed, sources) if approximate or not _distances
-                              else _distances["total"] / _distances["pairs"] if _distances["pairs"] else nan),
+            average_distance=(_average_distance(A, directed, sources) if approximate or not distances
+                              else distances["total"] / distances["pairs"] if distances["pairs"] else nan),
         )
     for key, mode in (("degree_centralization", "all"), ("in_centralization", "in"), ("out_centralization", "out")):
         result[key] = _degree_centralization(A, directed, mode)
@@ -557,3 +476,14 @@ def cohesion(
     out = pd.Series(result, dtype=float, name="cohesion")
     out.attrs["average_distance_approximate"] = approximate
     return out
+
+
+def _centrality_and_cohesion(G: nx.Graph, exact_limit: int = 2000) -> tuple[pd.DataFrame, pd.Series]:
+    """:func:`~opgavelab.metrics.centrality` and :func:`cohesion` of one graph, as the scan wants both.
+
+    Centrality searches from every actor (up to its exact limit) and hands
+    cohesion the distance totals, so the all-pairs search runs once.
+    """
+    distances: dict = {}
+    central = _centrality(G, exact_limit=exact_limit, distances=distances)
+    return central, _cohesion(G, exact_limit=exact_limit, distances=distances)

@@ -24,12 +24,11 @@ __all__ = [
 import networkx as nx
 import pandas as pd
 
-from ..case import Case, to_timestamp
+from .._dates import snapshot_at
+from .._i18n import fmt_list, message, nmessage
+from ..case import Case
+from ..network import actor_graph
 from ..schema import domain_ancestors
-
-
-def _at(at):
-    return None if at is None else (at if isinstance(at, pd.Timestamp) else to_timestamp(at, end=True))
 
 
 def _parents(case: Case) -> dict[str, str | None]:
@@ -101,7 +100,7 @@ def domain_coverage(case: Case, opgave: str, at=None) -> pd.DataFrame:
     case._check_opgave(opgave)
     parents = _parents(case)
     labels = case.labels("domain")
-    involved = case.actors_of(opgave, _at(at))
+    involved = case.actors_of(opgave, snapshot_at(at))
     domains = case.actors.loc[involved, "domains"]
     needed = list(case.opgaven.at[opgave, "domains"] or [])
     rows = []
@@ -163,7 +162,7 @@ def scale_fit(case: Case, opgave: str, at=None) -> pd.DataFrame:
     """
     case._check_opgave(opgave)
     levels = case.vocabulary("scale")["value"].tolist()
-    involved = case.actors_of(opgave, _at(at))
+    involved = case.actors_of(opgave, snapshot_at(at))
     scales = case.actors.loc[involved, "scale"].astype(object)
     counts = scales.value_counts().reindex(levels, fill_value=0)
     needed = case.opgaven.at[opgave, "scale"]
@@ -224,11 +223,9 @@ def candidate_partners(case: Case, opgave: str, at=None, lang: str | None = None
     >>> cands.index[0]
     'vr'
     """
-    from ..network import actor_graph
-
     case._check_opgave(opgave)
     lang = lang or case.lang
-    at = _at(at)
+    at = snapshot_at(at)
     parents = _parents(case)
     gaps = list(domains) if domains is not None else missing_domains(case, opgave, at)
     fit = scale_fit(case, opgave, at)
@@ -314,8 +311,6 @@ def _distance_to(G: nx.Graph, targets: set) -> dict:
 def _reason(covers, dfit, fills, scale_gap, via, dist, gap, needed_scale, labels, names, lang,
             scale_labels) -> str:
     """The candidate's reasons in words, in the order of the ranking rule."""
-    from .._i18n import fmt_list, message, nmessage
-
     parts = []
     if covers:
         doms = fmt_list([f"{c} {labels.get(c, '')}".strip() for c in covers], lang)
@@ -358,7 +353,7 @@ def unused_expertise(case: Case, opgave: str, at=None) -> pd.DataFrame:
     True
     """
     case._check_opgave(opgave)
-    at = _at(at)
+    at = snapshot_at(at)
     parents = _parents(case)
     needed = list(case.opgaven.at[opgave, "domains"] or [])
     inv = case.involvement_at(at, opgave)

@@ -40,7 +40,11 @@ __all__ = ["default_at", "formation", "formation_events", "formation_moment", "f
 import numpy as np
 import pandas as pd
 
-from ..case import Case, to_timestamp
+from .._checks import _check_lang
+from .._dates import snapshot_at, to_timestamp
+from .._i18n import message
+from .._progress import progress_bar
+from ..case import Case
 
 COLUMNS = ["n_actors", "n_ties", "density", "n_components", "n_isolates", "largest_component_share",
            "connectedness", "fragmentation", "mean_degree", "formed"]
@@ -123,7 +127,7 @@ def _dates(case, opgave, dates, at=None) -> pd.DatetimeIndex:
         return snapshot_dates(case, opgave, at=at)
     if isinstance(dates, (str, int, pd.Timestamp)):
         dates = [dates]
-    out = [d if isinstance(d, pd.Timestamp) else to_timestamp(d, end=True) for d in dates]
+    out = [snapshot_at(d) for d in dates]
     if at is not None:
         end = to_timestamp(at, end=True)
         out = [d for d in out if d <= end]
@@ -225,8 +229,6 @@ def formation(case: Case, opgave: str, dates=None, attr: str | None = "type",
     >>> formation(opgavelab.example(), "wonen")["n_components"].tolist()
     [1, 2, 2, 1, 1, 2, 2]
     """
-    from .._progress import progress_bar
-
     case._check_opgave(opgave)
     if attr is not None and attr not in case.actors.columns:
         msg = f"'attr' must be None or one of the actor columns {list(case.actors.columns)}, got {attr!r}."
@@ -390,8 +392,6 @@ def _part_info(members: np.ndarray, degree: np.ndarray, ever: pd.Index, names: p
     then the name); a part of three or more in which one actor type holds at
     least 80 % also gets that type, which often says more than one name.
     """
-    from .._i18n import message
-
     ids = ever[members]
     order = sorted(range(len(members)), key=lambda i: (-int(degree[members[i]]), str(names.get(ids[i], ids[i]))))
     central = ids[order[0]]
@@ -457,8 +457,6 @@ def formation_events(case: Case, opgave: str, at=None, *, dates=None, only_opgav
     >>> ev[ev["event"] == "merge"]["date"].dt.year.unique().tolist()
     [2019, 2020, 2021, 2022]
     """
-    from .._checks import _check_lang
-
     case._check_opgave(opgave)
     lang = _check_lang(lang or case.lang)
     dates = _dates(case, opgave, dates, at)
@@ -550,16 +548,12 @@ def formation_events(case: Case, opgave: str, at=None, *, dates=None, only_opgav
 
 
 def _and_list(items: list[str], lang: str) -> str:
-    from .._i18n import message
-
     if len(items) <= 1:
         return "".join(items)
     return message("formation_and", lang, first=", ".join(items[:-1]), last=items[-1])
 
 
 def _merge_sentence(row, case: Case, lang: str) -> str:
-    from .._i18n import message
-
     shown = []
     for label, size, kind in zip(row.part_labels, row.part_sizes, row.part_types):
         if size == 1:
@@ -579,8 +573,6 @@ def _merge_sentence(row, case: Case, lang: str) -> str:
 
 
 def _via(row, case: Case, lang: str) -> str:
-    from .._i18n import message
-
     names = case.actors["name"]
     kind = case.labels("tie_type", lang).get(row.tie_type, row.tie_type) if row.tie_type else None
     tie = message("formation_via_tie_typed" if kind else "formation_via_tie", lang,
@@ -589,8 +581,6 @@ def _via(row, case: Case, lang: str) -> str:
 
 
 def _split_sentence(row, case: Case, lang: str) -> str:
-    from .._i18n import message
-
     # the smaller parts came loose from the largest
     loose = [label if size == 1 else message("formation_part_sized", lang, label=label, size=size)
              for label, size in zip(row.part_labels[1:], row.part_sizes[1:])]
@@ -602,8 +592,6 @@ def _split_sentence(row, case: Case, lang: str) -> str:
 
 def _start_whole_sentence(frame: pd.DataFrame, events: pd.DataFrame, lang: str) -> str:
     """The first sentence when the first year is one whole, and, if newcomers then stood apart, when."""
-    from .._i18n import message
-
     y0, n0 = frame.index[0].year, int(frame["n_actors"].iloc[0])
     apart = frame.index[(frame["n_components"] > 1).to_numpy()]
     if len(apart):
@@ -649,9 +637,6 @@ def formation_story(case: Case, opgave: str, at=None, *, lang: str | None = None
     >>> print(formation_story(opgavelab.example(), "wonen", lang="en"))  # doctest: +ELLIPSIS
     In 2018 the 8 actors already formed one whole; ... In 2024 there are 2 parts (largest part 95%).
     """
-    from .._checks import _check_lang
-    from .._i18n import message
-
     case._check_opgave(opgave)
     lang = _check_lang(lang or case.lang)
     if frame is None:

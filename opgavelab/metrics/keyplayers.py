@@ -21,8 +21,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from opgavelab._checks import _check_lang, _check_one_of
-from opgavelab.metrics.cohesion import _adjacency, _check_graph, _check_int
+from opgavelab._checks import _check_graph, _check_int, _check_lang, _check_one_of
+from opgavelab.metrics._graph import _adjacency
 
 _GOALS = ["fragment", "reach"]
 

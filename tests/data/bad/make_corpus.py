@@ -34,6 +34,10 @@ from pathlib import Path
 from typing import Callable
 
 HERE = Path(__file__).resolve().parent
+if str(HERE.parents[2]) not in sys.path:  # run as a script: the repository root, for tests._workbooks
+    sys.path.insert(0, str(HERE.parents[2]))
+
+from tests import _workbooks  # noqa: E402 (after the path is known)
 FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 FIXED_DOC_TIME = "2024-01-01T00:00:00Z"
 PASSWORD = "geheim"
@@ -120,24 +124,10 @@ def _normalise_zip(path: Path, replace: dict[str, Callable[[bytes], bytes]] | No
 
 def write_xlsx(path: Path, sheets: dict[str, list[list]], edit: Callable | None = None,
                replace: dict[str, Callable[[bytes], bytes]] | None = None) -> None:
-    """Sheets as an xlsx; text stays text; ``edit(wb)`` may merge cells, set
-    error types or formulas; ``replace`` may patch XML members afterwards."""
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is None:
-                    continue
-                cell = ws.cell(row=r, column=c, value=value)
-                if isinstance(value, str) and not value.startswith("="):
-                    cell.data_type = "s"
-    if edit is not None:
-        edit(wb)
-    wb.save(path)
+    """Sheets as an xlsx through the tests' one workbook writer (text stays text;
+    ``edit(wb)`` may merge cells, set error types or formulas), then made
+    reproducible; ``replace`` may patch XML members afterwards."""
+    _workbooks.write_xlsx(path, sheets, edit)
     _normalise_zip(path, replace)
 
 
