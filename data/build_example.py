@@ -721,7 +721,6 @@ RELATIES = [
     ("min-ez", "regio", "samenwerking", 3, "economie", 2024, None, "Medeondertekenaar van de Regio Deal."),
     ("eb", "wsp", "samenwerking", 3, "economie", 2024, None),
     ("gem-veenhorst", "eb", "informatie", 2, "economie", 2024, None),
-    ("bedr-turfsteker", "gem-veenhorst", "informatie", 1, "economie", 2024, None),
     ("fnv", "ovm", "informatie", 2, "economie", 2024, None,
      "Afspraken over fatsoenlijke huisvesting van arbeidsmigranten."),
     ("kvk", "eb", "informatie", 2, "economie", 2024, None),
