@@ -576,7 +576,7 @@ def _for_reading(frame: pd.DataFrame, lang: str, case: Case, translate_index: bo
                         items = [str(case.opgaven["name"].get(x, x)) for x in items]
                     if col in ("covers", "domains", "needed_domains", "actors", "via"):
                         items = [f"{x} {domain_labels[x]}" if col in ("covers", "domains", "needed_domains")
-                                 and x in domain_labels
+                                 and domain_labels.get(x, x) not in (x, "")
                                  else (str(names.get(x, x)) if col in ("actors", "via") else str(x)) for x in items]
                     return "; ".join(str(x) for x in items)
                 return v
@@ -676,7 +676,7 @@ def scan(case: Case, opgave: str, at=None, lang: str | None = None, *, attr: str
     >>> import opgavelab
     >>> s = opgavelab.scan(opgavelab.example(), "economie", at=2024)
     >>> s.missing_domains, s.candidates.index[0], s.formed_at.year
-    (['1.2'], 'vr', 2022)
+    (['1.2', 'Netcapaciteit'], 'bedr-marknet', 2021)
     """
     lang, ts = _opgave_arguments(case, opgave, at, lang, attr)
     with _gc_paused():

@@ -135,7 +135,7 @@ def missing_domains(case: Case, opgave: str, at=None) -> list[str]:
     --------
     >>> import opgavelab
     >>> missing_domains(opgavelab.example(), "economie")
-    ['1.2']
+    ['1.2', 'Netcapaciteit']
     """
     cov = domain_coverage(case, opgave, at)
     return cov.index[cov["needed"] & ~cov["covered"]].tolist()
@@ -221,7 +221,7 @@ def candidate_partners(case: Case, opgave: str, at=None, lang: str | None = None
     >>> import opgavelab
     >>> cands = candidate_partners(opgavelab.example(), "economie")
     >>> cands.index[0]
-    'vr'
+    'bedr-marknet'
     """
     case._check_opgave(opgave)
     lang = lang or case.lang
@@ -313,7 +313,8 @@ def _reason(covers, dfit, fills, scale_gap, via, dist, gap, needed_scale, labels
     """The candidate's reasons in words, in the order of the ranking rule."""
     parts = []
     if covers:
-        doms = fmt_list([f"{c} {labels.get(c, '')}".strip() for c in covers], lang)
+        # a domain of the case's own may have no label but its name: say it once
+        doms = fmt_list([c if labels.get(c, c) in (c, "") else f"{c} {labels[c]}" for c in covers], lang)
         parts.append(message(f"candidate.covers.{dfit}", lang, domains=doms))
     if fills:
         parts.append(message("candidate.fills_scale", lang, level=scale_labels.get(scale_gap, scale_gap)))
