@@ -32,6 +32,7 @@ _PUBLIC = {
     "MembershipResult": "opgavelab.membership",
     "MembershipReport": "opgavelab.membership",
     "pseudonymise": "opgavelab.privacy",
+    "readable": "opgavelab.display",
     "write_questionnaires": "opgavelab.survey",
     "read_survey": "opgavelab.survey",
     "SurveyReport": "opgavelab.survey",
@@ -46,7 +47,7 @@ _PUBLIC = {
     "OpgavelabWarning": "opgavelab.errors",
 }
 
-_SUBMODULES = {"network", "metrics", "schema", "io", "case", "errors", "membership", "public_bodies", "privacy",
+_SUBMODULES = {"network", "metrics", "schema", "io", "case", "errors", "membership", "public_bodies", "privacy", "oefenen",
                "draw", "export", "survey"}
 
 __all__ = sorted([*_PUBLIC, *_SUBMODULES])
