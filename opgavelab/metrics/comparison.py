@@ -1,8 +1,7 @@
 """Comparing two opgaven: the partners and domains they share, and their linking pins.
 
-Actors who take part in several opgaven are the *linking pins* (Likert's term,
-used for networks of opgaven by Van der Steen et al. 2018) through which work
-on one opgave can be aligned with another. These functions take a Case and two
+Actors who take part in several opgaven are the *linking pins* (Likert 1961)
+through which work on one opgave can be aligned with another. These functions take a Case and two
 opgave ids; they describe overlap, they do not judge it.
 """
 
@@ -72,8 +71,9 @@ def compare_opgaven(case: Case, a: str, b: str, at=None) -> pd.DataFrame:
 
     References
     ----------
-    Van der Steen, M., Scherpenisse, J., Van Twist, M., 't Hart, P. & Frissen,
-    P. (2018). *Sneller beter? Opgavegericht werken in de praktijk.* Den Haag: NSOB.
+    Likert, R. (1961). *New Patterns of Management.* New York: McGraw-Hill.
+    Jaccard, P. (1912). The distribution of the flora in the alpine zone.
+    *New Phytologist*, 11(2), 37-50.
     """
     _check_pair(case, a, b)
     when = _at(at)
