@@ -304,6 +304,12 @@ def _a_5_2(ctx):
     return out
 
 
+def _r_5_2(ctx, lang):
+    case = ctx.need("case")
+    names = [str(case.opgaven.at[o, "name"]) for o in sorted(_a_5_2(ctx))]
+    return {"opgaven": fmt_list(names, lang) or "–"}
+
+
 def _a_5_3(ctx):
     from .metrics.formation import formation_moment
 
@@ -315,6 +321,13 @@ def _a_5_4(ctx):
     from .metrics import bridges
 
     return len(bridges(ctx.graph()))
+
+
+def _r_5_4(ctx, lang):
+    G = ctx.graph()
+    at = G.graph.get("at")
+    year = str(at.year) if isinstance(at, pd.Timestamp) else "–"
+    return {"n": nmessage("oefenen.phrase.bridges", _a_5_4(ctx), lang), "year": year}
 
 
 # ---- 06 --------------------------------------------------------------------
@@ -384,9 +397,9 @@ _EXERCISES: dict[str, _Exercise] = {e.id: e for e in [
     _Exercise("4.4", "number", _a_4_4, tolerance=0.005),
     _Exercise("4.5", "one_of", _a_4_5, entity="actor", reflect=_r_4_5),
     _Exercise("5.1", "one_of", _a_5_1),
-    _Exercise("5.2", "set", _a_5_2, entity="opgave"),
+    _Exercise("5.2", "set", _a_5_2, entity="opgave", reflect=_r_5_2),
     _Exercise("5.3", "year", _a_5_3),
-    _Exercise("5.4", "number", _a_5_4),
+    _Exercise("5.4", "number", _a_5_4, reflect=_r_5_4),
     _Exercise("6.1", "set", _a_6_1),
     _Exercise("6.2", "set", _a_6_2, entity="opgave"),
     _Exercise("6.3", "set", _a_6_3, entity="actor"),
@@ -592,6 +605,8 @@ def check(exercise: str, answer=None, case=None, *, opgave: str | None = None, a
     if ex.kind == "reflection":
         text = message("oefenen.reflection_only", lang, exercise=ex.id)
         return Feedback(ex.id, True, text, lang)
+    if answer is Ellipsis:
+        return Feedback(ex.id, False, message("oefenen.not_filled", lang), lang)
     ctx = _Context(case, opgave, at, lang=lang, **context)
     return _judge(ex, answer, ctx, lang)
 

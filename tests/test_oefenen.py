@@ -220,3 +220,9 @@ def test_comparison_columns_have_dutch_and_english_labels():
     for col in ("n_a", "n_b", "n_shared", "jaccard", "shared", "role_a", "role_b", "degree_a", "degree_b",
                 "hub_tie_share"):
         assert column_label(col, "nl") != col and column_label(col, "en") != col
+
+
+def test_the_placeholder_is_never_right(case):
+    for ex in FACTUAL:
+        fb = oefenen.check(ex.id, ..., case, opgave=OPGAVE, at=AT)
+        assert not fb.correct and "..." in fb.text
