@@ -404,7 +404,7 @@ _EXERCISES: dict[str, _Exercise] = {e.id: e for e in [
     _Exercise("6.2", "set", _a_6_2, entity="opgave"),
     _Exercise("6.3", "set", _a_6_3, entity="actor"),
     _Exercise("6.4", "number", _a_6_4, reflect=_r_6_4),
-    _Exercise("6.5", "one_of", _a_6_5, entity="actor"),
+    _Exercise("6.5", "one_of", _a_6_5, entity="actor", reflect=lambda ctx, lang: {}),
     _Exercise("7.1", "number", _a_7_1),
     _Exercise("7.2", "reflection"),
     _Exercise("10.1", "reflection"),
