@@ -19,8 +19,9 @@ def readable(frame: pd.DataFrame | pd.Series, case, lang: str = "nl", translate_
     ----------
     frame : pandas.DataFrame or pandas.Series
         A result of opgavelab (a Series becomes a one-column table).
-    case : Case
-        For actor names, domain labels and actor-type labels.
+    case : Case or None
+        For actor names, domain labels and actor-type labels; without a case
+        only the headers are translated.
     lang : {"nl", "en"}, default "nl"
     translate_index : bool, default False
         Also translate the row labels (actor types, summary keys such as ``total``).
@@ -44,4 +45,12 @@ def readable(frame: pd.DataFrame | pd.Series, case, lang: str = "nl", translate_
         raise ValueError(msg)
     if isinstance(frame, pd.Series):
         frame = frame.to_frame()
+    if case is None:
+        from ._i18n import column_label
+
+        out = frame.copy()
+        out.columns = [column_label(str(c), lang) for c in out.columns]
+        if out.index.name:
+            out.index.name = column_label(str(out.index.name), lang)
+        return out
     return _for_reading(frame, lang, case, translate_index=translate_index)
