@@ -46,52 +46,84 @@ DIRECTED_TIE_TYPES = {"financiering", "mandaat"}  # van = who gives money or man
 # ---------------------------------------------------------------------------
 INFO = [
     ("titel", "Regio Veenmarken: voorbeeldcasus opgavegericht werken"),
-    ("status", "Fictieve casus / fictional case. Alle plaatsen, organisaties en personen in Regio "
-               "Veenmarken zijn verzonnen; overeenkomsten met bestaande organisaties berusten op toeval. "
-               "Ministeries en EU-programma's staan erin als herkenbare rollen, niet als beschrijving "
-               "van werkelijk beleid."),
-    ("regio", "Regio Veenmarken ligt in de (eveneens fictieve) provincie Oostermarken: zes gemeenten "
+    ("status", "Fictieve casus / fictional case. Alle plaatsen, regionale organisaties, bedrijven en personen in "
+               "Regio Veenmarken zijn verzonnen; overeenkomsten met bestaande organisaties berusten op toeval. "
+               "Ministeries, Rijksdiensten (RVO, Rijkswaterstaat, UWV, KVK), SNN, de Europese Commissie en de "
+               "FNV staan erin als herkenbare rollen, niet als beschrijving van werkelijk beleid."),
+    ("regio", "Regio Veenmarken ligt in de (eveneens fictieve) noordelijke provincie Oostermarken: zes gemeenten "
               "(Markenveen, Oosterturfwijk, Nieuw-Dijkhorst, Zwartewierde, Midden-Marke en Ter Veenhorst) "
               "met samen ongeveer 125.000 inwoners. Lange kanaaldorpen, akkerbouw en zetmeelindustrie, "
               "bedrijvenpark De Vaart aan het Turfkanaal, vergrijzing en vertrek van jongeren."),
-    ("hoofdopgave", "economie: Regionale economische groei Veenmarken. De opgave vraagt tegelijk om ruimte "
-                    "(8.1), bereikbaarheid (2.1), arbeidsmarkt (6.5), veiligheid (1.2) en economie (3.1)."),
+    ("hoofdopgave", "economie: Regionale economische groei Veenmarken. De opgave vraagt tegelijk om economie (3.1), "
+                    "bedrijventerreinen (3.2), ruimte (8.1), bereikbaarheid (2.1), arbeidsmarkt (6.5), "
+                    "veiligheid (1.2) en netcapaciteit (een eigen domein van de casus, zie 'domeinen')."),
     ("verhaal 2018", "Twee jaar na de sluiting van de strokartonfabriek werkt ieder in de eigen kring: de "
-                     "gemeenten in het ambtelijk EZ-overleg van de regio; provincie, Rijk, RVO, OMO en EFRO "
-                     "langs hun subsidielijnen; het mkb rond de ondernemersvereniging; de agrofoodketen rond "
-                     "de zetmeelfabriek en LTO; ROC en hogeschool onderling. Vijf losse clusters."),
+                     "gemeenten in het ambtelijk EZ-overleg van de regio; provincie, Rijk (EZK, RVO), de ROM, KVK "
+                     "en SNN met de Europese Commissie langs de subsidielijnen (het EFRO-geld loopt via SNN); het "
+                     "mkb rond de ondernemersvereniging; de agrofoodketen rond de zetmeelfabriek en LTO; ROC en "
+                     "hogeschool onderling; UWV, FNV en uitzendbureau FlexMarke rond krapte en arbeidsmigratie. "
+                     "Transportbedrijf Hazeveld staat nog los. Zeven losse delen."),
     ("verhaal 2019", "Regio en provincie schrijven samen de Economische Agenda Veenmarken 2020-2025. De "
-                     "Coöperatieve Bank start met de gemeente Markenveen een microkredietpilot (tot 2021). "
-                     "Ter Veenhorst sluit aan; transportbedrijf Hazeveld komt in beeld via de vervoersstromen."),
+                     "Coöperatieve Bank start met de gemeente Markenveen een microkredietpilot (tot 2021) en KVK "
+                     "begeleidt starters van de ondernemersvereniging: overheden en mkb raken verbonden. Ter "
+                     "Veenhorst sluit aan; Hazeveld komt in beeld via de vervoersstromen van de zetmeelfabriek. "
+                     "Nog vier delen."),
     ("verhaal 2020", "Oprichting van de Economic Board Veenmarken, een stichting die makelt tussen bedrijven, "
-                     "onderwijs en overheid; de provincie betaalt het secretariaat. Via de Board raken het mkb "
-                     "en de agrofoodketen verbonden met de overheden."),
-    ("verhaal 2021", "Talentprogramma Vakkracht Veenmarken en het nieuwe Werkgeversservicepunt koppelen ROC, "
-                     "hogeschool en scholengemeenschap aan werkgevers als Dijkstra Precisie."),
-    ("verhaal 2022", "Regio Deal Veenmarken met het Rijk. Besluit over de uitbreiding van De Vaart bij het "
-                     "dorp Turfmond. De Jongerenraad krijgt een vaste plek aan tafel bij de Board."),
+                     "onderwijs en overheid; de provincie betaalt het secretariaat. Via de Board en LTO raakt de "
+                     "agrofoodketen verbonden met de overheden. UWV en ROC openen samen het Leerwerkloket. Nog twee "
+                     "delen."),
+    ("verhaal 2021", "Talentprogramma Vakkracht Veenmarken (een convenant van werkgevers, FNV, onderwijs en "
+                     "overheid), het Werkgeversservicepunt van gemeenten en UWV en het Regionaal Mobiliteitsteam "
+                     "verbinden arbeidsmarkt en onderwijs langs vele relaties tegelijk met de rest: sinds 2021 is "
+                     "het één collectief, dat niet aan één relatie hangt."),
+    ("verhaal 2022", "Regio Deal Veenmarken met het Rijk (BZK coördineert de Regio Deals; EZK tekent mee). Besluit "
+                     "over de uitbreiding van De Vaart bij het dorp Turfmond, maar de netbeheerder zet de "
+                     "aanvraag voor transportcapaciteit in de wachtrij: netcongestie. De Jongerenraad krijgt een "
+                     "vaste plek aan tafel bij de Board."),
     ("verhaal 2023-2024", "Opening van de Agrifood Campus Turfmond met universiteit, zetmeelfabriek en start-up "
-                          "DataVeen. Eind 2024 vormen alle betrokkenen bij de economische opgave één collectief."),
+                          "DataVeen. In juli 2024 wordt het ministerie van EZK gesplitst in Economische Zaken (EZ) "
+                          "en Klimaat en Groene Groei (KGG), en gaat volkshuisvesting van BZK naar het nieuwe "
+                          "ministerie van VRO; de casus rekent in jaren: EZK tot en met 2023, EZ, KGG en VRO vanaf "
+                          "2024. EZ neemt de plaats van EZK in de economische opgave in; KGG die in de energieopgave."),
     ("onbewust betrokken", "Akkerbouwer Boerema (zijn grond ligt in het zoekgebied van De Vaart), transportbedrijf "
                            "Hazeveld (zijn vrachtverkeer bepaalt de bereikbaarheidsopgave), uitzendbureau FlexMarke "
                            "(werft en huisvest arbeidsmigranten) en Dorpsraad Turfmond (buurdorp van de uitbreiding) "
                            "doen ertoe voor de opgave zonder het zelf te weten (bewust = nee)."),
-    ("blinde vlek", "De economische opgave vraagt ook om veilige bedrijventerreinen, het weren van ondermijning "
-                    "en fatsoenlijke huisvesting van arbeidsmigranten (taakveld 1.2 Openbare orde en "
-                    "veiligheid), maar geen enkele betrokkene brengt dat domein in. Veiligheidsregio, politie, "
-                    "RIEC, het ministerie van JenV en een buurtpreventieteam werken wel aan wonen en water: zij "
-                    "zijn de kandidaat-partners, de veiligheidsregio het dichtst bij het collectief."),
-    ("overige opgaven", "energie (Regionale Energiestrategie, vanaf 2019), wonen (woningbouw en leefbaarheid in "
-                        "de kernen), water (klimaatadaptatie en bodemdaling in het veen) en zorg (vitaal "
-                        "platteland: zorg en nabijheid in de dorpen)."),
+    ("wie ontbreekt", "De economische opgave loopt vast op twee dingen die niemand aan tafel inbrengt. (1) "
+                      "Netcapaciteit: de uitbreiding van De Vaart wacht op het stroomnet, maar netbeheerder Marknet "
+                      "zit alleen aan de energietafel; hij heeft al relaties met de zetmeelfabriek, de provincie en "
+                      "het parkmanagement en is daarom de eerste kandidaat-partner, vóór KGG. (2) Openbare orde en "
+                      "veiligheid (1.2): ondermijning op bedrijventerreinen en de huisvesting van arbeidsmigranten "
+                      "zijn de taak van burgemeester, politie, Openbaar Ministerie en RIEC, die wel aan de opgave "
+                      "wonen werken. De veiligheidsregio (1.1 crisisbeheersing en brandweer) is hier geen "
+                      "kandidaat."),
+    ("overige opgaven", "energie (Regionale Energiestrategie, vanaf 2019: RES-bureau en overheden, de "
+                        "energiecoöperatie met het dorp, en netbeheerder met zetmeelfabriek staan eerst los en "
+                        "vormen in 2021 één geheel), wonen (woningbouw en leefbaarheid in de kernen; één geheel in "
+                        "2021-2022, daarna valt de bank los), water (klimaatadaptatie en bodemdaling in het veen; "
+                        "overheden en natuur/onderzoek vinden elkaar in 2020 in de veenweidestrategie) en zorg "
+                        "(vitaal platteland: zorg en nabijheid in de dorpen)."),
+    ("typen", "Overheid: ook zelfstandige bestuursorganen (UWV, KVK), gemeenschappelijke regelingen (regio, "
+              "Werkgeversservicepunt, Marke-Werk, SNN) en de ROM. Belangenorganisaties van ondernemers en boeren "
+              "(ondernemersvereniging, LTO) tellen als bedrijfsleven; de vakbond, woningcorporaties, stichtingen "
+              "en verenigingen met een vertegenwoordigende rol (dorpsraad, huurders) als maatschappelijke "
+              "organisatie; initiatieven van inwoners zelf, ook als coöperatie, als burger."),
+    ("schaalniveau", "Het niveau waarop de actor, of zijn eenheid in de casus, werkt: het basisteam van de politie "
+                     "en het UWV-team van de arbeidsmarktregio regionaal; organisaties voor een landsdeel (SNN, "
+                     "Rijkswaterstaat Noord-Nederland) provinciaal, het dichtstbijzijnde niveau; de zetmeelfabriek "
+                     "mondiaal, omdat het concern beslist."),
     ("domeinen", "Domeinen zijn BBV-taakveldcodes (Iv3), als tekst, gescheiden door ';'. Bij een actor staan "
                  "de taakvelden die hij in deze casus inbrengt; bij gemeenten dus alleen de portefeuilles die "
-                 "aan tafel zitten, niet alle taken van de gemeente."),
+                 "aan tafel zitten, niet alle taken van de gemeente (de burgemeester met openbare orde staat "
+                 "apart). 'Netcapaciteit' is geen BBV-taakveld (netbeheer is geen gemeentelijke taak); de casus "
+                 "voegt het als eigen domein toe in het blad lijsten."),
     ("datums", "Jaartallen. Een betrokkenheid of relatie geldt vanaf 'sinds' tot en met 'tot' (leeg = nog "
                "actief). Wat al vóór 2018 bestond staat op 2018, het begin van de waarneming."),
     ("relaties", "type: samenwerking, financiering, informatie of mandaat; gewicht 1 (zwak) tot 5 (sterk). "
                  "Financiering en mandaat zijn gericht (gericht = ja): 'van' geeft geld of mandaat aan 'naar'. "
-                 "De kolom opgave noemt de opgave waarvoor de relatie is vastgelegd; leeg = algemene relatie."),
+                 "De kolom opgave noemt de opgave waarvoor de relatie is vastgelegd; leeg = algemene relatie. "
+                 "De toelichting noemt waar nodig het fonds of programma (EFRO, LEADER, Regio Deal): een fonds "
+                 "is geen actor, wel wie het beheert."),
     ("bron", "opgavelab voorbeeldcasus"),
     ("licentie", "CC0 1.0 (publiek domein): vrij te gebruiken, aan te passen en te verspreiden"),
     ("gemaakt met", "data/build_example.py (opgavelab); pas de gegevens daar aan, niet in dit werkboek"),
@@ -131,39 +163,72 @@ ACTOREN = [
      "5.7; 7.2; 8.1",
      "Waterschap voor het veen- en kanaalgebied dat peilen, kaden en waterkwaliteit beheert."),
     ("vr", "Veiligheidsregio Oostermarken", "overheid", "regionaal", "publiek",
-     "1.1; 1.2; 7.1",
-     "Brandweer, crisisbeheersing en GHOR; adviseert gemeenten over risico's van bedrijven en evenementen."),
+     "1.1; 7.1",
+     "Brandweer, crisisbeheersing en GHOR (taakveld 1.1 en 7.1); adviseert gemeenten over risico's van bedrijven "
+     "en evenementen. Openbare orde en ondermijning (1.2) zijn niet haar taak maar die van burgemeester, politie "
+     "en OM."),
     ("ggd", "GGD Oostermarken", "overheid", "regionaal", "zorg",
      "6.1; 7.1",
      "Publieke gezondheidszorg voor de gemeenten in de provincie, volgt gezondheid en leefstijl in de dorpen."),
     ("odv", "Omgevingsdienst Veenmarken", "overheid", "regionaal", "publiek",
      "7.4; 8.1",
      "Verleent en handhaaft milieuvergunningen voor bedrijven namens gemeenten en provincie."),
+    ("burg-markenveen", "Burgemeester van Markenveen", "overheid", "lokaal", "publiek",
+     "1.2",
+     "Eenhoofdig bestuursorgaan met eigen bevoegdheden voor openbare orde, Bibob en het sluiten van panden; "
+     "voorzitter van de lokale driehoek met politie en OM, en dus de eerste om ondermijning aan te pakken."),
     ("politie", "Politie basisteam Veenmarken", "overheid", "regionaal", "publiek",
      "1.2",
      "Basisteam voor de zes gemeenten dat signalen van ondermijning op bedrijventerreinen en vakantieparken ziet."),
+    ("om", "Openbaar Ministerie, arrondissementsparket Oostermarken", "overheid", "provinciaal", "publiek",
+     "1.2",
+     "Vervolgt strafbare feiten, zit met burgemeester en politie in de driehoek en is partner in het RIEC."),
     ("riec", "RIEC Oostermarken", "overheid", "provinciaal", "publiek",
      "1.2; 3.3",
      "Informatie- en expertisecentrum dat gemeenten helpt bij de aanpak van ondermijning en bij Bibob-toetsen."),
     ("wsp", "Werkgeversservicepunt Veenmarken", "overheid", "regionaal", "publiek",
      "6.4; 6.5",
      "Gezamenlijk loket van gemeenten en UWV voor werkgevers, vacatures en leerwerktrajecten, sinds 2021."),
+    ("uwv", "UWV, arbeidsmarktregio Veenmarken", "overheid", "regionaal", "publiek",
+     "6.5",
+     "Regionaal team van het UWV (zelfstandig bestuursorgaan): bemiddelt werkzoekenden, levert "
+     "arbeidsmarktinformatie en voert met de gemeenten het Werkgeversservicepunt."),
+    ("kvk", "Kamer van Koophandel (KVK), regio Oostermarken", "overheid", "provinciaal", "publiek",
+     "3.3; 3.1",
+     "Zelfstandig bestuursorgaan: Handelsregister en advies aan startende en groeiende ondernemers, met RVO "
+     "achter het Ondernemersplein."),
     ("marke-werk", "Sociaal werkbedrijf Marke-Werk", "overheid", "regionaal", "publiek",
      "6.4; 6.5",
      "Gemeenschappelijke regeling voor beschut werk en re-integratie van mensen met afstand tot de arbeidsmarkt."),
     ("omo", "Ontwikkelingsmaatschappij Oostermarken (OMO)", "overheid", "provinciaal", "publiek",
      "3.1; 3.2",
-     "Regionale ontwikkelingsmaatschappij van provincie en Rijk die innovatieve bedrijven financiert en begeleidt."),
+     "Regionale ontwikkelingsmaatschappij (ROM, een nv van provincie en Rijk) die innovatieve bedrijven "
+     "financiert en begeleidt."),
     ("res", "RES-bureau Veenmarken", "overheid", "regionaal", "publiek",
      "7.4; 8.1",
      "Programmabureau van gemeenten, provincie en waterschap voor de Regionale Energiestrategie."),
     # --- overheid: Rijk en Europa
-    ("min-ezk", "Ministerie van Economische Zaken en Klimaat", "overheid", "nationaal", "publiek",
-     "3; 7.4",
-     "Rijk; financiert de Regio Deal en is aandeelhouder van de regionale ontwikkelingsmaatschappij."),
+    ("min-ezk", "Ministerie van Economische Zaken en Klimaat (EZK, tot juli 2024)", "overheid", "nationaal",
+     "publiek", "3; 7.4",
+     "Rijk tot juli 2024, toen EZK werd gesplitst in EZ en KGG; in deze casus (die in jaren rekent) actief tot "
+     "en met 2023. Aandeelhouder van de ROM, medeondertekenaar van de Regio Deal, vanaf 2022 betrokken bij "
+     "netcongestie."),
+    ("min-ez", "Ministerie van Economische Zaken (EZ)", "overheid", "nationaal", "publiek",
+     "3",
+     "Rijk sinds de splitsing van EZK in juli 2024 (in deze casus vanaf 2024): bedrijvenbeleid en regionale "
+     "economie, aandeelhouder van de ROM, opdrachtgever van RVO."),
+    ("min-kgg", "Ministerie van Klimaat en Groene Groei (KGG)", "overheid", "nationaal", "publiek",
+     "7.4; Netcapaciteit",
+     "Rijk sinds de splitsing van EZK in juli 2024 (in deze casus vanaf 2024): klimaat, energie en het "
+     "elektriciteitsnet, onder meer het Landelijk Actieprogramma Netcongestie."),
     ("min-bzk", "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", "overheid", "nationaal", "publiek",
      "0.1; 8.3",
-     "Rijk; verantwoordelijk voor de woningbouwafspraken en het Nationaal Programma RES."),
+     "Rijk; coördineert de Regio Deals, draagt bij aan het Nationaal Programma RES en had tot juli 2024 ook "
+     "volkshuisvesting (woondeals), sindsdien bij VRO."),
+    ("min-vro", "Ministerie van Volkshuisvesting en Ruimtelijke Ordening (VRO)", "overheid", "nationaal",
+     "publiek", "8.1; 8.3",
+     "Rijk sinds juli 2024, afgesplitst van BZK (in deze casus vanaf 2024): woningbouwafspraken, woondeals en "
+     "ruimtelijke ordening."),
     ("min-ienw", "Ministerie van Infrastructuur en Waterstaat", "overheid", "nationaal", "publiek",
      "2.1; 7.2",
      "Rijk; financiert klimaatadaptatie via een impulsregeling en stuurt Rijkswaterstaat aan."),
@@ -173,19 +238,27 @@ ACTOREN = [
     ("rvo", "Rijksdienst voor Ondernemend Nederland (RVO)", "overheid", "nationaal", "publiek",
      "3.1; 3.3",
      "Uitvoeringsorganisatie van het Rijk voor subsidies en regelingen voor ondernemers."),
-    ("rws", "Rijkswaterstaat, regionale dienst", "overheid", "nationaal", "publiek",
+    ("rws", "Rijkswaterstaat Noord-Nederland", "overheid", "provinciaal", "publiek",
      "2.1; 2.4; 7.2",
-     "Beheert de rijksvaarweg en de hoofdwatergang door de regio."),
-    ("eu-efro", "EU-programma EFRO (Europees Fonds voor Regionale Ontwikkeling)", "overheid", "Europees", "publiek",
-     "3.1; 7.4",
-     "Europees structuurfonds dat innovatie en verduurzaming van het regionale bedrijfsleven medefinanciert."),
-    ("eu-leader", "EU-programma LEADER Veenmarken", "overheid", "Europees", "publiek",
-     "5.7; 6.1",
-     "Europees plattelandsprogramma (tot 2022) voor kleine dorpsinitiatieven, uitgevoerd door een lokale actiegroep."),
+     "Regionale dienst van Rijkswaterstaat (landsdeel, hier op provinciaal niveau) die de rijksvaarweg en de "
+     "hoofdwatergang door de regio beheert."),
+    ("snn", "Samenwerkingsverband Noord-Nederland (SNN)", "overheid", "provinciaal", "publiek",
+     "3.1; 3.3",
+     "Samenwerking van de noordelijke provincies, waaronder Oostermarken; managementautoriteit van het "
+     "EFRO-programma Noord-Nederland: selecteert projecten en kent de middelen van het Europees Fonds voor "
+     "Regionale Ontwikkeling (EFRO) toe. Het fonds zelf is geen actor."),
+    ("ec", "Europese Commissie (DG Regionaal en Stedelijk Beleid)", "overheid", "Europees", "publiek",
+     "3.1",
+     "Keurt het EFRO-programma Noord-Nederland goed en ziet toe op de besteding; het geld loopt via SNN."),
     # --- bedrijven
-    ("ovm", "Ondernemersvereniging Markenveen", "bedrijf", "lokaal", "privaat",
+    ("ovm", "Ondernemersvereniging Markenveen", "bedrijf", "lokaal", "belangenbehartiging",
      "3.1; 3.4",
-     "Vereniging van ruim 180 ondernemers uit Markenveen en omstreken en de spreekbuis van het mkb."),
+     "Belangenorganisatie van ruim 180 ondernemers uit Markenveen en omstreken, de spreekbuis van het mkb; "
+     "telt als bedrijfsleven (ondernemers), net als LTO."),
+    ("lto", "LTO-afdeling Veenmarken", "bedrijf", "regionaal", "belangenbehartiging",
+     "3.1; 5.7; 8.1",
+     "Belangenorganisatie van de boeren en tuinders in de regio; telt als bedrijfsleven (ondernemers), net als "
+     "de ondernemersvereniging."),
     ("bedr-vaart", "Parkmanagement Bedrijvenpark De Vaart", "bedrijf", "lokaal", "privaat",
      "2.2; 3.2",
      "Coöperatie van gevestigde bedrijven die beheer en uitbreiding van bedrijvenpark De Vaart regelt."),
@@ -223,8 +296,9 @@ ACTOREN = [
      "7.4",
      "Ontwikkelaar van wind- en zonneparken in het zoekgebied Zwartewierde."),
     ("bedr-marknet", "Marknet Netbeheer", "bedrijf", "provinciaal", "energie",
-     "3.2; 7.4",
-     "Regionale netbeheerder voor elektriciteit en gas die met netcongestie kampt."),
+     "7.4; Netcapaciteit",
+     "Regionale netbeheerder voor elektriciteit en gas. Door netcongestie staan zware aansluitingen sinds 2022 "
+     "in een wachtrij, ook die voor de uitbreiding van bedrijvenpark De Vaart."),
     ("bedr-waterstof", "Groene Waterstofhub Turfmond BV", "bedrijf", "regionaal", "energie",
      "3.1; 7.4",
      "Joint venture die naast de zetmeelfabriek een elektrolyser bouwt."),
@@ -247,9 +321,14 @@ ACTOREN = [
     ("eb", "Economic Board Veenmarken", "maatschappelijke organisatie", "regionaal", "non-profit",
      "3.1; 3.4; 6.5",
      "Stichting waarin ondernemers, onderwijs en overheid sinds 2020 samen de economische agenda trekken."),
-    ("lto", "LTO-afdeling Veenmarken", "maatschappelijke organisatie", "regionaal", "agrofood",
-     "3.1; 5.7; 8.1",
-     "Belangenbehartiger van de boeren en tuinders in de regio."),
+    ("fnv", "FNV, regio Oostermarken", "maatschappelijke organisatie", "provinciaal", "vakbond",
+     "6.5",
+     "Vakbond; zit als werknemersorganisatie aan tafel in het Regionaal Werkbedrijf en komt op voor "
+     "uitzendkrachten en arbeidsmigranten."),
+    ("lag-leader", "Lokale Actiegroep LEADER Veenmarken", "maatschappelijke organisatie", "regionaal",
+     "non-profit", "5.7; 6.1",
+     "Groep van inwoners, ondernemers en overheden die tot 2022 de Europese LEADER-middelen voor het platteland "
+     "aan kleine dorpsinitiatieven toekende. Het programma zelf is geen actor."),
     ("woco-vw", "Woningstichting Veenmarken Wonen", "maatschappelijke organisatie", "regionaal", "volkshuisvesting",
      "6.1; 8.3",
      "Grootste woningcorporatie van de regio met ongeveer 9.000 huurwoningen."),
@@ -336,12 +415,14 @@ OPGAVEN = [
     ("economie", "Regionale economische groei Veenmarken",
      "Na de sluiting van de strokartonfabriek in 2016 verdwenen 600 banen en trokken jongeren weg; de regio "
      "krimpt en vergrijst terwijl agrofood en maakindustrie geen personeel vinden.",
-     "Werk en bedrijvigheid laten groeien zonder dat ruimte, bereikbaarheid, arbeidsmarkt en veiligheid van "
-     "bedrijventerreinen elkaar in de weg zitten.",
-     "regionaal", "3.1; 8.1; 2.1; 6.5; 1.2",
-     "Economische Agenda Veenmarken en Regio Deal: uitbreiding van bedrijvenpark De Vaart, betere "
-     "ontsluiting over de kanaalwegen, talentprogramma Vakkracht Veenmarken, de Agrifood Campus en veilige, "
-     "ondermijningsbestendige bedrijventerreinen met fatsoenlijke huisvesting van arbeidsmigranten."),
+     "Werk en bedrijvigheid laten groeien zonder dat ruimte, stroomnet, bereikbaarheid, arbeidsmarkt en "
+     "veiligheid van bedrijventerreinen elkaar in de weg zitten.",
+     "regionaal", "3.1; 3.2; 8.1; 2.1; 6.5; 1.2; Netcapaciteit",
+     "Economische Agenda Veenmarken en Regio Deal: uitbreiding van bedrijvenpark De Vaart (die sinds 2022 "
+     "vastloopt op netcongestie: er is geen transportcapaciteit voor nieuwe grootverbruikers), betere "
+     "ontsluiting over de kanaalwegen, talentprogramma Vakkracht Veenmarken met werkgevers, vakbond, UWV en "
+     "onderwijs, de Agrifood Campus en veilige, ondermijningsbestendige bedrijventerreinen met fatsoenlijke "
+     "huisvesting van arbeidsmigranten."),
     ("energie", "Regionale Energiestrategie Veenmarken",
      "Het Klimaatakkoord vraagt elke RES-regio om een bod voor duurzame elektriciteit op land.",
      "Genoeg wind- en zonne-energie opwekken met draagvlak en lokaal eigendom, terwijl het stroomnet vol zit.",
@@ -372,10 +453,10 @@ OPGAVEN = [
 ]
 
 # ---------------------------------------------------------------------------
-# betrokkenheid: actor, opgave, rol, bewust, inzet (1-5), sinds, tot
+# betrokkenheid: actor, opgave, rol, bewust, inzet (1-5), sinds, tot[, toelichting]
 # ---------------------------------------------------------------------------
 BETROKKENHEID = [
-    # --- economie: vijf kringen in 2018, één collectief in 2024
+    # --- economie: zeven losse delen in 2018, één collectief sinds 2021
     ("gem-markenveen", "economie", "trekker", "ja", 5, 2018, None),
     ("gem-turfwijk", "economie", "partner", "ja", 4, 2018, None),
     ("gem-dijkhorst", "economie", "partner", "ja", 2, 2018, None),
@@ -384,10 +465,20 @@ BETROKKENHEID = [
     ("gem-veenhorst", "economie", "partner", "ja", 2, 2019, None),
     ("regio", "economie", "uitvoerder", "ja", 4, 2018, None),
     ("prov", "economie", "financier", "ja", 4, 2018, None),
-    ("min-ezk", "economie", "financier", "ja", 3, 2018, None),
+    ("min-ezk", "economie", "financier", "ja", 3, 2018, 2023,
+     "Tot de splitsing van EZK (juli 2024; in deze casus tot en met 2023)."),
+    ("min-ez", "economie", "financier", "ja", 3, 2024, None,
+     "Neemt in 2024 de economische taken van EZK over."),
+    ("min-bzk", "economie", "financier", "ja", 2, 2022, None,
+     "Coördinerend ministerie van de Regio Deal Veenmarken (Rijksbijdrage uit de Regio Envelop)."),
     ("rvo", "economie", "uitvoerder", "ja", 2, 2018, None),
     ("omo", "economie", "financier", "ja", 3, 2018, None),
-    ("eu-efro", "economie", "financier", "ja", 2, 2018, None),
+    ("snn", "economie", "financier", "ja", 2, 2018, None,
+     "Managementautoriteit van het EFRO-programma Noord-Nederland (2014-2020, vanaf 2021 het programma "
+     "2021-2027)."),
+    ("ec", "economie", "financier", "ja", 1, 2018, None,
+     "Europese kant van het EFRO: keurt het programma goed, de middelen lopen via SNN."),
+    ("kvk", "economie", "partner", "ja", 2, 2018, None),
     ("ovm", "economie", "partner", "ja", 4, 2018, None),
     ("bedr-bakkerij", "economie", "belanghebbende", "ja", 1, 2018, None),
     ("bedr-turfsteker", "economie", "belanghebbende", "ja", 1, 2018, None),
@@ -397,20 +488,23 @@ BETROKKENHEID = [
     ("bedr-zetmeel", "economie", "partner", "ja", 4, 2018, None),
     ("bedr-koops", "economie", "partner", "ja", 3, 2018, None),
     ("lto", "economie", "belanghebbende", "ja", 3, 2018, None),
+    ("bedr-hazeveld", "economie", "belanghebbende", "nee", 1, 2018, None),
     ("bedr-flexmarke", "economie", "belanghebbende", "nee", 2, 2018, None),
-    ("bedr-hazeveld", "economie", "belanghebbende", "nee", 1, 2019, None),
-    ("bedr-boerema", "economie", "belanghebbende", "nee", 1, 2020, None),
+    ("uwv", "economie", "partner", "ja", 3, 2018, None),
+    ("fnv", "economie", "partner", "ja", 2, 2018, None),
     ("roc", "economie", "kennispartner", "ja", 4, 2018, None),
     ("hogeschool", "economie", "kennispartner", "ja", 3, 2018, None),
+    ("bedr-boerema", "economie", "belanghebbende", "nee", 1, 2020, None),
     ("eb", "economie", "trekker", "ja", 5, 2020, None),
-    ("bi-jongerenraad", "economie", "belanghebbende", "ja", 2, 2020, None),
     ("wsp", "economie", "uitvoerder", "ja", 4, 2021, None),
     ("vo-veenland", "economie", "partner", "ja", 2, 2021, None),
+    ("bi-jongerenraad", "economie", "belanghebbende", "ja", 2, 2022, None,
+     "Vaste plek aan tafel bij de Economic Board sinds 2022."),
     ("dr-turfmond", "economie", "belanghebbende", "nee", 1, 2022, None),
     ("uni", "economie", "kennispartner", "ja", 3, 2023, None),
     ("campus", "economie", "uitvoerder", "ja", 3, 2023, None),
     ("bedr-dataveen", "economie", "partner", "ja", 2, 2023, None),
-    # --- energie: de RES vanaf 2019
+    # --- energie: de RES vanaf 2019, drie losse delen die in 2021 één geheel worden
     ("res", "energie", "trekker", "ja", 5, 2019, None),
     ("prov", "energie", "partner", "ja", 4, 2019, None),
     ("gem-markenveen", "energie", "partner", "ja", 3, 2019, None),
@@ -418,25 +512,31 @@ BETROKKENHEID = [
     ("gem-turfwijk", "energie", "partner", "ja", 3, 2019, None),
     ("gem-veenhorst", "energie", "partner", "ja", 2, 2019, None),
     ("ws", "energie", "partner", "ja", 2, 2019, None),
-    ("bedr-marknet", "energie", "partner", "ja", 4, 2019, None),
-    ("min-bzk", "energie", "financier", "ja", 2, 2019, None),
+    ("min-bzk", "energie", "financier", "ja", 2, 2019, None,
+     "Rijksbijdrage aan het RES-bureau via het Nationaal Programma RES."),
     ("bi-marker-zon", "energie", "uitvoerder", "ja", 4, 2019, None),
+    ("db-kanaalhoek", "energie", "partner", "ja", 2, 2019, None),
+    ("bedr-marknet", "energie", "partner", "ja", 4, 2019, None),
+    ("bedr-zetmeel", "energie", "partner", "ja", 3, 2019, None,
+     "Grootverbruiker die wil elektrificeren (cluster-energiestrategie)."),
     ("bedr-veenwind", "energie", "uitvoerder", "ja", 4, 2020, None),
     ("odv", "energie", "uitvoerder", "ja", 3, 2020, None),
     ("natuur", "energie", "belanghebbende", "ja", 2, 2020, None),
-    ("lto", "energie", "belanghebbende", "ja", 2, 2020, None),
+    ("lto", "energie", "belanghebbende", "ja", 2, 2021, None),
     ("bi-windstil", "energie", "belanghebbende", "ja", 3, 2020, 2023),
     ("bedr-wubbels", "energie", "belanghebbende", "nee", 1, 2021, None),
     ("bedr-bank", "energie", "financier", "ja", 2, 2021, None),
     ("bedr-waterstof", "energie", "uitvoerder", "ja", 4, 2021, None),
-    ("bedr-zetmeel", "energie", "partner", "ja", 3, 2021, None),
     ("omo", "energie", "financier", "ja", 2, 2021, None),
-    ("db-kanaalhoek", "energie", "partner", "ja", 2, 2021, None),
     ("uni", "energie", "kennispartner", "ja", 2, 2022, None),
     ("hogeschool", "energie", "kennispartner", "ja", 2, 2022, None),
-    ("min-ezk", "energie", "belanghebbende", "ja", 2, 2022, None),
+    ("min-ezk", "energie", "belanghebbende", "ja", 2, 2022, 2023,
+     "Landelijk Actieprogramma Netcongestie; energie gaat in 2024 naar KGG."),
     ("woco-vw", "energie", "partner", "ja", 2, 2022, None),
-    ("eu-efro", "energie", "financier", "ja", 2, 2023, None),
+    ("snn", "energie", "financier", "ja", 2, 2023, None,
+     "EFRO-programma Noord-Nederland 2021-2027: cofinanciering van de elektrolyser."),
+    ("min-kgg", "energie", "partner", "ja", 2, 2024, None,
+     "Neemt in 2024 klimaat, energie en netcongestie van EZK over."),
     # --- wonen
     ("gem-markenveen", "wonen", "trekker", "ja", 5, 2018, None),
     ("gem-middenmarke", "wonen", "trekker", "ja", 4, 2018, None),
@@ -452,27 +552,33 @@ BETROKKENHEID = [
     ("politie", "wonen", "partner", "ja", 2, 2019, None),
     ("bi-buurtpreventie", "wonen", "belanghebbende", "ja", 3, 2019, None),
     ("riec", "wonen", "partner", "ja", 3, 2020, None),
+    ("burg-markenveen", "wonen", "partner", "ja", 3, 2020, None,
+     "Bestuurlijke aanpak van ondermijning in wijken en op recreatieparken."),
     ("min-jenv", "wonen", "financier", "ja", 1, 2020, None),
     ("bedr-kanaalhoek", "wonen", "belanghebbende", "nee", 2, 2020, None),
     ("bedr-flexmarke", "wonen", "belanghebbende", "ja", 2, 2020, None),
-    ("min-bzk", "wonen", "financier", "ja", 3, 2021, None),
+    ("om", "wonen", "partner", "ja", 2, 2021, None),
+    ("min-bzk", "wonen", "financier", "ja", 3, 2021, 2023,
+     "Woningbouwimpuls en woondeal, tot volkshuisvesting in 2024 naar VRO gaat."),
+    ("min-vro", "wonen", "financier", "ja", 3, 2024, None,
+     "Neemt in 2024 de woondeal van BZK over."),
     ("vr", "wonen", "partner", "ja", 2, 2021, None),
     ("bi-tinyhouses", "wonen", "belanghebbende", "ja", 3, 2021, None),
     ("dr-turfmond", "wonen", "belanghebbende", "ja", 2, 2021, None),
     ("prov", "wonen", "partner", "ja", 2, 2022, None),
-    # --- water
-    ("gem-markenveen", "water", "partner", "ja", 3, 2018, None),
+    # --- water: twee losse delen in 2019 (overheden; natuur en onderzoek), één geheel sinds 2020
+    ("gem-markenveen", "water", "partner", "ja", 3, 2019, None),
     ("ws", "water", "trekker", "ja", 5, 2019, None),
     ("prov", "water", "partner", "ja", 4, 2019, None),
     ("gem-turfwijk", "water", "partner", "ja", 3, 2019, None),
     ("gem-zwartewierde", "water", "partner", "ja", 3, 2019, None),
     ("gem-veenhorst", "water", "partner", "ja", 3, 2019, None),
-    ("lto", "water", "partner", "ja", 3, 2019, None),
     ("rws", "water", "partner", "ja", 2, 2019, None),
+    ("vr", "water", "partner", "ja", 3, 2019, None),
     ("ivo", "water", "kennispartner", "ja", 4, 2019, None),
     ("natuur", "water", "partner", "ja", 3, 2019, None),
     ("landschap", "water", "uitvoerder", "ja", 3, 2019, None),
-    ("vr", "water", "partner", "ja", 3, 2019, None),
+    ("lto", "water", "partner", "ja", 3, 2020, None),
     ("bedr-boerema", "water", "belanghebbende", "nee", 1, 2020, None),
     ("bedr-wubbels", "water", "belanghebbende", "nee", 1, 2020, None),
     ("erfgoed", "water", "belanghebbende", "ja", 2, 2020, None),
@@ -488,7 +594,8 @@ BETROKKENHEID = [
     ("bi-dorpszorg", "zorg", "uitvoerder", "ja", 4, 2019, None),
     ("marke-werk", "zorg", "partner", "ja", 3, 2019, None),
     ("db-kanaalhoek", "zorg", "partner", "ja", 3, 2019, None),
-    ("eu-leader", "zorg", "financier", "ja", 3, 2019, 2022),
+    ("lag-leader", "zorg", "financier", "ja", 3, 2019, 2022,
+     "Kent LEADER-middelen (Europees Landbouwfonds voor Plattelandsontwikkeling) toe; programmaperiode tot 2022."),
     ("vv-veenboys", "zorg", "partner", "ja", 2, 2020, None),
     ("bedr-oostlijn", "zorg", "partner", "ja", 3, 2020, None),
     ("bi-hoving", "zorg", "belanghebbende", "ja", 2, 2020, None),
@@ -497,12 +604,12 @@ BETROKKENHEID = [
 ]
 
 # ---------------------------------------------------------------------------
-# relaties: van, naar, type, gewicht (1-5), opgave (or None), sinds, tot
+# relaties: van, naar, type, gewicht (1-5), opgave (or None), sinds, tot[, toelichting]
 # 'gericht' follows from the type (financiering and mandaat are directed).
 # ---------------------------------------------------------------------------
 RELATIES = [
     # === economie ===========================================================
-    # 2018, kring 1: de gemeenten in het ambtelijk EZ-overleg van de regio
+    # 2018, deel 1: de gemeenten in het ambtelijk EZ-overleg van de regio
     ("gem-markenveen", "regio", "samenwerking", 5, "economie", 2018, None),
     ("gem-turfwijk", "regio", "samenwerking", 4, "economie", 2018, None),
     ("gem-dijkhorst", "regio", "samenwerking", 3, "economie", 2018, None),
@@ -511,14 +618,21 @@ RELATIES = [
     ("gem-markenveen", "gem-turfwijk", "samenwerking", 4, "economie", 2018, None),
     ("gem-markenveen", "gem-zwartewierde", "informatie", 2, None, 2018, None),
     ("gem-veenhorst", "gem-middenmarke", "samenwerking", 3, None, 2018, None),
-    # 2018, kring 2: provincie, Rijk en Europa langs de subsidielijnen
-    ("min-ezk", "rvo", "mandaat", 5, None, 2018, None),
+    # 2018, deel 2: provincie, Rijk en Europa langs de subsidielijnen
+    ("min-ezk", "rvo", "mandaat", 5, None, 2018, 2023, "RVO voert regelingen van EZK uit."),
     ("rvo", "prov", "informatie", 3, "economie", 2018, None),
-    ("eu-efro", "prov", "financiering", 4, "economie", 2018, 2021),
     ("prov", "omo", "financiering", 4, "economie", 2018, None),
-    ("min-ezk", "omo", "financiering", 3, "economie", 2018, None),
-    ("min-ezk", "prov", "samenwerking", 3, None, 2018, None),
-    # 2018, kring 3: het mkb rond de ondernemersvereniging
+    ("min-ezk", "omo", "financiering", 3, "economie", 2018, 2023, "EZK is aandeelhouder van de ROM."),
+    ("min-ezk", "prov", "samenwerking", 3, None, 2018, 2023),
+    ("ec", "snn", "financiering", 3, "economie", 2018, None,
+     "EFRO-middelen voor het programma Noord-Nederland."),
+    ("prov", "snn", "mandaat", 4, None, 2018, None,
+     "De noordelijke provincies dragen het beheer van het EFRO-programma op aan SNN."),
+    ("snn", "omo", "financiering", 3, "economie", 2018, None,
+     "EFRO 2014-2020: cofinanciering van het innovatiefonds van de ROM."),
+    ("kvk", "rvo", "informatie", 3, "economie", 2018, None,
+     "Samen achter het Ondernemersplein, het loket voor ondernemers."),
+    # 2018, deel 3: het mkb rond de ondernemersvereniging
     ("ovm", "bedr-bakkerij", "samenwerking", 3, "economie", 2018, None),
     ("ovm", "bedr-turfsteker", "samenwerking", 2, "economie", 2018, None),
     ("ovm", "bedr-metaal", "samenwerking", 3, "economie", 2018, None),
@@ -526,18 +640,26 @@ RELATIES = [
     ("bedr-bank", "ovm", "financiering", 2, "economie", 2018, None),
     ("bedr-bank", "bedr-metaal", "financiering", 3, None, 2018, None),
     ("bedr-vaart", "bedr-metaal", "informatie", 2, "economie", 2018, None),
-    # 2018, kring 4: de agrofoodketen
+    # 2018, deel 4: de agrofoodketen
     ("bedr-zetmeel", "bedr-koops", "samenwerking", 5, "economie", 2018, None),
     ("bedr-koops", "lto", "informatie", 3, "economie", 2018, None),
     ("bedr-zetmeel", "lto", "samenwerking", 3, "economie", 2018, None),
     ("bedr-boerema", "lto", "informatie", 2, None, 2018, None),
-    # 2018, kring 5: het beroepsonderwijs
+    # 2018, deel 5: het beroepsonderwijs
     ("roc", "hogeschool", "samenwerking", 4, "economie", 2018, None),
+    # 2018, deel 6: de arbeidsmarkt van UWV, vakbond en uitzendbureau
+    ("uwv", "fnv", "informatie", 3, "economie", 2018, None,
+     "Overleg over krapte en arbeidsmigratie in de regio."),
+    ("uwv", "bedr-flexmarke", "informatie", 2, "economie", 2018, None, "Vacatures en bemiddeling."),
+    ("fnv", "bedr-flexmarke", "informatie", 2, "economie", 2018, None,
+     "Signalen over huisvesting en arbeidsvoorwaarden van arbeidsmigranten."),
+    # (2018, deel 7: transportbedrijf Hazeveld, nog zonder relaties)
     # 2019: Economische Agenda Veenmarken; microkredietpilot
     ("regio", "prov", "samenwerking", 4, "economie", 2019, None),
     ("prov", "gem-markenveen", "financiering", 3, "economie", 2019, None),
     ("gem-veenhorst", "regio", "samenwerking", 2, "economie", 2019, None),
     ("bedr-bank", "gem-markenveen", "samenwerking", 2, "economie", 2019, 2021),
+    ("kvk", "ovm", "informatie", 2, "economie", 2019, None, "Startersbegeleiding en het Handelsregister."),
     ("bedr-hazeveld", "bedr-zetmeel", "samenwerking", 4, "economie", 2019, None),
     # 2020: de Economic Board Veenmarken als makelaar
     ("eb", "regio", "samenwerking", 5, "economie", 2020, None),
@@ -547,27 +669,40 @@ RELATIES = [
     ("eb", "bedr-zetmeel", "samenwerking", 4, "economie", 2020, None),
     ("eb", "omo", "samenwerking", 3, "economie", 2020, None),
     ("bedr-boerema", "bedr-koops", "samenwerking", 3, "economie", 2020, None),
+    ("uwv", "roc", "samenwerking", 3, "economie", 2020, None,
+     "Leerwerkloket Veenmarken: scholing voor werkzoekenden en werkenden."),
     ("lto", "gem-turfwijk", "informatie", 2, "economie", 2020, None),
     # 2021: talentprogramma Vakkracht Veenmarken en het Werkgeversservicepunt
     ("wsp", "gem-markenveen", "samenwerking", 4, "economie", 2021, None),
+    ("wsp", "uwv", "samenwerking", 4, "economie", 2021, None, "Het Werkgeversservicepunt van gemeenten en UWV."),
     ("wsp", "roc", "samenwerking", 4, "economie", 2021, None),
     ("roc", "bedr-metaal", "samenwerking", 4, "economie", 2021, None),
     ("hogeschool", "eb", "samenwerking", 3, "economie", 2021, None),
     ("vo-veenland", "roc", "samenwerking", 3, "economie", 2021, None),
-    ("bedr-flexmarke", "wsp", "informatie", 2, "economie", 2021, None),
+    ("wsp", "bedr-flexmarke", "informatie", 2, "economie", 2021, None),
     ("roc", "ovm", "informatie", 2, "economie", 2021, None),
     ("eb", "roc", "financiering", 2, "economie", 2021, None),
-    # 2022: Regio Deal Veenmarken; uitbreiding De Vaart bij Turfmond
-    ("min-ezk", "regio", "financiering", 5, "economie", 2022, None),
+    ("fnv", "eb", "samenwerking", 2, "economie", 2021, None,
+     "Vakkracht-convenant van werkgevers, werknemers, onderwijs en overheid."),
+    ("uwv", "gem-markenveen", "samenwerking", 3, "economie", 2021, None,
+     "Regionaal Mobiliteitsteam: van werk naar werk."),
+    # 2022: Regio Deal Veenmarken; uitbreiding De Vaart bij Turfmond; netcongestie
+    ("min-bzk", "regio", "financiering", 5, "economie", 2022, None,
+     "Rijksbijdrage Regio Deal Veenmarken (BZK coördineert de Regio Deals)."),
+    ("min-ezk", "regio", "samenwerking", 3, "economie", 2022, 2023, "Medeondertekenaar van de Regio Deal."),
     ("gem-turfwijk", "bedr-vaart", "samenwerking", 3, "economie", 2022, None),
     ("gem-turfwijk", "dr-turfmond", "informatie", 1, "economie", 2022, None),
     ("bi-jongerenraad", "eb", "informatie", 2, "economie", 2022, None),
+    ("bi-jongerenraad", "roc", "samenwerking", 2, "economie", 2022, None),
     ("bedr-hazeveld", "bedr-vaart", "informatie", 2, "economie", 2022, None),
     ("omo", "bedr-metaal", "financiering", 3, "economie", 2022, None),
-    ("eu-efro", "eb", "financiering", 3, "economie", 2022, None),
+    ("snn", "eb", "financiering", 3, "economie", 2022, None,
+     "EFRO 2021-2027: innovatieprogramma van de Economic Board."),
     ("rvo", "bedr-zetmeel", "financiering", 3, "economie", 2022, None),
     ("gem-zwartewierde", "gem-turfwijk", "samenwerking", 2, "economie", 2022, None),
     ("wsp", "bedr-metaal", "samenwerking", 2, "economie", 2022, None),
+    ("bedr-vaart", "bedr-marknet", "informatie", 2, None, 2022, None,
+     "Aanvraag van transportcapaciteit voor de uitbreiding van De Vaart: wachtrij door netcongestie."),
     # 2023: de Agrifood Campus Turfmond
     ("uni", "bedr-zetmeel", "samenwerking", 4, "economie", 2023, None),
     ("uni", "hogeschool", "samenwerking", 4, "economie", 2023, None),
@@ -579,42 +714,60 @@ RELATIES = [
     ("bedr-dataveen", "ovm", "informatie", 2, "economie", 2023, None),
     ("omo", "bedr-dataveen", "financiering", 2, "economie", 2023, None),
     ("bi-jongerenraad", "gem-middenmarke", "informatie", 2, "economie", 2023, None),
-    # 2024: verdieping
+    # 2024: EZ neemt over van EZK; verdieping
+    ("min-ez", "rvo", "mandaat", 5, None, 2024, None, "RVO voert regelingen van EZ uit."),
+    ("min-ez", "omo", "financiering", 3, "economie", 2024, None, "EZ is aandeelhouder van de ROM."),
+    ("min-ez", "prov", "samenwerking", 3, None, 2024, None),
+    ("min-ez", "regio", "samenwerking", 3, "economie", 2024, None, "Medeondertekenaar van de Regio Deal."),
     ("eb", "wsp", "samenwerking", 3, "economie", 2024, None),
     ("gem-veenhorst", "eb", "informatie", 2, "economie", 2024, None),
-    ("bedr-turfsteker", "gem-veenhorst", "informatie", 1, "economie", 2024, None),
+    ("fnv", "ovm", "informatie", 2, "economie", 2024, None,
+     "Afspraken over fatsoenlijke huisvesting van arbeidsmigranten."),
+    ("kvk", "eb", "informatie", 2, "economie", 2024, None),
     # === energie ============================================================
+    # 2019, deel 1: het RES-bureau met de overheden
     ("res", "prov", "samenwerking", 4, "energie", 2019, None),
     ("res", "gem-markenveen", "samenwerking", 4, "energie", 2019, None),
     ("res", "gem-zwartewierde", "samenwerking", 3, "energie", 2019, None),
     ("res", "gem-veenhorst", "samenwerking", 3, "energie", 2019, None),
     ("res", "gem-turfwijk", "samenwerking", 3, "energie", 2019, None),
     ("res", "ws", "samenwerking", 2, "energie", 2019, None),
-    ("res", "bedr-marknet", "informatie", 4, "energie", 2019, None),
     ("min-bzk", "res", "financiering", 3, "energie", 2019, None),
-    ("bi-marker-zon", "gem-markenveen", "samenwerking", 3, "energie", 2019, None),
+    # 2019, deel 2: de energiecoöperatie en het dorp
+    ("db-kanaalhoek", "bi-marker-zon", "samenwerking", 2, "energie", 2019, None, "Zonnedak op het dorpshuis."),
+    # 2019, deel 3: netbeheerder en grootverbruiker
+    ("bedr-zetmeel", "bedr-marknet", "informatie", 3, "energie", 2019, None,
+     "Cluster-energiestrategie: transportcapaciteit om de fabriek te elektrificeren."),
+    # 2020: participatie en de eerste windplannen
+    ("bi-marker-zon", "gem-markenveen", "samenwerking", 3, "energie", 2020, None),
     ("bi-marker-zon", "res", "informatie", 2, "energie", 2020, None),
     ("prov", "bi-marker-zon", "financiering", 2, "energie", 2020, None),
     ("bedr-veenwind", "gem-zwartewierde", "samenwerking", 3, "energie", 2020, None),
-    ("bedr-veenwind", "bedr-marknet", "informatie", 3, "energie", 2020, None),
     ("bi-windstil", "gem-zwartewierde", "informatie", 2, "energie", 2020, 2023),
     ("bi-windstil", "bedr-veenwind", "informatie", 1, "energie", 2020, 2023),
     ("odv", "bedr-veenwind", "informatie", 3, "energie", 2020, None),
     ("natuur", "res", "informatie", 2, "energie", 2020, None),
-    ("lto", "res", "informatie", 2, "energie", 2020, None),
+    ("lto", "res", "informatie", 2, "energie", 2021, None),
+    # 2021: RES 1.0 met netimpactanalyse; waterstofhub
+    ("res", "bedr-marknet", "informatie", 4, "energie", 2021, None, "Netimpactanalyse van de RES 1.0."),
+    ("bedr-veenwind", "bedr-marknet", "informatie", 3, "energie", 2021, None),
+    ("prov", "bedr-marknet", "samenwerking", 3, "energie", 2021, None, "Provinciaal overleg over netcongestie."),
     ("bedr-veenwind", "bedr-wubbels", "samenwerking", 2, "energie", 2021, None),
     ("bedr-bank", "bi-marker-zon", "financiering", 3, "energie", 2021, None),
     ("bedr-waterstof", "bedr-zetmeel", "samenwerking", 4, "energie", 2021, None),
     ("bedr-waterstof", "bedr-marknet", "samenwerking", 3, "energie", 2021, None),
     ("omo", "bedr-waterstof", "financiering", 3, "energie", 2021, None),
     ("odv", "bedr-zetmeel", "informatie", 3, "energie", 2021, None),
-    ("db-kanaalhoek", "bi-marker-zon", "samenwerking", 2, "energie", 2021, None),
+    # 2022-2024
     ("bi-marker-zon", "bedr-veenwind", "samenwerking", 3, "energie", 2022, None),
     ("uni", "bedr-waterstof", "samenwerking", 3, "energie", 2022, None),
     ("hogeschool", "bi-marker-zon", "informatie", 2, "energie", 2022, None),
-    ("min-ezk", "bedr-marknet", "informatie", 2, "energie", 2022, None),
+    ("min-ezk", "bedr-marknet", "informatie", 2, "energie", 2022, 2023, "Landelijk Actieprogramma Netcongestie."),
     ("woco-vw", "bi-marker-zon", "samenwerking", 2, "energie", 2022, None),
-    ("eu-efro", "bedr-waterstof", "financiering", 3, "energie", 2023, None),
+    ("snn", "bedr-waterstof", "financiering", 3, "energie", 2023, None,
+     "EFRO 2021-2027: cofinanciering van de elektrolyser."),
+    ("min-kgg", "bedr-marknet", "informatie", 2, "energie", 2024, None, "Landelijk Actieprogramma Netcongestie."),
+    ("min-kgg", "res", "informatie", 2, "energie", 2024, None, "Nationaal Programma RES."),
     # === wonen ==============================================================
     ("woco-vw", "gem-markenveen", "samenwerking", 5, "wonen", 2018, None),
     ("woco-vw", "gem-turfwijk", "samenwerking", 4, "wonen", 2018, None),
@@ -631,41 +784,50 @@ RELATIES = [
     ("bedr-bouw", "woco-vw", "samenwerking", 4, "wonen", 2020, None),
     ("bi-buurtpreventie", "huurders", "samenwerking", 2, "wonen", 2020, None),
     ("riec", "politie", "samenwerking", 4, "wonen", 2020, None),
+    ("riec", "burg-markenveen", "samenwerking", 3, "wonen", 2020, None, "RIEC-casus ondermijning in een wijk."),
     ("min-jenv", "riec", "financiering", 3, "wonen", 2020, None),
     ("bedr-flexmarke", "bedr-kanaalhoek", "samenwerking", 2, "wonen", 2020, None),
+    ("om", "riec", "samenwerking", 3, "wonen", 2021, None),
     ("bedr-bouw", "woco-marke", "samenwerking", 3, "wonen", 2021, None),
-    ("min-bzk", "gem-markenveen", "financiering", 3, "wonen", 2021, None),
+    ("min-bzk", "gem-markenveen", "financiering", 3, "wonen", 2021, 2023, "Woningbouwimpuls."),
     ("bi-tinyhouses", "gem-veenhorst", "samenwerking", 2, "wonen", 2021, None),
     ("bi-tinyhouses", "dr-turfmond", "informatie", 2, "wonen", 2021, None),
     ("bedr-kanaalhoek", "gem-turfwijk", "informatie", 2, "wonen", 2021, None),
     ("riec", "odv", "informatie", 2, None, 2021, None),
+    ("riec", "gem-markenveen", "informatie", 2, None, 2019, None, "RIEC-convenant: signalen van ondermijning."),
     ("politie", "gem-markenveen", "informatie", 1, "wonen", 2021, None),
     ("vr", "gem-turfwijk", "informatie", 3, "wonen", 2021, None),
-    ("min-bzk", "prov", "samenwerking", 3, "wonen", 2022, None),
+    ("min-bzk", "prov", "samenwerking", 3, "wonen", 2022, 2023, "Regionale woondeal."),
     ("prov", "gem-dijkhorst", "samenwerking", 2, "wonen", 2022, None),
+    ("min-vro", "gem-markenveen", "financiering", 3, "wonen", 2024, None, "Woningbouwimpuls, sinds 2024 van VRO."),
+    ("min-vro", "prov", "samenwerking", 3, "wonen", 2024, None, "Regionale woondeal, sinds 2024 met VRO."),
     # === water ==============================================================
+    # 2019, deel 1: waterschap, overheden en veiligheidsregio (de stresstest)
     ("ws", "gem-markenveen", "samenwerking", 4, None, 2018, None),
     ("ws", "prov", "samenwerking", 4, "water", 2019, None),
     ("ws", "gem-turfwijk", "samenwerking", 3, "water", 2019, None),
     ("ws", "gem-zwartewierde", "samenwerking", 3, "water", 2019, None),
     ("ws", "gem-veenhorst", "samenwerking", 3, "water", 2019, None),
-    ("ws", "lto", "samenwerking", 3, "water", 2019, None),
     ("rws", "ws", "samenwerking", 3, "water", 2019, None),
-    ("ivo", "ws", "samenwerking", 4, "water", 2019, None),
-    ("natuur", "ws", "samenwerking", 3, "water", 2019, None),
-    ("prov", "landschap", "financiering", 3, "water", 2019, None),
     ("vr", "ws", "samenwerking", 3, "water", 2019, None),
     ("vr", "gem-markenveen", "samenwerking", 3, "water", 2019, None),
+    # 2019, deel 2: natuur en veenonderzoek
+    ("landschap", "natuur", "samenwerking", 3, None, 2018, None),
+    ("ivo", "natuur", "samenwerking", 3, "water", 2019, None, "Onderzoek naar de hoogveenrestanten."),
+    # 2020: de veenweidestrategie brengt natuur, landbouw en onderzoek aan tafel
+    ("natuur", "ws", "samenwerking", 3, "water", 2020, None),
+    ("ivo", "ws", "samenwerking", 4, "water", 2020, None),
+    ("prov", "landschap", "financiering", 3, "water", 2020, None),
+    ("ws", "lto", "samenwerking", 3, "water", 2020, None),
+    ("ivo", "lto", "informatie", 2, "water", 2020, None),
     ("ws", "bedr-boerema", "informatie", 1, "water", 2020, None),
     ("ws", "bedr-wubbels", "informatie", 1, "water", 2020, None),
-    ("ivo", "lto", "informatie", 2, "water", 2020, None),
     ("vr", "gem-zwartewierde", "informatie", 2, "water", 2020, None),
     ("erfgoed", "ws", "informatie", 2, "water", 2020, None),
     ("odv", "ws", "informatie", 2, "water", 2020, None),
     ("min-ienw", "prov", "financiering", 3, "water", 2021, None),
     ("bi-klimaat", "gem-veenhorst", "samenwerking", 2, "water", 2021, None),
     ("bi-klimaat", "ws", "informatie", 2, "water", 2021, None),
-    ("landschap", "natuur", "samenwerking", 3, None, 2018, None),
     ("ivo", "uni", "samenwerking", 3, None, 2018, None),
     ("erfgoed", "gem-veenhorst", "samenwerking", 2, None, 2018, None),
     ("min-ienw", "rws", "mandaat", 5, None, 2018, None),
@@ -681,8 +843,9 @@ RELATIES = [
     ("bi-dorpszorg", "gem-dijkhorst", "samenwerking", 3, "zorg", 2019, None),
     ("marke-werk", "welzijn", "samenwerking", 3, "zorg", 2019, None),
     ("db-kanaalhoek", "welzijn", "samenwerking", 2, "zorg", 2019, None),
-    ("eu-leader", "bi-dorpszorg", "financiering", 3, "zorg", 2019, 2022),
-    ("eu-leader", "db-kanaalhoek", "financiering", 2, "zorg", 2019, 2022),
+    ("lag-leader", "bi-dorpszorg", "financiering", 3, "zorg", 2019, 2022, "LEADER-subsidie voor de buurtbus."),
+    ("lag-leader", "db-kanaalhoek", "financiering", 2, "zorg", 2019, 2022,
+     "LEADER-subsidie voor de huiskamer in het dorpshuis."),
     ("bi-dorpszorg", "zorggroep", "informatie", 2, "zorg", 2020, None),
     ("vv-veenboys", "welzijn", "samenwerking", 2, "zorg", 2020, None),
     ("vv-veenboys", "gem-middenmarke", "informatie", 2, "zorg", 2020, None),
@@ -694,7 +857,7 @@ RELATIES = [
     ("bi-hoving", "welzijn", "informatie", 1, "zorg", 2021, None),
     ("hogeschool", "bi-dorpszorg", "informatie", 2, "zorg", 2022, None),
     ("woco-vw", "zorggroep", "samenwerking", 2, "zorg", 2022, None),
-    # === algemene relaties (geen opgave): mandaten, sponsoring, overleg =====
+    # === algemene relaties (geen opgave): mandaten, driehoek, sponsoring, overleg
     ("gem-markenveen", "odv", "mandaat", 4, None, 2018, None),
     ("gem-turfwijk", "odv", "mandaat", 3, None, 2018, None),
     ("gem-zwartewierde", "odv", "mandaat", 3, None, 2018, None),
@@ -702,17 +865,27 @@ RELATIES = [
     ("gem-markenveen", "marke-werk", "mandaat", 4, None, 2018, None),
     ("gem-dijkhorst", "marke-werk", "mandaat", 3, None, 2018, None),
     ("gem-middenmarke", "marke-werk", "mandaat", 3, None, 2018, None),
+    ("burg-markenveen", "gem-markenveen", "samenwerking", 4, None, 2018, None,
+     "Burgemeester en college van dezelfde gemeente."),
+    ("burg-markenveen", "politie", "samenwerking", 4, None, 2018, None, "Lokale driehoek."),
+    ("burg-markenveen", "om", "samenwerking", 3, None, 2018, None, "Lokale driehoek."),
+    ("om", "politie", "samenwerking", 4, None, 2018, None, "Lokale driehoek."),
     ("min-jenv", "politie", "mandaat", 4, None, 2018, None),
+    ("min-jenv", "om", "mandaat", 3, None, 2018, None),
     ("politie", "vr", "samenwerking", 4, None, 2018, None),
     ("ggd", "vr", "samenwerking", 3, None, 2018, None),
-    ("min-ezk", "min-bzk", "informatie", 2, None, 2018, None),
+    ("min-ezk", "min-bzk", "informatie", 2, None, 2018, 2023),
+    ("min-ez", "min-bzk", "informatie", 2, None, 2024, None),
+    ("min-kgg", "rvo", "mandaat", 3, None, 2024, None, "RVO voert ook regelingen van KGG uit."),
+    ("min-vro", "min-bzk", "informatie", 2, None, 2024, None),
     ("min-bzk", "min-ienw", "informatie", 2, None, 2018, None),
     ("prov", "bedr-oostlijn", "financiering", 4, None, 2018, None),
     ("bedr-bakkerij", "vv-veenboys", "financiering", 1, None, 2018, None),
 ]
 
 # ---------------------------------------------------------------------------
-# lijsten: a small role vocabulary, to show the mechanism
+# lijsten: a small role vocabulary, and one domain of the case's own (the BBV
+# has no taakveld for the electricity grid: grid operators are not municipal)
 # ---------------------------------------------------------------------------
 LIJSTEN = [
     ("rol", "trekker", "Trekker (neemt het voortouw)", "#D55E00", 1),
@@ -721,6 +894,7 @@ LIJSTEN = [
     ("rol", "kennispartner", "Kennispartner (brengt kennis en onderzoek in)", "#009E73", 4),
     ("rol", "uitvoerder", "Uitvoerder (voert uit in opdracht)", "#56B4E9", 5),
     ("rol", "belanghebbende", "Belanghebbende (heeft er belang bij, doet niet actief mee)", "#999999", 6),
+    ("domein", "Netcapaciteit", "Netcapaciteit", None, None),
 ]
 
 # korte namen voor figuren (kolom 'korte naam', optioneel in een eigen casus)
@@ -744,13 +918,22 @@ KORTE_NAAM = {
     'omo': 'OMO',
     'res': 'RES-bureau',
     'min-ezk': 'Min. EZK',
+    'min-ez': 'Min. EZ',
+    'min-kgg': 'Min. KGG',
+    'min-vro': 'Min. VRO',
+    'burg-markenveen': 'Burgemeester',
+    'om': 'OM',
+    'uwv': 'UWV',
+    'kvk': 'KVK',
+    'fnv': 'FNV',
+    'snn': 'SNN',
+    'ec': 'Europese Commissie',
+    'lag-leader': 'LAG LEADER',
     'min-bzk': 'Min. BZK',
     'min-ienw': 'Min. IenW',
     'min-jenv': 'Min. JenV',
     'rvo': 'RVO',
     'rws': 'Rijkswaterstaat',
-    'eu-efro': 'EFRO',
-    'eu-leader': 'LEADER',
     'ovm': 'Ondernemersvereniging',
     'bedr-vaart': 'Parkmanagement De Vaart',
     'bedr-bakkerij': 'Bakkerij De Graaf',
@@ -803,12 +986,12 @@ KORTE_NAAM = {
 COLUMNS = {
     "actoren": ["id", "naam", "korte naam", "type", "schaalniveau", "sector", "domeinen", "toelichting"],
     "opgaven": ["id", "naam", "oorsprong", "kern", "schaalniveau", "domeinen", "beschrijving"],
-    "betrokkenheid": ["actor", "opgave", "rol", "bewust", "inzet", "sinds", "tot"],
-    "relaties": ["van", "naar", "type", "gewicht", "opgave", "gericht", "sinds", "tot"],
+    "betrokkenheid": ["actor", "opgave", "rol", "bewust", "inzet", "sinds", "tot", "toelichting"],
+    "relaties": ["van", "naar", "type", "gewicht", "opgave", "gericht", "sinds", "tot", "toelichting"],
     "lijsten": ["lijst", "waarde", "label", "kleur", "volgorde"],
 }
 MAIN = "economie"
-GAP_DOMAIN = "1.2"
+GAP_DOMAINS = ("1.2", "Netcapaciteit")
 
 
 # ---------------------------------------------------------------------------
@@ -817,14 +1000,16 @@ GAP_DOMAIN = "1.2"
 def tables() -> dict[str, list[tuple]]:
     """All sheets as lists of row tuples, in workbook column order."""
     relaties = [
-        (van, naar, typ, gewicht, opgave, "ja" if typ in DIRECTED_TIE_TYPES else "nee", sinds, tot)
-        for van, naar, typ, gewicht, opgave, sinds, tot in RELATIES
+        (van, naar, typ, gewicht, opgave, "ja" if typ in DIRECTED_TIE_TYPES else "nee", sinds, tot, *note)
+        for van, naar, typ, gewicht, opgave, sinds, tot, *note in RELATIES
     ]
+    relaties = [r + (None,) * (9 - len(r)) for r in relaties]
+    betrokkenheid = [r + (None,) * (8 - len(r)) for r in BETROKKENHEID]
     return {
         "info": INFO,
         "actoren": [(r[0], r[1], KORTE_NAAM[r[0]], *r[2:]) for r in ACTOREN],
         "opgaven": OPGAVEN,
-        "betrokkenheid": BETROKKENHEID,
+        "betrokkenheid": betrokkenheid,
         "relaties": relaties,
         "lijsten": LIJSTEN,
     }
@@ -865,6 +1050,8 @@ def check(t: dict[str, list[tuple]]) -> None:
     if set(actors) & set(opgaven):
         problems.append(f"ids shared by actors and opgaven: {set(actors) & set(opgaven)}")
     valid = known_codes()
+    if valid is not None:
+        valid |= {r[1] for r in LIJSTEN if r[0] == "domein"}
     for r in t["actoren"]:
         if r[3] not in ACTOR_TYPES:
             problems.append(f"actor {r[0]}: type {r[3]!r}")
@@ -885,7 +1072,7 @@ def check(t: dict[str, list[tuple]]) -> None:
             problems.append(f"opgave {r[0]}: unknown domains {set(codes(r[5])) - valid}")
     involved_pairs = set()
     involved_since = {}
-    for a, o, rol, bewust, inzet, sinds, tot in t["betrokkenheid"]:
+    for a, o, rol, bewust, inzet, sinds, tot, _note in t["betrokkenheid"]:
         if a not in actors or o not in opgaven:
             problems.append(f"betrokkenheid {a}/{o}: unknown reference")
         if (a, o) in involved_pairs:
@@ -902,7 +1089,7 @@ def check(t: dict[str, list[tuple]]) -> None:
     if missing:
         problems.append(f"actors without betrokkenheid: {sorted(missing)}")
     pairs = set()
-    for van, naar, typ, gewicht, opgave, gericht, sinds, tot in t["relaties"]:
+    for van, naar, typ, gewicht, opgave, gericht, sinds, tot, _note in t["relaties"]:
         if van not in actors or naar not in actors:
             problems.append(f"tie {van}-{naar}: unknown actor")
         if van == naar:
@@ -1016,6 +1203,11 @@ def collective(inv, ties, year, opgave=MAIN, tie_filter=None):
     return g
 
 
+def per_year_counts(inv, ties, opgave=MAIN) -> dict[int, int]:
+    """Number of components of ``opgave`` at the end of each year 2018-2024."""
+    return {y: nx.number_connected_components(collective(inv, ties, y, opgave=opgave)) for y in range(2018, 2025)}
+
+
 def report(path: Path) -> None:
     sheets = pd.read_excel(path, sheet_name=None, engine="openpyxl")
     actors, opgaven = sheets["actoren"], sheets["opgaven"]
@@ -1077,9 +1269,10 @@ def report(path: Path) -> None:
         require(len(comps) >= 5 and big >= 4, f"2018 [{label}]: {len(comps)} components, {big} of size >= 2")
         g24 = collective(inv, ties, 2024, tie_filter=flt)
         require(nx.is_connected(g24), f"2024 [{label}]: one component of {g24.number_of_nodes()} actors")
-    # the same with every actor ever involved in economie, ignoring the involvement dates
-    ever = set(inv.loc[inv["opgave"] == MAIN, "actor"])
+    # the same with every actor ever involved in economie up to the year, ignoring when they joined
     for year, want_one in ((2018, False), (2024, True)):
+        rows = inv[(inv["opgave"] == MAIN) & (inv["tot"].isna() | (inv["tot"] >= year))]
+        ever = set(rows["actor"])
         g = nx.Graph()
         g.add_nodes_from(ever)
         t = ties[active(ties, year)]
@@ -1087,43 +1280,83 @@ def report(path: Path) -> None:
         n = nx.number_connected_components(g)
         big = sum(len(c) >= 2 for c in nx.connected_components(g))
         require(n == 1 if want_one else (n >= 5 and big >= 4),
-                f"{year} [all actors ever involved]: {n} components, {big} of size >= 2")
+                f"{year} [all actors involved at some time up to then]: {n} components, {big} of size >= 2")
 
-    # the gap
-    print(f"\nThe gap in '{MAIN}':")
+    # formation of every opgave: parts per year, and how the last merge happened
+    print("\nFormation per opgave (components at 31 December, all ties among the actors involved then):")
+    formed_from_parts = []
+    for o in opgaven["id"]:
+        first = int(inv.loc[inv["opgave"] == o, "sinds"].min())
+        counts = {}
+        for year in range(first, 2025):
+            counts[year] = nx.number_connected_components(collective(inv, ties, year, opgave=o))
+        print(f"  {o:<9} {counts}")
+        whole_from = None
+        for year in range(2024, first - 1, -1):
+            if counts[year] != 1:
+                break
+            whole_from = year
+        if whole_from is None:
+            continue
+        if whole_from > first:
+            formed_from_parts.append(o)
+            # becoming one does not hang on a single tie: every part of the year before is
+            # tied to the rest by at least two ties in the year it became one
+            before = collective(inv, ties, whole_from - 1, opgave=o)
+            after = collective(inv, ties, whole_from, opgave=o)
+            for part in nx.connected_components(before):
+                crossing = sum(1 for a, b in after.edges if (a in part) != (b in part))
+                require(crossing >= 2, f"{o} {whole_from}: a part of {whole_from - 1} "
+                                       f"({', '.join(sorted(part)[:3])}...) joins by {crossing} ties (>= 2)")
+        # once whole, no newcomer arrives without a tie
+        for year in range(whole_from, 2025):
+            g = collective(inv, ties, year, opgave=o)
+            require(nx.is_connected(g), f"{o} {year}: still one whole")
+    require(len(formed_from_parts) >= 3 and MAIN in formed_from_parts,
+            f"opgaven that form from separate parts: {formed_from_parts}")
+    drops = [a - b for a, b in zip(list(per_year_counts(inv, ties).values()), list(per_year_counts(inv, ties).values())[1:])]
+    require(len([d for d in drops if d > 0]) == len({d for d in drops if d > 0}),
+            f"the yearly drops in the number of parts of {MAIN} differ from each other: {drops}")
+
+    # the gaps
+    print(f"\nThe gaps in '{MAIN}' (actors involved at the end of 2024):")
     needed = codes(opgaven.set_index("id").loc[MAIN, "domeinen"])
-    members = set(inv.loc[inv["opgave"] == MAIN, "actor"])
+    members = set(inv.loc[(inv["opgave"] == MAIN) & active(inv, 2024), "actor"])
     dom = {a: codes(d) for a, d in zip(actors["id"], actors["domeinen"])}
     names = dict(zip(actors["id"], actors["naam"]))
     for code in needed:
         who = sorted(a for a in members if covers(dom[a], code))
-        print(f"  needed {code:<4} covered by {len(who):>2} involved actor(s)" + ("" if who else "   <-- GAP"))
-    require(not any(any(c == "1" or c.startswith("1.") for c in dom[a]) for a in members),
-            f"no actor involved in {MAIN} has domain 1 or 1.x")
-    require(all(any(covers(dom[a], c) for a in members) for c in needed if c != GAP_DOMAIN),
+        print(f"  needed {code:<13} covered by {len(who):>2} involved actor(s)" + ("" if who else "   <-- GAP"))
+    for gap in GAP_DOMAINS:
+        require(not any(covers(dom[a], gap) for a in members), f"no actor involved in {MAIN} covers {gap}")
+    require(all(any(covers(dom[a], c) for a in members) for c in needed if c not in GAP_DOMAINS),
             f"every other needed domain of {MAIN} is covered")
     g_all = nx.Graph()
     t24 = ties[active(ties, 2024)]
     for van, naar, w in zip(t24["van"], t24["naar"], t24["gewicht"]):
         g_all.add_edge(van, naar, weight=w)
-    cands = [a for a in actors["id"] if a not in members and covers(dom[a], GAP_DOMAIN)]
     rows = []
-    for a in cands:
+    for a in actors["id"]:
+        covered = [g for g in GAP_DOMAINS if covers(dom[a], g)]
+        if a in members or not covered:
+            continue
         direct = [n for n in g_all.neighbors(a) if n in members] if a in g_all else []
         lengths = nx.single_source_shortest_path_length(g_all, a) if a in g_all else {}
         dist = min((d for n, d in lengths.items() if n in members), default=None)
         weight = sum(g_all[a][n]["weight"] for n in direct)
-        elsewhere = ", ".join(sorted(inv.loc[inv["actor"] == a, "opgave"]))
-        rows.append((a, names[a], elsewhere, dist, len(direct), weight))
-    rows.sort(key=lambda r: (r[3] if r[3] is not None else 99, -r[5], r[0]))
-    print(f"  candidates for {GAP_DOMAIN} (not involved in {MAIN}), by distance to the collective in 2024:")
-    for a, naam, elsewhere, dist, n_direct, weight in rows:
-        print(f"    {a:<18} {naam:<38} in: {elsewhere:<12} distance {dist}, "
+        elsewhere = ", ".join(sorted(set(inv.loc[inv["actor"] == a, "opgave"])))
+        rows.append((a, names[a], "; ".join(covered), elsewhere, dist, len(direct), weight))
+    rows.sort(key=lambda r: (r[4] if r[4] is not None else 99, -r[5], -r[6], r[0]))
+    print(f"  candidates (not involved in {MAIN}), by distance to the collective in 2024, then ties and weight:")
+    for a, naam, covered, elsewhere, dist, n_direct, weight in rows:
+        print(f"    {a:<18} {naam[:40]:<40} {covered:<14} in: {elsewhere:<18} distance {dist}, "
               f"{n_direct} direct tie(s), weight {weight}")
-    require(len(rows) >= 2 and any(r[4] > 0 for r in rows) and any(r[4] == 0 for r in rows),
+    require(rows and rows[0][0] == "bedr-marknet", "the grid operator is the first candidate")
+    require(not any(covers(dom["vr"], "1.2") for _ in [0]), "the Veiligheidsregio does not cover 1.2")
+    require(len(rows) >= 4 and any(r[5] > 0 for r in rows) and any(r[5] == 0 for r in rows),
             "candidates exist, some with and some without a tie into the collective")
     others = sorted(a for a in actors["id"] if a not in members
-                    and any(covers(dom[a], c) for c in needed if c != GAP_DOMAIN))
+                    and any(covers(dom[a], c) for c in needed if c not in GAP_DOMAINS))
     print(f"  actors covering another needed domain of {MAIN} but holding no role in it: {', '.join(others)}")
     require(len(others) >= 1, "some actor covers a needed domain without a role")
     if not ok:

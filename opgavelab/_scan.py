@@ -536,7 +536,8 @@ def _for_reading(frame: pd.DataFrame, lang: str, case: Case, translate_index: bo
                 if isinstance(v, (list, tuple, set, frozenset)):
                     items = list(v)
                     if col in ("covers", "domains", "actors", "via"):
-                        items = [f"{x} {domain_labels[x]}" if col in ("covers", "domains") and x in domain_labels
+                        items = [f"{x} {domain_labels[x]}" if col in ("covers", "domains")
+                                 and domain_labels.get(x, x) not in (x, "")
                                  else (str(names.get(x, x)) if col in ("actors", "via") else str(x)) for x in items]
                     return "; ".join(str(x) for x in items)
                 return v

@@ -90,14 +90,16 @@ def test_an_added_actor_carries_the_involvement_it_is_given(example):
         "n_actors", "change"] == 0  # not yet involved at that date
 
 
-def test_the_board_dropping_out_cuts_off_efro(example):
-    s = opgavelab.scenario(example, "economie", at=2024, remove=["eb"])
+def test_the_association_dropping_out_cuts_off_the_small_firms(example):
+    s = opgavelab.scenario(example, "economie", at=2024, remove=["ovm"])
     G = opgavelab.network.opgave_graph(example, "economie", at=2024, directed=False)
-    H = G.subgraph(set(G) - {"eb"})
+    H = G.subgraph(set(G) - {"ovm"})
     assert s.diff.at["n_parts", "after"] == nx.number_connected_components(H)
-    assert list(s.cut_off.index) == ["eu-efro"]
+    # designed into the example: the bakery and the café hang on the entrepreneurs' association
+    assert sorted(s.cut_off.index) == sorted(set(H) - max(nx.connected_components(H), key=len))
+    assert set(s.cut_off.index) == {"bedr-bakkerij", "bedr-turfsteker"}
     assert s.diff.at["n_actors", "change"] == -1
-    assert s.diff.at["n_ties", "change"] == -G.degree("eb")
+    assert s.diff.at["n_ties", "change"] == -G.degree("ovm")
     assert s.diff.at["average_distance", "before"] == pytest.approx(nx.average_shortest_path_length(G))
 
 
@@ -110,23 +112,23 @@ def test_adding_the_riec_closes_the_safety_gap(example):
 
 
 def test_an_added_actor_without_ties_is_said_to_be_alone(example):
-    s = opgavelab.scenario(example, "economie", at=2024, add=["riec"], lang="en")
+    s = opgavelab.scenario(example, "economie", at=2024, add=["om"], lang="en")
     assert "has no tie yet" in s.text()
 
 
 def test_texts_state_the_numbers_in_both_languages(example):
-    nl = opgavelab.scenario(example, "economie", at=2024, remove=["eb"])
-    en = opgavelab.scenario(example, "economie", at=2024, remove=["eb"], lang="en")
+    nl = opgavelab.scenario(example, "economie", at=2024, remove=["ovm"])
+    en = opgavelab.scenario(example, "economie", at=2024, remove=["ovm"], lang="en")
     b, a = nl.before.numbers, nl.after.numbers
     assert f"{b['average_distance']:.2f}".replace(".", ",") in nl.text()
     assert f"{a['average_distance']:.2f}" in en.text()
-    assert "falls apart: from 1 to 2 parts" in en.text()
-    assert "EU-programma EFRO" in en.text()
-    assert "zonder Economic Board Veenmarken" in repr(nl)
+    assert f"falls apart: from 1 to {int(nl.diff.at['n_parts', 'after'])} parts" in en.text()
+    assert "Bakkerij De Graaf & Zn." in en.text()
+    assert "zonder Ondernemersvereniging Markenveen" in repr(nl)
 
 
 def test_diff_is_tidy_and_html_and_excel_work(example, tmp_path):
-    s = opgavelab.scenario(example, "economie", at=2024, remove=["eb"])
+    s = opgavelab.scenario(example, "economie", at=2024, remove=["ovm"])
     assert list(s.diff.columns) == ["label", "before", "after", "change", "direction"]
     assert s.diff.at["n_parts", "direction"] == "worse" and s.diff.at["n_actors", "direction"] == ""
     assert s.diff.at["scale_span", "direction"] == "" and s.diff.at["n_cut_points", "direction"] == "same"
@@ -214,8 +216,8 @@ def test_a_newcomer_without_ties_does_not_make_the_collective_fall_apart():
 
     case = opgavelab.example()
     for lang, split in (("nl", "valt uiteen"), ("en", "falls apart")):
-        text = opgavelab.scenario(case, "economie", at=2024, add=["riec"], lang=lang).text()
+        text = opgavelab.scenario(case, "economie", at=2024, add=["om"], lang=lang).text()
         assert split not in text
         assert ("nieuwkomers" if lang == "nl" else "newcomers") in text
-    text = opgavelab.scenario(case, "economie", at=2024, remove=["eb"], lang="nl").text()
+    text = opgavelab.scenario(case, "economie", at=2024, remove=["ovm"], lang="nl").text()
     assert "valt uiteen" in text

@@ -318,7 +318,8 @@ def _reason(covers, dfit, fills, scale_gap, via, dist, gap, needed_scale, labels
 
     parts = []
     if covers:
-        doms = fmt_list([f"{c} {labels.get(c, '')}".strip() for c in covers], lang)
+        # a domain of the case's own may have no label but its name: say it once
+        doms = fmt_list([c if labels.get(c, c) in (c, "") else f"{c} {labels[c]}" for c in covers], lang)
         parts.append(message(f"candidate.covers.{dfit}", lang, domains=doms))
     if fills:
         parts.append(message("candidate.fills_scale", lang, level=scale_labels.get(scale_gap, scale_gap)))
