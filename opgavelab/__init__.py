@@ -47,8 +47,8 @@ _PUBLIC = {
     "OpgavelabWarning": "opgavelab.errors",
 }
 
-_SUBMODULES = {"network", "metrics", "schema", "io", "case", "errors", "membership", "public_bodies", "privacy", "oefenen",
-               "draw", "export", "survey"}
+_SUBMODULES = {"network", "metrics", "schema", "io", "case", "errors", "membership", "public_bodies", "privacy",
+               "draw", "export", "survey", "oefenen"}
 
 __all__ = sorted([*_PUBLIC, *_SUBMODULES])
 

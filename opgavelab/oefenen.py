@@ -379,6 +379,14 @@ def _a_7_1(ctx):
     return int(sum(1 for a in citizens if str(case.actors.at[a, "name"]) not in names))
 
 
+# ---- 08 --------------------------------------------------------------------
+def _a_8_1(ctx):
+    from ._scenario import scenario
+
+    result = scenario(ctx.need("case"), ctx.need("opgave"), at=ctx.at, remove=[ctx.need("actor")])
+    return set(result.cut_off.index)
+
+
 _EXERCISES: dict[str, _Exercise] = {e.id: e for e in [
     _Exercise("1.1", "one_of", _a_1_1, entity="opgave"),
     _Exercise("1.2", "one_of", _a_1_2, entity="opgave_pair"),
@@ -407,6 +415,8 @@ _EXERCISES: dict[str, _Exercise] = {e.id: e for e in [
     _Exercise("6.5", "one_of", _a_6_5, entity="actor", reflect=lambda ctx, lang: {}),
     _Exercise("7.1", "number", _a_7_1),
     _Exercise("7.2", "reflection"),
+    _Exercise("8.1", "set", _a_8_1, entity="actor"),
+    _Exercise("8.3", "reflection"),
     _Exercise("10.1", "reflection"),
 ]}
 
@@ -574,7 +584,7 @@ def check(exercise: str, answer=None, case=None, *, opgave: str | None = None, a
     **context
         What some exercises need besides a case: ``other`` (a second opgave),
         ``problems`` (a validation table), ``typo``, ``shared`` (a
-        pseudonymised case).
+        pseudonymised case), ``actor`` (the actor a scenario removes).
 
     Returns
     -------
@@ -636,7 +646,7 @@ def reflection(exercise: str, case=None, *, opgave: str | None = None, at=None, 
 
 
 def exercises(lang: str = "nl") -> pd.DataFrame:
-    """The exercises: id, kind (``factual``, ``factual + judgement``, ``judgement``) and whether a model answer exists."""
+    """The exercises: id, notebook, kind (``factual``, ``factual + judgement``, ``judgement``), model answer or not."""
     lang = _check_lang(lang)
     rows = []
     for ex in _EXERCISES.values():

@@ -39,7 +39,8 @@ def problems():
 @pytest.fixture(scope="module")
 def ctx_args(case, problems):
     shared = opgavelab.pseudonymise(case, key="sleutel-voor-de-test-0123456789")
-    return {"opgave": OPGAVE, "at": AT, "other": OTHER, "problems": problems, "typo": "bedrr", "shared": shared}
+    return {"opgave": OPGAVE, "at": AT, "other": OTHER, "problems": problems, "typo": "bedrr", "shared": shared,
+            "actor": sorted(metrics.articulation_points(opgavelab.network.opgave_graph(case, OPGAVE, at=AT)))[0]}
 
 
 def _right_and_wrong(ex, expected, case):
@@ -176,7 +177,7 @@ def test_a_wrong_kind_of_answer_says_what_form_is_expected(case):
 
 def test_exercises_lists_every_notebook():
     table = oefenen.exercises()
-    assert {"01", "02", "03", "04", "05", "06", "07", "10"} <= set(table["notebook"])
+    assert {"01", "02", "03", "04", "05", "06", "07", "08", "10"} <= set(table["notebook"])
     assert table["model_answer"].any()
 
 
