@@ -510,8 +510,9 @@ def _judge(ex: _Exercise, answer, ctx: _Context, lang: str) -> Feedback:
             given = frozenset(_resolve(x, "opgave", ctx) for x in items)
         else:
             given = _resolve(answer, ex.entity, ctx)
-            if isinstance(given, float) and given.is_integer():
-                given = int(given)
+            if expected and all(isinstance(x, int) for x in expected):
+                number = _as_number(given)      # a year typed as text or as 2019.0 is fine
+                given = int(number) if number is not None and float(number).is_integer() else given
         correct = given in expected
         extra = ""
         if correct and len(expected) > 1:

@@ -227,3 +227,10 @@ def test_the_placeholder_is_never_right(case):
     for ex in FACTUAL:
         fb = oefenen.check(ex.id, ..., case, opgave=OPGAVE, at=AT)
         assert not fb.correct and "..." in fb.text
+
+
+def test_a_year_may_be_typed_as_text(case):
+    years = oefenen._EXERCISES["5.1"].answer(oefenen._Context(case, OPGAVE))
+    year = sorted(y for y in years if y is not None)[0]
+    assert oefenen.check("5.1", str(year), case, opgave=OPGAVE)
+    assert not oefenen.check("5.1", str(year + 50), case, opgave=OPGAVE)
