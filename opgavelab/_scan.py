@@ -637,7 +637,7 @@ def scan(case: Case, opgave: str, at=None, lang: str | None = None, *, attr: str
     >>> import opgavelab
     >>> s = opgavelab.scan(opgavelab.example(), "economie", at=2024)
     >>> s.missing_domains, s.candidates.index[0], s.formed_at.year
-    (['1.2'], 'vr', 2022)
+    (['1.2', 'Netcapaciteit'], 'bedr-marknet', 2021)
     """
     if not isinstance(case, Case):
         msg = f"'case' must be an opgavelab.Case (from opgavelab.load), got {type(case).__name__}."

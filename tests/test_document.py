@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 
 import opgavelab
-from opgavelab._document import REFERENCES, docx_to_pdf, find_soffice, write_docx
+from opgavelab._document import REFERENCES, _key_player, docx_to_pdf, find_soffice, write_docx
 from opgavelab._i18n import message
 from opgavelab.cli import main
 
@@ -46,7 +46,7 @@ def test_the_note_has_its_headings_in_order_on_word_styles(notes, lang):
     doc = Document(notes[1][lang])
     heads = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
     texts = [t for _, t in heads]
-    key_player = notes[0]._name("eb")
+    key_player = notes[0]._name(_key_player(notes[0])[0])
     expected = [message(k, lang, name=key_player) for k in HEADINGS]
     assert texts == expected
     levels = {t: s for s, t in heads}
@@ -124,9 +124,11 @@ def test_the_key_message_says_what_matters_in_three_to_five_sentences(notes, lan
     sentences = re.findall(r"[.!?](?=\s|$)", " ".join(key))
     assert 3 <= len(key) and 3 <= len(sentences) <= 5, key
     assert str(scan.formed_at.year) in key[0]  # since when
-    assert scan._name("eb") in key[1]  # who holds it together (exact for one key player)
+    player = _key_player(scan)[0]  # designed into the example: the association the small firms hang on
+    assert player == "ovm"
+    assert scan._name(player) in key[1]  # who holds it together (exact for one key player)
     assert scan.case.domain_label(scan.missing_domains[0], lang) in key[2]  # what is missing
-    assert key[-1].startswith(message("doc.key.without", lang, name=scan._name("eb"), effect=""))
+    assert key[-1].startswith(message("doc.key.without", lang, name=scan._name(player), effect=""))
 
 
 def test_the_footer_numbers_the_pages(notes):

@@ -181,12 +181,13 @@ def _formation_table(case, opgave: str) -> pd.DataFrame:
 
 def test_coverage_figure_shows_covered_and_missing_domains(case, tmp_path):
     cov = _coverage_table(case, "economie")
-    assert not cov.loc["1.2", "covered"]  # the example misses 1.2 Openbare orde en veiligheid
+    assert not cov.loc["1.2", "covered"]  # the example misses 1.2 Openbare orde en veiligheid (and Netcapaciteit)
     fig = coverage_figure(cov, case=case, opgave="economie")
     texts = _texts(fig)
     assert "ontbreekt" in texts
     assert any(t.startswith("1.2 Openbare orde") for t in texts)
-    assert "4 van 5 benodigde domeinen gedekt" in " ".join(texts)
+    needed = cov[cov["needed"]]
+    assert f"{int(needed['covered'].sum())} van {len(needed)} benodigde domeinen gedekt" in " ".join(texts)
     ax = fig.axes[0]
     widths = sorted(p.get_width() for p in ax.patches if p.get_facecolor()[3] > 0)
     assert widths[-1] == cov["n_actors"].max()

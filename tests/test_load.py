@@ -238,7 +238,7 @@ def test_save_and_load_round_trip_keeps_formula_like_text(tmp_path, example):
 
 def test_case_repr_says_what_to_do_next(example):
     text = repr(example)
-    assert "73 actoren" in text and "opgavelab.scan(case, opgave_id)" in text
+    assert f"{len(example.actors)} actoren" in text and "opgavelab.scan(case, opgave_id)" in text
     page = example._repr_html_()
     assert "Regio Veenmarken" in page and "per actortype" in page and "opgavelab.Explorer(case)" in page
 

@@ -102,7 +102,7 @@ def test_candidates_without_ties_are_ranked_by_distance(example):
     assert cands["distance"].is_monotonic_increasing
     assert (cands.loc[cands["n_ties"] == 0, "distance"] >= 2).all()
     # public order (1.2) is the mayor's, police's, prosecutor's and RIEC's; the safety region is 1.1
-    assert {"burg-markenveen", "politie", "om", "riec"} <= set(cands.index) and "vr" not in cands.index
+    assert {"burg-markenveen", "politie", "om-parket", "riec"} <= set(cands.index) and "vr" not in cands.index
 
 
 def test_unused_expertise_lists_actors_with_needed_domain_but_no_role():

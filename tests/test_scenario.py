@@ -112,7 +112,7 @@ def test_adding_the_riec_closes_the_safety_gap(example):
 
 
 def test_an_added_actor_without_ties_is_said_to_be_alone(example):
-    s = opgavelab.scenario(example, "economie", at=2024, add=["om"], lang="en")
+    s = opgavelab.scenario(example, "economie", at=2024, add=["om-parket"], lang="en")
     assert "has no tie yet" in s.text()
 
 
@@ -216,7 +216,7 @@ def test_a_newcomer_without_ties_does_not_make_the_collective_fall_apart():
 
     case = opgavelab.example()
     for lang, split in (("nl", "valt uiteen"), ("en", "falls apart")):
-        text = opgavelab.scenario(case, "economie", at=2024, add=["om"], lang=lang).text()
+        text = opgavelab.scenario(case, "economie", at=2024, add=["om-parket"], lang=lang).text()
         assert split not in text
         assert ("nieuwkomers" if lang == "nl" else "newcomers") in text
     text = opgavelab.scenario(case, "economie", at=2024, remove=["ovm"], lang="nl").text()

@@ -166,7 +166,7 @@ def formation_layout(case, opgave: str, dates=None, at=None, *, seed: int = 0, a
     >>> import opgavelab
     >>> lay = formation_layout(opgavelab.example(), "economie")
     >>> [len(lay[t].parts) for t in lay][:2], len(lay[max(lay)].parts)
-    ([6, 4], 1)
+    ([7, 4], 1)
     """
     from ..metrics.formation import _dates
     from ..network import opgave_graph
@@ -477,7 +477,7 @@ def formation_data(case, opgave: str, at=None, *, lang: str = "nl", seed: int = 
     >>> import opgavelab
     >>> d = formation_data(opgavelab.example(), "economie")
     >>> d["years"][0], len(d["frames"][0]["parts"]), len(d["frames"][-1]["parts"])
-    (2018, 6, 1)
+    (2018, 7, 1)
     """
     from .._checks import _check_lang
     from .._i18n import message

@@ -136,7 +136,7 @@ def missing_domains(case: Case, opgave: str, at=None) -> list[str]:
     --------
     >>> import opgavelab
     >>> missing_domains(opgavelab.example(), "economie")
-    ['1.2']
+    ['1.2', 'Netcapaciteit']
     """
     cov = domain_coverage(case, opgave, at)
     return cov.index[cov["needed"] & ~cov["covered"]].tolist()
@@ -222,7 +222,7 @@ def candidate_partners(case: Case, opgave: str, at=None, lang: str | None = None
     >>> import opgavelab
     >>> cands = candidate_partners(opgavelab.example(), "economie")
     >>> cands.index[0]
-    'vr'
+    'bedr-marknet'
     """
     from ..network import actor_graph
 

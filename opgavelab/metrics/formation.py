@@ -316,7 +316,7 @@ def formation_moment(frame: pd.DataFrame, share: float = 1.0):
     >>> import opgavelab
     >>> f = formation(opgavelab.example(), "economie")
     >>> formation_moment(f).year
-    2022
+    2021
     >>> formation_moment(formation(opgavelab.example(), "wonen")) is None
     True
     """
@@ -455,7 +455,7 @@ def formation_events(case: Case, opgave: str, at=None, *, dates=None, only_opgav
     >>> import opgavelab
     >>> ev = formation_events(opgavelab.example(), "economie")
     >>> ev[ev["event"] == "merge"]["date"].dt.year.unique().tolist()
-    [2019, 2020, 2021, 2022]
+    [2019, 2020, 2021]
     """
     from .._checks import _check_lang
 
@@ -647,7 +647,7 @@ def formation_story(case: Case, opgave: str, at=None, *, lang: str | None = None
     --------
     >>> import opgavelab
     >>> print(formation_story(opgavelab.example(), "wonen", lang="en"))  # doctest: +ELLIPSIS
-    In 2018 the 8 actors already formed one whole; ... In 2024 there are 2 parts (largest part 95%).
+    In 2018 the 8 actors already formed one whole; ... In 2024 there are 2 parts (largest part 96%).
     """
     from .._checks import _check_lang
     from .._i18n import message

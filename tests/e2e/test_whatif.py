@@ -1,4 +1,5 @@
-"""The what-if panel in JupyterLab: take the Board out, see the picture and the numbers change, undo."""
+"""The what-if panel in JupyterLab: take the entrepreneurs' association out, see the picture and the numbers change,
+undo."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def _cell_text(page, measure: str, column: int) -> str:
     return row.locator("td").nth(column).inner_text().strip()
 
 
-def test_what_if_the_board_drops_out_and_undo(jupyterlab, browser_context, screenshot_dir):
+def test_what_if_the_association_drops_out_and_undo(jupyterlab, browser_context, screenshot_dir):
     import nbformat
 
     nb = nbformat.v4.new_notebook()
@@ -62,18 +63,18 @@ def test_what_if_the_board_drops_out_and_undo(jupyterlab, browser_context, scree
     observed = _panel_canvas(page)
     screenshot(page, screenshot_dir, "whatif-1-observed")
 
-    # the Board drops out: EFRO is cut off, the collective falls into two parts
-    page.locator(".opgavelab-whatif select").first.select_option(label="Economic Board Veenmarken")
+    # the entrepreneurs' association drops out: the bakery and the café are cut off, three parts
+    page.locator(".opgavelab-whatif select").first.select_option(label="Ondernemersvereniging Markenveen")
     page.locator(".opgavelab-whatif button", has_text="Wat als deze partij wegvalt?").first.click()
     page.wait_for_selector(".opgavelab-whatif-diff", timeout=60_000)
     removed = _panel_canvas(page, previous=observed["hash"])
-    assert (_cell_text(page, "n_parts", 1), _cell_text(page, "n_parts", 2)) == ("1", "2")
+    assert (_cell_text(page, "n_parts", 1), _cell_text(page, "n_parts", 2)) == ("1", "3")
     assert _cell_text(page, "n_actors", 3) == "-1"
     panel_text = page.locator(".opgavelab-whatif").first.inner_text()
-    assert "zonder Economic Board Veenmarken" in panel_text
-    assert "EU-programma EFRO" in panel_text
+    assert "zonder Ondernemersvereniging Markenveen" in panel_text
+    assert "Bakkerij De Graaf" in panel_text
     assert_explorer_healthy(page)
-    screenshot(page, screenshot_dir, "whatif-2-board-drops-out")
+    screenshot(page, screenshot_dir, "whatif-2-association-drops-out")
 
     # undo: back to the observed case, the diff is gone and the picture changes back
     page.locator(".opgavelab-whatif button", has_text="Ongedaan maken").first.click()
