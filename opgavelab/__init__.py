@@ -31,6 +31,7 @@ _PUBLIC = {
     "MembershipResult": "opgavelab.membership",
     "MembershipReport": "opgavelab.membership",
     "pseudonymise": "opgavelab.privacy",
+    "readable": "opgavelab.display",
     "write_questionnaires": "opgavelab.survey",
     "read_survey": "opgavelab.survey",
     "SurveyReport": "opgavelab.survey",
@@ -46,7 +47,7 @@ _PUBLIC = {
 }
 
 _SUBMODULES = {"network", "metrics", "schema", "io", "case", "errors", "membership", "public_bodies", "privacy",
-               "draw", "export", "survey"}
+               "draw", "export", "survey", "oefenen"}
 
 # ``io`` stays an attribute (``opgavelab.io``) but not in __all__: under
 # ``from opgavelab import *`` it would hide the standard library's io

@@ -37,6 +37,7 @@ __all__ = [
     "boundary_spanners",
     "spanning_opgaven",
     "category_summary",
+    "region_fit",
 ]
 
 import html
@@ -1283,3 +1284,65 @@ def category_summary(case: Case, by: str = "category", across=("tier", "province
     out = out.sort_values(["n_opgaven", "participants"], ascending=False, kind="stable")
     return out.astype({"n_opgaven": "int64", "participants": "int64", "memberships": "int64",
                        "max_size": "int64"})
+
+
+def region_fit(case: Case, regions: pd.DataFrame, *, tier: str = "tier", municipality: str = "gemeente",
+               min_members: int = 2) -> pd.DataFrame:
+    """For every arrangement, whether its municipal members lie within one region of each regional division.
+
+    Parameters
+    ----------
+    case : Case
+        A membership case (:func:`from_membership`) whose actors have a tier column.
+    regions : pandas.DataFrame
+        Indexed by municipality name, one column per regional division (for
+        example :func:`opgavelab.public_bodies.read_regioatlas`: provinces,
+        safety regions, GGD regions, labour-market regions).
+    tier : str, default "tier"
+        The actor column with the tier; members with ``municipality`` there count.
+    municipality : str, default "gemeente"
+    min_members : int, default 2
+        Only arrangements with at least this many municipal members found in ``regions``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by opgave (arrangement) id: ``n_municipalities`` (members found
+        in ``regions``) and, per division, the share of those members in the
+        division's most common region (1.0: all in one region).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from opgavelab import Case
+    >>> case = Case.from_frames(
+    ...     actors=pd.DataFrame({"id": ["A", "B", "C"], "naam": ["A", "B", "C"], "type": ["overheid"] * 3,
+    ...                          "tier": ["gemeente"] * 3}),
+    ...     opgaven=pd.DataFrame({"id": ["r"], "naam": ["R"]}),
+    ...     involvement=pd.DataFrame({"actor": ["A", "B", "C"], "opgave": ["r"] * 3}))
+    >>> atlas = pd.DataFrame({"provincie": ["P", "P", "Q"]}, index=["A", "B", "C"])
+    >>> round(float(region_fit(case, atlas).loc["r", "provincie"]), 3)
+    0.667
+    """
+    _check_case(case)
+    if tier not in case.actors.columns:
+        msg = f"'tier' must be an actor column, got {tier!r}; build the case with from_membership(..., scale='infer')."
+        raise ValueError(msg)
+    munis = case.actors.index[case.actors[tier].astype(object) == municipality]
+    names = case.actors.loc[munis, "name"].astype(str)
+    known = {aid: name for aid, name in names.items() if name in regions.index}
+    inv = case.involvement[["actor", "opgave"]].drop_duplicates()
+    inv = inv[inv["actor"].isin(list(known))]
+    rows = {}
+    for opgave, members in inv.groupby("opgave")["actor"]:
+        if len(members) < min_members:
+            continue
+        table = regions.loc[[known[a] for a in members]]
+        row = {"n_municipalities": len(members)}
+        for col in regions.columns:
+            values = table[col].dropna()
+            row[col] = float(values.value_counts().iloc[0] / len(values)) if len(values) else float("nan")
+        rows[opgave] = row
+    out = pd.DataFrame.from_dict(rows, orient="index")
+    out.index.name = "opgave"
+    return out

@@ -25,6 +25,10 @@ Case-level analyses take a Case and an opgave rather than a graph:
   commitment;
 - :mod:`~opgavelab.metrics.formation`: the network of an opgave measured at a
   series of dates, and the moment it became one collective;
+- :mod:`~opgavelab.metrics.comparison`: two opgaven side by side, their shared
+  actors (linking pins) and domains;
+- :mod:`~opgavelab.metrics.governance`: how far a collective runs through one
+  actor, a descriptive aid for Provan & Kenis's governance modes;
 - :mod:`~opgavelab.metrics.keyplayers`: Borgatti's key players, the set of
   actors whose removal fragments the network most or who reach most others.
 """
@@ -71,9 +75,15 @@ from opgavelab.metrics.coverage import (
 )
 from opgavelab.metrics.formation import (default_at, formation, formation_events, formation_moment, formation_runs,
                                          formation_story, snapshot_dates)
+from opgavelab.metrics.comparison import compare_opgaven, linking_pins
+from opgavelab.metrics.governance import governance_profile
 from opgavelab.metrics.keyplayers import KeyPlayers, distance_fragmentation, distance_reach, key_players
 
 __all__ = [
+    # comparison and governance (descriptive)
+    "compare_opgaven",
+    "linking_pins",
+    "governance_profile",
     # cohesion
     "cohesion",
     "density",

@@ -570,7 +570,7 @@ def brokerage_z(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
     return _frame(nodes, z, how)
 
 
-def brokerage_by_group(G: nx.Graph, attr) -> pd.DataFrame:
+def brokerage_by_group(G: nx.Graph, attr, counting: str = "paths") -> pd.DataFrame:
     """Gould-Fernandez brokerage per group: the mean count per member in each role.
 
     Parameters
@@ -578,6 +578,11 @@ def brokerage_by_group(G: nx.Graph, attr) -> pd.DataFrame:
     G : networkx.Graph
     attr : str or mapping
         Node attribute with each actor's group.
+    counting : {"paths", "pairs"}, default "paths"
+        ``"paths"``: sna's ordered two-paths (representative and gatekeeper
+        apart, each pair counted in both directions); ``"pairs"``: every
+        unordered pair once, as :func:`brokerage` counts an undirected network
+        (representative and gatekeeper become ``boundary_spanner``).
 
     Returns
     -------
@@ -601,7 +606,10 @@ def brokerage_by_group(G: nx.Graph, attr) -> pd.DataFrame:
     approach to brokerage in transaction networks. *Sociological Methodology*
     19, 89-126.
     """
-    counts = brokerage(G, attr, counting="paths")  # sna's ordered counts, as documented for this table
+    if counting not in ("paths", "pairs"):
+        msg = f"'counting' must be one of ['paths', 'pairs'], got {counting!r}."
+        raise ValueError(msg)
+    counts = brokerage(G, attr, counting=counting)
     groups = pd.Series({n: G.nodes[n].get(attr) for n in G} if isinstance(attr, str) else dict(attr),
                        dtype=object).reindex(counts.index)
     groups = groups.where(groups.notna(), "(geen)")
