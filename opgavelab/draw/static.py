@@ -494,19 +494,8 @@ def _draw_compass_guides(scene: Scene, ax, *, compact: bool) -> None:
 
 def _free_spoke(scene: Scene) -> float:
     """The angle (radians) of a spoke with the fewest actors near it, near the top: where the ring names go."""
-    g = scene.guides
-    nodes = scene.nodes
-    angles = np.arctan2(nodes["y"].to_numpy(dtype=float), nodes["x"].to_numpy(dtype=float)) if len(nodes) else []
-    cands = sorted({round(float(x), 4) for s in g.get("sectors", []) for x in (s["start"], s["end"])})
-    cands = cands or [math.pi / 2]
-    cands += [k * math.pi / 12 for k in range(24)]
-
-    def cost(a):
-        d = np.abs((np.asarray(angles) - a + math.pi) % (2 * math.pi) - math.pi)
-        crowd = float(np.sum(np.clip(0.35 - d, 0, None))) if len(d) else 0.0
-        return crowd + 0.15 * abs(((a - math.pi / 2 + math.pi) % (2 * math.pi)) - math.pi)
-
-    return min(cands, key=cost)
+    return _style.free_spoke(scene.guides, scene.nodes["x"].to_numpy(dtype=float),
+                             scene.nodes["y"].to_numpy(dtype=float))
 
 
 # --------------------------------------------------------------------------
