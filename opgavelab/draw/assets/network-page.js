@@ -45,6 +45,10 @@ var hubWidth = HUB === null ? 0 : measure.measureText(byId[HUB].label).width / 1
 // the opgave's longest word: the box is never narrower, so vis-network never breaks a word
 var hubWord = HUB === null ? 0 : Math.max.apply(null, byId[HUB].label.split(/\s+/).map(function(w){
   return measure.measureText(w).width / 100; }));
+function area(a, b){
+  var w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]), h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+  return w > 0 && h > 0 ? w * h : 0;
+}
 function overlap(a, b){ return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
 function guidesOf(kind){ return D.layouts[kind] && D.layouts[kind].guides; }
 function hubSpec(kind, fs){
@@ -125,15 +129,25 @@ function place(kind, fs, s){
   var nfs = fs * 0.92;
   unnamed.slice(0, NUMBER_MAX).forEach(function(i, j){
     var s_ = String(j + 1), w = digitWidth * s_.length * nfs + gap, h = nfs * 1.15;
-    var got = tryPut(i, w, h, [gap * 0.4, gap * 2, fs], DIRS16, true) || tryPut(i, w, h, [gap * 0.4, fs], DIRS16, false);
-    var box;
-    if (got) { box = got.box; } else {
-      // on the marker itself, as a last resort
-      var x = pos[2 * i], y = pos[2 * i + 1];
-      box = [x - w / 2, y - h / 2, x + w / 2, y + h / 2];
+    var got = tryPut(i, w, h, [gap * 0.4, gap * 2, fs], DIRS16, true) ||
+              tryPut(i, w, h, [gap * 0.4, fs, 2.2 * fs], DIRS16, false);
+    var box, far = false;
+    if (got) { box = got.box; far = got.far; } else {
+      // no free place: where it covers least (the opgave and compass labels weigh most), on the marker at worst
+      var x = pos[2 * i], y = pos[2 * i + 1], r = base[i] * M, best = Infinity;
+      var cands = [[x - w / 2, y - h / 2, x + w / 2, y + h / 2]];
+      [gap * 0.4, fs, 2.2 * fs].forEach(function(d){
+        DIRS16.forEach(function(dir){ cands.push(boxAt(x, y, r, d, dir, w, h)); });
+      });
+      cands.forEach(function(c, k){
+        var cost = 0, j;
+        for (j = 0; j < taken.length; j++) { cost += 10 * area(c, taken[j]); }
+        for (j = 0; j < placed.length; j++) { cost += area(c, placed[j]); }
+        if (cost < best) { best = cost; box = c; far = k > 16; }
+      });
     }
     placed.push(box);
-    numbers.push({i: i, n: j + 1, text: s_, box: box});
+    numbers.push({i: i, n: j + 1, text: s_, box: box, far: far});
   });
   return {fs: fs, nfs: nfs, lh: lh, names: names, numbers: numbers, unnumbered: Math.max(0, unnamed.length - NUMBER_MAX)};
 }
@@ -260,7 +274,7 @@ function nodeUpdates(p, sizes){
   if (HUB !== null) {
     var h = p.hub;
     out.push({id: HUB, margin: h.margin, widthConstraint: {maximum: h.maxw},
-              font: {color: "#FFFFFF", face: "sans-serif", strokeWidth: 0, size: Math.max(h.size, 7 / p.s)}});
+              font: {color: "#FFFFFF", face: "sans-serif", strokeWidth: 0, size: h.size}});
   }
   return out;
 }
@@ -328,7 +342,7 @@ function labelBoxes(){
     out.push({kind: "name", i: b.i, far: b.far, text: D.labels[b.i], lines: lines[b.i], box: moved(b.i, b.box)});
   });
   view.lab.numbers.forEach(function(b){
-    out.push({kind: "number", i: b.i, far: false, text: b.text, lines: [b.text], box: moved(b.i, b.box)});
+    out.push({kind: "number", i: b.i, far: b.far, text: b.text, lines: [b.text], box: moved(b.i, b.box)});
   });
   return out;
 }
