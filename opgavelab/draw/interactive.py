@@ -502,6 +502,10 @@ def _render(scene: Scene, data: dict, *, lang: str, title: str | None) -> str:
     layout_note = scene.legend.get("layout")
     extra = f'<div class="lg" style="color:#666">{esc(layout_note)}</div>' if layout_note and len(data["layouts"]) < 2 \
         else ""
+    how = ""
+    if "compass" in data["layouts"]:  # how to read the compass, shown while it is on screen
+        hidden = "" if data["current"] == "compass" else ' style="display:none"'
+        how = f'<div class="lg how" data-layout="compass"{hidden}>{esc(text("fig_compass_caption", lang))}</div>'
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}"><head><meta charset="utf-8">'
@@ -517,7 +521,7 @@ def _render(scene: Scene, data: dict, *, lang: str, title: str | None) -> str:
         '<div id="net"></div>'
         f'<div id="legend"><details open><summary>{esc(legend_title)}</summary>'
         f'<div class="lg" id="key" style="display:none"><b>{esc(text("fig_key_title", lang))}</b><ol></ol></div>'
-        f'{legend}{extra}</details></div>'
+        f'{legend}{extra}{how}</details></div>'
         '<div id="tip" role="tooltip"></div><div id="info"></div>'
         f'<div id="foot">{esc(cap)}{notes}</div>'
         f'<script type="application/json" id="opgavelab-data">{_json_for_script(data)}</script>'

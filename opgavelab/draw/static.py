@@ -173,6 +173,15 @@ def _limits(scene: Scene, compact: bool = False) -> tuple[float, float]:
     return (1.1, 1.1) if compact else (1.32, 1.1)
 
 
+def _pt_per_unit(ax) -> float:
+    """Points per data unit of an equal-aspect axes."""
+    bbox = ax.get_position()
+    fig = ax.figure
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    return min(bbox.width * fig.get_figwidth() / (x1 - x0), bbox.height * fig.get_figheight() / (y1 - y0)) * 72
+
+
 def _axes_width_pt(ax) -> float:
     bbox = ax.get_position()
     fig = ax.figure
@@ -470,16 +479,21 @@ def _draw_compass_guides(scene: Scene, ax, *, compact: bool) -> None:
     ax.add_patch(Circle((0, 0), r_hub, fill=False, edgecolor="#CFCFCF", linewidth=0.7, zorder=0.5))
     fs = 5.5 if compact else 7
     if not compact and rings:
+        # each ring's name on the free spoke, in the middle of its ring, turned to run along the ring (upright),
+        # as large as the ring's width allows (a thin outer ring gets a smaller name, never under 5 pt)
         a = _free_spoke(scene)
         ca, sa = math.cos(a), math.sin(a)
+        rot = math.degrees(a) - 90.0
+        rot = (rot + 90.0) % 180.0 - 90.0
+        pt_per_unit = _pt_per_unit(ax)
         halo = dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.85)
-        for i, r in enumerate(rings):
+        for r in rings:
             mid = (r["r_inner"] + r["r_outer"]) / 2
-            # along the spoke, alternately on either side of it, so thin rings' names do not touch
-            side = 1 if i % 2 == 0 else -1
-            ha = "left" if side > 0 else "right"
-            ax.annotate(r["label"], (mid * ca, mid * sa), xytext=(side * 2.0, 0), textcoords="offset points",
-                        ha=ha, va="center", fontsize=fs, color="#555555", zorder=3.5, gid="guide", bbox=halo)
+            size = min(fs, (r["r_outer"] - r["r_inner"]) * pt_per_unit * 0.78)
+            if size < 5.0:
+                continue
+            ax.text(mid * ca, mid * sa, r["label"], rotation=rot, rotation_mode="anchor", ha="center",
+                    va="center", fontsize=size, color="#555555", zorder=3.5, gid="guide", bbox=halo)
     for s in sectors:
         mid = (s["start"] + s["end"]) / 2
         rr = r_outer + 0.06

@@ -461,6 +461,9 @@ function setLayout(kind){
   Array.prototype.forEach.call(document.querySelectorAll("#head button[data-layout]"), function(b){
     b.classList.toggle("on", b.getAttribute("data-layout") === kind);
   });
+  Array.prototype.forEach.call(document.querySelectorAll("#legend .how"), function(d){
+    d.style.display = d.getAttribute("data-layout") === kind ? "" : "none";
+  });
   autoView = true;
   replan();
 }
