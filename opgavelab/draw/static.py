@@ -107,7 +107,7 @@ def _wrap(s: str, width: int) -> str:
 def _caption_height(caption: str, width_in: float) -> float:
     """Inches the caption needs at the bottom of a figure ``width_in`` wide."""
     chars = int(width_in * 72 / (_FONT["caption"] * 0.55)) - 6
-    n_lines = _wrap(caption, chars).count("\n") + 1 if caption else 0
+    n_lines = _wrap(caption, int(chars * 0.9)).count("\n") + 1 if caption else 0  # room for a measured rewrap
     return 0.2 + n_lines * _FONT["caption"] * 1.35 / 72
 
 
@@ -115,8 +115,14 @@ def _caption_text(fig, caption: str, notes=()) -> None:
     w_in = fig.get_figwidth()
     chars = int(w_in * 72 / (_FONT["caption"] * 0.55)) - 6
     body = _wrap(caption, chars)
-    fig.text(0.035, 0.018, body, ha="left", va="bottom", fontsize=_FONT["caption"], color=_MUTED,
-             linespacing=1.35)
+    t = fig.text(0.035, 0.018, body, ha="left", va="bottom", fontsize=_FONT["caption"], color=_MUTED,
+                 linespacing=1.35)
+    # measured, not guessed: a line that would run past the right margin is wrapped shorter
+    limit = fig.bbox.width * (1 - 2 * 0.035)
+    renderer = _renderer(fig)
+    while chars > 40 and t.get_window_extent(renderer).width > limit:
+        chars = int(chars * 0.93)
+        t.set_text(_wrap(caption, chars))
 
 
 def _title(fig, title: str, subtitle: str | None) -> None:
@@ -189,7 +195,8 @@ def _axes_width_pt(ax) -> float:
 
 
 def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = None, compact: bool = False,
-                 n_ref: int | None = None, key: bool = False) -> list[tuple[int, str]]:
+                 n_ref: int | None = None, key: bool = False,
+                 limits: tuple[float, float] | None = None) -> list[tuple[int, str]]:
     """Draw a :class:`~opgavelab.draw.style.Scene` into a matplotlib Axes.
 
     The axes get equal aspect and no frame. Used by :func:`network_figure`
@@ -212,6 +219,9 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
         one sheet share marker sizes).
     key : bool, default False
         Name every actor or, where there is no room, give it a number.
+    limits : (float, float), optional
+        Half-width and half-height of the view in layout units (default: room
+        for names around the unit circle).
 
     Returns
     -------
@@ -233,7 +243,7 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
     n = len(nodes)
     ax.set_aspect("equal")
     ax.set_axis_off()
-    xlim, ylim = _limits(scene, compact)
+    xlim, ylim = limits or _limits(scene, compact)
     ax.set_xlim(-xlim, xlim)
     ax.set_ylim(-ylim, ylim)
     bbox = ax.get_position()
@@ -655,6 +665,17 @@ def _legend_height(scene: Scene, width_in: float, orientation: str = "row") -> f
     return used * 12.0
 
 
+def _stretched(scene: Scene, xlim: float, ylim: float, fx: float, fy: float):
+    """The scene with its positions and view stretched by ``fx`` across and ``fy`` up."""
+    import dataclasses
+
+    nodes = scene.nodes.copy()
+    nodes["x"] = nodes["x"].to_numpy(dtype=float) * fx
+    nodes["y"] = nodes["y"].to_numpy(dtype=float) * fy
+    opgave = dict(scene.opgave, x=scene.opgave["x"] * fx, y=scene.opgave["y"] * fy) if scene.opgave else None
+    return dataclasses.replace(scene, nodes=nodes, opgave=opgave), xlim * fx, ylim * fy
+
+
 def _draw_key(fig, entries: list[tuple[int, str]], rect, lang: str) -> None:
     """The numbered actors in columns inside ``rect`` (figure fraction), as large as fits."""
     x0, y0, w, h = rect
@@ -769,12 +790,19 @@ def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: 
     cap_h = _caption_height(scene.caption, w) / h
     xlim, ylim = _limits(scene)
     aspect = xlim / ylim
+    # a force layout has no fixed shape: stretched (up to 1.3 times) it fills the page's free height or width
+    stretchable = not scene.guides and len(scene.nodes) > 1
     if w / h < 1.0:
         # portrait: network on top, legend in rows below, then the key of numbers
         leg_in = _legend_height(scene, w * 0.92)
         top = 1 - 0.95 / h
         bottom = cap_h + (leg_in + 0.35) / h
         ax_w = 0.96 * w
+        free_h = (top - bottom) * h - (0.5 if stretchable else 0.0)  # room for a short key
+        if stretchable and free_h > ax_w / aspect:
+            factor = min(1.3, free_h / (ax_w / aspect))
+            scene, xlim, ylim = _stretched(scene, xlim, ylim, 1.0, factor)
+            aspect = xlim / ylim
         ax_h = min((top - bottom) * h, ax_w / aspect)
         ax_w = min(ax_w, ax_h * aspect)
         ax = fig.add_axes((0.5 - ax_w / w / 2, top - ax_h / h, ax_w / w, ax_h / h))
@@ -786,6 +814,10 @@ def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: 
         top = 1 - 0.95 / h
         bottom = cap_h + 0.1 / h
         ax_h = (top - bottom) * h
+        if stretchable and ax_h * aspect < w * 0.62:
+            factor = min(1.3, w * 0.62 / (ax_h * aspect))
+            scene, xlim, ylim = _stretched(scene, xlim, ylim, factor, 1.0)
+            aspect = xlim / ylim
         ax_w = min(ax_h * aspect, w * 0.62)
         ax_h = ax_w / aspect
         ax = fig.add_axes((0.02, bottom, ax_w / w, ax_h / h))
@@ -795,7 +827,7 @@ def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: 
             key_rect = (left + (0.98 - left) * 0.5, bottom, (0.98 - left) * 0.5, top - bottom - 0.3 / h)
         else:
             key_rect = (left, bottom, 0.98 - left, top - bottom - 0.3 / h - used - 0.2 / h)
-    numbered = draw_network(scene, ax, key=True)
+    numbered = draw_network(scene, ax, key=True, limits=(xlim, ylim))
     if numbered:
         _draw_key(fig, numbered, key_rect, scene.lang)
     fig._opgavelab_key = numbered
@@ -1160,7 +1192,7 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     else:
         extra = ["zelfde posities in elk paneel" if nl else "same positions in every panel"]
     cap = _style.caption(case, opgave, None, lang=lang, filters=filters, extra=extra)
-    cap_h = (0.25 + 0.16 * (len(cap) * _FONT["caption"] * 0.52 / 72 // (w - 0.6) + 1)) / h
+    cap_h = _caption_height(cap, w) / h
     legend_scene = _formation_scene(full_scene) if formation_view else full_scene
     leg_rows = max(len(items) for _, items in _legend_groups(legend_scene))
     leg_h = (0.55 + 0.235 * (leg_rows + 0.6)) / h if w < h else 0
