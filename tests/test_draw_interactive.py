@@ -482,7 +482,7 @@ def test_in_a_narrow_frame_the_legend_starts_folded(browser, case, tmp_path):
     from opgavelab.network import opgave_graph
 
     host = tmp_path / "narrow.html"
-    host.write_text("<html><body><div style='width:520px'>" + network_frame(case, opgave_graph(case, "economie"),
+    host.write_text("<html><body><div style='width:480px'>" + network_frame(case, opgave_graph(case, "economie"),
                                                                             opgave="economie", height=480)
                     + "</div></body></html>", encoding="utf-8")
     pg = browser.new_page(viewport={"width": 900, "height": 700})

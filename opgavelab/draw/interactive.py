@@ -58,9 +58,10 @@ def _vis_js() -> str:
     the page, and the source-map line (which would make developer tools
     fetch a file) is dropped.
     """
-    import pyvis
+    from importlib.util import find_spec
 
-    path = Path(pyvis.__file__).parent.joinpath(*_VIS_PATH)
+    # found, not imported: importing pyvis imports IPython and jinja2 (a second for nothing)
+    path = Path(find_spec("pyvis").origin).parent.joinpath(*_VIS_PATH)
     src = path.read_text(encoding="utf-8")
     # split on "\n" only: the script holds other line-break characters inside its strings
     src = "\n".join(line for line in src.split("\n") if not line.startswith("//# sourceMappingURL"))
@@ -362,24 +363,6 @@ def _message(key: str, lang: str) -> str:
     return message(key, lang)
 
 
-def _build_network(data: dict, directed: bool):
-    """pyvis's Network holding the nodes, edges and options of the page.
-
-    pyvis checks every new node and edge against all earlier ones (quadratic:
-    minutes for 10,000 actors), so the lists are filled directly; the ids are
-    unique by construction.
-    """
-    from pyvis.network import Network
-
-    net = Network(directed=directed, cdn_resources="in_line")
-    net.nodes = data["nodes"]
-    net.node_ids = [n["id"] for n in data["nodes"]]
-    net.node_map = {n["id"]: n for n in data["nodes"]}
-    net.edges = data["edges"]
-    net.options = data["options"]
-    return net
-
-
 def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
                  labels=None, lang: str | None = None, colours: Mapping | None = None, filters=None,
                  max_nodes: int | None = MAX_NODES, only_opgave_ties: bool = False, both_layouts: bool = True,
@@ -456,9 +439,8 @@ def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: in
         by_type = scene.legend.get("colour_by", "type") == "type"
         alt = (alt_layout, labelled_guides(alt_layout, case, lang, scene.colours if by_type else {}))
     data = _page_data(scene, alt=alt, lang=lang, label_limit=100 if labels is None else len(scene.nodes))
-    net = _build_network(data, directed=bool(len(scene.edges) and scene.edges["directed"].any()))
-    nodes, edges, _, _, _, options = net.get_network_data()
-    data["nodes"], data["edges"], data["options"] = nodes, edges, json.loads(options)
+    # the page holds vis-network's own data: the nodes, edges and options as pyvis would hand them over
+    # (pyvis's Network is not needed to write them; its import alone took a second)
     return _render(scene, data, lang=lang, title=title)
 
 

@@ -182,6 +182,12 @@ def _vocab_values(case, list_name: str) -> list:
 
 
 def _to_hex(value, what: str, key) -> str:
+    if isinstance(value, str) and len(value) == 7 and value[0] == "#":
+        try:
+            int(value[1:], 16)
+            return value.lower()  # a hex code as it is: no need to import matplotlib (most of a second)
+        except ValueError:
+            pass
     from matplotlib.colors import to_hex
 
     try:

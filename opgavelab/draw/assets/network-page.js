@@ -19,7 +19,7 @@ var keyBox = document.getElementById("key");
 var F = D.fonts, S = D.scale, current = D.current, HUB = D.hub;
 // the legend stands open beside the picture wherever that leaves the picture room (see the CSS); in a
 // narrower frame it starts folded into a small button, so it hides no actor
-var OPEN_WIDTH = 680;
+var OPEN_WIDTH = 600;
 details.open = window.innerWidth >= OPEN_WIDTH;
 document.body.classList.toggle("legend-closed", !details.open);
 var N = D.info.length, byId = [];
