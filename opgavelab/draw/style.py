@@ -474,6 +474,8 @@ def _plain(value):
     """NaN/NaT/None → None; numpy scalars → Python."""
     if value is None:
         return None
+    if type(value) in (str, bool, int):  # the common case, without pandas' isna (called per actor and tie)
+        return value
     if isinstance(value, (list, tuple)):
         return list(value)
     try:
