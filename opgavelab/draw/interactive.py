@@ -256,7 +256,7 @@ def _guides_px(g: dict, layout=None, ids=()) -> dict:
 #: Font sizes of the page, in screen pixels at its first view in a full window: the actors' names (the
 #: numbers a little smaller), the opgave's box. The page's script turns them into canvas units for the frame it
 #: finds itself in (smaller in a small frame, never below 11 px for the names).
-_FONTS = {"name": 14, "minName": 11, "hub": 14, "hubWidth": 150, "hubMargin": 9}
+_FONTS = {"name": 14, "minName": 11, "hub": 12, "hubWidth": 130, "hubMargin": 7}
 _NAME_FONT = _FONTS["name"]
 
 
@@ -304,7 +304,8 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
     spokes = scene.opgave is not None and n <= 1000
     if scene.opgave:
         name = scene.opgave["name"]
-        vis_nodes.append({"id": hub_id, "x": 0.0, "y": 0.0, "label": name, "shape": "box", "opgave": True,
+        # first in the list, so vis-network draws it first: an actor near the middle stays above the box
+        vis_nodes.insert(0, {"id": hub_id, "x": 0.0, "y": 0.0, "label": name, "shape": "box", "opgave": True,
                           "color": {"background": OPGAVE_COLOUR, "border": OPGAVE_COLOUR,
                                     "highlight": {"background": OPGAVE_COLOUR, "border": "#000000"},
                                     "hover": {"background": OPGAVE_COLOUR, "border": "#000000"}},

@@ -86,7 +86,8 @@ function boxAt(x, y, r, d, dir, w, h){
 function place(kind, fs, s){
   // names and numbers for this layout at canvas font size fs (see the rule at the top)
   var pos = D.layouts[kind].pos, taken = guideBoxes(kind, fs, s), hb = hubBox(kind, fs);
-  if (hb) { taken.push(hb); }
+  // names keep a little distance from the opgave's box (vis-network's box is a pixel or two larger than here)
+  if (hb) { taken.push([hb[0] - 0.3 * fs, hb[1] - 0.3 * fs, hb[2] + 0.3 * fs, hb[3] + 0.3 * fs]); }
   var crowd = N > 150, lh = fs * 1.18, gap = fs * 0.25, mk = [];
   for (var m = 0; m < N; m++) {
     var r0 = base[m] * M * 0.85, x0 = pos[2 * m], y0 = pos[2 * m + 1];
