@@ -9,11 +9,15 @@ at once (2,000 actors well under 2 s in Chromium).
 The page has the legend and the caption (case, opgave, date, filters,
 source), a tooltip with each actor's attributes, a search box, and buttons to
 switch between the force layout and the opgave compass. It fits itself to its
-frame: in a full window the legend stands beside the network; in a narrow frame
-(a notebook's, under 900 px) it starts folded into a small button, and once
-unfolded the network moves beside or below it. Names and markers are smaller in
-a small frame (names never under 11 px), and only the central names that cover
-no other name or marker are shown at first; the others appear when zooming in. Every text from the
+frame: from 600 px wide the legend stands open beside the network (never over
+it); in a narrower frame it starts folded into a small button. Names follow the
+rule of the static figures: the most central first, each beside its marker
+where it covers no other name, marker, the opgave's box or a compass label
+(the three most central always, with a leader line if need be); an actor whose
+name finds no room gets a number, and the numbers stand with the full names in
+a key at the top of the legend. The page's script places and draws the names
+(in canvas units, so zooming and searching keep them apart); names are never
+under 11 px on screen and never cut mid-word. Every text from the
 spreadsheet is data, never markup: it travels as JSON inside a
 ``<script type="application/json">`` block (with ``<`` escaped) and is put on
 the page with ``textContent``, or escaped with :func:`html.escape` in the
