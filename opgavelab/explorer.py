@@ -53,6 +53,10 @@ def _in_app() -> bool:
     return any(k in os.environ for k in ("VOILA_BASE_URL", "VOILA_SERVER_URL", "VOILA_APP_PORT", "VOILA_PREHEAT"))
 
 
+#: Height of the network page in the explorer: taller in a taller window (the picture is as tall as wide).
+_FRAME_HEIGHT = "max(540px, 78vh)"
+
+
 class Explorer(widgets.VBox):
     """An ipywidgets explorer of one case: pick an opgave, filter, play through the years, export.
 
@@ -516,7 +520,7 @@ class Explorer(widgets.VBox):
 
         return network_frame(self.case, H, opgave=self.opgave, positions=self._layout_positions(),
                              colour_by=self.colour_by, size_by=self._size_values(H), at=self.scan.at,
-                             filters=self._filter_text() or None, lang=self.lang, height=540, max_nodes=None)
+                             filters=self._filter_text() or None, lang=self.lang, height=_FRAME_HEIGHT, max_nodes=None)
 
     def _size_values(self, H):
         """Sizes by actor, named after the measure so the legend says which ("grootte: aantal relaties")."""

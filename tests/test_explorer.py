@@ -253,6 +253,13 @@ def test_every_trait_moves_its_control_and_back():
     assert box.value is False
     box.value = True
     assert first in ex.types
+    for name, row in (("scales", ex._scales_w), ("tie_types", ex._ties_w)):
+        first = getattr(ex, name)[0]
+        setattr(ex, name, [v for v in getattr(ex, name) if v != first])
+        box = next(b for b in row._buttons if b._value == first)
+        assert box.value is False, name
+        box.value = True
+        assert first in getattr(ex, name), name
     # opgave and year
     ex.opgave = "zorg"
     assert ex._opgave_w.value == "zorg"

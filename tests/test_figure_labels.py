@@ -82,3 +82,71 @@ def test_names_are_text_not_paths(case):
 
 def test_short_name_column(case):
     assert case.actors.at["prov", "short_name"] == "Provincie"
+
+
+# -- every report figure of the example: what `opgavelab report` draws (A4, the default date) -------------------
+
+def _name_groups(svg: str) -> list[str]:
+    """The text of each name or number drawn in the network (one ``<g id="name">`` per label, lines joined)."""
+    out = []
+    for seg in svg.split('<g id="name">')[1:]:
+        cut = re.search(r'<g id="(?!patch)', seg)
+        seg = seg[:cut.start()] if cut else seg
+        out.append(" ".join(t.strip() for t in re.findall(r">([^<>]+)</text>", seg)))
+    return out
+
+
+def _report_figures(case, layout):
+    from opgavelab.draw.layout import compass_layout, force_layout
+    from opgavelab.metrics.formation import default_at
+    from opgavelab.network import opgave_graph
+
+    at = default_at(case)
+    for opgave in case.opgaven.index:
+        G = opgave_graph(case, opgave, at, directed=None)
+        pos = force_layout(G, seed=0) if layout == "force" else compass_layout(G, case)
+        yield opgave, network_figure(case, opgave, at, G=G, layout=pos)
+
+
+@pytest.mark.parametrize("layout", ["force", "compass"])
+def test_every_report_figure_names_or_numbers_every_actor_and_no_labels_overlap(case, layout, tmp_path):
+    from matplotlib.text import Text
+
+    from opgavelab.draw.static import save_figure
+
+    for opgave, fig in _report_figures(case, layout):
+        path = save_figure(fig, tmp_path / f"{opgave}-{layout}.svg")
+        svg = _unescape(path.read_text(encoding="utf-8"))
+        labels = {" ".join(s.split()) for s in _name_groups(svg)}
+        every_text = " ".join(" ".join(re.findall(r">([^<>]+)</text>", svg)).split())
+        keyed = {name: num for num, name in fig._opgavelab_key}
+        scene = fig._opgavelab_scene
+        assert len(scene.nodes) > 0
+        for v, row in scene.nodes.iterrows():
+            label = " ".join(str(row["label"]).split())
+            if label in labels:
+                continue
+            # no room for the name: its number on the figure, and the number with the full name in the key
+            assert row["name"] in keyed, (opgave, layout, v, label)
+            assert str(keyed[row["name"]]) in labels, (opgave, v)
+            assert all(word in every_text for word in str(row["name"]).split()), (opgave, v)
+        assert len(keyed) == len(set(keyed.values()))
+        # no two labels (names, numbers, ring and sector names, the opgave's box) overlap, measured on the figure
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        ax = fig.axes[0]
+        boxes = []
+        for t in ax.texts:
+            if not t.get_text():
+                continue
+            if hasattr(t, "update_positions"):
+                t.update_positions(renderer)
+            patch = t.get_bbox_patch()
+            own = t.get_gid() is None and patch is not None  # the opgave's box: its dark box counts
+            boxes.append((t.get_text(), patch.get_window_extent(renderer) if own else Text.get_window_extent(t, renderer)))
+        assert len(boxes) >= len(scene.nodes)
+        for i, (sa, a) in enumerate(boxes):
+            for sb, b in boxes[i + 1:]:
+                w = min(a.x1, b.x1) - max(a.x0, b.x0)
+                h = min(a.y1, b.y1) - max(a.y0, b.y0)
+                assert not (w > 0.5 and h > 0.5), (opgave, layout, sa, sb)

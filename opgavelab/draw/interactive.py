@@ -9,11 +9,15 @@ at once (2,000 actors well under 2 s in Chromium).
 The page has the legend and the caption (case, opgave, date, filters,
 source), a tooltip with each actor's attributes, a search box, and buttons to
 switch between the force layout and the opgave compass. It fits itself to its
-frame: in a full window the legend stands beside the network; in a narrow frame
-(a notebook's, under 900 px) it starts folded into a small button, and once
-unfolded the network moves beside or below it. Names and markers are smaller in
-a small frame (names never under 11 px), and only the central names that cover
-no other name or marker are shown at first; the others appear when zooming in. Every text from the
+frame: from 600 px wide the legend stands open beside the network (never over
+it); in a narrower frame it starts folded into a small button. Names follow the
+rule of the static figures: the most central first, each beside its marker
+where it covers no other name, marker, the opgave's box or a compass label
+(the three most central always, with a leader line if need be); an actor whose
+name finds no room gets a number, and the numbers stand with the full names in
+a key at the top of the legend. The page's script places and draws the names
+(in canvas units, so zooming and searching keep them apart); names are never
+under 11 px on screen and never cut mid-word. Every text from the
 spreadsheet is data, never markup: it travels as JSON inside a
 ``<script type="application/json">`` block (with ``<`` escaped) and is put on
 the page with ``textContent``, or escaped with :func:`html.escape` in the
@@ -58,9 +62,10 @@ def _vis_js() -> str:
     the page, and the source-map line (which would make developer tools
     fetch a file) is dropped.
     """
-    import pyvis
+    from importlib.util import find_spec
 
-    path = Path(pyvis.__file__).parent.joinpath(*_VIS_PATH)
+    # found, not imported: importing pyvis imports IPython and jinja2 (a second for nothing)
+    path = Path(find_spec("pyvis").origin).parent.joinpath(*_VIS_PATH)
     src = path.read_text(encoding="utf-8")
     # split on "\n" only: the script holds other line-break characters inside its strings
     src = "\n".join(line for line in src.split("\n") if not line.startswith("//# sourceMappingURL"))
@@ -186,6 +191,9 @@ def _legend_html(scene: Scene, lang: str) -> str:
     if scene.opgave:
         also.append((f'<svg width="22" height="14"><rect x="1" y="2" width="20" height="10" rx="3" '
                      f'fill="{OPGAVE_COLOUR}"/></svg>', text("opgave_node", lang)))
+    if scene.opgave and 0 < len(scene.nodes) <= 1000:  # the spokes, drawn up to 1,000 actors
+        also.append((f'<svg width="22" height="14"><line x1="1" y1="7" x2="21" y2="7" stroke="{SPOKE_COLOUR}" '
+                     'stroke-width="1.2"/></svg>', text("fig_spoke", lang)))
     if lg["not_aware"]:
         also.append(('<svg width="22" height="14"><circle cx="11" cy="7" r="5.5" fill="#fff" stroke="#6B6B6B" '
                      'stroke-width="1.6" stroke-dasharray="3 2"/></svg>', text("not_aware", lang)))
@@ -232,23 +240,28 @@ def _positions(scene: Scene, layout, S: float) -> list[float]:
     return xs
 
 
-def _guides_px(g: dict) -> dict:
+def _guides_px(g: dict, layout=None, ids=()) -> dict:
     if not g:
         return {}
-    return {
+    out = {
         "hub": g.get("hub_radius", 0.0),
         "rings": [{"i": r["r_inner"], "o": r["r_outer"], "label": str(r["label"])} for r in g["rings"]],
-        "sectors": [{"s": s["start"], "e": s["end"], "label": str(s["label"]), "colour": s["colour"]}
+        "sectors": [{"s": s["start"], "e": s["end"], "label": _label_lines(str(s["label"]), 16), "colour": s["colour"]}
                     for s in g["sectors"]],
     }
+    if layout is not None:
+        from .style import free_spoke
+
+        xy = np.array([layout[v] for v in ids], dtype=float).reshape(-1, 2)
+        out["spoke"] = free_spoke(g, xy[:, 0], xy[:, 1])
+    return out
 
 
-#: Font sizes of the page, in screen pixels at its first view in a full window: the most central names,
-#: the other names (they show when zooming in), the opgave and the compass's ring labels. The page's script
-#: turns them into canvas units for the frame it finds itself in (smaller in a small frame, never below 11 px
-#: for the names), so a name takes about the same share of the drawing in a notebook as in a full window.
-_FONTS = {"big": 17, "small": 12, "hub": 16, "hubWidth": 170, "hubMargin": 10, "guide": 13, "minBig": 11}
-_BIG_FONT, _SMALL_FONT = _FONTS["big"], _FONTS["small"]
+#: Font sizes of the page, in screen pixels at its first view in a full window: the actors' names (the
+#: numbers a little smaller), the opgave's box. The page's script turns them into canvas units for the frame it
+#: finds itself in (smaller in a small frame, never below 11 px for the names).
+_FONTS = {"name": 14, "minName": 11, "hub": 12, "hubWidth": 130, "hubMargin": 7}
+_NAME_FONT = _FONTS["name"]
 
 
 def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) -> dict:
@@ -267,22 +280,16 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
     if n > label_limit:
         show = show & (rank <= label_limit)
     pos = _positions(scene, scene.layout, S)
-    # candidates for a big name, most central first: the page's script shows up to `most` of them, those whose
-    # name covers no other name, marker or the opgave at the size the frame allows; the other names appear when
-    # zooming in. In a small network a less central name may stand in for a central one that has no room.
-    most = 15 if n <= 100 else 25
-    big_names = [int(i) for i in np.argsort(rank, kind="stable") if show[i] and (n <= 100 or rank[i] <= most)]
+    # the names (short names where given) travel apart from vis-network's nodes: the page's script places and
+    # draws them itself, by the rule of the static figures (most central first, never over another name or a
+    # marker, a number and the key where there is no room)
+    shown_names = nodes["label"] if "label" in nodes.columns else nodes["name"]
+    labels = [(_label_lines(str(name)) if show[i] else None) for i, name in enumerate(shown_names)]
+    order = [int(i) for i in np.argsort(rank, kind="stable")]
     vis_nodes = []
-    shown_names = nodes["label"] if "label" in nodes.columns else nodes["name"]  # the short name where given
-    for i, (v, name, colour, shape, aware) in enumerate(zip(nodes.index, shown_names, nodes["colour"],
-                                                             nodes["shape"], nodes["aware"])):
-        rec = {"id": i, "x": pos[2 * i], "y": pos[2 * i + 1], "size": _round(sizes[i]),
-               "group": keys[(colour, shape, bool(aware))]}
-        if show[i]:
-            # a long name on two lines, broken between words (never cut)
-            rec["label"] = name if len(name) <= 26 else _two_lines(name)
-            rec["font"] = {"size": _round(_SMALL_FONT * f)}
-        vis_nodes.append(rec)
+    for i, (colour, shape, aware) in enumerate(zip(nodes["colour"], nodes["shape"], nodes["aware"])):
+        vis_nodes.append({"id": i, "x": pos[2 * i], "y": pos[2 * i + 1], "size": _round(sizes[i]),
+                          "group": keys[(colour, shape, bool(aware))]})
     index = {v: i for i, v in enumerate(nodes.index)}
     vis_edges = []
     edges = scene.edges
@@ -301,32 +308,32 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
     spokes = scene.opgave is not None and n <= 1000
     if scene.opgave:
         name = scene.opgave["name"]
-        vis_nodes.append({"id": hub_id, "x": 0.0, "y": 0.0, "label": name, "shape": "box", "opgave": True,
+        # first in the list, so vis-network draws it first: an actor near the middle stays above the box
+        vis_nodes.insert(0, {"id": hub_id, "x": 0.0, "y": 0.0, "label": name, "shape": "box", "opgave": True,
                           "color": {"background": OPGAVE_COLOUR, "border": OPGAVE_COLOUR,
                                     "highlight": {"background": OPGAVE_COLOUR, "border": "#000000"},
                                     "hover": {"background": OPGAVE_COLOUR, "border": "#000000"}},
-                          "font": {"color": "#FFFFFF", "size": _round(16 * f), "face": "sans-serif",
+                          "font": {"color": "#FFFFFF", "size": _round(_FONTS["hub"] * f), "face": "sans-serif",
                                    "strokeWidth": 0},
-                          "widthConstraint": {"maximum": _round(170 * f)}, "margin": _round(10 * f),
+                          "widthConstraint": {"maximum": _round(_FONTS["hubWidth"] * f)},
+                          "margin": _round(_FONTS["hubMargin"] * f),
                           "borderWidth": 0})
         if spokes:
             for i in range(n):
                 vis_edges.append({"from": hub_id, "to": i, "width": 0.6, "color": {"color": SPOKE_COLOUR,
                                                                                    "opacity": 0.5},
                                   "spoke": True})
-    layouts = {scene.layout.kind: {"pos": pos, "guides": _guides_px(scene.guides)}}
+    layouts = {scene.layout.kind: {"pos": pos, "guides": _guides_px(scene.guides, scene.layout, nodes.index)}}
     if alt is not None:
-        layouts[alt[0].kind] = {"pos": _positions(scene, alt[0], S), "guides": _guides_px(alt[1])}
+        layouts[alt[0].kind] = {"pos": _positions(scene, alt[0], S), "guides": _guides_px(alt[1], alt[0], nodes.index)}
     header, info = _node_info(scene, lang)
     big = n > 2000
     options = {
         "autoResize": True,
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False, "randomSeed": 0},
-        "nodes": {"font": {"size": _SMALL_FONT, "face": "sans-serif", "color": "#111111", "strokeWidth": 3,
-                           "strokeColor": "#FFFFFF"},
-                  # names stop growing at 18 screen pixels, so zooming in pulls overlapping names apart
-                  "scaling": {"label": {"drawThreshold": 7, "maxVisible": 18}}},
+        "nodes": {"font": {"size": _NAME_FONT, "face": "sans-serif", "color": "#111111", "strokeWidth": 3,
+                           "strokeColor": "#FFFFFF"}},
         "edges": {"smooth": False, "color": {"color": EDGE_COLOUR, "opacity": 0.55 if n < 300 else 0.35,
                                              "highlight": "#111111", "hover": "#333333"},
                   "selectionWidth": 1.5, "arrowStrikethrough": False,
@@ -336,11 +343,17 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
         "groups": groups,
     }
     return {"nodes": vis_nodes, "edges": vis_edges, "options": options, "scale": S,
-            "big": big_names, "bigMax": most, "fonts": _FONTS,
+            "labels": labels, "order": order, "rank": [int(r) for r in rank], "fonts": _FONTS,
             "hub": hub_id if scene.opgave
             else None, "layouts": layouts, "current": scene.layout.kind, "fields": header, "info": info,
             "texts": {"force": _message("view_force", lang), "compass": _message("view_compass", lang), "search": _message("draw.find_actor", lang),
                       "notfound": _message("draw.not_found", lang)}}
+
+
+def _label_lines(name: str, width: int = 24) -> str:
+    """A name as drawn on the page: on two lines when long, broken between words (never cut)."""
+    name = " ".join(name.split())
+    return name if len(name) <= width else _two_lines(name)
 
 
 def _two_lines(name: str) -> str:
@@ -353,24 +366,6 @@ def _message(key: str, lang: str) -> str:
     from .._i18n import message
 
     return message(key, lang)
-
-
-def _build_network(data: dict, directed: bool):
-    """pyvis's Network holding the nodes, edges and options of the page.
-
-    pyvis checks every new node and edge against all earlier ones (quadratic:
-    minutes for 10,000 actors), so the lists are filled directly; the ids are
-    unique by construction.
-    """
-    from pyvis.network import Network
-
-    net = Network(directed=directed, cdn_resources="in_line")
-    net.nodes = data["nodes"]
-    net.node_ids = [n["id"] for n in data["nodes"]]
-    net.node_map = {n["id"]: n for n in data["nodes"]}
-    net.edges = data["edges"]
-    net.options = data["options"]
-    return net
 
 
 def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
@@ -450,9 +445,8 @@ def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: in
         by_type = scene.legend.get("colour_by", "type") == "type"
         alt = (alt_layout, labelled_guides(alt_layout, case, lang, scene.colours if by_type else {}))
     data = _page_data(scene, alt=alt, lang=lang, label_limit=100 if labels is None else len(scene.nodes))
-    net = _build_network(data, directed=bool(len(scene.edges) and scene.edges["directed"].any()))
-    nodes, edges, _, _, _, options = net.get_network_data()
-    data["nodes"], data["edges"], data["options"] = nodes, edges, json.loads(options)
+    # the page holds vis-network's own data: the nodes, edges and options as pyvis would hand them over
+    # (pyvis's Network is not needed to write them; its import alone took a second)
     return _render(scene, data, lang=lang, title=title)
 
 
@@ -468,380 +462,14 @@ def _scene_graph(scene: Scene, opgave: str):
     return H
 
 
-_CSS = """
-*{box-sizing:border-box}
-html,body{margin:0;height:100%;font-family:-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;
-color:#222;background:#fff}
-#head{position:absolute;top:0;left:0;right:0;height:58px;padding:8px 14px;border-bottom:1px solid #e4e4e4;
-display:flex;align-items:center;gap:14px;background:#fff;z-index:2}
-#head>div:first-child{min-width:0;flex:1 1 auto}
-#head h1{font-size:17px;margin:0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-#head .sub{font-size:12px;color:#666;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-#head .tools{margin-left:auto;display:flex;gap:6px;align-items:center;flex:none}
-#head button{font:inherit;font-size:12px;padding:4px 10px;border:1px solid #bbb;background:#f7f7f7;border-radius:4px;
-cursor:pointer}
-#head button.on{background:#2B2D42;color:#fff;border-color:#2B2D42}
-#head input{font:inherit;font-size:12px;padding:4px 8px;border:1px solid #bbb;border-radius:4px;width:170px}
-@media (max-width:760px){#head{gap:8px;padding:8px 10px}#head h1{font-size:15px}#head input{width:125px}
-#head button{padding:4px 7px}}
-#net{position:absolute;top:58px;left:0;right:0;bottom:var(--foot,44px)}
-@media (min-width:1000px){body:not(.legend-closed) #net{right:300px}#legend{width:280px}
-.legend-closed #legend{width:auto}}
-#foot{position:absolute;left:0;right:0;bottom:0;padding:6px 14px;font-size:11.5px;color:#555;
-border-top:1px solid #e4e4e4;background:#fff;line-height:1.4}
-#foot .note{color:#B34700;font-weight:600}
-#legend{position:absolute;top:68px;right:10px;max-height:calc(100% - 130px);overflow:auto;
-background:rgba(255,255,255,.94);border:1px solid #ddd;border-radius:6px;padding:6px 10px;font-size:12px;z-index:3;
-max-width:300px}
-.legend-closed #legend{padding:3px 9px;background:#f7f7f7;border-color:#bbb;border-radius:4px}
-#legend summary{cursor:pointer;font-weight:600;list-style:none;white-space:nowrap}
-#legend summary::-webkit-details-marker{display:none}
-#legend summary::before{content:"\\25BE\\00a0"}
-.legend-closed #legend summary::before{content:""}
-.legend-closed #legend summary::after{content:"\\00a0\\25B8"}
-#legend .lg{margin-top:6px}
-#legend ul{list-style:none;margin:2px 0 0;padding:0}
-#legend li{display:flex;align-items:center;gap:6px;margin:2px 0}
-#legend svg{flex:none}
-#tip,#info{position:absolute;background:#fff;border:1px solid #ccc;border-radius:5px;padding:7px 9px;font-size:12px;
-box-shadow:0 2px 8px rgba(0,0,0,.15);z-index:4;max-width:320px}
-#tip{pointer-events:none;display:none}
-#info{left:10px;bottom:calc(var(--foot,44px) + 10px);display:none}
-#info .x{float:right;cursor:pointer;color:#888;margin-left:8px}
-#tip b,#info b{display:block;margin-bottom:3px;font-size:13px}
-#tip table,#info table{border-collapse:collapse}
-#tip td,#info td{padding:1px 8px 1px 0;vertical-align:top}
-#tip td:first-child,#info td:first-child{color:#777;white-space:nowrap}
-"""
-
-# The page's script. Before vis-network draws anything it plans the first view for the frame it is in:
-# the free part of the canvas (beside or below the legend), the size of the names in screen pixels (17 in a
-# full window, down to 11 in a notebook's frame), which central names are big (those that cover no other
-# name, marker or the opgave at that size), and the zoom that fits markers, big names, the opgave and the
-# compass's rings into the free part. It plans again when the layout changes, the legend opens or closes or
-# the frame is resized, as long as the user has not zoomed or panned.
-_JS = r"""
-(function(){
-"use strict";
-var D = JSON.parse(document.getElementById("opgavelab-data").textContent);
-var foot = document.getElementById("foot");
-document.documentElement.style.setProperty("--foot", foot.offsetHeight + "px");
-var container = document.getElementById("net");
-var legend = document.getElementById("legend"), details = legend.querySelector("details");
-var F = D.fonts, S = D.scale, current = D.current, HUB = D.hub;
-// in a narrow frame (a notebook's) the legend starts folded into a small button, so it hides no actor
-details.open = window.innerWidth >= 1000;  // open where it fits beside the picture (see the CSS)
-document.body.classList.toggle("legend-closed", !details.open);
-var N = D.info.length, byId = [];
-D.nodes.forEach(function(nd){ byId[nd.id] = nd; });
-var measure = document.createElement("canvas").getContext("2d");
-measure.font = "100px sans-serif";
-var labelled = [], width = [], base = [];   // label width per pixel of font size; marker size as computed
-var M = 1;   // markers' factor: smaller in a small frame, like the names
-var MAX_ZOOM = 1.6;   // a small network in a big window spreads out rather than fill it with huge markers
-for (var i = 0; i < N; i++) {
-  base[i] = byId[i].size;
-  if (byId[i].label !== undefined) { labelled.push(i); width[i] = measure.measureText(byId[i].label).width / 100; }
-}
-var hubWidth = HUB === null ? 0 : measure.measureText(byId[HUB].label).width / 100;
-function overlap(a, b){ return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
-function hubBox(k){
-  if (HUB === null) { return null; }
-  var inner = (F.hubWidth - 2 * F.hubMargin) * k, tw = hubWidth * F.hub * k;
-  var lines = Math.max(1, Math.ceil(tw / (0.85 * inner)));
-  var w = Math.min(tw, inner) / 2 + F.hubMargin * k, h = lines * F.hub * k * 0.62 + F.hubMargin * k;
-  return [-w, -h, w, h];
-}
-function labelBox(i, pos, fs, up){
-  // vis-network puts a name below its marker; a big name may go above it instead (font.vadjust)
-  var w = width[i] * fs, x = pos[2 * i], r = base[i] * M;
-  var top = up ? pos[2 * i + 1] - r - 4 - fs * 1.15 : pos[2 * i + 1] + r + 4;
-  return [x - w / 2, top, x + w / 2, top + fs * 1.15];
-}
-function pickBig(kind, k, s){
-  // most central first; a name is big when, below or above its marker, it covers no big name, the opgave or
-  // the middle of a marker (grazing a marker's edge is allowed: names have a white outline). In a crowd of
-  // hundreds every name covers markers, so there only names and the opgave are kept apart.
-  var pos = D.layouts[kind].pos, fs = F.big * k, boxes = guideBoxes(kind, k, s), out = [], hb = hubBox(k);
-  var core = 0.35 * fs, gap = 0.2 * fs, crowd = N > 150;
-  if (hb) { boxes.push(hb); }
-  function free(i, b, wide){
-    for (var j = 0; j < boxes.length; j++) { if (overlap(wide, boxes[j])) { return false; } }
-    for (var m = 0; m < N && !crowd; m++) {
-      if (m === i) { continue; }
-      var r = Math.max(base[m] * M * 0.7, core), x = pos[2 * m], y = pos[2 * m + 1];
-      if (b[0] < x + r && x - r < b[2] && b[1] < y + r && y - r < b[3]) { return false; }
-    }
-    return true;
-  }
-  D.big.forEach(function(i){
-    if (out.length >= D.bigMax) { return; }
-    for (var up = 0; up < 2; up++) {
-      // names keep a little distance from one another, and may touch a marker's edge
-      var b = labelBox(i, pos, fs, up), wide = [b[0] - 2 * gap, b[1] - gap, b[2] + 2 * gap, b[3] + gap];
-      if (free(i, b, wide)) { boxes.push(wide); out.push({i: i, up: up === 1}); return; }
-    }
-  });
-  return out;
-}
-function extent(kind, k, s, big){
-  var pos = D.layouts[kind].pos, g = D.layouts[kind].guides, e = [Infinity, Infinity, -Infinity, -Infinity];
-  function add(b){ e[0] = Math.min(e[0], b[0]); e[1] = Math.min(e[1], b[1]); e[2] = Math.max(e[2], b[2]);
-                   e[3] = Math.max(e[3], b[3]); }
-  for (var i = 0; i < N; i++) {
-    var r = base[i] * M, x = pos[2 * i], y = pos[2 * i + 1];
-    add([x - r, y - r, x + r, y + r]);
-  }
-  big.forEach(function(b){ add(labelBox(b.i, pos, F.big * k, b.up)); });
-  var hb = hubBox(k); if (hb) { add(hb); }
-  if (g && g.rings) {
-    var rOut = outerRing(g);
-    add([-rOut, -rOut, rOut, rOut]);
-  }
-  guideBoxes(kind, k, s).forEach(add);
-  if (!isFinite(e[0])) { e = [-S, -S, S, S]; }
-  return e;
-}
-function outerRing(g){ return (g.rings.length ? g.rings[g.rings.length - 1].o : 1) * S; }
-function guideFonts(k, s){
-  // the compass's sector names with the actors' names; ring names at least 9 px on screen
-  return {sector: F.guide * k * 1.3, ring: Math.max(F.guide * k, 9 / s)};
-}
-var guideWidths = {};
-function guideBoxes(kind, k, s){
-  // where the compass's sector and ring names are drawn (see beforeDrawing), in canvas units
-  var g = D.layouts[kind].guides, out = [];
-  if (!g || !g.rings) { return out; }
-  if (!guideWidths[kind]) {
-    measure.font = "bold 100px sans-serif";
-    var sw = g.sectors.map(function(x){ return measure.measureText(x.label).width / 100; });
-    measure.font = "100px sans-serif";
-    var rw = g.rings.map(function(x){ return measure.measureText(x.label).width / 100; });
-    guideWidths[kind] = {sectors: sw, rings: rw};
-  }
-  var W = guideWidths[kind], fs = guideFonts(k, s), rOut = outerRing(g);
-  g.sectors.forEach(function(x, j){
-    var m = (x.s + x.e) / 2, rr = rOut + fs.sector * 1.2, cx = rr * Math.cos(m), cy = -rr * Math.sin(m);
-    var w = W.sectors[j] * fs.sector, c = Math.cos(m);
-    var x0 = c > 0.2 ? cx : (c < -0.2 ? cx - w : cx - w / 2);
-    out.push([x0, cy - fs.sector * 0.6, x0 + w, cy + fs.sector * 0.6]);
-  });
-  ringNames(g, fs.ring).forEach(function(j){
-    var w = W.rings[j] * fs.ring, cy = -(g.rings[j].i + g.rings[j].o) / 2 * S;
-    out.push([-w / 2, cy - fs.ring * 0.6, w / 2, cy + fs.ring * 0.6]);
-  });
-  return out;
-}
-function ringNames(g, fs){
-  // the rings whose name fits between the names of the rings inside it (the outer rings are narrow)
-  var out = [], last = -Infinity;
-  g.rings.forEach(function(r, j){
-    var y = (r.i + r.o) / 2 * S;
-    if (y - last >= fs * 1.15) { out.push(j); last = y; }
-  });
-  return out;
-}
-function freeAreas(){
-  // the canvas, or the parts of it beside and below the legend when that lies over the canvas
-  var c = container.getBoundingClientRect(), W = c.width || 1100, H = c.height || 880;
-  var all = {x: 0, y: 0, w: W, h: H}, l = legend.getBoundingClientRect();
-  var under = c.width && l.width && l.left < c.right && l.right > c.left && l.top < c.bottom && l.bottom > c.top;
-  return {W: W, H: H, all: all, parts: under ? [{x: 0, y: 0, w: l.left - c.left - 6, h: H},
-                                               {x: 0, y: l.bottom - c.top + 6, w: W, h: c.bottom - l.bottom - 6}]
-                                             : [all]};
-}
-function fitInto(e, area){
-  var pad = 14, ew = Math.max(e[2] - e[0], 1), eh = Math.max(e[3] - e[1], 1);
-  function scale(r){ return Math.min((r.w - 2 * pad) / ew, (r.h - 2 * pad) / eh, MAX_ZOOM); }
-  var best = {s: scale(area.all), r: area.all}, full = best.s, chosen = null;
-  area.parts.forEach(function(r){
-    if (r.w < 120 || r.h < 120) { return; }
-    var s = scale(r); if (!chosen || s > chosen.s) { chosen = {s: s, r: r}; }
-  });
-  // a legend that leaves too little room is drawn over the network rather than shrink it to a stamp
-  if (chosen && chosen.s >= 0.55 * full) { best = chosen; }
-  return best;
-}
-function plan(kind){
-  var area = freeAreas();
-  // names of 17 px in a full window, smaller in a small frame but never below 11 px
-  var px = Math.max(F.minBig, Math.min(F.big, Math.sqrt(area.W * area.H) / 48));
-  // markers shrink with the names in a small frame; a drawing zoomed in beyond 1 spreads out, with markers of
-  // the same size on screen
-  function markers(s){ return Math.max(0.7, px / F.big) / Math.max(1, s); }
-  M = markers(1);
-  var s = fitInto(extent(kind, px / F.big, 1, []), area).s, big = [], fit;
-  for (var it = 0; it < 6; it++) {
-    M = markers(s);
-    big = pickBig(kind, px / F.big / s, s);
-    fit = fitInto(extent(kind, px / F.big / s, s, big), area);
-    var done = Math.abs(fit.s - s) < 0.005 * s; s = fit.s;
-    if (done) { break; }
-  }
-  var k = px / F.big / s;
-  M = markers(s);
-  big = pickBig(kind, k, s);
-  var e = extent(kind, k, s, big);
-  // small names show once zooming in makes them readable (>= 10 px); big ones at once
-  var threshold = Math.max(11, (px + px * F.small / F.big) / 2);
-  return {s: s, k: k, px: px, m: M, big: big, threshold: threshold,
-          centre: {x: (e[0] + e[2]) / 2, y: (e[1] + e[3]) / 2},
-          offset: {x: fit.r.x + fit.r.w / 2 - area.W / 2, y: fit.r.y + fit.r.h / 2 - area.H / 2}};
-}
-function nodeUpdates(p, sizes){
-  var out = [], upd = {};
-  labelled.forEach(function(i){ upd[i] = {id: i, font: {size: Math.round(F.small * p.k * 10) / 10, vadjust: 0}}; });
-  p.big.forEach(function(b){
-    var fs = F.big * p.k;
-    upd[b.i].font = {size: Math.round(fs * 10) / 10, vadjust: b.up ? -(2 * base[b.i] * p.m + 8 + fs * 1.15) : 0};
-  });
-  if (sizes) {
-    for (var j = 0; j < N; j++) { (upd[j] = upd[j] || {id: j}).size = Math.round(base[j] * p.m * 10) / 10; }
-  }
-  for (var key in upd) { out.push(upd[key]); }
-  if (HUB !== null) {
-    out.push({id: HUB, margin: F.hubMargin * p.k, widthConstraint: {maximum: F.hubWidth * p.k},
-              font: {color: "#FFFFFF", face: "sans-serif", strokeWidth: 0,
-                     size: Math.max(F.hub * p.k, p.threshold / p.s)}});
-  }
-  return out;
-}
-var view = plan(current);
-nodeUpdates(view, view.m !== 1).forEach(function(u){ Object.assign(byId[u.id], u); });
-D.options.nodes.scaling.label.drawThreshold = view.threshold;
-var nodes = new vis.DataSet(D.nodes);
-var edges = new vis.DataSet(D.edges);
-var net = new vis.Network(container, {nodes: nodes, edges: edges}, D.options);
-window.opgavelabNetwork = net;
-var autoView = true;   // false once the user zooms or pans: then the view is theirs
-function show(p){
-  net.moveTo({position: p.centre, scale: p.s, offset: p.offset, animation: false});
-  window.opgavelabView = {scale: p.s, namePx: p.px, bigNames: p.big.length};
-}
-show(view);
-function replan(){
-  if (!autoView) { return; }
-  net.setSize("100%", "100%");
-  var p = plan(current);
-  if (p.threshold !== view.threshold) { net.setOptions({nodes: {scaling: {label: {drawThreshold: p.threshold}}}}); }
-  nodes.update(nodeUpdates(p, p.m !== view.m));
-  view = p;
-  show(p);
-}
-net.once("afterDrawing", function(){
-  window.opgavelabDrawnAt = performance.now();
-  document.body.setAttribute("data-drawn", "1");
-});
-net.on("zoom", function(){ autoView = false; });
-net.on("dragEnd", function(p){ if (!p.nodes.length) { autoView = false; } });
-var legendOpen = details.open;
-details.addEventListener("toggle", function(){
-  if (details.open === legendOpen) { return; }   // the folding above, already planned for
-  legendOpen = details.open;
-  document.body.classList.toggle("legend-closed", !legendOpen);
-  replan();
-});
-var resizing = null;
-window.addEventListener("resize", function(){
-  if (resizing) { cancelAnimationFrame(resizing); }
-  resizing = requestAnimationFrame(function(){ resizing = null; replan(); });
-});
-net.on("beforeDrawing", function(ctx){
-  var g = D.layouts[current] && D.layouts[current].guides;
-  if (!g || !g.rings) { return; }
-  var rOut = g.rings.length ? g.rings[g.rings.length - 1].o * S : S;
-  var rHub = g.hub * S;
-  ctx.save();
-  g.sectors.forEach(function(s){
-    ctx.beginPath();
-    ctx.arc(0, 0, rOut, -s.e, -s.s, false);
-    ctx.arc(0, 0, rHub, -s.s, -s.e, true);
-    ctx.closePath();
-    ctx.globalAlpha = 0.08; ctx.fillStyle = s.colour; ctx.fill();
-  });
-  ctx.globalAlpha = 1; ctx.strokeStyle = "#d0d0d0"; ctx.lineWidth = 1;
-  ctx.beginPath(); ctx.arc(0, 0, rHub, 0, 2 * Math.PI); ctx.stroke();
-  g.rings.forEach(function(r){ ctx.beginPath(); ctx.arc(0, 0, r.o * S, 0, 2 * Math.PI); ctx.stroke(); });
-  var fs = guideFonts(view.k, view.s);
-  ctx.font = fs.ring + "px sans-serif"; ctx.textAlign = "center"; ctx.textBaseline = "middle";
-  ctx.fillStyle = "#777";
-  ringNames(g, fs.ring).forEach(function(j){
-    var r = g.rings[j]; ctx.fillText(r.label, 0, -(r.i + r.o) / 2 * S);
-  });
-  ctx.font = "bold " + fs.sector + "px sans-serif";
-  g.sectors.forEach(function(s){
-    var m = (s.s + s.e) / 2, rr = rOut + fs.sector * 1.2;
-    var x = rr * Math.cos(m), y = -rr * Math.sin(m);
-    ctx.textAlign = Math.cos(m) > 0.2 ? "left" : (Math.cos(m) < -0.2 ? "right" : "center");
-    ctx.fillStyle = s.colour; ctx.fillText(s.label, x, y);
-  });
-  ctx.restore();
-});
-function infoTable(i){
-  var row = D.info[i], box = document.createDocumentFragment();
-  var b = document.createElement("b"); b.textContent = row[0]; box.appendChild(b);
-  var t = document.createElement("table");
-  for (var k = 1; k < row.length; k++) {
-    if (row[k] === "") { continue; }
-    var tr = document.createElement("tr"), a = document.createElement("td"), c = document.createElement("td");
-    a.textContent = D.fields[k - 1]; c.textContent = row[k]; tr.appendChild(a); tr.appendChild(c); t.appendChild(tr);
-  }
-  box.appendChild(t);
-  return box;
-}
-var tip = document.getElementById("tip"), info = document.getElementById("info");
-net.on("hoverNode", function(p){
-  if (p.node === HUB) { return; }
-  tip.replaceChildren(infoTable(p.node));
-  var r = container.getBoundingClientRect();
-  var x = p.pointer.DOM.x + 14, y = p.pointer.DOM.y + r.top + 14;
-  tip.style.display = "block";
-  if (x + tip.offsetWidth > window.innerWidth - 8) { x = p.pointer.DOM.x - tip.offsetWidth - 10; }
-  if (y + tip.offsetHeight > window.innerHeight - 8) { y = y - tip.offsetHeight - 24; }
-  tip.style.left = x + "px"; tip.style.top = y + "px";
-});
-net.on("blurNode", function(){ tip.style.display = "none"; });
-net.on("dragStart", function(){ tip.style.display = "none"; });
-function showInfo(id){
-  if (id === undefined || id === HUB) { info.style.display = "none"; return; }
-  var x = document.createElement("span"); x.className = "x"; x.textContent = "\u00d7";
-  x.onclick = function(){ info.style.display = "none"; net.unselectAll(); };
-  info.replaceChildren(x, infoTable(id)); info.style.display = "block";
-}
-net.on("click", function(p){ showInfo(p.nodes.length ? p.nodes[0] : undefined); });
-function setLayout(kind){
-  var L = D.layouts[kind]; if (!L) { return; }
-  current = kind;
-  var upd = [], n = L.pos.length / 2;
-  for (var i = 0; i < n; i++) { upd.push({id: i, x: L.pos[2 * i], y: L.pos[2 * i + 1]}); }
-  nodes.update(upd);
-  Array.prototype.forEach.call(document.querySelectorAll("#head button[data-layout]"), function(b){
-    b.classList.toggle("on", b.getAttribute("data-layout") === kind);
-  });
-  autoView = true;
-  replan();
-}
-Array.prototype.forEach.call(document.querySelectorAll("#head button[data-layout]"), function(b){
-  b.onclick = function(){ setLayout(b.getAttribute("data-layout")); };
-});
-var search = document.getElementById("search");
-if (search) {
-  search.addEventListener("keydown", function(e){
-    if (e.key !== "Enter") { return; }
-    var q = search.value.trim().toLowerCase(); if (!q) { return; }
-    for (var i = 0; i < D.info.length; i++) {
-      if (D.info[i][0].toLowerCase().indexOf(q) >= 0 || D.info[i][D.info[i].length - 1].toLowerCase() === q) {
-        autoView = false;
-        net.selectNodes([i]); net.focus(i, {scale: Math.max(1.2, 1.25 * view.s), animation: false}); showInfo(i);
-        search.style.color = "";
-        return;
-      }
-    }
-    search.style.color = "#B34700"; search.title = D.texts.notfound;
-  });
-}
-})();
-"""
+@lru_cache(maxsize=4)
+def _asset(name: str) -> str:
+    """A file of the page (its script or its style) from the package's assets."""
+    text = (Path(__file__).parent / "assets" / name).read_text(encoding="utf-8")
+    if "</script" in text.lower() or "</style" in text.lower():  # pragma: no cover - guards an edit of the assets
+        msg = f"The page's {name} contains '</script' or '</style' and cannot be inlined."
+        raise RuntimeError(msg)
+    return text
 
 
 def _render(scene: Scene, data: dict, *, lang: str, title: str | None) -> str:
@@ -862,24 +490,30 @@ def _render(scene: Scene, data: dict, *, lang: str, title: str | None) -> str:
     layout_note = scene.legend.get("layout")
     extra = f'<div class="lg" style="color:#666">{esc(layout_note)}</div>' if layout_note and len(data["layouts"]) < 2 \
         else ""
+    how = ""
+    if "compass" in data["layouts"]:  # how to read the compass, shown while it is on screen
+        hidden = "" if data["current"] == "compass" else ' style="display:none"'
+        how = f'<div class="lg how" data-layout="compass"{hidden}>{esc(text("fig_compass_caption", lang))}</div>'
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="generator" content="opgavelab">'
         f"<title>{esc(title_text)}</title>"
-        f"<style>{_CSS}</style>"
+        f"<style>{_asset('network-page.css')}</style>"
         f"<script>{_vis_js()}</script>"
         "</head><body>"
         f'<div id="head"><div><h1>{esc(title_text)}</h1><div class="sub">{esc(scene.subtitle)}</div></div>'
         f'<div class="tools">{buttons}<input id="search" type="search" placeholder="{esc(data["texts"]["search"])}"'
         f' aria-label="{esc(data["texts"]["search"])}"></div></div>'
         '<div id="net"></div>'
-        f'<div id="legend"><details open><summary>{esc(legend_title)}</summary>{legend}{extra}</details></div>'
+        f'<div id="legend"><details open><summary>{esc(legend_title)}</summary>'
+        f'<div class="lg" id="key" style="display:none"><b>{esc(text("fig_key_title", lang))}</b><ol></ol></div>'
+        f'{legend}{extra}{how}</details></div>'
         '<div id="tip" role="tooltip"></div><div id="info"></div>'
         f'<div id="foot">{esc(cap)}{notes}</div>'
         f'<script type="application/json" id="opgavelab-data">{_json_for_script(data)}</script>'
-        f"<script>{_JS}</script>"
+        f"<script>{_asset('network-page.js')}</script>"
         "</body></html>\n"
     )
 

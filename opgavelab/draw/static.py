@@ -84,6 +84,10 @@ def _show_in_notebooks() -> None:
     not know how to display them unless ``%matplotlib inline`` ran; register a
     PNG (and text) formatter for them once per session.
     """
+    import sys
+
+    if "IPython" not in sys.modules:  # not in a notebook: no need to import IPython (half a second)
+        return
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython comes with Jupyter
@@ -108,7 +112,7 @@ def _wrap(s: str, width: int) -> str:
 def _caption_height(caption: str, width_in: float) -> float:
     """Inches the caption needs at the bottom of a figure ``width_in`` wide."""
     chars = int(width_in * 72 / (_FONT["caption"] * 0.55)) - 6
-    n_lines = _wrap(caption, chars).count("\n") + 1 if caption else 0
+    n_lines = _wrap(caption, int(chars * 0.9)).count("\n") + 1 if caption else 0  # room for a measured rewrap
     return 0.2 + n_lines * _FONT["caption"] * 1.35 / 72
 
 
@@ -116,8 +120,14 @@ def _caption_text(fig, caption: str, notes=()) -> None:
     w_in = fig.get_figwidth()
     chars = int(w_in * 72 / (_FONT["caption"] * 0.55)) - 6
     body = _wrap(caption, chars)
-    fig.text(0.035, 0.018, body, ha="left", va="bottom", fontsize=_FONT["caption"], color=_MUTED,
-             linespacing=1.35)
+    t = fig.text(0.035, 0.018, body, ha="left", va="bottom", fontsize=_FONT["caption"], color=_MUTED,
+                 linespacing=1.35)
+    # measured, not guessed: a line that would run past the right margin is wrapped shorter
+    limit = fig.bbox.width * (1 - 2 * 0.035)
+    renderer = _renderer(fig)
+    while chars > 40 and t.get_window_extent(renderer).width > limit:
+        chars = int(chars * 0.93)
+        t.set_text(_wrap(caption, chars))
 
 
 def _title(fig, title: str, subtitle: str | None) -> None:
@@ -174,6 +184,15 @@ def _limits(scene: Scene, compact: bool = False) -> tuple[float, float]:
     return (1.1, 1.1) if compact else (1.32, 1.1)
 
 
+def _pt_per_unit(ax) -> float:
+    """Points per data unit of an equal-aspect axes."""
+    bbox = ax.get_position()
+    fig = ax.figure
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    return min(bbox.width * fig.get_figwidth() / (x1 - x0), bbox.height * fig.get_figheight() / (y1 - y0)) * 72
+
+
 def _axes_width_pt(ax) -> float:
     bbox = ax.get_position()
     fig = ax.figure
@@ -181,7 +200,8 @@ def _axes_width_pt(ax) -> float:
 
 
 def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = None, compact: bool = False,
-                 n_ref: int | None = None, key: bool = False) -> list[tuple[int, str]]:
+                 n_ref: int | None = None, key: bool = False,
+                 limits: tuple[float, float] | None = None) -> list[tuple[int, str]]:
     """Draw a :class:`~opgavelab.draw.style.Scene` into a matplotlib Axes.
 
     The axes get equal aspect and no frame. Used by :func:`network_figure`
@@ -204,6 +224,9 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
         one sheet share marker sizes).
     key : bool, default False
         Name every actor or, where there is no room, give it a number.
+    limits : (float, float), optional
+        Half-width and half-height of the view in layout units (default: room
+        for names around the unit circle).
 
     Returns
     -------
@@ -225,7 +248,7 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
     n = len(nodes)
     ax.set_aspect("equal")
     ax.set_axis_off()
-    xlim, ylim = _limits(scene, compact)
+    xlim, ylim = limits or _limits(scene, compact)
     ax.set_xlim(-xlim, xlim)
     ax.set_ylim(-ylim, ylim)
     bbox = ax.get_position()
@@ -334,6 +357,10 @@ def _candidates(r_pt: float, gaps=(1.5,), n_dirs: int = 8):
     return out
 
 
+#: With a key, the most central actors that get a name or a number, and the most numbers in a key.
+KEY_ACTORS = 150
+KEY_NUMBERS = 60
+
 _HALO = dict(boxstyle="square,pad=0.08", fc="white", ec="none", alpha=0.8)
 
 
@@ -370,18 +397,34 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
         taken.append((bb.x0 - pad, bb.y0 - pad, bb.x1 + pad, bb.y1 + pad))
     centres = ax.transData.transform(nodes[["x", "y"]].to_numpy(dtype=float))
     radii = nodes["_d"].to_numpy(dtype=float) / 2 * px_per_pt
-    markers = [(cx - r, cy - r, cx + r, cy + r) for (cx, cy), r in zip(centres, radii)]
+    markers = np.column_stack([centres[:, 0] - radii, centres[:, 1] - radii, centres[:, 0] + radii,
+                               centres[:, 1] + radii]) if n else np.zeros((0, 4))
     where = {v: i for i, v in enumerate(nodes.index)}
     labels = nodes["label"] if "label" in nodes.columns else nodes["name"]
-    chosen = nodes.sort_values("rank") if key else nodes[nodes["show_label"]].sort_values("rank")
+    # with a key: the KEY_ACTORS most central actors get a name or, where there is no room, a number (at most
+    # KEY_NUMBERS numbers: a longer key is not read); in a larger network the others show in the exports
+    chosen = nodes[nodes["rank"] <= KEY_ACTORS].sort_values("rank") if key else \
+        nodes[nodes["show_label"]].sort_values("rank")
     placed: list[tuple] = []
     unnamed: list = []
 
+    from matplotlib.font_manager import FontProperties
+
+    metrics: dict = {}
+
     def measure(s: str, size: float, weight="normal"):
-        t = ax.text(0, 0, s, fontsize=size, fontweight=weight, linespacing=1.05)
-        bb = t.get_window_extent(renderer)
-        t.remove()
-        return bb.width + 1.2 * px_per_pt, bb.height + 0.8 * px_per_pt
+        # the renderer's own text metrics, line by line, as matplotlib lays out a text (linespacing 1.05):
+        # far quicker than making a Text for each name
+        key = (size, weight)
+        if key not in metrics:
+            prop = FontProperties(size=size, weight=weight)
+            _, lp_h, lp_d = renderer.get_text_width_height_descent("lp", prop, ismath=False)
+            metrics[key] = (prop, lp_h, lp_d)
+        prop, lp_h, lp_d = metrics[key]
+        lines = s.split("\n")
+        w = max(renderer.get_text_width_height_descent(line, prop, ismath=False)[0] for line in lines)
+        h = lp_h + (len(lines) - 1) * (lp_h - lp_d) * 1.05
+        return w + 1.2 * px_per_pt, h + 1.2 * px_per_pt
 
     def free(box, own: int, markers_too: bool = True) -> bool:
         if box[0] < fx0 or box[2] > fx1 or box[1] < fy0 or box[3] > fy1:
@@ -390,8 +433,10 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
             return False
         if not markers_too:
             return True
-        others = markers[:own] + markers[own + 1:]
-        return not _hits(box, others)
+        hit = ((box[0] < markers[:, 2]) & (box[2] > markers[:, 0]) & (box[1] < markers[:, 3])
+               & (box[3] > markers[:, 1]))
+        hit[own] = False
+        return not hit.any()
 
     def put(i: int, s: str, size: float, cands, weight="normal", colour="#111111", markers_too=True) -> bool:
         w, h = measure(s, size, weight)
@@ -422,7 +467,7 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
         return []
     out = []
     number = 0
-    for v in sorted(unnamed, key=lambda u: (int(nodes.at[u, "rank"]), str(nodes.at[u, "name"]))):
+    for v in sorted(unnamed, key=lambda u: (int(nodes.at[u, "rank"]), str(nodes.at[u, "name"])))[:KEY_NUMBERS]:
         number += 1
         i = where[v]
         r_pt = float(nodes.at[v, "_d"]) / 2
@@ -471,16 +516,21 @@ def _draw_compass_guides(scene: Scene, ax, *, compact: bool) -> None:
     ax.add_patch(Circle((0, 0), r_hub, fill=False, edgecolor="#CFCFCF", linewidth=0.7, zorder=0.5))
     fs = 5.5 if compact else 7
     if not compact and rings:
+        # each ring's name on the free spoke, in the middle of its ring, turned to run along the ring (upright),
+        # as large as the ring's width allows (a thin outer ring gets a smaller name, never under 5 pt)
         a = _free_spoke(scene)
         ca, sa = math.cos(a), math.sin(a)
+        rot = math.degrees(a) - 90.0
+        rot = (rot + 90.0) % 180.0 - 90.0
+        pt_per_unit = _pt_per_unit(ax)
         halo = dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.85)
-        for i, r in enumerate(rings):
+        for r in rings:
             mid = (r["r_inner"] + r["r_outer"]) / 2
-            # along the spoke, alternately on either side of it, so thin rings' names do not touch
-            side = 1 if i % 2 == 0 else -1
-            ha = "left" if side > 0 else "right"
-            ax.annotate(r["label"], (mid * ca, mid * sa), xytext=(side * 2.0, 0), textcoords="offset points",
-                        ha=ha, va="center", fontsize=fs, color="#555555", zorder=3.5, gid="guide", bbox=halo)
+            size = min(fs, (r["r_outer"] - r["r_inner"]) * pt_per_unit * 0.78)
+            if size < 5.0:
+                continue
+            ax.text(mid * ca, mid * sa, r["label"], rotation=rot, rotation_mode="anchor", ha="center",
+                    va="center", fontsize=size, color="#555555", zorder=3.5, gid="guide", bbox=halo)
     for s in sectors:
         mid = (s["start"] + s["end"]) / 2
         rr = r_outer + 0.06
@@ -495,19 +545,8 @@ def _draw_compass_guides(scene: Scene, ax, *, compact: bool) -> None:
 
 def _free_spoke(scene: Scene) -> float:
     """The angle (radians) of a spoke with the fewest actors near it, near the top: where the ring names go."""
-    g = scene.guides
-    nodes = scene.nodes
-    angles = np.arctan2(nodes["y"].to_numpy(dtype=float), nodes["x"].to_numpy(dtype=float)) if len(nodes) else []
-    cands = sorted({round(float(x), 4) for s in g.get("sectors", []) for x in (s["start"], s["end"])})
-    cands = cands or [math.pi / 2]
-    cands += [k * math.pi / 12 for k in range(24)]
-
-    def cost(a):
-        d = np.abs((np.asarray(angles) - a + math.pi) % (2 * math.pi) - math.pi)
-        crowd = float(np.sum(np.clip(0.35 - d, 0, None))) if len(d) else 0.0
-        return crowd + 0.15 * abs(((a - math.pi / 2 + math.pi) % (2 * math.pi)) - math.pi)
-
-    return min(cands, key=cost)
+    return _style.free_spoke(scene.guides, scene.nodes["x"].to_numpy(dtype=float),
+                             scene.nodes["y"].to_numpy(dtype=float))
 
 
 # --------------------------------------------------------------------------
@@ -653,6 +692,17 @@ def _legend_height(scene: Scene, width_in: float, orientation: str = "row") -> f
     return used * 12.0
 
 
+def _stretched(scene: Scene, xlim: float, ylim: float, fx: float, fy: float):
+    """The scene with its positions and view stretched by ``fx`` across and ``fy`` up."""
+    import dataclasses
+
+    nodes = scene.nodes.copy()
+    nodes["x"] = nodes["x"].to_numpy(dtype=float) * fx
+    nodes["y"] = nodes["y"].to_numpy(dtype=float) * fy
+    opgave = dict(scene.opgave, x=scene.opgave["x"] * fx, y=scene.opgave["y"] * fy) if scene.opgave else None
+    return dataclasses.replace(scene, nodes=nodes, opgave=opgave), xlim * fx, ylim * fy
+
+
 def _draw_key(fig, entries: list[tuple[int, str]], rect, lang: str) -> None:
     """The numbered actors in columns inside ``rect`` (figure fraction), as large as fits."""
     x0, y0, w, h = rect
@@ -768,12 +818,19 @@ def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: 
     cap_h = _caption_height(scene.caption, w) / h
     xlim, ylim = _limits(scene)
     aspect = xlim / ylim
+    # a force layout has no fixed shape: stretched (up to 1.3 times) it fills the page's free height or width
+    stretchable = not scene.guides and len(scene.nodes) > 1
     if w / h < 1.0:
         # portrait: network on top, legend in rows below, then the key of numbers
         leg_in = _legend_height(scene, w * 0.92)
         top = 1 - 0.95 / h
         bottom = cap_h + (leg_in + 0.35) / h
         ax_w = 0.96 * w
+        free_h = (top - bottom) * h - (0.5 if stretchable else 0.0)  # room for a short key
+        if stretchable and free_h > ax_w / aspect:
+            factor = min(1.3, free_h / (ax_w / aspect))
+            scene, xlim, ylim = _stretched(scene, xlim, ylim, 1.0, factor)
+            aspect = xlim / ylim
         ax_h = min((top - bottom) * h, ax_w / aspect)
         ax_w = min(ax_w, ax_h * aspect)
         ax = fig.add_axes((0.5 - ax_w / w / 2, top - ax_h / h, ax_w / w, ax_h / h))
@@ -785,6 +842,10 @@ def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: 
         top = 1 - 0.95 / h
         bottom = cap_h + 0.1 / h
         ax_h = (top - bottom) * h
+        if stretchable and ax_h * aspect < w * 0.62:
+            factor = min(1.3, w * 0.62 / (ax_h * aspect))
+            scene, xlim, ylim = _stretched(scene, xlim, ylim, factor, 1.0)
+            aspect = xlim / ylim
         ax_w = min(ax_h * aspect, w * 0.62)
         ax_h = ax_w / aspect
         ax = fig.add_axes((0.02, bottom, ax_w / w, ax_h / h))
@@ -794,11 +855,18 @@ def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: 
             key_rect = (left + (0.98 - left) * 0.5, bottom, (0.98 - left) * 0.5, top - bottom - 0.3 / h)
         else:
             key_rect = (left, bottom, 0.98 - left, top - bottom - 0.3 / h - used - 0.2 / h)
-    numbered = draw_network(scene, ax, key=True)
+    numbered = draw_network(scene, ax, key=True, limits=(xlim, ylim))
     if numbered:
         _draw_key(fig, numbered, key_rect, scene.lang)
     fig._opgavelab_key = numbered
-    _caption_text(fig, scene.caption)
+    caption_text = scene.caption
+    shown = sum(1 for t in ax.texts if t.get_gid() == "name")  # names and numbers
+    if 0 < shown < len(scene.nodes):  # a large network: say who has a name or number, and where the rest are
+        from .._i18n import fmt_number
+
+        caption_text = f"{caption_text} · " + text("fig_names_part", scene.lang, k=fmt_number(shown, scene.lang),
+                                                      n=fmt_number(len(scene.nodes), scene.lang))
+    _caption_text(fig, caption_text)
     fig._opgavelab_scene = scene  # for tests and for re-use
     return fig
 
@@ -1156,7 +1224,7 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     else:
         extra = [message("draw.same_positions", lang)]
     cap = _style.caption(case, opgave, None, lang=lang, filters=filters, extra=extra)
-    cap_h = (0.25 + 0.16 * (len(cap) * _FONT["caption"] * 0.52 / 72 // (w - 0.6) + 1)) / h
+    cap_h = _caption_height(cap, w) / h
     legend_scene = _formation_scene(full_scene) if formation_view else full_scene
     leg_rows = max(len(items) for _, items in _legend_groups(legend_scene))
     leg_h = (0.55 + 0.235 * (leg_rows + 0.6)) / h if w < h else 0
@@ -1402,5 +1470,8 @@ def save_figure(fig, path, size=None, dpi: int = 300, overwrite: bool = False) -
     # texts stay texts (editable, searchable) in SVG and PDF
     rc = {"svg.fonttype": "none", "pdf.fonttype": 42}
     with atomic_write(path, overwrite=overwrite) as tmp, matplotlib.rc_context(rc):
-        fig.savefig(tmp, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
+        # a PNG is compressed lightly: a quarter larger, several times quicker to write (zlib level 6 took
+        # longer than drawing the figure)
+        extra = {"pil_kwargs": {"compress_level": 2}} if fmt == "png" else {}
+        fig.savefig(tmp, format=fmt, dpi=dpi, metadata=metadata, facecolor="white", **extra)
     return path

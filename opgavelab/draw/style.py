@@ -41,6 +41,7 @@ __all__ = [
     "tie_styles",
     "caption",
     "labelled_guides",
+    "free_spoke",
     "metric_label",
     "text",
     "OPGAVE_COLOUR",
@@ -129,6 +130,12 @@ def _vocab_values(case, list_name: str) -> list:
 
 
 def _to_hex(value, what: str, key) -> str:
+    if isinstance(value, str) and len(value) == 7 and value[0] == "#":
+        try:
+            int(value[1:], 16)
+            return value.lower()  # a hex code as it is: no need to import matplotlib (most of a second)
+        except ValueError:
+            pass
     from matplotlib.colors import to_hex
 
     try:
@@ -413,6 +420,8 @@ def _plain(value):
     """NaN/NaT/None → None; numpy scalars → Python."""
     if value is None:
         return None
+    if type(value) in (str, bool, int):  # the common case, without pandas' isna (called per actor and tie)
+        return value
     if isinstance(value, (list, tuple)):
         return list(value)
     try:
@@ -758,6 +767,32 @@ def _colour_legend(case, colour_by: str, present: list, lang: str, colours: dict
     if None in present:
         out.append((None, unknown))
     return out
+
+
+def free_spoke(guides: Mapping, xs, ys) -> float:
+    """The angle (radians) of a compass spoke with the fewest actors near it, near the top.
+
+    Where the names of the rings go, one above the other along the spoke.
+    ``xs`` and ``ys`` are the actors' positions.
+
+    Examples
+    --------
+    >>> round(free_spoke({"sectors": []}, [0.0], [-1.0]), 4)  # nobody at the top
+    1.5708
+    """
+    xs = np.asarray(xs, dtype=float)
+    ys = np.asarray(ys, dtype=float)
+    angles = np.arctan2(ys, xs) if len(xs) else np.zeros(0)
+    cands = sorted({round(float(x), 4) for s in guides.get("sectors", []) for x in (s["start"], s["end"])})
+    cands = cands or [math.pi / 2]
+    cands += [k * math.pi / 12 for k in range(24)]
+
+    def cost(a):
+        d = np.abs((angles - a + math.pi) % (2 * math.pi) - math.pi)
+        crowd = float(np.sum(np.clip(0.35 - d, 0, None))) if len(d) else 0.0
+        return crowd + 0.15 * abs(((a - math.pi / 2 + math.pi) % (2 * math.pi)) - math.pi)
+
+    return float(min(cands, key=cost))
 
 
 def labelled_guides(layout, case, lang: str | None = None, colours: Mapping | None = None) -> dict:
