@@ -277,7 +277,7 @@ def run(args) -> int:
         if not bar and (len(opgaven) > 1 or not args.quiet):
             _say(args, f"[{k}/{len(opgaven)}] {oid}: {case.opgaven.at[oid, 'name']}", err=True)
         try:
-            for path in _write_opgave(case, oid, plan[oid], args, formats):
+            for path in _shared(_write_opgave(case, oid, plan[oid], args, formats)):
                 written.append(path)
                 _say(args, ("geschreven: " if nl else "written: ") + str(path))
         except (FileExistsError, ValueError) as exc:  # a file appeared while writing; a bad --scenario
@@ -292,6 +292,15 @@ def run(args) -> int:
     _say(args, (f"{len(written)} bestanden geschreven in {args.out} ({time.time() - start:.0f} s)." if nl
                 else f"{len(written)} files written to {args.out} ({time.time() - start:.0f} s)."))
     return EXIT_OK
+
+
+def _shared(files):
+    """Run a writer with the report's shared work: each snapshot graph built once, PDFs with lean fonts."""
+    from ._pdf_fonts import lean_pdf_fonts
+    from .network import reuse_graphs
+
+    with reuse_graphs(), lean_pdf_fonts():
+        yield from files
 
 
 def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):
