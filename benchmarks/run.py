@@ -4,6 +4,13 @@
     python -m benchmarks.run --sizes S,M,L        # some sizes
     python -m benchmarks.run --quick              # S and M, one run each, no XL
     python -m benchmarks.run --repeat 5           # more runs per step
+    python -m benchmarks.run report libraries     # groups of steps -> benchmarks/RESULTS-report-libraries.md
+
+Groups: report (``opgavelab report`` on the bundled example, before and after
+in one run), figures (the static figure beside networkx's ``draw_networkx``,
+the page beside pyvis), libraries (centrality beside networkx and igraph,
+near-duplicate names beside rapidfuzz: ``pip install -e '.[bench]'``), load,
+explorer, metrics.
 
 Every step runs in a fresh Python process, at least three times, and the
 median counts; the peak memory of a step is the largest resident set of its
