@@ -47,8 +47,10 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests -m "not e2e and not slow" -q
 
+# make bench; a subset: make bench BENCH="report libraries" (groups: see python -m benchmarks.run --help)
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run
+	@$(BIN)/python -c "import igraph, rapidfuzz" 2>/dev/null || $(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python -m benchmarks.run $(BENCH)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist *.egg-info

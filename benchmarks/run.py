@@ -4,6 +4,13 @@
     python -m benchmarks.run --sizes S,M,L        # some sizes
     python -m benchmarks.run --quick              # S and M, one run each, no XL
     python -m benchmarks.run --repeat 5           # more runs per step
+    python -m benchmarks.run report libraries     # groups of steps -> benchmarks/RESULTS-report-libraries.md
+
+Groups: report (``opgavelab report`` on the bundled example, before and after
+in one run), figures (the static figure beside networkx's ``draw_networkx``,
+the page beside pyvis), libraries (centrality beside networkx and igraph,
+near-duplicate names beside rapidfuzz: ``pip install -e '.[bench]'``), load,
+explorer, metrics.
 
 Every step runs in a fresh Python process, at least three times, and the
 median counts; the peak memory of a step is the largest resident set of its
@@ -333,12 +340,182 @@ def run_step(step: str, meta: dict) -> dict:
             out.update(nodes=G.number_of_nodes(), edges=G.number_of_edges(), evaluations=kp.method["evaluations"],
                        candidates=kp.method["candidates"], sampled_sources=kp.method["sampled_sources"],
                        score=round(kp.score, 4))
+        elif step.startswith("report_"):
+            seconds, extra = _report_run(step, tmp)
+            out.update(extra)
+        elif step == "figure_nx":
+            seconds, extra = _figure_nx(meta, tmp)
+            out.update(extra)
+        elif step in ("centrality", "centrality_nx", "centrality_igraph"):
+            seconds, extra = _centrality_run(step, meta)
+            out.update(extra)
+        elif step in ("dedupe", "dedupe_rapidfuzz"):
+            seconds, extra = _dedupe_run(step, meta)
+            out.update(extra)
+        elif step == "explorer_browser":
+            seconds, extra = _explorer_browser(meta)
+            out.update(extra)
         else:
             raise ValueError(f"unknown step {step!r}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    out.update(seconds=seconds, peak_mb=round(_peak_mb()))
+    out.update(seconds=seconds, peak_mb=round(out.pop("child_peak_mb", None) or _peak_mb()))
     return out
+
+
+# -- second round (issue 21): the report, library baselines ------------------
+
+#: The library as it was before the second round of speed work, for the report's "before" runs:
+#: ``git archive`` of this commit's ``opgavelab/`` (override with OPGAVELAB_BENCH_BEFORE=<commit>).
+BEFORE_REF = os.environ.get("OPGAVELAB_BENCH_BEFORE", "ae2a2ef")
+EXAMPLE = ROOT / "data" / "voorbeeld-veenmarken.xlsx"
+
+
+def _before_library() -> Path:
+    where = WORK / f"before-{BEFORE_REF}"
+    if not (where / "opgavelab" / "__init__.py").exists():
+        where.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE_REF, "opgavelab"], capture_output=True,
+                                 check=False)
+        if archive.returncode:
+            raise NotAvailable(f"git archive {BEFORE_REF}: {archive.stderr.decode(errors='replace')[:200]}")
+        subprocess.run(["tar", "-x", "-C", str(where)], input=archive.stdout, check=True)
+    return where
+
+
+def _report_run(step: str, tmp: Path) -> tuple[float, dict]:
+    """``opgavelab report`` on the bundled example as a person runs it: a fresh ``python -m opgavelab``."""
+    import resource
+
+    import opgavelab
+    from opgavelab._cli_report import FORMATS
+
+    ids = list(opgavelab.example().opgaven.index)
+    one = "economie" if "economie" in ids else ids[0]
+    which = (["--opgave", one, "--formats", ",".join(FORMATS)] if step.startswith("report_one")
+             else ["--all"])
+    lib = _before_library() if step.endswith("_before") else ROOT
+    env = dict(os.environ, PYTHONPATH=str(lib), MPLBACKEND="Agg")
+    cmd = [sys.executable, "-m", "opgavelab", "report", str(EXAMPLE), *which, "--out", str(tmp / "out"), "--quiet"]
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=tmp, env=env, capture_output=True, text=True, timeout=STEP_TIMEOUT)
+    seconds = time.perf_counter() - start
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode:
+        raise RuntimeError(f"report exit {proc.returncode}: {proc.stderr.strip()[-300:]}")
+    files = [p for p in (tmp / "out").rglob("*") if p.is_file()]
+    return seconds, {"cpu_seconds": round((ru1.ru_utime + ru1.ru_stime) - (ru0.ru_utime + ru0.ru_stime), 2),
+                     "child_peak_mb": ru1.ru_maxrss / 1024, "files": len(files),
+                     "opgaven": 1 if step.startswith("report_one") else len(ids)}
+
+
+def _figure_nx(meta: dict, tmp: Path) -> tuple[float, dict]:
+    """What a user writes without opgavelab: spring layout and ``draw_networkx`` with names, A4 at 300 dpi."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import networkx as nx
+
+    from opgavelab.network import opgave_graph
+
+    case = _case(meta)
+    G = opgave_graph(case, meta["big"], directed=False)
+    start = time.perf_counter()
+    fig, ax = plt.subplots(figsize=(8.27, 11.69))
+    pos = nx.spring_layout(G, seed=0)
+    nx.draw_networkx(G, pos, ax=ax, node_size=30, font_size=5, width=0.3,
+                     labels={v: d.get("name", v) for v, d in G.nodes(data=True)})
+    ax.set_axis_off()
+    fig.savefig(tmp / "nx.png", dpi=300)
+    plt.close(fig)
+    return time.perf_counter() - start, {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
+
+
+def _centrality_run(step: str, meta: dict) -> tuple[float, dict]:
+    """Betweenness and closeness of ``groot``: opgavelab's batched Brandes, networkx, igraph."""
+    from opgavelab.network import opgave_graph
+
+    case = _case(meta)
+    G = opgave_graph(case, meta["big"], directed=False)
+    out = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
+    if step == "centrality":
+        from opgavelab.metrics import centrality
+
+        seconds, table = _timed(centrality, G)
+        out["note"] = ("every column of `metrics.centrality` (degree, betweenness, closeness, eigenvector, cut "
+                       "points); betweenness " + ("sampled" if table.attrs.get("betweenness_approximate")
+                                                  else "exact"))
+        return seconds, out
+    if step == "centrality_nx":
+        import networkx as nx
+
+        t_b, _ = _timed(nx.betweenness_centrality, G)
+        t_c, _ = _timed(nx.closeness_centrality, G)
+        out["note"] = f"betweenness {_s(t_b)}, closeness {_s(t_c)} (exact)"
+        return t_b + t_c, out
+    try:
+        import igraph as ig
+    except ImportError as exc:
+        raise NotAvailable(f"igraph: {exc} (pip install -e '.[bench]')") from None
+    t_conv, g = _timed(ig.Graph.from_networkx, G)
+    t_b, _ = _timed(g.betweenness, directed=False)
+    t_c, _ = _timed(g.closeness)
+    out["note"] = f"converting {_s(t_conv)}, betweenness {_s(t_b)}, closeness {_s(t_c)} (exact)"
+    return t_conv + t_b + t_c, out
+
+
+def _typo_names(case) -> list[str]:
+    """The case's actor names, every seventh again with one letter changed (a typo to find)."""
+    names = [str(n) for n in case.actors["name"]]
+    out = list(names)
+    for i, name in enumerate(names):
+        if i % 7 == 0 and len(name) > 8:
+            k = len(name) // 2
+            out.append(name[:k] + ("x" if name[k] != "x" else "y") + name[k + 1:])
+    return out
+
+
+def _rapidfuzz_pairs(keys: list[str], threshold: float) -> dict:
+    """Pairs of keys whose rapidfuzz ``ratio`` (indel: 2·LCS / total length) reaches the threshold."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    pairs = {}
+    sorted_keys = [" ".join(sorted(k.split())) for k in keys]
+    for variant in (keys, sorted_keys):
+        m = process.cdist(variant, variant, scorer=fuzz.ratio, score_cutoff=100 * threshold, dtype=np.uint8,
+                          workers=1)
+        for i, j in zip(*np.nonzero(np.triu(m, 1))):
+            pairs[(int(i), int(j))] = max(pairs.get((int(i), int(j)), 0), int(m[i, j]) / 100)
+    return pairs
+
+
+def _dedupe_run(step: str, meta: dict) -> tuple[float, dict]:
+    from opgavelab.public_bodies import _similar_pairs, name_key
+
+    case = _case(meta)
+    names = _typo_names(case)
+    keys = list(dict.fromkeys(name_key(n) for n in names))
+    out = {"note": f"{len(keys):,} distinct names (the actors' and every seventh with a typo), threshold 0.9"}
+    if step == "dedupe":
+        seconds, pairs = _timed(lambda: {(i, j): s for i, j, s in _similar_pairs(keys, 0.9)})
+    else:
+        try:
+            seconds, pairs = _timed(_rapidfuzz_pairs, keys, 0.9)
+        except ImportError as exc:
+            raise NotAvailable(f"rapidfuzz: {exc} (pip install -e '.[bench]')") from None
+        ours = {(i, j) for i, j, _ in _similar_pairs(keys, 0.9)}
+        extra, missing = set(pairs) - ours, ours - set(pairs)
+        out["note"] += (f"; rapidfuzz finds {len(pairs):,} pairs, opgavelab {len(ours):,}: "
+                        f"{len(extra):,} more, {len(missing):,} fewer (indel ratio, not difflib's)")
+    out["pairs"] = len(pairs)
+    return seconds, out
+
+
+def _explorer_browser(meta: dict) -> tuple[float, dict]:
+    raise NotAvailable("the explorer in a browser is not measured yet")
 
 
 # --------------------------------------------------------------------------
@@ -366,8 +543,8 @@ STEPS = [
     Step("scan", "full scan of `groot` (`opgavelab.scan`)"),
     Step("brokerage", "brokerage, whole actor network (directed)"),
     Step("formation", f"formation of `groot` over {N_DATES} dates"),
-    Step("figure", "static figure of `groot` (PNG, 300 dpi)"),
-    Step("html", "HTML page of `groot` (`network_html`)"),
+    Step("figure", "static figure of `groot` (PNG, 300 dpi)", baseline="figure_nx"),
+    Step("html", "HTML page of `groot` (`network_html`)", baseline="pyvis"),
     Step("draw_html", "… drawn in headless Chromium", baseline="draw_pyvis"),
     Step("html_all", "HTML page of every actor (`max_nodes=None`)", sizes=("S", "M", "L")),
     Step("draw_html_all", "… drawn in headless Chromium", sizes=("S", "M", "L")),
@@ -376,7 +553,35 @@ STEPS = [
     Step("explorer", "explorer update after a filter change (`verkenner`)"),
     Step("scenario", "what-if scenario on `groot`: its best-connected actor drops out (`opgavelab.scenario`)"),
     Step("key_players", "key players of `groot`, k = 5, fragment (`metrics.key_players`)"),
+    Step("figure_nx", "baseline: networkx spring layout + `draw_networkx`, A4 PNG 300 dpi", kind="baseline",
+         sizes=("S", "M", "L")),
+    Step("centrality", "betweenness and closeness of `groot` (opgavelab's batched Brandes)",
+         baseline="centrality_igraph"),
+    Step("centrality_nx", "baseline: networkx betweenness + closeness", kind="baseline", sizes=("S", "M", "L")),
+    Step("centrality_igraph", "baseline: igraph betweenness + closeness (with conversion)", kind="baseline"),
+    Step("dedupe", "near-duplicate names (`public_bodies.near_duplicates` pairs)", baseline="dedupe_rapidfuzz",
+         sizes=("S", "M", "L")),
+    Step("dedupe_rapidfuzz", "baseline: rapidfuzz `cdist` (indel ratio)", kind="baseline", sizes=("S", "M", "L")),
+    Step("report_one_before", "before: `report --opgave economie`, every format (bundled example)",
+         kind="baseline", sizes=("S",)),
+    Step("report_one", "`report --opgave economie`, every format (bundled example)", baseline="report_one_before",
+         sizes=("S",)),
+    Step("report_all_before", "before: `report --all`, default formats (bundled example)", kind="baseline",
+         sizes=("S",)),
+    Step("report_all", "`report --all`, default formats (bundled example)", baseline="report_all_before",
+         sizes=("S",)),
+    Step("explorer_browser", "explorer in JupyterLab: cell run to network drawn", sizes=("S",)),
 ]
+
+#: Subsets: ``python -m benchmarks.run report libraries``.
+GROUPS = {
+    "report": ["report_one_before", "report_one", "report_all_before", "report_all"],
+    "figures": ["figure", "figure_nx", "html", "pyvis", "draw_html", "draw_pyvis"],
+    "libraries": ["centrality", "centrality_nx", "centrality_igraph", "dedupe", "dedupe_rapidfuzz"],
+    "load": ["read_calamine", "read_openpyxl", "load_xlsx", "load_csv"],
+    "explorer": ["explorer", "explorer_browser"],
+    "metrics": ["graph", "actor_graph", "scan", "brokerage", "formation", "scenario", "key_players"],
+}
 STEP_BY_NAME = {s.name: s for s in STEPS}
 
 
@@ -554,6 +759,14 @@ TARGETS = [
     Target("key players (k = 5) on an opgave with 2,000 actors under 30 s", "key_players", "L", limit=30.0),
     Target("HTML page of 2,000 actors drawn in Chromium under 2 s", "draw_html", "L", limit=2.0),
     Target("HTML page of 10,000 actors drawn in Chromium under 10 s", "draw_html_all", "L", limit=10.0),
+    Target("`report --opgave economie`, every format, under 4 s (bundled example)", "report_one", "S", limit=4.0),
+    Target("`report --all` under 15 s (bundled example)", "report_all", "S", limit=15.0),
+    Target("static figure of 400 actors under 1.5 s", "figure", "M", limit=1.5),
+    Target("static figure of 2,000 actors under 3 s", "figure", "L", limit=3.0),
+    Target("HTML page of 400 actors under 1 s (Python side)", "html", "M", limit=1.0),
+    Target("explorer: cell run to network drawn under 2 s (bundled example)", "explorer_browser", "S", limit=2.0),
+    Target("load and validate XL from xlsx within 1.3× calamine", "load_xlsx", "XL", ratio_to="read_calamine",
+           ratio=1.3),
     Target("XL loads, scans and exports within 4 GB of memory", "load_xlsx", "XL", memory_mb=4096,
            memory_steps=("load_xlsx", "scan", "html", "figure")),
 ]
@@ -607,6 +820,8 @@ def _ratio_text(m: Measure, results: dict) -> str:
                 parts.append(f"< {m.median / DRAW_TIMEOUT:.3f}× {name}")
             else:
                 parts.append(f"{m.median / b.median:.2f}× {name}")
+            if m.facts.get("cpu_seconds") and b.facts.get("cpu_seconds"):  # a busy machine: CPU time says more
+                parts.append(f"CPU time {m.facts['cpu_seconds'] / b.facts['cpu_seconds']:.2f}×")
     return "; ".join(parts)
 
 
@@ -681,6 +896,11 @@ def write_report(results: dict, metas: dict, sizes: list, machine: dict, version
     ]
     for t in TARGETS:
         label, measured, verdict = _target_row(t, results)
+        if measured.startswith("not measured: size not run") or (measured == "not measured" and args):
+            continue  # a subset run (python -m benchmarks.run report): only its own targets
+        m = results.get((t.step, t.size))
+        if m is not None and m.facts.get("cpu_seconds") and m.median:
+            measured += f" (CPU time {m.facts['cpu_seconds']:.2f} s)"
         lines.append(f"| {label} | {measured} | {verdict} |")
     lines += ["", "## Cases", "", "| size | actors | opgaven | involvement | ties | `groot` | `verkenner` |",
               "|---|---:|---:|---:|---:|---|---|"]
@@ -701,6 +921,7 @@ def write_report(results: dict, metas: dict, sizes: list, machine: dict, version
             peak = f"{m.peak:,.0f} MB" if m.peak is not None else "–"
             lines.append(f"| {step.label} | {_s(m.median)} | {runs} | {peak} | {_ratio_text(m, results)} | "
                          f"{_notes(m)} |")
+    lines += _growth_lines(results, metas, sizes)
     lines += [
         "",
         "## How to read this",
@@ -724,13 +945,50 @@ def write_report(results: dict, metas: dict, sizes: list, machine: dict, version
     return "\n".join(lines)
 
 
+def _growth_lines(results: dict, metas: dict, sizes: list) -> list[str]:
+    """Each step's time per size and the slope of log(time) against log(actors of the case)."""
+    import math
+
+    on_big = {"graph", "scan", "formation", "figure", "figure_nx", "html", "draw_html", "pyvis", "draw_pyvis",
+              "centrality", "centrality_nx", "centrality_igraph", "scenario", "key_players"}
+
+    def n(step: str, z: str) -> int:  # what the step works on: `groot`, `verkenner` or the whole case
+        key = "big_actors" if step in on_big else "explorer_actors" if step == "explorer" else "n_actors"
+        return metas[z][key]
+
+    rows = []
+    for step in STEPS:
+        pts = [(n(step.name, z), results[(step.name, z)].median) for z in sizes
+               if (step.name, z) in results and z in metas and results[(step.name, z)].median
+               and results[(step.name, z)].median != float("inf")]
+        if len(pts) < 2:
+            continue
+        xs, ys = [math.log(a) for a, _ in pts], [math.log(t) for _, t in pts]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        sxx = sum((x - mx) ** 2 for x in xs)
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx if sxx else float("nan")
+        cells = [(_s(results[(step.name, z)].median) if (step.name, z) in results else "–") for z in sizes]
+        rows.append(f"| {step.label} | " + " | ".join(cells) + f" | {slope:.2f} |")
+    if not rows:
+        return []
+    return ["", "## Growth", "",
+            "Time per size and the fitted exponent *b* of time ∝ n^b (least squares on log-log over the sizes "
+            "measured), n being what the step works on: the case's actors for loading and whole-network steps, "
+            "`groot`'s actors for the steps on it, `verkenner`'s for the explorer. b ≈ 1 is linear, 2 "
+            "quadratic; a b near 0 means fixed costs (start-up, fonts, legend) still dominate.", "",
+            "| step | " + " | ".join(sizes) + " | b |", "|---|" + "---:|" * len(sizes) + "---:|", *rows]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("groups", nargs="*", metavar="GROUP",
+                        help=f"run only these groups of steps: {', '.join(GROUPS)} (written to "
+                             "benchmarks/RESULTS-<groups>.md unless --out is given)")
     parser.add_argument("--sizes", default=None, help="comma-separated sizes (default S,M,L,XL)")
     parser.add_argument("--quick", action="store_true", help="S and M, one run per step")
     parser.add_argument("--repeat", type=int, default=3, help="runs per step (default 3)")
     parser.add_argument("--steps", default=None, help="comma-separated steps (default all)")
-    parser.add_argument("--out", default=str(RESULTS), help="the report to write")
+    parser.add_argument("--out", default=None, help="the report to write (default benchmarks/RESULTS.md)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--size", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -755,6 +1013,12 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [s for s in SIZE_ORDER if s in sizes]
     repeat = 1 if args.quick else max(1, args.repeat)
     chosen = None if not args.steps else {s.strip() for s in args.steps.split(",")}
+    bad = [g for g in args.groups if g not in GROUPS]
+    if bad:
+        parser.error(f"groups must be among {list(GROUPS)}, got {bad}")
+    if args.groups:
+        chosen = (chosen or set()) | {s for g in args.groups for s in GROUPS[g]}
+    out_path = args.out or (RESULTS if not args.groups else HERE / f"RESULTS-{'-'.join(args.groups)}.md")
     started = time.time()
     load0 = os.getloadavg()[0]
 
@@ -765,21 +1029,24 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {}
     metas: dict = {}
     for size in sizes:
+        if chosen and not any(size in st.sizes and st.name in chosen for st in STEPS):
+            continue
         log(f"\n== {size}")
         metas[size] = _prepare(size, log)
         for step in STEPS:
             if size not in step.sizes or (chosen and step.name not in chosen):
                 continue
             n = step.repeat or repeat
-            if (size == "XL" and step.name == "read_openpyxl") or (size in ("L", "XL") and step.name == "pyvis"):
+            if ((size == "XL" and step.name == "read_openpyxl") or (size in ("L", "XL") and step.name == "pyvis")
+                    or (size == "L" and step.name in ("centrality_nx", "figure_nx"))):
                 n = 1  # slow baselines: one run is enough to give the ratio
             log(f"  {step.name}: {step.label}")
             results[(step.name, size)] = measure(Step(step.name, step.label, step.sizes, step.baseline, step.kind,
                                                       n), size, repeat, log)
     report = write_report(results, metas, sizes, _machine(), _versions(), started, (load0, os.getloadavg()[0]),
                           argv if argv is not None else sys.argv[1:])
-    Path(args.out).write_text(report, encoding="utf-8")
-    log(f"\nwrote {args.out} in {(time.time() - started) / 60:.1f} minutes")
+    Path(out_path).write_text(report, encoding="utf-8")
+    log(f"\nwrote {out_path} in {(time.time() - started) / 60:.1f} minutes")
     shutil.rmtree(WORK, ignore_errors=True)
     return 0
 

@@ -242,7 +242,7 @@ def run(args) -> int:
         if not bar and (len(opgaven) > 1 or not args.quiet):
             _say(args, f"[{k}/{len(opgaven)}] {oid}: {case.opgaven.at[oid, 'name']}", err=True)
         try:
-            for path in _write_opgave(case, oid, plan[oid], args, formats):
+            for path in _shared(_write_opgave(case, oid, plan[oid], args, formats)):
                 written.append(path)
                 _say(args, message("cli.report.written", lang, path=path))
         except (FileExistsError, ValueError) as exc:  # a file appeared while writing; a bad --scenario
@@ -255,6 +255,15 @@ def run(args) -> int:
     _say(args, nmessage("cli.report.done", len(written), lang, out=args.out,
                         seconds=fmt_number(time.time() - start, lang, 0)))
     return EXIT_OK
+
+
+def _shared(files):
+    """Run a writer with the report's shared work: each snapshot graph built once, PDFs with lean fonts."""
+    from ._pdf_fonts import lean_pdf_fonts
+    from .network import reuse_graphs
+
+    with reuse_graphs(), lean_pdf_fonts():
+        yield from files
 
 
 def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):

@@ -138,9 +138,14 @@ class Case:
     def labels(self, list_name: str, lang: str | None = None) -> dict[str, str]:
         """Value → label of one list in ``lang`` (default: the case's language)."""
         lang = _check_lang(lang or self.lang)
-        sub = self.vocabulary(list_name)
-        col = f"label_{lang}"  # the vocabulary table has a label column per language
-        return dict(zip(sub["value"], sub[col].fillna(sub["value"])))
+        # asked for hundreds of times by one report: kept per list and language while the table is the same
+        memo = self.__dict__.setdefault("_labels_memo", {})
+        key = (id(self.vocabularies), list_name, lang)
+        if key not in memo:
+            sub = self.vocabulary(list_name)
+            col = f"label_{lang}"  # the vocabulary table has a label column per language
+            memo[key] = (self.vocabularies, dict(zip(sub["value"], sub[col].fillna(sub["value"]))))
+        return dict(memo[key][1])
 
     def colours(self, list_name: str) -> dict[str, str]:
         """Value → colour of one list, for values that have one."""

@@ -25,6 +25,8 @@ __all__ = [
     "node_attributes",
 ]
 
+import contextlib
+import contextvars
 import math
 
 import networkx as nx
@@ -282,6 +284,45 @@ def opgave_graph(case: Case, opgave: str, at=None, *, only_opgave_ties: bool = F
     _check_case(case)
     case._check_opgave(opgave)
     at = snapshot_at(at)
+    memo = _GRAPH_MEMO.get()
+    if memo is not None:  # inside reuse_graphs(): build once, hand out copies (callers may change them)
+        key = (id(case), opgave, at, only_opgave_ties, directed)
+        if key not in memo:
+            memo[key] = (case, _build_opgave_graph(case, opgave, at, only_opgave_ties, directed))
+        return memo[key][1].copy()
+    return _build_opgave_graph(case, opgave, at, only_opgave_ties, directed)
+
+
+_GRAPH_MEMO: contextvars.ContextVar = contextvars.ContextVar("opgavelab_graph_memo", default=None)
+
+
+@contextlib.contextmanager
+def reuse_graphs():
+    """Within this block :func:`opgave_graph` builds each graph once (same case, opgave, date, options).
+
+    Later calls get a copy, so a caller that changes its graph changes
+    nothing for the next one. For work that asks for the same snapshots many
+    times (``opgavelab report``: the scan, the figures and the pages of one
+    opgave all walk its years). Do not change the case inside the block.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> case = opgavelab.example()
+    >>> with reuse_graphs():
+    ...     a = opgave_graph(case, "zorg", at=2024)
+    ...     b = opgave_graph(case, "zorg", at=2024)
+    >>> a is not b and sorted(a.edges) == sorted(b.edges)
+    True
+    """
+    token = _GRAPH_MEMO.set({} if _GRAPH_MEMO.get() is None else _GRAPH_MEMO.get())
+    try:
+        yield
+    finally:
+        _GRAPH_MEMO.reset(token)
+
+
+def _build_opgave_graph(case, opgave, at, only_opgave_ties, directed):
     inv = case.involvement_at(at, opgave)
     inv = inv.drop_duplicates("actor", keep="first")
     G = actor_graph(case, at=at, actors=inv["actor"], opgave=opgave if only_opgave_ties else None,

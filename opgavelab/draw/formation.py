@@ -412,12 +412,35 @@ def formation_gif(case, opgave: str, path, at=None, *, lang: str | None = None, 
         fig.canvas.draw()
         return Image.fromarray(np.asarray(fig.canvas.buffer_rgba())).convert("RGB")
 
+    def render_steps(frame, steps):
+        # the steps between two years differ only inside the network's Axes: the title, the years and the
+        # legend are drawn once, and each step redraws that Axes over them (matplotlib's blitting)
+        from .static import draw_formation
+
+        fig = formation_frame_figure(case, opgave, frame, frames=frames, positions=steps[0], lang=lang, size=size,
+                                     joining=False)
+        fig.set_dpi(dpi)
+        ax = fig.axes[0]
+        ax.set_visible(False)
+        fig.canvas.draw()
+        background = fig.canvas.copy_from_bbox(fig.bbox)
+        ax.set_visible(True)
+        n_ref = max((f.n_actors for f in frames), default=frame.n_actors)
+        out = []
+        for positions in steps:
+            ax.cla()
+            draw_formation(frame, ax, positions=positions, joining=False, names=False, n_ref=n_ref)
+            fig.canvas.restore_region(background)
+            fig.draw_artist(ax)
+            out.append(Image.fromarray(np.asarray(fig.canvas.buffer_rgba())).convert("RGB"))
+        return out
+
     for i, frame in enumerate(frames):
         if i and tween:
             a, b = frames[i - 1].layout, frame.layout
-            for k in range(1, tween + 1):
-                images.append(render(frames[i - 1], positions=_tween(a, b, k / (tween + 1)), joining=False))
-                durations.append(max(40, int(500 / tween)))
+            steps = [_tween(a, b, k / (tween + 1)) for k in range(1, tween + 1)]
+            images.extend(render_steps(frames[i - 1], steps))
+            durations.extend([max(40, int(500 / tween))] * tween)
         images.append(render(frame))
         durations.append(hold * (3 if i == len(frames) - 1 else 1))
     palette = images[-1].quantize(colors=200, method=Image.Quantize.MEDIANCUT)
