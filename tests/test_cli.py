@@ -102,7 +102,7 @@ def test_help_speaks_the_language_of_lang_or_opgavelab_lang(capsys, monkeypatch)
     assert "check a case workbook" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         main(["validate", "--help", "--lang=nl"])
-    assert "controleer een casus" in capsys.readouterr().out
+    assert "Controleer een casus: elk probleem" in capsys.readouterr().out
 
 
 def test_opgavelab_lang_sets_the_output_language(capsys, monkeypatch):
