@@ -330,8 +330,8 @@ def test_network_frame_shows_a_filtered_graph_for_the_explorer(case):
     i = [row[-1] for row in data["info"]].index(first)
     # the positions given, not a new layout (vis-network's y points down)
     node = next(n for n in data["nodes"] if n["id"] == i)
-    assert node["x"] == pytest.approx(pos[first][0] * data["scale"], abs=0.1)
-    assert node["y"] == pytest.approx(-pos[first][1] * data["scale"], abs=0.1)
+    assert node["x"] == pytest.approx(pos[first][0] * data["scale"], abs=0.51)
+    assert node["y"] == pytest.approx(-pos[first][1] * data["scale"], abs=0.51)
     assert "filter: type = bedrijf" in page and "Schaalniveau" in page
 
 

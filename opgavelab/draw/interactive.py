@@ -236,7 +236,7 @@ def _positions(scene: Scene, layout, S: float) -> list[float]:
     xs = []
     for v in scene.nodes.index:
         x, y = layout[v]
-        xs += [_round(x * S), _round(-y * S)]
+        xs += [float(round(x * S)), float(round(-y * S))]  # whole units, as vis-network keeps them
     return xs
 
 
