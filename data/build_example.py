@@ -1,16 +1,24 @@
 """Build the bundled example case ``data/voorbeeld-veenmarken.xlsx``.
 
-Regio Veenmarken is a FICTIONAL region (fictieve casus): every place,
-organisation and person in it is invented. The national ministries and EU
-programmes appear as recognisable roles, not as a description of real policy.
+Regio Veenmarken is a FICTIONAL region (fictieve casus): every place, regional
+organisation, firm and person in it is invented. National bodies (ministries,
+RVO, Rijkswaterstaat, UWV, KVK, FNV), SNN and the European Commission appear as
+recognisable roles, not as a description of real policy. What a Dutch reader in
+public administration expects holds: EZK is split into EZ and KGG in 2024 (the
+case counts in years: EZK through 2023), a fund (EFRO, LEADER) is never an actor
+but the body that manages it is, public order (1.2) is the mayor's, police's,
+prosecutor's and RIEC's, not the safety region's (1.1).
 
 This script is the single source of truth for the example: all rows are
 hand-written below as plain Python literals. Run it with
 
     .venv/bin/python data/build_example.py
 
-It checks the data (references, vocabularies, the formation story of the
-``economie`` collective and its domain gap), writes the workbook with openpyxl
+It checks the data (references, vocabularies, the formation of every opgave:
+``economie``, ``energie`` and ``water`` form from separate parts, and each
+becomes one by at least two ties per part, never by a single one; the two
+gaps of ``economie``, 1.2 and grid capacity, with the grid operator as the
+first candidate), writes the workbook with openpyxl
 (byte-for-byte reproducible: fixed document dates and zip timestamps), reads it
 back with plain pandas and prints a short report. It deliberately does not
 import opgavelab, so that it can be used to test the library.

@@ -84,3 +84,67 @@ def test_example_works_from_an_installed_wheel(tmp_path):
 
 def test_involvement_dates_span_the_period(case):
     assert case.involvement["since"].min() <= pd.Timestamp("2018-12-31")
+
+
+# -- true to life: what a reader in Dutch public administration expects ------------------
+
+def test_the_ministry_of_economic_affairs_and_climate_is_split_in_2024(case):
+    inv = case.involvement.set_index(["actor", "opgave"])
+    assert inv.loc[("min-ezk", "economie"), "until"].year == 2023
+    assert inv.loc[("min-ez", "economie"), "since"].year == 2024
+    assert inv.loc[("min-kgg", "energie"), "since"].year == 2024
+    assert ("min-kgg", "economie") not in inv.index  # energy goes to KGG, the economy to EZ
+    assert set(case.actors_of("economie", 2024)) >= {"min-ez"} and "min-ezk" not in case.actors_of("economie", 2024)
+    assert "min-ezk" in case.actors_of("economie", 2023) and "min-ez" not in case.actors_of("economie", 2023)
+
+
+def test_a_fund_is_no_actor_but_its_managing_authority_is(case):
+    names = " ".join(case.actors["name"])
+    assert "EU-programma" not in names and "eu-efro" not in case.actors.index
+    assert "snn" in case.actors_of("economie")
+    notes = " ".join(case.ties.loc[case.ties["source"].eq("snn") | case.ties["target"].eq("snn"), "toelichting"]
+                     .dropna())
+    assert "EFRO" in notes
+
+
+def test_the_labour_market_side_has_uwv_the_chamber_of_commerce_and_a_union(case):
+    assert {"uwv", "kvk", "fnv"} <= set(case.actors_of("economie", 2024))
+    assert "6.5" in case.opgaven.loc["economie", "domains"]
+
+
+def test_the_grid_operator_is_missing_from_economie_and_first_to_ask(case):
+    from opgavelab.metrics.coverage import candidate_partners, missing_domains
+
+    assert "bedr-marknet" in case.actors_of("energie") and "bedr-marknet" not in case.actors_of("economie")
+    assert "Netcapaciteit" in missing_domains(case, "economie", at=2024)
+    cands = candidate_partners(case, "economie", at=2024)
+    assert cands.index[0] == "bedr-marknet" and cands.loc["bedr-marknet", "n_ties"] >= 2
+    assert "Netcapaciteit" in cands.loc["bedr-marknet", "reason"]
+
+
+def test_public_order_is_the_mayors_police_prosecutors_and_riecs_not_the_safety_regions(case):
+    domains = case.actors["domains"]
+    assert "1.2" not in domains["vr"] and "1.1" in domains["vr"]
+    for aid in ("burg-markenveen", "politie", "om-parket", "riec"):
+        assert "1.2" in domains[aid], aid
+
+
+def test_interest_organisations_of_entrepreneurs_and_farmers_have_one_type(case):
+    assert case.actors.loc["ovm", "type"] == case.actors.loc["lto", "type"]
+    assert case.actors["short_name"].notna().all()  # every actor has a short name for figures
+
+
+def test_becoming_one_hangs_on_no_single_tie(case):
+    from opgavelab.metrics.formation import formation, formation_events, formation_moment
+
+    formed_from_parts = []
+    for oid in case.opgaven.index:
+        f = formation(case, oid)
+        moment = formation_moment(f)
+        if moment is None or f["n_components"].iloc[0] == 1:
+            continue
+        formed_from_parts.append(oid)
+        ev = formation_events(case, oid)
+        last = ev[(ev["event"] == "merge") & (ev["date"] == moment)]
+        assert len(last) and all(len(t) >= 2 for t in last["ties"]), (oid, moment)
+    assert "economie" in formed_from_parts and len(formed_from_parts) >= 3
