@@ -22,6 +22,7 @@ pandas:
 from __future__ import annotations
 
 import html
+import weakref
 import pandas as pd
 
 from ._checks import _check_lang
@@ -55,6 +56,10 @@ def is_active(frame: pd.DataFrame, at) -> pd.Series:
     since = frame["since"]
     until = frame["until"]
     return (since.isna() | (since <= ts)) & (until.isna() | (ts <= until))
+
+
+#: Case -> {(vocabularies id, list, lang): (vocabularies, labels)}, see Case.labels
+_LABELS_MEMO: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 class Case:
@@ -139,7 +144,7 @@ class Case:
         """Value → label of one list in ``lang`` (default: the case's language)."""
         lang = _check_lang(lang or self.lang)
         # asked for hundreds of times by one report: kept per list and language while the table is the same
-        memo = self.__dict__.setdefault("_labels_memo", {})
+        memo = _LABELS_MEMO.setdefault(self, {})  # beside the case, not in it: vars(case) stays its data
         key = (id(self.vocabularies), list_name, lang)
         if key not in memo:
             sub = self.vocabulary(list_name)
