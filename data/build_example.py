@@ -84,12 +84,12 @@ INFO = [
                      "overheid), het Werkgeversservicepunt van gemeenten en UWV en het Regionaal Mobiliteitsteam "
                      "verbinden arbeidsmarkt en onderwijs langs vele relaties tegelijk met de rest: sinds 2021 is "
                      "het één collectief, dat niet aan één relatie hangt."),
-    ("verhaal 2022", "Regio Deal Veenmarken met het Rijk (BZK coördineert de Regio Deals; EZK tekent mee). Besluit "
-                     "over de uitbreiding van De Vaart bij het dorp Turfmond, maar de netbeheerder zet de "
+    ("verhaal 2022", "Besluit over de uitbreiding van De Vaart bij het dorp Turfmond, maar de netbeheerder zet de "
                      "aanvraag voor transportcapaciteit in de wachtrij: netcongestie. De Jongerenraad krijgt een "
                      "vaste plek aan tafel bij de Board."),
-    ("verhaal 2023-2024", "Opening van de Agrifood Campus Turfmond met universiteit, zetmeelfabriek en start-up "
-                          "DataVeen. In juli 2024 wordt het ministerie van EZK gesplitst in Economische Zaken (EZ) "
+    ("verhaal 2023-2024", "Regio Deal Veenmarken met het Rijk (vierde tranche, gestart in november 2023; BZK "
+                          "coördineert de Regio Deals, EZK tekent mee). Opening van de Agrifood Campus Turfmond met "
+                          "universiteit, zetmeelfabriek en start-up DataVeen. In juli 2024 wordt het ministerie van EZK gesplitst in Economische Zaken (EZ) "
                           "en Klimaat en Groene Groei (KGG), en gaat volkshuisvesting van BZK naar het nieuwe "
                           "ministerie van VRO; de casus rekent in jaren: EZK tot en met 2023, EZ, KGG en VRO vanaf "
                           "2024. EZ neemt de plaats van EZK in de economische opgave in; KGG die in de energieopgave."),
@@ -112,7 +112,7 @@ INFO = [
                         "overheden en natuur/onderzoek vinden elkaar in 2020 in de veenweidestrategie) en zorg "
                         "(vitaal platteland: zorg en nabijheid in de dorpen)."),
     ("typen", "Overheid: ook zelfstandige bestuursorganen (UWV, KVK), gemeenschappelijke regelingen (regio, "
-              "Werkgeversservicepunt, Marke-Werk, SNN) en de ROM. Belangenorganisaties van ondernemers en boeren "
+              "Marke-Werk, SNN), het Werkgeversservicepunt van gemeenten en UWV en de ROM. Belangenorganisaties van ondernemers en boeren "
               "(ondernemersvereniging, LTO) tellen als bedrijfsleven; de vakbond, woningcorporaties, stichtingen "
               "en verenigingen met een vertegenwoordigende rol (dorpsraad, huurders) als maatschappelijke "
               "organisatie; initiatieven van inwoners zelf, ook als coöperatie, als burger."),
@@ -477,8 +477,8 @@ BETROKKENHEID = [
      "Tot de splitsing van EZK (juli 2024; in deze casus tot en met 2023)."),
     ("min-ez", "economie", "financier", "ja", 3, 2024, None,
      "Neemt in 2024 de economische taken van EZK over."),
-    ("min-bzk", "economie", "financier", "ja", 2, 2022, None,
-     "Coördinerend ministerie van de Regio Deal Veenmarken (Rijksbijdrage uit de Regio Envelop)."),
+    ("min-bzk", "economie", "financier", "ja", 2, 2023, None,
+     "Coördinerend ministerie van de Regio Deal Veenmarken (vierde tranche; Rijksbijdrage uit de Regio Envelop)."),
     ("rvo", "economie", "uitvoerder", "ja", 2, 2018, None),
     ("omo", "economie", "financier", "ja", 3, 2018, None),
     ("snn", "economie", "financier", "ja", 2, 2018, None,
@@ -694,10 +694,7 @@ RELATIES = [
      "Vakkracht-convenant van werkgevers, werknemers, onderwijs en overheid."),
     ("uwv", "gem-markenveen", "samenwerking", 3, "economie", 2021, None,
      "Regionaal Mobiliteitsteam: van werk naar werk."),
-    # 2022: Regio Deal Veenmarken; uitbreiding De Vaart bij Turfmond; netcongestie
-    ("min-bzk", "regio", "financiering", 5, "economie", 2022, None,
-     "Rijksbijdrage Regio Deal Veenmarken (BZK coördineert de Regio Deals)."),
-    ("min-ezk", "regio", "samenwerking", 3, "economie", 2022, 2023, "Medeondertekenaar van de Regio Deal."),
+    # 2022: uitbreiding De Vaart bij Turfmond; netcongestie
     ("gem-turfwijk", "bedr-vaart", "samenwerking", 3, "economie", 2022, None),
     ("gem-turfwijk", "dr-turfmond", "informatie", 1, "economie", 2022, None),
     ("bi-jongerenraad", "eb", "informatie", 2, "economie", 2022, None),
@@ -711,7 +708,10 @@ RELATIES = [
     ("wsp", "bedr-metaal", "samenwerking", 2, "economie", 2022, None),
     ("bedr-vaart", "bedr-marknet", "informatie", 2, None, 2022, None,
      "Aanvraag van transportcapaciteit voor de uitbreiding van De Vaart: wachtrij door netcongestie."),
-    # 2023: de Agrifood Campus Turfmond
+    # 2023: Regio Deal Veenmarken (vierde tranche); de Agrifood Campus Turfmond
+    ("min-bzk", "regio", "financiering", 5, "economie", 2023, None,
+     "Rijksbijdrage Regio Deal Veenmarken (BZK coördineert de Regio Deals sinds 2022)."),
+    ("min-ezk", "regio", "samenwerking", 3, "economie", 2023, 2023, "Medeondertekenaar van de Regio Deal."),
     ("uni", "bedr-zetmeel", "samenwerking", 4, "economie", 2023, None),
     ("uni", "hogeschool", "samenwerking", 4, "economie", 2023, None),
     ("campus", "uni", "samenwerking", 3, "economie", 2023, None),
