@@ -12,7 +12,7 @@ __all__ = ["readable"]
 import pandas as pd
 
 
-def readable(frame: pd.DataFrame | pd.Series, case, lang: str = "nl", translate_index: bool = False) -> pd.DataFrame:
+def readable(frame: pd.DataFrame | pd.Series, case, lang: str | None = None, translate_index: bool = False) -> pd.DataFrame:
     """A copy of ``frame`` for reading: translated headers, ja/nee, dd-mm-jjjj, lists of ids as names.
 
     Parameters
@@ -22,7 +22,8 @@ def readable(frame: pd.DataFrame | pd.Series, case, lang: str = "nl", translate_
     case : Case or None
         For actor names, domain labels and actor-type labels; without a case
         only the headers are translated.
-    lang : {"nl", "en"}, default "nl"
+    lang : {"nl", "en"} or None, default None
+        None: the case's language (Dutch without a case).
     translate_index : bool, default False
         Also translate the row labels (actor types, summary keys such as ``total``).
 
@@ -38,11 +39,10 @@ def readable(frame: pd.DataFrame | pd.Series, case, lang: str = "nl", translate_
     >>> list(readable(pd.DataFrame({"n_actors": [3]}), case).columns)  # doctest: +SKIP
     ['actoren']
     """
+    from ._checks import _check_lang
     from ._scan import _for_reading
 
-    if lang not in ("nl", "en"):
-        msg = f"'lang' must be one of ['nl', 'en'], got {lang!r}."
-        raise ValueError(msg)
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")
     if isinstance(frame, pd.Series):
         frame = frame.to_frame()
     if case is None:

@@ -126,13 +126,21 @@ def _language_choices(path: Path) -> list[tuple[int, str, str]]:
     return found
 
 
+#: Column and sheet keys of the file format that appear in pairs in code tables.
+_CODE_WORDS = {"id", "actor", "opgave", "source", "target", "name", "sector", "origin", "description",
+               "core_challenge", "involvement", "ties", "actors", "opgaven"}
+
+
 def _pair_tables(path: Path) -> list[int]:
     """Lines of dict literals whose values are (nl, en) pairs of strings: a second catalogue."""
     lines = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Dict) and len(node.values) >= 2:
+            # a pair of code names such as ("actor", "opgave") is data, not words to read
             pairs = [isinstance(v, ast.Tuple) and len(v.elts) == 2
                      and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in v.elts)
+                     and not all(e.value.isidentifier() and e.value == e.value.lower() and "_" in e.value
+                                 or e.value in _CODE_WORDS for e in v.elts)
                      for v in node.values]
             if sum(pairs) >= max(2, len(pairs) // 2):
                 lines.append(node.lineno)
