@@ -117,7 +117,8 @@ def test_the_story_has_two_to_five_sentences_in_both_languages(example):
     assert nl.startswith(f"In 2018 stonden {f['n_actors'].iloc[0]} actoren nog in {f['n_components'].iloc[0]} "
                          "losse delen.")
     assert "via onder meer de relatie Coöperatieve Bank Veenmarken → Gemeente Markenveen (samenwerking)" in nl
-    assert nl.endswith(f"Sinds 2021 is het één samenhangend collectief ({f['n_actors'].iloc[-1]} actoren).")
+    assert nl.endswith(f"Sinds 2021 is het één samenhangend collectief ({f['n_actors'].iloc[-1]} actoren "
+                         f"in {f.index[-1].year}).")
     # at least two opgaven besides economie also form from separate parts
     from_parts = [o for o in example.opgaven.index
                   if formation(example, o)["n_components"].iloc[0] > 1 and formation_moment(formation(example, o))]

@@ -215,7 +215,7 @@ def test_scan_summary_reads_as_dutch_with_numbers(example_scan):
     f = s.formation
     assert text["Vorming"].startswith(f"In 2018 stonden {f['n_actors'].iloc[0]} actoren nog in "
                                       f"{f['n_components'].iloc[0]} losse delen. In 2019 kwamen ")
-    assert text["Vorming"].endswith(f"Sinds 2021 is het één samenhangend collectief ({n} actoren).")
+    assert text["Vorming"].endswith(f"Sinds 2021 is het één samenhangend collectief ({n} actoren in {f.index[-1].year}).")
     page = example_scan._repr_html_()
     assert "Regionale economische groei Veenmarken" in page and "<details>" in page
     assert "Oorsprong" in page and "Kern" in page

@@ -674,9 +674,9 @@ def formation_story(case: Case, opgave: str, at=None, *, lang: str | None = None
             out.append(message("formation_whole_throughout", lang, year=y1, n=n1))
         elif len(earlier):
             out.append(message("formation_whole_again", lang, since=formed_at.year,
-                               split=earlier["split"].iloc[-1].year, n=n1))
+                               split=earlier["split"].iloc[-1].year, n=n1, year=y1))
         else:
-            out.append(message("formation_whole_since", lang, since=formed_at.year, n=n1))
+            out.append(message("formation_whole_since", lang, since=formed_at.year, n=n1, year=y1))
     elif len(runs):
         run = runs.iloc[-1]
         span = str(run["start"].year) if run["start"] == run["end"] else f"{run['start'].year}–{run['end'].year}"
