@@ -317,7 +317,7 @@ def _status_sentence(upto: pd.DataFrame, lang: str, final_moment=None) -> str:
     n, k, year = int(last["n_actors"]), int(last["n_components"]), upto.index[-1].year
     moment = formation_moment(upto)
     if moment is not None and final_moment is not None and moment == final_moment:
-        return message("formation_whole_since", lang, since=moment.year, n=n)
+        return message("formation_whole_since", lang, since=moment.year, n=n, year=year)
     if moment is not None:
         return message("formation_whole_now", lang, year=year, n=n)
     if n < 2:
