@@ -414,6 +414,10 @@ def test_wrong_arguments_exit_1(capsys):
     with pytest.raises(SystemExit) as info:
         main(["validate", EXAMPLE, "--max-cells", "-3"])
     assert info.value.code == 1
+    assert "moet een heel getal van 1 of meer zijn, niet '-3'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as info:
+        main(["validate", EXAMPLE, "--lang", "en", "--max-cells", "-3"])
+    assert info.value.code == 1
     assert "must be a whole number of 1 or more" in capsys.readouterr().err
 
 
