@@ -326,8 +326,9 @@ def _a_5_4(ctx):
 def _r_5_4(ctx, lang):
     G = ctx.graph()
     at = G.graph.get("at")
-    year = str(at.year) if isinstance(at, pd.Timestamp) else "–"
-    return {"n": nmessage("oefenen.phrase.bridges", _a_5_4(ctx), lang), "year": year}
+    when = (message("oefenen.when.year", lang, year=at.year) if isinstance(at, pd.Timestamp)
+            else message("oefenen.when.all_years", lang))
+    return {"n": nmessage("oefenen.phrase.bridges", _a_5_4(ctx), lang), "when": when}
 
 
 # ---- 06 --------------------------------------------------------------------
