@@ -171,18 +171,23 @@ def _is_encrypted_ole(path: Path) -> bool:
     return "EncryptedPackage".encode("utf-16-le") in raw
 
 
+def _check_file_size(path: Path, limits: Limits, lang: str) -> None:
+    """Refuse a file larger than ``limits.max_bytes`` before reading it (files that are not zips: .xls, CSV)."""
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise ReadError(message("limit_bytes", lang, path=path.name, limit=_number(limits.max_bytes, lang),
+                                where=f" ({_number(size, lang)})") + " "
+                        + message("limit_raise", lang, arg="max_bytes", opt="max-bytes"),
+                        message("limit_bytes_hint", lang), value=str(path), lang=lang)
+
+
 def _read_workbook(path: Path, lang: str, phases=None, limits=None, xls: bool = False) -> list[Grid]:
     import python_calamine
 
     limits = limits or Limits()
     if xls:
         # an .xls is no zip: nothing to scan before calamine (its size is capped by max_bytes)
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise ReadError(message("limit_bytes", lang, path=path.name, limit=_number(limits.max_bytes, lang),
-                                    where=f" ({_number(size, lang)})") + " "
-                            + message("limit_raise", lang, arg="max_bytes", opt="max-bytes"),
-                            message("limit_bytes_hint", lang), value=str(path), lang=lang)
+        _check_file_size(path, limits, lang)
         scan = ScanResult({}, {}, {})
     else:
         # the scan runs before calamine opens anything: opening an xlsx already
@@ -464,12 +469,7 @@ def _count_outside_quotes(line: str, sep: str) -> int:
 def _read_csv_file(path: Path, lang: str, limits=None) -> Grid:
     limits = limits or Limits()
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise ReadError(message("limit_bytes", lang, path=path.name, limit=_number(limits.max_bytes, lang),
-                                    where=f" ({_number(size, lang)})") + " "
-                            + message("limit_raise", lang, arg="max_bytes", opt="max-bytes"),
-                            message("limit_bytes_hint", lang), value=str(path), lang=lang)
+        _check_file_size(path, limits, lang)
         raw = path.read_bytes()
     except OSError as exc:
         raise _unreadable(path, exc, lang) from None
