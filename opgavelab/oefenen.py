@@ -648,14 +648,22 @@ def reflection(exercise: str, case=None, *, opgave: str | None = None, at=None, 
 
 
 def exercises(lang: str = "nl") -> pd.DataFrame:
-    """The exercises: id, notebook, kind (``factual``, ``factual + judgement``, ``judgement``), model answer or not."""
+    """The exercises, for reading: id, notebook, kind (factual, factual + judgement, judgement), model answer or not.
+
+    Headers and values are in ``lang``; the index holds the exercise ids that
+    :func:`check` and :func:`reflection` take.
+    """
     lang = _check_lang(lang)
     rows = []
     for ex in _EXERCISES.values():
-        kind = "judgement" if ex.kind == "reflection" else ("factual + judgement" if ex.reflect else "factual")
-        rows.append({"exercise": ex.id, "notebook": ex.id.split(".")[0].zfill(2), "kind": kind,
-                     "model_answer": ex.reflect is not None or ex.kind == "reflection"})
-    return pd.DataFrame(rows).set_index("exercise")
+        kind = "judgement" if ex.kind == "reflection" else ("factual_judgement" if ex.reflect else "factual")
+        has_model = ex.reflect is not None or ex.kind == "reflection"
+        rows.append({"exercise": ex.id, "notebook": ex.id.split(".")[0].zfill(2),
+                     "kind": message("oefenen.kind." + kind, lang),
+                     "model_answer": message("label.yes" if has_model else "label.no", lang)})
+    table = pd.DataFrame(rows).set_index("exercise")
+    table.index.name = message("oefenen.table.exercise", lang)
+    return table.rename(columns={c: message("oefenen.table." + c, lang) for c in table.columns})
 
 
 class Exercises:

@@ -178,7 +178,11 @@ def test_a_wrong_kind_of_answer_says_what_form_is_expected(case):
 def test_exercises_lists_every_notebook():
     table = oefenen.exercises()
     assert {"01", "02", "03", "04", "05", "06", "07", "08", "10"} <= set(table["notebook"])
-    assert table["model_answer"].any()
+    assert list(table.columns) == ["notebook", "soort", "modelantwoord"] and table.index.name == "oefening"
+    assert set(table["modelantwoord"]) == {"ja", "nee"} and "oordeel" in set(table["soort"])
+    english = oefenen.exercises(lang="en")
+    assert list(english.columns) == ["notebook", "kind", "model answer"]
+    assert set(english["kind"]) <= {"factual", "factual + judgement", "judgement"}
 
 
 def test_bound_exercises_pass_their_case_and_opgave(case):
