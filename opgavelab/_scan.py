@@ -548,6 +548,20 @@ def _for_reading(frame: pd.DataFrame, lang: str, case: Case, translate_index: bo
     if out.columns.name in vocab_labels:
         relabel = vocab_labels[out.columns.name]
         out.columns = pd.Index([relabel.get(v, v) for v in out.columns], name=out.columns.name)
+    opgave_names = case.opgaven["name"]
+
+    def _item_text(x):
+        """An id in a list of mixed content: an actor or opgave by its name, a domain by code and name."""
+        if not isinstance(x, str):
+            return str(x)
+        if x in names.index:
+            return str(names[x])
+        if x in opgave_names.index:
+            return str(opgave_names[x])
+        if domain_labels.get(x, x) not in (x, ""):
+            return f"{x} {domain_labels[x]}"
+        return x
+
     for col in out.columns:
         values = out[col]
         if col == "domain_fit":
@@ -578,6 +592,8 @@ def _for_reading(frame: pd.DataFrame, lang: str, case: Case, translate_index: bo
                         items = [f"{x} {domain_labels[x]}" if col in ("covers", "domains", "needed_domains")
                                  and domain_labels.get(x, x) not in (x, "")
                                  else (str(names.get(x, x)) if col in ("actors", "via") else str(x)) for x in items]
+                    elif col != "other_opgaven":  # a list of anything (compare_opgaven's 'shared'): ids by name
+                        items = [_item_text(x) for x in items]
                     return "; ".join(str(x) for x in items)
                 return v
             out[col] = values.map(_text)

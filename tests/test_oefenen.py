@@ -219,6 +219,20 @@ def test_compare_opgaven_counts_shared_actors_and_domains(case):
         compare_opgaven(case, OPGAVE, OPGAVE)
 
 
+def test_readable_comparison_names_shared_actors_and_domains(case):
+    from opgavelab import readable
+
+    cmp = compare_opgaven(case, OPGAVE, OTHER, at=AT)
+    shown = readable(cmp, case)
+    shared_col = [c for c in shown.columns if c not in ("eerste opgave", "tweede opgave")][-1]
+    actors_text = shown.at["actors", shared_col]
+    for actor in cmp.at["actors", "shared"]:
+        assert case.actors.at[actor, "name"] in actors_text and actor not in actors_text.split("; ")
+    labels = case.labels("domain", "nl")
+    for code in cmp.at["needed_domains", "shared"]:
+        assert f"{code} {labels[code]}" in shown.at["needed_domains", shared_col]
+
+
 def test_comparison_columns_have_dutch_and_english_labels():
     from opgavelab._i18n import column_label
 
