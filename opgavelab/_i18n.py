@@ -158,13 +158,29 @@ def fmt_date(ts, lang: str = "nl", style: str = "long") -> str:
 
 
 def fmt_list(items, lang: str = "nl") -> str:
-    """``a, b en c`` / ``a, b and c``."""
+    """``a, b en c`` / ``a, b, and c``.
+
+    When an item holds a comma itself ("Starchwell International N.V.,
+    vestiging Turfmond"), the items are separated by semicolons, as the
+    style guides of both languages ask, so the list cannot be misread:
+    ``a, x; b en c`` / ``a, x; b; and c``.
+    """
     from babel.lists import format_list
 
     items = [str(x) for x in items]
     if not items:
         return ""
-    return format_list(items, locale=_BABEL_LOCALE[_lang(lang)])
+    locale = _BABEL_LOCALE[_lang(lang)]
+    if len(items) < 3 or not any("," in x for x in items):
+        return format_list(items, locale=locale)
+    # babel's pattern for three items, with the comma between the first two replaced by a semicolon
+    marker = "\x00"
+    pattern = format_list([marker + "0", marker + "1", marker + "2"], locale=locale)
+    between = pattern.split(marker + "0", 1)[1].split(marker + "1", 1)[0]
+    last = pattern.split(marker + "1", 1)[1].split(marker + "2", 1)[0]
+    between = between.replace(",", ";", 1)
+    last = last.replace(",", ";", 1)
+    return between.join(items[:-1]) + last + items[-1]
 
 
 def column_label(column: str, lang: str = "nl") -> str:

@@ -250,3 +250,14 @@ def test_lang_none_means_the_case_language_everywhere():
     assert opgavelab.scan(case, opgave).lang == "en"
     assert build_scene(case, opgave).lang == "en"
     assert "Scale level" in kumu_tables(opgave_graph(case, opgave), case=case)["Elements"].columns
+
+
+def test_a_list_whose_items_hold_commas_is_separated_by_semicolons():
+    from opgavelab._i18n import fmt_list
+
+    names = ["Starchwell International N.V., vestiging Turfmond", "Provincie Oostermarken", "Parkmanagement"]
+    assert fmt_list(names, "nl") == ("Starchwell International N.V., vestiging Turfmond; Provincie Oostermarken"
+                                     " en Parkmanagement")
+    assert fmt_list(names, "en").endswith("; Provincie Oostermarken and Parkmanagement")
+    assert fmt_list(["a", "b", "c"], "nl") == "a, b en c"
+    assert fmt_list(names[:2], "nl") == "Starchwell International N.V., vestiging Turfmond en Provincie Oostermarken"
