@@ -396,8 +396,8 @@ def taakvelden():
     -------
     pandas.DataFrame
         Indexed by ``code`` (``"3"``, ``"3.1"``, ``"6.71a"``) with the columns
-        ``naam`` (Dutch name), ``name_en`` (English name of the main
-        taakvelden), ``niveau`` (``hoofdtaakveld``, ``taakveld`` or
+        ``naam`` (Dutch name), ``name_en`` (English name; the
+        Dutch name is the official one), ``niveau`` (``hoofdtaakveld``, ``taakveld`` or
         ``taakveld (verfijning 2023)``), ``parent``, ``valid_from_year`` and
         ``valid_to_year``.
 

@@ -261,3 +261,11 @@ def test_a_list_whose_items_hold_commas_is_separated_by_semicolons():
     assert fmt_list(names, "en").endswith("; Provincie Oostermarken and Parkmanagement")
     assert fmt_list(["a", "b", "c"], "nl") == "a, b en c"
     assert fmt_list(names[:2], "nl") == "Starchwell International N.V., vestiging Turfmond en Provincie Oostermarken"
+
+
+def test_every_taakveld_has_an_english_name():
+    from opgavelab import schema
+
+    tv = schema.taakvelden()
+    assert (tv["name_en"].str.strip() != "").all()
+    assert tv.at["1.2", "name_en"] == "Public order and safety"
