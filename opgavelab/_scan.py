@@ -187,7 +187,8 @@ class OpgaveScan:
         n = int(c["n_actors"])
         type_labels = self.case.labels("actor_type", lang)
         counts = self.case.actors.loc[list(self.graph.nodes), "type"].value_counts(sort=False)
-        mix = ", ".join(f"{int(v)} {type_labels.get(k, k)}" for k, v in counts.items() if v)
+        # "overheid 17", not "17 overheid": a vocabulary label has no plural form, so the count follows it
+        mix = ", ".join(f"{type_labels.get(k, k)} {int(v)}" for k, v in counts.items() if v)
         ties = int(c["n_ties"])
         text = nmessage("scan.collective.size", n, lang, mix=mix, ties=nmessage("count.ties", ties, lang),
                         density=_num(c["density"], lang), share=_pct(c["density"], lang))

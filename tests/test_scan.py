@@ -207,7 +207,7 @@ def test_scan_summary_reads_as_dutch_with_numbers(example_scan):
     text = dict(s.summary())
     types = s.case.actors.loc[list(s.graph.nodes), "type"].value_counts()
     n = s.graph.number_of_nodes()
-    assert text["Het collectief"].startswith(f"{n} actoren ({types['overheid']} overheid, {types['bedrijf']} bedrijf")
+    assert text["Het collectief"].startswith(f"{n} actoren (overheid {types['overheid']}, bedrijf {types['bedrijf']}")
     assert f"dichtheid {fmt_number(s.cohesion['density'], 'nl')}" in text["Het collectief"]
     assert "Ontbreken: 1.2 Openbare orde en veiligheid en Netcapaciteit" in text["Wie ontbreekt"]
     k = int(s.candidates.loc["bedr-marknet", "n_ties"])
@@ -225,7 +225,7 @@ def test_scan_in_english(example):
     s = opgavelab.scan(example, "economie", at=2024, lang="en")
     text = dict(s.summary())
     assert f"density {s.cohesion['density']:.2f}" in text["The collective"]
-    assert "Missing: 1.2 Openbare orde en veiligheid and Netcapaciteit" in text["Who is missing"]
+    assert "Missing: 1.2 Public order and safety and Netcapaciteit" in text["Who is missing"]
     assert "kandidaten" not in s.tables() and "candidates" in s.tables()
 
 
@@ -302,8 +302,8 @@ def test_summary_compares_every_interpreted_number_with_its_baseline(example_sca
     # designed: the small firms hang on the entrepreneurs' association
     cut = s.cut_points.loc["ovm"]
     assert cut["cut_off"] == 2
-    assert (f"zonder Ondernemersvereniging Markenveen raken 2 actoren los in {len(cut['pieces'])} stukken"
-            in collective)
+    assert (f"zonder Ondernemersvereniging Markenveen raken 2 actoren los (het collectief valt in "
+            f"{len(cut['pieces'])} stukken: " in collective)
     assert "valt het collectief uiteen" not in collective
 
 
