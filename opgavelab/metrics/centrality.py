@@ -376,35 +376,11 @@ def _centrality(
     columns = ["degree", "weighted_degree"] + (["in_degree", "out_degree"] if directed else [])
     columns += ["betweenness", "closeness", "eigenvector", "articulation_point"]
     frame = pd.DataFrame(index=index, columns=columns)
-
-    out_deg = np.asarray(A.sum(axis=1)).ravel().astype(np.int64)
-    in_deg = np.asarray(A.sum(axis=0)).ravel().astype(np.int64)
-    if directed:
-        S = sp.csr_array(A + A.T)
-        S.data[:] = 1.0
-        frame["degree"] = np.asarray(S.sum(axis=1)).ravel().astype(np.int64)
-        frame["in_degree"] = in_deg
-        frame["out_degree"] = out_deg
-    else:
-        frame["degree"] = out_deg
-    wdeg = np.asarray(W.sum(axis=1)).ravel()
-    if directed:
-        wdeg = wdeg + np.asarray(W.sum(axis=0)).ravel()
-    frame["weighted_degree"] = wdeg.astype(float)
+    _degree_columns(frame, A, W, directed)
 
     # betweenness and closeness
-    k = betweenness_k
-    if k is None and n > exact_limit:
-        k = min(n, DEFAULT_BETWEENNESS_K)
-    if k is None:
-        sample = None
-        sources = np.arange(n)
-    else:
-        rng = seed if isinstance(seed, random.Random) else random.Random(seed)
-        picked = rng.sample(nodes, k)  # the draw networkx makes
-        position = {v: i for i, v in enumerate(nodes)}
-        sample = np.array([position[v] for v in picked], dtype=np.int64)
-        sources = sample
+    sample = _betweenness_sources(nodes, betweenness_k, exact_limit, seed)
+    sources = np.arange(n) if sample is None else sample
     try:
         bc_raw, dist_sum, reach = _searches(A, sources, dependency=True)
     except _TooDeep:
@@ -424,13 +400,7 @@ def _centrality(
 
     eig, converged = _eigenvector(W.maximum(W.T) if directed else W)
     frame["eigenvector"] = eig
-    # networkx on an integer copy of the undirected version (cheaper to build)
-    upper = sp.triu(A + A.T if directed else A, k=1).tocoo()
-    H = nx.Graph()
-    H.add_nodes_from(range(n))
-    H.add_edges_from(zip(upper.row.tolist(), upper.col.tolist(), strict=True))
-    cut = set(nx.articulation_points(H))
-    frame["articulation_point"] = [i in cut for i in range(n)]
+    frame["articulation_point"] = _cut_vertex_mask(A, n, directed)
 
     dtypes = {c: "float64" for c in ("weighted_degree", "betweenness", "closeness", "eigenvector")}
     dtypes.update({c: "int64" for c in ("degree", "in_degree", "out_degree") if c in frame})
@@ -447,6 +417,48 @@ def _centrality(
         distances.update(total=float(dist_sum.sum()), pairs=int(reach.sum()))
     return frame
 
+
+def _degree_columns(frame: pd.DataFrame, A, W, directed: bool) -> None:
+    """Degree (distinct neighbours; in and out on a DiGraph) and weighted degree, into ``frame``."""
+    out_deg = np.asarray(A.sum(axis=1)).ravel().astype(np.int64)
+    in_deg = np.asarray(A.sum(axis=0)).ravel().astype(np.int64)
+    if directed:
+        S = sp.csr_array(A + A.T)
+        S.data[:] = 1.0
+        frame["degree"] = np.asarray(S.sum(axis=1)).ravel().astype(np.int64)
+        frame["in_degree"] = in_deg
+        frame["out_degree"] = out_deg
+    else:
+        frame["degree"] = out_deg
+    wdeg = np.asarray(W.sum(axis=1)).ravel()
+    if directed:
+        wdeg = wdeg + np.asarray(W.sum(axis=0)).ravel()
+    frame["weighted_degree"] = wdeg.astype(float)
+
+
+def _betweenness_sources(nodes: list, betweenness_k, exact_limit: int, seed) -> np.ndarray | None:
+    """The positions of the sampled sources (Brandes & Pich), or None when every actor is a source."""
+    n = len(nodes)
+    k = betweenness_k
+    if k is None and n > exact_limit:
+        k = min(n, DEFAULT_BETWEENNESS_K)
+    if k is None:
+        return None
+    rng = seed if isinstance(seed, random.Random) else random.Random(seed)
+    picked = rng.sample(nodes, k)  # the draw networkx makes
+    position = {v: i for i, v in enumerate(nodes)}
+    return np.array([position[v] for v in picked], dtype=np.int64)
+
+
+def _cut_vertex_mask(A, n: int, directed: bool) -> list[bool]:
+    """Per position: is the actor an articulation point of the undirected network."""
+    # networkx on an integer copy of the undirected version (cheaper to build)
+    upper = sp.triu(A + A.T if directed else A, k=1).tocoo()
+    H = nx.Graph()
+    H.add_nodes_from(range(n))
+    H.add_edges_from(zip(upper.row.tolist(), upper.col.tolist(), strict=True))
+    cut = set(nx.articulation_points(H))
+    return [i in cut for i in range(n)]
 
 
 def articulation_points(G: nx.Graph) -> list:
