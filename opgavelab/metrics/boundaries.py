@@ -490,84 +490,98 @@ def ei_test(G: nx.Graph, attr, n_permutations: int = 1000, seed: int | None = 0,
     pairs = [(pos[u], pos[v]) for u, v in _ties(G, mutual) if u in pos and v in pos]
     u = np.array([a for a, _ in pairs], dtype=np.int64)
     w = np.array([b for _, b in pairs], dtype=np.int64)
-    k = len(groups)
-
-    def stats(Mp):
-        """(network E, I), per-group (E, I) for a label matrix."""
-        if len(u) == 0:
-            return 0, 0, np.zeros(k), np.zeros(k)
-        A, B = Mp[u], Mp[w]
-        both = A & B
-        inside = both.any(axis=1)
-        gi = both.sum(axis=0)
-        ge = (A | B).sum(axis=0) - gi
-        n_in = int(inside.sum())
-        return len(u) - n_in, n_in, ge, gi
-
-    E, I, gE, gI = stats(M)
+    E, I, gE, gI = _ei_counts(M, u, w)
     obs_net = _ei(E, I)
     with np.errstate(divide="ignore", invalid="ignore"):
         obs_grp = np.where(gE + gI > 0, (gE - gI) / np.where(gE + gI > 0, gE + gI, 1), np.nan)
     exp_net, exp_grp = _expected_from_members(M)
     n_perm = int(n_permutations)
-    rng = np.random.default_rng(seed)
-    perm_net = np.full(n_perm, np.nan)
-    perm_grp = np.full((n_perm, k), np.nan)
-    n = len(valued)
-    if n_perm and len(u):
-        # each actor's labels as bits of W 64-bit words: a tie is internal when the two share a bit;
-        # permutations in blocks, all ties of a block at once
-        W = max(1, -(-k // 64))
-        bits = np.zeros((n, W), dtype=np.uint64)
-        for j in range(k):
-            bits[M[:, j], j // 64] |= np.uint64(1) << np.uint64(j % 64)
-        block = max(1, min(n_perm, 4_000_000 // max(len(u) * W, 1)))
-        base = np.arange(n)
-        for start in range(0, n_perm, block):
-            size = min(block, n_perm - start)
-            perms = rng.permuted(np.tile(base, (size, 1)), axis=1)
-            if W == 1:  # one word: 2-d arrays, contiguous
-                B = bits[:, 0][perms]  # size x n
-                bu, bw = B[:, u][:, :, None], B[:, w][:, :, None]
-            else:
-                B = bits[perms]  # size x n x W
-                bu, bw = B[:, u], B[:, w]
-            both = bu & bw
-            n_in = np.count_nonzero(both.any(axis=2), axis=1) if W > 1 else np.count_nonzero(both[:, :, 0], axis=1)
-            n_out = len(u) - n_in
-            with np.errstate(divide="ignore", invalid="ignore"):
-                perm_net[start:start + size] = (n_out - n_in) / (n_out + n_in)
-            if groups:
-                either = bu | bw
-                for j in range(k):
-                    bit = np.uint64(1) << np.uint64(j % 64)
-                    gi = np.count_nonzero(both[:, :, j // 64] & bit, axis=1)
-                    ge = np.count_nonzero(either[:, :, j // 64] & bit, axis=1) - gi
-                    with np.errstate(divide="ignore", invalid="ignore"):
-                        perm_grp[start:start + size, j] = np.where(gi + ge > 0, (ge - gi) / (gi + ge), np.nan)
+    perm_net, perm_grp = _permuted_ei(M, u, w, n_perm, np.random.default_rng(seed), groups)
 
-    def pvalues(obs, sims):
-        sims = sims[~np.isnan(sims)]
-        if np.isnan(obs) or n_perm == 0 or len(sims) == 0:
-            return float("nan"), float("nan"), float("nan"), float("nan")
-        eps = 1e-12  # equal up to rounding counts as equal
-        less = (np.sum(sims <= obs + eps) + 1) / (len(sims) + 1)
-        greater = (np.sum(sims >= obs - eps) + 1) / (len(sims) + 1)
-        return float(sims.mean()), float(less), float(greater), float(min(1.0, 2 * min(less, greater)))
+    def test_columns(obs, sims):
+        return dict(zip(("perm_mean", "p_less", "p_greater", "p"), _permutation_p(obs, sims, n_perm), strict=True))
 
     members = M.sum(axis=0)
     rows = [{"level": "network", "group": None, "n_actors": len(valued), "E": int(E), "I": int(I), "ei": obs_net,
-             "expected": exp_net, **dict(zip(("perm_mean", "p_less", "p_greater", "p"),
-                                             pvalues(obs_net, perm_net), strict=True))}]
+             "expected": exp_net, **test_columns(obs_net, perm_net)}]
     for j, g in enumerate(groups):
         rows.append({"level": "group", "group": g, "n_actors": int(members[j]), "E": int(gE[j]), "I": int(gI[j]),
                      "ei": float(obs_grp[j]), "expected": float(exp_grp[j]),
-                     **dict(zip(("perm_mean", "p_less", "p_greater", "p"),
-                                pvalues(obs_grp[j], perm_grp[:, j]), strict=True))})
+                     **test_columns(obs_grp[j], perm_grp[:, j])})
     frame = pd.DataFrame(rows, columns=["level", "group", "n_actors", "E", "I", "ei", "expected", "perm_mean",
                                         "p_less", "p_greater", "p"])
     frame.attrs.update({"n_permutations": n_perm, "seed": seed})
     return frame
+
+
+def _ei_counts(M: np.ndarray, u: np.ndarray, w: np.ndarray):
+    """External and internal ties of the network, and per group, for the label matrix ``M``.
+
+    ``u`` and ``w`` are the positions of each tie's ends (rows of ``M``).
+    """
+    k = M.shape[1]
+    if len(u) == 0:
+        return 0, 0, np.zeros(k), np.zeros(k)
+    A, B = M[u], M[w]
+    both = A & B
+    inside = both.any(axis=1)
+    gi = both.sum(axis=0)
+    ge = (A | B).sum(axis=0) - gi
+    n_in = int(inside.sum())
+    return len(u) - n_in, n_in, ge, gi
+
+
+def _permuted_ei(M: np.ndarray, u: np.ndarray, w: np.ndarray, n_perm: int, rng, groups) -> tuple:
+    """E-I of the network (and of each group when ``groups``) under ``n_perm`` shuffles of the labels.
+
+    Each actor's labels are bits of 64-bit words: a tie is internal when its two
+    ends share a bit. The permutations run in blocks, all ties of a block at once.
+    """
+    n, k = M.shape
+    perm_net = np.full(n_perm, np.nan)
+    perm_grp = np.full((n_perm, k), np.nan)
+    if not (n_perm and len(u)):
+        return perm_net, perm_grp
+    W = max(1, -(-k // 64))
+    bits = np.zeros((n, W), dtype=np.uint64)
+    for j in range(k):
+        bits[M[:, j], j // 64] |= np.uint64(1) << np.uint64(j % 64)
+    block = max(1, min(n_perm, 4_000_000 // max(len(u) * W, 1)))
+    base = np.arange(n)
+    for start in range(0, n_perm, block):
+        size = min(block, n_perm - start)
+        perms = rng.permuted(np.tile(base, (size, 1)), axis=1)
+        if W == 1:  # one word: 2-d arrays, contiguous
+            B = bits[:, 0][perms]  # size x n
+            bu, bw = B[:, u][:, :, None], B[:, w][:, :, None]
+        else:
+            B = bits[perms]  # size x n x W
+            bu, bw = B[:, u], B[:, w]
+        both = bu & bw
+        n_in = np.count_nonzero(both.any(axis=2), axis=1) if W > 1 else np.count_nonzero(both[:, :, 0], axis=1)
+        n_out = len(u) - n_in
+        with np.errstate(divide="ignore", invalid="ignore"):
+            perm_net[start:start + size] = (n_out - n_in) / (n_out + n_in)
+        if groups:
+            either = bu | bw
+            for j in range(k):
+                bit = np.uint64(1) << np.uint64(j % 64)
+                gi = np.count_nonzero(both[:, :, j // 64] & bit, axis=1)
+                ge = np.count_nonzero(either[:, :, j // 64] & bit, axis=1) - gi
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    perm_grp[start:start + size, j] = np.where(gi + ge > 0, (ge - gi) / (gi + ge), np.nan)
+    return perm_net, perm_grp
+
+
+def _permutation_p(obs: float, sims: np.ndarray, n_perm: int) -> tuple[float, float, float, float]:
+    """Mean of the permuted indices, and p (less, greater, two-sided) counting the observed one: (k + 1) / (N + 1)."""
+    sims = sims[~np.isnan(sims)]
+    if np.isnan(obs) or n_perm == 0 or len(sims) == 0:
+        return float("nan"), float("nan"), float("nan"), float("nan")
+    eps = 1e-12  # equal up to rounding counts as equal
+    less = (np.sum(sims <= obs + eps) + 1) / (len(sims) + 1)
+    greater = (np.sum(sims >= obs - eps) + 1) / (len(sims) + 1)
+    return float(sims.mean()), float(less), float(greater), float(min(1.0, 2 * min(less, greater)))
 
 
 def mixing_matrix(G: nx.Graph, attr) -> pd.DataFrame:
