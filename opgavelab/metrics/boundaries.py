@@ -485,7 +485,7 @@ def ei_test(G: nx.Graph, attr, n_permutations: int = 1000, seed: int | None = 0,
         raise ValueError(msg)
     _check_graph(G)
     _check_bool("mutual", mutual)
-    valued, M, groups = _membership(G, attr)
+    valued, M, labels = _membership(G, attr)
     pos = {v: i for i, v in enumerate(valued)}
     pairs = [(pos[u], pos[v]) for u, v in _ties(G, mutual) if u in pos and v in pos]
     u = np.array([a for a, _ in pairs], dtype=np.int64)
@@ -504,7 +504,7 @@ def ei_test(G: nx.Graph, attr, n_permutations: int = 1000, seed: int | None = 0,
     members = M.sum(axis=0)
     rows = [{"level": "network", "group": None, "n_actors": len(valued), "E": int(E), "I": int(I), "ei": obs_net,
              "expected": exp_net, **test_columns(obs_net, perm_net)}]
-    for j, g in enumerate(groups):
+    for j, g in enumerate(labels):
         rows.append({"level": "group", "group": g, "n_actors": int(members[j]), "E": int(gE[j]), "I": int(gI[j]),
                      "ei": float(obs_grp[j]), "expected": float(exp_grp[j]),
                      **test_columns(obs_grp[j], perm_grp[:, j])})
@@ -531,7 +531,7 @@ def _ei_counts(M: np.ndarray, u: np.ndarray, w: np.ndarray):
     return len(u) - n_in, n_in, ge, gi
 
 
-def _permuted_ei(M: np.ndarray, u: np.ndarray, w: np.ndarray, n_perm: int, rng, groups) -> tuple:
+def _permuted_ei(M: np.ndarray, u: np.ndarray, w: np.ndarray, n_perm: int, rng, groups: bool) -> tuple:
     """E-I of the network (and of each group when ``groups``) under ``n_perm`` shuffles of the labels.
 
     Each actor's labels are bits of 64-bit words: a tie is internal when its two
