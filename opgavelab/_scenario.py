@@ -780,11 +780,9 @@ def scenario(case: Case, opgave: str, at=None, remove=(), add=(), add_ties=(), r
 
     Parameters
     ----------
-    case : Case
-    opgave : str
-        The opgave id.
-    at : year, date or None
-        The date of the snapshot, as in :func:`opgavelab.scan`.
+    case, opgave, at
+        The case, the opgave id and the date of the snapshot, as in
+        :func:`opgavelab.network.opgave_graph`.
     remove : list of actor ids
         Actors that drop out of this opgave (their involvement in it ends;
         their ties stay in the case but no longer count for the opgave).
