@@ -35,6 +35,8 @@ Case-level analyses take a Case and an opgave rather than a graph:
 
 from __future__ import annotations
 
+import sys as _sys
+
 from opgavelab.metrics.boundaries import (
     blau_index,
     boundary_summary,
@@ -79,62 +81,9 @@ from opgavelab.metrics.comparison import compare_opgaven, linking_pins
 from opgavelab.metrics.governance import governance_profile
 from opgavelab.metrics.keyplayers import KeyPlayers, distance_fragmentation, distance_reach, key_players
 
-__all__ = [
-    # comparison and governance (descriptive)
-    "compare_opgaven",
-    "linking_pins",
-    "governance_profile",
-    # cohesion
-    "cohesion",
-    "density",
-    "connectedness",
-    "fragmentation",
-    "degree_centralization",
-    # centrality
-    "centrality",
-    "bridges",
-    "articulation_points",
-    "cut_point_effects",
-    # boundaries
-    "ei_index",
-    "ei_index_by_group",
-    "ei_index_by_actor",
-    "ei_expected",
-    "ei_test",
-    "crossing_share",
-    "mixing_matrix",
-    "blau_index",
-    "boundary_summary",
-    # brokerage
-    "brokerage",
-    "brokerage_expected",
-    "brokerage_sd",
-    "brokerage_z",
-    "BROKERAGE_ROLES",
-    "PAIR_ROLES",
-    "brokerage_roles",
-    "brokerage_by_group",
-    "boundary_spanners",
-    # coverage
-    "domain_coverage",
-    "missing_domains",
-    "scale_fit",
-    "candidate_partners",
-    "unused_expertise",
-    # awareness
-    "awareness",
-    "unaware_actors",
-    # formation
-    "default_at",
-    "formation",
-    "formation_events",
-    "formation_moment",
-    "formation_runs",
-    "formation_story",
-    "snapshot_dates",
-    # key players
-    "key_players",
-    "KeyPlayers",
-    "distance_fragmentation",
-    "distance_reach",
-]
+#: The public names are each family's ``__all__``, in this order (each family
+#: module lists its own; the imports above make them attributes of this package).
+_FAMILIES = ("cohesion", "centrality", "boundaries", "brokerage", "coverage", "awareness", "formation",
+             "comparison", "governance", "keyplayers")
+# sys.modules, not getattr: the package attributes ``cohesion``, ``centrality``, ... are the functions
+__all__ = [name for family in _FAMILIES for name in _sys.modules[f"{__name__}.{family}"].__all__]
