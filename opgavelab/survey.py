@@ -780,14 +780,20 @@ class _Reader:
                     parts.append(_m("roster_removed", self.lang, ids=_first_few(removed)))
             self.problems.add("old_roster", file=file, detail="; ".join(parts) or settings[2])
 
+    def _file_present(self, path: Path) -> bool:
+        """Is there a non-empty file at ``path``; if not, the problem is noted."""
+        if not path.exists():
+            self.problems.add("missing_file", file=path.name, value=str(path))
+            return False
+        if path.stat().st_size == 0:
+            self.problems.add("empty_file", file=path.name)
+            return False
+        return True
+
     # -- a questionnaire workbook ----------------------------------------
     def read_workbook(self, path: Path) -> None:
         name = path.name
-        if not path.exists():
-            self.problems.add("missing_file", file=name, value=str(path))
-            return
-        if path.stat().st_size == 0:
-            self.problems.add("empty_file", file=name)
+        if not self._file_present(path):
             return
         from openpyxl import load_workbook
 
@@ -903,11 +909,7 @@ class _Reader:
     # -- the roster CSV ---------------------------------------------------
     def read_csv(self, path: Path) -> None:
         name = path.name
-        if not path.exists():
-            self.problems.add("missing_file", file=name, value=str(path))
-            return
-        if path.stat().st_size == 0:
-            self.problems.add("empty_file", file=name)
+        if not self._file_present(path):
             return
         try:
             raw = path.read_bytes()
