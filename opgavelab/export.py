@@ -12,7 +12,9 @@
 
 Every file is written through :func:`opgavelab.io.atomic_write`: a temporary
 file renamed into place, so an interrupted write leaves nothing behind, and an
-existing file is kept unless ``overwrite=True``.
+existing file is kept unless ``overwrite=True``: every ``write_*`` function
+raises ``FileExistsError`` when its file exists and ``overwrite`` is false,
+and returns the path it wrote.
 
 Spreadsheet injection: a text that starts with ``=``, ``+``, ``-`` or ``@`` (or
 a tab or carriage return) would run as a formula when a CSV file is opened in
@@ -238,11 +240,7 @@ def write_gexf(G: nx.Graph, path, *, case=None, layout=None, viz: bool = True, c
     Returns
     -------
     pathlib.Path
-
-    Raises
-    ------
-    FileExistsError
-        ``path`` exists and ``overwrite`` is false.
+        The GEXF file written.
 
     Examples
     --------
@@ -274,20 +272,16 @@ def write_graphml(G: nx.Graph, path, *, directed: bool | None = False, overwrite
     Returns
     -------
     pathlib.Path
-
-    Raises
-    ------
-    FileExistsError
-        ``path`` exists and ``overwrite`` is false.
+        The GraphML file written.
 
     Examples
     --------
-    >>> import opgavelab, tempfile, pathlib, networkx as nx
-    >>> from opgavelab.network import opgave_graph
-    >>> G = opgave_graph(opgavelab.example(), "zorg")
-    >>> out = write_graphml(G, pathlib.Path(tempfile.mkdtemp()) / "zorg.graphml")
-    >>> nx.read_graphml(out).nodes["gem-dijkhorst"]["label"]
-    'Gemeente Nieuw-Dijkhorst'
+    >>> import tempfile, pathlib, networkx as nx
+    >>> G = nx.Graph([("gem", "prov")])
+    >>> G.nodes["gem"]["domains"] = ["1.2", "3.1"]  # a list becomes a text
+    >>> out = write_graphml(G, pathlib.Path(tempfile.mkdtemp()) / "wonen.graphml")
+    >>> nx.read_graphml(out).nodes["gem"]["domains"]
+    '1.2;3.1'
     """
     H = export_graph(G, viz=False, directed=directed)
     path = Path(path)
@@ -412,11 +406,7 @@ def write_kumu(G: nx.Graph, path, *, case=None, lang: str | None = None, overwri
     Returns
     -------
     pathlib.Path
-
-    Raises
-    ------
-    FileExistsError
-        ``path`` exists and ``overwrite`` is false.
+        The Kumu workbook written.
 
     Examples
     --------
@@ -470,11 +460,7 @@ def write_csv(frame: pd.DataFrame, path, *, sep: str = ",", index: bool = True, 
     Returns
     -------
     pathlib.Path
-
-    Raises
-    ------
-    FileExistsError
-        ``path`` exists and ``overwrite`` is false.
+        The CSV file written.
 
     Examples
     --------
@@ -789,8 +775,6 @@ def write_scan_excel(sheets: Mapping[str, pd.DataFrame], path, *, title: str | N
     ------
     TypeError
         ``sheets`` is not a mapping of DataFrames.
-    FileExistsError
-        ``path`` exists and ``overwrite`` is false.
 
     Examples
     --------
