@@ -780,7 +780,7 @@ class _Reader:
                     parts.append(_m("roster_removed", self.lang, ids=_first_few(removed)))
             self.problems.add("old_roster", file=file, detail="; ".join(parts) or settings[2])
 
-    def _file_present(self, path: Path) -> bool:
+    def file_present(self, path: Path) -> bool:
         """Is there a non-empty file at ``path``; if not, the problem is noted."""
         if not path.exists():
             self.problems.add("missing_file", file=path.name, value=str(path))
@@ -793,8 +793,6 @@ class _Reader:
     # -- a questionnaire workbook ----------------------------------------
     def read_workbook(self, path: Path) -> None:
         name = path.name
-        if not self._file_present(path):
-            return
         from openpyxl import load_workbook
 
         try:
@@ -909,8 +907,6 @@ class _Reader:
     # -- the roster CSV ---------------------------------------------------
     def read_csv(self, path: Path) -> None:
         name = path.name
-        if not self._file_present(path):
-            return
         try:
             raw = path.read_bytes()
             try:
@@ -1134,15 +1130,14 @@ def read_survey(folder_or_files, case, opgave: str, ties: str = "any", lang: str
     >>> import tempfile, pandas as pd
     >>> from opgavelab import Case
     >>> case = Case.from_frames(
-    ...     actors=pd.DataFrame({"id": ["gem", "bedr", "hs"], "naam": ["Gemeente A", "Bedrijf B", "Hogeschool C"],
-    ...                          "type": ["overheid", "bedrijf", "kennisinstelling"]}),
-    ...     opgaven=pd.DataFrame({"id": ["werk"], "naam": ["Werk"]}),
-    ...     involvement=pd.DataFrame({"actor": ["gem", "bedr", "hs"], "opgave": ["werk"] * 3}))
+    ...     actors=pd.DataFrame({"id": ["gem", "ws"], "naam": ["Gemeente A", "Waterschap W"], "type": ["overheid"] * 2}),
+    ...     opgaven=pd.DataFrame({"id": ["water"], "naam": ["Water"]}),
+    ...     involvement=pd.DataFrame({"actor": ["gem", "ws"], "opgave": ["water"] * 2}))
     >>> folder = tempfile.mkdtemp()
-    >>> files = write_questionnaires(case, "werk", folder)
-    >>> new = read_survey(folder, case, "werk")   # nobody answered yet
+    >>> files = write_questionnaires(case, "water", folder)
+    >>> new = read_survey(folder, case, "water")   # nobody answered yet
     >>> new.survey.response_rate, len(new.survey.non_respondents)
-    (0.0, 3)
+    (0.0, 2)
     """
     _check_case(case)
     case._check_opgave(opgave)
@@ -1155,9 +1150,11 @@ def read_survey(folder_or_files, case, opgave: str, ties: str = "any", lang: str
     if not files:
         reader.problems.add("no_files", file=shown, path=shown)
     for f in questionnaires:
-        reader.read_workbook(f)
+        if reader.file_present(f):
+            reader.read_workbook(f)
     for f in rosters:
-        reader.read_csv(f)
+        if reader.file_present(f):
+            reader.read_csv(f)
     errors = reader.problems.errors()
     if not errors and not reader.settings:
         reader.problems.add("no_files", file=shown, path=shown)
