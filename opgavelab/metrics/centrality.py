@@ -4,7 +4,8 @@ Works on any networkx ``Graph`` or ``DiGraph``. Self-loops are ignored and
 parallel ties of a multigraph count once (their weights add up in the weighted
 degree). Betweenness and closeness count paths in steps; tie weights are
 strengths, not lengths, so they only enter the weighted degree and the
-eigenvector centrality.
+eigenvector centrality. Every function raises ``TypeError`` when ``G`` is
+not a networkx graph.
 
 Betweenness is Brandes' algorithm run for many sources at once with sparse
 matrix products, which gives networkx's numbers (same normalization, and with
@@ -474,11 +475,6 @@ def articulation_points(G: nx.Graph) -> list:
     list
         The articulation points, in ``G``'s node order.
 
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph.
-
     Examples
     --------
     >>> import networkx as nx
@@ -524,11 +520,6 @@ def cut_point_effects(G: nx.Graph, points=None, exact_limit: int = 2000, sample_
         between the actors of the largest piece, with and without the actor:
         the same pairs, so the paths can only get longer) and
         ``distance_change`` (``after / before − 1``).
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph.
 
     Examples
     --------
@@ -616,11 +607,6 @@ def bridges(G: nx.Graph) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``source`` and ``target``, one row per bridge (empty if there
         are none).
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph.
 
     Examples
     --------
