@@ -12,10 +12,11 @@ would give, and :func:`ei_test` a permutation test as UCINET reports it
 
 Rules shared by all functions here:
 
-- ``attr`` is the name of a node attribute, or a mapping (dict, pandas Series)
-  from node to value. A name that no node has, or a mapping that has none of
-  the nodes as a key, raises ``ValueError`` (usually a typo, or ids read as
-  text on one side and as numbers on the other).
+- ``G`` is a networkx graph and ``attr`` the name of a node attribute, or a
+  mapping (dict, pandas Series) from node to value; anything else raises
+  ``TypeError``. A name that no node has, or a mapping that has none of the
+  nodes as a key, raises ``ValueError`` (usually a typo, or ids read as text
+  on one side and as numbers on the other).
 - An actor without a value (attribute absent, ``None``, ``NaN``, an empty string
   or an empty list) is *missing*: its ties are skipped in all counts, and its
   own per-actor score is ``NaN``.
@@ -169,25 +170,14 @@ def crossing_share(G: nx.Graph, attr, mutual: bool = False) -> float:
 
     Parameters
     ----------
-    G : networkx.Graph or networkx.DiGraph
-        The network.
-    attr : str or mapping
-        Node attribute (or node → value mapping) that assigns actors to groups.
-    mutual : bool, default False
-        For a DiGraph, count only reciprocated ties (each pair once).
+    G, attr, mutual
+        The network, the groups and which ties count, as in :func:`ei_index`.
 
     Returns
     -------
     float
         ``E / (E + I)``, equal to ``(1 + ei_index) / 2``; ``NaN`` without ties
         between actors with a value.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph or ``attr`` has the wrong type.
-    ValueError
-        If no node has the attribute ``attr``.
 
     Examples
     --------
@@ -199,9 +189,7 @@ def crossing_share(G: nx.Graph, attr, mutual: bool = False) -> float:
 
     References
     ----------
-    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
-    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
-    123-140.
+    Krackhardt & Stern (1988), in full at :func:`ei_index`.
     """
     _, ties = _classified_ties(G, attr, mutual)
     if not ties:
@@ -214,12 +202,9 @@ def ei_index_by_group(G: nx.Graph, attr, mutual: bool = False) -> pd.DataFrame:
 
     Parameters
     ----------
-    G : networkx.Graph or networkx.DiGraph
-        The network.
-    attr : str or mapping
-        Node attribute (or node → value mapping) that assigns actors to groups.
-    mutual : bool, default False
-        For a DiGraph, count only reciprocated ties (each pair once).
+    G, attr, mutual
+        As in :func:`ei_index`; an actor with several labels is a member of
+        each of those groups.
 
     Returns
     -------
@@ -231,13 +216,6 @@ def ei_index_by_group(G: nx.Graph, attr, mutual: bool = False) -> pd.DataFrame:
         member sends or receives it. Each external tie counts for both groups
         it connects, so the ``E`` column sums to twice the network's ``E``.
         With multi-valued attributes an actor belongs to every group it lists.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph or ``attr`` has the wrong type.
-    ValueError
-        If no node has the attribute ``attr``.
 
     Examples
     --------
@@ -252,9 +230,7 @@ def ei_index_by_group(G: nx.Graph, attr, mutual: bool = False) -> pd.DataFrame:
 
     References
     ----------
-    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
-    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
-    123-140.
+    Krackhardt & Stern (1988), in full at :func:`ei_index`.
     """
     labels, ties = _classified_ties(G, attr, mutual)
     members = Counter(x for s in labels.values() if s is not None for x in s)
@@ -284,10 +260,8 @@ def ei_index_by_actor(G: nx.Graph, attr, mutual: bool = False) -> pd.Series:
 
     Parameters
     ----------
-    G : networkx.Graph or networkx.DiGraph
-        The network.
-    attr : str or mapping
-        Node attribute (or node → value mapping) that assigns actors to groups.
+    G, attr
+        As in :func:`ei_index`.
     mutual : bool, default False
         For a DiGraph, count only reciprocated ties (each pair once). Without it
         an actor's sent and received arcs all count.
@@ -300,13 +274,6 @@ def ei_index_by_actor(G: nx.Graph, attr, mutual: bool = False) -> pd.Series:
         (``E`` to another group, ``I`` to the same group). ``NaN`` for isolates,
         for actors whose alters all lack a value, and for actors without a value.
 
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph or ``attr`` has the wrong type.
-    ValueError
-        If no node has the attribute ``attr``.
-
     Examples
     --------
     >>> import networkx as nx
@@ -317,9 +284,7 @@ def ei_index_by_actor(G: nx.Graph, attr, mutual: bool = False) -> pd.Series:
 
     References
     ----------
-    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
-    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
-    123-140.
+    Krackhardt & Stern (1988), in full at :func:`ei_index`.
     """
     _, ties = _classified_ties(G, attr, mutual)
     external: Counter = Counter()
@@ -378,10 +343,8 @@ def ei_expected(G: nx.Graph, attr) -> float:
 
     Parameters
     ----------
-    G : networkx.Graph or networkx.DiGraph
-        The network.
-    attr : str or mapping
-        Node attribute (or node → value mapping) that assigns actors to groups.
+    G, attr
+        As in :func:`ei_index`; only the group sizes matter here, not the ties.
 
     Returns
     -------
@@ -391,13 +354,6 @@ def ei_expected(G: nx.Graph, attr) -> float:
         other pairs: the E-I index if the ties fell on pairs at random. It is
         also the mean E-I index over all permutations of the labels (see
         :func:`ei_test`). ``NaN`` for fewer than two actors with a value.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph or ``attr`` has the wrong type.
-    ValueError
-        If no node has the attribute ``attr``.
 
     Examples
     --------
@@ -409,9 +365,8 @@ def ei_expected(G: nx.Graph, attr) -> float:
 
     References
     ----------
-    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
-    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
-    123-140 (the expected value given the group sizes).
+    Krackhardt & Stern (1988), in full at :func:`ei_index`: the expected value
+    given the group sizes.
     """
     _check_graph(G)
     _, M, _ = _membership(G, attr)
@@ -428,10 +383,8 @@ def ei_test(G: nx.Graph, attr, n_permutations: int = 1000, seed: int | None = 0,
 
     Parameters
     ----------
-    G : networkx.Graph or networkx.DiGraph
-        The network.
-    attr : str or mapping
-        Node attribute (or node → value mapping) that assigns actors to groups.
+    G, attr
+        As in :func:`ei_index`.
     n_permutations : int, default 1000
         Number of random relabellings (0: no test, only the expected values).
     seed : int or None, default 0
@@ -474,9 +427,7 @@ def ei_test(G: nx.Graph, attr, n_permutations: int = 1000, seed: int | None = 0,
 
     References
     ----------
-    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
-    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
-    123-140.
+    Krackhardt & Stern (1988), in full at :func:`ei_index`.
     Borgatti, S. P., Everett, M. G. & Freeman, L. C. (2002). *UCINET for
     Windows*, Network > Cohesion > E-I Index (permutation test).
     """
@@ -589,10 +540,8 @@ def mixing_matrix(G: nx.Graph, attr) -> pd.DataFrame:
 
     Parameters
     ----------
-    G : networkx.Graph or networkx.DiGraph
-        The network.
-    attr : str or mapping
-        Node attribute (or node → value mapping) that assigns actors to groups.
+    G, attr
+        As in :func:`ei_index` (every tie counts, also an unreciprocated arc).
 
     Returns
     -------
@@ -604,13 +553,6 @@ def mixing_matrix(G: nx.Graph, attr) -> pd.DataFrame:
         the number of ties inside a group, so the upper triangle (with the
         diagonal) sums to the number of ties. Ties of actors without a value are
         left out; a multi-valued actor adds a tie to every pair of labels.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph or ``attr`` has the wrong type.
-    ValueError
-        If no node has the attribute ``attr``.
 
     Examples
     --------
@@ -744,9 +686,7 @@ def boundary_summary(G: nx.Graph, attr) -> pd.DataFrame:
 
     References
     ----------
-    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
-    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
-    123-140.
+    Krackhardt & Stern (1988), in full at :func:`ei_index`.
     """
     frame = ei_index_by_group(G, attr).copy()
     sizes = frame["n_actors"].astype(float)
