@@ -38,6 +38,9 @@ The result's ``attrs["counting"]`` says which counting was used.
 Actors without a value of ``attr`` (absent, ``None``, ``NaN``, empty) form one
 extra group of their own, as in sna, where ``NA`` matches ``NA`` when the group
 vector is coded. Self-loops are ignored and parallel ties count once.
+Every function raises ``TypeError`` when ``G`` is not a networkx graph or
+``attr`` is unusable (see :func:`brokerage`), and ``ValueError`` when no node
+has the attribute ``attr``.
 
 The computation uses sparse matrix products (no loop over triples): the
 two-paths through ``v`` by group pair are products of ``v``'s in- and
@@ -468,11 +471,7 @@ def brokerage_expected(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFram
 
     References
     ----------
-    Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
-    approach to brokerage in transaction networks. *Sociological Methodology*
-    19, 89-126.
-    Butts, C. T. (2008). Social network analysis with sna. *Journal of
-    Statistical Software* 24(6); R package ``sna``, function ``brokerage``.
+    Gould & Fernandez (1989) and Butts (2008), in full at :func:`brokerage`.
     """
     nodes, how, mean, _ = _null_model(G, attr, counting)
     return _frame(nodes, mean, how)
@@ -484,18 +483,13 @@ def brokerage_sd(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
     Parameters
     ----------
     G, attr, counting
-        As in :func:`brokerage_expected` (the null model) and :func:`brokerage`.
+        As in :func:`brokerage_expected`.
 
     Returns
     -------
     pandas.DataFrame
         Same shape as :func:`brokerage`: the square root of sna's variances
         (see :func:`brokerage_expected` for the model).
-
-    Raises
-    ------
-    TypeError, ValueError
-        As :func:`brokerage_expected`.
 
     Examples
     --------
@@ -507,9 +501,7 @@ def brokerage_sd(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
 
     References
     ----------
-    Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
-    approach to brokerage in transaction networks. *Sociological Methodology*
-    19, 89-126.
+    Gould & Fernandez (1989), in full at :func:`brokerage`.
     """
     nodes, how, _, var = _null_model(G, attr, counting)
     return _frame(nodes, np.sqrt(var), how)
@@ -521,7 +513,8 @@ def brokerage_z(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
     Parameters
     ----------
     G, attr, counting
-        As in :func:`brokerage_expected` (the null model) and :func:`brokerage`.
+        As in :func:`brokerage` (the observed counts) and
+        :func:`brokerage_expected` (the null model).
 
     Returns
     -------
@@ -531,11 +524,6 @@ def brokerage_z(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
         group sizes would make it. ``NaN`` where the standard deviation is 0
         (the role is impossible for the actor's group, e.g. coordinator in a
         group of one or two; sna gives ``NaN`` there too).
-
-    Raises
-    ------
-    TypeError, ValueError
-        As :func:`brokerage_expected`.
 
     Examples
     --------
@@ -547,9 +535,7 @@ def brokerage_z(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
 
     References
     ----------
-    Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
-    approach to brokerage in transaction networks. *Sociological Methodology*
-    19, 89-126.
+    Gould & Fernandez (1989), in full at :func:`brokerage`.
     """
     _check_graph(G)
     how = _counting(G, counting)
@@ -598,9 +584,7 @@ def brokerage_by_group(G: nx.Graph, attr, counting: str = "paths") -> pd.DataFra
 
     References
     ----------
-    Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
-    approach to brokerage in transaction networks. *Sociological Methodology*
-    19, 89-126.
+    Gould & Fernandez (1989), in full at :func:`brokerage`.
     """
     if counting not in ("paths", "pairs"):
         msg = f"'counting' must be one of ['paths', 'pairs'], got {counting!r}."
