@@ -648,6 +648,7 @@ def formation_story(case: Case, opgave: str, at=None, *, lang: str | None = None
     Returns
     -------
     str
+        The sentences, in the language ``lang``.
 
     Examples
     --------
