@@ -35,7 +35,18 @@ Case-level analyses take a Case and an opgave rather than a graph:
 
 from __future__ import annotations
 
-import sys as _sys
+# the family modules first: below, the functions ``cohesion``, ``centrality``, ``brokerage``,
+# ``awareness`` and ``formation`` take the package attributes of the same name
+from opgavelab.metrics import awareness as _awareness_family
+from opgavelab.metrics import boundaries as _boundaries_family
+from opgavelab.metrics import brokerage as _brokerage_family
+from opgavelab.metrics import centrality as _centrality_family
+from opgavelab.metrics import cohesion as _cohesion_family
+from opgavelab.metrics import comparison as _comparison_family
+from opgavelab.metrics import coverage as _coverage_family
+from opgavelab.metrics import formation as _formation_family
+from opgavelab.metrics import governance as _governance_family
+from opgavelab.metrics import keyplayers as _keyplayers_family
 
 from opgavelab.metrics.boundaries import (
     blau_index,
@@ -81,9 +92,16 @@ from opgavelab.metrics.comparison import compare_opgaven, linking_pins
 from opgavelab.metrics.governance import governance_profile
 from opgavelab.metrics.keyplayers import KeyPlayers, distance_fragmentation, distance_reach, key_players
 
-#: The public names are each family's ``__all__``, in this order (each family
-#: module lists its own; the imports above make them attributes of this package).
-_FAMILIES = ("cohesion", "centrality", "boundaries", "brokerage", "coverage", "awareness", "formation",
-             "comparison", "governance", "keyplayers")
-# sys.modules, not getattr: the package attributes ``cohesion``, ``centrality``, ... are the functions
-__all__ = [name for family in _FAMILIES for name in _sys.modules[f"{__name__}.{family}"].__all__]
+#: The public names are each family's own ``__all__`` (the imports above make them
+#: attributes of this package).
+__all__: list[str] = []
+__all__ += _cohesion_family.__all__
+__all__ += _centrality_family.__all__
+__all__ += _boundaries_family.__all__
+__all__ += _brokerage_family.__all__
+__all__ += _coverage_family.__all__
+__all__ += _awareness_family.__all__
+__all__ += _formation_family.__all__
+__all__ += _comparison_family.__all__
+__all__ += _governance_family.__all__
+__all__ += _keyplayers_family.__all__
