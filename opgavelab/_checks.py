@@ -32,6 +32,12 @@ def _check_bool(name: str, value) -> None:
         raise TypeError(msg)
 
 
+def _check_str(name: str, value) -> None:
+    if not isinstance(value, str):
+        msg = f"{name!r} must be a str, got {type(value).__name__}."
+        raise TypeError(msg)
+
+
 def _check_int(name: str, value, minimum: int = 0, allow_none: bool = False) -> None:
     if value is None and allow_none:
         return

@@ -60,23 +60,26 @@ def _load(args):
         return None, EXIT_INVALID
 
 
-def _opgave_ok(case, opgave) -> bool:
+def _load_with_opgave(args):
+    """The case of ``args.case`` and a check that ``args.opgave`` is one of its opgaven:
+    ``(case, None)``, or ``(None, exit code)`` after saying what is wrong."""
+    case, code = _load(args)
+    if case is None:
+        return None, code
     try:
-        case._check_opgave(opgave)
+        case._check_opgave(args.opgave)
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
-        return False
-    return True
+        return None, EXIT_INVALID
+    return case, None
 
 
 def run_survey(args) -> int:
     from .survey import write_questionnaires
 
-    case, code = _load(args)
+    case, code = _load_with_opgave(args)
     if case is None:
         return code
-    if not _opgave_ok(case, args.opgave):
-        return EXIT_INVALID
     try:
         files = write_questionnaires(case, args.opgave, args.out, lang=args.lang, per=args.per, actors=args.actors,
                                      contact=args.contact, overwrite=args.force)
@@ -94,11 +97,9 @@ def run_read_survey(args) -> int:
     from .io import save
     from .survey import read_survey
 
-    case, code = _load(args)
+    case, code = _load_with_opgave(args)
     if case is None:
         return code
-    if not _opgave_ok(case, args.opgave):
-        return EXIT_INVALID
     source = args.answers[0] if len(args.answers) == 1 else args.answers
     try:
         new = read_survey(source, case, args.opgave, ties=args.ties, lang=args.lang)

@@ -642,12 +642,10 @@ def scan(case: Case, opgave: str, at=None, lang: str | None = None, *, attr: str
 
     Parameters
     ----------
-    case : Case
-    opgave : str
-        The opgave id.
-    at : year, date or None
-        The date of the snapshot (a bare year: its last day); None: every tie
-        and involvement regardless of dates.
+    case, opgave, at
+        The case, the opgave id and the date of the snapshot, as in
+        :func:`opgavelab.network.opgave_graph` (None: every tie and
+        involvement regardless of dates).
     lang : {"nl", "en"}, optional
         Language of the summary and labels; default the case's.
     attr : str, default "type"

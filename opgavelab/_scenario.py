@@ -200,12 +200,26 @@ def _check_vocab(case: Case, list_name: str, value, field_name: str, row_id) -> 
 
 def _changed_case(case: Case, opgave: str, ts, remove, add, add_ties, remove_ties) -> tuple[Case, dict]:
     """A copy of the case with the scenario's changes; the input case is not touched."""
-    actors = case.actors.copy()
-    involvement = case.involvement.copy()
-    ties = case.ties.copy()
     involved = set(case.actors_of(opgave, ts))
-    active_inv = (involvement["opgave"] == opgave) & is_active(involvement, ts)
+    removed = _removed_actors(remove, involved, opgave)
+    involvement, stash = _without_involvement(case, opgave, ts, removed)
+    actors, involvement, stash, added = _with_added_actors(case, opgave, add, involved, removed,
+                                                           involvement, stash)
+    ties, dropped = _without_ties(case.ties.copy(), remove_ties, ts)
+    ties, new_ties = _with_added_ties(case, ties, add_ties, set(actors.index), opgave)
+    if not isinstance(involvement.index, pd.RangeIndex) and involvement.index.equals(pd.RangeIndex(len(involvement))):
+        involvement.index = pd.RangeIndex(len(involvement))
+    after = Case(actors, case.opgaven.copy(), involvement, ties.reset_index(drop=True),
+                 case.vocabularies.copy(), name=case.name, source=case.source, warnings=case.warnings.copy(),
+                 lang=case.lang)
+    after._removed_involvement = stash
+    changes = {"remove": removed, "add": added, "add_ties": [(r["source"], r["target"]) for r in new_ties],
+               "remove_ties": dropped}
+    return after, changes
 
+
+def _removed_actors(remove, involved: set, opgave: str) -> list:
+    """The actors to take out, each once; every one must be involved in the opgave at this date."""
     removed = []
     for aid in remove:
         if aid not in involved:
@@ -216,16 +230,32 @@ def _changed_case(case: Case, opgave: str, ts, remove, add, add_ties, remove_tie
             raise ValueError(msg)
         if aid not in removed:
             removed.append(aid)
+    return removed
+
+
+def _without_involvement(case: Case, opgave: str, ts, removed: list) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The involvement without the removed actors' active rows in the opgave, and the stash of taken rows.
+
+    The rows taken out are kept (with their row labels) on the changed case, so that adding the
+    actor back in a next scenario restores its involvement exactly, in its place.
+    """
+    involvement = case.involvement.copy()
+    active_inv = (involvement["opgave"] == opgave) & is_active(involvement, ts)
     drop = active_inv & involvement["actor"].isin(removed)
-    # the rows taken out are kept (with their row labels) on the changed case, so that adding the
-    # actor back in a next scenario restores its involvement exactly, in its place
     stash = getattr(case, "_removed_involvement", None)
     stash = involvement[drop] if stash is None else pd.concat([stash[~stash["actor"].isin(removed) |
                                                                      (stash["opgave"] != opgave)], involvement[drop]])
-    involvement = involvement[~drop]
+    return involvement[~drop], stash
 
+
+_INVOLVEMENT_FIELDS = ("role", "aware", "commitment", "since", "until")
+
+
+def _with_added_actors(case: Case, opgave: str, add, involved: set, removed: list,
+                       involvement: pd.DataFrame, stash: pd.DataFrame):
+    """Actors and involvement with the added partners: new actors, restored or new involvement rows."""
+    actors = case.actors.copy()
     added, new_actor_rows, new_inv_rows, restored = [], [], [], []
-    inv_fields = ("role", "aware", "commitment", "since", "until")
     for item in add:
         row = dict(item) if isinstance(item, dict) else {"id": item}
         aid = row.get("id")
@@ -238,74 +268,96 @@ def _changed_case(case: Case, opgave: str, ts, remove, add, add_ties, remove_tie
             msg = f"'add': actor {aid!r} is already involved in opgave {opgave!r}; remove it from 'add'."
             raise ValueError(msg)
         if aid not in actors.index:
-            missing = [c for c in ("name", "type") if not row.get(c)]
-            if missing:
-                msg = (f"'add': {aid!r} is not an actor of the case, so it needs {missing} to be added as a new "
-                       f"actor, e.g. {{'id': {aid!r}, 'name': '...', 'type': 'overheid', 'domains': ['1.2']}}.")
-                raise ValueError(msg)
-            _check_vocab(case, "actor_type", row.get("type"), "type", aid)
-            _check_vocab(case, "scale", row.get("scale"), "scale", aid)
-            domains = row.get("domains") or []
-            if isinstance(domains, str):
-                domains = [d.strip() for d in domains.split(";") if d.strip()]
-            new = {c: None for c in actors.columns}
-            new.update({k: v for k, v in row.items() if k in actors.columns})
-            new["domains"] = list(domains)
-            new_actor_rows.append((aid, new))
+            new_actor_rows.append((aid, _new_actor_row(case, actors.columns, row, aid)))
         kept = stash[(stash["actor"] == aid) & (stash["opgave"] == opgave)] if len(stash) else stash
-        if len(kept) and not any(k in row for k in inv_fields):
+        if len(kept) and not any(k in row for k in _INVOLVEMENT_FIELDS):
             restored.append(kept)
-            added.append(aid)
-            continue
-        inv = {"actor": aid, "opgave": opgave, "aware": True}
-        inv.update({k: row[k] for k in inv_fields if k in row})
-        for key in ("since", "until"):
-            try:
-                inv[key] = to_timestamp(inv.get(key), end=key == "until") if inv.get(key) is not None else pd.NaT
-            except ValueError:
-                msg = f"'add': {key!r} of {aid!r} must be a year or a date (2023 or 2023-06-30), got {row[key]!r}."
-                raise ValueError(msg) from None
-        value = inv.get("commitment")
-        if value is not None and not (isinstance(value, (int, np.integer)) and not isinstance(value, bool)
-                                      and 1 <= value <= 5):
-            msg = f"'add': 'commitment' of {aid!r} must be a whole number from 1 to 5, got {value!r}."
-            raise ValueError(msg)
-        if not isinstance(inv.get("aware", True), (bool, np.bool_)):
-            msg = f"'add': 'aware' of {aid!r} must be True or False, got {inv['aware']!r}."
-            raise ValueError(msg)
-        new_inv_rows.append(inv)
+        else:
+            new_inv_rows.append(_new_involvement_row(row, aid, opgave))
         added.append(aid)
     if new_actor_rows:
-        extra = pd.DataFrame([r for _, r in new_actor_rows], index=pd.Index([a for a, _ in new_actor_rows],
-                                                                              name=actors.index.name),
-                             columns=actors.columns).astype(object)
-        dtypes = actors.dtypes
-        actors = pd.concat([actors.astype(object), extra])
-        for col, dtype in dtypes.items():
-            if isinstance(dtype, pd.CategoricalDtype):
-                actors[col] = pd.Categorical(actors[col], dtype=dtype)
-            elif col != "domains":
-                try:
-                    actors[col] = actors[col].astype(dtype)
-                except (TypeError, ValueError):
-                    pass
+        actors = _append_actors(actors, new_actor_rows)
     if restored:
         back = pd.concat(restored)
         stash = stash.drop(index=back.index)
         involvement = pd.concat([involvement, back]).sort_index(kind="stable")
     if new_inv_rows:
-        start = int(max(case.involvement.index.max() if len(case.involvement) else -1,
-                        stash.index.max() if len(stash) else -1)) + 1
-        extra = pd.DataFrame(new_inv_rows, columns=involvement.columns,
-                             index=pd.RangeIndex(start, start + len(new_inv_rows)))
-        for col in ("since", "until"):
-            extra[col] = pd.to_datetime(extra[col])
-        extra["aware"] = extra["aware"].fillna(True).astype(bool)
-        involvement = _concat_like(involvement, extra)
+        involvement = _append_involvement(case, involvement, stash, new_inv_rows)
+    return actors, involvement, stash, added
 
-    def _pair_text(t):
-        return f"({t[0]!r}, {t[1]!r})"
 
+def _new_actor_row(case: Case, columns, row: dict, aid) -> dict:
+    """The actors-table row of a partner new to the case (name and type required, vocabularies checked)."""
+    missing = [c for c in ("name", "type") if not row.get(c)]
+    if missing:
+        msg = (f"'add': {aid!r} is not an actor of the case, so it needs {missing} to be added as a new "
+               f"actor, e.g. {{'id': {aid!r}, 'name': '...', 'type': 'overheid', 'domains': ['1.2']}}.")
+        raise ValueError(msg)
+    _check_vocab(case, "actor_type", row.get("type"), "type", aid)
+    _check_vocab(case, "scale", row.get("scale"), "scale", aid)
+    domains = row.get("domains") or []
+    if isinstance(domains, str):
+        domains = [d.strip() for d in domains.split(";") if d.strip()]
+    new = {c: None for c in columns}
+    new.update({k: v for k, v in row.items() if k in columns})
+    new["domains"] = list(domains)
+    return new
+
+
+def _new_involvement_row(row: dict, aid, opgave: str) -> dict:
+    """The involvement row of an added partner (aware unless said otherwise; dates and commitment checked)."""
+    inv = {"actor": aid, "opgave": opgave, "aware": True}
+    inv.update({k: row[k] for k in _INVOLVEMENT_FIELDS if k in row})
+    for key in ("since", "until"):
+        try:
+            inv[key] = to_timestamp(inv.get(key), end=key == "until") if inv.get(key) is not None else pd.NaT
+        except ValueError:
+            msg = f"'add': {key!r} of {aid!r} must be a year or a date (2023 or 2023-06-30), got {row[key]!r}."
+            raise ValueError(msg) from None
+    value = inv.get("commitment")
+    if value is not None and not (isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+                                  and 1 <= value <= 5):
+        msg = f"'add': 'commitment' of {aid!r} must be a whole number from 1 to 5, got {value!r}."
+        raise ValueError(msg)
+    if not isinstance(inv.get("aware", True), (bool, np.bool_)):
+        msg = f"'add': 'aware' of {aid!r} must be True or False, got {inv['aware']!r}."
+        raise ValueError(msg)
+    return inv
+
+
+def _append_actors(actors: pd.DataFrame, new_actor_rows: list) -> pd.DataFrame:
+    """The actors table with the new partners' rows, its dtypes (categories too) kept."""
+    extra = pd.DataFrame([r for _, r in new_actor_rows], index=pd.Index([a for a, _ in new_actor_rows],
+                                                                          name=actors.index.name),
+                         columns=actors.columns).astype(object)
+    dtypes = actors.dtypes
+    actors = pd.concat([actors.astype(object), extra])
+    for col, dtype in dtypes.items():
+        if isinstance(dtype, pd.CategoricalDtype):
+            actors[col] = pd.Categorical(actors[col], dtype=dtype)
+        elif col != "domains":
+            try:
+                actors[col] = actors[col].astype(dtype)
+            except (TypeError, ValueError):
+                pass
+    return actors
+
+
+def _append_involvement(case: Case, involvement: pd.DataFrame, stash: pd.DataFrame,
+                        new_inv_rows: list) -> pd.DataFrame:
+    """The involvement with new rows, labelled after every row the case (or its stash) has used."""
+    start = int(max(case.involvement.index.max() if len(case.involvement) else -1,
+                    stash.index.max() if len(stash) else -1)) + 1
+    extra = pd.DataFrame(new_inv_rows, columns=involvement.columns,
+                         index=pd.RangeIndex(start, start + len(new_inv_rows)))
+    for col in ("since", "until"):
+        extra[col] = pd.to_datetime(extra[col])
+    extra["aware"] = extra["aware"].fillna(True).astype(bool)
+    return _concat_like(involvement, extra)
+
+
+def _without_ties(ties: pd.DataFrame, remove_ties, ts) -> tuple[pd.DataFrame, list]:
+    """The ties without each named pair's active ties (either direction); every pair must have one."""
     dropped = []
     for t in remove_ties:
         pair = tuple(t.values())[:2] if isinstance(t, dict) else tuple(t)[:2]
@@ -316,25 +368,20 @@ def _changed_case(case: Case, opgave: str, ts, remove, add, add_ties, remove_tie
         hit = (((ties["source"] == a) & (ties["target"] == b)) | ((ties["source"] == b) & (ties["target"] == a)))
         hit &= is_active(ties, ts)
         if not hit.any():
-            msg = f"'remove_ties': there is no tie between {a!r} and {b!r} at this date; check the pair {_pair_text(pair)}."
+            msg = (f"'remove_ties': there is no tie between {a!r} and {b!r} at this date; "
+                   f"check the pair ({a!r}, {b!r}).")
             raise ValueError(msg)
         ties = ties[~hit]
         dropped.append(pair)
+    return ties, dropped
 
+
+def _with_added_ties(case: Case, ties: pd.DataFrame, add_ties, known: set, opgave: str) -> tuple[pd.DataFrame, list]:
+    """The ties with the new ones (undirected, in the opgave, without dates); ends and type checked."""
     new_ties = []
-    known = set(actors.index)
     tie_types = case.vocabulary("tie_type")["value"].tolist()
     for t in add_ties:
-        if isinstance(t, dict):
-            rec = {"source": t.get("source", t.get("van")), "target": t.get("target", t.get("naar")),
-                   "type": t.get("type", "samenwerking"), "weight": t.get("weight", 1.0)}
-        else:
-            t = tuple(t)
-            if len(t) not in (2, 3, 4):
-                msg = f"'add_ties' must hold (source, target) or (source, target, type) tuples, got {t!r}."
-                raise ValueError(msg)
-            rec = {"source": t[0], "target": t[1], "type": t[2] if len(t) > 2 else "samenwerking",
-                   "weight": t[3] if len(t) > 3 else 1.0}
+        rec = _tie_record(t)
         for end in ("source", "target"):
             if rec[end] not in known:
                 msg = (f"'add_ties': {rec[end]!r} is not an actor of the case; add it with 'add' first, "
@@ -355,16 +402,20 @@ def _changed_case(case: Case, opgave: str, ts, remove, add, add_ties, remove_tie
         extra["weight"] = extra["weight"].astype(float)
         extra["directed"] = extra["directed"].astype(bool)
         ties = _concat_like(ties, extra)
+    return ties, new_ties
 
-    if not isinstance(involvement.index, pd.RangeIndex) and involvement.index.equals(pd.RangeIndex(len(involvement))):
-        involvement.index = pd.RangeIndex(len(involvement))
-    after = Case(actors, case.opgaven.copy(), involvement, ties.reset_index(drop=True),
-                 case.vocabularies.copy(), name=case.name, source=case.source, warnings=case.warnings.copy(),
-                 lang=case.lang)
-    after._removed_involvement = stash
-    changes = {"remove": removed, "add": added, "add_ties": [(r["source"], r["target"]) for r in new_ties],
-               "remove_ties": dropped}
-    return after, changes
+
+def _tie_record(t) -> dict:
+    """One tie to add, from a dict (English or Dutch keys) or a (source, target[, type[, weight]]) tuple."""
+    if isinstance(t, dict):
+        return {"source": t.get("source", t.get("van")), "target": t.get("target", t.get("naar")),
+                "type": t.get("type", "samenwerking"), "weight": t.get("weight", 1.0)}
+    t = tuple(t)
+    if len(t) not in (2, 3, 4):
+        msg = f"'add_ties' must hold (source, target) or (source, target, type) tuples, got {t!r}."
+        raise ValueError(msg)
+    return {"source": t[0], "target": t[1], "type": t[2] if len(t) > 2 else "samenwerking",
+            "weight": t[3] if len(t) > 3 else 1.0}
 
 
 def _concat_like(frame: pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
@@ -729,11 +780,9 @@ def scenario(case: Case, opgave: str, at=None, remove=(), add=(), add_ties=(), r
 
     Parameters
     ----------
-    case : Case
-    opgave : str
-        The opgave id.
-    at : year, date or None
-        The date of the snapshot, as in :func:`opgavelab.scan`.
+    case, opgave, at
+        The case, the opgave id and the date of the snapshot, as in
+        :func:`opgavelab.network.opgave_graph`.
     remove : list of actor ids
         Actors that drop out of this opgave (their involvement in it ends;
         their ties stay in the case but no longer count for the opgave).

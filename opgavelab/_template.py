@@ -52,14 +52,30 @@ def _sheet_title(sheet: str, lang: str) -> str:
     return schema.spec_name(schema.SHEETS[sheet], lang)
 
 
+_LAST_ROW = 5000  # the dropdowns and text formats reach this row of every data sheet
+
+
 def build_template(lang: str = "nl"):
     """An openpyxl Workbook with every sheet, headers, instructions and dropdowns."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.styles import Font, PatternFill
 
     wb = Workbook()
-    info = wb.active
+    _instructions_sheet(wb.active, lang)
+    lists = _choices_sheet(wb, lang)
+    header_font = Font(bold=True, color="FFFFFFFF")
+    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    for sheet in ("actors", "opgaven", "involvement", "ties", "vocabularies"):
+        _data_sheet(wb, sheet, lists, header_font, header_fill, lang)
+    _taakvelden_sheet(wb, header_font, header_fill, lang)
+    wb.active = 0
+    return wb
+
+
+def _instructions_sheet(info, lang: str) -> None:
+    """The first sheet: how to fill in the workbook (rows from :func:`_instructions`)."""
+    from openpyxl.styles import Alignment, Font
+
     info.title = message("template.instructions_sheet", lang)
     for row in _instructions(lang):
         info.append(list(row))
@@ -75,7 +91,9 @@ def build_template(lang: str = "nl"):
                                                      wrapped_height(row[1].value, 120))
     print_setup(info, landscape=True)
 
-    # hidden sheet with the values the dropdowns offer
+
+def _choices_sheet(wb, lang: str) -> dict[str, str]:
+    """A hidden sheet with the values the dropdowns offer; the cell range of each list by its name."""
     choices = wb.create_sheet("_keuzes")
     vocab = schema.default_vocabularies()
     lists = {}
@@ -93,65 +111,78 @@ def build_template(lang: str = "nl"):
             choices.cell(row=i, column=j, value=v)
         lists[name] = f"'_keuzes'!${letter}$2:${letter}${len(values) + 1}"
     choices.sheet_state = "hidden"
+    return lists
 
-    header_font = Font(bold=True, color="FFFFFFFF")
-    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
+
+def _data_sheet(wb, sheet: str, lists: dict, header_font, header_fill, lang: str) -> None:
+    """One sheet of the case: its headers, required columns shaded, a check per column kind."""
+    from openpyxl.styles import PatternFill
+
     required_fill = PatternFill("solid", fgColor=_REQUIRED_FILL)
-    last = 5000
-    for sheet in ("actors", "opgaven", "involvement", "ties", "vocabularies"):
-        ws = wb.create_sheet(_sheet_title(sheet, lang))
-        headers = _headers(sheet, lang)
-        ws.append(headers)
-        spec = schema.SHEETS[sheet]
-        for j, canonical in enumerate(_HEADERS_EN[sheet], start=1):
-            cell = ws.cell(row=1, column=j)
-            cell.font = header_font
-            cell.fill = header_fill
-            letter = cell.column_letter
-            ws.column_dimensions[letter].width = max(12, len(str(cell.value)) + 4)
-            col = spec.column(canonical)
-            if col.required:
-                for r in range(2, 52):
-                    ws.cell(row=r, column=j).fill = required_fill
-            source = None
-            if col.kind.startswith("vocab:"):
-                source = lists.get(col.kind.split(":", 1)[1])
-            elif col.kind == "bool":
-                source = lists["yes_no"]
-            if source:
-                dv = DataValidation(type="list", formula1=f"={source}", allow_blank=True,
-                                    showErrorMessage=col.kind != "vocab:role",
-                                    errorStyle="warning" if col.kind == "vocab:role" else "stop")
-                dv.error = message("tpl_dv_list_error", lang)
-                dv.errorTitle = "opgavelab"
-                ws.add_data_validation(dv)
-                dv.add(f"{letter}2:{letter}{last}")
-            elif col.kind in ("commitment", "weight"):
-                # showErrorMessage: without it Excel and LibreOffice accept any value silently
-                if col.kind == "commitment":
-                    dv = DataValidation(type="whole", operator="between", formula1="1", formula2="5")
-                else:
-                    dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
-                dv.allow_blank = True
-                dv.showErrorMessage = True
-                dv.errorStyle = "stop"
-                dv.errorTitle = message("tpl_dv_title", lang)
-                dv.error = message(f"tpl_dv_{col.kind}_error", lang)
-                dv.showInputMessage = True
-                dv.promptTitle = message(f"tpl_dv_{col.kind}_title", lang)
-                dv.prompt = message(f"tpl_dv_{col.kind}_error", lang)
-                ws.add_data_validation(dv)
-                dv.add(f"{letter}2:{letter}{last}")
-            if col.kind in ("text",) and canonical in ("name", "origin", "core_challenge", "description"):
-                ws.column_dimensions[letter].width = 32
-            if col.kind == "domains":
-                ws.column_dimensions[letter].width = 22
-                for r in range(2, last + 1):
-                    ws.cell(row=r, column=j).number_format = "@"
-        ws.freeze_panes = "A2"
-        print_setup(ws, header_row=1)
+    ws = wb.create_sheet(_sheet_title(sheet, lang))
+    ws.append(_headers(sheet, lang))
+    spec = schema.SHEETS[sheet]
+    for j, canonical in enumerate(_HEADERS_EN[sheet], start=1):
+        cell = ws.cell(row=1, column=j)
+        cell.font = header_font
+        cell.fill = header_fill
+        letter = cell.column_letter
+        ws.column_dimensions[letter].width = max(12, len(str(cell.value)) + 4)
+        col = spec.column(canonical)
+        if col.required:
+            for r in range(2, 52):
+                ws.cell(row=r, column=j).fill = required_fill
+        dv = _column_validation(col, lists, lang)
+        if dv is not None:
+            ws.add_data_validation(dv)
+            dv.add(f"{letter}2:{letter}{_LAST_ROW}")
+        if col.kind in ("text",) and canonical in ("name", "origin", "core_challenge", "description"):
+            ws.column_dimensions[letter].width = 32
+        if col.kind == "domains":
+            ws.column_dimensions[letter].width = 22
+            for r in range(2, _LAST_ROW + 1):
+                ws.cell(row=r, column=j).number_format = "@"
+    ws.freeze_panes = "A2"
+    print_setup(ws, header_row=1)
 
-    # reference list of taakvelden
+
+def _column_validation(col, lists: dict, lang: str):
+    """The spreadsheet's own check of a column: a dropdown for a list or yes/no, a range for
+    commitment and weight; None for other kinds."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    source = None
+    if col.kind.startswith("vocab:"):
+        source = lists.get(col.kind.split(":", 1)[1])
+    elif col.kind == "bool":
+        source = lists["yes_no"]
+    if source:
+        dv = DataValidation(type="list", formula1=f"={source}", allow_blank=True,
+                            showErrorMessage=col.kind != "vocab:role",
+                            errorStyle="warning" if col.kind == "vocab:role" else "stop")
+        dv.error = message("tpl_dv_list_error", lang)
+        dv.errorTitle = "opgavelab"
+        return dv
+    if col.kind not in ("commitment", "weight"):
+        return None
+    # showErrorMessage: without it Excel and LibreOffice accept any value silently
+    if col.kind == "commitment":
+        dv = DataValidation(type="whole", operator="between", formula1="1", formula2="5")
+    else:
+        dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+    dv.allow_blank = True
+    dv.showErrorMessage = True
+    dv.errorStyle = "stop"
+    dv.errorTitle = message("tpl_dv_title", lang)
+    dv.error = message(f"tpl_dv_{col.kind}_error", lang)
+    dv.showInputMessage = True
+    dv.promptTitle = message(f"tpl_dv_{col.kind}_title", lang)
+    dv.prompt = message(f"tpl_dv_{col.kind}_error", lang)
+    return dv
+
+
+def _taakvelden_sheet(wb, header_font, header_fill, lang: str) -> None:
+    """A reference list of the BBV taakvelden (code, name, level)."""
     ref = wb.create_sheet("taakvelden")
     ref.append(["code", message("template.column.name", lang), message("template.column.level", lang)])
     for cell in ref[1]:
@@ -168,8 +199,6 @@ def build_template(lang: str = "nl"):
     ref.column_dimensions["C"].width = 26
     ref.freeze_panes = "A2"
     print_setup(ref, header_row=1, landscape=False)
-    wb.active = 0
-    return wb
 
 
 def _cell_value(value, kind: str, lang: str):

@@ -173,24 +173,21 @@ class WhatIfPanel(widgets.Accordion):
     # -- actions ---------------------------------------------------------------------
     def remove_actor(self, actor: str | None = None):
         """Take ``actor`` (default: the chosen one) out of the opgave; returns the scenario."""
-        aid = actor or self.actor
-        if not aid:
-            return self.scenario
-        if aid in self.added:
-            self.set_trait("added", [a for a in self.added if a != aid])
-        elif aid not in self.removed:
-            self.set_trait("removed", [*self.removed, aid])
-        return self._update()
+        return self._move(actor or self.actor, to="removed", undoing="added")
 
     def add_actor(self, actor: str | None = None):
         """Bring ``actor`` (default: the chosen candidate) into the opgave; returns the scenario."""
-        aid = actor or self.candidate
+        return self._move(actor or self.candidate, to="added", undoing="removed")
+
+    def _move(self, aid, *, to: str, undoing: str):
+        """Put ``aid`` on the list ``to`` ("removed" or "added"), or, when it is on the other list
+        (``undoing``), only take it off that one: adding a removed actor back undoes the removal."""
         if not aid:
             return self.scenario
-        if aid in self.removed:
-            self.set_trait("removed", [a for a in self.removed if a != aid])
-        elif aid not in self.added:
-            self.set_trait("added", [*self.added, aid])
+        if aid in getattr(self, undoing):
+            self.set_trait(undoing, [a for a in getattr(self, undoing) if a != aid])
+        elif aid not in getattr(self, to):
+            self.set_trait(to, [*getattr(self, to), aid])
         return self._update()
 
     def undo(self):

@@ -177,15 +177,14 @@ class Case:
 
     def involvement_at(self, at=None, opgave: str | None = None) -> pd.DataFrame:
         """Involvement rows active at ``at`` (all when None), optionally for one opgave."""
-        frame = self.involvement
-        if opgave is not None:
-            self._check_opgave(opgave)
-            frame = frame[frame["opgave"] == opgave]
-        return frame[is_active(frame, at)]
+        return self._rows_at(self.involvement, at, opgave)
 
     def ties_at(self, at=None, opgave: str | None = None) -> pd.DataFrame:
         """Ties active at ``at``; with ``opgave``, only the ties recorded for it."""
-        frame = self.ties
+        return self._rows_at(self.ties, at, opgave)
+
+    def _rows_at(self, frame: pd.DataFrame, at, opgave: str | None) -> pd.DataFrame:
+        """The rows of ``frame`` (involvement or ties) active at ``at``, of ``opgave`` if given."""
         if opgave is not None:
             self._check_opgave(opgave)
             frame = frame[frame["opgave"] == opgave]

@@ -123,21 +123,24 @@ def _parser(lang: str = "nl") -> argparse.ArgumentParser:
         sub = parser.add_subparsers(dest="command", required=True, metavar=message("cli.help.command", lang),
                                     parser_class=parser_class)
 
-        p = sub.add_parser("validate", help=message("cli.help.validate", lang),
-                           description=message("cli.help.validate_description", lang))
-        p.add_argument("path", metavar=message("cli.metavar.path", lang), help=message("cli.help.case_path", lang))
-        add_lang_argument(p, lang)
+        p = _path_command(sub, "validate", "cli.help.case_path", lang)
         p.add_argument("--json", action="store_true", help=message("cli.help.json", lang))
         add_limit_arguments(p, lang)
 
-        p = sub.add_parser("template", help=message("cli.help.template", lang),
-                           description=message("cli.help.template_description", lang))
-        p.add_argument("path", metavar=message("cli.metavar.path", lang), help=message("cli.help.template_path", lang))
-        add_lang_argument(p, lang)
+        p = _path_command(sub, "template", "cli.help.template_path", lang)
         p.add_argument("--force", action="store_true", help=message("cli.help.force_file", lang))
 
         _add_more_commands(sub, lang)
     return parser
+
+
+def _path_command(sub, name: str, path_help: str, lang: str) -> argparse.ArgumentParser:
+    """A command ``name`` that takes one path (help text ``path_help``) and ``--lang``."""
+    p = sub.add_parser(name, help=message(f"cli.help.{name}", lang),
+                       description=message(f"cli.help.{name}_description", lang))
+    p.add_argument("path", metavar=message("cli.metavar.path", lang), help=message(path_help, lang))
+    add_lang_argument(p, lang)
+    return p
 
 
 def _add_more_commands(sub, lang: str = "nl") -> None:

@@ -12,7 +12,9 @@
 
 Every file is written through :func:`opgavelab.io.atomic_write`: a temporary
 file renamed into place, so an interrupted write leaves nothing behind, and an
-existing file is kept unless ``overwrite=True``.
+existing file is kept unless ``overwrite=True``: every ``write_*`` function
+raises ``FileExistsError`` when its file exists and ``overwrite`` is false,
+and returns the path it wrote.
 
 Spreadsheet injection: a text that starts with ``=``, ``+``, ``-`` or ``@`` (or
 a tab or carriage return) would run as a formula when a CSV file is opened in
@@ -238,11 +240,7 @@ def write_gexf(G: nx.Graph, path, *, case=None, layout=None, viz: bool = True, c
     Returns
     -------
     pathlib.Path
-
-    Raises
-    ------
-    FileExistsError
-        ``path`` exists and ``overwrite`` is false.
+        The GEXF file written.
 
     Examples
     --------
@@ -274,20 +272,16 @@ def write_graphml(G: nx.Graph, path, *, directed: bool | None = False, overwrite
     Returns
     -------
     pathlib.Path
-
-    Raises
-    ------
-    FileExistsError
-        ``path`` exists and ``overwrite`` is false.
+        The GraphML file written.
 
     Examples
     --------
-    >>> import opgavelab, tempfile, pathlib, networkx as nx
-    >>> from opgavelab.network import opgave_graph
-    >>> G = opgave_graph(opgavelab.example(), "zorg")
-    >>> out = write_graphml(G, pathlib.Path(tempfile.mkdtemp()) / "zorg.graphml")
-    >>> nx.read_graphml(out).nodes["gem-dijkhorst"]["label"]
-    'Gemeente Nieuw-Dijkhorst'
+    >>> import tempfile, pathlib, networkx as nx
+    >>> G = nx.Graph([("gem", "prov")])
+    >>> G.nodes["gem"]["domains"] = ["1.2", "3.1"]  # a list becomes a text
+    >>> out = write_graphml(G, pathlib.Path(tempfile.mkdtemp()) / "wonen.graphml")
+    >>> nx.read_graphml(out).nodes["gem"]["domains"]
+    '1.2;3.1'
     """
     H = export_graph(G, viz=False, directed=directed)
     path = Path(path)
@@ -412,11 +406,7 @@ def write_kumu(G: nx.Graph, path, *, case=None, lang: str | None = None, overwri
     Returns
     -------
     pathlib.Path
-
-    Raises
-    ------
-    FileExistsError
-        ``path`` exists and ``overwrite`` is false.
+        The Kumu workbook written.
 
     Examples
     --------
@@ -470,11 +460,7 @@ def write_csv(frame: pd.DataFrame, path, *, sep: str = ",", index: bool = True, 
     Returns
     -------
     pathlib.Path
-
-    Raises
-    ------
-    FileExistsError
-        ``path`` exists and ``overwrite`` is false.
+        The CSV file written.
 
     Examples
     --------
@@ -646,9 +632,7 @@ def _cell_format(kind, row_label: str, value, lang: str) -> str | None:
 def _write_workbook(sheets: Mapping[str, pd.DataFrame], path, *, overwrite: bool, index: bool, title, caption,
                     lang: str, banner: bool, about: bool = False) -> Path:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.hyperlink import Hyperlink
+    from openpyxl.styles import Border, Font, PatternFill, Side
 
     if not isinstance(sheets, Mapping) or not all(isinstance(f, (pd.DataFrame, pd.Series)) for f in sheets.values()):
         msg = "'sheets' must be a mapping {sheet name: DataFrame}."
@@ -656,91 +640,106 @@ def _write_workbook(sheets: Mapping[str, pd.DataFrame], path, *, overwrite: bool
     wb = Workbook()
     wb.remove(wb.active)
     names = _sheet_names(sheets.keys())
-    head_font = Font(bold=True, color="FFFFFF")
-    head_fill = PatternFill("solid", fgColor="2B2D42")
-    head_border = Border(bottom=Side(style="thin", color="888888"))
+    head = {"font": Font(bold=True, color="FFFFFF"), "fill": PatternFill("solid", fgColor="2B2D42"),
+            "border": Border(bottom=Side(style="thin", color="888888"))}
     if about:
-        ws = wb.create_sheet(message("export.about_sheet", lang))
-        _set(ws.cell(1, 1), title or message("export.about_title", lang))
-        ws.cell(1, 1).font = Font(bold=True, size=14)
-        row = 2
-        if caption:
-            _set(ws.cell(2, 1), caption)
-            ws.cell(2, 1).font = Font(italic=True, color="555555")
-            row = 3
-        _set(ws.cell(row, 1), message("export.made_with", lang, version=__version__))
-        ws.cell(row, 1).font = Font(color="555555")
-        row += 2
-        _set(ws.cell(row, 1), message("export.column.sheet", lang))
-        _set(ws.cell(row, 2), message("export.column.rows", lang))
-        for c in (1, 2):
-            ws.cell(row, c).font = head_font
-            ws.cell(row, c).fill = head_fill
-        for name, frame in zip(names, sheets.values()):
-            row += 1
-            cell = ws.cell(row, 1)
-            _set(cell, name)
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{name}'!A1", display=name)
-            cell.font = Font(color="0563C1", underline="single")
-            ws.cell(row, 2).value = int(len(frame))
-        ws.column_dimensions["A"].width = 34
-        ws.column_dimensions["B"].width = 10
-        for r in (1, 2):  # the title and caption wrap within the two columns
-            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
-            ws.cell(r, 1).alignment = Alignment(wrap_text=True, vertical="top")
-            ws.row_dimensions[r].height = _sheets.wrapped_height(ws.cell(r, 1).value, 33 if r == 1 else 44, 19 if r == 1 else 15)
-        print_setup(ws, landscape=False)
+        _about_sheet(wb, names, sheets, head, title, caption, lang)
     for name, frame in zip(names, sheets.values()):
-        if isinstance(frame, pd.Series):
-            frame = frame.to_frame()
-        ws = wb.create_sheet(name)
-        # the table starts in A1: its title is on the overview sheet and in the printed page header
-        # (a banner above the table repeated the opgave on every sheet and spilled over blank pages)
-        r0 = 1
-        if banner:
-            ws.oddHeader.left.text = f"&A — {title}" if title else "&A"
-            ws.oddHeader.left.size = 9
-            ws.oddFooter.right.text = "&P / &N"
-            ws.oddFooter.right.size = 9
-        # a default 0…n index (RangeIndex without a name) numbers nothing a reader looks up: leave it out
-        keep_index = index and not (isinstance(frame.index, pd.RangeIndex) and frame.index.name is None)
-        data = frame.reset_index() if keep_index else frame
-        if keep_index:
-            idx_names = [str(n) if n is not None else (message("xl_unnamed_index", lang) if i == 0 else f"level_{i}")
-                         for i, n in enumerate(frame.index.names)]
-            columns = idx_names + _flatten_columns(frame)
-            row_labels = [str(v[0] if isinstance(v, tuple) else v) for v in frame.index]
-        else:
-            columns = _flatten_columns(frame)
-            row_labels = [""] * len(frame)
-        for j, col in enumerate(columns, start=1):
-            cell = ws.cell(r0, j)
-            _set(cell, col)
-            cell.font = head_font
-            cell.fill = head_fill
-            cell.border = head_border
-            cell.alignment = Alignment(vertical="center", wrap_text=False)
-        formats = [_column_format(str(col), data.iloc[:, j]) for j, col in enumerate(columns)]
-        for i, rec in enumerate(data.itertuples(index=False, name=None), start=r0 + 1):
-            label = row_labels[i - r0 - 1].lower()
-            for j, value in enumerate(rec, start=1):
-                cell = ws.cell(i, j)
-                _set(cell, value)
-                fmt = _cell_format(formats[j - 1], label, cell.value, lang)
-                if fmt:
-                    cell.number_format = fmt
-        fit_columns(ws, first_row=r0)
-        _sheets.wrap_long_texts(ws, first_row=r0 + 1)
-        last_col = get_column_letter(max(1, len(columns)))
-        if len(columns):
-            ws.auto_filter.ref = f"A{r0}:{last_col}{r0 + max(len(data), 1)}"
-        # keep the header (and the id column of a table with an index) in view
-        ws.freeze_panes = ws.cell(r0 + 1, 2 if keep_index and len(columns) > 2 else 1)
-        print_setup(ws, header_row=r0)
+        _table_sheet(wb, name, frame, head, index=index, title=title, banner=banner, lang=lang)
     path = Path(path)
     with atomic_write(path, overwrite=overwrite) as tmp:
         wb.save(tmp)
     return path
+
+
+def _about_sheet(wb, names: list[str], sheets: Mapping, head: dict, title, caption, lang: str) -> None:
+    """The overview sheet: title, caption, the version, and a link to each sheet with its number of rows."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    ws = wb.create_sheet(message("export.about_sheet", lang))
+    _set(ws.cell(1, 1), title or message("export.about_title", lang))
+    ws.cell(1, 1).font = Font(bold=True, size=14)
+    row = 2
+    if caption:
+        _set(ws.cell(2, 1), caption)
+        ws.cell(2, 1).font = Font(italic=True, color="555555")
+        row = 3
+    _set(ws.cell(row, 1), message("export.made_with", lang, version=__version__))
+    ws.cell(row, 1).font = Font(color="555555")
+    row += 2
+    _set(ws.cell(row, 1), message("export.column.sheet", lang))
+    _set(ws.cell(row, 2), message("export.column.rows", lang))
+    for c in (1, 2):
+        ws.cell(row, c).font = head["font"]
+        ws.cell(row, c).fill = head["fill"]
+    for name, frame in zip(names, sheets.values()):
+        row += 1
+        cell = ws.cell(row, 1)
+        _set(cell, name)
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{name}'!A1", display=name)
+        cell.font = Font(color="0563C1", underline="single")
+        ws.cell(row, 2).value = int(len(frame))
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 10
+    for r in (1, 2):  # the title and caption wrap within the two columns
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+        ws.cell(r, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[r].height = _sheets.wrapped_height(ws.cell(r, 1).value, 33 if r == 1 else 44, 19 if r == 1 else 15)
+    print_setup(ws, landscape=False)
+
+
+def _table_sheet(wb, name: str, frame, head: dict, *, index: bool, title, banner: bool, lang: str) -> None:
+    """One table on its own sheet: a dark header row, number formats by column, a filter, frozen panes."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    if isinstance(frame, pd.Series):
+        frame = frame.to_frame()
+    ws = wb.create_sheet(name)
+    # the table starts in A1: its title is on the overview sheet and in the printed page header
+    # (a banner above the table repeated the opgave on every sheet and spilled over blank pages)
+    r0 = 1
+    if banner:
+        ws.oddHeader.left.text = f"&A — {title}" if title else "&A"
+        ws.oddHeader.left.size = 9
+        ws.oddFooter.right.text = "&P / &N"
+        ws.oddFooter.right.size = 9
+    # a default 0…n index (RangeIndex without a name) numbers nothing a reader looks up: leave it out
+    keep_index = index and not (isinstance(frame.index, pd.RangeIndex) and frame.index.name is None)
+    data = frame.reset_index() if keep_index else frame
+    if keep_index:
+        idx_names = [str(n) if n is not None else (message("xl_unnamed_index", lang) if i == 0 else f"level_{i}")
+                     for i, n in enumerate(frame.index.names)]
+        columns = idx_names + _flatten_columns(frame)
+        row_labels = [str(v[0] if isinstance(v, tuple) else v) for v in frame.index]
+    else:
+        columns = _flatten_columns(frame)
+        row_labels = [""] * len(frame)
+    for j, col in enumerate(columns, start=1):
+        cell = ws.cell(r0, j)
+        _set(cell, col)
+        cell.font = head["font"]
+        cell.fill = head["fill"]
+        cell.border = head["border"]
+        cell.alignment = Alignment(vertical="center", wrap_text=False)
+    formats = [_column_format(str(col), data.iloc[:, j]) for j, col in enumerate(columns)]
+    for i, rec in enumerate(data.itertuples(index=False, name=None), start=r0 + 1):
+        label = row_labels[i - r0 - 1].lower()
+        for j, value in enumerate(rec, start=1):
+            cell = ws.cell(i, j)
+            _set(cell, value)
+            fmt = _cell_format(formats[j - 1], label, cell.value, lang)
+            if fmt:
+                cell.number_format = fmt
+    fit_columns(ws, first_row=r0)
+    _sheets.wrap_long_texts(ws, first_row=r0 + 1)
+    last_col = get_column_letter(max(1, len(columns)))
+    if len(columns):
+        ws.auto_filter.ref = f"A{r0}:{last_col}{r0 + max(len(data), 1)}"
+    # keep the header (and the id column of a table with an index) in view
+    ws.freeze_panes = ws.cell(r0 + 1, 2 if keep_index and len(columns) > 2 else 1)
+    print_setup(ws, header_row=r0)
 
 
 def write_scan_excel(sheets: Mapping[str, pd.DataFrame], path, *, title: str | None = None,
@@ -776,8 +775,6 @@ def write_scan_excel(sheets: Mapping[str, pd.DataFrame], path, *, title: str | N
     ------
     TypeError
         ``sheets`` is not a mapping of DataFrames.
-    FileExistsError
-        ``path`` exists and ``overwrite`` is false.
 
     Examples
     --------

@@ -852,6 +852,14 @@ def _actor_groups(case: Case, attr) -> pd.Series:
     return values.astype(object).where(values.notna(), None)
 
 
+def _grouped_memberships(case: Case, attr) -> tuple[pd.DataFrame, pd.Series]:
+    """The memberships of actors with a group, each with its group (column ``g``), and every actor's group."""
+    _check_case(case)
+    groups = _actor_groups(case, attr)
+    inv = _memberships(case)
+    return inv.assign(g=inv["actor"].map(groups)).dropna(subset=["g"]), groups
+
+
 def co_membership_graph(case: Case, *, min_shared: int = 1, max_size: int | None = None) -> nx.Graph:
     """The one-mode network of participants who share arrangements.
 
@@ -1089,10 +1097,7 @@ def group_combinations(case: Case, attr: str = "tier", *, examples: int = 2) -> 
     >>> group_combinations(case)["n_opgaven"].to_dict()
     {'gemeente': 1, 'gemeente + provincie': 1}
     """
-    _check_case(case)
-    groups = _actor_groups(case, attr)
-    inv = _memberships(case)
-    inv = inv.assign(g=inv["actor"].map(groups)).dropna(subset=["g"])
+    inv, groups = _grouped_memberships(case, attr)
     combo = inv.groupby("opgave")["g"].agg(lambda s: " + ".join(sorted(set(map(str, s)))))
     n_groups = combo.str.count(r" \+ ") + 1
     names = case.opgaven["name"]
@@ -1110,8 +1115,8 @@ def group_copresence(case: Case, attr: str = "tier") -> pd.DataFrame:
 
     Parameters
     ----------
-    case : Case
-    attr : str or mapping, default "tier"
+    case, attr
+        As in :func:`group_combinations`; actors without a group are left out.
 
     Returns
     -------
@@ -1124,15 +1129,12 @@ def group_copresence(case: Case, attr: str = "tier") -> pd.DataFrame:
     --------
     >>> import pandas as pd
     >>> case, _ = from_membership(pd.DataFrame({
-    ...     "lid": ["Zeist", "Provincie Utrecht", "Zeist", "Bunnik"], "regeling": ["R1", "R1", "R2", "R2"]}),
-    ...     "lid", "regeling", actor_type="infer")
-    >>> group_copresence(case).loc["gemeente"].to_dict()
-    {'gemeente': 2, 'provincie': 1}
+    ...     "lid": ["Utrecht", "Provincie Utrecht", "Houten", "Waterschap De Stichtse Rijnlanden", "Houten"],
+    ...     "regeling": ["U10", "U10", "U10", "Water", "Water"]}), "lid", "regeling", actor_type="infer")
+    >>> group_copresence(case).loc["gemeente"].to_dict()  # municipalities are in both
+    {'gemeente': 2, 'provincie': 1, 'waterschap': 1}
     """
-    _check_case(case)
-    groups = _actor_groups(case, attr)
-    inv = _memberships(case)
-    inv = inv.assign(g=inv["actor"].map(groups)).dropna(subset=["g"])
+    inv, groups = _grouped_memberships(case, attr)
     P = pd.crosstab(inv["opgave"], inv["g"]).clip(upper=1)
     M = P.T @ P
     M.index.name = attr if isinstance(attr, str) else "group"
@@ -1145,8 +1147,9 @@ def tier_summary(case: Case, attr: str = "tier") -> pd.DataFrame:
 
     Parameters
     ----------
-    case : Case
-    attr : str or mapping, default "tier"
+    case, attr
+        As in :func:`group_combinations`; a group's ``n_actors`` counts all its
+        actors in ``case.actors``.
 
     Returns
     -------
@@ -1161,15 +1164,12 @@ def tier_summary(case: Case, attr: str = "tier") -> pd.DataFrame:
     --------
     >>> import pandas as pd
     >>> case, _ = from_membership(pd.DataFrame({
-    ...     "lid": ["Zeist", "Provincie Utrecht", "Zeist", "Bunnik"], "regeling": ["R1", "R1", "R2", "R2"]}),
+    ...     "lid": ["Zeist", "Bunnik", "Provincie Utrecht", "Zeist"], "regeling": ["R1", "R1", "R1", "R2"]}),
     ...     "lid", "regeling", actor_type="infer")
-    >>> float(tier_summary(case).loc["gemeente", "share_with_other_groups"])
+    >>> float(tier_summary(case).loc["gemeente", "share_with_other_groups"])  # R1 with the province, R2 alone
     0.5
     """
-    _check_case(case)
-    groups = _actor_groups(case, attr)
-    inv = _memberships(case)
-    inv = inv.assign(g=inv["actor"].map(groups)).dropna(subset=["g"])
+    inv, groups = _grouped_memberships(case, attr)
     n_groups_of_opgave = inv.groupby("opgave")["g"].nunique()
     per = inv.drop_duplicates(["opgave", "g"]).assign(mixed=lambda f: f["opgave"].map(n_groups_of_opgave) > 1)
     n_actors = groups.dropna().value_counts()

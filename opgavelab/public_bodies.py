@@ -67,7 +67,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._checks import _check_lang
+from ._checks import _check_lang, _check_str
 from ._i18n import message
 from ._values import map_unique
 
@@ -534,9 +534,7 @@ def classify_public_body(name: str) -> tuple[str, str | None, str]:
     >>> classify_public_body("Groningen")
     ('overheid', 'lokaal', 'gemeente')
     """
-    if not isinstance(name, str):
-        msg = f"'name' must be a str, got {type(name).__name__}."
-        raise TypeError(msg)
+    _check_str("name", name)
     kind, _, typ, scale, _ = _classify(name)
     return typ, scale, kind
 
@@ -716,9 +714,7 @@ def classify_arrangement(name: str) -> str:
     >>> classify_arrangement("Sportpark Souburgh")
     'recreatie en natuur'
     """
-    if not isinstance(name, str):
-        msg = f"'name' must be a str, got {type(name).__name__}."
-        raise TypeError(msg)
+    _check_str("name", name)
     return _arrangement(name)[0]
 
 

@@ -403,25 +403,28 @@ def _list_validation(ws, values: list[str], cells: str, lang: str):
 
 
 def _questionnaire(case, opgave, roster, key, rec, meta, contact, lang):
+    """One respondent's questionnaire workbook: instructions, the roster to answer, questions about
+    the respondent, and a hidden sheet describing it (for reading the answers back)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Protection
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     st = _styles()
-    choices = _choices(lang)
     opgave_name = str(case.opgaven.at[opgave, "name"])
     actor = rec["actor"]
-    actor_name = str(case.actors.at[actor, "name"])
-    type_labels = case.labels("actor_type", lang)
-    scale_labels = case.labels("scale", lang)
-    tie_labels = case.labels("tie_type", lang)
     wb = Workbook()
     for style in _named_styles(st):
         wb.add_named_style(style)
+    _instructions_sheet(wb.active, st, case, opgave, opgave_name, rec, contact, lang)
+    ws, others = _roster_sheet(wb, st, case, roster, actor, opgave_name, lang)
+    me, domains = _self_sheet(wb, st, case, opgave, actor, opgave_name, lang)
+    _meta_sheet(wb, meta, ws, me, domains, others)
+    wb.security.lockStructure = True
+    wb.active = 1
+    return wb
 
-    # -- instructions ----------------------------------------------------
-    info = wb.active
+
+def _instructions_sheet(info, st, case, opgave, opgave_name, rec, contact, lang) -> None:
+    """The first sheet: what the questionnaire is for, who asks, how the answers are used and kept."""
+    actor_name = str(case.actors.at[rec["actor"], "name"])
     info.title = _m("sheet_info", lang)
     core = case.opgaven.at[opgave, "core_challenge"] if "core_challenge" in case.opgaven.columns else None
     core = "" if is_missing(core) else f" ({core})"
@@ -456,7 +459,16 @@ def _questionnaire(case, opgave, roster, key, rec, meta, contact, lang):
     _protect(info)
     _print_setup(info, landscape=False)
 
-    # -- the roster with answer columns ----------------------------------
+
+def _roster_sheet(wb, st, case, roster, actor, opgave_name, lang):
+    """The sheet listing every other actor, with answer columns (worked together, how often, ...)."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    choices = _choices(lang)
+    type_labels = case.labels("actor_type", lang)
+    scale_labels = case.labels("scale", lang)
+    tie_labels = case.labels("tie_type", lang)
     ws = wb.create_sheet(_m("sheet_ties", lang))
     heads = [_m(f"col_{c}", lang) for c in _COLUMNS]
     _text(ws.cell(1, 1), _m("ties_question", lang, opgave=opgave_name))
@@ -502,8 +514,15 @@ def _questionnaire(case, opgave, roster, key, rec, meta, contact, lang):
     ws.freeze_panes = ws.cell(_FIRST_ROW, 3)
     _protect(ws)
     _print_setup(ws, landscape=True, title_rows=f"{_HEADER_ROW}:{_HEADER_ROW}")
+    return ws, others
 
-    # -- about the respondent --------------------------------------------
+
+def _self_sheet(wb, st, case, opgave, actor, opgave_name, lang):
+    """The sheet about the respondent: aware of the opgave, commitment, and its domains to confirm."""
+    from openpyxl.styles import Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    choices = _choices(lang)
     me = wb.create_sheet(_m("sheet_self", lang))
     _text(me.cell(1, 1), _m("self_title", lang, opgave=opgave_name))
     me.cell(1, 1).font = st["title"]
@@ -547,8 +566,11 @@ def _questionnaire(case, opgave, roster, key, rec, meta, contact, lang):
     me.column_dimensions["C"].width = 14
     _protect(me)
     _print_setup(me, landscape=False)
+    return me, domains
 
-    # -- hidden description of this questionnaire -------------------------
+
+def _meta_sheet(wb, meta, ws, me, domains, others) -> None:
+    """A very hidden sheet describing the questionnaire (respondent, sheet names, the roster asked)."""
     hidden = wb.create_sheet(META_SHEET)
     entries = [*meta.items(), ("sheet_ties", ws.title), ("sheet_self", me.title),
                ("domains", "; ".join(domains)), ("n_roster", len(others))]
@@ -562,9 +584,6 @@ def _questionnaire(case, opgave, roster, key, rec, meta, contact, lang):
         _text(hidden.cell(i, 2), others.at[aid, "name"])
     hidden.sheet_state = "veryHidden"
     _protect(hidden)
-    wb.security.lockStructure = True
-    wb.active = 1
-    return wb
 
 
 def _write_roster_csv(case, opgave, roster, respondents, path, lang, overwrite, actors) -> None:
@@ -761,15 +780,19 @@ class _Reader:
                     parts.append(_m("roster_removed", self.lang, ids=_first_few(removed)))
             self.problems.add("old_roster", file=file, detail="; ".join(parts) or settings[2])
 
+    def file_present(self, path: Path) -> bool:
+        """Is there a non-empty file at ``path``; if not, the problem is noted."""
+        if not path.exists():
+            self.problems.add("missing_file", file=path.name, value=str(path))
+            return False
+        if path.stat().st_size == 0:
+            self.problems.add("empty_file", file=path.name)
+            return False
+        return True
+
     # -- a questionnaire workbook ----------------------------------------
     def read_workbook(self, path: Path) -> None:
         name = path.name
-        if not path.exists():
-            self.problems.add("missing_file", file=name, value=str(path))
-            return
-        if path.stat().st_size == 0:
-            self.problems.add("empty_file", file=name)
-            return
         from openpyxl import load_workbook
 
         try:
@@ -884,12 +907,6 @@ class _Reader:
     # -- the roster CSV ---------------------------------------------------
     def read_csv(self, path: Path) -> None:
         name = path.name
-        if not path.exists():
-            self.problems.add("missing_file", file=name, value=str(path))
-            return
-        if path.stat().st_size == 0:
-            self.problems.add("empty_file", file=name)
-            return
         try:
             raw = path.read_bytes()
             try:
@@ -1113,15 +1130,14 @@ def read_survey(folder_or_files, case, opgave: str, ties: str = "any", lang: str
     >>> import tempfile, pandas as pd
     >>> from opgavelab import Case
     >>> case = Case.from_frames(
-    ...     actors=pd.DataFrame({"id": ["gem", "bedr", "hs"], "naam": ["Gemeente A", "Bedrijf B", "Hogeschool C"],
-    ...                          "type": ["overheid", "bedrijf", "kennisinstelling"]}),
-    ...     opgaven=pd.DataFrame({"id": ["werk"], "naam": ["Werk"]}),
-    ...     involvement=pd.DataFrame({"actor": ["gem", "bedr", "hs"], "opgave": ["werk"] * 3}))
+    ...     actors=pd.DataFrame({"id": ["gem", "ws"], "naam": ["Gemeente A", "Waterschap W"], "type": ["overheid"] * 2}),
+    ...     opgaven=pd.DataFrame({"id": ["water"], "naam": ["Water"]}),
+    ...     involvement=pd.DataFrame({"actor": ["gem", "ws"], "opgave": ["water"] * 2}))
     >>> folder = tempfile.mkdtemp()
-    >>> files = write_questionnaires(case, "werk", folder)
-    >>> new = read_survey(folder, case, "werk")   # nobody answered yet
+    >>> files = write_questionnaires(case, "water", folder)
+    >>> new = read_survey(folder, case, "water")   # nobody answered yet
     >>> new.survey.response_rate, len(new.survey.non_respondents)
-    (0.0, 3)
+    (0.0, 2)
     """
     _check_case(case)
     case._check_opgave(opgave)
@@ -1134,9 +1150,11 @@ def read_survey(folder_or_files, case, opgave: str, ties: str = "any", lang: str
     if not files:
         reader.problems.add("no_files", file=shown, path=shown)
     for f in questionnaires:
-        reader.read_workbook(f)
+        if reader.file_present(f):
+            reader.read_workbook(f)
     for f in rosters:
-        reader.read_csv(f)
+        if reader.file_present(f):
+            reader.read_csv(f)
     errors = reader.problems.errors()
     if not errors and not reader.settings:
         reader.problems.add("no_files", file=shown, path=shown)

@@ -378,3 +378,16 @@ def test_ei_test_rejects_a_negative_number_of_permutations():
 
     with pytest.raises(ValueError, match="'n_permutations' must be a whole number"):
         ei_test(nx.path_graph(3), {0: 1, 1: 1, 2: 2}, n_permutations=-1)
+
+
+def test_ei_test_without_groups_tests_only_the_network():
+    from opgavelab.metrics import ei_test
+
+    G = nx.gnp_random_graph(7, 0.45, seed=3)
+    groups = dict(zip(G, ["a", "a", "a", "a", "b", "b", "c"], strict=True))
+    full = ei_test(G, groups, n_permutations=300, seed=2)
+    net_only = ei_test(G, groups, n_permutations=300, seed=2, groups=False)
+    pd.testing.assert_series_equal(net_only.iloc[0], full.iloc[0])
+    group_rows = net_only[net_only["level"] == "group"]
+    assert len(group_rows) == 3 and group_rows["ei"].notna().all()
+    assert group_rows[["perm_mean", "p_less", "p_greater", "p"]].isna().all().all()

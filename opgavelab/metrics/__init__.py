@@ -35,6 +35,19 @@ Case-level analyses take a Case and an opgave rather than a graph:
 
 from __future__ import annotations
 
+# the family modules first: below, the functions ``cohesion``, ``centrality``, ``brokerage``,
+# ``awareness`` and ``formation`` take the package attributes of the same name
+from opgavelab.metrics import awareness as _awareness_family
+from opgavelab.metrics import boundaries as _boundaries_family
+from opgavelab.metrics import brokerage as _brokerage_family
+from opgavelab.metrics import centrality as _centrality_family
+from opgavelab.metrics import cohesion as _cohesion_family
+from opgavelab.metrics import comparison as _comparison_family
+from opgavelab.metrics import coverage as _coverage_family
+from opgavelab.metrics import formation as _formation_family
+from opgavelab.metrics import governance as _governance_family
+from opgavelab.metrics import keyplayers as _keyplayers_family
+
 from opgavelab.metrics.boundaries import (
     blau_index,
     boundary_summary,
@@ -79,62 +92,16 @@ from opgavelab.metrics.comparison import compare_opgaven, linking_pins
 from opgavelab.metrics.governance import governance_profile
 from opgavelab.metrics.keyplayers import KeyPlayers, distance_fragmentation, distance_reach, key_players
 
-__all__ = [
-    # comparison and governance (descriptive)
-    "compare_opgaven",
-    "linking_pins",
-    "governance_profile",
-    # cohesion
-    "cohesion",
-    "density",
-    "connectedness",
-    "fragmentation",
-    "degree_centralization",
-    # centrality
-    "centrality",
-    "bridges",
-    "articulation_points",
-    "cut_point_effects",
-    # boundaries
-    "ei_index",
-    "ei_index_by_group",
-    "ei_index_by_actor",
-    "ei_expected",
-    "ei_test",
-    "crossing_share",
-    "mixing_matrix",
-    "blau_index",
-    "boundary_summary",
-    # brokerage
-    "brokerage",
-    "brokerage_expected",
-    "brokerage_sd",
-    "brokerage_z",
-    "BROKERAGE_ROLES",
-    "PAIR_ROLES",
-    "brokerage_roles",
-    "brokerage_by_group",
-    "boundary_spanners",
-    # coverage
-    "domain_coverage",
-    "missing_domains",
-    "scale_fit",
-    "candidate_partners",
-    "unused_expertise",
-    # awareness
-    "awareness",
-    "unaware_actors",
-    # formation
-    "default_at",
-    "formation",
-    "formation_events",
-    "formation_moment",
-    "formation_runs",
-    "formation_story",
-    "snapshot_dates",
-    # key players
-    "key_players",
-    "KeyPlayers",
-    "distance_fragmentation",
-    "distance_reach",
-]
+#: The public names are each family's own ``__all__`` (the imports above make them
+#: attributes of this package).
+__all__: list[str] = []
+__all__ += _cohesion_family.__all__
+__all__ += _centrality_family.__all__
+__all__ += _boundaries_family.__all__
+__all__ += _brokerage_family.__all__
+__all__ += _coverage_family.__all__
+__all__ += _awareness_family.__all__
+__all__ += _formation_family.__all__
+__all__ += _comparison_family.__all__
+__all__ += _governance_family.__all__
+__all__ += _keyplayers_family.__all__

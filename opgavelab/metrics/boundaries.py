@@ -12,10 +12,11 @@ would give, and :func:`ei_test` a permutation test as UCINET reports it
 
 Rules shared by all functions here:
 
-- ``attr`` is the name of a node attribute, or a mapping (dict, pandas Series)
-  from node to value. A name that no node has, or a mapping that has none of
-  the nodes as a key, raises ``ValueError`` (usually a typo, or ids read as
-  text on one side and as numbers on the other).
+- ``G`` is a networkx graph and ``attr`` the name of a node attribute, or a
+  mapping (dict, pandas Series) from node to value; anything else raises
+  ``TypeError``. A name that no node has, or a mapping that has none of the
+  nodes as a key, raises ``ValueError`` (usually a typo, or ids read as text
+  on one side and as numbers on the other).
 - An actor without a value (attribute absent, ``None``, ``NaN``, an empty string
   or an empty list) is *missing*: its ties are skipped in all counts, and its
   own per-actor score is ``NaN``.
@@ -169,25 +170,14 @@ def crossing_share(G: nx.Graph, attr, mutual: bool = False) -> float:
 
     Parameters
     ----------
-    G : networkx.Graph or networkx.DiGraph
-        The network.
-    attr : str or mapping
-        Node attribute (or node → value mapping) that assigns actors to groups.
-    mutual : bool, default False
-        For a DiGraph, count only reciprocated ties (each pair once).
+    G, attr, mutual
+        The network, the groups and which ties count, as in :func:`ei_index`.
 
     Returns
     -------
     float
         ``E / (E + I)``, equal to ``(1 + ei_index) / 2``; ``NaN`` without ties
         between actors with a value.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph or ``attr`` has the wrong type.
-    ValueError
-        If no node has the attribute ``attr``.
 
     Examples
     --------
@@ -199,9 +189,7 @@ def crossing_share(G: nx.Graph, attr, mutual: bool = False) -> float:
 
     References
     ----------
-    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
-    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
-    123-140.
+    Krackhardt & Stern (1988), in full at :func:`ei_index`.
     """
     _, ties = _classified_ties(G, attr, mutual)
     if not ties:
@@ -214,12 +202,9 @@ def ei_index_by_group(G: nx.Graph, attr, mutual: bool = False) -> pd.DataFrame:
 
     Parameters
     ----------
-    G : networkx.Graph or networkx.DiGraph
-        The network.
-    attr : str or mapping
-        Node attribute (or node → value mapping) that assigns actors to groups.
-    mutual : bool, default False
-        For a DiGraph, count only reciprocated ties (each pair once).
+    G, attr, mutual
+        As in :func:`ei_index`; an actor with several labels is a member of
+        each of those groups.
 
     Returns
     -------
@@ -231,13 +216,6 @@ def ei_index_by_group(G: nx.Graph, attr, mutual: bool = False) -> pd.DataFrame:
         member sends or receives it. Each external tie counts for both groups
         it connects, so the ``E`` column sums to twice the network's ``E``.
         With multi-valued attributes an actor belongs to every group it lists.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph or ``attr`` has the wrong type.
-    ValueError
-        If no node has the attribute ``attr``.
 
     Examples
     --------
@@ -252,9 +230,7 @@ def ei_index_by_group(G: nx.Graph, attr, mutual: bool = False) -> pd.DataFrame:
 
     References
     ----------
-    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
-    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
-    123-140.
+    Krackhardt & Stern (1988), in full at :func:`ei_index`.
     """
     labels, ties = _classified_ties(G, attr, mutual)
     members = Counter(x for s in labels.values() if s is not None for x in s)
@@ -284,10 +260,8 @@ def ei_index_by_actor(G: nx.Graph, attr, mutual: bool = False) -> pd.Series:
 
     Parameters
     ----------
-    G : networkx.Graph or networkx.DiGraph
-        The network.
-    attr : str or mapping
-        Node attribute (or node → value mapping) that assigns actors to groups.
+    G, attr
+        As in :func:`ei_index`.
     mutual : bool, default False
         For a DiGraph, count only reciprocated ties (each pair once). Without it
         an actor's sent and received arcs all count.
@@ -300,13 +274,6 @@ def ei_index_by_actor(G: nx.Graph, attr, mutual: bool = False) -> pd.Series:
         (``E`` to another group, ``I`` to the same group). ``NaN`` for isolates,
         for actors whose alters all lack a value, and for actors without a value.
 
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph or ``attr`` has the wrong type.
-    ValueError
-        If no node has the attribute ``attr``.
-
     Examples
     --------
     >>> import networkx as nx
@@ -317,9 +284,7 @@ def ei_index_by_actor(G: nx.Graph, attr, mutual: bool = False) -> pd.Series:
 
     References
     ----------
-    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
-    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
-    123-140.
+    Krackhardt & Stern (1988), in full at :func:`ei_index`.
     """
     _, ties = _classified_ties(G, attr, mutual)
     external: Counter = Counter()
@@ -378,10 +343,8 @@ def ei_expected(G: nx.Graph, attr) -> float:
 
     Parameters
     ----------
-    G : networkx.Graph or networkx.DiGraph
-        The network.
-    attr : str or mapping
-        Node attribute (or node → value mapping) that assigns actors to groups.
+    G, attr
+        As in :func:`ei_index`; only the group sizes matter here, not the ties.
 
     Returns
     -------
@@ -391,13 +354,6 @@ def ei_expected(G: nx.Graph, attr) -> float:
         other pairs: the E-I index if the ties fell on pairs at random. It is
         also the mean E-I index over all permutations of the labels (see
         :func:`ei_test`). ``NaN`` for fewer than two actors with a value.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph or ``attr`` has the wrong type.
-    ValueError
-        If no node has the attribute ``attr``.
 
     Examples
     --------
@@ -409,9 +365,8 @@ def ei_expected(G: nx.Graph, attr) -> float:
 
     References
     ----------
-    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
-    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
-    123-140 (the expected value given the group sizes).
+    Krackhardt & Stern (1988), in full at :func:`ei_index`: the expected value
+    given the group sizes.
     """
     _check_graph(G)
     _, M, _ = _membership(G, attr)
@@ -428,10 +383,8 @@ def ei_test(G: nx.Graph, attr, n_permutations: int = 1000, seed: int | None = 0,
 
     Parameters
     ----------
-    G : networkx.Graph or networkx.DiGraph
-        The network.
-    attr : str or mapping
-        Node attribute (or node → value mapping) that assigns actors to groups.
+    G, attr
+        As in :func:`ei_index`.
     n_permutations : int, default 1000
         Number of random relabellings (0: no test, only the expected values).
     seed : int or None, default 0
@@ -474,9 +427,7 @@ def ei_test(G: nx.Graph, attr, n_permutations: int = 1000, seed: int | None = 0,
 
     References
     ----------
-    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
-    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
-    123-140.
+    Krackhardt & Stern (1988), in full at :func:`ei_index`.
     Borgatti, S. P., Everett, M. G. & Freeman, L. C. (2002). *UCINET for
     Windows*, Network > Cohesion > E-I Index (permutation test).
     """
@@ -485,89 +436,103 @@ def ei_test(G: nx.Graph, attr, n_permutations: int = 1000, seed: int | None = 0,
         raise ValueError(msg)
     _check_graph(G)
     _check_bool("mutual", mutual)
-    valued, M, groups = _membership(G, attr)
+    valued, M, labels = _membership(G, attr)
     pos = {v: i for i, v in enumerate(valued)}
     pairs = [(pos[u], pos[v]) for u, v in _ties(G, mutual) if u in pos and v in pos]
     u = np.array([a for a, _ in pairs], dtype=np.int64)
     w = np.array([b for _, b in pairs], dtype=np.int64)
-    k = len(groups)
-
-    def stats(Mp):
-        """(network E, I), per-group (E, I) for a label matrix."""
-        if len(u) == 0:
-            return 0, 0, np.zeros(k), np.zeros(k)
-        A, B = Mp[u], Mp[w]
-        both = A & B
-        inside = both.any(axis=1)
-        gi = both.sum(axis=0)
-        ge = (A | B).sum(axis=0) - gi
-        n_in = int(inside.sum())
-        return len(u) - n_in, n_in, ge, gi
-
-    E, I, gE, gI = stats(M)
+    E, I, gE, gI = _ei_counts(M, u, w)
     obs_net = _ei(E, I)
     with np.errstate(divide="ignore", invalid="ignore"):
         obs_grp = np.where(gE + gI > 0, (gE - gI) / np.where(gE + gI > 0, gE + gI, 1), np.nan)
     exp_net, exp_grp = _expected_from_members(M)
     n_perm = int(n_permutations)
-    rng = np.random.default_rng(seed)
-    perm_net = np.full(n_perm, np.nan)
-    perm_grp = np.full((n_perm, k), np.nan)
-    n = len(valued)
-    if n_perm and len(u):
-        # each actor's labels as bits of W 64-bit words: a tie is internal when the two share a bit;
-        # permutations in blocks, all ties of a block at once
-        W = max(1, -(-k // 64))
-        bits = np.zeros((n, W), dtype=np.uint64)
-        for j in range(k):
-            bits[M[:, j], j // 64] |= np.uint64(1) << np.uint64(j % 64)
-        block = max(1, min(n_perm, 4_000_000 // max(len(u) * W, 1)))
-        base = np.arange(n)
-        for start in range(0, n_perm, block):
-            size = min(block, n_perm - start)
-            perms = rng.permuted(np.tile(base, (size, 1)), axis=1)
-            if W == 1:  # one word: 2-d arrays, contiguous
-                B = bits[:, 0][perms]  # size x n
-                bu, bw = B[:, u][:, :, None], B[:, w][:, :, None]
-            else:
-                B = bits[perms]  # size x n x W
-                bu, bw = B[:, u], B[:, w]
-            both = bu & bw
-            n_in = np.count_nonzero(both.any(axis=2), axis=1) if W > 1 else np.count_nonzero(both[:, :, 0], axis=1)
-            n_out = len(u) - n_in
-            with np.errstate(divide="ignore", invalid="ignore"):
-                perm_net[start:start + size] = (n_out - n_in) / (n_out + n_in)
-            if groups:
-                either = bu | bw
-                for j in range(k):
-                    bit = np.uint64(1) << np.uint64(j % 64)
-                    gi = np.count_nonzero(both[:, :, j // 64] & bit, axis=1)
-                    ge = np.count_nonzero(either[:, :, j // 64] & bit, axis=1) - gi
-                    with np.errstate(divide="ignore", invalid="ignore"):
-                        perm_grp[start:start + size, j] = np.where(gi + ge > 0, (ge - gi) / (gi + ge), np.nan)
+    perm_net, perm_grp = _permuted_ei(M, u, w, n_perm, np.random.default_rng(seed), groups)
 
-    def pvalues(obs, sims):
-        sims = sims[~np.isnan(sims)]
-        if np.isnan(obs) or n_perm == 0 or len(sims) == 0:
-            return float("nan"), float("nan"), float("nan"), float("nan")
-        eps = 1e-12  # equal up to rounding counts as equal
-        less = (np.sum(sims <= obs + eps) + 1) / (len(sims) + 1)
-        greater = (np.sum(sims >= obs - eps) + 1) / (len(sims) + 1)
-        return float(sims.mean()), float(less), float(greater), float(min(1.0, 2 * min(less, greater)))
+    def test_columns(obs, sims):
+        return dict(zip(("perm_mean", "p_less", "p_greater", "p"), _permutation_p(obs, sims, n_perm), strict=True))
 
     members = M.sum(axis=0)
     rows = [{"level": "network", "group": None, "n_actors": len(valued), "E": int(E), "I": int(I), "ei": obs_net,
-             "expected": exp_net, **dict(zip(("perm_mean", "p_less", "p_greater", "p"),
-                                             pvalues(obs_net, perm_net), strict=True))}]
-    for j, g in enumerate(groups):
+             "expected": exp_net, **test_columns(obs_net, perm_net)}]
+    for j, g in enumerate(labels):
         rows.append({"level": "group", "group": g, "n_actors": int(members[j]), "E": int(gE[j]), "I": int(gI[j]),
                      "ei": float(obs_grp[j]), "expected": float(exp_grp[j]),
-                     **dict(zip(("perm_mean", "p_less", "p_greater", "p"),
-                                pvalues(obs_grp[j], perm_grp[:, j]), strict=True))})
+                     **test_columns(obs_grp[j], perm_grp[:, j])})
     frame = pd.DataFrame(rows, columns=["level", "group", "n_actors", "E", "I", "ei", "expected", "perm_mean",
                                         "p_less", "p_greater", "p"])
     frame.attrs.update({"n_permutations": n_perm, "seed": seed})
     return frame
+
+
+def _ei_counts(M: np.ndarray, u: np.ndarray, w: np.ndarray):
+    """External and internal ties of the network, and per group, for the label matrix ``M``.
+
+    ``u`` and ``w`` are the positions of each tie's ends (rows of ``M``).
+    """
+    k = M.shape[1]
+    if len(u) == 0:
+        return 0, 0, np.zeros(k), np.zeros(k)
+    A, B = M[u], M[w]
+    both = A & B
+    inside = both.any(axis=1)
+    gi = both.sum(axis=0)
+    ge = (A | B).sum(axis=0) - gi
+    n_in = int(inside.sum())
+    return len(u) - n_in, n_in, ge, gi
+
+
+def _permuted_ei(M: np.ndarray, u: np.ndarray, w: np.ndarray, n_perm: int, rng, groups: bool) -> tuple:
+    """E-I of the network (and of each group when ``groups``) under ``n_perm`` shuffles of the labels.
+
+    Each actor's labels are bits of 64-bit words: a tie is internal when its two
+    ends share a bit. The permutations run in blocks, all ties of a block at once.
+    """
+    n, k = M.shape
+    perm_net = np.full(n_perm, np.nan)
+    perm_grp = np.full((n_perm, k), np.nan)
+    if not (n_perm and len(u)):
+        return perm_net, perm_grp
+    W = max(1, -(-k // 64))
+    bits = np.zeros((n, W), dtype=np.uint64)
+    for j in range(k):
+        bits[M[:, j], j // 64] |= np.uint64(1) << np.uint64(j % 64)
+    block = max(1, min(n_perm, 4_000_000 // max(len(u) * W, 1)))
+    base = np.arange(n)
+    for start in range(0, n_perm, block):
+        size = min(block, n_perm - start)
+        perms = rng.permuted(np.tile(base, (size, 1)), axis=1)
+        if W == 1:  # one word: 2-d arrays, contiguous
+            B = bits[:, 0][perms]  # size x n
+            bu, bw = B[:, u][:, :, None], B[:, w][:, :, None]
+        else:
+            B = bits[perms]  # size x n x W
+            bu, bw = B[:, u], B[:, w]
+        both = bu & bw
+        n_in = np.count_nonzero(both.any(axis=2), axis=1) if W > 1 else np.count_nonzero(both[:, :, 0], axis=1)
+        n_out = len(u) - n_in
+        with np.errstate(divide="ignore", invalid="ignore"):
+            perm_net[start:start + size] = (n_out - n_in) / (n_out + n_in)
+        if groups:
+            either = bu | bw
+            for j in range(k):
+                bit = np.uint64(1) << np.uint64(j % 64)
+                gi = np.count_nonzero(both[:, :, j // 64] & bit, axis=1)
+                ge = np.count_nonzero(either[:, :, j // 64] & bit, axis=1) - gi
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    perm_grp[start:start + size, j] = np.where(gi + ge > 0, (ge - gi) / (gi + ge), np.nan)
+    return perm_net, perm_grp
+
+
+def _permutation_p(obs: float, sims: np.ndarray, n_perm: int) -> tuple[float, float, float, float]:
+    """Mean of the permuted indices, and p (less, greater, two-sided) counting the observed one: (k + 1) / (N + 1)."""
+    sims = sims[~np.isnan(sims)]
+    if np.isnan(obs) or n_perm == 0 or len(sims) == 0:
+        return float("nan"), float("nan"), float("nan"), float("nan")
+    eps = 1e-12  # equal up to rounding counts as equal
+    less = (np.sum(sims <= obs + eps) + 1) / (len(sims) + 1)
+    greater = (np.sum(sims >= obs - eps) + 1) / (len(sims) + 1)
+    return float(sims.mean()), float(less), float(greater), float(min(1.0, 2 * min(less, greater)))
 
 
 def mixing_matrix(G: nx.Graph, attr) -> pd.DataFrame:
@@ -575,10 +540,8 @@ def mixing_matrix(G: nx.Graph, attr) -> pd.DataFrame:
 
     Parameters
     ----------
-    G : networkx.Graph or networkx.DiGraph
-        The network.
-    attr : str or mapping
-        Node attribute (or node → value mapping) that assigns actors to groups.
+    G, attr
+        As in :func:`ei_index` (every tie counts, also an unreciprocated arc).
 
     Returns
     -------
@@ -590,13 +553,6 @@ def mixing_matrix(G: nx.Graph, attr) -> pd.DataFrame:
         the number of ties inside a group, so the upper triangle (with the
         diagonal) sums to the number of ties. Ties of actors without a value are
         left out; a multi-valued actor adds a tie to every pair of labels.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph or ``attr`` has the wrong type.
-    ValueError
-        If no node has the attribute ``attr``.
 
     Examples
     --------
@@ -730,9 +686,7 @@ def boundary_summary(G: nx.Graph, attr) -> pd.DataFrame:
 
     References
     ----------
-    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
-    crises: an experimental simulation. *Social Psychology Quarterly* 51(2),
-    123-140.
+    Krackhardt & Stern (1988), in full at :func:`ei_index`.
     """
     frame = ei_index_by_group(G, attr).copy()
     sizes = frame["n_actors"].astype(float)

@@ -38,6 +38,9 @@ The result's ``attrs["counting"]`` says which counting was used.
 Actors without a value of ``attr`` (absent, ``None``, ``NaN``, empty) form one
 extra group of their own, as in sna, where ``NA`` matches ``NA`` when the group
 vector is coded. Self-loops are ignored and parallel ties count once.
+Every function raises ``TypeError`` when ``G`` is not a networkx graph or
+``attr`` is unusable (see :func:`brokerage`), and ``ValueError`` when no node
+has the attribute ``attr``.
 
 The computation uses sparse matrix products (no loop over triples): the
 two-paths through ``v`` by group pair are products of ``v``'s in- and
@@ -289,17 +292,24 @@ def brokerage(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
     return _frame(nodes, values.astype(np.int64), how)
 
 
-def _moments(codes: np.ndarray, n_arcs: int) -> tuple[np.ndarray, np.ndarray]:
-    """sna's per-group expectations and variances (see brokerage_expected), per node."""
+def _c2(x):
+    """C(x, 2): the number of pairs among ``x``."""
+    return x * (x - 1) / 2
+
+
+def _null_parameters(codes: np.ndarray, n_arcs: int) -> tuple[float, np.ndarray, float, float]:
+    """The null model's ``N`` actors, group sizes, ``p = d² (1 − d)`` (a pair open through a broker)
+    and ``q = d³ (1 − d)³`` (the covariance of two pairs sharing an end), with the density
+    ``d = m / (N (N − 1))`` of the ``m`` arcs (an undirected tie is two arcs)."""
     N = float(len(codes))
     sizes = np.bincount(codes).astype(float)
     d = n_arcs / (N * (N - 1)) if N > 1 else float("nan")
-    p = d**2 * (1 - d)
-    q = d**3 * (1 - d) ** 3
+    return N, sizes, d**2 * (1 - d), d**3 * (1 - d) ** 3
 
-    def c2(x):
-        return x * (x - 1) / 2
 
+def _moments(codes: np.ndarray, n_arcs: int) -> tuple[np.ndarray, np.ndarray]:
+    """sna's per-group expectations and variances (see brokerage_expected), per node."""
+    N, sizes, p, q = _null_parameters(codes, n_arcs)
     ni = sizes
     other = sizes.sum() - ni  # N - n_i
     s2 = (sizes * (sizes - 1)).sum() - ni * (ni - 1)
@@ -317,9 +327,9 @@ def _moments(codes: np.ndarray, n_arcs: int) -> tuple[np.ndarray, np.ndarray]:
     )
     # liaison covariance term: Σ_{j≠i} n_j C(N − n_j − n_i, 2)
     liaison_cov = np.array(
-        [sum(sizes[j] * c2(N - sizes[j] - sizes[i]) for j in range(len(sizes)) if j != i) for i in range(len(sizes))]
+        [sum(sizes[j] * _c2(N - sizes[j] - sizes[i]) for j in range(len(sizes)) if j != i) for i in range(len(sizes))]
     )
-    rep_cov = (ni - 1) * c2(other) + other * c2(ni - 1)
+    rep_cov = (ni - 1) * _c2(other) + other * _c2(ni - 1)
     var = mean * (1 - p) + q * np.column_stack(
         [
             2 * (ni - 1) * (ni - 2) * (ni - 3),
@@ -343,36 +353,28 @@ def _pair_moments(codes: np.ndarray, n_arcs: int) -> tuple[np.ndarray, np.ndarra
     end use disjoint edges and are independent. With ``k_x`` the number of pairs
     of a role that contain actor ``x``: ``V = E (1 − p) + 2 q Σ_x C(k_x, 2)``.
     """
-    N = float(len(codes))
-    sizes = np.bincount(codes).astype(float)
-    d = n_arcs / (N * (N - 1)) if N > 1 else float("nan")  # arcs: each edge twice
-    p = d**2 * (1 - d)
-    q = d**3 * (1 - d) ** 3
-
-    def c2(x):
-        return x * (x - 1) / 2
-
+    N, sizes, p, q = _null_parameters(codes, n_arcs)
     ni = sizes
     other = N - ni
-    sum_c2 = c2(sizes).sum() - c2(ni)
+    sum_c2 = _c2(sizes).sum() - _c2(ni)
     sq = (sizes**2).sum() - ni**2
     mean = np.column_stack([
-        p * c2(ni - 1),
+        p * _c2(ni - 1),
         p * sum_c2,
         p * (ni - 1) * other,
         p * (other**2 - sq) / 2,
-        np.full_like(ni, p * c2(N - 1)),
+        np.full_like(ni, p * _c2(N - 1)),
     ])
-    itin_s = np.array([sum(sizes[j] * c2(sizes[j] - 1) for j in range(len(sizes)) if j != i)
+    itin_s = np.array([sum(sizes[j] * _c2(sizes[j] - 1) for j in range(len(sizes)) if j != i)
                        for i in range(len(sizes))])
-    liaison_s = np.array([sum(sizes[j] * c2(N - sizes[i] - sizes[j]) for j in range(len(sizes)) if j != i)
+    liaison_s = np.array([sum(sizes[j] * _c2(N - sizes[i] - sizes[j]) for j in range(len(sizes)) if j != i)
                           for i in range(len(sizes))])
     shared = np.column_stack([
-        (ni - 1) * c2(ni - 2),
+        (ni - 1) * _c2(ni - 2),
         itin_s,
-        (ni - 1) * c2(other) + other * c2(ni - 1),
+        (ni - 1) * _c2(other) + other * _c2(ni - 1),
         liaison_s,
-        np.full_like(ni, (N - 1) * c2(N - 2)),
+        np.full_like(ni, (N - 1) * _c2(N - 2)),
     ])
     var = mean * (1 - p) + 2 * q * shared
     return mean[codes], var[codes]
@@ -381,6 +383,23 @@ def _pair_moments(codes: np.ndarray, n_arcs: int) -> tuple[np.ndarray, np.ndarra
 def _null(G, codes, n_arcs, counting):
     how = _counting(G, counting)
     return how, (_pair_moments if how == "pairs" else _moments)(codes, n_arcs)
+
+
+def _no_rows(how: str) -> np.ndarray:
+    """The values of a graph without actors: no rows, a column per role (and the total)."""
+    return np.zeros((0, 5 if how == "pairs" else 6))
+
+
+def _null_model(G, attr, counting: str) -> tuple:
+    """(nodes, counting, expected counts, variances) under sna's null model, per node and role."""
+    _check_graph(G)
+    how = _counting(G, counting)
+    codes, _ = _group_codes(G, attr)
+    nodes, A = _adjacency(G)
+    if not nodes:
+        return nodes, how, _no_rows(how), _no_rows(how)
+    _, (mean, var) = _null(G, codes, A.nnz, counting)
+    return nodes, how, mean, var
 
 
 def brokerage_expected(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
@@ -452,19 +471,9 @@ def brokerage_expected(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFram
 
     References
     ----------
-    Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
-    approach to brokerage in transaction networks. *Sociological Methodology*
-    19, 89-126.
-    Butts, C. T. (2008). Social network analysis with sna. *Journal of
-    Statistical Software* 24(6); R package ``sna``, function ``brokerage``.
+    Gould & Fernandez (1989) and Butts (2008), in full at :func:`brokerage`.
     """
-    _check_graph(G)
-    how = _counting(G, counting)
-    codes, _ = _group_codes(G, attr)
-    nodes, A = _adjacency(G)
-    if not nodes:
-        return _frame(nodes, np.zeros((0, 5 if how == "pairs" else 6)), how)
-    _, (mean, _) = _null(G, codes, A.nnz, counting)
+    nodes, how, mean, _ = _null_model(G, attr, counting)
     return _frame(nodes, mean, how)
 
 
@@ -473,23 +482,14 @@ def brokerage_sd(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
 
     Parameters
     ----------
-    G : networkx.Graph or networkx.DiGraph
-        The network.
-    attr : str or mapping
-        Node attribute (or node → value mapping) giving each actor's group.
+    G, attr, counting
+        As in :func:`brokerage_expected`.
 
     Returns
     -------
     pandas.DataFrame
         Same shape as :func:`brokerage`: the square root of sna's variances
         (see :func:`brokerage_expected` for the model).
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph or ``attr`` is unusable.
-    ValueError
-        If no node has the attribute ``attr``.
 
     Examples
     --------
@@ -501,17 +501,9 @@ def brokerage_sd(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
 
     References
     ----------
-    Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
-    approach to brokerage in transaction networks. *Sociological Methodology*
-    19, 89-126.
+    Gould & Fernandez (1989), in full at :func:`brokerage`.
     """
-    _check_graph(G)
-    how = _counting(G, counting)
-    codes, _ = _group_codes(G, attr)
-    nodes, A = _adjacency(G)
-    if not nodes:
-        return _frame(nodes, np.zeros((0, 5 if how == "pairs" else 6)), how)
-    _, (_, var) = _null(G, codes, A.nnz, counting)
+    nodes, how, _, var = _null_model(G, attr, counting)
     return _frame(nodes, np.sqrt(var), how)
 
 
@@ -520,10 +512,9 @@ def brokerage_z(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
 
     Parameters
     ----------
-    G : networkx.Graph or networkx.DiGraph
-        The network.
-    attr : str or mapping
-        Node attribute (or node → value mapping) giving each actor's group.
+    G, attr, counting
+        As in :func:`brokerage` (the observed counts) and
+        :func:`brokerage_expected` (the null model).
 
     Returns
     -------
@@ -533,13 +524,6 @@ def brokerage_z(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
         group sizes would make it. ``NaN`` where the standard deviation is 0
         (the role is impossible for the actor's group, e.g. coordinator in a
         group of one or two; sna gives ``NaN`` there too).
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph or ``attr`` is unusable.
-    ValueError
-        If no node has the attribute ``attr``.
 
     Examples
     --------
@@ -551,15 +535,13 @@ def brokerage_z(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
 
     References
     ----------
-    Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
-    approach to brokerage in transaction networks. *Sociological Methodology*
-    19, 89-126.
+    Gould & Fernandez (1989), in full at :func:`brokerage`.
     """
     _check_graph(G)
     how = _counting(G, counting)
     nodes, codes, _, A, counts = _raw(G, attr)
     if not nodes:
-        return _frame(nodes, np.zeros((0, 5 if how == "pairs" else 6)), how)
+        return _frame(nodes, _no_rows(how), how)
     raw = np.column_stack([counts, counts.sum(axis=1)]).astype(float)
     if how == "pairs":
         raw = _to_pairs(raw)
@@ -602,9 +584,7 @@ def brokerage_by_group(G: nx.Graph, attr, counting: str = "paths") -> pd.DataFra
 
     References
     ----------
-    Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
-    approach to brokerage in transaction networks. *Sociological Methodology*
-    19, 89-126.
+    Gould & Fernandez (1989), in full at :func:`brokerage`.
     """
     if counting not in ("paths", "pairs"):
         msg = f"'counting' must be one of ['paths', 'pairs'], got {counting!r}."

@@ -4,7 +4,8 @@ Works on any networkx ``Graph`` or ``DiGraph``. Self-loops are ignored and
 parallel ties of a multigraph count once (their weights add up in the weighted
 degree). Betweenness and closeness count paths in steps; tie weights are
 strengths, not lengths, so they only enter the weighted degree and the
-eigenvector centrality.
+eigenvector centrality. Every function raises ``TypeError`` when ``G`` is
+not a networkx graph.
 
 Betweenness is Brandes' algorithm run for many sources at once with sparse
 matrix products, which gives networkx's numbers (same normalization, and with
@@ -376,35 +377,11 @@ def _centrality(
     columns = ["degree", "weighted_degree"] + (["in_degree", "out_degree"] if directed else [])
     columns += ["betweenness", "closeness", "eigenvector", "articulation_point"]
     frame = pd.DataFrame(index=index, columns=columns)
-
-    out_deg = np.asarray(A.sum(axis=1)).ravel().astype(np.int64)
-    in_deg = np.asarray(A.sum(axis=0)).ravel().astype(np.int64)
-    if directed:
-        S = sp.csr_array(A + A.T)
-        S.data[:] = 1.0
-        frame["degree"] = np.asarray(S.sum(axis=1)).ravel().astype(np.int64)
-        frame["in_degree"] = in_deg
-        frame["out_degree"] = out_deg
-    else:
-        frame["degree"] = out_deg
-    wdeg = np.asarray(W.sum(axis=1)).ravel()
-    if directed:
-        wdeg = wdeg + np.asarray(W.sum(axis=0)).ravel()
-    frame["weighted_degree"] = wdeg.astype(float)
+    _degree_columns(frame, A, W, directed)
 
     # betweenness and closeness
-    k = betweenness_k
-    if k is None and n > exact_limit:
-        k = min(n, DEFAULT_BETWEENNESS_K)
-    if k is None:
-        sample = None
-        sources = np.arange(n)
-    else:
-        rng = seed if isinstance(seed, random.Random) else random.Random(seed)
-        picked = rng.sample(nodes, k)  # the draw networkx makes
-        position = {v: i for i, v in enumerate(nodes)}
-        sample = np.array([position[v] for v in picked], dtype=np.int64)
-        sources = sample
+    sample = _betweenness_sources(nodes, betweenness_k, exact_limit, seed)
+    sources = np.arange(n) if sample is None else sample
     try:
         bc_raw, dist_sum, reach = _searches(A, sources, dependency=True)
     except _TooDeep:
@@ -424,13 +401,7 @@ def _centrality(
 
     eig, converged = _eigenvector(W.maximum(W.T) if directed else W)
     frame["eigenvector"] = eig
-    # networkx on an integer copy of the undirected version (cheaper to build)
-    upper = sp.triu(A + A.T if directed else A, k=1).tocoo()
-    H = nx.Graph()
-    H.add_nodes_from(range(n))
-    H.add_edges_from(zip(upper.row.tolist(), upper.col.tolist(), strict=True))
-    cut = set(nx.articulation_points(H))
-    frame["articulation_point"] = [i in cut for i in range(n)]
+    frame["articulation_point"] = _cut_vertex_mask(A, n, directed)
 
     dtypes = {c: "float64" for c in ("weighted_degree", "betweenness", "closeness", "eigenvector")}
     dtypes.update({c: "int64" for c in ("degree", "in_degree", "out_degree") if c in frame})
@@ -448,6 +419,48 @@ def _centrality(
     return frame
 
 
+def _degree_columns(frame: pd.DataFrame, A, W, directed: bool) -> None:
+    """Degree (distinct neighbours; in and out on a DiGraph) and weighted degree, into ``frame``."""
+    out_deg = np.asarray(A.sum(axis=1)).ravel().astype(np.int64)
+    in_deg = np.asarray(A.sum(axis=0)).ravel().astype(np.int64)
+    if directed:
+        S = sp.csr_array(A + A.T)
+        S.data[:] = 1.0
+        frame["degree"] = np.asarray(S.sum(axis=1)).ravel().astype(np.int64)
+        frame["in_degree"] = in_deg
+        frame["out_degree"] = out_deg
+    else:
+        frame["degree"] = out_deg
+    wdeg = np.asarray(W.sum(axis=1)).ravel()
+    if directed:
+        wdeg = wdeg + np.asarray(W.sum(axis=0)).ravel()
+    frame["weighted_degree"] = wdeg.astype(float)
+
+
+def _betweenness_sources(nodes: list, betweenness_k, exact_limit: int, seed) -> np.ndarray | None:
+    """The positions of the sampled sources (Brandes & Pich), or None when every actor is a source."""
+    n = len(nodes)
+    k = betweenness_k
+    if k is None and n > exact_limit:
+        k = min(n, DEFAULT_BETWEENNESS_K)
+    if k is None:
+        return None
+    rng = seed if isinstance(seed, random.Random) else random.Random(seed)
+    picked = rng.sample(nodes, k)  # the draw networkx makes
+    position = {v: i for i, v in enumerate(nodes)}
+    return np.array([position[v] for v in picked], dtype=np.int64)
+
+
+def _cut_vertex_mask(A, n: int, directed: bool) -> list[bool]:
+    """Per position: is the actor an articulation point of the undirected network."""
+    # networkx on an integer copy of the undirected version (cheaper to build)
+    upper = sp.triu(A + A.T if directed else A, k=1).tocoo()
+    H = nx.Graph()
+    H.add_nodes_from(range(n))
+    H.add_edges_from(zip(upper.row.tolist(), upper.col.tolist(), strict=True))
+    cut = set(nx.articulation_points(H))
+    return [i in cut for i in range(n)]
+
 
 def articulation_points(G: nx.Graph) -> list:
     """Actors whose removal splits their component (cut vertices).
@@ -461,11 +474,6 @@ def articulation_points(G: nx.Graph) -> list:
     -------
     list
         The articulation points, in ``G``'s node order.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph.
 
     Examples
     --------
@@ -512,11 +520,6 @@ def cut_point_effects(G: nx.Graph, points=None, exact_limit: int = 2000, sample_
         between the actors of the largest piece, with and without the actor:
         the same pairs, so the paths can only get longer) and
         ``distance_change`` (``after / before − 1``).
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph.
 
     Examples
     --------
@@ -604,11 +607,6 @@ def bridges(G: nx.Graph) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``source`` and ``target``, one row per bridge (empty if there
         are none).
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph.
 
     Examples
     --------

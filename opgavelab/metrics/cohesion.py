@@ -4,7 +4,8 @@ Every function takes any networkx ``Graph`` or ``DiGraph`` (a multigraph is read
 as the simple graph of its distinct ties). Self-loops are ignored everywhere: an
 actor does not collaborate with itself. Values that are undefined for the graph
 at hand (the density of a one-actor network, the average distance of a network
-without any path) are ``NaN``; no function raises on an empty graph.
+without any path) are ``NaN``; no function raises on an empty graph. Every
+function raises ``TypeError`` when ``G`` is not a networkx graph.
 """
 
 from __future__ import annotations
@@ -49,11 +50,6 @@ def density(G: nx.Graph) -> float:
         ``L / (n (n - 1) / 2)`` for an undirected graph and ``L / (n (n - 1))``
         for a directed one (``L`` ties, ``n`` actors); ``NaN`` for fewer than
         two actors.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph.
 
     Examples
     --------
@@ -117,8 +113,6 @@ def degree_centralization(G: nx.Graph, mode: str = "all") -> float:
 
     Raises
     ------
-    TypeError
-        If ``G`` is not a networkx graph.
     ValueError
         If ``mode`` is not one of ``"all"``, ``"in"``, ``"out"``.
 
@@ -227,11 +221,6 @@ def connectedness(G: nx.Graph) -> float:
         connected network, 0 when every actor is isolated, ``NaN`` for fewer
         than two actors.
 
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph.
-
     Examples
     --------
     >>> import networkx as nx
@@ -269,11 +258,6 @@ def fragmentation(G: nx.Graph) -> float:
     float
         ``1 − connectedness(G)``: 0 for a connected network, 1 when every actor is
         isolated, ``NaN`` for fewer than two actors.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph.
 
     Examples
     --------
@@ -377,8 +361,6 @@ def cohesion(
 
     Raises
     ------
-    TypeError
-        If ``G`` is not a networkx graph.
     ValueError
         If ``exact_limit`` or ``sample_size`` is not a non-negative integer
         (``sample_size`` at least 1).

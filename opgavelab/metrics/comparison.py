@@ -98,10 +98,8 @@ def linking_pins(case: Case, a: str, b: str, at=None) -> pd.DataFrame:
 
     Parameters
     ----------
-    case : Case
-    a, b : str
-        Two opgave ids.
-    at : year, date or None
+    case, a, b, at
+        As in :func:`compare_opgaven`.
 
     Returns
     -------
@@ -117,11 +115,13 @@ def linking_pins(case: Case, a: str, b: str, at=None) -> pd.DataFrame:
     >>> import pandas as pd
     >>> from opgavelab import Case
     >>> case = Case.from_frames(
-    ...     actors=pd.DataFrame({"id": ["g", "p", "w"], "naam": ["G", "P", "W"], "type": ["overheid"] * 3}),
-    ...     opgaven=pd.DataFrame({"id": ["o1", "o2"], "naam": ["O1", "O2"]}),
-    ...     involvement=pd.DataFrame({"actor": ["g", "p", "g", "w"], "opgave": ["o1", "o1", "o2", "o2"]}),
-    ...     ties=pd.DataFrame({"van": ["g"], "naar": ["p"]}))
-    >>> linking_pins(case, "o1", "o2")[["degree_a", "degree_b"]].loc["g"].tolist()
+    ...     actors=pd.DataFrame({"id": ["gem", "prov", "ws"], "naam": ["Gemeente", "Provincie", "Waterschap"],
+    ...                          "type": ["overheid"] * 3}),
+    ...     opgaven=pd.DataFrame({"id": ["wonen", "water"], "naam": ["Wonen", "Water"]}),
+    ...     involvement=pd.DataFrame({"actor": ["gem", "prov", "gem", "ws"],
+    ...                               "opgave": ["wonen", "wonen", "water", "water"]}),
+    ...     ties=pd.DataFrame({"van": ["gem"], "naar": ["prov"]}))
+    >>> linking_pins(case, "wonen", "water")[["degree_a", "degree_b"]].loc["gem"].tolist()  # the one linking pin
     [1, 0]
     """
     from ..network import opgave_graph

@@ -75,11 +75,9 @@ def domain_coverage(case: Case, opgave: str, at=None) -> pd.DataFrame:
 
     Parameters
     ----------
-    case : Case
-    opgave : str
-        The opgave id.
-    at : year, date or None
-        Count only actors involved at that date.
+    case, opgave, at
+        The case, the opgave id and the date, as in
+        :func:`opgavelab.network.opgave_graph`: only actors involved at ``at`` count.
 
     Returns
     -------

@@ -413,6 +413,47 @@ def _tie_records(rows: pd.DataFrame) -> list[dict]:
              "since": r.since} for r in rows.itertuples()]
 
 
+def _event_row(t, event: str, parts=(), actors=(), tie_rows=None) -> dict:
+    """One row of :func:`formation_events`: the parts (as :func:`_part_info` tuples), actors and ties."""
+    recs = _tie_records(tie_rows) if tie_rows is not None and len(tie_rows) else []
+    first = recs[0] if recs else {}
+    return {
+        "date": t, "event": event, "n_parts": len(parts),
+        "part_sizes": [p[0] for p in parts], "part_labels": [p[1] for p in parts],
+        "part_central": [p[2] for p in parts], "part_types": [p[3] for p in parts], "actors": list(actors), "ties": recs,
+        "source": first.get("source"), "target": first.get("target"),
+        "tie_type": first.get("type"), "tie_since": first.get("since", pd.NaT),
+    }
+
+
+def _largest_first(parts: list[tuple]) -> list[tuple]:
+    """Parts (``_part_info`` tuples) by size, largest first, then by label."""
+    return sorted(parts, key=lambda p: (-p[0], p[1]))
+
+
+def _joining_ties(members: np.ndarray, group: np.ndarray, alive: np.ndarray, t_lo: np.ndarray, t_hi: np.ndarray,
+                  n_ever: int) -> np.ndarray:
+    """Which ties joined earlier parts into the part ``members`` (a mask over the ties).
+
+    ``group`` is each actor's part at the previous date (below -1 for an actor
+    new at this date). A tie between two earlier parts joins them; a tie to a
+    new actor joins parts only when that actor touches two earlier parts.
+    """
+    inside = np.zeros(n_ever, dtype=bool)
+    inside[members] = True
+    crossing = alive & inside[t_lo] & (group[t_lo] != group[t_hi])
+    new = group < -1
+    touch: dict[int, set] = {}
+    for x, y in zip(t_lo[crossing], t_hi[crossing]):
+        if new[x] and not new[y]:
+            touch.setdefault(x, set()).add(group[y])
+        if new[y] and not new[x]:
+            touch.setdefault(y, set()).add(group[x])
+    bridge_new = {x for x, gs in touch.items() if len(gs) >= 2}
+    return crossing & ((~new[t_lo] & ~new[t_hi]) | np.isin(t_lo, list(bridge_new))
+                       | np.isin(t_hi, list(bridge_new)))
+
+
 def formation_events(case: Case, opgave: str, at=None, *, dates=None, only_opgave_ties: bool = False,
                      lang: str | None = None) -> pd.DataFrame:
     """The formation story as data: which parts merged, by which ties, who joined, left or split off.
@@ -474,15 +515,7 @@ def formation_events(case: Case, opgave: str, at=None, *, dates=None, only_opgav
         return _part_info(members, degree, ever, names, types, type_labels, lang)
 
     def add(t, event, parts=(), actors=(), tie_rows=None):
-        recs = _tie_records(tie_rows) if tie_rows is not None and len(tie_rows) else []
-        first = recs[0] if recs else {}
-        rows.append({
-            "date": t, "event": event, "n_parts": len(parts),
-            "part_sizes": [p[0] for p in parts], "part_labels": [p[1] for p in parts],
-            "part_central": [p[2] for p in parts], "part_types": [p[3] for p in parts], "actors": list(actors), "ties": recs,
-            "source": first.get("source"), "target": first.get("target"),
-            "tie_type": first.get("type"), "tie_since": first.get("since", pd.NaT),
-        })
+        rows.append(_event_row(t, event, parts, actors, tie_rows))
 
     prev = None
     for t in dates:
@@ -510,22 +543,8 @@ def formation_events(case: Case, opgave: str, at=None, *, dates=None, only_opgav
             if len(merged) < 2:
                 continue
             parts = [info(np.flatnonzero(p_labels == k), p_degree) for k in merged]
-            order = sorted(range(len(parts)), key=lambda i: (-parts[i][0], parts[i][1]))
-            inside = np.zeros(n_ever, dtype=bool)
-            inside[members] = True
-            crossing = alive & inside[t_lo] & (group[t_lo] != group[t_hi])
-            # a tie to a new actor joins parts only when that actor touches two old parts
-            new = group < -1
-            touch: dict[int, set] = {}
-            for x, y in zip(t_lo[crossing], t_hi[crossing]):
-                if new[x] and not new[y]:
-                    touch.setdefault(x, set()).add(group[y])
-                if new[y] and not new[x]:
-                    touch.setdefault(y, set()).add(group[x])
-            bridge_new = {x for x, gs in touch.items() if len(gs) >= 2}
-            keep = crossing & ((~new[t_lo] & ~new[t_hi]) | np.isin(t_lo, list(bridge_new))
-                               | np.isin(t_hi, list(bridge_new)))
-            add(t, "merge", [parts[i] for i in order], tie_rows=ties[keep])
+            keep = _joining_ties(members, group, alive, t_lo, t_hi, n_ever)
+            add(t, "merge", _largest_first(parts), tie_rows=ties[keep])
         for k in range(p_labels.max() + 1 if p_present.any() else 0):
             was = np.flatnonzero(p_labels == k)
             still = was[present[was]]
@@ -533,11 +552,10 @@ def formation_events(case: Case, opgave: str, at=None, *, dates=None, only_opgav
             if len(now) < 2:
                 continue
             parts = [info(np.flatnonzero(labels == j), degree) for j in now]
-            order = sorted(range(len(parts)), key=lambda i: (-parts[i][0], parts[i][1]))
             inside = np.zeros(n_ever, dtype=bool)
             inside[was] = True
             ended = p_alive & ~alive & inside[t_lo] & inside[t_hi]
-            add(t, "split", [parts[i] for i in order], actors=list(ever[np.setdiff1d(was, still)]),
+            add(t, "split", _largest_first(parts), actors=list(ever[np.setdiff1d(was, still)]),
                 tie_rows=ties[ended])
         prev = (present, alive, labels, degree)
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
@@ -630,6 +648,7 @@ def formation_story(case: Case, opgave: str, at=None, *, lang: str | None = None
     Returns
     -------
     str
+        The sentences, in the language ``lang``.
 
     Examples
     --------

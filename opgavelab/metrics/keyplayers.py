@@ -353,15 +353,7 @@ def key_players(
     _check_lang(lang)
     nodes, A = _prepare(G)
     n = len(nodes)
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= max(n, 1) or n == 0:
-        msg = f"'k' must be an integer between 1 and the number of actors ({n}), got {k!r}."
-        raise ValueError(msg)
-    if goal == "reach" and m is not None:
-        _check_int("m", m, minimum=1)
-    _check_int("starts", starts, minimum=1, allow_none=True)
-    _check_int("exact_limit", exact_limit)
-    _check_int("sample_size", sample_size, minimum=1)
-    _check_int("candidates", candidates, minimum=1, allow_none=True)
+    _check_search_arguments(k, n, goal, m, starts, exact_limit, sample_size, candidates)
     k = int(k)
     rng = random.Random(seed)
     large = n > exact_limit
@@ -370,76 +362,21 @@ def key_players(
     sources = None
     if goal == "fragment" and large:
         sources = np.array(sorted(rng.sample(range(n), min(sample_size, n))), dtype=np.int64)
-
-    evaluations = 0
-    cache: dict[frozenset, float] = {}
-
-    def score(members: frozenset, exact: bool = False) -> float:
-        nonlocal evaluations
-        key = members if not exact else frozenset([*members, -1])
-        if key in cache:
-            return cache[key]
-        evaluations += 1
-        idx = np.fromiter(members, dtype=np.int64, count=len(members))
-        if goal == "fragment":
-            keep = np.ones(n, dtype=bool)
-            keep[idx] = False
-            value = _fragmentation_score(A, keep, None if exact else sources)
-        else:
-            value = _reach_score(A, np.sort(idx), m)
-        cache[key] = value
-        return value
+    score = _SetScore(A, n, goal, m, sources)
 
     pool = _candidate_pool(G, nodes, A, k, goal, m, candidates, large, seed)
     if len(pool) < k:
         pool = list(range(n))
-
-    best_set: frozenset | None = None
-    best = -math.inf
-    n_swaps = 0
     n_starts = 1 if k == len(pool) else starts
-    for start in range(n_starts):
-        if start == 0:
-            current: set = set()
-            for _ in range(k):
-                pick = max((v for v in pool if v not in current), key=lambda v: (score(frozenset(current | {v})), -v))
-                current.add(pick)
-        else:
-            current = set(rng.sample(pool, k))
-        value = score(frozenset(current))
-        while True:  # steepest ascent over all single swaps
-            move, gain = None, 0.0
-            for u in sorted(current):
-                for v in pool:
-                    if v in current:
-                        continue
-                    trial = score(frozenset((current - {u}) | {v}))
-                    if trial - value > gain + 1e-12:
-                        move, gain = (u, v), trial - value
-            if move is None:
-                break
-            current = (current - {move[0]}) | {move[1]}
-            value += gain
-            n_swaps += 1
-        if value > best + 1e-12:
-            best, best_set = value, frozenset(current)
+    best_set, best, n_swaps = _greedy_with_swaps(score, pool, k, n_starts, rng)
 
     final = score(best_set, exact=True) if sources is not None else best
-    members = sorted(best_set)
-    alone = {v: (score(frozenset([v]), exact=sources is not None)) for v in members}
-    without = {v: (score(best_set - {v}, exact=sources is not None) if k > 1 else
-                   (0.0 if goal == "reach" else _fragmentation_score(A, np.ones(n, dtype=bool), None)))
-               for v in members}
-    members.sort(key=lambda v: (-alone[v], nodes[v] if isinstance(nodes[v], str) else str(nodes[v])))
-    players = [nodes[v] for v in members]
-    table = pd.DataFrame({"score_alone": [alone[v] for v in members],
-                          "score_without": [without[v] for v in members]},
-                         index=pd.Index(players, name="id"))
+    players, table = _player_table(score, nodes, best_set, k, goal, exact=sources is not None)
     method = {
         "algorithm": "greedy optimisation with swaps (Borgatti 2006)",
         "heuristic": True,
         "starts": n_starts,
-        "evaluations": evaluations,
+        "evaluations": score.evaluations,
         "swaps": n_swaps,
         "candidates": len(pool),
         "sampled_sources": 0 if sources is None else len(sources),
@@ -450,6 +387,109 @@ def key_players(
     }
     return KeyPlayers(players=players, score=float(final), goal=goal, k=k, m=m if goal == "reach" else None,
                       method=method, table=table, lang=lang)
+
+
+def _check_search_arguments(k, n, goal, m, starts, exact_limit, sample_size, candidates) -> None:
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= max(n, 1) or n == 0:
+        msg = f"'k' must be an integer between 1 and the number of actors ({n}), got {k!r}."
+        raise ValueError(msg)
+    if goal == "reach" and m is not None:
+        _check_int("m", m, minimum=1)
+    _check_int("starts", starts, minimum=1, allow_none=True)
+    _check_int("exact_limit", exact_limit)
+    _check_int("sample_size", sample_size, minimum=1)
+    _check_int("candidates", candidates, minimum=1, allow_none=True)
+
+
+class _SetScore:
+    """The key-player score of a set of actor positions, cached; counts the evaluations.
+
+    ``fragment``: the fragmentation left when the set is removed (estimated from the
+    sampled ``sources`` unless ``exact``); ``reach``: the set's (m-)reach.
+    """
+
+    def __init__(self, A, n: int, goal: str, m, sources):
+        self.A, self.n, self.goal, self.m, self.sources = A, n, goal, m, sources
+        self.evaluations = 0
+        self._cache: dict[frozenset, float] = {}
+
+    def __call__(self, members: frozenset, exact: bool = False) -> float:
+        key = members if not exact else frozenset([*members, -1])
+        if key in self._cache:
+            return self._cache[key]
+        self.evaluations += 1
+        idx = np.fromiter(members, dtype=np.int64, count=len(members))
+        if self.goal == "fragment":
+            keep = np.ones(self.n, dtype=bool)
+            keep[idx] = False
+            value = _fragmentation_score(self.A, keep, None if exact else self.sources)
+        else:
+            value = _reach_score(self.A, np.sort(idx), self.m)
+        self._cache[key] = value
+        return value
+
+
+def _greedy_with_swaps(score: _SetScore, pool: list[int], k: int, n_starts: int,
+                       rng: random.Random) -> tuple[frozenset, float, int]:
+    """Borgatti's search: from each start (the first greedy, the others random), swap to a local best.
+
+    Returns the best set found, its score and the number of swaps made.
+    """
+    best_set: frozenset | None = None
+    best = -math.inf
+    n_swaps = 0
+    for start in range(n_starts):
+        current = _greedy_start(score, pool, k) if start == 0 else set(rng.sample(pool, k))
+        current, value, swaps = _steepest_ascent(score, pool, current)
+        n_swaps += swaps
+        if value > best + 1e-12:
+            best, best_set = value, frozenset(current)
+    return best_set, best, n_swaps
+
+
+def _greedy_start(score: _SetScore, pool: list[int], k: int) -> set:
+    """A start set built by adding, one at a time, the actor that raises the score most."""
+    current: set = set()
+    for _ in range(k):
+        pick = max((v for v in pool if v not in current), key=lambda v: (score(frozenset(current | {v})), -v))
+        current.add(pick)
+    return current
+
+
+def _steepest_ascent(score: _SetScore, pool: list[int], current: set) -> tuple[set, float, int]:
+    """Make the single member-for-non-member swap that improves the score most, until none does."""
+    value = score(frozenset(current))
+    swaps = 0
+    while True:
+        move, gain = None, 0.0
+        for u in sorted(current):
+            for v in pool:
+                if v in current:
+                    continue
+                trial = score(frozenset((current - {u}) | {v}))
+                if trial - value > gain + 1e-12:
+                    move, gain = (u, v), trial - value
+        if move is None:
+            return current, value, swaps
+        current = (current - {move[0]}) | {move[1]}
+        value += gain
+        swaps += 1
+
+
+def _player_table(score: _SetScore, nodes, best_set: frozenset, k: int, goal: str,
+                  exact: bool) -> tuple[list, pd.DataFrame]:
+    """The players, best first by their own score, and each one's score alone and the set's without it."""
+    members = sorted(best_set)
+    alone = {v: (score(frozenset([v]), exact=exact)) for v in members}
+    without = {v: (score(best_set - {v}, exact=exact) if k > 1 else
+                   (0.0 if goal == "reach" else _fragmentation_score(score.A, np.ones(score.n, dtype=bool), None)))
+               for v in members}
+    members.sort(key=lambda v: (-alone[v], nodes[v] if isinstance(nodes[v], str) else str(nodes[v])))
+    players = [nodes[v] for v in members]
+    table = pd.DataFrame({"score_alone": [alone[v] for v in members],
+                          "score_without": [without[v] for v in members]},
+                         index=pd.Index(players, name="id"))
+    return players, table
 
 
 def _candidate_pool(G, nodes, A, k, goal, m, candidates, large, seed) -> list[int]:
