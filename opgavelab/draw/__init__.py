@@ -27,6 +27,7 @@ _PUBLIC = {
     "opgave_key": "opgavelab.draw.layout",
     # the visual language
     "Scene": "opgavelab.draw.style",
+    "SceneOptions": "opgavelab.draw.style",
     "build_scene": "opgavelab.draw.style",
     "type_colours": "opgavelab.draw.style",
     "scale_shapes": "opgavelab.draw.style",

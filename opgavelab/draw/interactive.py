@@ -44,8 +44,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .._checks import _check_lang
-from .style import EDGE_COLOUR, OPGAVE_COLOUR, SPOKE_COLOUR, Scene, build_scene, labelled_guides, text
+from .style import EDGE_COLOUR, OPGAVE_COLOUR, SPOKE_COLOUR, Scene, labelled_guides, scene_for, text
 
 #: Default node limit of an interactive page.
 MAX_NODES = 2000
@@ -368,50 +367,31 @@ def _message(key: str, lang: str) -> str:
     return message(key, lang)
 
 
-def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
-                 labels=None, lang: str | None = None, colours: Mapping | None = None, filters=None,
-                 max_nodes: int | None = MAX_NODES, only_opgave_ties: bool = False, both_layouts: bool = True,
-                 title: str | None = None, colour_by: str = "type", scene: Scene | None = None) -> str:
+def network_html(case, opgave: str, at=None, *, both_layouts: bool = True, title: str | None = None,
+                 scene: Scene | None = None, **options) -> str:
     """A self-contained, offline HTML page with the network around one opgave.
+
+    ``network_html(case, opgave, at, **options)`` is
+    ``build_scene(case, opgave, at, **options).page()``, with the page's own
+    defaults: at most 2,000 actors (``max_nodes``), the names of up to 500
+    drawn on the canvas (all others show on hover; above that the 100 most
+    central).
 
     Parameters
     ----------
-    case : Case
-    opgave : str
-        The opgave id.
-    at : year, date or None
-        A snapshot date; None: every involvement and tie.
-    G : networkx.Graph, optional
-        Draw this graph (e.g. filtered) instead of the opgave's network.
-    layout : {"force", "compass"} or Layout, default "force"
-        The arrangement shown first.
-    seed : int, default 0
-        Seed of the force layout.
-    size_by : str, Series, mapping or None, default "degree"
-        Node size; see :func:`opgavelab.draw.build_scene`.
-    labels : int, "all", "none" or list of ids, optional
-        Which names are drawn on the canvas (all others show on hover);
-        default all up to 500 actors, else the 100 most central.
-    lang : {"nl", "en"}, optional
-        Default: the case's language (``case.lang``).
-    colours : mapping, optional
-        ``{value: colour}`` for the values of ``colour_by``.
-    filters : str, mapping or list, optional
-        Filters to name in the caption.
-    max_nodes : int or None, default 2000
-        Show at most this many actors, the most central by ``size_by``; the
-        caption on the page says so. None: no limit.
-    only_opgave_ties : bool, default False
+    case, opgave, at
+        The case, the opgave's id and the snapshot date; see :func:`opgavelab.draw.build_scene`.
     both_layouts : bool, default True
         Also compute the other layout (force or compass) and offer a button
         to switch.
     title : str, optional
         Default: the opgave's name.
-    colour_by : str, default "type"
-        Colour the actors by ``"type"``, ``"scale"``, ``"sector"``,
-        ``"role"``, ``"aware"`` or another actor attribute.
     scene : Scene, optional
-        A scene built before; the other drawing arguments are then ignored.
+        A scene built before; then no scene options may be given.
+    **options
+        The scene options (``layout``, ``size_by``, ``labels``,
+        ``colour_by``, ``lang``, ``max_nodes``, ...), each described once in
+        :class:`opgavelab.draw.SceneOptions`.
 
     Returns
     -------
@@ -421,7 +401,8 @@ def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: in
     Raises
     ------
     ValueError
-        An argument is not one of its allowed values.
+        An option is not one of its allowed values, or ``scene`` comes with
+        scene options (which it would ignore).
 
     Examples
     --------
@@ -430,23 +411,29 @@ def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: in
     >>> "https://" in page or "http://" in page
     False
     """
+    scene = _page_scene("network_html", case, opgave, at, scene, options)
+    return scene.page(both_layouts=both_layouts, title=title)
+
+
+def _page_scene(where: str, case, opgave: str, at, scene: Scene | None, options: dict) -> Scene:
+    """The scene of a page: a page shows up to 2,000 actors and names up to 500 unless told otherwise."""
+    defaults = {"max_nodes": MAX_NODES, "default_labels": 500 if options.get("labels") is None else 20}
+    return scene_for(where, case, opgave, at, scene, options, **defaults)
+
+
+def _scene_page(scene: Scene, *, both_layouts: bool = True, title: str | None = None) -> str:
+    """:meth:`Scene.page`: the page's data (vis-network's nodes, edges and options, built here) in the template."""
     from .layout import compass_layout, force_layout
 
-    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
-    if scene is None:
-        scene = build_scene(case, opgave, at, G=G, layout=layout, seed=seed, size_by=size_by, labels=labels,
-                            default_labels=500 if labels is None else 20, lang=lang, colours=colours,
-                            filters=filters, max_nodes=max_nodes, only_opgave_ties=only_opgave_ties,
-                            colour_by=colour_by)
+    case, lang = scene.case, scene.lang
     alt = None
     if both_layouts and scene.layout.kind in ("force", "compass") and len(scene.nodes):
-        alt_layout = (compass_layout(_scene_graph(scene, opgave), case) if scene.layout.kind == "force"
-                      else force_layout(_scene_graph(scene, opgave), seed=seed))
+        H = _scene_graph(scene, scene.opgave["id"] if scene.opgave else None)
+        alt_layout = compass_layout(H, case) if scene.layout.kind == "force" else force_layout(H, seed=scene.options.seed)
         by_type = scene.legend.get("colour_by", "type") == "type"
         alt = (alt_layout, labelled_guides(alt_layout, case, lang, scene.colours if by_type else {}))
-    data = _page_data(scene, alt=alt, lang=lang, label_limit=100 if labels is None else len(scene.nodes))
-    # the page holds vis-network's own data: the nodes, edges and options as pyvis would hand them over
-    # (pyvis's Network is not needed to write them; its import alone took a second)
+    label_limit = 100 if scene.options.labels is None else len(scene.nodes)
+    data = _page_data(scene, alt=alt, lang=lang, label_limit=label_limit)
     return _render(scene, data, lang=lang, title=title)
 
 
@@ -523,15 +510,15 @@ def write_html(case, opgave: str, path, at=None, *, overwrite: bool = False, **k
 
     Parameters
     ----------
-    case : Case
-    opgave : str
+    case, opgave, at
+        See :func:`opgavelab.draw.build_scene`.
     path : str or path-like
         Where to write the ``.html`` file.
-    at : year, date or None
     overwrite : bool, default False
         Replace an existing file.
     **kwargs
-        Passed to :func:`network_html`.
+        Passed to :func:`network_html`: ``both_layouts``, ``title``,
+        ``scene`` and the scene options (:class:`opgavelab.draw.SceneOptions`).
 
     Returns
     -------
@@ -574,14 +561,12 @@ def iframe(page: str, height: str | int = 620) -> str:
             'border:1px solid #ddd;border-radius:4px" sandbox="allow-scripts" loading="eager"></iframe>')
 
 
-def network_frame(case, G, *, opgave: str, positions=None, colour_by: str = "type", size_by="degree", at=None,
-                  filters=None, lang: str | None = None, height: int | str = 620, max_nodes: int | None = MAX_NODES,
-                  colours: Mapping | None = None) -> str:
+def network_frame(case, G, *, opgave: str, positions=None, at=None, height: int | str = 620, **options) -> str:
     """The interactive page of a (filtered) graph as ``<iframe srcdoc>`` markup, for a widget.
 
-    What the explorer puts in its ipywidgets ``HTML`` view: the page of
-    :func:`network_html` for ``G``, in an iframe that draws in JupyterLab and
-    Voilà.
+    What the explorer puts in its ipywidgets ``HTML`` view:
+    ``build_scene(case, opgave, at, G=G, layout=positions, **options).widget(height=height).iframe()``,
+    with the page's defaults (see :func:`network_html`).
 
     Parameters
     ----------
@@ -591,10 +576,15 @@ def network_frame(case, G, *, opgave: str, positions=None, colour_by: str = "typ
     opgave : str
     positions : Layout or dict, optional
         Positions computed before (so the picture keeps still while
-        filtering); default a force layout of ``G``.
-    colour_by, size_by, at, filters, lang, max_nodes, colours
-        See :func:`network_html`.
+        filtering; the page then offers no second layout); default a force
+        layout of ``G``.
+    at : year, date or None
+        The snapshot date named in the caption.
     height : int or str, default 620
+    **options
+        The other scene options (``colour_by``, ``size_by``, ``filters``,
+        ``lang``, ``max_nodes``, ``colours``, ...); see
+        :class:`opgavelab.draw.SceneOptions`.
 
     Returns
     -------
@@ -608,10 +598,9 @@ def network_frame(case, G, *, opgave: str, positions=None, colour_by: str = "typ
     >>> network_frame(case, opgave_graph(case, "zorg"), opgave="zorg").startswith("<iframe srcdoc=")
     True
     """
-    page = network_html(case, opgave, at, G=G, layout="force" if positions is None else positions,
-                        colour_by=colour_by, size_by=size_by, filters=filters, lang=lang, max_nodes=max_nodes,
-                        colours=colours, both_layouts=positions is None)
-    return iframe(page, height)
+    layout = "force" if positions is None else positions
+    scene = _page_scene("network_frame", case, opgave, at, None, {"G": G, "layout": layout, **options})
+    return scene.widget(height=height, both_layouts=positions is None).iframe()
 
 
 class NetworkPage:
@@ -658,23 +647,27 @@ class NetworkPage:
         return f"<NetworkPage '{self.title}': {kb} kB; .save(path) writes it, a notebook shows it.>"
 
 
-def show_network(case, opgave: str, at=None, *, height: int | str = 620, **kwargs) -> NetworkPage:
+def show_network(case, opgave: str, at=None, *, height: int | str = 620, both_layouts: bool = True,
+                 title: str | None = None, scene: Scene | None = None, **options) -> NetworkPage:
     """The interactive network for a notebook (JupyterLab, Voilà).
+
+    ``build_scene(case, opgave, at, **options).widget(height=height)``, with
+    the page's defaults (see :func:`network_html`).
 
     Parameters
     ----------
-    case : Case
-    opgave : str
-    at : year, date or None
+    case, opgave, at
+        See :func:`opgavelab.draw.build_scene`.
     height : int or str, default 620
         Height of the frame (pixels, or a CSS length).
-    **kwargs
-        Passed to :func:`network_html`.
+    both_layouts, title, scene
+        See :func:`network_html`.
+    **options
+        The scene options; see :class:`opgavelab.draw.SceneOptions`.
 
     Returns
     -------
     NetworkPage
     """
-    page = network_html(case, opgave, at, **kwargs)
-    return NetworkPage(page, height=height, title=str(case.opgaven.at[opgave, "name"]))
-
+    scene = _page_scene("show_network", case, opgave, at, scene, options)
+    return scene.widget(height=height, both_layouts=both_layouts, title=title)
