@@ -462,15 +462,15 @@ SCENE_OPTIONS = ("G", "layout", "seed", "size_by", "labels", "default_labels", "
 
 #: Where a Scene's renderers live: imported on first use, as the package's public names are (the renderers'
 #: older entry points, ``network_figure`` and ``network_html``, build a Scene and call these methods).
-_RENDERERS = {"figure": ("opgavelab.draw.static", "_scene_figure"),
-              "page": ("opgavelab.draw.interactive", "_scene_page"),
-              "widget": ("opgavelab.draw.interactive", "NetworkPage")}
+_RENDERERS = {"figure": "opgavelab.draw.static:_scene_figure",
+              "page": "opgavelab.draw.interactive:_scene_page",
+              "widget": "opgavelab.draw.interactive:NetworkPage"}
 
 
 def _renderer(name: str):
     import importlib
 
-    module, attr = _RENDERERS[name]
+    module, _, attr = _RENDERERS[name].partition(":")
     return getattr(importlib.import_module(module), attr)
 
 
