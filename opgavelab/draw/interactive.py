@@ -401,8 +401,8 @@ def network_html(case, opgave: str, at=None, *, both_layouts: bool = True, title
     Raises
     ------
     ValueError
-        An option is not one of its allowed values, or ``scene`` comes with
-        scene options (which it would ignore).
+        As :func:`~opgavelab.draw.network_figure`: a wrong option, or
+        options beside ``scene``.
 
     Examples
     --------
@@ -523,11 +523,8 @@ def write_html(case, opgave: str, path, at=None, *, overwrite: bool = False, **k
     Returns
     -------
     pathlib.Path
-
-    Raises
-    ------
-    FileExistsError
-        ``path`` exists and ``overwrite`` is false.
+        ``path``, written as :meth:`NetworkPage.save` writes: atomically, an
+        existing file kept (FileExistsError) unless ``overwrite``.
 
     Examples
     --------
@@ -536,13 +533,7 @@ def write_html(case, opgave: str, path, at=None, *, overwrite: bool = False, **k
     >>> out.suffix
     '.html'
     """
-    from ..io import atomic_write
-
-    page = network_html(case, opgave, at, **kwargs)
-    path = Path(path)
-    with atomic_write(path, overwrite=overwrite) as tmp:
-        tmp.write_text(page, encoding="utf-8")
-    return path
+    return NetworkPage(network_html(case, opgave, at, **kwargs)).save(path, overwrite=overwrite)
 
 
 def iframe(page: str, height: str | int = 620) -> str:
@@ -589,6 +580,7 @@ def network_frame(case, G, *, opgave: str, positions=None, at=None, height: int 
     Returns
     -------
     str
+        ``<iframe srcdoc="...">`` markup.
 
     Examples
     --------

@@ -761,6 +761,7 @@ def network_figure(case, opgave: str, at=None, *, size="A4", title: str | None =
     Returns
     -------
     matplotlib.figure.Figure
+        It shows inline in JupyterLab; :func:`save_figure` writes it.
 
     Raises
     ------
@@ -897,8 +898,8 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
     ...                     "actors": [["a"], []]}, index=pd.Index(["3.1", "8.1"], name="domain"))
     >>> fig = coverage_figure(cov)
     """
-    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
-    _check_columns("coverage", coverage, ["label", "needed", "covered", "n_actors"])
+    lang, fig, (w, h) = _chart_figure("coverage", coverage, ["label", "needed", "covered", "n_actors"], case, lang,
+                                      size)
     frame = coverage.copy()
     frame["needed"] = frame["needed"].astype(bool)
     frame["covered"] = frame["covered"].astype(bool)
@@ -911,8 +912,6 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
     rows["label"] = [lb if str(lb).startswith(str(code)) else f"{code} {lb}"
                      for code, lb in zip(rows.index, rows["label"].astype(str))]
     n_rows = max(len(rows), 1)
-    w, h = _check_size(size)
-    fig = _new_figure((w, h))
     n_needed, n_cov = len(needed), int(needed["covered"].sum())
     subtitle_parts = []
     if case is not None and opgave is not None:
@@ -920,7 +919,7 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
     subtitle_parts.append(nmessage("draw.coverage_covered", n_needed, lang, covered=fmt_number(n_cov, lang, 0)))
     _title(fig, title or message("draw.coverage_title", lang), " · ".join(subtitle_parts))
     cap = _chart_caption(case, opgave, at, lang, caption)
-    cap_h = (0.25 + 0.16 * (len(cap) * _FONT["caption"] * 0.52 / 72 // (w - 0.6) + 1)) / h
+    cap_h = _chart_caption_height(cap, w, h, 0.25)
     top = 1 - 1.1 / h
     # room for the longest label
     wrapped = [_wrap(str(lb), 44) for lb in rows["label"]]
@@ -974,6 +973,19 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
     return fig
 
 
+def _chart_figure(name: str, frame, required: list[str], case, lang, size):
+    """The start of a chart: its language, a new figure and its size, after checking ``frame``'s columns."""
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
+    _check_columns(name, frame, required)
+    w, h = _check_size(size)
+    return lang, _new_figure((w, h)), (w, h)
+
+
+def _chart_caption_height(cap: str, w: float, h: float, pad: float) -> float:
+    """The caption's share of a chart's height: ``pad`` inches and a line per wrap."""
+    return (pad + 0.16 * (len(cap) * _FONT["caption"] * 0.52 / 72 // (w - 0.6) + 1)) / h
+
+
 def _check_columns(name: str, frame, required: list[str]) -> None:
     if not isinstance(frame, pd.DataFrame):
         msg = f"'{name}' must be a pandas DataFrame, got {type(frame).__name__}."
@@ -1005,22 +1017,14 @@ def formation_figure(formation: pd.DataFrame, *, case=None, opgave: str | None =
         Indexed by date (Timestamps), with ``n_actors``, ``n_ties``,
         ``density``, ``n_components``, ``largest_component_share`` and
         ``ei_type`` (may be NaN), as ``opgavelab.scan(...).formation``.
-    case : Case, optional
-        For the caption.
-    opgave : str, optional
-    lang : {"nl", "en"}, optional
-        Default: the case's language (``case.lang``).
-    title, caption : str, optional
+        A ValueError names a missing column.
+    case, opgave, lang, title, caption
+        As for :func:`coverage_figure`.
     size : {"A4", "A4-landscape", "16:9"} or (width, height), default "16:9"
 
     Returns
     -------
     matplotlib.figure.Figure
-
-    Raises
-    ------
-    ValueError
-        ``formation`` lacks a column.
 
     Examples
     --------
@@ -1031,18 +1035,11 @@ def formation_figure(formation: pd.DataFrame, *, case=None, opgave: str | None =
     ...                  index=pd.DatetimeIndex(["2020-12-31", "2021-12-31"], name="date"))
     >>> fig = formation_figure(f)
     """
-    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
-    _check_columns("formation", formation, [c for c, _, _ in _FORMATION_PANELS])
-    w, h = _check_size(size)
-    fig = _new_figure((w, h))
+    lang, fig, (w, h) = _chart_figure("formation", formation, [c for c, _, _ in _FORMATION_PANELS], case, lang, size)
     sub = str(case.opgaven.at[opgave, "name"]) if case is not None and opgave is not None else None
     _title(fig, title or message("draw.formation_title", lang), sub)
-    cap = caption
-    if cap is None and case is not None:
-        cap = _style.caption(case, opgave, None, lang=lang,
-                             extra=[message("draw.end_of_each_year", lang)])
-    cap = cap or ""
-    cap_h = (0.3 + 0.16 * (len(cap) * _FONT["caption"] * 0.52 / 72 // (w - 0.6) + 1)) / h
+    cap = _chart_caption(case, opgave, None, lang, caption, extra=[message("draw.end_of_each_year", lang)]) or ""
+    cap_h = _chart_caption_height(cap, w, h, 0.3)
     top = 1 - 1.25 / h
     ncols, nrows = (3, 2) if w >= h else (2, 3)
     gs = fig.add_gridspec(nrows, ncols, left=0.07, right=0.97, bottom=cap_h + 0.45 / h, top=top, hspace=0.55,
@@ -1145,6 +1142,7 @@ def small_multiples(case, opgave: str, dates=None, *, size="A4", title: str | No
     Returns
     -------
     matplotlib.figure.Figure
+        A panel per date, one legend and the caption.
 
     Examples
     --------

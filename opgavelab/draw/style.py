@@ -153,6 +153,18 @@ def _to_hex(value, what: str, key) -> str:
         raise ValueError(msg) from None
 
 
+def _with_overrides(out: dict, colours: Mapping | None, key: str) -> dict:
+    """``out`` overridden by the user's ``colours``, every colour as hex, grey for a missing value (key None)."""
+    if colours is not None:
+        if not isinstance(colours, Mapping):
+            msg = f"'colours' must be a mapping {{{key}: colour}}, got {type(colours).__name__}."
+            raise TypeError(msg)
+        out = {**out, **colours}
+    result = {k: _to_hex(v, "colours", k) for k, v in out.items()}
+    result[None] = UNKNOWN_COLOUR
+    return result
+
+
 def type_colours(case=None, colours: Mapping | None = None) -> dict:
     """Actor type → hex colour.
 
@@ -189,14 +201,7 @@ def type_colours(case=None, colours: Mapping | None = None) -> dict:
     out = dict(zip(values, categorical_colours(len(values))))
     if case is not None:
         out.update(case.colours("actor_type"))
-    if colours is not None:
-        if not isinstance(colours, Mapping):
-            msg = f"'colours' must be a mapping {{actor type: colour}}, got {type(colours).__name__}."
-            raise TypeError(msg)
-        out.update(colours)
-    result = {k: _to_hex(v, "colours", k) for k, v in out.items()}
-    result[None] = UNKNOWN_COLOUR
-    return result
+    return _with_overrides(out, colours, "actor type")
 
 
 #: Attributes the nodes can be coloured by (any other node attribute works too).
@@ -241,14 +246,7 @@ def attribute_colours(case, attr: str, values, colours: Mapping | None = None) -
         out = dict(zip(order, categorical_colours(len(order))))
         if case is not None and vocab:
             out.update(case.colours(vocab))
-    if colours is not None:
-        if not isinstance(colours, Mapping):
-            msg = f"'colours' must be a mapping {{value: colour}}, got {type(colours).__name__}."
-            raise TypeError(msg)
-        out.update(colours)
-    result = {k: _to_hex(v, "colours", k) for k, v in out.items()}
-    result[None] = UNKNOWN_COLOUR
-    return result
+    return _with_overrides(out, colours, "value")
 
 
 def scale_shapes(case=None) -> dict:
@@ -333,6 +331,7 @@ def caption(case, opgave: str | None = None, at=None, *, lang: str | None = None
     Returns
     -------
     str
+        The parts joined by " · ".
 
     Examples
     --------
@@ -718,11 +717,9 @@ def build_scene(case, opgave: str, at=None, **options) -> Scene:
 
     Parameters
     ----------
-    case : Case
-    opgave : str
-        The opgave id.
-    at : year, date or None
-        A snapshot date; None: every involvement and tie.
+    case, opgave, at
+        The case, the opgave's id and the snapshot date (None: every
+        involvement and tie), as :class:`SceneOptions` tells.
     **options
         The scene options: ``G``, ``layout``, ``seed``, ``size_by``,
         ``labels``, ``default_labels``, ``lang``, ``colours``, ``filters``,
