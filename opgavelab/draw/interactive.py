@@ -1,8 +1,11 @@
 """Interactive pages: one self-contained HTML file per picture.
 
 :func:`network_html` builds a page that works from ``file://`` with no
-network at all: vis-network's script is inlined from the pyvis package (no
-CDN, no Bootstrap), every style is in the page, and the positions come from
+network at all: vis-network's script is inlined from the files bundled with
+the pyvis package (no CDN, no Bootstrap; pyvis itself is not imported, and the
+nodes, edges and options are written straight from the Scene), the page's own
+script and style are package files (``assets/network-page.js`` and
+``.css``), every style is in the page, and the positions come from
 the same layouts as the static figures, so physics is off and the page draws
 at once (2,000 actors well under 2 s in Chromium).
 
@@ -49,7 +52,23 @@ from .style import EDGE_COLOUR, OPGAVE_COLOUR, SPOKE_COLOUR, Scene, labelled_gui
 #: Default node limit of an interactive page.
 MAX_NODES = 2000
 
-_VIS_PATH = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
+
+
+def _vis_path() -> Path:
+    """The newest ``vis-network.min.js`` bundled with pyvis (``pyvis/templates/lib/vis-<version>/``)."""
+    from importlib.util import find_spec
+
+    # found, not imported: importing pyvis imports IPython and jinja2 (a second for nothing)
+    root = Path(find_spec("pyvis").origin).parent
+    found = list(root.glob("templates/lib/vis-*/vis-network.min.js")) or list(root.glob("lib/vis-*/vis-network.min.js"))
+    if not found:  # pragma: no cover - guards a future pyvis
+        msg = f"pyvis ({root}) bundles no vis-network.min.js; reinstall pyvis (pip install 'pyvis>=0.3')."
+        raise RuntimeError(msg)
+
+    def version(path: Path) -> tuple:
+        return tuple(int(x) if x.isdigit() else 0 for x in path.parent.name.removeprefix("vis-").split("."))
+
+    return max(found, key=version)
 
 
 @lru_cache(maxsize=1)
@@ -61,11 +80,7 @@ def _vis_js() -> str:
     the page, and the source-map line (which would make developer tools
     fetch a file) is dropped.
     """
-    from importlib.util import find_spec
-
-    # found, not imported: importing pyvis imports IPython and jinja2 (a second for nothing)
-    path = Path(find_spec("pyvis").origin).parent.joinpath(*_VIS_PATH)
-    src = path.read_text(encoding="utf-8")
+    src = _vis_path().read_text(encoding="utf-8")
     # split on "\n" only: the script holds other line-break characters inside its strings
     src = "\n".join(line for line in src.split("\n") if not line.startswith("//# sourceMappingURL"))
     src = src.replace("://", ":\\/\\/")

@@ -1,7 +1,8 @@
 """Static figures for reports and slides (matplotlib).
 
 - :func:`network_figure`: the collective around one opgave, with legend and
-  caption, in A4 or 16:9;
+  caption, in A4 or 16:9 (``scene.figure()`` of
+  :func:`~opgavelab.draw.build_scene`);
 - :func:`coverage_figure`: which needed domains the collective covers and
   which are missing;
 - :func:`formation_figure`: how the collective formed over time (actors and
