@@ -279,70 +279,98 @@ _NAME_FONT = _FONTS["name"]
 
 
 def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) -> dict:
+    """What the page's script gets: vis-network's nodes, edges and options, straight from the Scene, and the names,
+    layouts, tooltips and words it draws itself."""
     nodes = scene.nodes
     n = len(nodes)
     S = _scale_px(n)
     groups, keys = _groups(scene)
-    # markers grow less than the drawing, so a crowd stays a crowd; the page's script sets the names' sizes
-    # (and shrinks the markers in a small frame) once it knows the frame
-    f = S / _scale_px(1)
-    sizes = (7.0 + 15.0 * nodes["size"].to_numpy(dtype=float)) * math.sqrt(f)
-    star = nodes["shape"].to_numpy() == "star"
-    sizes = np.where(star, sizes * 1.25, sizes)
-    show = nodes["show_label"].to_numpy(dtype=bool)
-    rank = nodes["rank"].to_numpy()
-    if n > label_limit:
-        show = show & (rank <= label_limit)
     pos = _positions(scene, scene.layout, S)
-    # the names (short names where given) travel apart from vis-network's nodes: the page's script places and
-    # draws them itself, by the rule of the static figures (most central first, never over another name or a
-    # marker, a number and the key where there is no room)
-    shown_names = nodes["label"] if "label" in nodes.columns else nodes["name"]
-    labels = [(_label_lines(str(name)) if show[i] else None) for i, name in enumerate(shown_names)]
-    order = [int(i) for i in np.argsort(rank, kind="stable")]
-    vis_nodes = []
-    for i, (colour, shape, aware) in enumerate(zip(nodes["colour"], nodes["shape"], nodes["aware"])):
-        vis_nodes.append({"id": i, "x": pos[2 * i], "y": pos[2 * i + 1], "size": _round(sizes[i]),
-                          "group": keys[(colour, shape, bool(aware))]})
-    index = {v: i for i, v in enumerate(nodes.index)}
-    vis_edges = []
-    edges = scene.edges
-    if len(edges):
-        widths = 0.8 + 3.2 * edges["width"].to_numpy(dtype=float)
-        for u, v, line, directed, w in zip(edges["source"], edges["target"], edges["line"], edges["directed"],
-                                           widths):
-            rec = {"from": index[u], "to": index[v], "width": _round(w)}
-            d = _dashes(scene, line)
-            if d:
-                rec["dashes"] = d
-            if directed:
-                rec["arrows"] = "to"
-            vis_edges.append(rec)
+    vis_nodes = _vis_nodes(scene, pos, keys, S)
+    vis_edges = _vis_edges(scene)
     hub_id = n
-    spokes = scene.opgave is not None and n <= 1000
     if scene.opgave:
-        name = scene.opgave["name"]
         # first in the list, so vis-network draws it first: an actor near the middle stays above the box
-        vis_nodes.insert(0, {"id": hub_id, "x": 0.0, "y": 0.0, "label": name, "shape": "box", "opgave": True,
-                          "color": {"background": OPGAVE_COLOUR, "border": OPGAVE_COLOUR,
-                                    "highlight": {"background": OPGAVE_COLOUR, "border": "#000000"},
-                                    "hover": {"background": OPGAVE_COLOUR, "border": "#000000"}},
-                          "font": {"color": "#FFFFFF", "size": _round(_FONTS["hub"] * f), "face": "sans-serif",
-                                   "strokeWidth": 0},
-                          "widthConstraint": {"maximum": _round(_FONTS["hubWidth"] * f)},
-                          "margin": _round(_FONTS["hubMargin"] * f),
-                          "borderWidth": 0})
-        if spokes:
-            for i in range(n):
-                vis_edges.append({"from": hub_id, "to": i, "width": 0.6, "color": {"color": SPOKE_COLOUR,
-                                                                                   "opacity": 0.5},
-                                  "spoke": True})
+        vis_nodes.insert(0, _vis_hub(scene.opgave["name"], hub_id, S / _scale_px(1)))
+        if n <= 1000:  # the spokes
+            vis_edges += [{"from": hub_id, "to": i, "width": 0.6, "color": {"color": SPOKE_COLOUR, "opacity": 0.5},
+                           "spoke": True} for i in range(n)]
     layouts = {scene.layout.kind: {"pos": pos, "guides": _guides_px(scene.guides, scene.layout, nodes.index)}}
     if alt is not None:
         layouts[alt[0].kind] = {"pos": _positions(scene, alt[0], S), "guides": _guides_px(alt[1], alt[0], nodes.index)}
     header, info = _node_info(scene, lang)
+    rank = nodes["rank"].to_numpy()
+    return {"nodes": vis_nodes, "edges": vis_edges, "options": _vis_options(n, groups), "scale": S,
+            "labels": _page_labels(nodes, label_limit), "order": [int(i) for i in np.argsort(rank, kind="stable")],
+            "rank": [int(r) for r in rank], "fonts": _FONTS, "hub": hub_id if scene.opgave else None,
+            "layouts": layouts, "current": scene.layout.kind, "fields": header, "info": info,
+            "texts": {"force": _message("view_force", lang), "compass": _message("view_compass", lang),
+                      "search": _message("draw.find_actor", lang), "notfound": _message("draw.not_found", lang)}}
+
+
+def _page_labels(nodes, label_limit: int) -> list:
+    """The names to draw (None: on hover only).
+
+    They travel apart from vis-network's nodes: the page's script places and draws them itself, by the rule of the
+    static figures (most central first, never over another name or a marker, a number and the key where there is no
+    room). Short names where given; above ``label_limit`` actors only that many.
+    """
+    show = nodes["show_label"].to_numpy(dtype=bool)
+    if len(nodes) > label_limit:
+        show = show & (nodes["rank"].to_numpy() <= label_limit)
+    shown_names = nodes["label"] if "label" in nodes.columns else nodes["name"]
+    return [(_label_lines(str(name)) if show[i] else None) for i, name in enumerate(shown_names)]
+
+
+def _vis_nodes(scene: Scene, pos: list, keys: dict, S: float) -> list[dict]:
+    """One vis-network node per actor: position, size and its style group.
+
+    Markers grow less than the drawing, so a crowd stays a crowd; the page's script sets the names' sizes (and
+    shrinks the markers in a small frame) once it knows the frame.
+    """
+    nodes = scene.nodes
+    sizes = (7.0 + 15.0 * nodes["size"].to_numpy(dtype=float)) * math.sqrt(S / _scale_px(1))
+    sizes = np.where(nodes["shape"].to_numpy() == "star", sizes * 1.25, sizes)
+    return [{"id": i, "x": pos[2 * i], "y": pos[2 * i + 1], "size": _round(sizes[i]),
+             "group": keys[(colour, shape, bool(aware))]}
+            for i, (colour, shape, aware) in enumerate(zip(nodes["colour"], nodes["shape"], nodes["aware"]))]
+
+
+def _vis_edges(scene: Scene) -> list[dict]:
+    """One vis-network edge per pair of actors: width by weight, dashes by tie type, an arrow when directed."""
+    edges = scene.edges
+    if not len(edges):
+        return []
+    index = {v: i for i, v in enumerate(scene.nodes.index)}
+    widths = 0.8 + 3.2 * edges["width"].to_numpy(dtype=float)
+    out = []
+    for u, v, line, directed, w in zip(edges["source"], edges["target"], edges["line"], edges["directed"], widths):
+        rec = {"from": index[u], "to": index[v], "width": _round(w)}
+        d = _dashes(scene, line)
+        if d:
+            rec["dashes"] = d
+        if directed:
+            rec["arrows"] = "to"
+        out.append(rec)
+    return out
+
+
+def _vis_hub(name: str, hub_id: int, f: float) -> dict:
+    """The opgave as a dark box in the middle (``f``: how much larger than a one-actor drawing)."""
+    return {"id": hub_id, "x": 0.0, "y": 0.0, "label": name, "shape": "box", "opgave": True,
+            "color": {"background": OPGAVE_COLOUR, "border": OPGAVE_COLOUR,
+                      "highlight": {"background": OPGAVE_COLOUR, "border": "#000000"},
+                      "hover": {"background": OPGAVE_COLOUR, "border": "#000000"}},
+            "font": {"color": "#FFFFFF", "size": _round(_FONTS["hub"] * f), "face": "sans-serif", "strokeWidth": 0},
+            "widthConstraint": {"maximum": _round(_FONTS["hubWidth"] * f)},
+            "margin": _round(_FONTS["hubMargin"] * f),
+            "borderWidth": 0}
+
+
+def _vis_options(n: int, groups: dict) -> dict:
+    """vis-network's options: no physics (the positions are given), lighter ties and no hover in a crowd."""
     big = n > 2000
-    options = {
+    return {
         "autoResize": True,
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False, "randomSeed": 0},
@@ -356,12 +384,6 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
                         "navigationButtons": False, "keyboard": False, "multiselect": False},
         "groups": groups,
     }
-    return {"nodes": vis_nodes, "edges": vis_edges, "options": options, "scale": S,
-            "labels": labels, "order": order, "rank": [int(r) for r in rank], "fonts": _FONTS,
-            "hub": hub_id if scene.opgave
-            else None, "layouts": layouts, "current": scene.layout.kind, "fields": header, "info": info,
-            "texts": {"force": _message("view_force", lang), "compass": _message("view_compass", lang), "search": _message("draw.find_actor", lang),
-                      "notfound": _message("draw.not_found", lang)}}
 
 
 def _label_lines(name: str, width: int = 24) -> str:
