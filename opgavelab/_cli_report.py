@@ -271,6 +271,7 @@ def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):
     import opgavelab
 
     from .draw import layout as _layout
+    from .draw.interactive import network_html
     from .draw.static import coverage_figure, formation_figure, network_figure, save_figure, small_multiples
     from .draw.style import build_scene
     from ._i18n import csv_separator
@@ -308,7 +309,7 @@ def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):
             del fig
     if "html" in formats:
         scene = build_scene(case, opgave, at, G=G, layout=force_pos, lang=lang, default_labels=500, seed=args.seed)
-        page = scene.page()
+        page = network_html(case, opgave, scene=scene)
         with atomic_write(files["html"], overwrite=force) as tmp:
             tmp.write_text(page, encoding="utf-8")
         yield files["html"]
