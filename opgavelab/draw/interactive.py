@@ -41,7 +41,6 @@ __all__ = ["network_html", "write_html", "NetworkPage", "show_network", "iframe"
 import html
 import json
 import math
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 

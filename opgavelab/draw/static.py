@@ -31,7 +31,6 @@ __all__ = [
 
 import math
 import textwrap
-from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
