@@ -308,8 +308,8 @@ def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):
                 yield save_figure(fig, files[f"{name}.{fmt}"], dpi=args.dpi, overwrite=force)
             del fig
     if "html" in formats:
-        scene = build_scene(case, opgave, at, G=G, layout=force_pos, lang=lang, default_labels=500)
-        page = network_html(case, opgave, at, scene=scene, lang=lang, seed=args.seed)
+        scene = build_scene(case, opgave, at, G=G, layout=force_pos, lang=lang, default_labels=500, seed=args.seed)
+        page = network_html(case, opgave, scene=scene)
         with atomic_write(files["html"], overwrite=force) as tmp:
             tmp.write_text(page, encoding="utf-8")
         yield files["html"]

@@ -1,18 +1,25 @@
 """Pictures of the collective around an opgave: static figures and offline pages.
 
-One visual language (:mod:`~opgavelab.draw.style`), layouts computed once
-(:mod:`~opgavelab.draw.layout`), figures for reports and slides
-(:mod:`~opgavelab.draw.static`, matplotlib) and self-contained interactive
-pages (:mod:`~opgavelab.draw.interactive`, vis-network through pyvis).
+Scene first: :func:`build_scene` turns a case, an opgave and a date into a
+:class:`Scene` (what to draw where, in which style, with legend and caption),
+built with the options of :class:`SceneOptions` (defined once). The scene
+then draws itself: ``scene.figure()`` for reports and slides
+(:mod:`~opgavelab.draw.static`, matplotlib), ``scene.page()`` for a
+self-contained interactive page (:mod:`~opgavelab.draw.interactive`,
+vis-network from pyvis's bundled files) and ``scene.widget()`` for that page
+in JupyterLab or Voilà. One visual language (:mod:`~opgavelab.draw.style`),
+layouts computed once (:mod:`~opgavelab.draw.layout`).
 
 >>> import opgavelab
 >>> from opgavelab import draw
 >>> case = opgavelab.example()
->>> fig = draw.network_figure(case, "economie", at=2024, layout="compass")   # doctest: +SKIP
->>> draw.save_figure(fig, "economie-kompas.png")                            # doctest: +SKIP
->>> draw.show_network(case, "economie")          # in JupyterLab or Voilà    # doctest: +SKIP
+>>> scene = draw.build_scene(case, "economie", at=2024, layout="compass")   # doctest: +SKIP
+>>> draw.save_figure(scene.figure(), "economie-kompas.png")                  # doctest: +SKIP
+>>> scene.widget()                               # in JupyterLab or Voilà    # doctest: +SKIP
 
-matplotlib and pyvis are imported on first use.
+``network_figure``, ``network_html``, ``write_html``, ``show_network`` and
+``network_frame`` do the two steps in one call. matplotlib is imported on
+first use.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ _PUBLIC = {
     "opgave_key": "opgavelab.draw.layout",
     # the visual language
     "Scene": "opgavelab.draw.style",
+    "SceneOptions": "opgavelab.draw.style",
     "build_scene": "opgavelab.draw.style",
     "type_colours": "opgavelab.draw.style",
     "scale_shapes": "opgavelab.draw.style",

@@ -601,13 +601,8 @@ def formation_page(case, opgave: str, at=None, *, lang: str | None = None, seed:
 
     Parameters
     ----------
-    case : Case
-    opgave : str
-    at : year or date, optional
-        Through this date; default :func:`opgavelab.metrics.default_at`.
-    lang : {"nl", "en"}, optional
-        Default: the case's language (``case.lang``).
-    seed : int, default 0
+    case, opgave, at, lang, seed
+        As for :func:`formation_data`.
     interval : int, default 1000
         Milliseconds per year while playing.
     title : str, optional

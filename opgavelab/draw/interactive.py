@@ -1,8 +1,11 @@
 """Interactive pages: one self-contained HTML file per picture.
 
 :func:`network_html` builds a page that works from ``file://`` with no
-network at all: vis-network's script is inlined from the pyvis package (no
-CDN, no Bootstrap), every style is in the page, and the positions come from
+network at all: vis-network's script is inlined from the files bundled with
+the pyvis package (no CDN, no Bootstrap; pyvis itself is not imported, and the
+nodes, edges and options are written straight from the Scene), the page's own
+script and style are package files (``assets/network-page.js`` and
+``.css``), every style is in the page, and the positions come from
 the same layouts as the static figures, so physics is off and the page draws
 at once (2,000 actors well under 2 s in Chromium).
 
@@ -38,19 +41,33 @@ __all__ = ["network_html", "write_html", "NetworkPage", "show_network", "iframe"
 import html
 import json
 import math
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from .._checks import _check_lang
-from .style import EDGE_COLOUR, OPGAVE_COLOUR, SPOKE_COLOUR, Scene, build_scene, labelled_guides, text
+from .style import EDGE_COLOUR, OPGAVE_COLOUR, SPOKE_COLOUR, Scene, labelled_guides, scene_for, text
 
 #: Default node limit of an interactive page.
 MAX_NODES = 2000
 
-_VIS_PATH = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
+
+
+def _vis_path() -> Path:
+    """The newest ``vis-network.min.js`` bundled with pyvis (``pyvis/templates/lib/vis-<version>/``)."""
+    from importlib.util import find_spec
+
+    # found, not imported: importing pyvis imports IPython and jinja2 (a second for nothing)
+    root = Path(find_spec("pyvis").origin).parent
+    found = list(root.glob("templates/lib/vis-*/vis-network.min.js")) or list(root.glob("lib/vis-*/vis-network.min.js"))
+    if not found:  # pragma: no cover - guards a future pyvis
+        msg = f"pyvis ({root}) bundles no vis-network.min.js; reinstall pyvis (pip install 'pyvis>=0.3')."
+        raise RuntimeError(msg)
+
+    def version(path: Path) -> tuple:
+        return tuple(int(x) if x.isdigit() else 0 for x in path.parent.name.removeprefix("vis-").split("."))
+
+    return max(found, key=version)
 
 
 @lru_cache(maxsize=1)
@@ -62,11 +79,7 @@ def _vis_js() -> str:
     the page, and the source-map line (which would make developer tools
     fetch a file) is dropped.
     """
-    from importlib.util import find_spec
-
-    # found, not imported: importing pyvis imports IPython and jinja2 (a second for nothing)
-    path = Path(find_spec("pyvis").origin).parent.joinpath(*_VIS_PATH)
-    src = path.read_text(encoding="utf-8")
+    src = _vis_path().read_text(encoding="utf-8")
     # split on "\n" only: the script holds other line-break characters inside its strings
     src = "\n".join(line for line in src.split("\n") if not line.startswith("//# sourceMappingURL"))
     src = src.replace("://", ":\\/\\/")
@@ -265,70 +278,98 @@ _NAME_FONT = _FONTS["name"]
 
 
 def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) -> dict:
+    """What the page's script gets: vis-network's nodes, edges and options, straight from the Scene, and the names,
+    layouts, tooltips and words it draws itself."""
     nodes = scene.nodes
     n = len(nodes)
     S = _scale_px(n)
     groups, keys = _groups(scene)
-    # markers grow less than the drawing, so a crowd stays a crowd; the page's script sets the names' sizes
-    # (and shrinks the markers in a small frame) once it knows the frame
-    f = S / _scale_px(1)
-    sizes = (7.0 + 15.0 * nodes["size"].to_numpy(dtype=float)) * math.sqrt(f)
-    star = nodes["shape"].to_numpy() == "star"
-    sizes = np.where(star, sizes * 1.25, sizes)
-    show = nodes["show_label"].to_numpy(dtype=bool)
-    rank = nodes["rank"].to_numpy()
-    if n > label_limit:
-        show = show & (rank <= label_limit)
     pos = _positions(scene, scene.layout, S)
-    # the names (short names where given) travel apart from vis-network's nodes: the page's script places and
-    # draws them itself, by the rule of the static figures (most central first, never over another name or a
-    # marker, a number and the key where there is no room)
-    shown_names = nodes["label"] if "label" in nodes.columns else nodes["name"]
-    labels = [(_label_lines(str(name)) if show[i] else None) for i, name in enumerate(shown_names)]
-    order = [int(i) for i in np.argsort(rank, kind="stable")]
-    vis_nodes = []
-    for i, (colour, shape, aware) in enumerate(zip(nodes["colour"], nodes["shape"], nodes["aware"])):
-        vis_nodes.append({"id": i, "x": pos[2 * i], "y": pos[2 * i + 1], "size": _round(sizes[i]),
-                          "group": keys[(colour, shape, bool(aware))]})
-    index = {v: i for i, v in enumerate(nodes.index)}
-    vis_edges = []
-    edges = scene.edges
-    if len(edges):
-        widths = 0.8 + 3.2 * edges["width"].to_numpy(dtype=float)
-        for u, v, line, directed, w in zip(edges["source"], edges["target"], edges["line"], edges["directed"],
-                                           widths):
-            rec = {"from": index[u], "to": index[v], "width": _round(w)}
-            d = _dashes(scene, line)
-            if d:
-                rec["dashes"] = d
-            if directed:
-                rec["arrows"] = "to"
-            vis_edges.append(rec)
+    vis_nodes = _vis_nodes(scene, pos, keys, S)
+    vis_edges = _vis_edges(scene)
     hub_id = n
-    spokes = scene.opgave is not None and n <= 1000
     if scene.opgave:
-        name = scene.opgave["name"]
         # first in the list, so vis-network draws it first: an actor near the middle stays above the box
-        vis_nodes.insert(0, {"id": hub_id, "x": 0.0, "y": 0.0, "label": name, "shape": "box", "opgave": True,
-                          "color": {"background": OPGAVE_COLOUR, "border": OPGAVE_COLOUR,
-                                    "highlight": {"background": OPGAVE_COLOUR, "border": "#000000"},
-                                    "hover": {"background": OPGAVE_COLOUR, "border": "#000000"}},
-                          "font": {"color": "#FFFFFF", "size": _round(_FONTS["hub"] * f), "face": "sans-serif",
-                                   "strokeWidth": 0},
-                          "widthConstraint": {"maximum": _round(_FONTS["hubWidth"] * f)},
-                          "margin": _round(_FONTS["hubMargin"] * f),
-                          "borderWidth": 0})
-        if spokes:
-            for i in range(n):
-                vis_edges.append({"from": hub_id, "to": i, "width": 0.6, "color": {"color": SPOKE_COLOUR,
-                                                                                   "opacity": 0.5},
-                                  "spoke": True})
+        vis_nodes.insert(0, _vis_hub(scene.opgave["name"], hub_id, S / _scale_px(1)))
+        if n <= 1000:  # the spokes
+            vis_edges += [{"from": hub_id, "to": i, "width": 0.6, "color": {"color": SPOKE_COLOUR, "opacity": 0.5},
+                           "spoke": True} for i in range(n)]
     layouts = {scene.layout.kind: {"pos": pos, "guides": _guides_px(scene.guides, scene.layout, nodes.index)}}
     if alt is not None:
         layouts[alt[0].kind] = {"pos": _positions(scene, alt[0], S), "guides": _guides_px(alt[1], alt[0], nodes.index)}
     header, info = _node_info(scene, lang)
+    rank = nodes["rank"].to_numpy()
+    return {"nodes": vis_nodes, "edges": vis_edges, "options": _vis_options(n, groups), "scale": S,
+            "labels": _page_labels(nodes, label_limit), "order": [int(i) for i in np.argsort(rank, kind="stable")],
+            "rank": [int(r) for r in rank], "fonts": _FONTS, "hub": hub_id if scene.opgave else None,
+            "layouts": layouts, "current": scene.layout.kind, "fields": header, "info": info,
+            "texts": {"force": _message("view_force", lang), "compass": _message("view_compass", lang),
+                      "search": _message("draw.find_actor", lang), "notfound": _message("draw.not_found", lang)}}
+
+
+def _page_labels(nodes, label_limit: int) -> list:
+    """The names to draw (None: on hover only).
+
+    They travel apart from vis-network's nodes: the page's script places and draws them itself, by the rule of the
+    static figures (most central first, never over another name or a marker, a number and the key where there is no
+    room). Short names where given; above ``label_limit`` actors only that many.
+    """
+    show = nodes["show_label"].to_numpy(dtype=bool)
+    if len(nodes) > label_limit:
+        show = show & (nodes["rank"].to_numpy() <= label_limit)
+    shown_names = nodes["label"] if "label" in nodes.columns else nodes["name"]
+    return [(_label_lines(str(name)) if show[i] else None) for i, name in enumerate(shown_names)]
+
+
+def _vis_nodes(scene: Scene, pos: list, keys: dict, S: float) -> list[dict]:
+    """One vis-network node per actor: position, size and its style group.
+
+    Markers grow less than the drawing, so a crowd stays a crowd; the page's script sets the names' sizes (and
+    shrinks the markers in a small frame) once it knows the frame.
+    """
+    nodes = scene.nodes
+    sizes = (7.0 + 15.0 * nodes["size"].to_numpy(dtype=float)) * math.sqrt(S / _scale_px(1))
+    sizes = np.where(nodes["shape"].to_numpy() == "star", sizes * 1.25, sizes)
+    return [{"id": i, "x": pos[2 * i], "y": pos[2 * i + 1], "size": _round(sizes[i]),
+             "group": keys[(colour, shape, bool(aware))]}
+            for i, (colour, shape, aware) in enumerate(zip(nodes["colour"], nodes["shape"], nodes["aware"]))]
+
+
+def _vis_edges(scene: Scene) -> list[dict]:
+    """One vis-network edge per pair of actors: width by weight, dashes by tie type, an arrow when directed."""
+    edges = scene.edges
+    if not len(edges):
+        return []
+    index = {v: i for i, v in enumerate(scene.nodes.index)}
+    widths = 0.8 + 3.2 * edges["width"].to_numpy(dtype=float)
+    out = []
+    for u, v, line, directed, w in zip(edges["source"], edges["target"], edges["line"], edges["directed"], widths):
+        rec = {"from": index[u], "to": index[v], "width": _round(w)}
+        d = _dashes(scene, line)
+        if d:
+            rec["dashes"] = d
+        if directed:
+            rec["arrows"] = "to"
+        out.append(rec)
+    return out
+
+
+def _vis_hub(name: str, hub_id: int, f: float) -> dict:
+    """The opgave as a dark box in the middle (``f``: how much larger than a one-actor drawing)."""
+    return {"id": hub_id, "x": 0.0, "y": 0.0, "label": name, "shape": "box", "opgave": True,
+            "color": {"background": OPGAVE_COLOUR, "border": OPGAVE_COLOUR,
+                      "highlight": {"background": OPGAVE_COLOUR, "border": "#000000"},
+                      "hover": {"background": OPGAVE_COLOUR, "border": "#000000"}},
+            "font": {"color": "#FFFFFF", "size": _round(_FONTS["hub"] * f), "face": "sans-serif", "strokeWidth": 0},
+            "widthConstraint": {"maximum": _round(_FONTS["hubWidth"] * f)},
+            "margin": _round(_FONTS["hubMargin"] * f),
+            "borderWidth": 0}
+
+
+def _vis_options(n: int, groups: dict) -> dict:
+    """vis-network's options: no physics (the positions are given), lighter ties and no hover in a crowd."""
     big = n > 2000
-    options = {
+    return {
         "autoResize": True,
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False, "randomSeed": 0},
@@ -342,12 +383,6 @@ def _page_data(scene: Scene, *, alt: tuple | None, lang: str, label_limit: int) 
                         "navigationButtons": False, "keyboard": False, "multiselect": False},
         "groups": groups,
     }
-    return {"nodes": vis_nodes, "edges": vis_edges, "options": options, "scale": S,
-            "labels": labels, "order": order, "rank": [int(r) for r in rank], "fonts": _FONTS,
-            "hub": hub_id if scene.opgave
-            else None, "layouts": layouts, "current": scene.layout.kind, "fields": header, "info": info,
-            "texts": {"force": _message("view_force", lang), "compass": _message("view_compass", lang), "search": _message("draw.find_actor", lang),
-                      "notfound": _message("draw.not_found", lang)}}
 
 
 def _label_lines(name: str, width: int = 24) -> str:
@@ -368,50 +403,31 @@ def _message(key: str, lang: str) -> str:
     return message(key, lang)
 
 
-def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
-                 labels=None, lang: str | None = None, colours: Mapping | None = None, filters=None,
-                 max_nodes: int | None = MAX_NODES, only_opgave_ties: bool = False, both_layouts: bool = True,
-                 title: str | None = None, colour_by: str = "type", scene: Scene | None = None) -> str:
+def network_html(case, opgave: str, at=None, *, both_layouts: bool = True, title: str | None = None,
+                 scene: Scene | None = None, **options) -> str:
     """A self-contained, offline HTML page with the network around one opgave.
+
+    ``network_html(case, opgave, at, **options)`` is
+    ``build_scene(case, opgave, at, **options).page()``, with the page's own
+    defaults: at most 2,000 actors (``max_nodes``), the names of up to 500
+    drawn on the canvas (all others show on hover; above that the 100 most
+    central).
 
     Parameters
     ----------
-    case : Case
-    opgave : str
-        The opgave id.
-    at : year, date or None
-        A snapshot date; None: every involvement and tie.
-    G : networkx.Graph, optional
-        Draw this graph (e.g. filtered) instead of the opgave's network.
-    layout : {"force", "compass"} or Layout, default "force"
-        The arrangement shown first.
-    seed : int, default 0
-        Seed of the force layout.
-    size_by : str, Series, mapping or None, default "degree"
-        Node size; see :func:`opgavelab.draw.build_scene`.
-    labels : int, "all", "none" or list of ids, optional
-        Which names are drawn on the canvas (all others show on hover);
-        default all up to 500 actors, else the 100 most central.
-    lang : {"nl", "en"}, optional
-        Default: the case's language (``case.lang``).
-    colours : mapping, optional
-        ``{value: colour}`` for the values of ``colour_by``.
-    filters : str, mapping or list, optional
-        Filters to name in the caption.
-    max_nodes : int or None, default 2000
-        Show at most this many actors, the most central by ``size_by``; the
-        caption on the page says so. None: no limit.
-    only_opgave_ties : bool, default False
+    case, opgave, at
+        The case, the opgave's id and the snapshot date; see :func:`opgavelab.draw.build_scene`.
     both_layouts : bool, default True
         Also compute the other layout (force or compass) and offer a button
         to switch.
     title : str, optional
         Default: the opgave's name.
-    colour_by : str, default "type"
-        Colour the actors by ``"type"``, ``"scale"``, ``"sector"``,
-        ``"role"``, ``"aware"`` or another actor attribute.
     scene : Scene, optional
-        A scene built before; the other drawing arguments are then ignored.
+        A scene built before; then no scene options may be given.
+    **options
+        The scene options (``layout``, ``size_by``, ``labels``,
+        ``colour_by``, ``lang``, ``max_nodes``, ...), each described once in
+        :class:`opgavelab.draw.SceneOptions`.
 
     Returns
     -------
@@ -421,7 +437,8 @@ def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: in
     Raises
     ------
     ValueError
-        An argument is not one of its allowed values.
+        As :func:`~opgavelab.draw.network_figure`: a wrong option, or
+        options beside ``scene``.
 
     Examples
     --------
@@ -430,23 +447,29 @@ def network_html(case, opgave: str, at=None, *, G=None, layout="force", seed: in
     >>> "https://" in page or "http://" in page
     False
     """
+    scene = _page_scene("network_html", case, opgave, at, scene, options)
+    return scene.page(both_layouts=both_layouts, title=title)
+
+
+def _page_scene(where: str, case, opgave: str, at, scene: Scene | None, options: dict) -> Scene:
+    """The scene of a page: a page shows up to 2,000 actors and names up to 500 unless told otherwise."""
+    defaults = {"max_nodes": MAX_NODES, "default_labels": 500 if options.get("labels") is None else 20}
+    return scene_for(where, case, opgave, at, scene, options, **defaults)
+
+
+def _scene_page(scene: Scene, *, both_layouts: bool = True, title: str | None = None) -> str:
+    """:meth:`Scene.page`: the page's data (vis-network's nodes, edges and options, built here) in the template."""
     from .layout import compass_layout, force_layout
 
-    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
-    if scene is None:
-        scene = build_scene(case, opgave, at, G=G, layout=layout, seed=seed, size_by=size_by, labels=labels,
-                            default_labels=500 if labels is None else 20, lang=lang, colours=colours,
-                            filters=filters, max_nodes=max_nodes, only_opgave_ties=only_opgave_ties,
-                            colour_by=colour_by)
+    case, lang = scene.case, scene.lang
     alt = None
     if both_layouts and scene.layout.kind in ("force", "compass") and len(scene.nodes):
-        alt_layout = (compass_layout(_scene_graph(scene, opgave), case) if scene.layout.kind == "force"
-                      else force_layout(_scene_graph(scene, opgave), seed=seed))
+        H = _scene_graph(scene, scene.opgave["id"] if scene.opgave else None)
+        alt_layout = compass_layout(H, case) if scene.layout.kind == "force" else force_layout(H, seed=scene.options.seed)
         by_type = scene.legend.get("colour_by", "type") == "type"
         alt = (alt_layout, labelled_guides(alt_layout, case, lang, scene.colours if by_type else {}))
-    data = _page_data(scene, alt=alt, lang=lang, label_limit=100 if labels is None else len(scene.nodes))
-    # the page holds vis-network's own data: the nodes, edges and options as pyvis would hand them over
-    # (pyvis's Network is not needed to write them; its import alone took a second)
+    label_limit = 100 if scene.options.labels is None else len(scene.nodes)
+    data = _page_data(scene, alt=alt, lang=lang, label_limit=label_limit)
     return _render(scene, data, lang=lang, title=title)
 
 
@@ -523,24 +546,21 @@ def write_html(case, opgave: str, path, at=None, *, overwrite: bool = False, **k
 
     Parameters
     ----------
-    case : Case
-    opgave : str
+    case, opgave, at
+        See :func:`opgavelab.draw.build_scene`.
     path : str or path-like
         Where to write the ``.html`` file.
-    at : year, date or None
     overwrite : bool, default False
         Replace an existing file.
     **kwargs
-        Passed to :func:`network_html`.
+        Passed to :func:`network_html`: ``both_layouts``, ``title``,
+        ``scene`` and the scene options (:class:`opgavelab.draw.SceneOptions`).
 
     Returns
     -------
     pathlib.Path
-
-    Raises
-    ------
-    FileExistsError
-        ``path`` exists and ``overwrite`` is false.
+        ``path``, written as :meth:`NetworkPage.save` writes: atomically, an
+        existing file kept (FileExistsError) unless ``overwrite``.
 
     Examples
     --------
@@ -549,13 +569,7 @@ def write_html(case, opgave: str, path, at=None, *, overwrite: bool = False, **k
     >>> out.suffix
     '.html'
     """
-    from ..io import atomic_write
-
-    page = network_html(case, opgave, at, **kwargs)
-    path = Path(path)
-    with atomic_write(path, overwrite=overwrite) as tmp:
-        tmp.write_text(page, encoding="utf-8")
-    return path
+    return NetworkPage(network_html(case, opgave, at, **kwargs)).save(path, overwrite=overwrite)
 
 
 def iframe(page: str, height: str | int = 620) -> str:
@@ -574,14 +588,12 @@ def iframe(page: str, height: str | int = 620) -> str:
             'border:1px solid #ddd;border-radius:4px" sandbox="allow-scripts" loading="eager"></iframe>')
 
 
-def network_frame(case, G, *, opgave: str, positions=None, colour_by: str = "type", size_by="degree", at=None,
-                  filters=None, lang: str | None = None, height: int | str = 620, max_nodes: int | None = MAX_NODES,
-                  colours: Mapping | None = None) -> str:
+def network_frame(case, G, *, opgave: str, positions=None, at=None, height: int | str = 620, **options) -> str:
     """The interactive page of a (filtered) graph as ``<iframe srcdoc>`` markup, for a widget.
 
-    What the explorer puts in its ipywidgets ``HTML`` view: the page of
-    :func:`network_html` for ``G``, in an iframe that draws in JupyterLab and
-    Voilà.
+    What the explorer puts in its ipywidgets ``HTML`` view:
+    ``build_scene(case, opgave, at, G=G, layout=positions, **options).widget(height=height).iframe()``,
+    with the page's defaults (see :func:`network_html`).
 
     Parameters
     ----------
@@ -591,14 +603,20 @@ def network_frame(case, G, *, opgave: str, positions=None, colour_by: str = "typ
     opgave : str
     positions : Layout or dict, optional
         Positions computed before (so the picture keeps still while
-        filtering); default a force layout of ``G``.
-    colour_by, size_by, at, filters, lang, max_nodes, colours
-        See :func:`network_html`.
+        filtering; the page then offers no second layout); default a force
+        layout of ``G``.
+    at : year, date or None
+        The snapshot date named in the caption.
     height : int or str, default 620
+    **options
+        The other scene options (``colour_by``, ``size_by``, ``filters``,
+        ``lang``, ``max_nodes``, ``colours``, ...); see
+        :class:`opgavelab.draw.SceneOptions`.
 
     Returns
     -------
     str
+        ``<iframe srcdoc="...">`` markup.
 
     Examples
     --------
@@ -608,10 +626,9 @@ def network_frame(case, G, *, opgave: str, positions=None, colour_by: str = "typ
     >>> network_frame(case, opgave_graph(case, "zorg"), opgave="zorg").startswith("<iframe srcdoc=")
     True
     """
-    page = network_html(case, opgave, at, G=G, layout="force" if positions is None else positions,
-                        colour_by=colour_by, size_by=size_by, filters=filters, lang=lang, max_nodes=max_nodes,
-                        colours=colours, both_layouts=positions is None)
-    return iframe(page, height)
+    layout = "force" if positions is None else positions
+    scene = _page_scene("network_frame", case, opgave, at, None, {"G": G, "layout": layout, **options})
+    return scene.widget(height=height, both_layouts=positions is None).iframe()
 
 
 class NetworkPage:
@@ -658,23 +675,27 @@ class NetworkPage:
         return f"<NetworkPage '{self.title}': {kb} kB; .save(path) writes it, a notebook shows it.>"
 
 
-def show_network(case, opgave: str, at=None, *, height: int | str = 620, **kwargs) -> NetworkPage:
+def show_network(case, opgave: str, at=None, *, height: int | str = 620, both_layouts: bool = True,
+                 title: str | None = None, scene: Scene | None = None, **options) -> NetworkPage:
     """The interactive network for a notebook (JupyterLab, Voilà).
+
+    ``build_scene(case, opgave, at, **options).widget(height=height)``, with
+    the page's defaults (see :func:`network_html`).
 
     Parameters
     ----------
-    case : Case
-    opgave : str
-    at : year, date or None
+    case, opgave, at
+        See :func:`opgavelab.draw.build_scene`.
     height : int or str, default 620
         Height of the frame (pixels, or a CSS length).
-    **kwargs
-        Passed to :func:`network_html`.
+    both_layouts, title, scene
+        See :func:`network_html`.
+    **options
+        The scene options; see :class:`opgavelab.draw.SceneOptions`.
 
     Returns
     -------
     NetworkPage
     """
-    page = network_html(case, opgave, at, **kwargs)
-    return NetworkPage(page, height=height, title=str(case.opgaven.at[opgave, "name"]))
-
+    scene = _page_scene("show_network", case, opgave, at, scene, options)
+    return scene.widget(height=height, both_layouts=both_layouts, title=title)

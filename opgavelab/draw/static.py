@@ -1,7 +1,8 @@
 """Static figures for reports and slides (matplotlib).
 
 - :func:`network_figure`: the collective around one opgave, with legend and
-  caption, in A4 or 16:9;
+  caption, in A4 or 16:9 (``scene.figure()`` of
+  :func:`~opgavelab.draw.build_scene`);
 - :func:`coverage_figure`: which needed domains the collective covers and
   which are missing;
 - :func:`formation_figure`: how the collective formed over time (actors and
@@ -30,7 +31,6 @@ __all__ = [
 
 import math
 import textwrap
-from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +39,7 @@ import pandas as pd
 from .._checks import _check_lang, _check_one_of
 from .._i18n import fmt_number, message, nmessage
 from . import style as _style
-from .style import EDGE_COLOUR, MARKER_AREA, OPGAVE_COLOUR, SPOKE_COLOUR, Scene, build_scene, text
+from .style import EDGE_COLOUR, MARKER_AREA, OPGAVE_COLOUR, SPOKE_COLOUR, Scene, build_scene, scene_for, text
 
 #: Figure sizes in inches: A4 portrait and landscape, and a 16:9 slide.
 FIGURE_SIZES: dict[str, tuple[float, float]] = {
@@ -191,12 +191,6 @@ def _pt_per_unit(ax) -> float:
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     return min(bbox.width * fig.get_figwidth() / (x1 - x0), bbox.height * fig.get_figheight() / (y1 - y0)) * 72
-
-
-def _axes_width_pt(ax) -> float:
-    bbox = ax.get_position()
-    fig = ax.figure
-    return min(bbox.width * fig.get_figwidth(), bbox.height * fig.get_figheight()) * 72
 
 
 def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = None, compact: bool = False,
@@ -743,57 +737,37 @@ def _draw_key(fig, entries: list[tuple[int, str]], rect, lang: str) -> None:
                 return
 
 
-def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
-                   labels=None, lang: str | None = None, colours: Mapping | None = None, filters=None, size="A4",
-                   title: str | None = None, max_nodes: int | None = None, only_opgave_ties: bool = False,
-                   colour_by: str = "type", scene: Scene | None = None):
+def network_figure(case, opgave: str, at=None, *, size="A4", title: str | None = None, scene: Scene | None = None,
+                   **options):
     """The collective around one opgave as a figure with legend and caption.
+
+    ``network_figure(case, opgave, at, **options)`` is
+    ``build_scene(case, opgave, at, **options).figure(size=size, title=title)``.
 
     Parameters
     ----------
-    case : Case
-    opgave : str
-        The opgave id.
-    at : year, date or None
-        A snapshot date; None: every involvement and tie ("alle jaren").
-    G : networkx.Graph, optional
-        Draw this graph (e.g. filtered) instead of the opgave's network.
-    layout : {"force", "compass"} or Layout, default "force"
-        ``"compass"``: the opgave compass (rings = scale level, sectors =
-        actor type).
-    seed : int, default 0
-        Seed of the force layout.
-    size_by : str, Series, mapping or None, default "degree"
-        Node size; see :func:`opgavelab.draw.build_scene`.
-    labels : int, "all", "none" or list of ids, optional
-        Which actors are named; default all up to 20 actors, else the 20 most
-        central.
-    lang : {"nl", "en"}, optional
-        Default: the case's language (``case.lang``).
-    colours : mapping, optional
-        ``{value: colour}`` for the values of ``colour_by``.
-    filters : str, mapping or list, optional
-        Filters to name in the caption.
+    case, opgave, at
+        The case, the opgave's id and the snapshot date; see :func:`opgavelab.draw.build_scene`.
     size : {"A4", "A4-landscape", "16:9"} or (width, height) in inches, default "A4"
     title : str, optional
         Default: the opgave's name.
-    max_nodes : int, optional
-        Show only the most central actors (the caption says so).
-    only_opgave_ties : bool, default False
-    colour_by : str, default "type"
-        Colour the actors by ``"type"``, ``"scale"``, ``"sector"``,
-        ``"role"``, ``"aware"`` or another actor attribute.
     scene : Scene, optional
-        A scene built before; the other drawing arguments are then ignored.
+        A scene built before; then no scene options may be given.
+    **options
+        The scene options (``layout="compass"``, ``size_by``, ``labels``,
+        ``colour_by``, ``lang``, ...), each described once in
+        :class:`opgavelab.draw.SceneOptions`.
 
     Returns
     -------
     matplotlib.figure.Figure
+        It shows inline in JupyterLab; :func:`save_figure` writes it.
 
     Raises
     ------
     ValueError
-        An argument is not one of its allowed values.
+        An option is not one of its allowed values, or ``scene`` comes with
+        scene options (which it would ignore).
 
     Examples
     --------
@@ -802,12 +776,13 @@ def network_figure(case, opgave: str, at=None, *, G=None, layout="force", seed: 
     >>> fig.get_size_inches().round(2).tolist()
     [8.27, 11.69]
     """
+    scene = scene_for("network_figure", case, opgave, at, scene, options)
+    return scene.figure(size=size, title=title)
+
+
+def _scene_figure(scene: Scene, *, size="A4", title: str | None = None):
+    """:meth:`Scene.figure`: the network on the page, the legend beside or below it, the key, the caption."""
     w, h = _check_size(size)
-    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
-    if scene is None:
-        scene = build_scene(case, opgave, at, G=G, layout=layout, seed=seed, size_by=size_by, labels=labels,
-                            lang=lang, colours=colours, filters=filters, max_nodes=max_nodes,
-                            only_opgave_ties=only_opgave_ties, colour_by=colour_by)
     if scene.guides and scene.caption and not getattr(scene, "_how_to_read", False):
         import dataclasses
 
@@ -923,8 +898,8 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
     ...                     "actors": [["a"], []]}, index=pd.Index(["3.1", "8.1"], name="domain"))
     >>> fig = coverage_figure(cov)
     """
-    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
-    _check_columns("coverage", coverage, ["label", "needed", "covered", "n_actors"])
+    lang, fig, (w, h) = _chart_figure("coverage", coverage, ["label", "needed", "covered", "n_actors"], case, lang,
+                                      size)
     frame = coverage.copy()
     frame["needed"] = frame["needed"].astype(bool)
     frame["covered"] = frame["covered"].astype(bool)
@@ -937,8 +912,6 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
     rows["label"] = [lb if str(lb).startswith(str(code)) else f"{code} {lb}"
                      for code, lb in zip(rows.index, rows["label"].astype(str))]
     n_rows = max(len(rows), 1)
-    w, h = _check_size(size)
-    fig = _new_figure((w, h))
     n_needed, n_cov = len(needed), int(needed["covered"].sum())
     subtitle_parts = []
     if case is not None and opgave is not None:
@@ -946,7 +919,7 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
     subtitle_parts.append(nmessage("draw.coverage_covered", n_needed, lang, covered=fmt_number(n_cov, lang, 0)))
     _title(fig, title or message("draw.coverage_title", lang), " · ".join(subtitle_parts))
     cap = _chart_caption(case, opgave, at, lang, caption)
-    cap_h = (0.25 + 0.16 * (len(cap) * _FONT["caption"] * 0.52 / 72 // (w - 0.6) + 1)) / h
+    cap_h = _chart_caption_height(cap, w, h, 0.25)
     top = 1 - 1.1 / h
     # room for the longest label
     wrapped = [_wrap(str(lb), 44) for lb in rows["label"]]
@@ -1000,6 +973,19 @@ def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = N
     return fig
 
 
+def _chart_figure(name: str, frame, required: list[str], case, lang, size):
+    """The start of a chart: its language, a new figure and its size, after checking ``frame``'s columns."""
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
+    _check_columns(name, frame, required)
+    w, h = _check_size(size)
+    return lang, _new_figure((w, h)), (w, h)
+
+
+def _chart_caption_height(cap: str, w: float, h: float, pad: float) -> float:
+    """The caption's share of a chart's height: ``pad`` inches and a line per wrap."""
+    return (pad + 0.16 * (len(cap) * _FONT["caption"] * 0.52 / 72 // (w - 0.6) + 1)) / h
+
+
 def _check_columns(name: str, frame, required: list[str]) -> None:
     if not isinstance(frame, pd.DataFrame):
         msg = f"'{name}' must be a pandas DataFrame, got {type(frame).__name__}."
@@ -1031,22 +1017,14 @@ def formation_figure(formation: pd.DataFrame, *, case=None, opgave: str | None =
         Indexed by date (Timestamps), with ``n_actors``, ``n_ties``,
         ``density``, ``n_components``, ``largest_component_share`` and
         ``ei_type`` (may be NaN), as ``opgavelab.scan(...).formation``.
-    case : Case, optional
-        For the caption.
-    opgave : str, optional
-    lang : {"nl", "en"}, optional
-        Default: the case's language (``case.lang``).
-    title, caption : str, optional
+        A ValueError names a missing column.
+    case, opgave, lang, title, caption
+        As for :func:`coverage_figure`.
     size : {"A4", "A4-landscape", "16:9"} or (width, height), default "16:9"
 
     Returns
     -------
     matplotlib.figure.Figure
-
-    Raises
-    ------
-    ValueError
-        ``formation`` lacks a column.
 
     Examples
     --------
@@ -1057,18 +1035,11 @@ def formation_figure(formation: pd.DataFrame, *, case=None, opgave: str | None =
     ...                  index=pd.DatetimeIndex(["2020-12-31", "2021-12-31"], name="date"))
     >>> fig = formation_figure(f)
     """
-    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
-    _check_columns("formation", formation, [c for c, _, _ in _FORMATION_PANELS])
-    w, h = _check_size(size)
-    fig = _new_figure((w, h))
+    lang, fig, (w, h) = _chart_figure("formation", formation, [c for c, _, _ in _FORMATION_PANELS], case, lang, size)
     sub = str(case.opgaven.at[opgave, "name"]) if case is not None and opgave is not None else None
     _title(fig, title or message("draw.formation_title", lang), sub)
-    cap = caption
-    if cap is None and case is not None:
-        cap = _style.caption(case, opgave, None, lang=lang,
-                             extra=[message("draw.end_of_each_year", lang)])
-    cap = cap or ""
-    cap_h = (0.3 + 0.16 * (len(cap) * _FONT["caption"] * 0.52 / 72 // (w - 0.6) + 1)) / h
+    cap = _chart_caption(case, opgave, None, lang, caption, extra=[message("draw.end_of_each_year", lang)]) or ""
+    cap_h = _chart_caption_height(cap, w, h, 0.3)
     top = 1 - 1.25 / h
     ncols, nrows = (3, 2) if w >= h else (2, 3)
     gs = fig.add_gridspec(nrows, ncols, left=0.07, right=0.97, bottom=cap_h + 0.45 / h, top=top, hspace=0.55,
@@ -1135,9 +1106,12 @@ def _snapshot_dates(case, opgave: str, n: int, at=None) -> list[pd.Timestamp]:
     return dates
 
 
-def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int = 0, size_by="degree",
-                    lang: str | None = None, colours: Mapping | None = None, size="A4", title: str | None = None,
-                    max_panels: int = 9, labels=0, filters=None, at=None):
+#: The scene options :func:`small_multiples` takes (its panels share positions, so no ``G`` or ``max_nodes``).
+_PANEL_OPTIONS = ("layout", "seed", "size_by", "lang", "colours", "labels", "filters")
+
+
+def small_multiples(case, opgave: str, dates=None, *, size="A4", title: str | None = None, max_panels: int = 9,
+                    at=None, **options):
     """The network at several dates on one sheet.
 
     With ``layout="formation"`` (:func:`opgavelab.draw.formation_layout`)
@@ -1148,31 +1122,27 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
 
     Parameters
     ----------
-    case : Case
-    opgave : str
+    case, opgave
+        See :func:`opgavelab.draw.build_scene`.
     dates : list of years or dates, optional
         Default: the formation's years (from the opgave's first year through
         ``at``), at most ``max_panels`` spread evenly, first and last kept.
-    layout : {"force", "compass", "formation"} or Layout, default "force"
-    seed : int, default 0
-    size_by : str, Series, mapping or None, default "degree"
-    lang : {"nl", "en"}, optional
-        Default: the case's language (``case.lang``).
-    colours : mapping, optional
     size : {"A4", "A4-landscape", "16:9"} or (width, height), default "A4"
     title : str, optional
     max_panels : int, default 9
-    labels : int, "all", "none" or list, default 0
-        Names per panel (default none; the panels are small).
-    filters : optional
-        For the caption.
     at : year or date, optional
         The last date of the default dates; default
         :func:`opgavelab.metrics.default_at`.
+    **options
+        The scene options ``layout`` (also ``"formation"``), ``seed``,
+        ``size_by``, ``lang``, ``colours``, ``labels`` (names per panel,
+        default none: the panels are small) and ``filters``; see
+        :class:`opgavelab.draw.SceneOptions`.
 
     Returns
     -------
     matplotlib.figure.Figure
+        A panel per date, one legend and the caption.
 
     Examples
     --------
@@ -1180,57 +1150,74 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
     >>> fig = small_multiples(opgavelab.example(), "zorg", dates=[2019, 2022, 2024])
     >>> fig = small_multiples(opgavelab.example(), "economie", layout="formation")
     """
-    from ..case import to_timestamp
+    from .._dates import snapshot_at
     from ..network import opgave_graph
-    from .layout import Layout, compass_layout, force_layout
+    from .style import SceneOptions
 
-    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
+    opts = SceneOptions.from_keywords("small_multiples", options, allowed=_PANEL_OPTIONS, labels=0)
+    lang = _check_lang(opts.lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     case._check_opgave(opgave)
-    formation_view = isinstance(layout, str) and layout == "formation"
+    formation_view = isinstance(opts.layout, str) and opts.layout == "formation"
     if not formation_view:
-        _style._check_layout_arg(layout)
+        _style._check_layout_arg(opts.layout)
     w, h = _check_size(size)
     if dates is None:
         dates = _snapshot_dates(case, opgave, max_panels, at=at)
-    dates = [d if isinstance(d, pd.Timestamp) else to_timestamp(d, end=True) for d in dates]
+    dates = [snapshot_at(d) for d in dates]
     if not dates:
         msg = "'dates' must hold at least one year or date."
         raise ValueError(msg)
     full = opgave_graph(case, opgave, directed=None)
-    frames = {}
-    if formation_view:
-        from .formation import formation_frames
-
-        frames = {f.date: f for f in formation_frames(case, opgave, dates=dates, seed=seed, lang=lang,
-                                                       size_by=size_by, labels=labels, colours=colours)}
-        pos = force_layout(full, seed=seed)  # for the sheet's legend only
-    elif isinstance(layout, Layout):
-        pos = layout
-    elif layout == "compass":
-        pos = compass_layout(full, case)
-    else:
-        pos = force_layout(full, seed=seed)
-    full_scene = build_scene(case, opgave, None, G=full, layout=pos, size_by=size_by, lang=lang, colours=colours,
-                             labels=0)
+    frames, pos = _panel_layout(case, opgave, full, dates, opts, lang, formation_view)
+    full_scene = build_scene(case, opgave, None, G=full, layout=pos, size_by=opts.size_by, lang=lang,
+                             colours=opts.colours, labels=0)
     fig = _new_figure((w, h))
     _title(fig, title or message("draw.over_time_title", lang), full_scene.title)
-    lo, hi = float(full_scene.nodes["value"].min()), float(full_scene.nodes["value"].max())
-    n = len(dates)
-    # as square a grid as the sheet allows: 4 panels are 2 x 2, 6 are 3 x 2 (portrait: 2 x 3)
-    ncols = min(n, 3 if w < h else 4, max(1, math.ceil(math.sqrt(n))) if w < h else max(2, math.ceil(math.sqrt(n))))
-    nrows = math.ceil(n / ncols)
-    if formation_view:
-        extra = [message("formation_caption", lang)]
-    else:
-        extra = [message("draw.same_positions", lang)]
-    cap = _style.caption(case, opgave, None, lang=lang, filters=filters, extra=extra)
+    extra = [message("formation_caption" if formation_view else "draw.same_positions", lang)]
+    cap = _style.caption(case, opgave, None, lang=lang, filters=opts.filters, extra=extra)
     cap_h = _caption_height(cap, w) / h
     legend_scene = _formation_scene(full_scene) if formation_view else full_scene
     leg_rows = max(len(items) for _, items in _legend_groups(legend_scene))
     leg_h = (0.55 + 0.235 * (leg_rows + 0.6)) / h if w < h else 0
     top = 1 - 1.05 / h
     bottom = cap_h + leg_h + 0.1 / h
-    right = 0.97 if w < h else 0.74
+    _draw_panels(fig, case, opgave, dates, frames, full_scene, opts, lang, (bottom, top, 0.97 if w < h else 0.74))
+    if w < h:
+        _draw_legend(fig, legend_scene, (0.05, cap_h + 0.05 / h, 0.92, leg_h), "row")
+    else:
+        _draw_legend(fig, legend_scene, (0.76, bottom, 0.23, top - bottom), "column")
+    _caption_text(fig, cap)
+    return fig
+
+
+def _panel_layout(case, opgave: str, full, dates, opts, lang: str, formation_view: bool):
+    """The formation frames by date (formation view only) and the positions every panel shares."""
+    from .layout import Layout, compass_layout, force_layout
+
+    if formation_view:
+        from .formation import formation_frames
+
+        frames = {f.date: f for f in formation_frames(case, opgave, dates=dates, seed=opts.seed, lang=lang,
+                                                       size_by=opts.size_by, labels=opts.labels,
+                                                       colours=opts.colours)}
+        return frames, force_layout(full, seed=opts.seed)  # for the sheet's legend only
+    if isinstance(opts.layout, Layout):
+        return {}, opts.layout
+    if opts.layout == "compass":
+        return {}, compass_layout(full, case)
+    return {}, force_layout(full, seed=opts.seed)
+
+
+def _draw_panels(fig, case, opgave: str, dates, frames: dict, full_scene: Scene, opts, lang: str, box) -> None:
+    """One panel per date in as square a grid as the sheet allows: 4 panels are 2 x 2, 6 are 3 x 2 (portrait 2 x 3)."""
+    from ..network import opgave_graph
+
+    bottom, top, right = box
+    w, h = fig.get_figwidth(), fig.get_figheight()
+    lo, hi = float(full_scene.nodes["value"].min()), float(full_scene.nodes["value"].max())
+    n = len(dates)
+    ncols = min(n, 3 if w < h else 4, max(1, math.ceil(math.sqrt(n))) if w < h else max(2, math.ceil(math.sqrt(n))))
+    nrows = math.ceil(n / ncols)
     cell_w = (right - 0.03) / ncols
     cell_h = (top - bottom) / nrows
     for i, date in enumerate(dates):
@@ -1240,8 +1227,8 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
             scene = frame.scene
         else:
             G = opgave_graph(case, opgave, date, directed=None)
-            scene = build_scene(case, opgave, date, G=G, layout=pos, size_by=size_by, lang=lang, colours=colours,
-                                labels=labels)
+            scene = build_scene(case, opgave, date, G=G, layout=full_scene.layout, size_by=opts.size_by, lang=lang,
+                                colours=opts.colours, labels=opts.labels)
         if hi > lo:
             # one size scale for all panels, so growth shows
             scene.nodes["size"] = np.sqrt(np.clip((scene.nodes["value"].to_numpy(dtype=float) - lo) / (hi - lo), 0, 1))
@@ -1258,12 +1245,6 @@ def small_multiples(case, opgave: str, dates=None, *, layout="force", seed: int 
                    if frame.n_parts == 1 and frame.n_actors >= 2
                    else message("formation_panel_parts", lang, n=frame.n_actors, k=frame.n_parts))
         ax.set_title(f"{label} · {sub}", fontsize=9, color=_INK, pad=2)
-    if w < h:
-        _draw_legend(fig, legend_scene, (0.05, cap_h + 0.05 / h, 0.92, leg_h), "row")
-    else:
-        _draw_legend(fig, legend_scene, (0.76, bottom, 0.23, top - bottom), "column")
-    _caption_text(fig, cap)
-    return fig
 
 
 # --------------------------------------------------------------------------

@@ -18,9 +18,12 @@ One set of choices, used by the static (matplotlib) and the interactive
   picture, in Dutch (default) or English.
 
 :func:`build_scene` turns a case and an opgave into a :class:`Scene`: tables
-of what to draw where, in what style, with the legend and caption texts. The
-renderers in :mod:`opgavelab.draw.static` and
-:mod:`opgavelab.draw.interactive` only translate a Scene to pixels.
+of what to draw where, in what style, with the legend and caption texts. Its
+options (layout, size, names, colours, ...) are defined once, in
+:class:`SceneOptions`. A Scene draws itself: ``scene.figure()`` (matplotlib,
+:mod:`opgavelab.draw.static`), ``scene.page()`` (the offline HTML page,
+:mod:`opgavelab.draw.interactive`) and ``scene.widget()`` (that page in
+JupyterLab); the renderers only translate a Scene to pixels.
 
 References
 ----------
@@ -33,7 +36,10 @@ from __future__ import annotations
 
 __all__ = [
     "Scene",
+    "SceneOptions",
+    "SCENE_OPTIONS",
     "build_scene",
+    "scene_for",
     "type_colours",
     "attribute_colours",
     "COLOUR_BY",
@@ -58,6 +64,7 @@ import numpy as np
 import pandas as pd
 
 from .._checks import _check_lang, _check_one_of
+from .._dates import snapshot_at
 from .._i18n import fmt_number, has_message, message, nmessage
 
 #: Fill of the opgave node (a dark slate that no actor type uses).
@@ -146,6 +153,18 @@ def _to_hex(value, what: str, key) -> str:
         raise ValueError(msg) from None
 
 
+def _with_overrides(out: dict, colours: Mapping | None, key: str) -> dict:
+    """``out`` overridden by the user's ``colours``, every colour as hex, grey for a missing value (key None)."""
+    if colours is not None:
+        if not isinstance(colours, Mapping):
+            msg = f"'colours' must be a mapping {{{key}: colour}}, got {type(colours).__name__}."
+            raise TypeError(msg)
+        out = {**out, **colours}
+    result = {k: _to_hex(v, "colours", k) for k, v in out.items()}
+    result[None] = UNKNOWN_COLOUR
+    return result
+
+
 def type_colours(case=None, colours: Mapping | None = None) -> dict:
     """Actor type → hex colour.
 
@@ -182,14 +201,7 @@ def type_colours(case=None, colours: Mapping | None = None) -> dict:
     out = dict(zip(values, categorical_colours(len(values))))
     if case is not None:
         out.update(case.colours("actor_type"))
-    if colours is not None:
-        if not isinstance(colours, Mapping):
-            msg = f"'colours' must be a mapping {{actor type: colour}}, got {type(colours).__name__}."
-            raise TypeError(msg)
-        out.update(colours)
-    result = {k: _to_hex(v, "colours", k) for k, v in out.items()}
-    result[None] = UNKNOWN_COLOUR
-    return result
+    return _with_overrides(out, colours, "actor type")
 
 
 #: Attributes the nodes can be coloured by (any other node attribute works too).
@@ -234,14 +246,7 @@ def attribute_colours(case, attr: str, values, colours: Mapping | None = None) -
         out = dict(zip(order, categorical_colours(len(order))))
         if case is not None and vocab:
             out.update(case.colours(vocab))
-    if colours is not None:
-        if not isinstance(colours, Mapping):
-            msg = f"'colours' must be a mapping {{value: colour}}, got {type(colours).__name__}."
-            raise TypeError(msg)
-        out.update(colours)
-    result = {k: _to_hex(v, "colours", k) for k, v in out.items()}
-    result[None] = UNKNOWN_COLOUR
-    return result
+    return _with_overrides(out, colours, "value")
 
 
 def scale_shapes(case=None) -> dict:
@@ -326,6 +331,7 @@ def caption(case, opgave: str | None = None, at=None, *, lang: str | None = None
     Returns
     -------
     str
+        The parts joined by " · ".
 
     Examples
     --------
@@ -342,12 +348,10 @@ def caption(case, opgave: str | None = None, at=None, *, lang: str | None = None
     parts = [str(case.name)]
     if opgave is not None:
         parts.append(str(case.opgaven.at[opgave, "name"]))
-    if at is None:
+    ts = snapshot_at(at)
+    if ts is None:
         parts.append(text("all_years", lang))
     else:
-        from ..case import to_timestamp
-
-        ts = at if isinstance(at, pd.Timestamp) else to_timestamp(at, end=True)
         parts.append(text("as_of", lang, date=_format_date(ts, lang)))
     f = _filters_text(filters)
     if f:
@@ -363,9 +367,119 @@ def caption(case, opgave: str | None = None, at=None, *, lang: str | None = None
 # the scene
 # --------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class SceneOptions:
+    """The choices a picture of one opgave is built with, defined once for every drawing function.
+
+    :func:`build_scene` takes them as keywords, and so do the functions that
+    build a scene for you: :func:`~opgavelab.draw.network_figure`,
+    :func:`~opgavelab.draw.network_html`, :func:`~opgavelab.draw.write_html`,
+    :func:`~opgavelab.draw.show_network`, :func:`~opgavelab.draw.network_frame`
+    and (some of them) :func:`~opgavelab.draw.small_multiples`.
+    ``case``, ``opgave`` and ``at`` are the positional arguments of those
+    functions: the case, the opgave's id and the snapshot date (a year, a
+    date or None for every involvement and tie; ``at=2024`` is 31-12-2024).
+
+    Parameters
+    ----------
+    G : networkx.Graph, optional
+        A graph to draw instead of ``opgave_graph(case, opgave, at)``, e.g.
+        after filtering; its nodes need the actor attributes.
+    layout : {"force", "compass"}, Layout or dict, default "force"
+        A layout name (``"compass"``: rings by scale level, sectors by actor
+        type), or positions computed before (so that several pictures share
+        them); a plain ``{node: (x, y)}`` dict is used as it is, with the
+        opgave at ``(0, 0)`` unless it has a position.
+    seed : int, default 0
+        Seed of the force layout.
+    size_by : str, Series, mapping or None, default "degree"
+        Node size: ``"degree"``, ``"weighted_degree"``, ``"betweenness"``,
+        ``"closeness"``, ``"eigenvector"``, a numeric node attribute (e.g.
+        ``"commitment"``), values by actor id (e.g. a column of
+        ``scan.centrality``) or None for equal sizes.
+    labels : int, "all", "none" or list of ids, optional
+        Which actors are named: the ``labels`` most central, all, none, or
+        these. Default: all when there are at most ``default_labels`` actors,
+        else the ``default_labels`` most central (by ``size_by``).
+    default_labels : int, default 20
+        An interactive page names up to 500 by default (the others show on
+        hover, and the page names at most the 100 most central).
+    lang : {"nl", "en"}, optional
+        Default: the case's language (``case.lang``).
+    colours : mapping, optional
+        ``{value: colour}`` overriding the palette and the ``lijsten``
+        sheet (values of ``colour_by``: actor types by default).
+    filters : str, mapping or list, optional
+        Filters to name in the caption.
+    max_nodes : int, optional
+        Show at most this many actors: the most central by ``size_by``. The
+        caption says so. An interactive page shows at most 2,000 by default.
+    only_opgave_ties : bool, default False
+        Passed to :func:`opgavelab.network.opgave_graph`.
+    colour_by : str, default "type"
+        The actor attribute that gives the colour: ``"type"``, ``"scale"``,
+        ``"sector"``, ``"role"``, ``"aware"`` or another node attribute.
+
+    Examples
+    --------
+    >>> SceneOptions(layout="compass").seed
+    0
+    >>> SceneOptions.from_keywords("network_figure", {"colour": "scale"})
+    Traceback (most recent call last):
+    ...
+    TypeError: network_figure() got an unknown keyword ['colour']; ...
+    """
+
+    G: object = None
+    layout: object = "force"
+    seed: int = 0
+    size_by: object = "degree"
+    labels: object = None
+    default_labels: int = 20
+    lang: str | None = None
+    colours: Mapping | None = None
+    filters: object = None
+    max_nodes: int | None = None
+    only_opgave_ties: bool = False
+    colour_by: str = "type"
+
+    @classmethod
+    def from_keywords(cls, where: str, keywords: Mapping, allowed=None, **defaults) -> SceneOptions:
+        """The options ``keywords`` name (over ``defaults``); an unknown keyword is a TypeError naming ``where``."""
+        allowed = list(SCENE_OPTIONS if allowed is None else allowed)
+        unknown = sorted(k for k in keywords if k not in allowed)
+        if unknown:
+            msg = (f"{where}() got an unknown keyword {unknown}; the scene options it takes are {allowed} "
+                   "(see opgavelab.draw.SceneOptions).")
+            raise TypeError(msg)
+        return cls(**{**defaults, **keywords})
+
+
+#: The names of the scene options, in the order of :class:`SceneOptions`.
+SCENE_OPTIONS = ("G", "layout", "seed", "size_by", "labels", "default_labels", "lang", "colours", "filters",
+                 "max_nodes", "only_opgave_ties", "colour_by")
+
+#: Where a Scene's renderers live: imported on first use, as the package's public names are (the renderers'
+#: older entry points, ``network_figure`` and ``network_html``, build a Scene and call these methods).
+_RENDERERS = {"figure": "opgavelab.draw.static:_scene_figure",
+              "page": "opgavelab.draw.interactive:_scene_page",
+              "widget": "opgavelab.draw.interactive:NetworkPage"}
+
+
+def _renderer(name: str):
+    import importlib
+
+    module, _, attr = _RENDERERS[name].partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
 @dataclass
 class Scene:
-    """What a picture shows, renderer-independent.
+    """What a picture shows, renderer-independent: build it once, draw it many ways.
+
+    :func:`build_scene` makes one; :meth:`figure` draws it with matplotlib,
+    :meth:`page` writes the offline HTML page and :meth:`widget` shows that
+    page in JupyterLab or Voilà.
 
     Attributes
     ----------
@@ -397,6 +511,19 @@ class Scene:
     lang : str
     n_total : int
         Number of actors before a node limit.
+    case : Case
+        The case the scene was built from (the page's second layout needs it).
+    options : SceneOptions
+        The options it was built with.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> scene = build_scene(opgavelab.example(), "zorg", 2024, layout="compass")
+    >>> fig = scene.figure(size="16:9")             # matplotlib
+    >>> page = scene.page()                          # the offline HTML page
+    >>> scene.widget(height=500)                     # doctest: +ELLIPSIS
+    <NetworkPage '...': ... kB; .save(path) writes it, a notebook shows it.>
     """
 
     nodes: pd.DataFrame
@@ -414,6 +541,69 @@ class Scene:
     colours: dict = field(default_factory=dict)
     shapes: dict = field(default_factory=dict)
     lines: dict = field(default_factory=dict)
+    case: object = field(default=None, repr=False)
+    options: SceneOptions = field(default_factory=SceneOptions, repr=False)
+
+    def figure(self, *, size="A4", title: str | None = None):
+        """The scene as a matplotlib figure with legend and caption.
+
+        Parameters
+        ----------
+        size : {"A4", "A4-landscape", "16:9"} or (width, height) in inches, default "A4"
+        title : str, optional
+            Default: the opgave's name.
+
+        Returns
+        -------
+        matplotlib.figure.Figure
+        """
+        return _renderer("figure")(self, size=size, title=title)
+
+    def page(self, *, both_layouts: bool = True, title: str | None = None) -> str:
+        """The scene as a self-contained, offline HTML page (see :mod:`opgavelab.draw.interactive`).
+
+        Parameters
+        ----------
+        both_layouts : bool, default True
+            Also compute the other layout (force or compass) and offer a
+            button to switch.
+        title : str, optional
+            Default: the opgave's name.
+
+        Returns
+        -------
+        str
+        """
+        return _renderer("page")(self, both_layouts=both_layouts, title=title)
+
+    def widget(self, *, height: int | str = 620, both_layouts: bool = True, title: str | None = None):
+        """The page for a notebook: a ``NetworkPage`` that JupyterLab and Voilà show in a frame.
+
+        ``.iframe()`` gives the markup for an ipywidgets ``HTML`` value,
+        ``.save(path)`` writes the page.
+        """
+        html_text = self.page(both_layouts=both_layouts, title=title)
+        return _renderer("widget")(html_text, height=height, title=title or self.title)
+
+
+def scene_for(where: str, case, opgave: str, at, scene: Scene | None, keywords: Mapping, **defaults) -> Scene:
+    """``scene`` when given, else one built from ``keywords`` (over ``defaults``).
+
+    A keyword that only builds a scene is refused next to ``scene=``: it
+    would be ignored.
+    """
+    if scene is None:
+        options = SceneOptions.from_keywords(where, keywords, **defaults)
+        return _build(case, opgave, at, options)
+    ignored = sorted(keywords) + (["at"] if at is not None else [])
+    if ignored:
+        msg = (f"{where}() got scene= and also {ignored}, which only build a scene and would be ignored. "
+               "Pass them to build_scene(), or leave out scene=.")
+        raise ValueError(msg)
+    if not isinstance(scene, Scene):
+        msg = f"'scene' must be a Scene from build_scene(), got {type(scene).__name__}."
+        raise TypeError(msg)
+    return scene
 
 
 def _plain(value):
@@ -522,62 +712,31 @@ def _check_layout_arg(layout) -> None:
     raise TypeError(msg)
 
 
-def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int = 0, size_by="degree",
-                labels=None, default_labels: int = 20, lang: str | None = None, colours: Mapping | None = None,
-                filters=None, max_nodes: int | None = None, only_opgave_ties: bool = False,
-                colour_by: str = "type") -> Scene:
+def build_scene(case, opgave: str, at=None, **options) -> Scene:
     """Everything a picture of one opgave shows, ready for a renderer.
 
     Parameters
     ----------
-    case : Case
-    opgave : str
-        The opgave id.
-    at : year, date or None
-        A snapshot date; None: every involvement and tie.
-    G : networkx.Graph, optional
-        A graph to draw instead of ``opgave_graph(case, opgave, at)``, e.g.
-        after filtering; its nodes need the actor attributes.
-    layout : {"force", "compass"}, Layout or dict, default "force"
-        A layout name, or positions computed before (so that several
-        pictures share them); a plain ``{node: (x, y)}`` dict is used as it
-        is, with the opgave at ``(0, 0)`` unless it has a position.
-    seed : int, default 0
-        Seed of the force layout.
-    size_by : str, Series, mapping or None, default "degree"
-        Node size: ``"degree"``, ``"weighted_degree"``, ``"betweenness"``,
-        ``"closeness"``, ``"eigenvector"``, a numeric node attribute (e.g.
-        ``"commitment"``), values by actor id (e.g. a column of
-        ``scan.centrality``) or None for equal sizes.
-    labels : int, "all", "none" or list of ids, optional
-        Which actors are named: the ``labels`` most central, all, none, or
-        these. Default: all when there are at most ``default_labels`` actors,
-        else the ``default_labels`` most central (by ``size_by``).
-    default_labels : int, default 20
-    lang : {"nl", "en"}, optional
-        Default: the case's language (``case.lang``).
-    colours : mapping, optional
-        ``{value: colour}`` overriding the palette and the ``lijsten``
-        sheet (values of ``colour_by``: actor types by default).
-    filters : str, mapping or list, optional
-        Filters to name in the caption.
-    max_nodes : int, optional
-        Show at most this many actors: the most central by ``size_by``. The
-        caption says so.
-    only_opgave_ties : bool, default False
-        Passed to :func:`opgavelab.network.opgave_graph`.
-    colour_by : str, default "type"
-        The actor attribute that gives the colour: ``"type"``, ``"scale"``,
-        ``"sector"``, ``"role"``, ``"aware"`` or another node attribute.
+    case, opgave, at
+        The case, the opgave's id and the snapshot date (None: every
+        involvement and tie), as :class:`SceneOptions` tells.
+    **options
+        The scene options: ``G``, ``layout``, ``seed``, ``size_by``,
+        ``labels``, ``default_labels``, ``lang``, ``colours``, ``filters``,
+        ``max_nodes``, ``only_opgave_ties``, ``colour_by``; each is
+        described once, in :class:`SceneOptions`.
 
     Returns
     -------
     Scene
+        Draw it with ``.figure()``, ``.page()`` or ``.widget()``.
 
     Raises
     ------
     ValueError
-        An argument is not one of its allowed values.
+        An option is not one of its allowed values.
+    TypeError
+        An unknown keyword.
 
     Examples
     --------
@@ -586,75 +745,138 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
     >>> bool(scene.nodes[["x", "y", "colour", "marker", "shape"]].notna().all().all())
     True
     """
-    from ..network import opgave_graph
-    from .layout import Layout, compass_layout, force_layout, opgave_key
+    return _build(case, opgave, at, SceneOptions.from_keywords("build_scene", options))
 
-    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
-    _check_layout_arg(layout)
+
+def _build(case, opgave: str, at, opts: SceneOptions) -> Scene:
+    """The steps of :func:`build_scene`: graph, limit, positions, tables, legend, texts."""
+    lang = _check_scene_options(case, opgave, opts)
+    G = opts.G
+    if G is None:
+        from ..network import opgave_graph
+
+        G = opgave_graph(case, opgave, at, only_opgave_ties=opts.only_opgave_ties, directed=None)  # keep arrows
+    G.graph.setdefault("opgave", opgave)
+    n_total = G.number_of_nodes()
+    G, value, names, rank, notes, extra = _limit_nodes(G, opgave, opts, lang)
+    pos = _scene_positions(G, case, opgave, opts)
+    hub = pos.hub if pos.hub is not None else _opgave_key(opgave)
+    colour_values, colours_map = _node_colours(G, case, opts)
+    nodes = _node_table(G, case, list(value.index), pos, names, colour_values, colours_map, lang)
+    nodes["value"] = value.to_numpy(dtype=float)
+    nodes["size"] = _relative(nodes["value"].to_numpy(dtype=float))
+    nodes["rank"] = rank.to_numpy(dtype=int) if len(rank) else np.zeros(0, int)
+    nodes["show_label"], n_names = _shown_names(nodes, opts)
+    edges = _edge_table(G, case.labels("tie_type", lang), tie_styles(case), text("unknown", lang))
+    oname = str(case.opgaven.at[opgave, "name"])
+    hx, hy = pos.get(hub, (0.0, 0.0))
+    legend = _legend(case, nodes, edges, pos, opts, lang, colours_map,
+                     present=list(dict.fromkeys(colour_values[v] for v in nodes.index)), n_names=n_names)
+    subtitle = text("n_actors_ties", lang, actors=nmessage("count.actors", len(nodes), lang),
+                    ties=nmessage("count.ties", len(edges), lang))
+    if opts.only_opgave_ties:
+        extra.insert(0, text("only_opgave_ties", lang))
+    cap = caption(case, opgave, G.graph.get("at", at) if at is None else at, lang=lang, filters=opts.filters,
+                  extra=extra)
+    return Scene(nodes=nodes, edges=edges, opgave={"id": opgave, "name": oname, "key": hub, "x": float(hx),
+                                                  "y": float(hy)},
+                 legend=legend, title=oname, subtitle=subtitle, caption=cap, layout=pos,
+                 guides=labelled_guides(pos, case, lang, colours_map if opts.colour_by == "type" else {}),
+                 notes=notes, lang=lang, n_total=n_total, colours=colours_map, shapes=scale_shapes(case),
+                 lines=tie_styles(case), case=case, options=opts)
+
+
+def _opgave_key(opgave: str):
+    from .layout import opgave_key
+
+    return opgave_key(opgave)
+
+
+def _check_scene_options(case, opgave: str, opts: SceneOptions) -> str:
+    """The options checked before any work; returns the language."""
+    lang = _check_lang(opts.lang or getattr(case, "lang", None) or "nl")  # None: the case's language
+    _check_layout_arg(opts.layout)
+    max_nodes = opts.max_nodes
     if max_nodes is not None and (isinstance(max_nodes, bool) or not isinstance(max_nodes, (int, np.integer))
                                   or max_nodes < 1):
         msg = f"'max_nodes' must be a whole number >= 1 or None, got {max_nodes!r}."
         raise ValueError(msg)
     case._check_opgave(opgave)
-    if G is None:
-        G = opgave_graph(case, opgave, at, only_opgave_ties=only_opgave_ties, directed=None)  # keep arrows
-    G.graph.setdefault("opgave", opgave)
-    n_total = G.number_of_nodes()
-    value = _metric(G, size_by)
+    return lang
+
+
+def _limit_nodes(G, opgave: str, opts: SceneOptions, lang: str):
+    """The size metric, names and ranks; above ``max_nodes`` only the most central, with a note saying so."""
+    value = _metric(G, opts.size_by)
     names = pd.Series({v: str(G.nodes[v].get("name") or v) for v in G.nodes}, dtype=object).reindex(value.index)
     rank = _ranks(value, names)
     notes: list[str] = []
     extra: list[str] = []
-    if max_nodes is not None and n_total > max_nodes:
-        keep = rank[rank <= max_nodes].index
+    n_total = G.number_of_nodes()
+    if opts.max_nodes is not None and n_total > opts.max_nodes:
+        keep = rank[rank <= opts.max_nodes].index
         G = G.subgraph(keep).copy()
         G.graph["opgave"] = opgave
         value, names, rank = value.loc[keep], names.loc[keep], rank.loc[keep]
-        note = text("shown_part", lang, k=fmt_number(max_nodes, lang, 0), n=fmt_number(n_total, lang, 0),
-                    metric=metric_label(size_by, lang))
+        note = text("shown_part", lang, k=fmt_number(opts.max_nodes, lang, 0), n=fmt_number(n_total, lang, 0),
+                    metric=metric_label(opts.size_by, lang))
         notes.append(note)
         extra.append(note)
-    if only_opgave_ties:
-        extra.insert(0, text("only_opgave_ties", lang))
+    return G, value, names, rank, notes, extra
 
+
+def _scene_positions(G, case, opgave: str, opts: SceneOptions):
+    """The layout: given positions, or the compass or force layout of ``G``; every actor must have one."""
+    from .layout import Layout, compass_layout, force_layout
+
+    layout = opts.layout
     if isinstance(layout, Layout):
         pos = layout
     elif isinstance(layout, Mapping):
-        pos = Layout(layout, kind="custom", hub=opgave_key(opgave))
+        pos = Layout(layout, kind="custom", hub=_opgave_key(opgave))
         pos.setdefault(pos.hub, (0.0, 0.0))
     elif layout == "compass":
         pos = compass_layout(G, case)
     else:
-        pos = force_layout(G, seed=seed)
-    hub = pos.hub if pos.hub is not None else opgave_key(opgave)
+        pos = force_layout(G, seed=opts.seed)
     missing = [v for v in G.nodes if v not in pos]
     if missing:
         shown = missing[:5]
         msg = f"'layout' has no position for {len(missing)} actor(s), e.g. {shown}; compute it on this graph."
         raise ValueError(msg)
+    return pos
 
+
+def _node_colours(G, case, opts: SceneOptions) -> tuple[dict, dict]:
+    """Each actor's value of ``colour_by``, and value → colour."""
+    colour_by = opts.colour_by
     attrs = {a for _, d in G.nodes(data=True) for a in d}
     if not isinstance(colour_by, str) or (colour_by not in COLOUR_BY and colour_by not in attrs):
         allowed = COLOUR_BY + sorted(a for a in attrs if a not in COLOUR_BY)
         msg = f"'colour_by' must be one of {allowed}, got {colour_by!r}."
         raise ValueError(msg)
     colour_values = {v: _colour_value(G.nodes[v].get(colour_by)) for v in G.nodes}
-    colours_map = attribute_colours(case, colour_by, list(colour_values.values()), colours)
+    return colour_values, attribute_colours(case, colour_by, list(colour_values.values()), opts.colours)
+
+
+_NODE_COLUMNS = ["x", "y", "name", "label", "type", "type_label", "colour", "scale", "scale_label", "marker", "shape",
+                 "aware", "role", "commitment", "sector", "domains", "since", "until"]
+
+
+def _node_table(G, case, ids: list, pos, names, colour_values: dict, colours_map: dict, lang: str) -> pd.DataFrame:
+    """One row per actor: position, names, colour, shape and the tooltip fields."""
     shapes = scale_shapes(case)
-    lines = tie_styles(case)
     type_labels = case.labels("actor_type", lang)
     scale_labels = case.labels("scale", lang)
-    tie_labels = case.labels("tie_type", lang)
     role_labels = case.labels("role", lang)
     unknown = text("unknown", lang)
-
-    ids = list(value.index)
     rows = []
     for v in ids:
         d = G.nodes[v]
         t = _plain(d.get("type"))
         s = _plain(d.get("scale"))
         aware = d.get("aware")
+        role = _plain(d.get("role"))
         rows.append({
             "x": float(pos[v][0]), "y": float(pos[v][1]),
             "name": names[v],
@@ -665,72 +887,57 @@ def build_scene(case, opgave: str, at=None, *, G=None, layout="force", seed: int
             "scale": s, "scale_label": scale_labels.get(s, s) if s is not None else unknown,
             "marker": shapes.get(s, _UNKNOWN_SHAPE)[0], "shape": shapes.get(s, _UNKNOWN_SHAPE)[1],
             "aware": True if aware is None else bool(aware),
-            "role": role_labels.get(_plain(d.get("role")), _plain(d.get("role"))) if _plain(d.get("role")) else None,
+            "role": role_labels.get(role, role) if role else None,
             "commitment": _plain(d.get("commitment")),
             "sector": _plain(d.get("sector")),
             "domains": list(d.get("domains") or []),
             "since": _plain(d.get("involved_since")),
             "until": _plain(d.get("involved_until")),
         })
-    nodes = pd.DataFrame(rows, index=pd.Index(ids, name="id"))
-    if nodes.empty:
-        nodes = pd.DataFrame(columns=["x", "y", "name", "label", "type", "type_label", "colour", "scale", "scale_label",
-                                      "marker", "shape", "aware", "role", "commitment", "sector", "domains",
-                                      "since", "until"], index=pd.Index([], name="id"))
-    nodes["value"] = value.to_numpy(dtype=float)
-    nodes["size"] = _relative(nodes["value"].to_numpy(dtype=float))
-    nodes["rank"] = rank.to_numpy(dtype=int) if len(rank) else np.zeros(0, int)
-    which = _label_count(labels, len(nodes), default_labels)
+    if not rows:
+        return pd.DataFrame(columns=_NODE_COLUMNS, index=pd.Index([], name="id"))
+    return pd.DataFrame(rows, index=pd.Index(ids, name="id"))
+
+
+def _shown_names(nodes: pd.DataFrame, opts: SceneOptions):
+    """Which actors are named (``show_label``) and how many."""
+    which = _label_count(opts.labels, len(nodes), opts.default_labels)
     if isinstance(which, list):
-        nodes["show_label"] = nodes.index.isin(which)
-        n_names = int(nodes["show_label"].sum())
-    else:
-        nodes["show_label"] = nodes["rank"] <= which
-        n_names = which
+        show = nodes.index.isin(which)
+        return show, int(show.sum())
+    return nodes["rank"] <= which, which
 
-    edges = _edge_table(G, tie_labels, lines, unknown)
 
-    oname = str(case.opgaven.at[opgave, "name"])
-    hx, hy = pos.get(hub, (0.0, 0.0))
-    opg = {"id": opgave, "name": oname, "key": hub, "x": float(hx), "y": float(hy)}
+def _legend_rows(order_labels: dict, present: set, unknown: str) -> list:
+    """``(value, label)`` for the values present: vocabulary order, then the others sorted, missing last."""
+    order = list(order_labels) + sorted({v for v in present if v not in order_labels and v}, key=str)
+    rows = [(v, order_labels.get(v, v)) for v in order if v in present]
+    if None in present:
+        rows.append((None, unknown))
+    return rows
 
-    legend_types = _colour_legend(case, colour_by, list(dict.fromkeys(colour_values[v] for v in ids)), lang,
-                                  colours_map)
-    present_scales = set(nodes["scale"].tolist())
-    scale_order = list(scale_labels) + sorted({s for s in present_scales if s not in scale_labels and s}, key=str)
-    legend_scales = [(s, scale_labels.get(s, s)) for s in scale_order if s in present_scales]
-    if None in present_scales:
-        legend_scales.append((None, unknown))
-    present_ties = set(edges["type"].tolist()) if len(edges) else set()
-    tie_order = list(tie_labels) + sorted({t for t in present_ties if t not in tie_labels and t}, key=str)
-    legend_ties = [(t, tie_labels.get(t, t)) for t in tie_order if t in present_ties]
-    if None in present_ties:
-        legend_ties.append((None, unknown))
+
+def _legend(case, nodes, edges, pos, opts: SceneOptions, lang: str, colours_map: dict, *, present: list,
+            n_names: int) -> dict:
+    """What the legend lists: colours, shapes and lines present, and what else the picture shows."""
+    unknown = text("unknown", lang)
     legend = {
-        "colour_by": colour_by,
-        "colour_title": _colour_title(colour_by, lang),
-        "types": legend_types,
-        "scales": legend_scales,
-        "ties": legend_ties,
+        "colour_by": opts.colour_by,
+        "colour_title": _colour_title(opts.colour_by, lang),
+        "types": _colour_legend(case, opts.colour_by, present, lang, colours_map),
+        "scales": _legend_rows(case.labels("scale", lang), set(nodes["scale"].tolist()), unknown),
+        "ties": _legend_rows(case.labels("tie_type", lang), set(edges["type"].tolist()) if len(edges) else set(),
+                             unknown),
         "not_aware": bool((~nodes["aware"].astype(bool)).any()) if len(nodes) else False,
         "directed": bool(edges["directed"].any()) if len(edges) else False,
-        "size": metric_label(size_by, lang) if size_by is not None else None,
+        "size": metric_label(opts.size_by, lang) if opts.size_by is not None else None,
         "names": n_names if n_names < len(nodes) else None,
     }
     if pos.kind == "compass":
         legend["layout"] = text("layout_compass", lang)
     elif pos.kind == "force":
         legend["layout"] = text("layout_force", lang, seed=pos.seed)
-
-    guides = labelled_guides(pos, case, lang, colours_map if colour_by == "type" else {})
-
-    subtitle = text("n_actors_ties", lang, actors=nmessage("count.actors", len(nodes), lang),
-                    ties=nmessage("count.ties", len(edges), lang))
-    cap = caption(case, opgave, G.graph.get("at", at) if at is None else at, lang=lang, filters=filters,
-                  extra=extra)
-    return Scene(nodes=nodes, edges=edges, opgave=opg, legend=legend, title=oname, subtitle=subtitle, caption=cap,
-                 layout=pos, guides=guides, notes=notes, lang=lang, n_total=n_total, colours=colours_map,
-                 shapes=shapes, lines=lines)
+    return legend
 
 
 def _colour_value(value):
