@@ -459,20 +459,6 @@ class SceneOptions:
 SCENE_OPTIONS = ("G", "layout", "seed", "size_by", "labels", "default_labels", "lang", "colours", "filters",
                  "max_nodes", "only_opgave_ties", "colour_by")
 
-#: Where a Scene's renderers live: imported on first use, as the package's public names are (the renderers'
-#: older entry points, ``network_figure`` and ``network_html``, build a Scene and call these methods).
-_RENDERERS = {"figure": "opgavelab.draw.static:_scene_figure",
-              "page": "opgavelab.draw.interactive:_scene_page",
-              "widget": "opgavelab.draw.interactive:NetworkPage"}
-
-
-def _renderer(name: str):
-    import importlib
-
-    module, _, attr = _RENDERERS[name].partition(":")
-    return getattr(importlib.import_module(module), attr)
-
-
 @dataclass
 class Scene:
     """What a picture shows, renderer-independent: build it once, draw it many ways.
@@ -557,7 +543,9 @@ class Scene:
         -------
         matplotlib.figure.Figure
         """
-        return _renderer("figure")(self, size=size, title=title)
+        from .static import _scene_figure  # the renderer; its older entry point builds a Scene
+
+        return _scene_figure(self, size=size, title=title)
 
     def page(self, *, both_layouts: bool = True, title: str | None = None) -> str:
         """The scene as a self-contained, offline HTML page (see :mod:`opgavelab.draw.interactive`).
@@ -574,7 +562,9 @@ class Scene:
         -------
         str
         """
-        return _renderer("page")(self, both_layouts=both_layouts, title=title)
+        from .interactive import _scene_page  # the renderer; its older entry point builds a Scene
+
+        return _scene_page(self, both_layouts=both_layouts, title=title)
 
     def widget(self, *, height: int | str = 620, both_layouts: bool = True, title: str | None = None):
         """The page for a notebook: a ``NetworkPage`` that JupyterLab and Voilà show in a frame.
@@ -583,7 +573,9 @@ class Scene:
         ``.save(path)`` writes the page.
         """
         html_text = self.page(both_layouts=both_layouts, title=title)
-        return _renderer("widget")(html_text, height=height, title=title or self.title)
+        from .interactive import NetworkPage
+
+        return NetworkPage(html_text, height=height, title=title or self.title)
 
 
 def scene_for(where: str, case, opgave: str, at, scene: Scene | None, keywords: Mapping, **defaults) -> Scene:
