@@ -453,12 +453,12 @@ def _warm_up(job: tuple, units: list) -> None:
 
 
 def _worker_signals() -> None:
-    """In a worker: Ctrl+C is the parent's to handle; the parent's stop (SIGTERM) unwinds like Ctrl+C, so
-    the temporary file of a write in progress is removed."""
+    """In a worker: Ctrl+C is the parent's to handle; the parent's stop (SIGTERM) unwinds the worker quietly
+    (the parent says it was interrupted), so the temporary file of a write in progress is removed."""
     import signal
 
     def interrupt(signum, frame):
-        raise KeyboardInterrupt
+        raise SystemExit(1)
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, interrupt)
