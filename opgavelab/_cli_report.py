@@ -445,11 +445,31 @@ def _warm_up(job: tuple, units: list) -> None:
     from .draw import formation, interactive, static  # noqa: F401
 
     case, plan, args, formats = job
+    _warm_fonts(formats)
     first = units[0][0]
     if any(p in ("coverage", "formation", "data") for o, p in units if o == first):
         _scan_of(case, first, args)
     else:
         _prepared(case, first, args)
+
+
+def _warm_fonts(formats: list[str]) -> None:
+    """A tiny figure with the report's fonts written once in each static format, so the fonts are opened, the
+    PDF fonts' cut-down copies made and matplotlib's caches filled once, in the parent, for every worker."""
+    import io
+
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(1, 1))
+    FigureCanvasAgg(fig)
+    for weight in ("normal", "bold"):
+        fig.text(0.1, 0.5, "Aa 1", fontweight=weight)
+    with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+        for fmt in ("png", "svg", "pdf"):
+            if fmt in formats:
+                fig.savefig(io.BytesIO(), format=fmt, dpi=72)
 
 
 def _worker_signals() -> None:
