@@ -262,10 +262,15 @@ def run_step(step: str, meta: dict) -> dict:
             network_figure = _import("opgavelab.draw", "network_figure")
             save_figure = _import("opgavelab.draw", "save_figure")
             case = _case(meta)
+            cpu = time.process_time()
             start = time.perf_counter()
             fig = network_figure(case, meta["big"])
             save_figure(fig, tmp / "figure.png", overwrite=True)
             seconds = time.perf_counter() - start
+            out["cpu_seconds"] = round(time.process_time() - cpu, 3)
+        elif step == "figure_before":
+            seconds, extra = _figure_before(meta, tmp)
+            out.update(extra)
         elif step in ("html", "html_all"):
             network_html = _import("opgavelab.draw", "network_html")
             case = _case(meta)
@@ -410,6 +415,33 @@ def _report_run(step: str, tmp: Path) -> tuple[float, dict]:
                      "opgaven": 1 if step.startswith("report_one") else len(ids)}
 
 
+#: The static figure as the library before the second round draws it (fresh process, its own load untimed).
+_FIGURE_BEFORE = """
+import json, sys, time, resource
+import opgavelab
+from opgavelab.draw import network_figure, save_figure
+case = opgavelab.load(sys.argv[1])
+cpu, start = time.process_time(), time.perf_counter()
+fig = network_figure(case, sys.argv[2])
+save_figure(fig, sys.argv[3], overwrite=True)
+print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
+                  "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def _figure_before(meta: dict, tmp: Path) -> tuple[float, dict]:
+    """``network_figure`` + ``save_figure`` (PNG, 300 dpi) of ``groot`` with the library of :data:`BEFORE_REF`."""
+    lib = _before_library()
+    env = dict(os.environ, PYTHONPATH=str(lib), MPLBACKEND="Agg")
+    proc = subprocess.run([sys.executable, "-c", _FIGURE_BEFORE, str(meta["xlsx"]), meta["big"], str(tmp / "b.png")],
+                          cwd=tmp, env=env, capture_output=True, text=True, timeout=STEP_TIMEOUT)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    if proc.returncode or not lines:
+        raise RuntimeError(f"before figure exit {proc.returncode}: {proc.stderr.strip()[-300:]}")
+    got = json.loads(lines[-1])
+    return got["seconds"], {"cpu_seconds": round(got["cpu"], 3), "child_peak_mb": got["peak"]}
+
+
 def _figure_nx(meta: dict, tmp: Path) -> tuple[float, dict]:
     """What a user writes without opgavelab: spring layout and ``draw_networkx`` with names, A4 at 300 dpi."""
     import matplotlib
@@ -543,7 +575,9 @@ STEPS = [
     Step("scan", "full scan of `groot` (`opgavelab.scan`)"),
     Step("brokerage", "brokerage, whole actor network (directed)"),
     Step("formation", f"formation of `groot` over {N_DATES} dates"),
-    Step("figure", "static figure of `groot` (PNG, 300 dpi)", baseline="figure_nx"),
+    Step("figure", "static figure of `groot` (PNG, 300 dpi)", baseline="figure_before"),
+    Step("figure_before", "before: static figure of `groot` (PNG, 300 dpi)", kind="baseline",
+         sizes=("S", "M", "L", "XL")),
     Step("html", "HTML page of `groot` (`network_html`)", baseline="pyvis"),
     Step("draw_html", "… drawn in headless Chromium", baseline="draw_pyvis"),
     Step("html_all", "HTML page of every actor (`max_nodes=None`)", sizes=("S", "M", "L")),
@@ -576,7 +610,7 @@ STEPS = [
 #: Subsets: ``python -m benchmarks.run report libraries``.
 GROUPS = {
     "report": ["report_one_before", "report_one", "report_all_before", "report_all"],
-    "figures": ["figure", "figure_nx", "html", "pyvis", "draw_html", "draw_pyvis"],
+    "figures": ["figure", "figure_before", "figure_nx", "html", "pyvis", "draw_html", "draw_pyvis"],
     "libraries": ["centrality", "centrality_nx", "centrality_igraph", "dedupe", "dedupe_rapidfuzz"],
     "load": ["read_calamine", "read_openpyxl", "load_xlsx", "load_csv"],
     "explorer": ["explorer", "explorer_browser"],
@@ -807,7 +841,14 @@ def _target_row(t: Target, results: dict) -> tuple[str, str, str]:
 def _ratio_text(m: Measure, results: dict) -> str:
     step = STEP_BY_NAME[m.step]
     parts = []
-    if m.step in ("load_xlsx", "load_csv"):
+    if m.step == "figure":  # beside the library before this round and beside networkx's drawing
+        for base in ("figure_before", "figure_nx"):
+            b = results.get((base, m.size))
+            if b is not None and b.median and m.median:
+                parts.append(f"{m.median / b.median:.2f}× {base.replace('figure_', '')}")
+                if base == "figure_before" and m.facts.get("cpu_seconds") and b.facts.get("cpu_seconds"):
+                    parts.append(f"CPU time {m.facts['cpu_seconds'] / b.facts['cpu_seconds']:.2f}× before")
+    elif m.step in ("load_xlsx", "load_csv"):
         for base in ("read_calamine", "read_openpyxl"):
             b = results.get((base, m.size))
             if b is not None and b.median and m.median:
@@ -901,6 +942,10 @@ def write_report(results: dict, metas: dict, sizes: list, machine: dict, version
         m = results.get((t.step, t.size))
         if m is not None and m.facts.get("cpu_seconds") and m.median:
             measured += f" (CPU time {m.facts['cpu_seconds']:.2f} s)"
+        b = results.get((t.step + "_before", t.size))
+        if m is not None and m.median and b is not None and b.median:  # the same step with the library before
+            cpu = f", CPU time {b.facts['cpu_seconds']:.2f} s" if b.facts.get("cpu_seconds") else ""
+            measured += f"; before ({BEFORE_REF}): {_s(b.median)}{cpu}: {m.median / b.median:.2f}× the time"
         lines.append(f"| {label} | {measured} | {verdict} |")
     lines += ["", "## Cases", "", "| size | actors | opgaven | involvement | ties | `groot` | `verkenner` |",
               "|---|---:|---:|---:|---:|---|---|"]
@@ -949,7 +994,7 @@ def _growth_lines(results: dict, metas: dict, sizes: list) -> list[str]:
     """Each step's time per size and the slope of log(time) against log(actors of the case)."""
     import math
 
-    on_big = {"graph", "scan", "formation", "figure", "figure_nx", "html", "draw_html", "pyvis", "draw_pyvis",
+    on_big = {"graph", "scan", "formation", "figure", "figure_before", "figure_nx", "html", "draw_html", "pyvis", "draw_pyvis",
               "centrality", "centrality_nx", "centrality_igraph", "scenario", "key_players"}
 
     def n(step: str, z: str) -> int:  # what the step works on: `groot`, `verkenner` or the whole case

@@ -67,6 +67,7 @@ def add_parser(subparsers, lang: str = "nl") -> None:
     add_limit_arguments(p, lang)
     p.add_argument("--document", action="store_true", help=m("document"))
     p.add_argument("--pdf", action="store_true", help=m("pdf"))
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help=m("jobs", most=MAX_JOBS))
     p.set_defaults(handler=run)
 
 
@@ -143,20 +144,41 @@ def _say(args, text: str, err: bool = False) -> None:
         print(safe(text))
 
 
+class _Stop(Exception):
+    """A step said what is wrong; the command ends with this exit code."""
+
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
+
+
 def run(args) -> int:
     """Handle ``opgavelab report``; returns the exit code."""
-    from ._progress import progress_bar
-    from .errors import ReadError, ValidationError
-    from .io import load
+    try:
+        formats = _check_arguments(args)
+        case = _load_case(args)
+        opgaven = _chosen_opgaven(case, args)
+        _check_at(args)
+        _prepare_out(args)
+        if getattr(args, "document", False) or getattr(args, "pdf", False):
+            from ._document import report_documents
 
-    from ._i18n import fmt_list, fmt_number, message, nmessage
+            return report_documents(case, opgaven, args)
+        plan = _plan_or_refuse(opgaven, args, formats)
+        return _write_all(case, opgaven, plan, args, formats)
+    except _Stop as stop:
+        return stop.code
 
-    lang = args.lang
+
+def _check_arguments(args) -> list[str]:
+    """--formats, --scenario, --dpi and --jobs; returns the formats (sets ``args.scenario_spec``)."""
+    from ._i18n import message
+
     try:
         formats = _parse_formats(args.formats)
     except ValueError as exc:
         _say(args, str(exc), err=True)
-        return EXIT_INVALID
+        raise _Stop(EXIT_INVALID) from None
     spec = None
     if getattr(args, "scenario", None):
         from ._scenario import parse_scenario_spec
@@ -165,22 +187,34 @@ def run(args) -> int:
             spec = parse_scenario_spec(args.scenario)
         except ValueError as exc:
             _say(args, str(exc), err=True)
-            return EXIT_INVALID
+            raise _Stop(EXIT_INVALID) from None
     args.scenario_spec = spec
     if args.dpi < 50 or args.dpi > 1200:
-        _say(args, message("cli.report.bad_dpi", lang, dpi=args.dpi), err=True)
-        return EXIT_INVALID
-    try:
-        from ._cli_common import limit_kwargs
+        _say(args, message("cli.report.bad_dpi", args.lang, dpi=args.dpi), err=True)
+        raise _Stop(EXIT_INVALID)
+    jobs = getattr(args, "jobs", None)
+    if jobs is not None and jobs < 1:
+        _say(args, message("cli.report.bad_jobs", args.lang, jobs=jobs), err=True)
+        raise _Stop(EXIT_INVALID)
+    return formats
 
+
+def _load_case(args):
+    """The case, pseudonymised on request; a file that cannot be read or checked ends the command."""
+    from ._cli_common import limit_kwargs
+    from ._i18n import message
+    from .errors import ReadError, ValidationError
+    from .io import load
+
+    try:
         case = load(args.case, lang=args.lang, progress=sys.stderr.isatty() and not args.quiet, **limit_kwargs(args))
     except ReadError as exc:
         _say(args, exc.title, err=True)
-        return EXIT_UNREADABLE
+        raise _Stop(EXIT_UNREADABLE) from None
     except ValidationError as exc:
         _say(args, exc.title, err=True)
-        _say(args, message("cli.report.check_with", lang, case=args.case), err=True)
-        return EXIT_INVALID
+        _say(args, message("cli.report.check_with", args.lang, case=args.case), err=True)
+        raise _Stop(EXIT_INVALID) from None
     if args.pseudonymise:
         import warnings
 
@@ -192,140 +226,382 @@ def run(args) -> int:
                 case = pseudonymise(case, lang=args.lang)
             except (ValueError, TypeError) as exc:  # a key too short: the message says what to do
                 _say(args, str(exc), err=True)
-                return EXIT_INVALID
+                raise _Stop(EXIT_INVALID) from None
         for w in caught:
             _say(args, str(w.message), err=True)
-    if args.all:
-        opgaven = list(case.opgaven.index)
-    else:
-        opgaven = list(dict.fromkeys(args.opgave))
-        unknown = [o for o in opgaven if o not in case.opgaven.index]
-        if unknown:
-            _say(args, nmessage("cli.report.unknown_opgave", len(unknown), lang, unknown=fmt_list(unknown, lang),
-                                ids=fmt_list(case.opgaven.index, lang)), err=True)
-            return EXIT_INVALID
-    at = args.at
-    if at is not None:
-        from .case import to_timestamp
+    return case
 
-        try:
-            to_timestamp(at, end=True)
-        except ValueError:
-            _say(args, message("cli.report.bad_at", lang, at=at), err=True)
-            return EXIT_INVALID
+
+def _chosen_opgaven(case, args) -> list[str]:
+    """--all or the --opgave ids (each once, in the order given); an unknown id ends the command."""
+    from ._i18n import fmt_list, nmessage
+
+    if args.all:
+        return list(case.opgaven.index)
+    opgaven = list(dict.fromkeys(args.opgave))
+    unknown = [o for o in opgaven if o not in case.opgaven.index]
+    if unknown:
+        _say(args, nmessage("cli.report.unknown_opgave", len(unknown), args.lang, unknown=fmt_list(unknown, args.lang),
+                            ids=fmt_list(case.opgaven.index, args.lang)), err=True)
+        raise _Stop(EXIT_INVALID)
+    return opgaven
+
+
+def _check_at(args) -> None:
+    from ._i18n import message
+
+    if args.at is None:
+        return
+    from .case import to_timestamp
+
+    try:
+        to_timestamp(args.at, end=True)
+    except ValueError:
+        _say(args, message("cli.report.bad_at", args.lang, at=args.at), err=True)
+        raise _Stop(EXIT_INVALID) from None
+
+
+def _prepare_out(args) -> None:
+    """--out a file, a read-only drive: say so before any work; remove what a killed run left."""
     from .errors import WriteError
     from .io import _make_folder, remove_stale_temporaries
 
-    try:  # --out a file, a read-only drive: say so before any work
+    try:
         _make_folder(Path(args.out), args.lang)
     except WriteError as exc:
         _say(args, exc.title, err=True)
-        return EXIT_UNWRITABLE
+        raise _Stop(EXIT_UNWRITABLE) from None
     remove_stale_temporaries(args.out)
-    if getattr(args, "document", False) or getattr(args, "pdf", False):
-        from ._document import report_documents
 
-        return report_documents(case, opgaven, args)
-    plan = planned_files(opgaven, args.out, formats, args.lang, at, scenario=spec is not None)
+
+def _plan_or_refuse(opgaven: list[str], args, formats: list[str]) -> dict[str, dict]:
+    """The files to write; when one exists and there is no --force, nothing is written."""
+    from ._i18n import nmessage
+
+    plan = planned_files(opgaven, args.out, formats, args.lang, args.at, scenario=args.scenario_spec is not None)
     existing = [p for files in plan.values() for p in files.values() if p.exists()]
     if existing and not args.force:
         shown = "\n  ".join(str(p) for p in existing[:10]) + ("\n  ..." if len(existing) > 10 else "")
-        _say(args, nmessage("cli.report.exist", len(existing), lang) + f"\n  {shown}", err=True)
-        return EXIT_INVALID
+        _say(args, nmessage("cli.report.exist", len(existing), args.lang) + f"\n  {shown}", err=True)
+        raise _Stop(EXIT_INVALID)
+    return plan
 
+
+# -- writing: the files of each opgave in parts, one part after another or in worker processes ----------
+
+#: The parts of one opgave's files, in the order the files are reported, and which formats each part writes.
+_PARTS = [*((f, ("png", "svg", "pdf")) for f in _FIGURES), ("pages", ("html",)), ("gif", ("gif",)),
+          ("data", ("xlsx", "gexf", "graphml", "kumu", "csv"))]
+#: The order parts start in, slowest first, so that two workers end together (the order of the report stays
+#: that of ``_PARTS``).
+_SLOWEST_FIRST = ["gif", "over_time", "pages", "compass", "network", "formation", "coverage", "data"]
+#: The most worker processes ``--jobs`` gives by default (each holds the case and matplotlib: ~300 MB).
+MAX_JOBS = 4
+
+
+def _parts(files: dict, formats: list[str]) -> list[str]:
+    return [name for name, fmts in _PARTS
+            if any(f in formats for f in fmts) or (name == "data" and "scenario" in files)]
+
+
+def default_jobs() -> int:
+    """Worker processes for the report: the cores this process may use, at most :data:`MAX_JOBS`; 1 where
+    processes cannot be forked (Windows, macOS), so the work runs one part after another."""
+    import os
+
+    if not _can_fork():
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_JOBS))
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _write_all(case, opgaven: list[str], plan: dict, args, formats: list[str]) -> int:
+    """Write every opgave's files; messages in the order of the plan, whichever process wrote them."""
+    from ._i18n import fmt_number, message, nmessage
+    from ._progress import progress_bar
+    from .errors import WriteError
+
+    lang = args.lang
+    units = [(oid, part) for oid in opgaven for part in _parts(plan[oid], formats)]
     written: list[Path] = []
     start = time.time()
     # a progress bar in a terminal; a line per opgave in a log
     bar = sys.stderr.isatty() and len(opgaven) > 1 and not args.quiet
-    for k, oid in enumerate(progress_bar(opgaven, enable=bar, desc=message("cli.report.progress", lang),
-                                         total=len(opgaven)), start=1):
-        if not bar and (len(opgaven) > 1 or not args.quiet):
-            _say(args, f"[{k}/{len(opgaven)}] {oid}: {case.opgaven.at[oid, 'name']}", err=True)
-        try:
-            for path in _shared(_write_opgave(case, oid, plan[oid], args, formats)):
-                written.append(path)
-                _say(args, message("cli.report.written", lang, path=path))
-        except (FileExistsError, ValueError) as exc:  # a file appeared while writing; a bad --scenario
-            _say(args, str(exc), err=True)
-            return EXIT_INVALID
-        except WriteError as exc:  # disk full, permission taken away, a name the file system refuses
-            _say(args, exc.title, err=True)
-            _say(args, message("report_written_before_error", args.lang, n=len(written), out=args.out), err=True)
-            return EXIT_UNWRITABLE
+    with _shared(), _results(units, (case, plan, args, formats)) as results:
+        for k, oid in enumerate(progress_bar(opgaven, enable=bar, desc=message("cli.report.progress", lang),
+                                             total=len(opgaven)), start=1):
+            if not bar and (len(opgaven) > 1 or not args.quiet):
+                _say(args, f"[{k}/{len(opgaven)}] {oid}: {case.opgaven.at[oid, 'name']}", err=True)
+            for _ in _parts(plan[oid], formats):
+                paths, error = next(results)
+                for path in paths:
+                    written.append(path)
+                    _say(args, message("cli.report.written", lang, path=path))
+                if isinstance(error, (FileExistsError, ValueError)):  # a file appeared while writing; a bad --scenario
+                    _say(args, str(error), err=True)
+                    return EXIT_INVALID
+                if isinstance(error, WriteError):  # disk full, permission taken away, a name the system refuses
+                    _say(args, error.title, err=True)
+                    _say(args, message("report_written_before_error", lang, n=len(written), out=args.out), err=True)
+                    return EXIT_UNWRITABLE
+                if error is not None:
+                    raise error
     _say(args, nmessage("cli.report.done", len(written), lang, out=args.out,
                         seconds=fmt_number(time.time() - start, lang, 0)))
     return EXIT_OK
 
 
-def _shared(files):
-    """Run a writer with the report's shared work: each snapshot graph built once, PDFs with lean fonts."""
+def _shared():
+    """The report's shared work for every part: each snapshot graph built once, PDFs with lean fonts read once."""
+    import contextlib
+
     from ._pdf_fonts import lean_pdf_fonts
     from .network import reuse_graphs
 
-    with reuse_graphs(), lean_pdf_fonts():
-        yield from files
+    stack = contextlib.ExitStack()
+    stack.enter_context(reuse_graphs())
+    stack.enter_context(lean_pdf_fonts())
+    return stack
+
+
+#: What the parts work on: (case, plan, args, formats), set before the workers are forked; and what one
+#: process has computed for an opgave (its graph, layouts, scan), shared by the parts it writes.
+_JOB: tuple | None = None
+_PREPARED: dict = {}
+
+
+class _results:  # noqa: N801 -- used as a context manager
+    """``with _results(units, job) as results``: ``next(results)`` gives ``(paths, error)`` of each unit in turn.
+
+    With more than one job the units are drawn by worker processes forked from this one (after the imports
+    and the loaded case, so each starts at once), slowest first; the results still come in the order of
+    ``units``. Each file is written atomically by the process that makes it; Ctrl+C in the terminal stops
+    the workers, whose files being written are removed.
+    """
+
+    def __init__(self, units: list, job: tuple):
+        self.units, self.job, self.pool, self.finished = units, job, None, False
+
+    def __enter__(self):
+        global _JOB
+        _JOB = self.job
+        _PREPARED.clear()
+        args = self.job[2]
+        jobs = min(getattr(args, "jobs", None) or default_jobs(), len(self.units))
+        if jobs <= 1 or not _can_fork():
+            return (_write_unit(u) for u in self.units)
+        import multiprocessing
+
+        _warm_up(self.job, self.units)
+        self.pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals)
+        rank = {p: i for i, p in enumerate(_SLOWEST_FIRST)}
+        order = sorted(range(len(self.units)),
+                       key=lambda i: (self.units[i][0] != self.units[0][0], rank[self.units[i][1]], i))
+        done = self.pool.imap_unordered(_write_numbered, [(i, self.units[i]) for i in order])
+
+        def in_order():
+            waiting: dict = {}
+            for i in range(len(self.units)):
+                while i not in waiting:
+                    j, result = next(done)
+                    waiting[j] = result
+                if i == len(self.units) - 1:
+                    self.finished = True
+                yield waiting.pop(i)
+
+        return in_order()
+
+    def __exit__(self, *exc):
+        global _JOB
+        if self.pool is not None:
+            if self.finished:
+                self.pool.close()
+            else:  # an error or Ctrl+C: stop the workers (each removes the file it was writing)
+                self.pool.terminate()
+            self.pool.join()
+        _JOB = None
+        _PREPARED.clear()
+        return False
+
+
+def _warm_up(job: tuple, units: list) -> None:
+    """Before the workers are forked: what every worker would otherwise do again (the drawing and export
+    libraries imported, matplotlib's fonts found, the first opgave's graph, layout and scan)."""
+    import matplotlib.backends.backend_agg  # noqa: F401
+    import matplotlib.backends.backend_pdf  # noqa: F401
+    import matplotlib.backends.backend_svg  # noqa: F401
+    import PIL.PngImagePlugin  # noqa: F401
+
+    from . import export  # noqa: F401
+    from .draw import formation, interactive, static  # noqa: F401
+
+    case, plan, args, formats = job
+    _warm_fonts(formats)
+    first = units[0][0]
+    if any(p in ("coverage", "formation", "data") for o, p in units if o == first):
+        _scan_of(case, first, args)
+    else:
+        _prepared(case, first, args)
+
+
+def _warm_fonts(formats: list[str]) -> None:
+    """A tiny figure with the report's fonts written once in each static format, so the fonts are opened, the
+    PDF fonts' cut-down copies made and matplotlib's caches filled once, in the parent, for every worker."""
+    import io
+
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(1, 1))
+    FigureCanvasAgg(fig)
+    for weight in ("normal", "bold"):
+        fig.text(0.1, 0.5, "Aa 1", fontweight=weight)
+    with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+        for fmt in ("png", "svg", "pdf"):
+            if fmt in formats:
+                fig.savefig(io.BytesIO(), format=fmt, dpi=72)
+
+
+def _worker_signals() -> None:
+    """In a worker: Ctrl+C is the parent's to handle; the parent's stop (SIGTERM) unwinds the worker quietly
+    (the parent says it was interrupted), so the temporary file of a write in progress is removed."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise SystemExit(1)
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, interrupt)
+
+
+def _write_numbered(numbered):
+    i, unit = numbered
+    return i, _write_unit(unit)
+
+
+def _write_unit(unit) -> tuple[list[Path], BaseException | None]:
+    """Write one part of one opgave: the paths written and the error that stopped it (or None)."""
+    oid, part = unit
+    case, plan, args, formats = _JOB
+    paths: list[Path] = []
+    try:
+        for path in _write_part(case, oid, part, plan[oid], args, formats):
+            paths.append(path)
+    except (OSError, ValueError) as exc:  # FileExistsError and WriteError are OSErrors: reported by the parent
+        return paths, exc
+    return paths, None
+
+
+def _prepared(case, opgave: str, args) -> dict:
+    """What the parts of one opgave share, computed once per process: date, graph, layouts (scan on demand)."""
+    got = _PREPARED.get(opgave)
+    if got is None:
+        from .draw import layout as _layout
+        from .network import opgave_graph
+
+        at = args.at
+        if at is None:  # one default date for report, explorer and notebooks: the end of the case's last year
+            from .metrics.formation import default_at
+
+            at = default_at(case)
+        G = opgave_graph(case, opgave, at, directed=None)  # figures and network files keep the arrows
+        got = _PREPARED[opgave] = {"at": at, "G": G, "force": _layout.force_layout(G, seed=args.seed)}
+    return got
+
+
+def _scan_of(case, opgave: str, args):
+    prep = _prepared(case, opgave, args)
+    if "scan" not in prep:
+        import opgavelab
+
+        prep["scan"] = opgavelab.scan(case, opgave, at=prep["at"], lang=args.lang)
+    return prep["scan"]
 
 
 def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):
-    """Write the files of one opgave; yields each path once written."""
-    import opgavelab
+    """Write the files of one opgave, one part after another; yields each path once written."""
+    for part in _parts(files, formats):
+        yield from _write_part(case, opgave, part, files, args, formats)
 
-    from .draw import layout as _layout
-    from .draw.interactive import network_html
-    from .draw.static import coverage_figure, formation_figure, network_figure, save_figure, small_multiples
-    from .draw.style import build_scene
-    from ._i18n import csv_separator
-    from .export import write_gexf, write_graphml, write_kumu, write_network_csv
-    from .io import atomic_write
-    from .network import opgave_graph
 
-    lang, at, force = args.lang, args.at, args.force
-    if at is None:  # one default date for report, explorer and notebooks: the end of the case's last year
-        from .metrics.formation import default_at
+def _write_part(case, opgave: str, part: str, files: dict, args, formats: list[str]):
+    """Write the files of one part of an opgave (a figure in each static format, the pages, the GIF, the
+    data files); yields each path once written."""
+    lang, force = args.lang, args.force
+    prep = _prepared(case, opgave, args)
+    at, G = prep["at"], prep["G"]
+    if part in _FIGURES:
+        from .draw.static import save_figure
 
-        at = default_at(case)
-    G = opgave_graph(case, opgave, at, directed=None)  # figures and network files keep the arrows
-    static = [f for f in ("png", "svg", "pdf") if f in formats]
-    needs_scan = bool(static) or "xlsx" in formats
-    scan = opgavelab.scan(case, opgave, at=at, lang=lang) if needs_scan else None
-    force_pos = _layout.force_layout(G, seed=args.seed)
-    if static:
-        compass_pos = _layout.compass_layout(G, case)
-        figures = {
-            "network": lambda: network_figure(case, opgave, at, G=G, layout=force_pos, lang=lang, size=args.size),
-            "compass": lambda: network_figure(case, opgave, at, G=G, layout=compass_pos, lang=lang, size=args.size),
-            "coverage": lambda: coverage_figure(scan.coverage, case=case, opgave=opgave, at=at, lang=lang,
-                                                size=args.size),
-            "formation": lambda: formation_figure(scan.formation, case=case, opgave=opgave, lang=lang,
-                                                  size="16:9" if args.size == "16:9" else "A4-landscape"),
-            # the same years as the formation chart (through --at, or the case's last year), parts drawn apart
-            "over_time": lambda: small_multiples(case, opgave, layout="formation", at=at, seed=args.seed, lang=lang,
-                                                 size=args.size),
-        }
-        for name, make in figures.items():
-            fig = make()
-            for fmt in static:
-                yield save_figure(fig, files[f"{name}.{fmt}"], dpi=args.dpi, overwrite=force)
-            del fig
-    if "html" in formats:
-        scene = build_scene(case, opgave, at, G=G, layout=force_pos, lang=lang, default_labels=500, seed=args.seed)
+        fig = _make_figure(case, opgave, part, args)
+        for fmt in ("png", "svg", "pdf"):
+            if fmt in formats:
+                yield save_figure(fig, files[f"{part}.{fmt}"], dpi=args.dpi, overwrite=force)
+    elif part == "pages":
+        from .draw.formation import write_formation_page
+        from .draw.interactive import network_html
+        from .draw.style import build_scene
+        from .io import atomic_write
+
+        scene = build_scene(case, opgave, at, G=G, layout=prep["force"], lang=lang, default_labels=500,
+                            seed=args.seed)
         page = network_html(case, opgave, scene=scene)
         with atomic_write(files["html"], overwrite=force) as tmp:
             tmp.write_text(page, encoding="utf-8")
         yield files["html"]
-        from .draw.formation import write_formation_page
-
         yield write_formation_page(case, opgave, files["formation_html"], at=at, lang=lang, seed=args.seed,
                                    overwrite=force)
-    if "gif" in formats:
+    elif part == "gif":
         from .draw.formation import formation_gif
 
         yield formation_gif(case, opgave, files["gif"], at=at, lang=lang, seed=args.seed, overwrite=force)
+    elif part == "data":
+        yield from _write_data(case, opgave, files, args, formats)
+
+
+def _make_figure(case, opgave: str, name: str, args):
+    from .draw import layout as _layout
+    from .draw.static import coverage_figure, formation_figure, network_figure, small_multiples
+
+    lang, size = args.lang, args.size
+    prep = _prepared(case, opgave, args)
+    at, G = prep["at"], prep["G"]
+    if name == "network":
+        return network_figure(case, opgave, at, G=G, layout=prep["force"], lang=lang, size=size)
+    if name == "compass":
+        return network_figure(case, opgave, at, G=G, layout=_layout.compass_layout(G, case), lang=lang, size=size)
+    if name == "coverage":
+        return coverage_figure(_scan_of(case, opgave, args).coverage, case=case, opgave=opgave, at=at, lang=lang,
+                               size=size)
+    if name == "formation":
+        return formation_figure(_scan_of(case, opgave, args).formation, case=case, opgave=opgave, lang=lang,
+                                size="16:9" if size == "16:9" else "A4-landscape")
+    # over_time: the same years as the formation chart (through --at, or the case's last year), parts drawn apart
+    return small_multiples(case, opgave, layout="formation", at=at, seed=args.seed, lang=lang, size=size)
+
+
+def _write_data(case, opgave: str, files: dict, args, formats: list[str]):
+    from ._i18n import csv_separator
+    from .export import write_gexf, write_graphml, write_kumu, write_network_csv
+
+    lang, force = args.lang, args.force
+    prep = _prepared(case, opgave, args)
+    at, G = prep["at"], prep["G"]
     if "xlsx" in formats:
-        scan.to_excel(files["xlsx"], overwrite=force)
+        _scan_of(case, opgave, args).to_excel(files["xlsx"], overwrite=force)
         yield files["xlsx"]
     if "gexf" in formats:
-        yield write_gexf(G, files["gexf"], case=case, layout=force_pos, overwrite=force)
+        yield write_gexf(G, files["gexf"], case=case, layout=prep["force"], overwrite=force)
     if "graphml" in formats:
         yield write_graphml(G, files["graphml"], overwrite=force)
     if "kumu" in formats:

@@ -78,3 +78,33 @@ def test_lean_pdf_fonts_keep_the_text_and_restore_matplotlib():
     # the same characters are mapped back to Unicode (texts stay searchable), in a file no larger
     assert unicode_maps(lean) == unicode_maps(full) and unicode_maps(lean)
     assert len(lean) <= len(full)
+
+
+def test_pdf_fonts_read_once_give_the_same_files():
+    pytest.importorskip("fontTools")
+    import io
+
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    def figure(words: str) -> Figure:
+        fig = Figure(figsize=(3, 1))
+        FigureCanvasAgg(fig)
+        fig.text(0.1, 0.5, words)
+        fig.text(0.1, 0.2, words.upper(), fontweight="bold")
+        return fig
+
+    # the second text needs glyphs the first did not (ŋ is outside Latin-1): the cached font grows
+    figs = [figure("Veenmarken ëé"), figure("Zorg – ŋ 3½")]
+
+    def pdfs(cache: bool) -> list[bytes]:
+        out = []
+        with matplotlib.rc_context({"pdf.fonttype": 42}), lean_pdf_fonts(cache=cache):
+            for fig in figs + figs:
+                buf = io.BytesIO()
+                fig.savefig(buf, format="pdf", metadata={"CreationDate": None})
+                out.append(buf.getvalue())
+        return out
+
+    assert pdfs(cache=True) == pdfs(cache=False)

@@ -23,10 +23,7 @@ DATA_TABLES: dict[str, str] = {}
 #: fails the test, so it cannot linger).
 BEING_SPLIT: dict[str, str] = {
     # issue 19, being split on branch issue-19d/21r
-    "draw/style.py::build_scene": "issue 19, being split on branch issue-19d",
     "draw/static.py::_draw_names": "issue 19, being split on branch issue-19d",
-    "draw/static.py::small_multiples": "issue 19, being split on branch issue-19d",
-    "_cli_report.py::run": "issue 19, being split on branch issue-21r (the report command rewritten for speed)",
 }
 
 

@@ -1,0 +1,50 @@
+"""``opgavelab report`` in worker processes (issue 21): the same files and messages as one after another."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import opgavelab
+from opgavelab._cli_report import _can_fork, default_jobs
+from opgavelab.cli import main
+
+pytestmark = pytest.mark.skipif(not _can_fork(), reason="worker processes are forked (Linux)")
+
+
+def _run(out, capsys, *extra) -> tuple[int, list[str], str]:
+    rc = main(["report", str(opgavelab.example_path()), "--opgave", "zorg", "--opgave", "water", "--out", str(out),
+               "--dpi", "50", "--formats", "png,gexf,kumu", *extra])
+    captured = capsys.readouterr()
+    return rc, captured.out.replace(str(out), "OUT").splitlines()[:-1], captured.err.replace(str(out), "OUT")
+
+
+def test_workers_write_the_same_files_and_say_so_in_the_same_order(tmp_path, capsys):
+    rc1, said1, err1 = _run(tmp_path / "one", capsys, "--jobs", "1")
+    rc2, said2, err2 = _run(tmp_path / "two", capsys, "--jobs", "2")
+    assert rc1 == rc2 == 0
+    assert said1 == said2 and len(said1) == 2 * 7  # five figures, GEXF and Kumu per opgave, in the plan's order
+    assert err1 == err2 and err1.index("[1/2] zorg") < err1.index("[2/2] water")
+    for png in sorted((tmp_path / "one").rglob("*.png")):
+        other = tmp_path / "two" / png.relative_to(tmp_path / "one")
+        assert np.array_equal(np.asarray(Image.open(png)), np.asarray(Image.open(other))), png.name
+    assert not list(tmp_path.rglob("*opgavelab-tmp*"))
+
+
+def test_a_worker_that_cannot_write_stops_the_report_with_the_reason(tmp_path, capsys):
+    (tmp_path / "water").write_text("a file where the report wants a folder")
+    rc, said, err = _run(tmp_path, capsys, "--jobs", "2")
+    assert rc == 3
+    assert "water" in err
+    assert not list(tmp_path.rglob("*opgavelab-tmp*"))
+
+
+def test_default_jobs_are_the_cores_up_to_four():
+    assert 1 <= default_jobs() <= 4
+
+
+def test_jobs_below_one_are_refused(tmp_path, capsys):
+    rc = main(["report", str(opgavelab.example_path()), "--opgave", "zorg", "--out", str(tmp_path), "--jobs", "0"])
+    assert rc == 1
+    assert "--jobs moet 1 of meer zijn, niet 0." in capsys.readouterr().err
