@@ -21,10 +21,7 @@ DATA_TABLES: dict[str, str] = {}
 #: Long functions that another branch is splitting now; the integrator empties
 #: this list when those branches are merged (an entry that is no longer long
 #: fails the test, so it cannot linger).
-BEING_SPLIT: dict[str, str] = {
-    # issue 19, being split on branch issue-19d/21r
-    "draw/static.py::_draw_names": "issue 19, being split on branch issue-19d",
-}
+BEING_SPLIT: dict[str, str] = {}
 
 
 def _code_lines(source: str) -> set[int]:

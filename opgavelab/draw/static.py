@@ -369,113 +369,130 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
     central actors (rank 1 to 3) are always named, with a thin leader line
     when they need to stand further away.
     """
-    fig = ax.figure
-    renderer = _renderer(fig)
-    ax.apply_aspect()  # the box the axes will have when drawn (equal aspect)
-    n = len(nodes)
-    fs = 6.0 if compact else (8.0 if n <= 60 else 7.0)
-    px_per_pt = fig.dpi / 72
-    frame = ax.get_window_extent(renderer)
-    fx0, fy0, fx1, fy1 = frame.x0 - 2, frame.y0 - 2, frame.x1 + 2, frame.y1 + 2
-    # taken: every text already in the axes (opgave box, ring and sector labels) and every marker
-    taken = []
-    from matplotlib.text import Text
-
-    for t in ax.texts:
-        if not t.get_text():  # arrowheads are empty annotations
-            continue
-        if hasattr(t, "update_positions"):
-            t.update_positions(renderer)
-        bb = Text.get_window_extent(t, renderer)  # the text, not an annotation's arrow
-        pad = 3.5 * px_per_pt if t.get_bbox_patch() is not None else 1.0
-        taken.append((bb.x0 - pad, bb.y0 - pad, bb.x1 + pad, bb.y1 + pad))
-    centres = ax.transData.transform(nodes[["x", "y"]].to_numpy(dtype=float))
-    radii = nodes["_d"].to_numpy(dtype=float) / 2 * px_per_pt
-    markers = np.column_stack([centres[:, 0] - radii, centres[:, 1] - radii, centres[:, 0] + radii,
-                               centres[:, 1] + radii]) if n else np.zeros((0, 4))
-    where = {v: i for i, v in enumerate(nodes.index)}
+    placer = _NamePlacer(ax, nodes, compact=compact)
     labels = nodes["label"] if "label" in nodes.columns else nodes["name"]
     # with a key: the KEY_ACTORS most central actors get a name or, where there is no room, a number (at most
     # KEY_NUMBERS numbers: a longer key is not read); in a larger network the others show in the exports
     chosen = nodes[nodes["rank"] <= KEY_ACTORS].sort_values("rank") if key else \
         nodes[nodes["show_label"]].sort_values("rank")
-    placed: list[tuple] = []
-    unnamed: list = []
+    unnamed = [v for v, row in chosen.iterrows()
+               if not placer.name(v, _label_text(labels[v], 16 if compact else 22), int(row["rank"]), key)]
+    if not key:
+        return []
+    order = sorted(unnamed, key=lambda u: (int(nodes.at[u, "rank"]), str(nodes.at[u, "name"])))[:KEY_NUMBERS]
+    return [(number, placer.number(v, number)) for number, v in enumerate(order, start=1)]
 
-    from matplotlib.font_manager import FontProperties
 
-    metrics: dict = {}
+class _NamePlacer:
+    """Where names and numbers may still go in one network Axes, in display pixels.
 
-    def measure(s: str, size: float, weight="normal"):
-        # the renderer's own text metrics, line by line, as matplotlib lays out a text (linespacing 1.05):
-        # far quicker than making a Text for each name
+    ``taken`` holds every text already in the axes (opgave box, ring and
+    sector labels), ``markers`` every marker's box, ``placed`` each name or
+    number placed so far.
+    """
+
+    def __init__(self, ax, nodes: pd.DataFrame, *, compact: bool):
+        fig = ax.figure
+        self.ax, self.nodes = ax, nodes
+        self.renderer = _renderer(fig)
+        ax.apply_aspect()  # the box the axes will have when drawn (equal aspect)
+        n = len(nodes)
+        self.fs = 6.0 if compact else (8.0 if n <= 60 else 7.0)
+        self.px_per_pt = fig.dpi / 72
+        frame = ax.get_window_extent(self.renderer)
+        self.frame = (frame.x0 - 2, frame.y0 - 2, frame.x1 + 2, frame.y1 + 2)
+        self.taken = self._texts_in_axes()
+        self.centres = ax.transData.transform(nodes[["x", "y"]].to_numpy(dtype=float))
+        radii = nodes["_d"].to_numpy(dtype=float) / 2 * self.px_per_pt
+        c = self.centres
+        self.markers = (np.column_stack([c[:, 0] - radii, c[:, 1] - radii, c[:, 0] + radii, c[:, 1] + radii])
+                        if n else np.zeros((0, 4)))
+        self.where = {v: i for i, v in enumerate(nodes.index)}
+        self.placed: list[tuple] = []
+        self._metrics: dict = {}
+
+    def _texts_in_axes(self) -> list[tuple]:
+        from matplotlib.text import Text
+
+        taken = []
+        for t in self.ax.texts:
+            if not t.get_text():  # arrowheads are empty annotations
+                continue
+            if hasattr(t, "update_positions"):
+                t.update_positions(self.renderer)
+            bb = Text.get_window_extent(t, self.renderer)  # the text, not an annotation's arrow
+            pad = 3.5 * self.px_per_pt if t.get_bbox_patch() is not None else 1.0
+            taken.append((bb.x0 - pad, bb.y0 - pad, bb.x1 + pad, bb.y1 + pad))
+        return taken
+
+    def measure(self, s: str, size: float, weight="normal"):
+        """Width and height of ``s`` in pixels, with the renderer's own text metrics, line by line, as
+        matplotlib lays out a text (linespacing 1.05): far quicker than making a Text for each name."""
+        from matplotlib.font_manager import FontProperties
+
         key = (size, weight)
-        if key not in metrics:
+        if key not in self._metrics:
             prop = FontProperties(size=size, weight=weight)
-            _, lp_h, lp_d = renderer.get_text_width_height_descent("lp", prop, ismath=False)
-            metrics[key] = (prop, lp_h, lp_d)
-        prop, lp_h, lp_d = metrics[key]
+            _, lp_h, lp_d = self.renderer.get_text_width_height_descent("lp", prop, ismath=False)
+            self._metrics[key] = (prop, lp_h, lp_d)
+        prop, lp_h, lp_d = self._metrics[key]
         lines = s.split("\n")
-        w = max(renderer.get_text_width_height_descent(line, prop, ismath=False)[0] for line in lines)
+        w = max(self.renderer.get_text_width_height_descent(line, prop, ismath=False)[0] for line in lines)
         h = lp_h + (len(lines) - 1) * (lp_h - lp_d) * 1.05
-        return w + 1.2 * px_per_pt, h + 1.2 * px_per_pt
+        return w + 1.2 * self.px_per_pt, h + 1.2 * self.px_per_pt
 
-    def free(box, own: int, markers_too: bool = True) -> bool:
+    def free(self, box, own: int, markers_too: bool = True) -> bool:
+        fx0, fy0, fx1, fy1 = self.frame
         if box[0] < fx0 or box[2] > fx1 or box[1] < fy0 or box[3] > fy1:
             return False
-        if _hits(box, placed) or _hits(box, taken):
+        if _hits(box, self.placed) or _hits(box, self.taken):
             return False
         if not markers_too:
             return True
-        hit = ((box[0] < markers[:, 2]) & (box[2] > markers[:, 0]) & (box[1] < markers[:, 3])
-               & (box[3] > markers[:, 1]))
+        m = self.markers
+        hit = (box[0] < m[:, 2]) & (box[2] > m[:, 0]) & (box[1] < m[:, 3]) & (box[3] > m[:, 1])
         hit[own] = False
         return not hit.any()
 
-    def put(i: int, s: str, size: float, cands, weight="normal", colour="#111111", markers_too=True) -> bool:
-        w, h = measure(s, size, weight)
+    def put(self, i: int, s: str, size: float, cands, weight="normal", markers_too=True) -> bool:
+        """Draw ``s`` at the first free candidate place beside actor ``i``; False when none is free."""
+        w, h = self.measure(s, size, weight)
+        row = self.nodes.iloc[i]
         for dx, dy, ha, va, far in cands:
-            box = _box(centres[i], (dx * px_per_pt, dy * px_per_pt), w, h, ha, va)
-            if free(box, i, markers_too):
-                x, y = nodes.iloc[i][["x", "y"]]
-                ax.annotate(s, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=size,
-                            fontweight=weight, color=colour, zorder=7, linespacing=1.05, bbox=_HALO, gid="name",
-                            arrowprops=(dict(arrowstyle="-", color="#333333", lw=0.7, shrinkA=0,
-                                             shrinkB=float(nodes.iloc[i]["_d"]) / 2)
-                                        if far else None))
-                placed.append(box)
+            box = _box(self.centres[i], (dx * self.px_per_pt, dy * self.px_per_pt), w, h, ha, va)
+            if self.free(box, i, markers_too):
+                leader = dict(arrowstyle="-", color="#333333", lw=0.7, shrinkA=0, shrinkB=float(row["_d"]) / 2)
+                self.ax.annotate(s, (row["x"], row["y"]), xytext=(dx, dy), textcoords="offset points", ha=ha,
+                                 va=va, fontsize=size, fontweight=weight, color="#111111", zorder=7,
+                                 linespacing=1.05, bbox=_HALO, gid="name", arrowprops=leader if far else None)
+                self.placed.append(box)
                 return True
         return False
 
-    for v, row in chosen.iterrows():
-        i = where[v]
-        r_pt = float(row["_d"]) / 2
-        name = _label_text(labels[v], 16 if compact else 22)
-        top = int(row["rank"]) <= 5
+    def name(self, v, name: str, rank: int, key: bool) -> bool:
+        """Place actor ``v``'s name; the five most central try further away (with a leader line) and,
+        failing that, over other markers. False when it found no room."""
+        i = self.where[v]
+        r_pt = float(self.nodes.at[v, "_d"]) / 2
+        top = rank <= 5
         gaps = (1.5, 6.0, 14.0, 24.0, 34.0) if top else ((1.5, 7.0) if key else (1.5,))
         cands = _candidates(r_pt, gaps[:1]) + _candidates(r_pt, gaps[1:], n_dirs=16) if len(gaps) > 1 else \
             _candidates(r_pt, gaps)
-        if not put(i, name, fs, cands) and not (top and put(i, name, fs, cands, markers_too=False)):
-            unnamed.append(v)
-    if not key:
-        return []
-    out = []
-    number = 0
-    for v in sorted(unnamed, key=lambda u: (int(nodes.at[u, "rank"]), str(nodes.at[u, "name"])))[:KEY_NUMBERS]:
-        number += 1
-        i = where[v]
-        r_pt = float(nodes.at[v, "_d"]) / 2
-        s = str(number)
+        return self.put(i, name, self.fs, cands) or (top and self.put(i, name, self.fs, cands, markers_too=False))
+
+    def number(self, v, number: int) -> str:
+        """Place ``number`` beside actor ``v`` (on its marker, as a last resort); returns the full name."""
+        i = self.where[v]
+        r_pt = float(self.nodes.at[v, "_d"]) / 2
+        s, size = str(number), self.fs - 0.5
         cands = _candidates(r_pt, (0.8,)) + _candidates(r_pt, (4.0, 9.0), n_dirs=16)
-        if not put(i, s, fs - 0.5, cands, weight="bold"):
-            # on the marker itself, as a last resort
-            w, h = measure(s, fs - 0.5, "bold")
-            box = _box(centres[i], (0, 0), w, h, "center", "center")
-            ax.annotate(s, (nodes.at[v, "x"], nodes.at[v, "y"]), ha="center", va="center", fontsize=fs - 0.5,
-                        fontweight="bold", color="#111111", zorder=7, bbox=_HALO, gid="name")
-            placed.append(box)
-        out.append((number, str(nodes.at[v, "name"])))
-    return out
+        if not self.put(i, s, size, cands, weight="bold"):
+            w, h = self.measure(s, size, "bold")
+            box = _box(self.centres[i], (0, 0), w, h, "center", "center")
+            self.ax.annotate(s, (self.nodes.at[v, "x"], self.nodes.at[v, "y"]), ha="center", va="center",
+                             fontsize=size, fontweight="bold", color="#111111", zorder=7, bbox=_HALO, gid="name")
+            self.placed.append(box)
+        return str(self.nodes.at[v, "name"])
 
 
 def _overlap_area(a, b) -> float:
