@@ -49,8 +49,8 @@ _PUBLIC = {
     "small_multiples": "opgavelab.draw.static",
     "formation_frame_figure": "opgavelab.draw.static",
     # formation views
-    "formation_layout": "opgavelab.draw.formation",
-    "formation_frames": "opgavelab.draw.formation",
+    "formation_layout": "opgavelab.draw._frames",
+    "formation_frames": "opgavelab.draw._frames",
     "formation_gif": "opgavelab.draw.formation",
     "formation_page": "opgavelab.draw.formation",
     "formation_data": "opgavelab.draw.formation",

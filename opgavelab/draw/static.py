@@ -608,7 +608,7 @@ def _legend_groups(scene: Scene) -> list[tuple[str, list]]:
         items.append((Line2D([0, 1], [0, 0], color=EDGE_COLOUR, linewidth=2.6), text("width", lang)))
     if lg.get("formation"):
         # formation views: the parts' boxes and the ties that joined parts (no opgave spokes there)
-        from .formation import JOIN_COLOUR, PART_EDGE, PART_FILL
+        from .style import JOIN_COLOUR, PART_EDGE, PART_FILL
 
         items.append((FancyBboxPatch((0, 0), 1, 1, boxstyle="round,pad=0.1", fc=PART_FILL, ec=PART_EDGE),
                       lg["formation"]["part"]))
@@ -1212,7 +1212,7 @@ def _panel_layout(case, opgave: str, full, dates, opts, lang: str, formation_vie
     from .layout import Layout, compass_layout, force_layout
 
     if formation_view:
-        from .formation import formation_frames
+        from ._frames import formation_frames
 
         frames = {f.date: f for f in formation_frames(case, opgave, dates=dates, seed=opts.seed, lang=lang,
                                                        size_by=opts.size_by, labels=opts.labels,
@@ -1290,7 +1290,7 @@ def _draw_parts(ax, parts, xy: dict, *, compact: bool = False, counts: bool = Tr
     """A soft rounded box behind each part, its size at the top left (parts of two or more)."""
     from matplotlib.patches import FancyBboxPatch
 
-    from .formation import PAD, PART_EDGE, PART_FILL
+    from .style import PAD, PART_EDGE, PART_FILL
 
     pad = PAD * 0.85
     for part in parts:
@@ -1309,7 +1309,7 @@ def _draw_parts(ax, parts, xy: dict, *, compact: bool = False, counts: bool = Tr
 def _draw_joining(ax, joining, xy: dict, *, compact: bool = False) -> None:
     from matplotlib.collections import LineCollection
 
-    from .formation import JOIN_COLOUR
+    from .style import JOIN_COLOUR
 
     segs = [(xy[u], xy[v]) for u, v in joining if u in xy and v in xy]
     if segs:

@@ -75,6 +75,12 @@ EDGE_COLOUR = "#6E6E6E"
 SPOKE_COLOUR = "#B8B8C8"
 #: Colour of actors whose type is missing or outside the palette.
 UNKNOWN_COLOUR = "#9e9e9e"
+#: Formation views: the part boxes, the ties that joined parts this year, and the padding around a
+#: part's actors inside its box (layout units).
+PART_FILL = "#eef2f8"
+PART_EDGE = "#c5d0e0"
+JOIN_COLOUR = "#e8590c"
+PAD = 0.07
 
 #: Metrics computed from the graph by name (others may be node attributes).
 SIZE_METRICS = ["degree", "weighted_degree", "betweenness", "closeness", "eigenvector"]

@@ -1,0 +1,322 @@
+"""The formation views' data: per date the positions, the parts and the ties that joined them (no drawing).
+
+- :func:`formation_layout`: positions per date, anchored on the layout of the
+  last date; at every date the parts that are separate are packed apart (their
+  bounding boxes do not overlap) and an actor moves only when its part changes.
+- :func:`formation_frames`: per date the scene, the parts (with their boxes)
+  and the ties that joined parts that year; shared by the small multiples
+  (:mod:`~opgavelab.draw.static`), the animated GIF, the offline page
+  (:mod:`~opgavelab.draw.formation`) and the explorer.
+
+Both are public from :mod:`opgavelab.draw` and :mod:`opgavelab.draw.formation`;
+this module draws nothing, so the renderers can import it without a cycle.
+"""
+
+from __future__ import annotations
+
+__all__ = ["FormationFrame", "formation_frames", "formation_layout"]
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .style import PAD
+
+#: the gap between the parts' boxes (layout units)
+GAP = 0.08
+
+
+def _union_graph(case, opgave: str, dates):
+    """Every actor present at one of the dates and every tie active at one of them (undirected)."""
+    import networkx as nx
+
+    from ..network import opgave_graph
+
+    U = nx.Graph()
+    for t in dates:
+        G = opgave_graph(case, opgave, at=t, directed=False)
+        U.add_nodes_from(G.nodes(data=True))
+        for u, v, d in G.edges(data=True):
+            w = float(d.get("weight", 1.0) or 1.0)
+            if U.has_edge(u, v):
+                U[u][v]["weight"] = max(U[u][v]["weight"], w)
+            else:
+                U.add_edge(u, v, weight=w)
+    U.graph["opgave"] = opgave
+    return U
+
+
+def _components(G) -> list[list]:
+    import networkx as nx
+
+    parts = [sorted(c, key=str) for c in nx.connected_components(G)]
+    parts.sort(key=lambda c: (-len(c), str(c[0])))
+    return parts
+
+
+def _overlaps(c: np.ndarray, half: np.ndarray, gap: float) -> bool:
+    d = np.abs(c[None, :, :] - c[:, None, :])
+    need = half[:, None, :] + half[None, :, :] + gap * 0.999
+    hit = (d[:, :, 0] < need[:, :, 0]) & (d[:, :, 1] < need[:, :, 1])
+    np.fill_diagonal(hit, False)
+    return bool(hit.any())
+
+
+def _shelves(half: np.ndarray, gap: float = GAP) -> np.ndarray:
+    """Boxes in rows, largest first: never overlapping, for many parts or when pushing does not settle."""
+    k = len(half)
+    order = np.argsort(-(half[:, 0] * half[:, 1]), kind="stable")
+    width = max(float(np.sqrt(((2 * half + gap) ** 2).prod(axis=1).sum()) * 1.6), float(2 * half[:, 0].max() + gap))
+    c = np.zeros((k, 2))
+    x = y = row_h = 0.0
+    for i in order:
+        w, h = 2 * half[i, 0] + gap, 2 * half[i, 1] + gap
+        if x > 0 and x + w > width:
+            x, y, row_h = 0.0, y - row_h, 0.0
+        c[i] = (x + w / 2, y - h / 2)
+        x += w
+        row_h = max(row_h, h)
+    return c - c.mean(axis=0)
+
+
+def _pack(centres: np.ndarray, half: np.ndarray, weight: np.ndarray, gap: float = GAP,
+          iterations: int = 400) -> np.ndarray:
+    """Move boxes (centre, half-size) apart until none overlap, each as little as possible.
+
+    Each pass pushes every overlapping pair apart along the axis where they
+    overlap least, the lighter box (fewer actors) moving more; it ends when no
+    pair overlaps. O(k²) per pass on arrays; parts are few.
+    """
+    c = centres.astype(float).copy()
+    k = len(c)
+    if k < 2:
+        return c
+    if k > 300:  # pairwise pushing is O(k²) per pass: many parts go on shelves
+        return _shelves(half, gap)
+    # boxes that start at the same point need a direction: a tiny, fixed spread
+    jitter = np.column_stack([np.cos(np.arange(k) * 2.399), np.sin(np.arange(k) * 2.399)]) * 1e-4
+    c += jitter
+    for _ in range(iterations):
+        d = c[None, :, :] - c[:, None, :]  # d[i, j] = c[j] - c[i]
+        need = half[:, None, :] + half[None, :, :] + gap
+        over = need - np.abs(d)  # > 0 on both axes: overlap
+        hit = (over[:, :, 0] > 0) & (over[:, :, 1] > 0)
+        np.fill_diagonal(hit, False)
+        if not hit.any():
+            break
+        axis = np.where(over[:, :, 0] < over[:, :, 1], 0, 1)
+        amount = np.where(axis == 0, over[:, :, 0], over[:, :, 1]) * hit
+        sign = np.sign(np.where(axis == 0, d[:, :, 0], d[:, :, 1]))
+        sign[sign == 0] = 1
+        share_i = weight[None, :] / (weight[:, None] + weight[None, :])  # i moves by j's share
+        move = np.zeros_like(c)
+        for ax in (0, 1):
+            m = amount * (axis == ax) * share_i * 0.55
+            move[:, ax] -= (m * sign).sum(axis=1)
+        c += move
+    return _shelves(half, gap) if _overlaps(c, half, gap) else c
+
+
+def formation_layout(case, opgave: str, dates=None, at=None, *, seed: int = 0, aspect: float = 1.0) -> dict:
+    """Positions per date in which the separate parts of the collective are drawn apart.
+
+    The anchor is a force layout (:func:`~opgavelab.draw.layout.force_layout`,
+    without the opgave hub) of the network of the last date, with every actor
+    and tie of the earlier dates added. At every date each part (connected
+    component) keeps the shape it has in the anchor, drawn more compact when it
+    is spread much wider than its size needs, and the parts are then moved
+    apart until their bounding boxes do not overlap. A part moves only as far
+    as needed, so an actor moves from one date to the next only when its part
+    changes; at the last date a collective that is one whole stands exactly as
+    in the anchor.
+
+    Parameters
+    ----------
+    case : Case
+    opgave : str
+    dates : list of years or dates, optional
+        Default :func:`opgavelab.metrics.snapshot_dates` through ``at``.
+    at : year or date, optional
+        Default :func:`opgavelab.metrics.default_at`.
+    seed : int, default 0
+        Seed of the anchor layout.
+    aspect : float, default 1.0
+        Width over height of the space to fill: the positions span
+        ``[-aspect, aspect]`` across and ``[-1, 1]`` up (1.6 for a slide).
+
+    Returns
+    -------
+    dict of pandas.Timestamp to Layout
+        One :class:`~opgavelab.draw.layout.Layout` (``kind="formation"``, no
+        hub) per date, with the present actors' positions and the attributes
+        ``parts`` (lists of actor ids, largest first) and ``boxes`` (per part
+        ``(x0, y0, x1, y1)``, padding included). Every date uses the same
+        scale: the widest date fits in ``[-aspect, aspect] x [-1, 1]``.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> lay = formation_layout(opgavelab.example(), "economie")
+    >>> [len(lay[t].parts) for t in lay][:2], len(lay[max(lay)].parts)
+    ([7, 4], 1)
+    """
+    from ..metrics.formation import _dates
+    from ..network import opgave_graph
+    from .layout import Layout, force_layout
+
+    case._check_opgave(opgave)
+    dates = list(_dates(case, opgave, dates, at))
+    if not dates:
+        return {}
+    U = _union_graph(case, opgave, dates)
+    anchor = force_layout(U, seed=seed, hub=False, opgave=opgave)
+    nodes = list(U.nodes)
+    if not nodes:
+        return {t: _empty_layout(Layout, seed) for t in dates}
+    N = len(nodes)
+    xy_all = np.array([anchor[v] for v in nodes], dtype=float).reshape(-1, 2)
+    R = float(np.abs(xy_all).max()) or 1.0
+    where = {v: i for i, v in enumerate(nodes)}
+    raw = {}
+    later: dict = {}  # positions at the next later date: an earlier year starts from where its actors go next
+    for t in reversed(dates):
+        G = opgave_graph(case, opgave, at=t, directed=False)
+        parts = _components(G)
+        if not parts:
+            raw[t] = ({}, [], [])
+            continue
+        shapes, centres, halves, weights = [], [], [], []
+        for part in parts:
+            xy = xy_all[[where[v] for v in part]]
+            centre = xy.mean(axis=0)
+            rel = xy - centre
+            radius = float(np.sqrt((rel**2).sum(axis=1)).max()) if len(part) > 1 else 0.0
+            # a part as wide as the whole but with few actors is drawn more compact
+            target = 1.15 * R * math.sqrt(len(part) / N)
+            if radius > target > 0:
+                rel = rel * (target / radius)
+            shapes.append(rel)
+            # start where these actors stand the next year (so they move little), else at the anchor
+            nxt = [later[v] for v in part if v in later]
+            centres.append(np.mean(nxt, axis=0) if nxt else centre)
+            lo, hi = rel.min(axis=0), rel.max(axis=0)
+            # the box is centred on the part's centre: half-size covers both sides
+            halves.append(np.maximum(np.abs(lo), np.abs(hi)) + PAD)
+            weights.append(float(len(part)))
+        packed = _pack(np.array(centres), np.array(halves), np.array(weights))
+        pos, boxes = {}, []
+        for part, rel, c, h in zip(parts, shapes, packed, halves):
+            for v, p in zip(part, rel + c):
+                pos[v] = (float(p[0]), float(p[1]))
+            boxes.append((float(c[0] - h[0]), float(c[1] - h[1]), float(c[0] + h[0]), float(c[1] + h[1])))
+        raw[t] = (pos, parts, boxes)
+        later = {**later, **pos}
+    # one scale for every date, so nothing zooms while the years play
+    all_boxes = np.array([b for _, _, boxes in raw.values() for b in boxes] or [(-1.0, -1.0, 1.0, 1.0)])
+    ex = float(np.abs(all_boxes[:, [0, 2]]).max()) or 1.0
+    ey = float(np.abs(all_boxes[:, [1, 3]]).max()) or 1.0
+    sx, sy = float(aspect) / ex, 1.0 / ey
+    out = {}
+    for t in dates:
+        pos, parts, boxes = raw[t]
+        lay = Layout({v: (x * sx, y * sy) for v, (x, y) in pos.items()}, kind="formation", hub=None, seed=seed)
+        lay.parts = parts
+        lay.boxes = [(b[0] * sx, b[1] * sy, b[2] * sx, b[3] * sy) for b in boxes]
+        out[t] = lay
+    return out
+
+
+def _empty_layout(Layout, seed):
+    lay = Layout({}, kind="formation", hub=None, seed=seed)
+    lay.parts, lay.boxes = [], []
+    return lay
+
+
+@dataclass
+class FormationFrame:
+    """One date of a formation view: what to draw and what to say."""
+
+    date: pd.Timestamp
+    scene: object
+    layout: object
+    parts: list
+    boxes: list
+    joining: list = field(default_factory=list)  # (source, target) pairs that joined parts at this date
+    n_actors: int = 0
+    n_parts: int = 0
+    largest_share: float = float("nan")
+    sentence: str = ""
+
+
+def formation_frames(case, opgave: str, dates=None, at=None, *, seed: int = 0, lang: str | None = None,
+                     size_by="degree", labels=None, colours=None, aspect: float = 1.0) -> list[FormationFrame]:
+    """Per date: the scene in the formation layout, its parts and the ties that joined parts.
+
+    The joining ties come from :func:`opgavelab.metrics.formation_events`;
+    ``sentence`` tells that date's merges (or where the collective stands).
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> frames = formation_frames(opgavelab.example(), "economie")
+    >>> frames[1].date.year, len(frames[1].parts), len(frames[1].joining) > 0
+    (2019, 4, True)
+    """
+    from .._checks import _check_lang
+    from ..metrics.formation import _merge_sentence, _split_sentence, formation, formation_events, formation_moment
+    from ..network import opgave_graph
+    from .style import build_scene
+
+    lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
+    layouts = formation_layout(case, opgave, dates=dates, at=at, seed=seed, aspect=aspect)
+    if not layouts:
+        return []
+    events = formation_events(case, opgave, dates=list(layouts), lang=lang)
+    merges = events[events["event"] == "merge"]
+    splits = events[events["event"] == "split"]
+    n_all = len({v for lay in layouts.values() for v in lay})
+    series = formation(case, opgave, dates=list(layouts), attr=None)
+    frames = []
+    for i, (t, lay) in enumerate(layouts.items()):
+        G = opgave_graph(case, opgave, at=t)
+        scene = build_scene(case, opgave, t, G=G, layout=lay, size_by=size_by, lang=lang, colours=colours,
+                            labels=labels if labels is not None else (20 if n_all > 20 else "all"))
+        here = merges[merges["date"] == t]
+        joining = [(d["source"], d["target"]) for ties in here["ties"] for d in ties]
+        sentence = " ".join([_merge_sentence(row, case, lang) for _, row in here.iterrows()]
+                            + [_split_sentence(row, case, lang) for _, row in splits[splits["date"] == t].iterrows()])
+        if not sentence:  # no merge or split this year: where the collective stands
+            sentence = _status_sentence(series.iloc[: i + 1], lang, formation_moment(series))
+        n = sum(len(p) for p in lay.parts)
+        frames.append(FormationFrame(
+            date=t, scene=scene, layout=lay, parts=lay.parts, boxes=lay.boxes, joining=joining, n_actors=n,
+            n_parts=len(lay.parts), largest_share=(len(lay.parts[0]) / n) if n else float("nan"),
+            sentence=sentence))
+    return frames
+
+
+def _status_sentence(upto: pd.DataFrame, lang: str, final_moment=None) -> str:
+    """Where the collective stands at the last date of ``upto`` (a formation series through that date).
+
+    A "since" only when the whole lasts through the end of the full series
+    (``final_moment``, its formation moment): a frame must not say "since
+    2021" when 2023 splits again.
+    """
+    from .._i18n import fmt_percent, message
+    from ..metrics.formation import formation_moment
+
+    last = upto.iloc[-1]
+    n, k, year = int(last["n_actors"]), int(last["n_components"]), upto.index[-1].year
+    moment = formation_moment(upto)
+    if moment is not None and final_moment is not None and moment == final_moment:
+        return message("formation_whole_since", lang, since=moment.year, n=n, year=year)
+    if moment is not None:
+        return message("formation_whole_now", lang, year=year, n=n)
+    if n < 2:
+        return message("formation_not_yet_one", lang, year=year)
+    if len(upto) == 1:
+        return message("formation_start_parts", lang, year=year, n=n, k=k)
+    return message("formation_parts_now", lang, year=year, k=k,
+                   pct=fmt_percent(float(last["largest_component_share"]), lang))
