@@ -208,6 +208,10 @@ class Explorer(widgets.VBox):
         from .draw.widget import FormationView
 
         self._formation_view = FormationView(controls=False, layout=w.Layout(width="100%"))
+        # ▶ and the slider move the formation view in the browser at once (no round trip through the
+        # kernel, which scans the year meanwhile and updates the key figures after); a year the view
+        # has no frame of is clamped by the kernel (_show_formation)
+        self._year_link = w.jsdlink((self._year_w, "value"), (self._formation_view, "year"))
         self._formation_view.observe(self._guard(self._on_view_year), names="year")
         traitlets.link((self._formation_view, "selected_actor"), (self, "selected_actor"))
         self._formation_key = None
@@ -307,10 +311,14 @@ class Explorer(widgets.VBox):
         self.set_trait("tie_types", used_ties)
         years = case.years() or [2000]
         for control in (self._year_w, self._play):
-            # widen first so that min <= max holds at every step
-            control.max = max(control.max, years[-1])
-            control.min = years[0]
-            control.max = years[-1]
+            # widen first so that min <= max holds at every step; the browser gets the new range and the
+            # year in one message, so the slider never passes through a clamped year (the formation view
+            # follows the slider in the browser)
+            with control.hold_sync():
+                control.max = max(control.max, years[-1])
+                control.min = years[0]
+                control.max = years[-1]
+                control.value = years[-1] if at is None else min(max(int(at), years[0]), years[-1])
         ids = list(case.opgaven.index)
         if opgave is not None and opgave not in ids:
             case._check_opgave(opgave)
@@ -453,6 +461,14 @@ class Explorer(widgets.VBox):
             return
         if change["new"] and change["new"] != self.at and self.view == "formation":
             self.at = int(change["new"])
+        years = self._formation_view.data.get("years") or []
+        if years and change["new"] and not years[0] <= change["new"] <= years[-1]:
+            # the slider (linked in the browser) went where the opgave has no frame: show the nearest
+            self._setting_view_year = True
+            try:
+                self._formation_view.year = min(max(int(change["new"]), years[0]), years[-1])
+            finally:
+                self._setting_view_year = False
 
     def _formation_data_key(self) -> tuple:
         return (id(self.case), self.opgave, self.lang, tuple(self.types), tuple(self.scales), tuple(self.tie_types),
