@@ -218,13 +218,17 @@ def run_step(step: str, meta: dict) -> dict:
             import opgavelab
 
             path = meta["xlsx"] if step == "load_xlsx" else meta["csv"]
+            cpu = time.process_time()
             seconds, case = _timed(opgavelab.load, path)
+            out["cpu_seconds"] = round(time.process_time() - cpu, 3)
             out["rows"] = len(case.actors) + len(case.opgaven) + len(case.involvement) + len(case.ties)
         elif step in ("read_calamine", "read_openpyxl"):
             import pandas as pd
 
             engine = step.split("_")[1]
+            cpu = time.process_time()
             seconds, frames = _timed(pd.read_excel, meta["xlsx"], sheet_name=SHEETS, engine=engine)
+            out["cpu_seconds"] = round(time.process_time() - cpu, 3)
             out["rows"] = sum(len(f) for f in frames.values())
         elif step == "graph":
             from opgavelab.network import opgave_graph
@@ -845,6 +849,9 @@ def _ratio_text(m: Measure, results: dict) -> str:
             b = results.get((base, m.size))
             if b is not None and b.median and m.median:
                 parts.append(f"{m.median / b.median:.2f}× {base.split('_')[1]}")
+                if m.facts.get("cpu_seconds") and b.facts.get("cpu_seconds"):  # a busy machine: CPU time too
+                    parts.append(f"CPU time {m.facts['cpu_seconds'] / b.facts['cpu_seconds']:.2f}× "
+                                 f"{base.split('_')[1]}")
     elif step.baseline:
         b = results.get((step.baseline, m.size))
         if b is not None and b.median and m.median:

@@ -476,7 +476,7 @@ class Explorer(widgets.VBox):
 
     def _show_formation(self) -> None:
         """The formation widget: new data only when the opgave, filters or language change; else a new year."""
-        from .draw.formation import formation_data
+        from .draw.formation import formation_data, formation_frames
         from .network import opgave_graph
 
         key = self._formation_data_key()
@@ -484,8 +484,15 @@ class Explorer(widgets.VBox):
             union = opgave_graph(self.case, self.opgave, at=None, directed=False)
             # the same filters and node limit as the other views: the most central by ties over all years
             allowed = set(self._limit(self._filtered_graph(union))[0].nodes)
+            # the frames (layout, parts, scenes, sentences) do not depend on the filters: computed once per
+            # opgave and language, so a filter change only chooses what to send (formation_data's defaults)
+            frames_key = ("formation_frames", id(self.case), self.opgave, self.lang)
+            if frames_key not in self._positions:
+                self._positions[frames_key] = formation_frames(self.case, self.opgave, lang=self.lang, seed=0,
+                                                               aspect=2.0, labels=12)
             self._formation_view.data = formation_data(self.case, self.opgave, lang=self.lang, actors=allowed,
-                                                       tie_types=self.tie_types)
+                                                       tie_types=self.tie_types,
+                                                       frames=self._positions[frames_key])
             self._formation_key = key
         years = self._formation_view.data.get("years") or []
         if self.at is not None and years:

@@ -69,6 +69,23 @@ def test_the_year_slider_moves_the_formation_view_in_the_browser_and_the_kernel_
     assert ex.at == first - 1 and ex._formation_view.year == first and ex.last_error is None
 
 
+def test_a_filter_change_reuses_the_frames_and_sends_what_a_fresh_computation_sends(case, tmp_path, monkeypatch):
+    from opgavelab.draw import formation as formation_module
+    from opgavelab.draw.formation import formation_data
+
+    ex = Explorer(case, export_dir=tmp_path)
+    types = list(ex.types)
+    calls = []
+    original = formation_module.formation_frames
+    monkeypatch.setattr(formation_module, "formation_frames", lambda *a, **k: calls.append(1) or original(*a, **k))
+    ex.types = types[1:]
+    assert calls == []  # the frames of this opgave were made once, when the explorer opened
+    shown = set(ex._formation_view.data["nodes"][i]["id"] for i in range(len(ex._formation_view.data["nodes"])))
+    monkeypatch.setattr(formation_module, "formation_frames", original)
+    fresh = formation_data(case, ex.opgave, lang=ex.lang, actors=shown, tie_types=ex.tie_types)
+    assert ex._formation_view.data == fresh and ex.last_error is None
+
+
 def test_the_per_year_list_is_true_for_every_year(case, tmp_path):
     ex = Explorer(case, opgave="wonen", export_dir=tmp_path)
     panel = ex._metrics_w.value
