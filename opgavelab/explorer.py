@@ -459,7 +459,11 @@ class Explorer(widgets.VBox):
         """The formation view's year moved (its slider or ▶): the explorer follows."""
         if self._setting_view_year:  # the explorer moved it (e.g. clamped to the opgave's first year)
             return
-        if change["new"] and change["new"] != self.at and self.view == "formation":
+        # from the browser the year comes through the slider's link (the view's own controls are hidden),
+        # and the slider's own message sets `at`: following the view too would send the slider a year it
+        # has left while the kernel catches up
+        from_browser = "year" in getattr(self._formation_view, "_property_lock", {})
+        if change["new"] and change["new"] != self.at and self.view == "formation" and not from_browser:
             self.at = int(change["new"])
         years = self._formation_view.data.get("years") or []
         if years and change["new"] and not years[0] <= change["new"] <= years[-1]:
@@ -496,9 +500,17 @@ class Explorer(widgets.VBox):
             self._formation_key = key
         years = self._formation_view.data.get("years") or []
         if self.at is not None and years:
+            year = min(max(int(self.at), years[0]), years[-1])
+            # the browser moved the slider: its link has moved the view already; sending the year back
+            # would move the view to a year the slider has left while the kernel catches up
+            from_browser = "value" in getattr(self._year_w, "_property_lock", {}) and year == int(self.at)
             self._setting_view_year = True
             try:
-                self._formation_view.year = min(max(int(self.at), years[0]), years[-1])
+                if from_browser:
+                    with self._formation_view._lock_property(year=year):
+                        self._formation_view.year = year
+                else:
+                    self._formation_view.year = year
             finally:
                 self._setting_view_year = False
 
