@@ -16,6 +16,7 @@ messages name them and the argument that raises them.
 
 from __future__ import annotations
 
+import operator
 import posixpath
 import re
 import zipfile
@@ -221,9 +222,16 @@ def _scan_sheet(zf, info, title: str, limits: Limits, budget: list) -> _SheetSca
 
 
 _CELL_TAG_SPELLINGS = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
+_CELL_TAG_RE = re.compile(rb"<c[ >/\t\n\r]")  # any of those spellings: one pass instead of six
 _CELL_REF_RE = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"')
 _PREFIXED_CELL_RE = re.compile(rb"<[A-Za-z_][\w.\-]*:c[\s/>]")
 _NOTE_MARKS = (b'"e"', b"'e'", b"<f", b":f>", b":f ")  # an error type or a formula (notes only)
+#: A character reference between a cell element's start and the next tag: in its attributes (``t="&#101;"``
+#: is an error cell the marks above would miss), or in text directly inside it. A character reference in
+#: a cell's text (``<t>co&#246;peratie</t>``, as openpyxl writes non-ASCII letters) spells no markup and
+#: no attribute, so it changes neither the extent nor the notes.
+_CHAR_REF_IN_CELL_RE = re.compile(rb"<c[\s/>][^<]*&#")
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def _quick_sheet(zf, info, limits: Limits, budget: list):
@@ -232,8 +240,8 @@ def _quick_sheet(zf, info, limits: Limits, budget: list):
 
     It vouches only when every cell element is spelled ``<c r="A1"`` (as
     Excel, LibreOffice and openpyxl write them), no character reference
-    (``&#88;``) or document type is present, and no cell element carries a
-    namespace prefix: then every cell's position is in one of the matched
+    (``&#88;``) stands in a cell element's own tag, no document type is
+    present, and no cell element carries a namespace prefix: then every cell's position is in one of the matched
     references, and (rows, columns) of the largest is a bound on the extent.
     Returns (rows, columns, long_text, has_notes).
     """
@@ -256,15 +264,17 @@ def _quick_sheet(zf, info, limits: Limits, budget: list):
             continue
         if not data:
             continue
-        if b"&#" in data or b"<!" in data and b"<!DOCTYPE" in data or _PREFIXED_CELL_RE.search(data):
+        if (b"&#" in data and _CHAR_REF_IN_CELL_RE.search(data) or b"<!" in data and b"<!DOCTYPE" in data
+                or b":c" in data and _PREFIXED_CELL_RE.search(data)):
             return None
-        n_tags = sum(data.count(t) for t in _CELL_TAG_SPELLINGS)
+        n_tags = len(_CELL_TAG_RE.findall(data))
         refs = _CELL_REF_RE.findall(data)
         if len(refs) != n_tags:
             return None
         if refs:
-            max_row = max(max_row, max(map(int, [r for _, r in refs])))
-            longest = max(refs, key=lambda ref: (len(ref[0]), ref[0]))[0]
+            max_row = max(max_row, max(map(int, map(_SECOND, refs))))
+            # the distinct column letters are few: the largest of those
+            longest = max(set(map(_FIRST, refs)), key=lambda letter: (len(letter), letter))
             max_col = max(max_col, column_index_from_string(longest.decode()))
         if not has_notes and any(mark in data for mark in _NOTE_MARKS):
             has_notes = True
@@ -279,7 +289,7 @@ def _quick_sheet(zf, info, limits: Limits, budget: list):
                 long_text = True
         run = len(data) - data.rfind(b"<")
     if tail:
-        if b"&#" in tail or _PREFIXED_CELL_RE.search(tail):
+        if b"&#" in tail and _CHAR_REF_IN_CELL_RE.search(tail) or _PREFIXED_CELL_RE.search(tail):
             return None
         refs = _CELL_REF_RE.findall(tail)
         if len(refs) != sum(tail.count(t) for t in _CELL_TAG_SPELLINGS):

@@ -809,6 +809,10 @@ def _bool_column(sheet: _Sheet, column: str, default: bool, problems: _Problems)
 _AMBIGUOUS_NUMBER = re.compile(r"[-+]?\d{1,3}[.,]\d{3}")
 
 
+def _is_ambiguous_number(v) -> bool:
+    return isinstance(v, str) and _AMBIGUOUS_NUMBER.fullmatch(v.strip()) is not None
+
+
 def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, valid) -> pd.Series:
     if column not in sheet.data:
         return pd.Series(np.nan, index=sheet.data.index, dtype=float)
@@ -829,7 +833,9 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
             k = "commitment_not_whole"
         problems.add(k, sheet=sheet.title, row=int(sheet.rows[i]), column=sheet.headers.get(column, column),
                      value=v, fields={"value": _display(v)})
-    for i in np.flatnonzero(ok.to_numpy()):
+    # '1.500' or '1,500': thousands or decimals? Only texts can be; each distinct text is looked at once
+    ambiguous = map_unique(raw, _is_ambiguous_number).to_numpy(dtype=object) == True  # noqa: E712
+    for i in np.flatnonzero(ok.to_numpy() & ambiguous):
         v = raw.iat[i]
         if isinstance(v, str) and _AMBIGUOUS_NUMBER.fullmatch(v.strip()):
             text = v.strip()

@@ -208,6 +208,10 @@ class Explorer(widgets.VBox):
         from .draw.widget import FormationView
 
         self._formation_view = FormationView(controls=False, layout=w.Layout(width="100%"))
+        # ▶ and the slider move the formation view in the browser at once (no round trip through the
+        # kernel, which scans the year meanwhile and updates the key figures after); a year the view
+        # has no frame of is clamped by the kernel (_show_formation)
+        self._year_link = w.jsdlink((self._year_w, "value"), (self._formation_view, "year"))
         self._formation_view.observe(self._guard(self._on_view_year), names="year")
         traitlets.link((self._formation_view, "selected_actor"), (self, "selected_actor"))
         self._formation_key = None
@@ -307,10 +311,14 @@ class Explorer(widgets.VBox):
         self.set_trait("tie_types", used_ties)
         years = case.years() or [2000]
         for control in (self._year_w, self._play):
-            # widen first so that min <= max holds at every step
-            control.max = max(control.max, years[-1])
-            control.min = years[0]
-            control.max = years[-1]
+            # widen first so that min <= max holds at every step; the browser gets the new range and the
+            # year in one message, so the slider never passes through a clamped year (the formation view
+            # follows the slider in the browser)
+            with control.hold_sync():
+                control.max = max(control.max, years[-1])
+                control.min = years[0]
+                control.max = years[-1]
+                control.value = years[-1] if at is None else min(max(int(at), years[0]), years[-1])
         ids = list(case.opgaven.index)
         if opgave is not None and opgave not in ids:
             case._check_opgave(opgave)
@@ -451,8 +459,20 @@ class Explorer(widgets.VBox):
         """The formation view's year moved (its slider or ▶): the explorer follows."""
         if self._setting_view_year:  # the explorer moved it (e.g. clamped to the opgave's first year)
             return
-        if change["new"] and change["new"] != self.at and self.view == "formation":
+        # from the browser the year comes through the slider's link (the view's own controls are hidden),
+        # and the slider's own message sets `at`: following the view too would send the slider a year it
+        # has left while the kernel catches up
+        from_browser = "year" in getattr(self._formation_view, "_property_lock", {})
+        if change["new"] and change["new"] != self.at and self.view == "formation" and not from_browser:
             self.at = int(change["new"])
+        years = self._formation_view.data.get("years") or []
+        if years and change["new"] and not years[0] <= change["new"] <= years[-1]:
+            # the slider (linked in the browser) went where the opgave has no frame: show the nearest
+            self._setting_view_year = True
+            try:
+                self._formation_view.year = min(max(int(change["new"]), years[0]), years[-1])
+            finally:
+                self._setting_view_year = False
 
     def _formation_data_key(self) -> tuple:
         return (id(self.case), self.opgave, self.lang, tuple(self.types), tuple(self.scales), tuple(self.tie_types),
@@ -460,7 +480,7 @@ class Explorer(widgets.VBox):
 
     def _show_formation(self) -> None:
         """The formation widget: new data only when the opgave, filters or language change; else a new year."""
-        from .draw.formation import formation_data
+        from .draw.formation import formation_data, formation_frames
         from .network import opgave_graph
 
         key = self._formation_data_key()
@@ -468,14 +488,29 @@ class Explorer(widgets.VBox):
             union = opgave_graph(self.case, self.opgave, at=None, directed=False)
             # the same filters and node limit as the other views: the most central by ties over all years
             allowed = set(self._limit(self._filtered_graph(union))[0].nodes)
+            # the frames (layout, parts, scenes, sentences) do not depend on the filters: computed once per
+            # opgave and language, so a filter change only chooses what to send (formation_data's defaults)
+            frames_key = ("formation_frames", id(self.case), self.opgave, self.lang)
+            if frames_key not in self._positions:
+                self._positions[frames_key] = formation_frames(self.case, self.opgave, lang=self.lang, seed=0,
+                                                               aspect=2.0, labels=12)
             self._formation_view.data = formation_data(self.case, self.opgave, lang=self.lang, actors=allowed,
-                                                       tie_types=self.tie_types)
+                                                       tie_types=self.tie_types,
+                                                       frames=self._positions[frames_key])
             self._formation_key = key
         years = self._formation_view.data.get("years") or []
         if self.at is not None and years:
+            year = min(max(int(self.at), years[0]), years[-1])
+            # the browser moved the slider: its link has moved the view already; sending the year back
+            # would move the view to a year the slider has left while the kernel catches up
+            from_browser = "value" in getattr(self._year_w, "_property_lock", {}) and year == int(self.at)
             self._setting_view_year = True
             try:
-                self._formation_view.year = min(max(int(self.at), years[0]), years[-1])
+                if from_browser:
+                    with self._formation_view._lock_property(year=year):
+                        self._formation_view.year = year
+                else:
+                    self._formation_view.year = year
             finally:
                 self._setting_view_year = False
 

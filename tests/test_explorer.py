@@ -55,6 +55,37 @@ def test_a_year_before_the_opgave_starts_shows_its_first_year_without_moving_the
     assert ex._formation_view.year == 2019 and ex.at == 2018
 
 
+def test_the_year_slider_moves_the_formation_view_in_the_browser_and_the_kernel_clamps_it(case, tmp_path):
+    from ipywidgets.widgets.widget_link import DirectionalLink
+
+    ex = Explorer(case, opgave="energie", export_dir=tmp_path)
+    link = ex._year_link
+    # a link in the browser: ▶ and the slider move the picture without waiting for the kernel
+    assert isinstance(link, DirectionalLink)
+    assert link.source == (ex._year_w, "value") and link.target == (ex._formation_view, "year")
+    first = ex._formation_view.data["years"][0]
+    ex._year_w.value = first - 1  # the slider, then what the link does in the browser
+    ex._formation_view.year = first - 1
+    assert ex.at == first - 1 and ex._formation_view.year == first and ex.last_error is None
+
+
+def test_a_filter_change_reuses_the_frames_and_sends_what_a_fresh_computation_sends(case, tmp_path, monkeypatch):
+    from opgavelab.draw import formation as formation_module
+    from opgavelab.draw.formation import formation_data
+
+    ex = Explorer(case, export_dir=tmp_path)
+    types = list(ex.types)
+    calls = []
+    original = formation_module.formation_frames
+    monkeypatch.setattr(formation_module, "formation_frames", lambda *a, **k: calls.append(1) or original(*a, **k))
+    ex.types = types[1:]
+    assert calls == []  # the frames of this opgave were made once, when the explorer opened
+    shown = set(ex._formation_view.data["nodes"][i]["id"] for i in range(len(ex._formation_view.data["nodes"])))
+    monkeypatch.setattr(formation_module, "formation_frames", original)
+    fresh = formation_data(case, ex.opgave, lang=ex.lang, actors=shown, tie_types=ex.tie_types)
+    assert ex._formation_view.data == fresh and ex.last_error is None
+
+
 def test_the_per_year_list_is_true_for_every_year(case, tmp_path):
     ex = Explorer(case, opgave="wonen", export_dir=tmp_path)
     panel = ex._metrics_w.value

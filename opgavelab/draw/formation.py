@@ -216,7 +216,8 @@ def formation_data(case, opgave: str, at=None, *, lang: str | None = None, seed:
     kinds = None if tie_types is None else set(tie_types)
     nodes: dict = {}
     for fr in frames:
-        for v, row in fr.scene.nodes.iterrows():
+        table = fr.scene.nodes
+        for v, row in zip(table.index, table.to_dict("records")):  # plain dicts: iterrows is slow
             if keep is not None and v not in keep:
                 continue
             tip = " · ".join(str(x) for x in (row["name"], row["type_label"], row["scale_label"]) if x)
