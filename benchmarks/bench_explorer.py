@@ -27,16 +27,15 @@ from __future__ import annotations
 
 import os
 import secrets
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # the servers are the browser tests' own (tests/_servers.py)
+    sys.path.insert(0, str(ROOT))
+from tests._servers import Server, bin_path, free_port, isolated_env  # noqa: E402
 CELL = "import opgavelab\nopgavelab.Explorer(opgavelab.example())"
 TIMEOUT = int(os.environ.get('OPGAVELAB_BENCH_TIMEOUT', 120))  # seconds for anything to appear
 
@@ -79,67 +78,25 @@ HOOKS = """(() => {
 })();"""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _bin(name: str) -> str:
-    candidate = Path(sys.executable).parent / name
-    return str(candidate) if candidate.exists() else name
-
-
-class _Lab:
+class _Lab(Server):
     """JupyterLab in its own process group, with its own folders; ``stop`` ends it by pid."""
 
     def __init__(self, base: Path):
-        env = dict(os.environ)
-        for name in ("config", "data", "runtime", "home", "ipython", "notebooks"):
-            (base / name).mkdir(parents=True, exist_ok=True)
-        env.update({"JUPYTER_CONFIG_DIR": str(base / "config"), "JUPYTER_DATA_DIR": str(base / "data"),
-                    "JUPYTER_RUNTIME_DIR": str(base / "runtime"), "IPYTHONDIR": str(base / "ipython"),
-                    "HOME": str(base / "home"), "JUPYTER_PLATFORM_DIRS": "1", "PYTHONUNBUFFERED": "1"})
+        env = isolated_env(base)
         env.pop("MPLBACKEND", None)  # as in a user's kernel
         self.root = base / "notebooks"
-        self.port, self.token = _free_port(), secrets.token_hex(16)
-        self.url = f"http://127.0.0.1:{self.port}"
-        args = [_bin("jupyter"), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}",
-                f"--IdentityProvider.token={self.token}", "--ServerApp.port_retries=0",
-                f"--ServerApp.root_dir={self.root}", "--LabApp.news_url=",
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.port, self.token = free_port(), secrets.token_hex(16)
+        args = [bin_path("jupyter"), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={self.port}", f"--IdentityProvider.token={self.token}",
+                "--ServerApp.port_retries=0", f"--ServerApp.root_dir={self.root}", "--LabApp.news_url=",
                 "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
         if os.geteuid() == 0:
             args.append("--allow-root")
-        self.log = base / "jupyterlab.log"
-        self._fh = open(self.log, "w")
-        self.proc = subprocess.Popen(args, cwd=self.root, env=env, stdout=self._fh, stderr=subprocess.STDOUT,
-                                     start_new_session=True)
+        super().__init__(args, self.root, env, f"http://127.0.0.1:{self.port}", base / "jupyterlab.log")
 
     def wait_ready(self) -> None:
-        deadline = time.time() + TIMEOUT
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"JupyterLab exited with {self.proc.returncode}: {self.log.read_text()[-500:]}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/api/status?token={self.token}", timeout=5) as resp:
-                    if resp.status < 500:
-                        return
-            except Exception:
-                time.sleep(0.3)
-        raise TimeoutError(f"JupyterLab not ready after {TIMEOUT} s")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGTERM)
-                self.proc.wait(timeout=20)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                try:
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                self.proc.wait(timeout=10)
-        self._fh.close()
+        super().wait_ready(f"{self.url}/api/status?token={self.token}", timeout=TIMEOUT)
 
 
 def _notebook(path: Path) -> None:

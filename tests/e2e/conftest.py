@@ -13,16 +13,12 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+
+from tests._servers import Server, bin_path as _bin, free_port, isolated_env as _isolated_env  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -84,70 +80,6 @@ def browser_context(chromium, tmp_path):
             yield context
         finally:
             context.close()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _isolated_env(base: Path) -> dict:
-    env = dict(os.environ)
-    for name in ("config", "data", "runtime", "home", "ipython"):
-        (base / name).mkdir(parents=True, exist_ok=True)
-    env.update({
-        "JUPYTER_CONFIG_DIR": str(base / "config"),
-        "JUPYTER_DATA_DIR": str(base / "data"),
-        "JUPYTER_RUNTIME_DIR": str(base / "runtime"),
-        "IPYTHONDIR": str(base / "ipython"),
-        "HOME": str(base / "home"),
-        "JUPYTER_PLATFORM_DIRS": "1",
-        "PYTHONUNBUFFERED": "1",
-    })
-    return env
-
-
-class Server:
-    """A server process in its own process group, stopped by pid."""
-
-    def __init__(self, args: list[str], cwd: Path, env: dict, url: str, log: Path):
-        self.url = url
-        self.log = log
-        self._fh = open(log, "w")
-        self.proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=self._fh, stderr=subprocess.STDOUT,
-                                     start_new_session=True)
-
-    def wait_ready(self, probe: str, timeout: float = 120) -> None:
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited with {self.proc.returncode}; log:\n{self.log.read_text()[-3000:]}")
-            try:
-                with urllib.request.urlopen(probe, timeout=5) as resp:
-                    if resp.status < 500:
-                        return
-            except Exception:
-                time.sleep(0.5)
-        raise TimeoutError(f"server not ready after {timeout}s; log:\n{self.log.read_text()[-3000:]}")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGTERM)
-                self.proc.wait(timeout=20)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                try:
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                self.proc.wait(timeout=10)
-        self._fh.close()
-
-
-def _bin(name: str) -> str:
-    candidate = Path(sys.executable).parent / name
-    return str(candidate) if candidate.exists() else name
 
 
 @pytest.fixture(scope="module")
