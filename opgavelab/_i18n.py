@@ -158,12 +158,12 @@ def fmt_date(ts, lang: str = "nl", style: str = "long") -> str:
 
 
 def fmt_list(items, lang: str = "nl") -> str:
-    """``a, b en c`` / ``a, b, and c``.
+    """``a, b en c`` / ``a, b and c``.
 
     When an item holds a comma itself ("Starchwell International N.V.,
     vestiging Turfmond"), the items are separated by semicolons, as the
     style guides of both languages ask, so the list cannot be misread:
-    ``a, x; b en c`` / ``a, x; b; and c``.
+    ``a, x; b en c`` / ``a, x; b and c``.
     """
     from babel.lists import format_list
 
@@ -173,14 +173,14 @@ def fmt_list(items, lang: str = "nl") -> str:
     locale = _BABEL_LOCALE[_lang(lang)]
     if len(items) < 3 or not any("," in x for x in items):
         return format_list(items, locale=locale)
-    # babel's pattern for three items, with the comma between the first two replaced by a semicolon
-    marker = "\x00"
-    pattern = format_list([marker + "0", marker + "1", marker + "2"], locale=locale)
-    between = pattern.split(marker + "0", 1)[1].split(marker + "1", 1)[0]
-    last = pattern.split(marker + "1", 1)[1].split(marker + "2", 1)[0]
-    between = between.replace(",", ";", 1)
-    last = last.replace(",", ";", 1)
-    return between.join(items[:-1]) + last + items[-1]
+    from babel import Locale
+
+    # the locale's own list patterns, their comma made a semicolon
+    patterns = {k: v.replace(",", ";", 1) for k, v in Locale.parse(locale).list_patterns["standard"].items()}
+    text = patterns["start"].format(items[0], items[1])
+    for item in items[2:-1]:
+        text = patterns["middle"].format(text, item)
+    return patterns["end"].format(text, items[-1])
 
 
 def column_label(column: str, lang: str = "nl") -> str:
