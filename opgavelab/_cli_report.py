@@ -384,12 +384,12 @@ class _results:  # noqa: N801 -- used as a context manager
 
     With more than one job the units are drawn by worker processes forked from this one (after the imports
     and the loaded case, so each starts at once), slowest first; the results still come in the order of
-    ``units``. Each file is written atomically by the process that makes it; Ctrl+C in the terminal stops
-    the workers, whose files being written are removed.
+    ``units``. Each file is written atomically by the process that makes it; on an error or Ctrl+C the
+    workers are stopped (see :class:`_Workers`) and no temporary file is left behind.
     """
 
     def __init__(self, units: list, job: tuple):
-        self.units, self.job, self.pool, self.finished = units, job, None, False
+        self.units, self.job, self.workers, self.finished = units, job, None, False
 
     def __enter__(self):
         global _JOB
@@ -399,14 +399,12 @@ class _results:  # noqa: N801 -- used as a context manager
         jobs = min(getattr(args, "jobs", None) or default_jobs(), len(self.units))
         if jobs <= 1 or not _can_fork():
             return (_write_unit(u) for u in self.units)
-        import multiprocessing
-
         _warm_up(self.job, self.units)
-        self.pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals)
+        self.workers = _Workers(jobs)
         rank = {p: i for i, p in enumerate(_SLOWEST_FIRST)}
         order = sorted(range(len(self.units)),
                        key=lambda i: (self.units[i][0] != self.units[0][0], rank[self.units[i][1]], i))
-        done = self.pool.imap_unordered(_write_numbered, [(i, self.units[i]) for i in order])
+        done = self.workers.results([(i, self.units[i]) for i in order])
 
         def in_order():
             waiting: dict = {}
@@ -422,15 +420,117 @@ class _results:  # noqa: N801 -- used as a context manager
 
     def __exit__(self, *exc):
         global _JOB
-        if self.pool is not None:
+        if self.workers is not None:
             if self.finished:
-                self.pool.close()
+                self.workers.close()
             else:  # an error or Ctrl+C: stop the workers (each removes the file it was writing)
-                self.pool.terminate()
-            self.pool.join()
+                self.workers.stop()
+                from ._files import remove_stale_temporaries
+
+                remove_stale_temporaries(self.job[2].out, older_than=0)  # of a worker that had to be killed
         _JOB = None
         _PREPARED.clear()
         return False
+
+
+class _Workers:
+    """Worker processes forked from this one, each with a pipe of its own.
+
+    No lock is shared between the processes (``multiprocessing.Pool`` shares its queues' locks), so stopping
+    the workers never waits on a lock a stopped worker held, and a worker that does not stop on SIGTERM
+    within :attr:`GRACE` seconds is killed: the report ends with its message, it never hangs.
+    """
+
+    #: seconds a worker gets to unwind (and remove the file it was writing) before it is killed
+    GRACE = 5.0
+
+    def __init__(self, n: int):
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self.processes, self.pipes = [], []
+        for _ in range(n):
+            here, there = context.Pipe()
+            process = context.Process(target=_work, args=(there,), daemon=True)
+            process.start()
+            there.close()
+            self.processes.append(process)
+            self.pipes.append(here)
+
+    def results(self, items: list):
+        """The workers' results of ``items`` as they come, each item sent to the first idle worker."""
+        from multiprocessing.connection import wait
+
+        todo = list(reversed(items))
+        busy = {}
+        for pipe, process in zip(self.pipes, self.processes):
+            if todo:
+                pipe.send(todo.pop())
+                busy[pipe] = process
+        while busy:
+            ready = wait([*busy, *(p.sentinel for p in busy.values())])
+            for pipe in [p for p in busy if p in ready]:
+                try:
+                    result = pipe.recv()
+                except EOFError:
+                    raise RuntimeError(f"report worker {busy[pipe].pid} stopped unexpectedly") from None
+                if todo:
+                    pipe.send(todo.pop())
+                else:
+                    del busy[pipe]
+                yield result
+            for pipe, process in list(busy.items()):
+                if process.sentinel in ready and not pipe.poll():
+                    raise RuntimeError(f"report worker {process.pid} stopped unexpectedly "
+                                       f"(exit code {process.exitcode})")
+
+    def close(self) -> None:
+        """All work done: each worker is told to end, and waited for."""
+        for pipe in self.pipes:
+            try:
+                pipe.send(None)
+            except OSError:  # pragma: no cover -- the worker has gone already
+                pass
+        self._end(self.GRACE)
+
+    def stop(self) -> None:
+        """An error or Ctrl+C: SIGTERM to every worker (it unwinds and removes its temporary file), SIGKILL
+        to a worker still there after :attr:`GRACE` seconds."""
+        for process in self.processes:
+            if process.exitcode is None:
+                process.terminate()
+        self._end(self.GRACE)
+
+    def _end(self, grace: float) -> None:
+        deadline = time.monotonic() + grace
+        for process in self.processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+        for process in self.processes:
+            if process.exitcode is None:
+                process.kill()
+                process.join()
+        for pipe in self.pipes:
+            pipe.close()
+
+
+def _work(pipe) -> None:
+    """A worker: write the units it is sent until it is sent None (or the parent has gone)."""
+    _worker_signals()
+    while True:
+        try:
+            item = pipe.recv()
+        except (EOFError, OSError):
+            return
+        if item is None:
+            return
+        try:
+            result = _write_numbered(item)
+        except Exception as exc:  # re-raised by the parent, as from one process  # noqa: BLE001
+            result = (item[0], ([], exc))
+        try:
+            pipe.send(result)
+        except Exception as exc:  # an error that cannot be pickled  # noqa: BLE001
+            pipe.send((item[0], ([], RuntimeError(repr(exc)))))
 
 
 def _warm_up(job: tuple, units: list) -> None:

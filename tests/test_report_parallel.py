@@ -48,3 +48,52 @@ def test_jobs_below_one_are_refused(tmp_path, capsys):
     rc = main(["report", str(opgavelab.example_path()), "--opgave", "zorg", "--out", str(tmp_path), "--jobs", "0"])
     assert rc == 1
     assert "--jobs moet 1 of meer zijn, niet 0." in capsys.readouterr().err
+
+
+def _hang_unless_first(numbered):
+    """A part that writes a temporary file and never ends (unless it is the first)."""
+    import time
+    from pathlib import Path
+
+    i, (folder, _) = numbered
+    if i == 0:
+        return i, ([], None)
+    (Path(folder) / f".net.png.{i}.opgavelab-tmp").write_text("half")
+    time.sleep(600)
+
+
+def test_a_worker_that_does_not_stop_is_killed_and_the_report_ends(tmp_path, monkeypatch):
+    # CI once hung 900 s in multiprocessing.Pool.terminate(): a worker did not end on SIGTERM
+    import signal
+    import time
+
+    from opgavelab import _cli_report
+
+    monkeypatch.setattr(_cli_report, "_worker_signals", lambda: signal.signal(signal.SIGTERM, signal.SIG_IGN))
+    monkeypatch.setattr(_cli_report, "_write_numbered", _hang_unless_first)
+    monkeypatch.setattr(_cli_report._Workers, "GRACE", 0.5)
+    workers = _cli_report._Workers(2)
+    results = workers.results([(0, (str(tmp_path), "network")), (1, (str(tmp_path), "gif"))])
+    assert next(results) == (0, ([], None))
+    while not list(tmp_path.glob("*opgavelab-tmp")):
+        time.sleep(0.05)
+    start = time.monotonic()
+    workers.stop()
+    assert time.monotonic() - start < 5
+    assert all(p.exitcode is not None for p in workers.processes)
+
+
+def _fail(numbered):
+    raise KeyError("a bug in a part")
+
+
+def test_an_unexpected_error_in_a_worker_reaches_the_parent(monkeypatch):
+    from opgavelab import _cli_report
+
+    monkeypatch.setattr(_cli_report, "_write_numbered", _fail)
+    workers = _cli_report._Workers(1)
+    try:
+        i, (paths, error) = next(workers.results([(7, ("zorg", "network"))]))
+    finally:
+        workers.stop()
+    assert (i, paths) == (7, []) and isinstance(error, KeyError)
