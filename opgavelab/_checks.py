@@ -62,3 +62,17 @@ def _check_graph(G, name: str = "G") -> None:
             "Build one with networkx (for example nx.Graph(edge_list))."
         )
         raise TypeError(msg)
+
+
+def _opgave_arguments(case, opgave: str, at, lang: str | None, attr: str):
+    """The arguments scan and scenario share, checked: the language to use and the snapshot date."""
+    _check_case(case)
+    lang = _check_lang(lang or case.lang)
+    case._check_opgave(opgave)
+    if attr not in case.actors.columns:
+        msg = f"'attr' must be one of the actor columns {list(case.actors.columns)}, got {attr!r}."
+        raise ValueError(msg)
+    from ._dates import snapshot_at
+
+    ts = snapshot_at(at)
+    return lang, ts

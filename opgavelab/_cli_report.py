@@ -161,9 +161,7 @@ def run(args) -> int:
         _check_at(args)
         _prepare_out(args)
         if getattr(args, "document", False) or getattr(args, "pdf", False):
-            from ._document import report_documents
-
-            return report_documents(case, opgaven, args)
+            return _report_documents(case, opgaven, args)
         plan = _plan_or_refuse(opgaven, args, formats)
         return _write_all(case, opgaven, plan, args, formats)
     except _Stop as stop:
@@ -297,6 +295,44 @@ _PARTS = [*((f, ("png", "svg", "pdf")) for f in _FIGURES), ("pages", ("html",)),
 _SLOWEST_FIRST = ["gif", "over_time", "pages", "compass", "network", "formation", "coverage", "data"]
 #: The most worker processes ``--jobs`` gives by default (each holds the case and matplotlib: ~300 MB).
 MAX_JOBS = 4
+
+
+def _report_documents(case, opgaven: list, args) -> int:
+    """``opgavelab report --document [--pdf]``: one note per opgave; returns the exit code."""
+    from ._document import _FIG_DPI, docx_to_pdf, document_path, write_docx
+    from ._i18n import message
+    from ._scan import scan as _scan
+
+    lang = args.lang
+    paths = {oid: document_path(args.out, oid, lang, args.at) for oid in opgaven}
+    targets = [p for p in paths.values()] + ([p.with_suffix(".pdf") for p in paths.values()] if args.pdf else [])
+    existing = [p for p in targets if p.exists()]
+    if existing and not args.force:
+        for p in existing:
+            print(message("doc.exists", lang, path=p), file=sys.stderr)
+        return 1
+    start = time.time()
+    failed = False
+    for oid, path in paths.items():
+        scan = _scan(case, oid, at=args.at, lang=lang)
+        write_docx(scan, path, lang=lang, overwrite=args.force, seed=args.seed, dpi=min(args.dpi, _FIG_DPI),
+                   _already_pseudonymised=bool(getattr(args, "pseudonymise", False)))
+        if not args.quiet:
+            print(message("doc.pdf.written", lang, path=path))
+        if args.pdf:
+            try:
+                pdf = docx_to_pdf(path, lang=lang)
+            except (FileNotFoundError, RuntimeError) as exc:
+                print(str(exc), file=sys.stderr)
+                failed = True
+                if isinstance(exc, FileNotFoundError):
+                    break
+            else:
+                if not args.quiet:
+                    print(message("doc.pdf.written", lang, path=pdf))
+    if not args.quiet:
+        print(f"({time.time() - start:.1f} s)")
+    return 1 if failed else 0
 
 
 def _parts(files: dict, formats: list[str]) -> list[str]:
@@ -622,9 +658,9 @@ def _prepared(case, opgave: str, args) -> dict:
 def _scan_of(case, opgave: str, args):
     prep = _prepared(case, opgave, args)
     if "scan" not in prep:
-        import opgavelab
+        from ._scan import scan
 
-        prep["scan"] = opgavelab.scan(case, opgave, at=prep["at"], lang=args.lang)
+        prep["scan"] = scan(case, opgave, at=prep["at"], lang=args.lang)
     return prep["scan"]
 
 

@@ -200,7 +200,7 @@ def _key_player(scan):
     G = scan.graph
     if G.number_of_nodes() < 3 or G.number_of_edges() == 0:
         return None, None, None
-    from ._scenario import scenario
+    from ._whatif import build_scenario
     from .metrics.keyplayers import distance_fragmentation, key_players
 
     kp = key_players(G, 1, goal="fragment", lang=scan.lang)
@@ -208,8 +208,8 @@ def _key_player(scan):
         return None, None, None
     player = kp.players[0]
     before = distance_fragmentation(G)
-    sc = scenario(scan.case, scan.opgave, at=scan.at, remove=[player], lang=scan.lang, attr=scan.attr,
-                  only_opgave_ties=scan.only_opgave_ties)
+    sc = build_scenario(scan.case, scan.opgave, scan.at, scan.lang, scan.attr, scan.only_opgave_ties,
+                        remove=[player], add=[], add_ties=[], remove_ties=[], rescan=scan._rescan)
     return player, (before, kp.score, kp.method.get("sampled_sources")), sc
 
 
@@ -222,7 +222,7 @@ def _first_sentences_of_scenario(sc) -> list[str]:
     if not cut and not gaps:  # the network holds: say how much farther apart the others get
         b, a = sc.before.numbers, sc.after.numbers
         if a["n_actors"] and a["average_distance"] == a["average_distance"]:
-            from ._scenario import _fmt, _pct
+            from ._whatif import _fmt, _pct
 
             gaps = [message("sc_distance", sc.lang, before=_fmt(b["average_distance"], sc.lang),
                             after=_fmt(a["average_distance"], sc.lang), reach_before=_pct(b["reach_2"], sc.lang),
@@ -233,7 +233,7 @@ def _first_sentences_of_scenario(sc) -> list[str]:
 def _cut_off_sentences(sc) -> list[str]:
     if not len(sc.cut_off):
         return []
-    from ._scenario import _plural
+    from ._whatif import _plural
 
     return [_plural("sc_cut_off", len(sc.cut_off), sc.lang, names=sc._names(sc.cut_off.index))]
 
@@ -510,13 +510,6 @@ def _figures(scan, seed: int = 0) -> dict:
 # --------------------------------------------------------------------------
 # public
 # --------------------------------------------------------------------------
-def _rescan(scan, lang: str, case):
-    import opgavelab
-
-    return opgavelab.scan(case, scan.opgave, at=scan.at, lang=lang, attr=scan.attr, directed=scan.directed,
-                          only_opgave_ties=scan.only_opgave_ties, n_permutations=scan.n_permutations, seed=scan.seed)
-
-
 def write_docx(scan, path, lang: str | None = None, pseudonymise=False, *, overwrite: bool = False,
                seed: int = 0, dpi: int = _FIG_DPI, _already_pseudonymised: bool = False) -> Path:
     """Write the scan as an editable Word note; see :meth:`OpgaveScan.to_docx`."""
@@ -532,7 +525,7 @@ def write_docx(scan, path, lang: str | None = None, pseudonymise=False, *, overw
         key = pseudonymise if isinstance(pseudonymise, (str, bytes)) else None
         case = _pseudonymise(case, key=key, lang=lang)
     if lang != scan.lang or case is not scan.case:
-        scan = _rescan(scan, lang, case)
+        scan = scan._rescan(case, lang=lang)
     player, fragmentation, sc = _key_player(scan)
     figures = _figures(scan, seed=seed)
     note = _Note(lang, dpi=dpi)
@@ -619,42 +612,3 @@ def document_path(out, opgave: str, lang: str = "nl", at=None) -> Path:
     """Where ``opgavelab report --document`` writes the note of one opgave."""
     slug = safe_file_name(opgave)
     return Path(out) / slug / f"{slug}-{message('doc.file', lang)}{date_suffix(at)}.docx"
-
-
-def report_documents(case, opgaven: list, args) -> int:
-    """``opgavelab report --document [--pdf]``: one note per opgave; returns the exit code."""
-    import sys
-    import time
-
-    import opgavelab
-
-    lang = args.lang
-    paths = {oid: document_path(args.out, oid, lang, args.at) for oid in opgaven}
-    targets = [p for p in paths.values()] + ([p.with_suffix(".pdf") for p in paths.values()] if args.pdf else [])
-    existing = [p for p in targets if p.exists()]
-    if existing and not args.force:
-        for p in existing:
-            print(message("doc.exists", lang, path=p), file=sys.stderr)
-        return 1
-    start = time.time()
-    failed = False
-    for oid, path in paths.items():
-        scan = opgavelab.scan(case, oid, at=args.at, lang=lang)
-        write_docx(scan, path, lang=lang, overwrite=args.force, seed=args.seed, dpi=min(args.dpi, _FIG_DPI),
-                   _already_pseudonymised=bool(getattr(args, "pseudonymise", False)))
-        if not args.quiet:
-            print(message("doc.pdf.written", lang, path=path))
-        if args.pdf:
-            try:
-                pdf = docx_to_pdf(path, lang=lang)
-            except (FileNotFoundError, RuntimeError) as exc:
-                print(str(exc), file=sys.stderr)
-                failed = True
-                if isinstance(exc, FileNotFoundError):
-                    break
-            else:
-                if not args.quiet:
-                    print(message("doc.pdf.written", lang, path=pdf))
-    if not args.quiet:
-        print(f"({time.time() - start:.1f} s)")
-    return 1 if failed else 0

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 import networkx as nx
 import pandas as pd
 
-from ._checks import _check_case, _check_lang
-from ._dates import snapshot_at
-from ._i18n import column_label, fmt_date, fmt_list, fmt_number, fmt_percent, fmt_signed, has_message, message, nmessage
+from ._checks import _opgave_arguments
+from ._i18n import fmt_date, fmt_list, fmt_number, fmt_percent, fmt_signed, has_message, message, nmessage
 from .case import Case
+from .display import _for_reading
 from . import metrics
 from .metrics.cohesion import _centrality_and_cohesion
 from .metrics.awareness import awareness, unaware_actors
@@ -478,6 +478,14 @@ class OpgaveScan:
         """
         return dict(self._display_tables().values())
 
+    def _rescan(self, case: Case | None = None, **kwargs) -> OpgaveScan:
+        """The scan again with this one's settings (opgave, date, language, attribute, direction, ties,
+        permutations, seed), on ``case`` (default: the same case); ``kwargs`` override settings."""
+        settings = {"lang": self.lang, "attr": self.attr, "directed": self.directed,
+                    "only_opgave_ties": self.only_opgave_ties, "n_permutations": self.n_permutations,
+                    "seed": self.seed, **kwargs}
+        return scan(self.case if case is None else case, self.opgave, at=self.at, **settings)
+
     def to_excel(self, path, overwrite: bool = False):
         """Write every table to one workbook, one sheet per table.
 
@@ -528,91 +536,6 @@ class OpgaveScan:
         from ._document import write_docx
 
         return write_docx(self, path, lang=lang, pseudonymise=pseudonymise, overwrite=overwrite)
-
-
-_INDEX_KEYS = {"density", "connectedness", "fragmentation", "degree_centralization", "in_centralization",
-               "out_centralization", "clustering", "transitivity", "ei_expected", "ei_p"}
-
-
-def _for_reading(frame: pd.DataFrame, lang: str, case: Case, translate_index: bool = False) -> pd.DataFrame:
-    """A copy of ``frame`` for reading: translated headers, ja/nee, dd-mm-jjjj, lists as text, names by ids."""
-    out = frame.copy()
-    yes, no = message("scan.yes", lang), message("scan.no", lang)
-    domain_labels = case.labels("domain", lang)
-    names = case.actors["name"]
-    # vocabulary values (overheid, regionaal, trekker) are shown by their label in the reader's language
-    vocab_lists = {"type": "actor_type", "scale": "scale", "role": "role", "tie_type": "tie_type"}
-    vocab_labels = {col: case.labels(name, lang) for col, name in vocab_lists.items()}
-    if out.index.name in vocab_labels:
-        relabel = vocab_labels[out.index.name]
-        out.index = pd.Index([relabel.get(v, v) for v in out.index], name=out.index.name)
-    if out.columns.name in vocab_labels:
-        relabel = vocab_labels[out.columns.name]
-        out.columns = pd.Index([relabel.get(v, v) for v in out.columns], name=out.columns.name)
-    opgave_names = case.opgaven["name"]
-
-    def _item_text(x):
-        """An id in a list of mixed content: an actor or opgave by its name, a domain by code and name."""
-        if not isinstance(x, str):
-            return str(x)
-        if x in names.index:
-            return str(names[x])
-        if x in opgave_names.index:
-            return str(opgave_names[x])
-        if domain_labels.get(x, x) not in (x, ""):
-            return f"{x} {domain_labels[x]}"
-        return x
-
-    for col in out.columns:
-        values = out[col]
-        if col == "domain_fit":
-            out[col] = values.map(lambda v: message(f"domain_fit.{v}", lang) if isinstance(v, str) else "")
-            continue
-        if col in vocab_labels and values.dtype != bool:
-            relabel = vocab_labels[col]
-            out[col] = values.map(lambda v, relabel=relabel: relabel.get(v, v) if isinstance(v, str) else v)
-            continue
-        if col == "label" and frame.index.name == "domain":  # a domain's name, in the reader's language
-            out[col] = [domain_labels.get(i, v) for i, v in zip(frame.index, values)]
-            continue
-        if values.dtype == bool:
-            out[col] = values.map({True: yes, False: no})
-        elif pd.api.types.is_datetime64_any_dtype(values):
-            out[col] = values.map(lambda t: "" if pd.isna(t) else fmt_date(t, lang, "short"))
-        elif values.dtype == object:
-            def _text(v, col=col):
-                if isinstance(v, (bool,)):
-                    return yes if v else no
-                if isinstance(v, pd.Timestamp):
-                    return fmt_date(v, lang, "short")
-                if isinstance(v, (list, tuple, set, frozenset)):
-                    items = list(v)
-                    if col == "other_opgaven":  # opgaven by their names, not their ids
-                        items = [str(case.opgaven["name"].get(x, x)) for x in items]
-                    if col in ("covers", "domains", "needed_domains", "actors", "via"):
-                        items = [f"{x} {domain_labels[x]}" if col in ("covers", "domains", "needed_domains")
-                                 and domain_labels.get(x, x) not in (x, "")
-                                 else (str(names.get(x, x)) if col in ("actors", "via") else str(x)) for x in items]
-                    elif col != "other_opgaven":  # a list of anything (compare_opgaven's 'shared'): ids by name
-                        items = [_item_text(x) for x in items]
-                    return "; ".join(str(x) for x in items)
-                return v
-            out[col] = values.map(_text)
-    if translate_index:
-        type_labels = case.labels("actor_type", lang)
-        out.index = [column_label(str(i), lang) if column_label(str(i), lang) != str(i) else type_labels.get(i, i)
-                     for i in out.index]
-        out.index.name = column_label(frame.index.name, lang) if frame.index.name else None
-    if isinstance(out.index, pd.DatetimeIndex):
-        out.index = [fmt_date(t, lang, "short") for t in out.index]
-        out.index.name = column_label("date", lang) if lang else None
-    elif out.index.name:
-        out.index.name = column_label(out.index.name, lang)
-    out.columns = [column_label(c, lang) if column_label(c, lang) != str(c) or not str(c).startswith("ei_")
-                   else f"E-I ({column_label(str(c)[3:], lang)})" for c in out.columns]
-    if isinstance(frame.columns, pd.Index) and frame.columns.name:
-        out.columns.name = column_label(frame.columns.name, lang)
-    return out
 
 
 @contextmanager
@@ -697,18 +620,6 @@ def scan(case: Case, opgave: str, at=None, lang: str | None = None, *, attr: str
     with _gc_paused():
         return _scan(case, opgave, ts, lang, attr, directed, only_opgave_ties, dates, boundary_attrs,
                      n_permutations, seed)
-
-
-def _opgave_arguments(case, opgave: str, at, lang: str | None, attr: str):
-    """The arguments scan and scenario share, checked: the language to use and the snapshot date."""
-    _check_case(case)
-    lang = _check_lang(lang or case.lang)
-    case._check_opgave(opgave)
-    if attr not in case.actors.columns:
-        msg = f"'attr' must be one of the actor columns {list(case.actors.columns)}, got {attr!r}."
-        raise ValueError(msg)
-    ts = snapshot_at(at)
-    return lang, ts
 
 
 def _named(frame: pd.DataFrame, case: Case) -> pd.DataFrame:

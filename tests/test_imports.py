@@ -11,9 +11,6 @@ PACKAGE = Path(__file__).resolve().parent.parent / "opgavelab"
 #: Edges that still close a cycle, each with its reason; remove an entry when
 #: its cycle is gone (the test then keeps it gone).
 ALLOWED = {
-    # OpgaveScan.to_docx hands the scan to the Word note, which builds on the
-    # scan and the scenario (a convenience method on a result object)
-    ("opgavelab._scan", "opgavelab._document"),
     # Scene.figure()/page()/widget() call their renderer, whose older entry points
     # (network_figure, network_html) build a Scene first: methods on a result object
     ("opgavelab.draw.style", "opgavelab.draw.static"),
@@ -30,11 +27,26 @@ def _module_names() -> dict[str, Path]:
     return out
 
 
+def _lazy_public_names() -> dict[str, str]:
+    """``opgavelab.<name>`` -> the module that defines it (the package's lazy table, ``_PUBLIC``)."""
+    tree = ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "_PUBLIC" for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise AssertionError("opgavelab/__init__.py has no _PUBLIC table")
+
+
 def _imports(name: str, path: Path, modules: dict) -> set[str]:
-    """Every module of the package that ``name`` imports, at the top or inside a function."""
+    """Every module of the package that ``name`` imports, at the top or inside a function, also through
+    the package's lazy names (``import opgavelab`` then ``opgavelab.scan(...)`` imports ``_scan``)."""
     base = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    lazy = _lazy_public_names()
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "opgavelab"
+                and node.attr in lazy and name != "opgavelab"):
+            found.add(lazy[node.attr])
+            continue
         if isinstance(node, ast.Import):
             targets = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -96,6 +108,12 @@ def test_the_walk_sees_imports_inside_functions():
     graph = _graph()
     assert "opgavelab._validate" in graph["opgavelab.case"]  # at the top
     assert "opgavelab._document" in graph["opgavelab._scan"]  # inside OpgaveScan.to_docx
+
+
+def test_the_walk_sees_the_lazy_public_names(tmp_path):
+    source = tmp_path / "m.py"
+    source.write_text("def f(case):\n    import opgavelab\n\n    return opgavelab.scan(case, 'x')\n")
+    assert _imports("opgavelab.m", source, _module_names()) == {"opgavelab._scan"}
 
 
 def test_no_import_cycle():
