@@ -147,12 +147,16 @@ class Explorer(widgets.VBox):
         return message("explorer.option." + key, self.lang) if has_message("explorer.option." + key) else key
 
     def _guard(self, func):
-        """Run a callback; any error goes to the message area, never lost."""
+        """Run a callback; any error goes to the message area, never lost. Within one callback each
+        snapshot graph is built once (:func:`~opgavelab.network.reuse_graphs`)."""
 
         @functools.wraps(func)
         def wrapper(*args, **kwargs):
+            from .network import reuse_graphs
+
             try:
-                return func(*args, **kwargs)
+                with reuse_graphs():  # a snapshot the scan, the layout and the frames all need is built once
+                    return func(*args, **kwargs)
             except Exception as exc:  # shown to the user, with the traceback for a developer
                 self.last_error = f"{type(exc).__name__}: {exc}"
                 self._status.value = f"<div style='color:#b00020'>{html.escape(self._t('error'))} " \
