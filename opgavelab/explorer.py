@@ -418,9 +418,9 @@ class Explorer(widgets.VBox):
         self._redraw()
 
     # -- the picture ------------------------------------------------------------
-    def _filtered_graph(self, G=None):
-        G = self.scan.graph if G is None else G
-        types, scales, tie_types = set(self.types), set(self.scales), set(self.tie_types)
+    def _kept_actors(self, G) -> list:
+        """The actors of ``G`` that the type, scale and awareness filters let through."""
+        types, scales = set(self.types), set(self.scales)
         keep = []
         for n, d in G.nodes(data=True):
             if d.get("type") not in types:
@@ -432,11 +432,41 @@ class Explorer(widgets.VBox):
             if self.aware == "unaware" and d.get("aware", True):
                 continue
             keep.append(n)
-        H = G.subgraph(keep).copy()
-        drop = [(u, v) for u, v, d in H.edges(data=True)
-                if d.get("types") and not (set(d["types"]) & tie_types)]
-        H.remove_edges_from(drop)
+        return keep
+
+    def _tie_shown(self, types, tie_types: set) -> bool:
+        return not types or bool(set(types) & tie_types)
+
+    def _filtered_graph(self, G=None):
+        G = self.scan.graph if G is None else G
+        tie_types = set(self.tie_types)
+        H = G.subgraph(self._kept_actors(G)).copy()
+        H.remove_edges_from([(u, v) for u, v, types in H.edges(data="types")
+                             if not self._tie_shown(types, tie_types)])
         return H
+
+    def _shown_actors(self, G) -> set:
+        """The actors of ``G`` the filters and the node limit show: the nodes of ``_limit(_filtered_graph(G))``,
+        found without copying ``G`` (a filter change on a large opgave stays quick)."""
+        keep = self._kept_actors(G)
+        if len(keep) <= self.max_nodes:
+            return set(keep)
+        kept, tie_types = set(keep), set(self.tie_types)
+        degree = dict.fromkeys(keep, 0)
+        for u, v, types in G.edges(keep, data="types"):
+            if u in kept and v in kept and self._tie_shown(types, tie_types):
+                degree[u] += 1
+                degree[v] += 1
+        return {k for k, _ in sorted(degree.items(), key=lambda kv: (-kv[1], str(kv[0])))[: self.max_nodes]}
+
+    def _union_graph(self):
+        """Every actor and tie of the opgave over all years (kept per opgave; not to be changed)."""
+        from .network import opgave_graph
+
+        key = ("union", id(self.case), self.opgave)
+        if key not in self._positions:
+            self._positions[key] = opgave_graph(self.case, self.opgave, at=None, directed=False)
+        return self._positions[key]
 
     def _limit(self, H):
         n = H.number_of_nodes()
@@ -450,9 +480,8 @@ class Explorer(widgets.VBox):
         key = (self.opgave, self.view)
         if key not in self._positions:
             from .draw.layout import compass_layout, force_layout
-            from .network import opgave_graph
 
-            union = opgave_graph(self.case, self.opgave, at=None, directed=False)
+            union = self._union_graph()
             if self.view == "compass":
                 self._positions[key] = compass_layout(union, self.case, opgave=self.opgave)
             else:
@@ -485,13 +514,11 @@ class Explorer(widgets.VBox):
     def _show_formation(self) -> None:
         """The formation widget: new data only when the opgave, filters or language change; else a new year."""
         from .draw.formation import formation_data, formation_frames
-        from .network import opgave_graph
 
         key = self._formation_data_key()
         if key != self._formation_key:
-            union = opgave_graph(self.case, self.opgave, at=None, directed=False)
             # the same filters and node limit as the other views: the most central by ties over all years
-            allowed = set(self._limit(self._filtered_graph(union))[0].nodes)
+            allowed = self._shown_actors(self._union_graph())
             # the frames (layout, parts, scenes, sentences) do not depend on the filters: computed once per
             # opgave and language, so a filter change only chooses what to send (formation_data's defaults)
             frames_key = ("formation_frames", id(self.case), self.opgave, self.lang)

@@ -237,6 +237,20 @@ def test_above_the_node_limit_the_most_central_part_is_shown(case, tmp_path):
     assert ex.shown_graph.number_of_nodes() == n and ex._notice.value == ""
 
 
+@pytest.mark.parametrize("max_nodes", [5, 12, 500])
+@pytest.mark.parametrize("opgave", ["economie", "zorg"])
+def test_the_formation_views_actors_are_the_filtered_and_limited_graphs(case, tmp_path, max_nodes, opgave):
+    # the formation view finds its actors without copying the graph; they must be _limit(_filtered_graph(G))'s
+    ex = Explorer(case, opgave=opgave, max_nodes=max_nodes, export_dir=tmp_path)
+    union = ex._union_graph()
+    settings = [{}, {"types": ex.types[1:]}, {"tie_types": ex.tie_types[:1]}, {"aware": "unaware"},
+                {"scales": ex.scales[:2], "tie_types": ex.tie_types[1:]}]
+    for setting in settings:
+        for name, value in setting.items():
+            setattr(ex, name, value)
+        assert ex._shown_actors(union) == set(ex._limit(ex._filtered_graph(union))[0].nodes), setting
+
+
 def test_an_error_in_a_callback_is_shown_not_lost(ex, monkeypatch):
     def broken(H):
         raise RuntimeError("weergave kapot")

@@ -215,16 +215,19 @@ def formation_data(case, opgave: str, at=None, *, lang: str | None = None, seed:
     keep = None if actors is None else set(actors)
     kinds = None if tie_types is None else set(tie_types)
     nodes: dict = {}
-    for fr in frames:
+    for fr in reversed(frames):  # the latest year an actor is in decides its look
         table = fr.scene.nodes
-        for v, row in zip(table.index, table.to_dict("records")):  # plain dicts: iterrows is slow
-            if keep is not None and v not in keep:
-                continue
+        todo = ~table.index.isin(list(nodes))
+        if keep is not None:
+            todo &= table.index.isin(list(keep))
+        table = table[todo]
+        for v, row in zip(table.index.tolist(), table.to_dict("records")):  # plain dicts: iterrows is slow
             tip = " · ".join(str(x) for x in (row["name"], row["type_label"], row["scale_label"]) if x)
             nodes[v] = {"id": str(v), "name": str(row["name"]), "tip": tip, "colour": str(row["colour"]),
                         "shape": str(row["marker"]), "r": round(0.02 + 0.03 * float(row["size"]), 4),
                         "aware": bool(row["aware"]), "label": bool(row["show_label"]),  # the latest year decides
                         "short": str(row.get("label") or row["name"]), "rank": int(row["rank"])}
+    nodes = {v: nodes[v] for v in _first_seen_order(frames, nodes)}
     # a small part on its own (a split-off, a newcomer) is named in the year it stands apart
     for fr in frames:
         for part in fr.parts:
@@ -237,10 +240,11 @@ def formation_data(case, opgave: str, at=None, *, lang: str | None = None, seed:
     known = [{str(v): (round(p[0], 4), round(p[1], 4)) for v, p in fr.layout.items() if v in nodes} for fr in frames]
     pos_all = []
     for i in range(len(frames)):
+        nearest_first = sorted(range(len(frames)), key=lambda j: (abs(j - i), -j))
         pos = {}
         for v in nodes:
             key = str(v)
-            for d in sorted(range(len(frames)), key=lambda j: (abs(j - i), -j)):
+            for d in nearest_first:
                 if key in known[d]:
                     pos[key] = known[d][key]
                     break
@@ -248,15 +252,16 @@ def formation_data(case, opgave: str, at=None, *, lang: str | None = None, seed:
     ties: dict = {}
     for fr in frames:
         edges = fr.scene.edges
-        for r in edges.itertuples():
-            if r.source not in nodes or r.target not in nodes:
+        columns = (edges[c].tolist() for c in ("source", "target", "types", "line", "width"))  # plain values
+        for source, target, types, line, width in zip(*columns):
+            if source not in nodes or target not in nodes:
                 continue
-            if kinds is not None and r.types and not (set(r.types) & kinds):
+            if kinds is not None and types and not (set(types) & kinds):
                 continue
-            key = (str(r.source), str(r.target))
-            t = ties.setdefault(key, {"s": key[0], "t": key[1], "dash": _DASH.get(r.line), "w": 0.0, "on": []})
-            t["w"] = round(max(t["w"], float(r.width)), 3)
-            t["dash"] = _DASH.get(r.line)
+            key = (str(source), str(target))
+            t = ties.setdefault(key, {"s": key[0], "t": key[1], "dash": _DASH.get(line), "w": 0.0, "on": []})
+            t["w"] = round(max(t["w"], float(width)), 3)
+            t["dash"] = _DASH.get(line)
             t["on"].append(fr.date.year)
     out_frames = []
     for fr, pos in zip(frames, pos_all):
@@ -283,6 +288,16 @@ def formation_data(case, opgave: str, at=None, *, lang: str | None = None, seed:
     return {"opgave": str(opgave), "years": years, "nodes": list(nodes.values()), "ties": list(ties.values()),
             "frames": out_frames, "legend": legend, "aspect": float(aspect), "height": int(height),
             "texts": {"empty": message("formation_story_empty", lang)}}
+
+
+def _first_seen_order(frames, nodes: dict) -> list:
+    """The actors of ``nodes`` in the order the frames first show them (earliest year first)."""
+    order: dict = {}
+    for fr in frames:
+        for v in fr.scene.nodes.index.tolist():  # plain values: iterating a pandas Index is slow
+            if v in nodes:
+                order.setdefault(v, None)
+    return list(order)
 
 
 def _asset(name: str) -> str:
