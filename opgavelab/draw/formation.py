@@ -35,6 +35,15 @@ def _tween(a: dict, b: dict, f: float) -> dict:
     return out
 
 
+def _remove_drawn(ax) -> None:
+    """Take what was drawn out of ``ax`` (its limits and settings are drawn again by each step); much
+    cheaper than ``ax.cla()``, which builds the axes' ticks and spines anew."""
+    for artist in [*ax.collections, *ax.patches, *ax.lines, *ax.texts, *ax.artists, *ax.images]:
+        artist.remove()
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+
+
 def formation_gif(case, opgave: str, path, at=None, *, lang: str | None = None, seed: int = 0, size=(10.0, 5.625),
                   dpi: int = 96, seconds_per_year: float = 1.2, tween: int = 6, overwrite: bool = False) -> Path:
     """An animated GIF of the formation: the parts drawing together, year by year.
@@ -125,7 +134,7 @@ def formation_gif(case, opgave: str, path, at=None, *, lang: str | None = None, 
         n_ref = max((f.n_actors for f in frames), default=frame.n_actors)
         out = []
         for positions in steps:
-            ax.cla()
+            _remove_drawn(ax)
             draw_formation(frame, ax, positions=positions, joining=False, names=False, n_ref=n_ref)
             fig.canvas.restore_region(background)
             fig.draw_artist(ax)
