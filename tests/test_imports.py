@@ -14,10 +14,6 @@ ALLOWED = {
     # OpgaveScan.to_docx hands the scan to the Word note, which builds on the
     # scan and the scenario (a convenience method on a result object)
     ("opgavelab._scan", "opgavelab._document"),
-    # Scene.figure()/page()/widget() call their renderer, whose older entry points
-    # (network_figure, network_html) build a Scene first: methods on a result object
-    ("opgavelab.draw.style", "opgavelab.draw.static"),
-    ("opgavelab.draw.style", "opgavelab.draw.interactive"),
 }
 
 

@@ -49,7 +49,7 @@ ARCHITECTURE = [
     ("opgavelab.case", "is_active"), ("opgavelab.schema", "SHEETS"), ("opgavelab.schema", "ColumnSpec"),
     ("opgavelab.network", "opgave_graph"), ("opgavelab.network", "actor_graph"), ("opgavelab.network", "two_mode_graph"),
     ("opgavelab._scan", "scan"), ("opgavelab._scan", "_scan"), ("opgavelab._scenario", "scenario"),
-    ("opgavelab.draw.style", "build_scene"), ("opgavelab.draw.style", "Scene"),
+    ("opgavelab.draw.scene", "build_scene"), ("opgavelab.draw.scene", "Scene"),
     ("opgavelab.explorer", "Explorer"), ("opgavelab._document", "write_docx"),
     ("opgavelab._dates", "parse_date"), ("opgavelab._dates", "to_timestamp"), ("opgavelab._dates", "snapshot_at"),
     ("opgavelab._values", "is_na"), ("opgavelab._values", "is_missing"), ("opgavelab._values", "map_unique"),

@@ -326,7 +326,7 @@ def formation_page(case, opgave: str, at=None, *, lang: str | None = None, seed:
 
     from .._i18n import message
     from ..metrics.formation import formation_story
-    from .interactive import _json_for_script
+    from ._page import _json_for_script
 
     data = formation_data(case, opgave, at=at, lang=lang, seed=seed, height=460)
     name = title or str(case.opgaven.at[opgave, "name"])
