@@ -492,6 +492,7 @@ class NetworkPage:
     Examples
     --------
     >>> import opgavelab
+    >>> from opgavelab.draw import show_network
     >>> page = show_network(opgavelab.example(), "zorg")
     >>> page._repr_html_().startswith("<iframe srcdoc=")
     True

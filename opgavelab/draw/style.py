@@ -363,7 +363,12 @@ def caption(case, opgave: str | None = None, at=None, *, lang: str | None = None
     return " · ".join(parts)
 
 
-#: The names of the scene options, in the order of :class:`SceneOptions`.
+# --------------------------------------------------------------------------
+# shared by the scene and its renderers
+# --------------------------------------------------------------------------
+
+#: The names of the scene options, in the order of :class:`opgavelab.draw.scene.SceneOptions` (a test keeps
+#: them equal); here, at the bottom, so that every drawing module can name them.
 SCENE_OPTIONS = ("G", "layout", "seed", "size_by", "labels", "default_labels", "lang", "colours", "filters",
                  "max_nodes", "only_opgave_ties", "colour_by")
 
