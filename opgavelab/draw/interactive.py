@@ -32,6 +32,10 @@ ones and says so in its caption.
 :class:`NetworkPage` shows a page inside JupyterLab and Voilà as an
 ``<iframe srcdoc=...>`` (``net.show(notebook=True)`` from pyvis draws nothing
 there: it points at a file that loads from a CDN).
+
+This module holds the one-call forms (they build a Scene, then draw it); the
+page itself is written by ``draw._page``, whose :class:`NetworkPage` and
+:func:`iframe` are public here.
 """
 
 from __future__ import annotations

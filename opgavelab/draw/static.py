@@ -13,7 +13,9 @@
 
 Figures are built with :class:`matplotlib.figure.Figure` directly, so they
 never touch pyplot's global state or the notebook's backend; in JupyterLab a
-returned figure shows inline.
+returned figure shows inline. The network itself is drawn by ``draw._figure``
+(:func:`draw_network` and ``scene.figure()``); this module holds the one-call
+forms and the charts.
 """
 
 from __future__ import annotations
