@@ -686,7 +686,7 @@ def _write_part(case, opgave: str, part: str, files: dict, args, formats: list[s
     elif part == "pages":
         from .draw.formation import write_formation_page
         from .draw.interactive import network_html
-        from .draw.style import build_scene
+        from .draw.scene import build_scene
         from .io import atomic_write
 
         scene = build_scene(case, opgave, at, G=G, layout=prep["force"], lang=lang, default_labels=500,

@@ -10,7 +10,7 @@ import pytest
 from opgavelab import draw
 from opgavelab.draw.interactive import network_frame, network_html, show_network, write_html
 from opgavelab.draw.static import network_figure, small_multiples
-from opgavelab.draw.style import SCENE_OPTIONS, Scene, SceneOptions, build_scene
+from opgavelab.draw.scene import SCENE_OPTIONS, Scene, SceneOptions, build_scene
 from opgavelab.network import opgave_graph
 
 

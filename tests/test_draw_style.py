@@ -9,8 +9,8 @@ import pytest
 import opgavelab
 from opgavelab import Case
 from opgavelab.draw.layout import force_layout
+from opgavelab.draw.scene import build_scene
 from opgavelab.draw.style import (
-    build_scene,
     caption,
     metric_label,
     scale_shapes,

@@ -241,7 +241,7 @@ def test_dutch_texts_hold_no_english_words():
 
 
 def test_lang_none_means_the_case_language_everywhere():
-    from opgavelab.draw.style import build_scene
+    from opgavelab.draw.scene import build_scene
     from opgavelab.export import kumu_tables
     from opgavelab.network import opgave_graph
 

@@ -3,12 +3,12 @@
 Scene first: :func:`build_scene` turns a case, an opgave and a date into a
 :class:`Scene` (what to draw where, in which style, with legend and caption),
 built with the options of :class:`SceneOptions` (defined once). The scene
-then draws itself: ``scene.figure()`` for reports and slides
-(:mod:`~opgavelab.draw.static`, matplotlib), ``scene.page()`` for a
-self-contained interactive page (:mod:`~opgavelab.draw.interactive`,
-vis-network from pyvis's bundled files) and ``scene.widget()`` for that page
-in JupyterLab or Voilà. One visual language (:mod:`~opgavelab.draw.style`),
-layouts computed once (:mod:`~opgavelab.draw.layout`).
+(:mod:`~opgavelab.draw.scene`) then draws itself: ``scene.figure()`` for
+reports and slides (matplotlib), ``scene.page()`` for a self-contained
+interactive page (vis-network from pyvis's bundled files) and
+``scene.widget()`` for that page in JupyterLab or Voilà. One visual language
+(:mod:`~opgavelab.draw.style`), layouts computed once
+(:mod:`~opgavelab.draw.layout`).
 
 >>> import opgavelab
 >>> from opgavelab import draw
@@ -32,10 +32,11 @@ _PUBLIC = {
     "force_layout": "opgavelab.draw.layout",
     "compass_layout": "opgavelab.draw.layout",
     "opgave_key": "opgavelab.draw.layout",
+    # the scene: built once, drawn many ways
+    "Scene": "opgavelab.draw.scene",
+    "SceneOptions": "opgavelab.draw.scene",
+    "build_scene": "opgavelab.draw.scene",
     # the visual language
-    "Scene": "opgavelab.draw.style",
-    "SceneOptions": "opgavelab.draw.style",
-    "build_scene": "opgavelab.draw.style",
     "type_colours": "opgavelab.draw.style",
     "scale_shapes": "opgavelab.draw.style",
     "tie_styles": "opgavelab.draw.style",

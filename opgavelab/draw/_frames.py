@@ -267,7 +267,7 @@ def formation_frames(case, opgave: str, dates=None, at=None, *, seed: int = 0, l
     from .._checks import _check_lang
     from ..metrics.formation import _merge_sentence, _split_sentence, formation, formation_events, formation_moment
     from ..network import opgave_graph
-    from .style import build_scene
+    from .scene import build_scene
 
     lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     layouts = formation_layout(case, opgave, dates=dates, at=at, seed=seed, aspect=aspect)

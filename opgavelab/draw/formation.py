@@ -223,41 +223,9 @@ def formation_data(case, opgave: str, at=None, *, lang: str | None = None, seed:
         frames = formation_frames(case, opgave, at=at, lang=lang, seed=seed, aspect=aspect, labels=labels)
     keep = None if actors is None else set(actors)
     kinds = None if tie_types is None else set(tie_types)
-    nodes: dict = {}
-    for fr in reversed(frames):  # the latest year an actor is in decides its look
-        table = fr.scene.nodes
-        todo = ~table.index.isin(list(nodes))
-        if keep is not None:
-            todo &= table.index.isin(list(keep))
-        table = table[todo]
-        for v, row in zip(table.index.tolist(), table.to_dict("records")):  # plain dicts: iterrows is slow
-            tip = " · ".join(str(x) for x in (row["name"], row["type_label"], row["scale_label"]) if x)
-            nodes[v] = {"id": str(v), "name": str(row["name"]), "tip": tip, "colour": str(row["colour"]),
-                        "shape": str(row["marker"]), "r": round(0.02 + 0.03 * float(row["size"]), 4),
-                        "aware": bool(row["aware"]), "label": bool(row["show_label"]),  # the latest year decides
-                        "short": str(row.get("label") or row["name"]), "rank": int(row["rank"])}
-    nodes = {v: nodes[v] for v in _first_seen_order(frames, nodes)}
-    # a small part on its own (a split-off, a newcomer) is named in the year it stands apart
-    for fr in frames:
-        for part in fr.parts:
-            if len(part) <= 2 and len(fr.parts) > 1:
-                for v in part:
-                    if v in nodes:
-                        nodes[v]["label"] = True
+    nodes = _formation_nodes(frames, keep)
     years = [fr.date.year for fr in frames]
-    # every actor gets a place in every year: its own, else the nearest year's
-    known = [{str(v): (round(p[0], 4), round(p[1], 4)) for v, p in fr.layout.items() if v in nodes} for fr in frames]
-    pos_all = []
-    for i in range(len(frames)):
-        nearest_first = sorted(range(len(frames)), key=lambda j: (abs(j - i), -j))
-        pos = {}
-        for v in nodes:
-            key = str(v)
-            for d in nearest_first:
-                if key in known[d]:
-                    pos[key] = known[d][key]
-                    break
-        pos_all.append(pos)
+    pos_all = _places_every_year(frames, nodes)
     ties: dict = {}
     for fr in frames:
         edges = fr.scene.edges
@@ -297,6 +265,50 @@ def formation_data(case, opgave: str, at=None, *, lang: str | None = None, seed:
     return {"opgave": str(opgave), "years": years, "nodes": list(nodes.values()), "ties": list(ties.values()),
             "frames": out_frames, "legend": legend, "aspect": float(aspect), "height": int(height),
             "texts": {"empty": message("formation_story_empty", lang)}}
+
+
+def _formation_nodes(frames, keep) -> dict:
+    """The actors to show (``keep``, or all) as the browser draws them: the latest year an actor is in
+    decides its look; in the order the frames first show them."""
+    nodes: dict = {}
+    for fr in reversed(frames):  # the latest year an actor is in decides its look
+        table = fr.scene.nodes
+        todo = ~table.index.isin(list(nodes))
+        if keep is not None:
+            todo &= table.index.isin(list(keep))
+        table = table[todo]
+        for v, row in zip(table.index.tolist(), table.to_dict("records")):  # plain dicts: iterrows is slow
+            tip = " · ".join(str(x) for x in (row["name"], row["type_label"], row["scale_label"]) if x)
+            nodes[v] = {"id": str(v), "name": str(row["name"]), "tip": tip, "colour": str(row["colour"]),
+                        "shape": str(row["marker"]), "r": round(0.02 + 0.03 * float(row["size"]), 4),
+                        "aware": bool(row["aware"]), "label": bool(row["show_label"]),  # the latest year decides
+                        "short": str(row.get("label") or row["name"]), "rank": int(row["rank"])}
+    nodes = {v: nodes[v] for v in _first_seen_order(frames, nodes)}
+    # a small part on its own (a split-off, a newcomer) is named in the year it stands apart
+    for fr in frames:
+        for part in fr.parts:
+            if len(part) <= 2 and len(fr.parts) > 1:
+                for v in part:
+                    if v in nodes:
+                        nodes[v]["label"] = True
+    return nodes
+
+
+def _places_every_year(frames, nodes: dict) -> list[dict]:
+    """Per year, every actor's place: its own, else that of the nearest year it is in (the later on a tie)."""
+    known = [{str(v): (round(p[0], 4), round(p[1], 4)) for v, p in fr.layout.items() if v in nodes} for fr in frames]
+    pos_all = []
+    for i in range(len(frames)):
+        nearest_first = sorted(range(len(frames)), key=lambda j: (abs(j - i), -j))
+        pos = {}
+        for v in nodes:
+            key = str(v)
+            for d in nearest_first:
+                if key in known[d]:
+                    pos[key] = known[d][key]
+                    break
+        pos_all.append(pos)
+    return pos_all
 
 
 def _first_seen_order(frames, nodes: dict) -> list:
@@ -350,7 +362,7 @@ def formation_page(case, opgave: str, at=None, *, lang: str | None = None, seed:
 
     from .._i18n import message
     from ..metrics.formation import formation_story
-    from .interactive import _json_for_script
+    from ._page import _json_for_script
 
     data = formation_data(case, opgave, at=at, lang=lang, seed=seed, height=460)
     name = title or str(case.opgaven.at[opgave, "name"])

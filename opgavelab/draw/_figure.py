@@ -1,0 +1,789 @@
+"""The matplotlib renderer of a Scene: the network in an Axes, its names, legend, key and caption.
+
+:meth:`opgavelab.draw.scene.Scene.figure` calls :func:`_scene_figure`;
+:func:`draw_network` (public through :mod:`opgavelab.draw.static`) draws a
+scene into any Axes. The figure helpers (sizes, title, caption, legend) serve
+the charts of :mod:`opgavelab.draw.static` too. This module imports the
+visual language (:mod:`opgavelab.draw.style`) and never ``draw.scene``,
+``draw.static`` or ``draw.interactive``: they import it.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._checks import _check_one_of
+from . import style as _style
+from .style import EDGE_COLOUR, MARKER_AREA, OPGAVE_COLOUR, SPOKE_COLOUR, text
+
+#: What these functions draw: a :class:`opgavelab.draw.scene.Scene`. Named here, not imported, because
+#: ``draw.scene`` imports this module (``Scene.figure()`` calls :func:`_scene_figure`).
+Scene = Any
+
+
+#: Figure sizes in inches: A4 portrait and landscape, and a 16:9 slide.
+FIGURE_SIZES: dict[str, tuple[float, float]] = {
+    "A4": (8.27, 11.69),
+    "A4-landscape": (11.69, 8.27),
+    "16:9": (40 / 3, 7.5),
+}
+
+_INK = "#222222"
+_MUTED = "#555555"
+_FONT = {"title": 15, "subtitle": 10, "legend_title": 9.5, "legend": 8.5, "caption": 8, "axis": 9}
+
+
+def _check_size(size) -> tuple[float, float]:
+    if isinstance(size, tuple) and len(size) == 2 and all(isinstance(v, (int, float)) and v > 0 for v in size):
+        return (float(size[0]), float(size[1]))
+    _check_one_of("size", size, list(FIGURE_SIZES))
+    return FIGURE_SIZES[size]
+
+
+def _new_figure(size):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    w, h = _check_size(size)
+    fig = Figure(figsize=(w, h), dpi=100, facecolor="white")
+    FigureCanvasAgg(fig)  # a renderer to measure text with; no global backend is touched
+    _show_in_notebooks()
+    return fig
+
+
+def _show_in_notebooks() -> None:
+    """Let IPython show our figures as pictures.
+
+    The figures are made without pyplot (no global backend), so IPython does
+    not know how to display them unless ``%matplotlib inline`` ran; register a
+    PNG (and text) formatter for them once per session.
+    """
+    import sys
+
+    if "IPython" not in sys.modules:  # not in a notebook: no need to import IPython (half a second)
+        return
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    from matplotlib.figure import Figure
+
+    png = shell.display_formatter.formatters["image/png"]
+    if Figure in png.type_printers:
+        return
+    from IPython.core.pylabtools import print_figure
+
+    png.for_type(Figure, lambda fig: print_figure(fig, "png", bbox_inches=None, dpi=110))
+
+
+def _wrap(s: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(s, width=width, break_long_words=False, break_on_hyphens=False)) or s
+
+
+def _caption_height(caption: str, width_in: float) -> float:
+    """Inches the caption needs at the bottom of a figure ``width_in`` wide."""
+    chars = int(width_in * 72 / (_FONT["caption"] * 0.55)) - 6
+    n_lines = _wrap(caption, int(chars * 0.9)).count("\n") + 1 if caption else 0  # room for a measured rewrap
+    return 0.2 + n_lines * _FONT["caption"] * 1.35 / 72
+
+
+def _caption_text(fig, caption: str, notes=()) -> None:
+    w_in = fig.get_figwidth()
+    chars = int(w_in * 72 / (_FONT["caption"] * 0.55)) - 6
+    body = _wrap(caption, chars)
+    t = fig.text(0.035, 0.018, body, ha="left", va="bottom", fontsize=_FONT["caption"], color=_MUTED,
+                 linespacing=1.35)
+    # measured, not guessed: a line that would run past the right margin is wrapped shorter
+    limit = fig.bbox.width * (1 - 2 * 0.035)
+    renderer = _renderer(fig)
+    while chars > 40 and t.get_window_extent(renderer).width > limit:
+        chars = int(chars * 0.93)
+        t.set_text(_wrap(caption, chars))
+
+
+def _title(fig, title: str, subtitle: str | None) -> None:
+    w_in = fig.get_figwidth()
+    h_in = fig.get_figheight()
+    chars = int(w_in * 72 / (_FONT["title"] * 0.58)) - 4
+    top = 1 - 0.32 / h_in
+    fig.text(0.035, top, _wrap(title, chars), ha="left", va="top", fontsize=_FONT["title"], fontweight="bold",
+             color=_INK)
+    if subtitle:
+        n_lines = _wrap(title, chars).count("\n") + 1
+        fig.text(0.035, top - (0.30 * n_lines + 0.04) / h_in, subtitle, ha="left", va="top",
+                 fontsize=_FONT["subtitle"], color=_MUTED)
+
+
+# --------------------------------------------------------------------------
+# the network
+# --------------------------------------------------------------------------
+
+def _marker_diameters(n: int, axes_width_pt: float, compass: bool = False,
+                      compact: bool = False) -> tuple[float, float]:
+    """Smallest and largest marker diameter (points) for ``n`` actors."""
+    factor = 0.55 if compass else 0.75
+    if compact:
+        d_max = float(np.clip(axes_width_pt * factor * 0.55 / math.sqrt(max(n, 1)), 3.0, 11.0))
+    else:
+        d_max = float(np.clip(axes_width_pt * factor / math.sqrt(max(n, 1)), 5.0, 20.0 if compass else 22.0))
+    return d_max * 0.42, d_max
+
+
+def _fit_label(name: str, diameter_pt: float, max_fs: float = 9.0, min_fs: float = 5.5) -> tuple[str, float]:
+    """The opgave's name wrapped and sized to fit a circle of ``diameter_pt``."""
+    fs = max_fs
+    while fs >= min_fs - 1e-9:
+        for chars in range(8, 26):
+            lines = textwrap.wrap(name, width=chars, break_long_words=False) or [name]
+            if len(lines) > 4:
+                continue
+            w = max(len(x) for x in lines) * fs * 0.62
+            h = len(lines) * fs * 1.25
+            # the box's diagonal must fit the circle (a little overlap is fine)
+            if math.hypot(w, h) <= diameter_pt * 1.15:
+                return "\n".join(lines), fs
+        fs -= 0.5
+    # no room: the smallest font, every word whole (a name is never cut)
+    lines = textwrap.wrap(name, width=16, break_long_words=False) or [name]
+    return "\n".join(lines), min_fs
+
+
+def _limits(scene: Scene, compact: bool = False) -> tuple[float, float]:
+    """Half-width and half-height of the view: room for names left and right, and the compass labels."""
+    if scene.guides:
+        return (1.25, 1.22) if compact else (1.6, 1.24)
+    return (1.1, 1.1) if compact else (1.32, 1.1)
+
+
+def _pt_per_unit(ax) -> float:
+    """Points per data unit of an equal-aspect axes."""
+    bbox = ax.get_position()
+    fig = ax.figure
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    return min(bbox.width * fig.get_figwidth() / (x1 - x0), bbox.height * fig.get_figheight() / (y1 - y0)) * 72
+
+
+def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = None, compact: bool = False,
+                 n_ref: int | None = None, key: bool = False,
+                 limits: tuple[float, float] | None = None) -> list[tuple[int, str]]:
+    """Draw a :class:`~opgavelab.draw.scene.Scene` into a matplotlib Axes.
+
+    The axes get equal aspect and no frame. Used by :func:`network_figure`
+    and :func:`small_multiples`; call it to put the network in your own
+    figure.
+
+    Parameters
+    ----------
+    scene : Scene
+        From :func:`opgavelab.draw.build_scene`.
+    ax : matplotlib.axes.Axes
+    names : bool, default True
+        Draw the names the scene asks for (``scene.nodes["show_label"]``).
+    spokes : bool, optional
+        Draw the spokes from the opgave; default: up to 1,000 actors.
+    compact : bool, default False
+        Smaller markers, opgave box and fonts, for small panels.
+    n_ref : int, optional
+        Size the markers as for a network of this many actors (so panels of
+        one sheet share marker sizes).
+    key : bool, default False
+        Name every actor or, where there is no room, give it a number.
+    limits : (float, float), optional
+        Half-width and half-height of the view in layout units (default: room
+        for names around the unit circle).
+
+    Returns
+    -------
+    list of (int, str)
+        The numbered actors, ``[(number, name), ...]``, for a key beside the
+        figure (empty unless ``key``).
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> from matplotlib.figure import Figure
+    >>> from opgavelab.draw import build_scene
+    >>> scene = build_scene(opgavelab.example(), "zorg")
+    >>> fig = Figure(); ax = fig.add_subplot()
+    >>> numbered = draw_network(scene, ax)  # names that got no room: [(number, name), ...]
+    """
+    from matplotlib.collections import LineCollection
+
+    nodes, edges = scene.nodes, scene.edges
+    n = len(nodes)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    xlim, ylim = limits or _limits(scene, compact)
+    ax.set_xlim(-xlim, xlim)
+    ax.set_ylim(-ylim, ylim)
+    bbox = ax.get_position()
+    fig = ax.figure
+    pt_per_unit = min(bbox.width * fig.get_figwidth() / (2 * xlim), bbox.height * fig.get_figheight() / (2 * ylim)) * 72
+    width_pt = pt_per_unit * 2.2
+    d_min, d_max = _marker_diameters(n_ref or n, width_pt, compass=bool(scene.guides), compact=compact)
+
+    if scene.guides:
+        _draw_compass_guides(scene, ax, compact=compact)
+
+    xy = {v: (x, y) for v, x, y in zip(nodes.index, nodes["x"], nodes["y"])}
+    ox, oy = (scene.opgave["x"], scene.opgave["y"]) if scene.opgave else (0.0, 0.0)
+    if spokes is None:
+        spokes = n <= 1000
+    if spokes and scene.opgave and n:
+        alpha = float(np.clip(18 / math.sqrt(n) * 0.12, 0.12, 0.6))
+        segs = [((ox, oy), p) for p in xy.values()]
+        ax.add_collection(LineCollection(segs, colors=SPOKE_COLOUR, linewidths=0.6 if n < 200 else 0.35,
+                                         alpha=alpha, zorder=1))
+
+    if len(edges):
+        m = len(edges)
+        alpha = float(np.clip(10 / math.sqrt(m), 0.15, 0.8))
+        lw_scale = 1.0 if n < 150 else (0.6 if n < 800 else 0.35)
+        by_line = {name: ls for name, ls, _ in list(_style._LINES) + [_style._UNKNOWN_LINE]}
+        for line, group in edges.groupby("line", sort=False):
+            segs = [(xy[u], xy[v]) for u, v in zip(group["source"], group["target"])]
+            lws = (0.6 + 2.2 * group["width"].to_numpy(dtype=float)) * lw_scale
+            ax.add_collection(LineCollection(segs, colors=EDGE_COLOUR, linewidths=lws, linestyles=by_line[line],
+                                             alpha=alpha, zorder=2, capstyle="butt"))
+
+    # nodes: one scatter per (marker, aware) group
+    diam = d_min + (d_max - d_min) * nodes["size"].to_numpy(dtype=float)
+    nodes = nodes.assign(_d=diam)
+    for (marker, aware), group in nodes.groupby(["marker", "aware"], sort=False):
+        area = (group["_d"].to_numpy() ** 2) * MARKER_AREA.get(marker, 1.0)
+        cols = group["colour"].tolist()
+        if aware:
+            ax.scatter(group["x"], group["y"], s=area, marker=marker, c=cols, edgecolors="white",
+                       linewidths=0.6 if n < 500 else 0.25, zorder=4, clip_on=False)
+        else:
+            ax.scatter(group["x"], group["y"], s=area, marker=marker, facecolors="white", edgecolors=cols,
+                       linewidths=1.4 if n < 500 else 0.8, linestyles=(0, (2.2, 1.4)), zorder=4, clip_on=False)
+
+    # arrowheads on directed ties (a head only: the line is drawn above)
+    if len(edges) and edges["directed"].any() and int(edges["directed"].sum()) <= 400:
+        d_of = nodes["_d"]
+        for u, v in zip(edges.loc[edges["directed"], "source"], edges.loc[edges["directed"], "target"]):
+            ax.annotate("", xy=xy[v], xytext=xy[u], zorder=3,
+                        arrowprops=dict(arrowstyle="-|>,head_length=0.45,head_width=0.22", color=EDGE_COLOUR,
+                                        lw=0, shrinkA=0, shrinkB=float(d_of[v]) / 2 + 1.0, alpha=0.9))
+
+    if scene.opgave:
+        hole = scene.guides.get("hub_radius", 0.14) if scene.guides else 0.14
+        # in the compass the box stays inside the hub, clear of the inner ring and its actors
+        label, fs = _fit_label(scene.opgave["name"], 2 * hole * pt_per_unit * (0.8 if scene.guides else 0.9),
+                               max_fs=9.0,
+                               min_fs=4.5 if compact else 5.5)
+        ax.text(ox, oy, label, ha="center", va="center", fontsize=fs, fontweight="bold", color="white", zorder=6,
+                linespacing=1.1, bbox=dict(boxstyle="round,pad=0.35", fc=OPGAVE_COLOUR, ec="none"))
+
+    if names and n:
+        return _draw_names(ax, nodes, pt_per_unit, compact=compact, key=key)
+    return []
+
+
+def _label_text(name: str, width: int = 22) -> str:
+    """A name on at most a few lines, broken between words only (never cut)."""
+    name = " ".join(str(name).split())
+    if len(name) <= width:
+        return name
+    lines = textwrap.wrap(name, width=max(width, math.ceil(len(name) / 2) + 1), break_long_words=False,
+                          break_on_hyphens=False)
+    return "\n".join(lines) or name
+
+
+def _box(anchor_px, off_px, w, h, ha, va):
+    """(x0, y0, x1, y1) of a text w×h pixels at ``anchor + offset`` with alignment ha/va."""
+    x = anchor_px[0] + off_px[0]
+    y = anchor_px[1] + off_px[1]
+    x0 = x if ha == "left" else (x - w if ha == "right" else x - w / 2)
+    y0 = y if va == "bottom" else (y - h if va == "top" else y - h / 2)
+    return (x0, y0, x0 + w, y0 + h)
+
+
+def _hits(box, boxes) -> bool:
+    x0, y0, x1, y1 = box
+    return any(x0 < b[2] and x1 > b[0] and y0 < b[3] and y1 > b[1] for b in boxes)
+
+
+def _candidates(r_pt: float, gaps=(1.5,), n_dirs: int = 8):
+    """Offsets (points) and alignments around a marker of radius ``r_pt``, nearest first."""
+    out = []
+    for gap in gaps:
+        d = r_pt + gap
+        for k in range(n_dirs):
+            a = 2 * math.pi * k / n_dirs
+            c, s = math.cos(a), math.sin(a)
+            ha = "left" if c > 0.3 else ("right" if c < -0.3 else "center")
+            va = "bottom" if s > 0.3 else ("top" if s < -0.3 else "center")
+            out.append((d * c, d * s, ha, va, gap > 4))
+    order = [0, 4, 2, 6, 1, 3, 5, 7]  # right, left, up, down, then the diagonals
+    if n_dirs == 8:
+        out = [o for g in range(len(gaps)) for o in [out[g * 8 + i] for i in order]]
+    return out
+
+
+#: With a key, the most central actors that get a name or a number, and the most numbers in a key.
+KEY_ACTORS = 150
+KEY_NUMBERS = 60
+
+_HALO = dict(boxstyle="square,pad=0.08", fc="white", ec="none", alpha=0.8)
+
+
+def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, halo=None,
+                key: bool = False) -> list[tuple[int, str]]:
+    """Place the names: most central first, never over another name or a marker.
+
+    A name is drawn as SVG text (its white halo is a box behind it, not a
+    path effect). With ``key=True`` every actor that gets no room for its
+    name gets a number next to its marker; the numbers are returned as
+    ``[(number, full name), ...]`` for a key beside the figure. The most
+    central actors (rank 1 to 3) are always named, with a thin leader line
+    when they need to stand further away.
+    """
+    placer = _NamePlacer(ax, nodes, compact=compact)
+    labels = nodes["label"] if "label" in nodes.columns else nodes["name"]
+    # with a key: the KEY_ACTORS most central actors get a name or, where there is no room, a number (at most
+    # KEY_NUMBERS numbers: a longer key is not read); in a larger network the others show in the exports
+    chosen = nodes[nodes["rank"] <= KEY_ACTORS].sort_values("rank") if key else \
+        nodes[nodes["show_label"]].sort_values("rank")
+    unnamed = [v for v, row in chosen.iterrows()
+               if not placer.name(v, _label_text(labels[v], 16 if compact else 22), int(row["rank"]), key)]
+    if not key:
+        return []
+    order = sorted(unnamed, key=lambda u: (int(nodes.at[u, "rank"]), str(nodes.at[u, "name"])))[:KEY_NUMBERS]
+    return [(number, placer.number(v, number)) for number, v in enumerate(order, start=1)]
+
+
+class _NamePlacer:
+    """Where names and numbers may still go in one network Axes, in display pixels.
+
+    ``taken`` holds every text already in the axes (opgave box, ring and
+    sector labels), ``markers`` every marker's box, ``placed`` each name or
+    number placed so far.
+    """
+
+    def __init__(self, ax, nodes: pd.DataFrame, *, compact: bool):
+        fig = ax.figure
+        self.ax, self.nodes = ax, nodes
+        self.renderer = _renderer(fig)
+        ax.apply_aspect()  # the box the axes will have when drawn (equal aspect)
+        n = len(nodes)
+        self.fs = 6.0 if compact else (8.0 if n <= 60 else 7.0)
+        self.px_per_pt = fig.dpi / 72
+        frame = ax.get_window_extent(self.renderer)
+        self.frame = (frame.x0 - 2, frame.y0 - 2, frame.x1 + 2, frame.y1 + 2)
+        self.taken = self._texts_in_axes()
+        self.centres = ax.transData.transform(nodes[["x", "y"]].to_numpy(dtype=float))
+        radii = nodes["_d"].to_numpy(dtype=float) / 2 * self.px_per_pt
+        c = self.centres
+        self.markers = (np.column_stack([c[:, 0] - radii, c[:, 1] - radii, c[:, 0] + radii, c[:, 1] + radii])
+                        if n else np.zeros((0, 4)))
+        self.where = {v: i for i, v in enumerate(nodes.index)}
+        self.placed: list[tuple] = []
+        self._metrics: dict = {}
+
+    def _texts_in_axes(self) -> list[tuple]:
+        from matplotlib.text import Text
+
+        taken = []
+        for t in self.ax.texts:
+            if not t.get_text():  # arrowheads are empty annotations
+                continue
+            if hasattr(t, "update_positions"):
+                t.update_positions(self.renderer)
+            bb = Text.get_window_extent(t, self.renderer)  # the text, not an annotation's arrow
+            pad = 3.5 * self.px_per_pt if t.get_bbox_patch() is not None else 1.0
+            taken.append((bb.x0 - pad, bb.y0 - pad, bb.x1 + pad, bb.y1 + pad))
+        return taken
+
+    def measure(self, s: str, size: float, weight="normal"):
+        """Width and height of ``s`` in pixels, with the renderer's own text metrics, line by line, as
+        matplotlib lays out a text (linespacing 1.05): far quicker than making a Text for each name."""
+        from matplotlib.font_manager import FontProperties
+
+        key = (size, weight)
+        if key not in self._metrics:
+            prop = FontProperties(size=size, weight=weight)
+            _, lp_h, lp_d = self.renderer.get_text_width_height_descent("lp", prop, ismath=False)
+            self._metrics[key] = (prop, lp_h, lp_d)
+        prop, lp_h, lp_d = self._metrics[key]
+        lines = s.split("\n")
+        w = max(self.renderer.get_text_width_height_descent(line, prop, ismath=False)[0] for line in lines)
+        h = lp_h + (len(lines) - 1) * (lp_h - lp_d) * 1.05
+        return w + 1.2 * self.px_per_pt, h + 1.2 * self.px_per_pt
+
+    def free(self, box, own: int, markers_too: bool = True) -> bool:
+        fx0, fy0, fx1, fy1 = self.frame
+        if box[0] < fx0 or box[2] > fx1 or box[1] < fy0 or box[3] > fy1:
+            return False
+        if _hits(box, self.placed) or _hits(box, self.taken):
+            return False
+        if not markers_too:
+            return True
+        m = self.markers
+        hit = (box[0] < m[:, 2]) & (box[2] > m[:, 0]) & (box[1] < m[:, 3]) & (box[3] > m[:, 1])
+        hit[own] = False
+        return not hit.any()
+
+    def put(self, i: int, s: str, size: float, cands, weight="normal", markers_too=True) -> bool:
+        """Draw ``s`` at the first free candidate place beside actor ``i``; False when none is free."""
+        w, h = self.measure(s, size, weight)
+        row = self.nodes.iloc[i]
+        for dx, dy, ha, va, far in cands:
+            box = _box(self.centres[i], (dx * self.px_per_pt, dy * self.px_per_pt), w, h, ha, va)
+            if self.free(box, i, markers_too):
+                leader = dict(arrowstyle="-", color="#333333", lw=0.7, shrinkA=0, shrinkB=float(row["_d"]) / 2)
+                self.ax.annotate(s, (row["x"], row["y"]), xytext=(dx, dy), textcoords="offset points", ha=ha,
+                                 va=va, fontsize=size, fontweight=weight, color="#111111", zorder=7,
+                                 linespacing=1.05, bbox=_HALO, gid="name", arrowprops=leader if far else None)
+                self.placed.append(box)
+                return True
+        return False
+
+    def name(self, v, name: str, rank: int, key: bool) -> bool:
+        """Place actor ``v``'s name; the five most central try further away (with a leader line) and,
+        failing that, over other markers. False when it found no room."""
+        i = self.where[v]
+        r_pt = float(self.nodes.at[v, "_d"]) / 2
+        top = rank <= 5
+        gaps = (1.5, 6.0, 14.0, 24.0, 34.0) if top else ((1.5, 7.0) if key else (1.5,))
+        cands = _candidates(r_pt, gaps[:1]) + _candidates(r_pt, gaps[1:], n_dirs=16) if len(gaps) > 1 else \
+            _candidates(r_pt, gaps)
+        return self.put(i, name, self.fs, cands) or (top and self.put(i, name, self.fs, cands, markers_too=False))
+
+    def number(self, v, number: int) -> str:
+        """Place ``number`` beside actor ``v`` (on its marker, as a last resort); returns the full name."""
+        i = self.where[v]
+        r_pt = float(self.nodes.at[v, "_d"]) / 2
+        s, size = str(number), self.fs - 0.5
+        cands = _candidates(r_pt, (0.8,)) + _candidates(r_pt, (4.0, 9.0), n_dirs=16)
+        if not self.put(i, s, size, cands, weight="bold"):
+            w, h = self.measure(s, size, "bold")
+            box = _box(self.centres[i], (0, 0), w, h, "center", "center")
+            self.ax.annotate(s, (self.nodes.at[v, "x"], self.nodes.at[v, "y"]), ha="center", va="center",
+                             fontsize=size, fontweight="bold", color="#111111", zorder=7, bbox=_HALO, gid="name")
+            self.placed.append(box)
+        return str(self.nodes.at[v, "name"])
+
+
+def _renderer(fig):
+    """A renderer to measure text with, whatever canvas the figure has."""
+    get = getattr(fig.canvas, "get_renderer", None)
+    return get() if get is not None else fig._get_renderer()
+
+
+def _draw_compass_guides(scene: Scene, ax, *, compact: bool) -> None:
+    from matplotlib.patches import Circle, Wedge
+
+    g = scene.guides
+    rings, sectors = g["rings"], g["sectors"]
+    r_outer = rings[-1]["r_outer"] if rings else 1.0
+    r_hub = g.get("hub_radius", 0.0)
+    for s in sectors:
+        ax.add_patch(Wedge((0, 0), r_outer, math.degrees(s["start"]), math.degrees(s["end"]),
+                           width=r_outer - r_hub, facecolor=s["colour"], alpha=0.07, edgecolor="none", zorder=0))
+    for i, r in enumerate(rings):
+        ax.add_patch(Circle((0, 0), r["r_outer"], fill=False, edgecolor="#CFCFCF", linewidth=0.7, zorder=0.5))
+    ax.add_patch(Circle((0, 0), r_hub, fill=False, edgecolor="#CFCFCF", linewidth=0.7, zorder=0.5))
+    fs = 5.5 if compact else 7
+    if not compact and rings:
+        # each ring's name on the free spoke, in the middle of its ring, turned to run along the ring (upright),
+        # as large as the ring's width allows (a thin outer ring gets a smaller name, never under 5 pt)
+        a = _free_spoke(scene)
+        ca, sa = math.cos(a), math.sin(a)
+        rot = math.degrees(a) - 90.0
+        rot = (rot + 90.0) % 180.0 - 90.0
+        pt_per_unit = _pt_per_unit(ax)
+        halo = dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.85)
+        for r in rings:
+            mid = (r["r_inner"] + r["r_outer"]) / 2
+            size = min(fs, (r["r_outer"] - r["r_inner"]) * pt_per_unit * 0.78)
+            if size < 5.0:
+                continue
+            ax.text(mid * ca, mid * sa, r["label"], rotation=rot, rotation_mode="anchor", ha="center",
+                    va="center", fontsize=size, color="#555555", zorder=3.5, gid="guide", bbox=halo)
+    for s in sectors:
+        mid = (s["start"] + s["end"]) / 2
+        rr = r_outer + 0.06
+        x, y = rr * math.cos(mid), rr * math.sin(mid)
+        ha = "left" if math.cos(mid) > 0.2 else ("right" if math.cos(mid) < -0.2 else "center")
+        va = "bottom" if math.sin(mid) > 0.2 else ("top" if math.sin(mid) < -0.2 else "center")
+        # a sector's name is never covered: names of actors keep clear of it (it is not a "guide")
+        ax.text(x, y, _wrap(s["label"], 18), ha=ha, va=va, fontsize=fs + 1.5, fontweight="bold", color=s["colour"],
+                zorder=6.5, gid="sector",
+                bbox=dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.85))
+
+
+def _free_spoke(scene: Scene) -> float:
+    """The angle (radians) of a spoke with the fewest actors near it, near the top: where the ring names go."""
+    return _style.free_spoke(scene.guides, scene.nodes["x"].to_numpy(dtype=float),
+                             scene.nodes["y"].to_numpy(dtype=float))
+
+
+# --------------------------------------------------------------------------
+# legend
+# --------------------------------------------------------------------------
+
+def _legend_groups(scene: Scene) -> list[tuple[str, list]]:
+    """``[(title, [(handle, label), ...]), ...]`` for the legend."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyBboxPatch
+
+    lang = scene.lang
+    lg = scene.legend
+    groups = []
+    items = []
+    for value, label in lg["types"]:
+        c = scene.colours.get(value, _style.UNKNOWN_COLOUR)
+        items.append((Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=c,
+                             markeredgecolor="white"), label))
+    groups.append((lg.get("colour_title") or text("actor_type", lang), items))
+    items = []
+    for value, label in lg["scales"]:
+        marker = scene.shapes.get(value, _style._UNKNOWN_SHAPE)[0]
+        ms = 8.5 * math.sqrt(MARKER_AREA.get(marker, 1.0))
+        items.append((Line2D([], [], marker=marker, linestyle="", markersize=ms, markerfacecolor="#6B6B6B",
+                             markeredgecolor="white"), label))
+    groups.append((text("scale", lang), items))
+    items = []
+    by_line = {name: ls for name, ls, _ in list(_style._LINES) + [_style._UNKNOWN_LINE]}
+    for value, label in lg["ties"]:
+        line = scene.lines.get(value, _style._UNKNOWN_LINE)[0]
+        items.append((Line2D([0, 1], [0, 0], color=EDGE_COLOUR, linestyle=by_line[line], linewidth=1.6), label))
+    if items:
+        groups.append((text("tie_type", lang), items))
+    items = []
+    if scene.opgave:
+        items.append((FancyBboxPatch((0, 0), 1, 1, boxstyle="round,pad=0.1", fc=OPGAVE_COLOUR, ec="none"),
+                      text("opgave_node", lang)))
+    if scene.opgave and not lg.get("formation") and 0 < len(scene.nodes) <= 1000:
+        items.append((Line2D([0, 1], [0, 0], color=SPOKE_COLOUR, linewidth=0.8), text("fig_spoke", lang)))
+    if lg["not_aware"]:
+        items.append((_HollowMarker(), text("not_aware", lang)))
+    if lg.get("directed"):
+        items.append((_ArrowHandle(), text("directed", lang)))
+    if lg.get("size"):
+        items.append((_SizeHandle(), text("size", lang, metric=lg["size"])))
+    if len(scene.edges) and scene.edges["width"].nunique() > 1 and not lg.get("formation"):
+        items.append((Line2D([0, 1], [0, 0], color=EDGE_COLOUR, linewidth=2.6), text("width", lang)))
+    if lg.get("formation"):
+        # formation views: the parts' boxes and the ties that joined parts (no opgave spokes there)
+        from .style import JOIN_COLOUR, PART_EDGE, PART_FILL
+
+        items.append((FancyBboxPatch((0, 0), 1, 1, boxstyle="round,pad=0.1", fc=PART_FILL, ec=PART_EDGE),
+                      lg["formation"]["part"]))
+        items.append((Line2D([0, 1], [0, 0], color=JOIN_COLOUR, linewidth=2.6), lg["formation"]["join"]))
+    groups.append((text("also", lang), items))
+    return groups
+
+
+class _HollowMarker:
+    """Legend handle: a hollow circle with a dashed outline."""
+
+
+class _ArrowHandle:
+    """Legend handle: an arrow."""
+
+
+class _SizeHandle:
+    """Legend handle: three circles of growing size."""
+
+
+def _legend_handler_map():
+    from matplotlib.legend_handler import HandlerBase
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Circle, FancyArrow
+
+    class _Hollow(HandlerBase):
+        def create_artists(self, legend, orig, xd, yd, width, height, fontsize, trans):
+            c = Circle((xd + width / 2, yd + height / 2), height * 0.55, facecolor="white", edgecolor="#6B6B6B",
+                       linewidth=1.3, linestyle=(0, (2.2, 1.4)), transform=trans)
+            return [c]
+
+    class _Arrow(HandlerBase):
+        def create_artists(self, legend, orig, xd, yd, width, height, fontsize, trans):
+            a = FancyArrow(xd, yd + height / 2, width * 0.9, 0, width=0.4, head_width=height * 0.6,
+                           head_length=width * 0.3, length_includes_head=True, color=EDGE_COLOUR, transform=trans)
+            return [a]
+
+    class _Sizes(HandlerBase):
+        def create_artists(self, legend, orig, xd, yd, width, height, fontsize, trans):
+            out = []
+            for i, r in enumerate((0.22, 0.36, 0.52)):
+                out.append(Circle((xd + width * (0.12 + 0.33 * i), yd + height / 2), height * r, facecolor="#8C8C8C",
+                                  edgecolor="white", transform=trans))
+            return out
+
+    return {_HollowMarker: _Hollow(), _ArrowHandle: _Arrow(), _SizeHandle: _Sizes(), Line2D: None}
+
+
+def _draw_legend(fig, scene: Scene, rect: tuple[float, float, float, float], orientation: str) -> float:
+    """Legend groups in ``rect`` (figure fraction): side by side (``"row"``) or stacked.
+
+    Each group is measured after it is drawn, so the next one goes right
+    next to (or below) it. Returns the height used, in figure fraction.
+    """
+    groups = [g for g in _legend_groups(scene) if g[1]]
+    if not groups:
+        return 0.0
+    handler_map = {k: v for k, v in _legend_handler_map().items() if v is not None}
+    renderer = _renderer(fig)
+    fw, fh = fig.bbox.width, fig.bbox.height
+    x0, y0, w, h = rect
+    common = dict(frameon=False, fontsize=_FONT["legend"], title_fontsize=_FONT["legend_title"],
+                  handler_map=handler_map, alignment="left", handlelength=2.2, borderaxespad=0.0,
+                  labelspacing=0.5, borderpad=0.0)
+    x, y = x0, y0 + h
+    row_bottom = y
+    gap_x, gap_y = 0.25 * fig.dpi / fw, 0.16 * fig.dpi / fh
+    for title, items in groups:
+        handles, labels = zip(*items)
+        labels = [_wrap(lb, 26 if orientation == "row" else 34) for lb in labels]
+        leg = fig.legend(handles, labels, title=title, loc="upper left", bbox_to_anchor=(x, y), **common)
+        leg.get_title().set_fontweight("bold")
+        bb = leg.get_window_extent(renderer)
+        lw, lh = bb.width / fw, bb.height / fh
+        if orientation == "row":
+            if x > x0 and x + lw > x0 + w:
+                # wrap to a new row
+                x, y = x0, row_bottom - gap_y
+                leg.set_bbox_to_anchor((x, y), transform=fig.transFigure)
+            row_bottom = min(row_bottom, y - lh)
+            x += lw + gap_x
+        else:
+            row_bottom = y - lh
+            y -= lh + gap_y
+    return (y0 + h) - row_bottom
+
+
+def _legend_height(scene: Scene, width_in: float, orientation: str = "row") -> float:
+    """Height in inches the legend needs (drawn once on a scratch figure)."""
+    fig = _new_figure((width_in + 0.2, 12.0))
+    used = _draw_legend(fig, scene, (0.0, 0.0, width_in / (width_in + 0.2), 1.0), orientation)
+    return used * 12.0
+
+
+def _stretched(scene: Scene, xlim: float, ylim: float, fx: float, fy: float):
+    """The scene with its positions and view stretched by ``fx`` across and ``fy`` up."""
+    import dataclasses
+
+    nodes = scene.nodes.copy()
+    nodes["x"] = nodes["x"].to_numpy(dtype=float) * fx
+    nodes["y"] = nodes["y"].to_numpy(dtype=float) * fy
+    opgave = dict(scene.opgave, x=scene.opgave["x"] * fx, y=scene.opgave["y"] * fy) if scene.opgave else None
+    return dataclasses.replace(scene, nodes=nodes, opgave=opgave), xlim * fx, ylim * fy
+
+
+def _draw_key(fig, entries: list[tuple[int, str]], rect, lang: str) -> None:
+    """The numbered actors in columns inside ``rect`` (figure fraction), as large as fits."""
+    x0, y0, w, h = rect
+    fw, fh = fig.get_figwidth(), fig.get_figheight()
+    w_in, h_in = w * fw, h * fh
+    n = len(entries)
+    for fs in (8.0, 7.5, 7.0, 6.5, 6.0, 5.5, 5.0):
+        line_in = fs * 1.42 / 72
+        title_in = (fs + 1.5) * 1.6 / 72
+        char_in = fs * 0.55 / 72
+        for ncols in range(1, 6):
+            col_in = w_in / ncols
+            chars = max(int(col_in / char_in) - 5, 12)
+            wrapped = [_wrap(name, chars) for _, name in entries]
+            rows = [s.count("\n") + 1 for s in wrapped]
+            per_col = math.ceil(sum(rows) / ncols)
+            # fill columns in order
+            cols, cur, used = [[]], 0, 0
+            for i, r in enumerate(rows):
+                if used + r > per_col + 1 and len(cols) < ncols:
+                    cols.append([])
+                    used = 0
+                cols[-1].append(i)
+                used += r
+            tallest = max(sum(rows[i] for i in c) for c in cols)
+            if title_in + tallest * line_in <= h_in or (fs == 5.0 and ncols == 5):
+                fig.text(x0, y0 + h, text("fig_key_title", lang), ha="left", va="top", fontsize=fs + 1.5,
+                         fontweight="bold", color=_INK)
+                for j, c in enumerate(cols):
+                    y = y0 + h - title_in / fh
+                    for i in c:
+                        num, _ = entries[i]
+                        fig.text(x0 + j * col_in / fw, y, f"{num}", ha="left", va="top", fontsize=fs,
+                                 fontweight="bold", color=_INK)
+                        fig.text(x0 + j * col_in / fw + fs * 2.4 / 72 / fw, y, wrapped[i], ha="left", va="top",
+                                 fontsize=fs, color=_INK, linespacing=1.15)
+                        y -= rows[i] * line_in / fh
+                return
+
+
+def _scene_figure(scene: Scene, *, size="A4", title: str | None = None):
+    """:meth:`Scene.figure`: the network on the page, the legend beside or below it, the key, the caption."""
+    w, h = _check_size(size)
+    if scene.guides and scene.caption and not getattr(scene, "_how_to_read", False):
+        import dataclasses
+
+        how = text("fig_compass_caption", scene.lang)
+        scene = dataclasses.replace(scene, caption=f"{how} {scene.caption}")
+    fig = _new_figure((w, h))
+    _title(fig, title or scene.title, scene.subtitle)
+    cap_h = _caption_height(scene.caption, w) / h
+    xlim, ylim = _limits(scene)
+    aspect = xlim / ylim
+    # a force layout has no fixed shape: stretched (up to 1.3 times) it fills the page's free height or width
+    stretchable = not scene.guides and len(scene.nodes) > 1
+    if w / h < 1.0:
+        # portrait: network on top, legend in rows below, then the key of numbers
+        leg_in = _legend_height(scene, w * 0.92)
+        top = 1 - 0.95 / h
+        bottom = cap_h + (leg_in + 0.35) / h
+        ax_w = 0.96 * w
+        free_h = (top - bottom) * h - (0.5 if stretchable else 0.0)  # room for a short key
+        if stretchable and free_h > ax_w / aspect:
+            factor = min(1.3, free_h / (ax_w / aspect))
+            scene, xlim, ylim = _stretched(scene, xlim, ylim, 1.0, factor)
+            aspect = xlim / ylim
+        ax_h = min((top - bottom) * h, ax_w / aspect)
+        ax_w = min(ax_w, ax_h * aspect)
+        ax = fig.add_axes((0.5 - ax_w / w / 2, top - ax_h / h, ax_w / w, ax_h / h))
+        leg_top = (top - ax_h / h) - 0.1 / h
+        used = _draw_legend(fig, scene, (0.05, cap_h + 0.15 / h, 0.92, leg_top - cap_h - 0.15 / h), "row")
+        key_rect = (0.05, cap_h + 0.15 / h, 0.92, leg_top - used - 0.2 / h - cap_h - 0.15 / h)
+    else:
+        # landscape: a square network on the left, the legend right next to it, the key under the legend
+        top = 1 - 0.95 / h
+        bottom = cap_h + 0.1 / h
+        ax_h = (top - bottom) * h
+        if stretchable and ax_h * aspect < w * 0.62:
+            factor = min(1.3, w * 0.62 / (ax_h * aspect))
+            scene, xlim, ylim = _stretched(scene, xlim, ylim, factor, 1.0)
+            aspect = xlim / ylim
+        ax_w = min(ax_h * aspect, w * 0.62)
+        ax_h = ax_w / aspect
+        ax = fig.add_axes((0.02, bottom, ax_w / w, ax_h / h))
+        left = 0.02 + ax_w / w + 0.2 / w
+        used = _draw_legend(fig, scene, (left, bottom, 0.98 - left, top - bottom - 0.3 / h), "column")
+        if used > 0.55 * (top - bottom):  # a tall legend: the key goes beside it
+            key_rect = (left + (0.98 - left) * 0.5, bottom, (0.98 - left) * 0.5, top - bottom - 0.3 / h)
+        else:
+            key_rect = (left, bottom, 0.98 - left, top - bottom - 0.3 / h - used - 0.2 / h)
+    numbered = draw_network(scene, ax, key=True, limits=(xlim, ylim))
+    if numbered:
+        _draw_key(fig, numbered, key_rect, scene.lang)
+    fig._opgavelab_key = numbered
+    caption_text = scene.caption
+    shown = sum(1 for t in ax.texts if t.get_gid() == "name")  # names and numbers
+    if 0 < shown < len(scene.nodes):  # a large network: say who has a name or number, and where the rest are
+        from .._i18n import fmt_number
+
+        caption_text = f"{caption_text} · " + text("fig_names_part", scene.lang, k=fmt_number(shown, scene.lang),
+                                                      n=fmt_number(len(scene.nodes), scene.lang))
+    _caption_text(fig, caption_text)
+    fig._opgavelab_scene = scene  # for tests and for re-use
+    return fig
