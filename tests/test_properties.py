@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 import opgavelab
 from opgavelab import ReadError, ValidationError
 
+from . import _workbooks
 from ._workbooks import valid_sheets
 
 # OPGAVELAB_FUZZ_EXAMPLES=2000 runs a deeper, random (not derandomized) search locally
@@ -80,30 +81,17 @@ def sheets(draw):
 
 
 def write_xlsx(path: Path, book: dict) -> Path:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    wb.remove(wb.active)
-    used = set()
+    """``book`` through the tests' one workbook writer, after making it something Excel can hold: sheet
+    titles without the characters Excel refuses, unique without regard to case, at most 31 characters;
+    text without XML-illegal characters; at least one sheet."""
+    sheets, used = {}, set()
     for name, rows in book.items():
         title = _xml_safe(name).translate(str.maketrans("", "", "[]:*?/\\"))[:31].strip("'") or "Blad"
         while title.casefold() in used:
             title = (title[:28] + "_x")[:31]
         used.add(title.casefold())
-        ws = wb.create_sheet(title)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is None:
-                    continue
-                if isinstance(value, str):
-                    value = _xml_safe(value)
-                cell = ws.cell(row=r, column=c, value=value)
-                if isinstance(value, str) and not value.startswith("="):
-                    cell.data_type = "s"
-    if not wb.sheetnames:  # a workbook always has a sheet
-        wb.create_sheet("Blad1")
-    wb.save(path)
-    return path
+        sheets[title] = [[_xml_safe(v) if isinstance(v, str) else v for v in row] for row in rows]
+    return _workbooks.write_xlsx(path, sheets or {"Blad1": []})
 
 
 def _csv_value(value) -> str:
