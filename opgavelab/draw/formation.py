@@ -277,12 +277,20 @@ def _formation_nodes(frames, keep) -> dict:
         if keep is not None:
             todo &= table.index.isin(list(keep))
         table = table[todo]
-        for v, row in zip(table.index.tolist(), table.to_dict("records")):  # plain dicts: iterrows is slow
-            tip = " · ".join(str(x) for x in (row["name"], row["type_label"], row["scale_label"]) if x)
-            nodes[v] = {"id": str(v), "name": str(row["name"]), "tip": tip, "colour": str(row["colour"]),
-                        "shape": str(row["marker"]), "r": round(0.02 + 0.03 * float(row["size"]), 4),
-                        "aware": bool(row["aware"]), "label": bool(row["show_label"]),  # the latest year decides
-                        "short": str(row.get("label") or row["name"]), "rank": int(row["rank"])}
+        if table.empty:
+            continue
+        # plain lists per column (rows of a pandas table one by one are slow)
+        names = table["name"].tolist()
+        short = table["label"].tolist() if "label" in table else [None] * len(names)
+        rows = zip(table.index.tolist(), names, table["type_label"].tolist(), table["scale_label"].tolist(),
+                   table["colour"].tolist(), table["marker"].tolist(), table["size"].tolist(),
+                   table["aware"].tolist(), table["show_label"].tolist(), short, table["rank"].tolist())
+        for v, name, type_label, scale_label, colour, marker, size, aware, show_label, label, rank in rows:
+            tip = " · ".join(str(x) for x in (name, type_label, scale_label) if x)
+            nodes[v] = {"id": str(v), "name": str(name), "tip": tip, "colour": str(colour),
+                        "shape": str(marker), "r": round(0.02 + 0.03 * float(size), 4),
+                        "aware": bool(aware), "label": bool(show_label),  # the latest year decides
+                        "short": str(label or name), "rank": int(rank)}
     nodes = {v: nodes[v] for v in _first_seen_order(frames, nodes)}
     # a small part on its own (a split-off, a newcomer) is named in the year it stands apart
     for fr in frames:
