@@ -123,7 +123,7 @@ def public_functions() -> dict[str, object]:
 
 
 def _in_draw(func) -> bool:
-    return (PACKAGE / "draw") in Path(inspect.getsourcefile(func)).resolve().parents
+    return (PACKAGE / "draw") in Path(inspect.getsourcefile(inspect.unwrap(func))).resolve().parents
 
 
 # --- the checker itself, on synthetic functions ---------------------------------------
