@@ -43,6 +43,25 @@ def is_active(frame: pd.DataFrame, at) -> pd.Series:
     ``at <= until``); empty ``since`` means "always already". ``at=None``
     means every row.
 
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A table with ``since`` and ``until`` columns of dates (``case.ties``,
+        ``case.involvement``).
+    at : year, date or None
+        The moment; a bare year is its last day (see
+        :func:`opgavelab._dates.snapshot_at`).
+
+    Returns
+    -------
+    pandas.Series of bool
+        One value per row of ``frame``, on its index.
+
+    Raises
+    ------
+    ValueError
+        If ``at`` is not a year, a date or None.
+
     Examples
     --------
     >>> f = pd.DataFrame({"since": pd.to_datetime(["2019-01-01", None]),
@@ -309,6 +328,46 @@ def _frame_to_grid(title: str, frame: pd.DataFrame):
 def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None, source: str | None = None,
                extra_problems: list[dict] | None = None, phases=None) -> Case:
     """Interpret and check sheet grids (see :mod:`opgavelab._validate`); return a Case
-    or raise :class:`~opgavelab.ValidationError` listing every problem."""
+    or raise :class:`~opgavelab.ValidationError` listing every problem.
+
+    Parameters
+    ----------
+    grids : list of Grid
+        The cells of each sheet as read (:class:`opgavelab._validate.Grid`),
+        titled with the sheet names in Dutch or English.
+    lang : {"nl", "en"}, default "nl"
+        Language of the problems and of the Case.
+    name, source : str, optional
+        The case's name and the file it came from (shown in problems).
+    extra_problems : list of dict, optional
+        Problems the reader already found (a formula, an error cell), listed
+        with the others.
+    phases : opgavelab._progress.Phases, optional
+        A progress display, ticked once per table checked.
+
+    Returns
+    -------
+    Case
+        The checked case.
+
+    Raises
+    ------
+    opgavelab.ValidationError
+        If the sheets do not form a valid case; ``problems`` lists every
+        problem with sheet, row, column, value and a hint.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from opgavelab._validate import Grid
+    >>> grids = [
+    ...     Grid("actors", pd.DataFrame([["id", "name", "type"], ["gem-a", "Gemeente A", "overheid"],
+    ...                                  ["bedr-b", "Bedrijf B", "bedrijf"]])),
+    ...     Grid("opgaven", pd.DataFrame([["id", "name"], ["wonen", "Wonen"]])),
+    ...     Grid("involvement", pd.DataFrame([["actor", "opgave"], ["gem-a", "wonen"], ["bedr-b", "wonen"]]))]
+    >>> case = build_case(grids, lang="en")
+    >>> list(case.actors_of("wonen"))
+    ['gem-a', 'bedr-b']
+    """
     return Case(**check_grids(grids, lang=lang, name=name, source=source, extra_problems=extra_problems,
                               phases=phases))

@@ -1201,6 +1201,14 @@ def spanning_opgaven(case: Case, attr: str = "province", *, min_groups: int = 2)
         Indexed by opgave id, most groups first: ``name``, ``category`` (if
         the case has one), ``n_actors``, ``n_groups`` and ``groups``.
 
+    Raises
+    ------
+    TypeError
+        If ``case`` is not an opgavelab Case, or ``attr`` is neither a column
+        name nor a mapping.
+    ValueError
+        If ``attr`` is a name that is not a column of ``case.actors``.
+
     Examples
     --------
     >>> import pandas as pd
@@ -1310,6 +1318,14 @@ def region_fit(case: Case, regions: pd.DataFrame, *, tier: str = "tier", municip
         Indexed by opgave (arrangement) id: ``n_municipalities`` (members found
         in ``regions``) and, per division, the share of those members in the
         division's most common region (1.0: all in one region).
+
+    Raises
+    ------
+    TypeError
+        If ``case`` is not an opgavelab Case.
+    ValueError
+        If ``tier`` is not an actor column (build the case with
+        ``from_membership(..., scale="infer")``).
 
     Examples
     --------
