@@ -627,13 +627,36 @@ def reflection(exercise: str, case=None, *, opgave: str | None = None, at=None, 
                **context):
     """A model answer to the judgement part of an exercise; call it after thinking it through yourself.
 
-    Parameters are those of :func:`check` (without the answer). The model
-    answer reasons from the numbers of the case passed in.
+    The model answer reasons from the numbers of the case passed in.
+
+    Parameters
+    ----------
+    exercise, case, opgave, at, lang, **context
+        As in :func:`check` (there is no answer to pass).
 
     Returns
     -------
     object
-        Shown as Markdown in a notebook; ``str()`` gives the text.
+        Shown as Markdown in a notebook; ``str()`` gives the text. An
+        exercise without a judgement part says so instead.
+
+    Raises
+    ------
+    ValueError
+        For an unknown exercise id or language, or when the exercise needs a
+        case, opgave or other object that was not passed.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from opgavelab import Case
+    >>> case = Case.from_frames(
+    ...     actors=pd.DataFrame({"id": ["a", "b", "c"], "naam": ["A", "B", "C"], "type": ["overheid"] * 3}),
+    ...     opgaven=pd.DataFrame({"id": ["o"], "naam": ["O"]}),
+    ...     involvement=pd.DataFrame({"actor": ["a", "b", "c"], "opgave": ["o"] * 3}),
+    ...     ties=pd.DataFrame({"van": ["a", "a"], "naar": ["b", "c"]}))
+    >>> str(reflection("3.3", case, opgave="o", lang="en")).split(". ")[0]
+    '**Model answer.** 100% of the ties run through A; degree centralization is 1.00'
     """
     lang = _check_lang(lang)
     ex = _exercise(exercise)
@@ -652,6 +675,31 @@ def exercises(lang: str = "nl") -> pd.DataFrame:
 
     Headers and values are in ``lang``; the index holds the exercise ids that
     :func:`check` and :func:`reflection` take.
+
+    Parameters
+    ----------
+    lang : {"nl", "en"}, default "nl"
+        Language of the headers and values.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per exercise, indexed by its id: the notebook (``"03"``), the
+        kind and whether :func:`reflection` has a model answer.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not ``"nl"`` or ``"en"``.
+
+    Examples
+    --------
+    >>> exercises("en").loc["3.1":"3.3"]  # doctest: +NORMALIZE_WHITESPACE
+             notebook                 kind model answer
+    exercise
+    3.1            03              factual           no
+    3.2            03  factual + judgement          yes
+    3.3            03  factual + judgement          yes
     """
     lang = _check_lang(lang)
     rows = []

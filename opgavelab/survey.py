@@ -1444,6 +1444,34 @@ def simulate_answers(files: pd.DataFrame, case, opgave: str, *, response: float 
     -------
     pandas.DataFrame
         Per respondent: ``actor``, ``answered`` (bool) and ``n_named``.
+
+    Raises
+    ------
+    TypeError
+        If ``case`` is not an opgavelab Case.
+    ValueError
+        If ``opgave`` is not an opgave id of the case, or ``response`` or
+        ``recall`` is not a number between 0 and 1.
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> import pandas as pd
+    >>> from opgavelab import Case
+    >>> case = Case.from_frames(
+    ...     actors=pd.DataFrame({"id": ["a", "b", "c"], "naam": ["A", "B", "C"], "type": ["overheid"] * 3}),
+    ...     opgaven=pd.DataFrame({"id": ["o"], "naam": ["O"]}),
+    ...     involvement=pd.DataFrame({"actor": ["a", "b", "c"], "opgave": ["o"] * 3}),
+    ...     ties=pd.DataFrame({"van": ["a", "a"], "naar": ["b", "c"], "opgave": ["o", "o"]}))
+    >>> folder = tempfile.mkdtemp()
+    >>> files = write_questionnaires(case, "o", folder, lang="en")
+    >>> simulate_answers(files, case, "o", recall=0.5, seed=1)  # doctest: +NORMALIZE_WHITESPACE
+               actor  answered  n_named
+    respondent
+    a              a      True        1
+    b              b      True        1
+    c              c      True        0
+    >>> shutil.rmtree(folder)
     """
     import numpy as np
     from openpyxl import load_workbook
