@@ -373,17 +373,10 @@ class Case:
 
         Examples
         --------
-        >>> import pandas as pd
-        >>> case = Case.from_frames(
-        ...     actors=pd.DataFrame({"id": ["a", "b", "c", "d"], "naam": ["A", "B", "C", "D"],
-        ...                          "type": ["overheid", "overheid", "bedrijf", "burger"]}),
-        ...     opgaven=pd.DataFrame({"id": ["o"], "naam": ["O"]}),
-        ...     involvement=pd.DataFrame({"actor": ["a", "b", "c", "d"], "opgave": ["o"] * 4,
-        ...                               "sinds": [2019, 2019, 2021, None]}),
-        ...     ties=pd.DataFrame({"van": ["a", "a", "b"], "naar": ["b", "c", "d"], "opgave": ["o"] * 3,
-        ...                        "sinds": [2019, 2021, 2022]}))
-        >>> case.involvement_at(2020, "o")["actor"].tolist()  # c joins in 2021; d has no date
-        ['a', 'b', 'd']
+        >>> import opgavelab
+        >>> case = opgavelab.example()
+        >>> len(case.involvement_at(2019, "economie")), len(case.involvement_at(None, "economie"))
+        (29, 40)
         """
         return self._rows_at(self.involvement, at, opgave)
 
@@ -408,17 +401,10 @@ class Case:
 
         Examples
         --------
-        >>> import pandas as pd
-        >>> case = Case.from_frames(
-        ...     actors=pd.DataFrame({"id": ["a", "b", "c", "d"], "naam": ["A", "B", "C", "D"],
-        ...                          "type": ["overheid", "overheid", "bedrijf", "burger"]}),
-        ...     opgaven=pd.DataFrame({"id": ["o"], "naam": ["O"]}),
-        ...     involvement=pd.DataFrame({"actor": ["a", "b", "c", "d"], "opgave": ["o"] * 4,
-        ...                               "sinds": [2019, 2019, 2021, None]}),
-        ...     ties=pd.DataFrame({"van": ["a", "a", "b"], "naar": ["b", "c", "d"], "opgave": ["o"] * 3,
-        ...                        "sinds": [2019, 2021, 2022]}))
-        >>> case.ties_at(2021)[["source", "target"]].values.tolist()
-        [['a', 'b'], ['a', 'c']]
+        >>> import opgavelab
+        >>> case = opgavelab.example()
+        >>> len(case.ties_at(2019, "economie")), len(case.ties_at(None, "economie"))
+        (31, 79)
         """
         return self._rows_at(self.ties, at, opgave)
 
@@ -453,17 +439,10 @@ class Case:
 
         Examples
         --------
-        >>> import pandas as pd
-        >>> case = Case.from_frames(
-        ...     actors=pd.DataFrame({"id": ["a", "b", "c", "d"], "naam": ["A", "B", "C", "D"],
-        ...                          "type": ["overheid", "overheid", "bedrijf", "burger"]}),
-        ...     opgaven=pd.DataFrame({"id": ["o"], "naam": ["O"]}),
-        ...     involvement=pd.DataFrame({"actor": ["a", "b", "c", "d"], "opgave": ["o"] * 4,
-        ...                               "sinds": [2019, 2019, 2021, None]}),
-        ...     ties=pd.DataFrame({"van": ["a", "a", "b"], "naar": ["b", "c", "d"], "opgave": ["o"] * 3,
-        ...                        "sinds": [2019, 2021, 2022]}))
-        >>> list(case.actors_of("o", 2020)), list(case.actors_of("o"))
-        (['a', 'b', 'd'], ['a', 'b', 'c', 'd'])
+        >>> import opgavelab
+        >>> case = opgavelab.example()
+        >>> list(case.actors_of("economie", 2019))[:3]
+        ['gem-markenveen', 'gem-turfwijk', 'gem-dijkhorst']
         """
         inv = self.involvement_at(at, opgave)
         return pd.Index(pd.unique(inv["actor"]), name="id")
@@ -478,17 +457,10 @@ class Case:
 
         Examples
         --------
-        >>> import pandas as pd
-        >>> case = Case.from_frames(
-        ...     actors=pd.DataFrame({"id": ["a", "b", "c", "d"], "naam": ["A", "B", "C", "D"],
-        ...                          "type": ["overheid", "overheid", "bedrijf", "burger"]}),
-        ...     opgaven=pd.DataFrame({"id": ["o"], "naam": ["O"]}),
-        ...     involvement=pd.DataFrame({"actor": ["a", "b", "c", "d"], "opgave": ["o"] * 4,
-        ...                               "sinds": [2019, 2019, 2021, None]}),
-        ...     ties=pd.DataFrame({"van": ["a", "a", "b"], "naar": ["b", "c", "d"], "opgave": ["o"] * 3,
-        ...                        "sinds": [2019, 2021, 2022]}))
-        >>> [str(d.date()) for d in case.dates()]
-        ['2019-01-01', '2021-01-01', '2022-01-01']
+        >>> import opgavelab
+        >>> case = opgavelab.example()
+        >>> str(case.dates()[0].date()), str(case.dates()[-1].date())
+        ('2018-01-01', '2024-01-01')
         """
         parts = [self.involvement["since"], self.involvement["until"], self.ties["since"], self.ties["until"]]
         values = pd.concat(parts).dropna().unique()
@@ -504,17 +476,9 @@ class Case:
 
         Examples
         --------
-        >>> import pandas as pd
-        >>> case = Case.from_frames(
-        ...     actors=pd.DataFrame({"id": ["a", "b", "c", "d"], "naam": ["A", "B", "C", "D"],
-        ...                          "type": ["overheid", "overheid", "bedrijf", "burger"]}),
-        ...     opgaven=pd.DataFrame({"id": ["o"], "naam": ["O"]}),
-        ...     involvement=pd.DataFrame({"actor": ["a", "b", "c", "d"], "opgave": ["o"] * 4,
-        ...                               "sinds": [2019, 2019, 2021, None]}),
-        ...     ties=pd.DataFrame({"van": ["a", "a", "b"], "naar": ["b", "c", "d"], "opgave": ["o"] * 3,
-        ...                        "sinds": [2019, 2021, 2022]}))
-        >>> case.years()
-        [2019, 2020, 2021, 2022]
+        >>> import opgavelab
+        >>> opgavelab.example().years()
+        [2018, 2019, 2020, 2021, 2022, 2023, 2024]
         """
         dates = self.dates()
         if len(dates) == 0:
@@ -539,17 +503,12 @@ class Case:
 
         Examples
         --------
-        >>> import pandas as pd
-        >>> case = Case.from_frames(
-        ...     actors=pd.DataFrame({"id": ["a", "b", "c", "d"], "naam": ["A", "B", "C", "D"],
-        ...                          "type": ["overheid", "overheid", "bedrijf", "burger"]}),
-        ...     opgaven=pd.DataFrame({"id": ["o"], "naam": ["O"]}),
-        ...     involvement=pd.DataFrame({"actor": ["a", "b", "c", "d"], "opgave": ["o"] * 4,
-        ...                               "sinds": [2019, 2019, 2021, None]}),
-        ...     ties=pd.DataFrame({"van": ["a", "a", "b"], "naar": ["b", "c", "d"], "opgave": ["o"] * 3,
-        ...                        "sinds": [2019, 2021, 2022]}))
-        >>> case.equals(case), case.equals(Case.from_frames(case.actors, case.opgaven, case.involvement))
-        (True, False)
+        >>> import opgavelab
+        >>> case = opgavelab.example()
+        >>> case.equals(opgavelab.example("en"))  # the same data, another language
+        True
+        >>> case.equals(case.actors)
+        False
         """
         if not isinstance(other, Case):
             return False
@@ -586,17 +545,9 @@ class Case:
 
         Examples
         --------
-        >>> import pandas as pd
-        >>> case = Case.from_frames(
-        ...     actors=pd.DataFrame({"id": ["a", "b", "c", "d"], "naam": ["A", "B", "C", "D"],
-        ...                          "type": ["overheid", "overheid", "bedrijf", "burger"]}),
-        ...     opgaven=pd.DataFrame({"id": ["o"], "naam": ["O"]}),
-        ...     involvement=pd.DataFrame({"actor": ["a", "b", "c", "d"], "opgave": ["o"] * 4,
-        ...                               "sinds": [2019, 2019, 2021, None]}),
-        ...     ties=pd.DataFrame({"van": ["a", "a", "b"], "naar": ["b", "c", "d"], "opgave": ["o"] * 3,
-        ...                        "sinds": [2019, 2021, 2022]}))
-        >>> case.summary("en")["opgaven"].values.tolist()
-        [['O', 4, 0, 3]]
+        >>> import opgavelab
+        >>> opgavelab.example().summary("en")["opgaven"].loc["economie", ["actors", "not aware", "ties"]].tolist()
+        [40, 4, 79]
         """
         lang = _check_lang(lang or self.lang)
         type_labels = self.labels("actor_type", lang)

@@ -738,13 +738,8 @@ def save_case(case, path, lang: str | None = None, overwrite: bool = False) -> P
 
     Raises
     ------
-    ValueError
-        If ``lang`` is not ``"nl"`` or ``"en"``.
-    FileExistsError
-        If ``path`` exists and ``overwrite`` is false.
-    opgavelab.WriteError
-        If the file or its folder cannot be written (see
-        :func:`atomic_write`).
+    ValueError, FileExistsError, opgavelab.WriteError
+        As in :func:`write_template`.
 
     Examples
     --------

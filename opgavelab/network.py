@@ -394,10 +394,8 @@ def overlap_graph(case: Case, at=None, min_shared: int = 1) -> nx.Graph:
 
     Raises
     ------
-    TypeError
-        If ``case`` is not an opgavelab Case.
-    ValueError
-        If ``at`` is not a year, a date or None.
+    TypeError, ValueError
+        As in :func:`two_mode_graph`.
 
     Examples
     --------
@@ -445,10 +443,8 @@ def multi_opgave_actors(case: Case, at=None, min_opgaven: int = 2) -> pd.DataFra
 
     Raises
     ------
-    TypeError
-        If ``case`` is not an opgavelab Case.
-    ValueError
-        If ``at`` is not a year, a date or None.
+    TypeError, ValueError
+        As in :func:`two_mode_graph`.
 
     Examples
     --------

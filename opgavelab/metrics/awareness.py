@@ -105,8 +105,7 @@ def unaware_actors(case: Case, opgave: str, at=None) -> pd.DataFrame:
     Raises
     ------
     ValueError
-        If ``opgave`` is not an opgave id of the case, or ``at`` is not a year,
-        a date or None.
+        If ``opgave`` is not an opgave id of the case (as in :func:`awareness`).
 
     Examples
     --------

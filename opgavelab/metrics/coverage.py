@@ -149,8 +149,7 @@ def missing_domains(case: Case, opgave: str, at=None) -> list[str]:
     Raises
     ------
     ValueError
-        If ``opgave`` is not an opgave id of the case, or ``at`` is not a year,
-        a date or None.
+        As in :func:`domain_coverage`.
 
     Examples
     --------
@@ -182,8 +181,7 @@ def scale_fit(case: Case, opgave: str, at=None) -> pd.DataFrame:
     Raises
     ------
     ValueError
-        If ``opgave`` is not an opgave id of the case, or ``at`` is not a year,
-        a date or None.
+        As in :func:`domain_coverage`.
 
     Examples
     --------
@@ -261,8 +259,7 @@ def candidate_partners(case: Case, opgave: str, at=None, lang: str | None = None
     Raises
     ------
     ValueError
-        If ``opgave`` is not an opgave id of the case, or ``at`` is not a year,
-        a date or None.
+        As in :func:`domain_coverage`.
 
     Examples
     --------
@@ -403,8 +400,7 @@ def unused_expertise(case: Case, opgave: str, at=None) -> pd.DataFrame:
     Raises
     ------
     ValueError
-        If ``opgave`` is not an opgave id of the case, or ``at`` is not a year,
-        a date or None.
+        As in :func:`domain_coverage`.
 
     Examples
     --------
