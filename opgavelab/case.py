@@ -396,8 +396,7 @@ class Case:
         Raises
         ------
         ValueError
-            If ``opgave`` is given and is not an opgave id of the case, or
-            ``at`` is not a year, a date or None.
+            As in :meth:`involvement_at`.
 
         Examples
         --------

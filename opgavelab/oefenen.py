@@ -643,20 +643,14 @@ def reflection(exercise: str, case=None, *, opgave: str | None = None, at=None, 
     Raises
     ------
     ValueError
-        For an unknown exercise id or language, or when the exercise needs a
-        case, opgave or other object that was not passed.
+        As in :func:`check`.
 
     Examples
     --------
-    >>> import pandas as pd
-    >>> from opgavelab import Case
-    >>> case = Case.from_frames(
-    ...     actors=pd.DataFrame({"id": ["a", "b", "c"], "naam": ["A", "B", "C"], "type": ["overheid"] * 3}),
-    ...     opgaven=pd.DataFrame({"id": ["o"], "naam": ["O"]}),
-    ...     involvement=pd.DataFrame({"actor": ["a", "b", "c"], "opgave": ["o"] * 3}),
-    ...     ties=pd.DataFrame({"van": ["a", "a"], "naar": ["b", "c"]}))
-    >>> str(reflection("3.3", case, opgave="o", lang="en")).split(". ")[0]
-    '**Model answer.** 100% of the ties run through A; degree centralization is 1.00'
+    >>> str(reflection("6.5", lang="en")).split(". ")[0]  # this one needs no case
+    '**Model answer.** The candidate list follows the domain first, then the distance in the network, then the scale level'
+    >>> str(reflection("3.1", lang="en"))
+    'Exercise 3.1 has no model answer: its answer is a fact that check("3.1", ...) checks.'
     """
     lang = _check_lang(lang)
     ex = _exercise(exercise)
@@ -735,11 +729,58 @@ class Exercises:
         return args
 
     def check(self, exercise: str, answer=None, **overrides) -> Feedback:
-        """:func:`check` with this case, opgave, date and language (each can be overridden)."""
+        """:func:`check` with this case, opgave, date and language (each can be overridden).
+
+        Parameters
+        ----------
+        exercise, answer
+            As in :func:`check`.
+        **overrides
+            ``opgave``, ``at``, ``lang`` or a context object for this call only.
+
+        Returns
+        -------
+        Feedback
+
+        Raises
+        ------
+        ValueError
+            As in :func:`check`.
+
+        Examples
+        --------
+        >>> oef = Exercises(lang="en")
+        >>> oef.check("3.1", ...)  # the notebook's placeholder, not yet an answer
+        First fill in your answer in place of the three dots (...).
+        """
         return check(exercise, answer, self.case, **self._args(overrides))
 
     def reflection(self, exercise: str, **overrides):
-        """:func:`reflection` with this case, opgave, date and language."""
+        """:func:`reflection` with this case, opgave, date and language.
+
+        Parameters
+        ----------
+        exercise : str
+            As in :func:`check`.
+        **overrides
+            As in :meth:`check`.
+
+        Returns
+        -------
+        object
+            As :func:`reflection` returns it.
+
+        Raises
+        ------
+        ValueError
+            As in :func:`check`.
+
+        Examples
+        --------
+        >>> oef = Exercises(lang="en")
+        >>> str(oef.reflection("1.1", lang="nl"))
+        'Oefening 1.1 heeft geen modelantwoord: het antwoord is een feit dat check("1.1", ...) controleert.'
+        """
         return reflection(exercise, self.case, **self._args(overrides))
 
     def __repr__(self) -> str:
