@@ -158,6 +158,18 @@ class MembershipReport:
         ValueError
             If ``accept``, ``reject`` or ``column`` names something that was not
             flagged.
+        TypeError
+            If ``accept`` or ``reject`` is a single str instead of a list.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> rows = pd.DataFrame({"lid": ["Regionaal Archief Zutphen", "Regionaal Archief Zutphen",
+        ...                              "Regionaal Archief Zuthpen", "Haren", "Haaren"],
+        ...                      "regeling": ["R1", "R2", "R3", "R1", "R2"]})
+        >>> case, report = from_membership(rows, "lid", "regeling")
+        >>> report.aliases(reject=["Haren"])  # Haren and Haaren are two municipalities
+        {'Regionaal Archief Zuthpen': 'Regionaal Archief Zutphen'}
         """
         frame = self.near_duplicates
         if column is not None:
