@@ -559,10 +559,9 @@ class OpgaveScan:
 
         Raises
         ------
-        FileExistsError
-            If ``path`` exists and ``overwrite`` is false.
-        opgavelab.WriteError
-            If the file or its folder cannot be written.
+        FileExistsError, opgavelab.WriteError
+            As in :func:`opgavelab.io.atomic_write` (``path`` exists and
+            ``overwrite`` is false; the file cannot be written).
 
         Examples
         --------

@@ -273,7 +273,7 @@ class Case:
         Raises
         ------
         ValueError
-            If ``list_name`` is not one of the lists.
+            As in :meth:`vocabulary`.
 
         Examples
         --------

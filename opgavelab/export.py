@@ -431,10 +431,9 @@ def write_kumu(G: nx.Graph, path, *, case=None, lang: str | None = None, overwri
     ------
     ValueError
         If ``lang`` (or the case's language) is not ``"nl"`` or ``"en"``.
-    FileExistsError
-        If ``path`` exists and ``overwrite`` is false.
-    opgavelab.WriteError
-        If the file or its folder cannot be written.
+    FileExistsError, opgavelab.WriteError
+        As in :func:`opgavelab.io.atomic_write` (``path`` exists and
+        ``overwrite`` is false; the file cannot be written).
 
     Examples
     --------
@@ -494,10 +493,9 @@ def write_csv(frame: pd.DataFrame, path, *, sep: str = ",", index: bool = True, 
     ------
     TypeError
         If ``frame`` is not a pandas DataFrame.
-    FileExistsError
-        If ``path`` exists and ``overwrite`` is false.
-    opgavelab.WriteError
-        If the file or its folder cannot be written.
+    FileExistsError, opgavelab.WriteError
+        As in :func:`opgavelab.io.atomic_write` (``path`` exists and
+        ``overwrite`` is false; the file cannot be written).
 
     Examples
     --------
