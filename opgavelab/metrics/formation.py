@@ -59,7 +59,8 @@ def default_at(case: Case) -> pd.Timestamp | None:
     Parameters
     ----------
     case : Case
-        The case whose dates (``since``, ``until`` and tie dates) are read.
+        The case whose dates (the ``since`` and ``until`` of its involvement
+        and ties) are read.
 
     Returns
     -------
