@@ -114,6 +114,24 @@ def to_timestamp(at, end: bool = False) -> pd.Timestamp | None:
     ``at=2021`` shows everything that was active at some point up to and
     including 31 December 2021.
 
+    Parameters
+    ----------
+    at : int, str, datetime, pandas.Timestamp or None
+        A year (``2021``), a date text (``"2021-03-04"``, ``"4-3-2021"``,
+        ``"4 maart 2021"``; see :func:`parse_date`), a date or datetime.
+    end : bool, default False
+        A bare year (or year and month) means its last day instead of its first.
+
+    Returns
+    -------
+    pandas.Timestamp or None
+        The date at midnight; None for None.
+
+    Raises
+    ------
+    ValueError
+        If ``at`` is not None and cannot be read as a year or a date.
+
     Examples
     --------
     >>> to_timestamp(2021, end=True)

@@ -46,6 +46,20 @@ def safe_file_name(text: str) -> str:
     at most 60 characters (a long id keeps its start and gets a short hash of
     the whole, so two long ids stay apart); never a name Windows reserves.
 
+    Parameters
+    ----------
+    text : str
+        An id or name (an opgave id, an actor name); other values are read
+        with ``str``.
+
+    Returns
+    -------
+    str
+        A name safe on Windows, macOS and Linux; ``"opgave"`` when nothing
+        of ``text`` is left.
+
+    Examples
+    --------
     >>> safe_file_name("Économie & werk")
     'conomie-werk'
     >>> safe_file_name("../../etc/passwd")
@@ -83,6 +97,17 @@ def neutralise(value):
 
     Numbers, dates and other values are returned unchanged.
 
+    Parameters
+    ----------
+    value : object
+        A cell value about to be written to a spreadsheet or CSV file.
+
+    Returns
+    -------
+    object
+        ``value`` with a ``'`` in front when it is a str starting with ``=``,
+        ``+``, ``-`` or ``@``; otherwise ``value`` itself.
+
     Examples
     --------
     >>> neutralise("=HYPERLINK(\\"http://x\\")")
@@ -102,6 +127,18 @@ def atomic_write(path, overwrite: bool = False, suffix: str | None = None, lang:
     An interrupted write leaves no half-written file, and an existing file is
     kept unless ``overwrite`` is true.
 
+    Parameters
+    ----------
+    path : str or path-like
+        The file to write; its folder is made when missing.
+    overwrite : bool, default False
+        Replace an existing file.
+    suffix : str, optional
+        Suffix of the temporary file (default ``path``'s), for writers that
+        choose the format by the file name.
+    lang : {"nl", "en"}, default "nl"
+        Language of a :class:`~opgavelab.WriteError`'s message.
+
     Yields
     ------
     pathlib.Path
@@ -115,6 +152,19 @@ def atomic_write(path, overwrite: bool = False, suffix: str | None = None, lang:
         The file or its folder cannot be written (disk full, no permission,
         read-only drive, a file where a folder should be, a name too long);
         the temporary file is removed.
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with atomic_write(folder / "notities.txt") as tmp:
+    ...     _ = tmp.write_text("klaar", encoding="utf-8")
+    >>> (folder / "notities.txt").read_text(encoding="utf-8")
+    'klaar'
+    >>> [p.name for p in folder.iterdir()]  # the temporary file is gone
+    ['notities.txt']
+    >>> shutil.rmtree(folder)
     """
     path = Path(path)
     if path.exists() and not overwrite:
@@ -155,7 +205,36 @@ _TMP_MARK = ".opgavelab-tmp"
 def remove_stale_temporaries(folder, older_than: float = 3600.0) -> int:
     """Remove temporary files of :func:`atomic_write` left in ``folder`` (and
     its subfolders) by a run that was killed, if older than ``older_than``
-    seconds; returns how many."""
+    seconds.
+
+    Parameters
+    ----------
+    folder : str or path-like
+        The output folder to clean; a folder that does not exist is left
+        alone.
+    older_than : float, default 3600.0
+        Age in seconds (since the last change) a temporary file must have, so
+        that a write still running in another process keeps its file.
+
+    Returns
+    -------
+    int
+        How many files were removed. A file that cannot be removed is skipped.
+
+    Examples
+    --------
+    >>> import os, shutil, tempfile, time
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> left = folder / ".rapport-x1y2.opgavelab-tmp.xlsx"
+    >>> _ = left.write_bytes(b"")
+    >>> remove_stale_temporaries(folder)  # too young: a write may still be running
+    0
+    >>> os.utime(left, (time.time() - 7200, time.time() - 7200))
+    >>> remove_stale_temporaries(folder), left.exists()
+    (1, False)
+    >>> shutil.rmtree(folder)
+    """
     folder = Path(folder)
     count = 0
     if not folder.is_dir():
@@ -184,7 +263,34 @@ def _make_folder(folder: Path, lang: str = "nl") -> None:
 
 def write_error(path, exc: OSError, lang: str = "nl"):
     """An OSError from writing ``path`` as a :class:`~opgavelab.WriteError`
-    with one clear message and what to do."""
+    with one clear message and what to do.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file that was being written (the error's own file name wins when
+        it has one).
+    exc : OSError
+        The error; its ``errno`` chooses the message (disk full, no
+        permission, read-only drive, name too long, not a folder, a folder).
+    lang : {"nl", "en"}, default "nl"
+        Language of the message and the hint.
+
+    Returns
+    -------
+    opgavelab.WriteError
+        Not raised here: the caller raises it (``raise write_error(...) from
+        None``). It keeps ``path``, ``errno``, ``message`` and ``hint``.
+
+    Examples
+    --------
+    >>> import errno
+    >>> err = write_error("uit/rapport.xlsx", OSError(errno.ENOSPC, "No space left on device"), lang="en")
+    >>> err.message
+    'uit/rapport.xlsx cannot be written: the disk is full (No space left on device).'
+    >>> err.errno == errno.ENOSPC
+    True
+    """
     code = getattr(exc, "errno", None)
     keys = {_errno.ENOSPC: "write_disk_full", _errno.EACCES: "write_no_permission",
             _errno.EPERM: "write_no_permission", _errno.EROFS: "write_read_only",

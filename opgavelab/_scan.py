@@ -129,12 +129,41 @@ class OpgaveScan:
         return self.case.actors.loc[ids].join(inv[cols])
 
     def date_text(self) -> str:
+        """The scan's date in words, in the scan's language.
+
+        Returns
+        -------
+        str
+            ``"stand 31-12-2024"`` / ``"as of 31-12-2024"``, or "all years"
+            for a scan without a date.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> s = opgavelab.scan(opgavelab.example(), "economie", at=2024)
+        >>> s.date_text()
+        'stand 31-12-2024'
+        """
         if self.at is None:
             return message("scan.all_years", self.lang)
         return message("scan.as_of", self.lang, date=fmt_date(self.at, self.lang, "short"))
 
     def caption(self) -> str:
-        """Case · opgave · date · source, for figures and pages."""
+        """Case · opgave · date · source, for figures and pages.
+
+        Returns
+        -------
+        str
+            The case's name, the opgave's name, :meth:`date_text` and the
+            source file's name (when the case has one), joined by ``·``.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> s = opgavelab.scan(opgavelab.example(), "economie", at=2024)
+        >>> s.caption()
+        'Regio Veenmarken (fictief) · Regionale economische groei Veenmarken · stand 31-12-2024 · bron: voorbeeld-veenmarken.xlsx'
+        """
         src = self.case.source
         parts = [self.case.name, self.name, self.date_text()]
         if src:
@@ -157,6 +186,20 @@ class OpgaveScan:
         Every sentence that interprets a number gives its baseline: E-I
         beside random mixing and a permutation p, brokerage beside its
         expected count and z, a cut point by what it cuts off.
+
+        Returns
+        -------
+        list of tuple of str
+            ``(heading, paragraph)``: the collective, then (when there is
+            something to say) boundaries, brokers, who is missing, scale,
+            awareness and commitment, formation.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> s = opgavelab.scan(opgavelab.example(), "economie", at=2024)
+        >>> [heading for heading, _ in s.summary()][:3]
+        ['Het collectief', 'Grenzen', 'Makelaars']
         """
         lang = self.lang
         out: list[tuple[str, str]] = []
@@ -475,6 +518,18 @@ class OpgaveScan:
         Headers, yes/no, dates (dd-mm-jjjj), lists and actor names are in the
         scan's language; the attributes (``scan.centrality`` ...) keep the
         canonical English columns for further work in pandas.
+
+        Returns
+        -------
+        dict of pandas.DataFrame
+            ``{sheet name: table}``, in the order :meth:`to_excel` writes them.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> s = opgavelab.scan(opgavelab.example(), "economie", at=2024)
+        >>> list(s.tables())[:4]
+        ['samenvatting', 'methode', 'samenhang', 'centraliteit']
         """
         return dict(self._display_tables().values())
 
@@ -489,9 +544,34 @@ class OpgaveScan:
     def to_excel(self, path, overwrite: bool = False):
         """Write every table to one workbook, one sheet per table.
 
+        Parameters
+        ----------
+        path : str or path-like
+            The ``.xlsx`` file to write.
+        overwrite : bool, default False
+            Replace an existing file.
+
         Returns
         -------
         pathlib.Path
+            The workbook written: a first sheet about the scan, then
+            :meth:`tables`.
+
+        Raises
+        ------
+        FileExistsError, opgavelab.WriteError
+            As in :func:`opgavelab.io.atomic_write` (``path`` exists and
+            ``overwrite`` is false; the file cannot be written).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from openpyxl import load_workbook
+        >>> import opgavelab
+        >>> s = opgavelab.scan(opgavelab.example(), "zorg", at=2024)
+        >>> path = s.to_excel(pathlib.Path(tempfile.mkdtemp()) / "zorg-scan.xlsx")
+        >>> load_workbook(path).sheetnames[:3]
+        ['over', 'samenvatting', 'methode']
         """
         from .export import write_scan_excel
 

@@ -474,7 +474,32 @@ class Scenario:
         return self.after.case
 
     def scan(self, side: str = "after", **kwargs):
-        """The full :func:`opgavelab.scan` of one side (``"before"`` or ``"after"``)."""
+        """The full :func:`opgavelab.scan` of one side (``"before"`` or ``"after"``).
+
+        Parameters
+        ----------
+        side : {"before", "after"}, default "after"
+            The case as it is, or as the scenario changes it.
+        **kwargs
+            Settings of :func:`opgavelab.scan` to change (default: the
+            scenario's own: date, language, ``attr`` ...).
+
+        Returns
+        -------
+        OpgaveScan
+
+        Raises
+        ------
+        ValueError
+            If ``side`` is not ``"before"`` or ``"after"``.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> sc = opgavelab.scenario(opgavelab.example(), "economie", at=2024, add=["riec"])
+        >>> int(sc.scan("before").cohesion["n_actors"]), int(sc.scan().cohesion["n_actors"])
+        (39, 40)
+        """
         _check_one_of("side", side, ["before", "after"])
         kwargs.setdefault("attr", self.attr)
         kwargs.setdefault("lang", self.lang)
@@ -502,7 +527,20 @@ class Scenario:
         return ", ".join(self.after.case.domain_label(d, self.lang) for d in codes)
 
     def what(self) -> str:
-        """The change in words: who is removed or added, which ties."""
+        """The change in words: who is removed or added, which ties.
+
+        Returns
+        -------
+        str
+            In the scenario's language; says so when nothing changes.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> sc = opgavelab.scenario(opgavelab.example(), "economie", at=2024, add=["riec"])
+        >>> sc.what()
+        'met RIEC Oostermarken erbij'
+        """
         lang = self.lang
         parts = []
         ch = self.changes
@@ -520,7 +558,22 @@ class Scenario:
         return "; ".join(parts)
 
     def sentences(self) -> list[str]:
-        """What changes and by how much, one sentence per finding, in the scenario's language."""
+        """What changes and by how much, one sentence per finding, in the scenario's language.
+
+        Returns
+        -------
+        list of str
+            First what the scenario does (:meth:`what`), then the findings:
+            parts, cut points, who is cut off or farther away, distance and
+            reach, needed domains and scale, brokerage and E-I.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> sc = opgavelab.scenario(opgavelab.example(), "economie", at=2024, add=["riec"])
+        >>> sc.sentences()[1]
+        'Het collectief blijft één samenhangend geheel (40 actoren).'
+        """
         lang = self.lang
         b, a = self.before.numbers, self.after.numbers
         out = [message("sc_intro", lang, opgave=self._opgave_name(), what=self.what())]
@@ -588,7 +641,19 @@ class Scenario:
         return out
 
     def text(self) -> str:
-        """:meth:`sentences` as one paragraph."""
+        """:meth:`sentences` as one paragraph.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> sc = opgavelab.scenario(opgavelab.example(), "economie", at=2024, add=["riec"])
+        >>> sc.text().startswith("Wat als, bij Regionale economische groei Veenmarken: met RIEC")
+        True
+        """
         return " ".join(self.sentences())
 
     def _opgave_name(self) -> str:
@@ -600,7 +665,22 @@ class Scenario:
 
     # -- tables ---------------------------------------------------------------
     def tables(self) -> dict[str, pd.DataFrame]:
-        """The scenario's tables by sheet name in its language."""
+        """The scenario's tables by sheet name in its language.
+
+        Returns
+        -------
+        dict of pandas.DataFrame
+            The findings, the measures before and after, the pieces, who is
+            cut off, who is farther away and the coverage of the needed
+            domains, as a reader sees them (see :meth:`OpgaveScan.tables`).
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> sc = opgavelab.scenario(opgavelab.example(), "economie", at=2024, add=["riec"])
+        >>> list(sc.tables())
+        ['wat als', 'verschil', 'delen', 'afgesneden', 'verder weg', 'dekking']
+        """
         lang = self.lang
         findings = self.sentences()
         summary = pd.DataFrame({message("sc_col_finding", lang): findings},
@@ -637,9 +717,25 @@ class Scenario:
     def to_excel(self, path, overwrite: bool = False):
         """Write the comparison to one workbook (summary, diff, pieces, cut off, farther, coverage).
 
+        Parameters
+        ----------
+        path, overwrite
+            As in :meth:`OpgaveScan.to_excel`.
+
         Returns
         -------
         pathlib.Path
+            The workbook written: a first sheet about it, then :meth:`tables`.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from openpyxl import load_workbook
+        >>> import opgavelab
+        >>> sc = opgavelab.scenario(opgavelab.example(), "economie", at=2024, add=["riec"])
+        >>> path = sc.to_excel(pathlib.Path(tempfile.mkdtemp()) / "wat-als.xlsx")
+        >>> load_workbook(path).sheetnames[:3]
+        ['over', 'wat als', 'verschil']
         """
         title = message("sc_title", self.lang, opgave=self._opgave_name(), what=self.what())
         return write_scan_excel(self.tables(), path, title=title, overwrite=overwrite, lang=self.lang)

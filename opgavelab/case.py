@@ -43,6 +43,25 @@ def is_active(frame: pd.DataFrame, at) -> pd.Series:
     ``at <= until``); empty ``since`` means "always already". ``at=None``
     means every row.
 
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A table with ``since`` and ``until`` columns of dates (``case.ties``,
+        ``case.involvement``).
+    at : year, date or None
+        The moment; a bare year is its last day (see
+        :func:`opgavelab._dates.snapshot_at`).
+
+    Returns
+    -------
+    pandas.Series of bool
+        One value per row of ``frame``, on its index.
+
+    Raises
+    ------
+    ValueError
+        If ``at`` is not a year, a date or None.
+
     Examples
     --------
     >>> f = pd.DataFrame({"since": pd.to_datetime(["2019-01-01", None]),
@@ -112,10 +131,45 @@ class Case:
         checked with exactly the rules of :func:`opgavelab.load`, and row
         numbers in problems count as a spreadsheet would (header = row 1).
 
+        Parameters
+        ----------
+        actors, opgaven, involvement : pandas.DataFrame
+            The three required sheets, one row per actor, opgave and
+            involvement (an actor taking part in an opgave).
+        ties, vocabularies : pandas.DataFrame, optional
+            The ties between actors, and lists that extend or relabel the
+            default vocabularies.
+        name, source : str, optional
+            The case's name and where the data came from.
+        lang : {"nl", "en"}, default "nl"
+            Language of problems, summaries and messages.
+
+        Returns
+        -------
+        Case
+
         Raises
         ------
         opgavelab.ValidationError
             When the tables do not form a valid case.
+        TypeError
+            If one of the tables is not a pandas DataFrame.
+        ValueError
+            If ``lang`` is not ``"nl"`` or ``"en"``.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> case = Case.from_frames(
+        ...     actors=pd.DataFrame({"id": ["a", "b", "c", "d"], "naam": ["A", "B", "C", "D"],
+        ...                          "type": ["overheid", "overheid", "bedrijf", "burger"]}),
+        ...     opgaven=pd.DataFrame({"id": ["o"], "naam": ["O"]}),
+        ...     involvement=pd.DataFrame({"actor": ["a", "b", "c", "d"], "opgave": ["o"] * 4,
+        ...                               "sinds": [2019, 2019, 2021, None]}),
+        ...     ties=pd.DataFrame({"van": ["a", "a", "b"], "naar": ["b", "c", "d"], "opgave": ["o"] * 3,
+        ...                        "sinds": [2019, 2021, 2022]}))
+        >>> case
+        <Case 'casus': 4 actoren, 1 opgave, 4 betrokkenheden, 3 relaties, 2019–2022; 0 waarschuwingen. Verder: opgavelab.scan(case, opgave_id).>
         """
         _check_lang(lang)
         grids = []
@@ -132,7 +186,32 @@ class Case:
     # -- vocabularies ---------------------------------------------------
     def vocabulary(self, list_name: str) -> pd.DataFrame:
         """The effective values of one list (``actor_type``, ``scale``,
-        ``tie_type``, ``role``, ``domain``) in their order."""
+        ``tie_type``, ``role``, ``domain``) in their order.
+
+        Parameters
+        ----------
+        list_name : str
+            One of ``"actor_type"``, ``"scale"``, ``"tie_type"``, ``"role"``,
+            ``"domain"``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per value, in order: ``value``, ``label_nl``,
+            ``label_en``, ``colour``, ``order``, ``parent`` (for domains) and
+            ``source`` (``default`` or the case's own ``vocabularies`` sheet).
+
+        Raises
+        ------
+        ValueError
+            If ``list_name`` is not one of the lists.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> opgavelab.example().vocabulary("scale")["value"].tolist()[:3]
+        ['buurt', 'lokaal', 'regionaal']
+        """
         sub = self.vocabularies[self.vocabularies["list"] == list_name]
         if sub.empty and list_name not in set(self.vocabularies["list"]):
             allowed = sorted(set(self.vocabularies["list"]))
@@ -141,7 +220,33 @@ class Case:
         return sub.sort_values("order", kind="stable").reset_index(drop=True)
 
     def labels(self, list_name: str, lang: str | None = None) -> dict[str, str]:
-        """Value → label of one list in ``lang`` (default: the case's language)."""
+        """Value → label of one list in ``lang`` (default: the case's language).
+
+        Parameters
+        ----------
+        list_name : str
+            As in :meth:`vocabulary`.
+        lang : {"nl", "en"}, optional
+            Default the case's language.
+
+        Returns
+        -------
+        dict
+            ``{value: label}``; a value without a label in ``lang`` is its own
+            label.
+
+        Raises
+        ------
+        ValueError
+            If ``list_name`` is not one of the lists, or ``lang`` is not
+            ``"nl"`` or ``"en"``.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> opgavelab.example().labels("scale", "en")["buurt"]
+        'neighbourhood'
+        """
         lang = _check_lang(lang or self.lang)
         # asked for hundreds of times by one report: kept per list and language while the table is the same
         memo = _LABELS_MEMO.setdefault(self, {})  # beside the case, not in it: vars(case) stays its data
@@ -153,18 +258,87 @@ class Case:
         return dict(memo[key][1])
 
     def colours(self, list_name: str) -> dict[str, str]:
-        """Value → colour of one list, for values that have one."""
+        """Value → colour of one list, for values that have one.
+
+        Parameters
+        ----------
+        list_name : str
+            As in :meth:`vocabulary`.
+
+        Returns
+        -------
+        dict
+            ``{value: "#rrggbb"}``, without the values that have no colour.
+
+        Raises
+        ------
+        ValueError
+            As in :meth:`vocabulary`.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> opgavelab.example().colours("actor_type")["overheid"]
+        '#0072B2'
+        """
         sub = self.vocabulary(list_name)
         return {v: c for v, c in zip(sub["value"], sub["colour"]) if isinstance(c, str) and c}
 
     def domain_label(self, code: str, lang: str | None = None) -> str:
-        """``"3.1 Economische ontwikkeling"`` for a domain code."""
+        """``"3.1 Economische ontwikkeling"`` for a domain code.
+
+        Parameters
+        ----------
+        code : str
+            A domain (taakveld) code.
+        lang : {"nl", "en"}, optional
+            Default the case's language.
+
+        Returns
+        -------
+        str
+            The code and its label; the code alone when it has no label.
+
+        Raises
+        ------
+        ValueError
+            If ``lang`` is not ``"nl"`` or ``"en"``.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> opgavelab.example().domain_label("1.2", "en")
+        '1.2 Public order and safety'
+        """
         name = self.labels("domain", lang).get(code, code)
         return f"{code} {name}" if name != code else code
 
     # -- selections -----------------------------------------------------
     def opgave(self, opgave_id: str) -> pd.Series:
-        """The row of one opgave; a clear error names the ids that exist."""
+        """The row of one opgave; a clear error names the ids that exist.
+
+        Parameters
+        ----------
+        opgave_id : str
+            An opgave id (the index of ``case.opgaven``).
+
+        Returns
+        -------
+        pandas.Series
+            The opgave's columns: ``name``, ``origin``, ``core_challenge``,
+            ``scale``, ``domains`` and any extra columns of the sheet.
+
+        Raises
+        ------
+        ValueError
+            If ``opgave_id`` is not an opgave id of the case.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> opgavelab.example().opgave("economie")["scale"]
+        'regionaal'
+        """
         self._check_opgave(opgave_id)
         return self.opgaven.loc[opgave_id]
 
@@ -176,11 +350,61 @@ class Case:
             raise ValueError(msg)
 
     def involvement_at(self, at=None, opgave: str | None = None) -> pd.DataFrame:
-        """Involvement rows active at ``at`` (all when None), optionally for one opgave."""
+        """Involvement rows active at ``at`` (all when None), optionally for one opgave.
+
+        Parameters
+        ----------
+        at : year, date or None
+            The moment (a bare year is its last day; see :func:`is_active`);
+            None: every row.
+        opgave : str, optional
+            Only this opgave's involvement.
+
+        Returns
+        -------
+        pandas.DataFrame
+            The rows of ``case.involvement`` that are active, index kept.
+
+        Raises
+        ------
+        ValueError
+            If ``opgave`` is given and is not an opgave id of the case, or
+            ``at`` is not a year, a date or None.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> case = opgavelab.example()
+        >>> len(case.involvement_at(2019, "economie")), len(case.involvement_at(None, "economie"))
+        (29, 40)
+        """
         return self._rows_at(self.involvement, at, opgave)
 
     def ties_at(self, at=None, opgave: str | None = None) -> pd.DataFrame:
-        """Ties active at ``at``; with ``opgave``, only the ties recorded for it."""
+        """Ties active at ``at``; with ``opgave``, only the ties recorded for it.
+
+        Parameters
+        ----------
+        at, opgave
+            As in :meth:`involvement_at`.
+
+        Returns
+        -------
+        pandas.DataFrame
+            The rows of ``case.ties`` that are active, index kept.
+
+        Raises
+        ------
+        ValueError
+            As in :meth:`involvement_at`.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> case = opgavelab.example()
+        >>> len(case.ties_at(2019, "economie")), len(case.ties_at(None, "economie"))
+        (31, 79)
+        """
         return self._rows_at(self.ties, at, opgave)
 
     def _rows_at(self, frame: pd.DataFrame, at, opgave: str | None) -> pd.DataFrame:
@@ -191,18 +415,70 @@ class Case:
         return frame[is_active(frame, at)]
 
     def actors_of(self, opgave: str, at=None) -> pd.Index:
-        """Ids of the actors involved in ``opgave`` at ``at``."""
+        """Ids of the actors involved in ``opgave`` at ``at``.
+
+        Parameters
+        ----------
+        opgave : str
+            The opgave id.
+        at : year, date or None
+            As in :meth:`involvement_at`.
+
+        Returns
+        -------
+        pandas.Index
+            Actor ids (name ``id``), each once, in the order of the
+            involvement sheet.
+
+        Raises
+        ------
+        ValueError
+            If ``opgave`` is not an opgave id of the case, or ``at`` is not a
+            year, a date or None.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> case = opgavelab.example()
+        >>> list(case.actors_of("economie", 2019))[:3]
+        ['gem-markenveen', 'gem-turfwijk', 'gem-dijkhorst']
+        """
         inv = self.involvement_at(at, opgave)
         return pd.Index(pd.unique(inv["actor"]), name="id")
 
     def dates(self) -> pd.DatetimeIndex:
-        """Every date mentioned in involvement and ties, sorted."""
+        """Every date mentioned in involvement and ties, sorted.
+
+        Returns
+        -------
+        pandas.DatetimeIndex
+            Each ``since`` and ``until`` date once.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> case = opgavelab.example()
+        >>> str(case.dates()[0].date()), str(case.dates()[-1].date())
+        ('2018-01-01', '2024-01-01')
+        """
         parts = [self.involvement["since"], self.involvement["until"], self.ties["since"], self.ties["until"]]
         values = pd.concat(parts).dropna().unique()
         return pd.DatetimeIndex(sorted(values))
 
     def years(self) -> list[int]:
-        """The years from the first to the last date in the case."""
+        """The years from the first to the last date in the case.
+
+        Returns
+        -------
+        list of int
+            Every year in between too; empty when the case has no dates.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> opgavelab.example().years()
+        [2018, 2019, 2020, 2021, 2022, 2023, 2024]
+        """
         dates = self.dates()
         if len(dates) == 0:
             return []
@@ -210,7 +486,29 @@ class Case:
 
     # -- comparing and showing -------------------------------------------
     def equals(self, other: Case) -> bool:
-        """True when the five tables hold the same data (names may differ)."""
+        """True when the tables hold the same data (names may differ).
+
+        Compares ``actors``, ``opgaven``, ``involvement`` and ``ties``:
+        columns in the same order and equal values (dtypes may differ).
+
+        Parameters
+        ----------
+        other : Case
+            The case to compare with; anything else is not equal.
+
+        Returns
+        -------
+        bool
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> case = opgavelab.example()
+        >>> case.equals(opgavelab.example("en"))  # the same data, another language
+        True
+        >>> case.equals(case.actors)
+        False
+        """
         if not isinstance(other, Case):
             return False
         for attr in ("actors", "opgaven", "involvement", "ties"):
@@ -224,7 +522,32 @@ class Case:
         return True
 
     def summary(self, lang: str | None = None) -> dict[str, pd.DataFrame]:
-        """Counts per actor type, per scale level and per opgave, as tables."""
+        """Counts per actor type, per scale level and per opgave, as tables.
+
+        Parameters
+        ----------
+        lang : {"nl", "en"}, optional
+            Language of labels and headers; default the case's.
+
+        Returns
+        -------
+        dict of pandas.DataFrame
+            ``"actor_type"`` and ``"scale"``: the number of actors per
+            value (every value of the list, zero included);
+            ``"opgaven"``: per opgave its name, the number of actors, of
+            actors not aware of it, and of ties recorded for it.
+
+        Raises
+        ------
+        ValueError
+            If ``lang`` is not ``"nl"`` or ``"en"``.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> opgavelab.example().summary("en")["opgaven"].loc["economie", ["actors", "not aware", "ties"]].tolist()
+        [40, 4, 79]
+        """
         lang = _check_lang(lang or self.lang)
         type_labels = self.labels("actor_type", lang)
         scale_labels = self.labels("scale", lang)
@@ -309,6 +632,46 @@ def _frame_to_grid(title: str, frame: pd.DataFrame):
 def build_case(grids: list[Grid], *, lang: str = "nl", name: str | None = None, source: str | None = None,
                extra_problems: list[dict] | None = None, phases=None) -> Case:
     """Interpret and check sheet grids (see :mod:`opgavelab._validate`); return a Case
-    or raise :class:`~opgavelab.ValidationError` listing every problem."""
+    or raise :class:`~opgavelab.ValidationError` listing every problem.
+
+    Parameters
+    ----------
+    grids : list of Grid
+        The cells of each sheet as read (:class:`opgavelab._validate.Grid`),
+        titled with the sheet names in Dutch or English.
+    lang : {"nl", "en"}, default "nl"
+        Language of the problems and of the Case.
+    name, source : str, optional
+        The case's name and the file it came from (shown in problems).
+    extra_problems : list of dict, optional
+        Problems the reader already found (a formula, an error cell), listed
+        with the others.
+    phases : opgavelab._progress.Phases, optional
+        A progress display, ticked once per table checked.
+
+    Returns
+    -------
+    Case
+        The checked case.
+
+    Raises
+    ------
+    opgavelab.ValidationError
+        If the sheets do not form a valid case; ``problems`` lists every
+        problem with sheet, row, column, value and a hint.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from opgavelab._validate import Grid
+    >>> grids = [
+    ...     Grid("actors", pd.DataFrame([["id", "name", "type"], ["gem-a", "Gemeente A", "overheid"],
+    ...                                  ["bedr-b", "Bedrijf B", "bedrijf"]])),
+    ...     Grid("opgaven", pd.DataFrame([["id", "name"], ["wonen", "Wonen"]])),
+    ...     Grid("involvement", pd.DataFrame([["actor", "opgave"], ["gem-a", "wonen"], ["bedr-b", "wonen"]]))]
+    >>> case = build_case(grids, lang="en")
+    >>> list(case.actors_of("wonen"))
+    ['gem-a', 'bedr-b']
+    """
     return Case(**check_grids(grids, lang=lang, name=name, source=source, extra_problems=extra_problems,
                               phases=phases))

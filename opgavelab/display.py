@@ -39,6 +39,11 @@ def readable(frame: pd.DataFrame | pd.Series, case, lang: str | None = None, tra
     pandas.DataFrame
         For display only; compute on the original.
 
+    Raises
+    ------
+    ValueError
+        If ``lang`` (or the case's language) is not ``"nl"`` or ``"en"``.
+
     Examples
     --------
     >>> import pandas as pd, opgavelab

@@ -753,7 +753,41 @@ class Explorer(widgets.VBox):
         of the whole opgave at the explorer's date, not of the filtered view.
 
         Existing files of the same name are replaced (the name holds the
-        opgave and the year). Returns the path written.
+        opgave and the year).
+
+        Parameters
+        ----------
+        fmt : {"png", "svg", "pdf", "html", "xlsx", "docx"}
+            The file format: a picture, an interactive page, the scan's
+            tables or the note.
+
+        Returns
+        -------
+        pathlib.Path
+            The file written (also kept as ``last_export``).
+
+        Raises
+        ------
+        ValueError
+            If ``fmt`` is not one of the formats.
+        opgavelab.WriteError
+            If ``export_dir`` or the file cannot be written.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> import pandas as pd
+        >>> from opgavelab import Case
+        >>> case = Case.from_frames(
+        ...     actors=pd.DataFrame({"id": ["gem", "bedr", "school"], "name": ["Gemeente", "Bedrijf", "School"],
+        ...                          "type": ["overheid", "bedrijf", "kennisinstelling"]}),
+        ...     opgaven=pd.DataFrame({"id": ["werk"], "name": ["Werk"]}),
+        ...     involvement=pd.DataFrame({"actor": ["gem", "bedr", "school"], "opgave": ["werk"] * 3,
+        ...                               "since": [2020, 2021, 2022]}),
+        ...     ties=pd.DataFrame({"source": ["gem", "gem"], "target": ["bedr", "school"]}), lang="en")
+        >>> ex = Explorer(case, export_dir=tempfile.mkdtemp())
+        >>> ex.export("xlsx").name
+        'werk-2022-scan.xlsx'
         """
         from ._checks import _check_one_of
         from ._i18n import message
@@ -835,7 +869,31 @@ class Explorer(widgets.VBox):
         """Open a workbook given as bytes (what the upload button receives).
 
         A valid workbook replaces the case; an invalid one shows its problems
-        as a table in the explorer. Returns True when the workbook was opened.
+        as a table in the explorer.
+
+        Parameters
+        ----------
+        name : str
+            The file's name as uploaded (``.xlsx`` or ``.ods``); it becomes
+            the case's source and, without suffix, its name.
+        content : bytes
+            The file's content.
+
+        Returns
+        -------
+        bool
+            True when the workbook was opened, False when it had problems
+            (the case stays as it was).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from opgavelab import Case
+        >>> ex = Explorer(Case.from_frames(pd.DataFrame({"id": ["a"], "name": ["A"], "type": ["burger"]}),
+        ...                                pd.DataFrame({"id": ["o"], "name": ["O"]}),
+        ...                                pd.DataFrame({"actor": ["a"], "opgave": ["o"]})))
+        >>> ex.open_workbook("kapot.xlsx", b"not a workbook")
+        False
         """
         from .errors import ValidationError, shown_problems
         from .io import load

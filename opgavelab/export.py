@@ -147,6 +147,11 @@ def export_graph(G: nx.Graph, case=None, *, layout=None, viz: bool = True, colou
         first type), ``tie_types``, ``weight``, ``n_ties``, ``opgaven``,
         ``directed``, ``start``, ``end``.
 
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph.
+
     Examples
     --------
     >>> import opgavelab
@@ -321,6 +326,11 @@ def kumu_tables(G: nx.Graph, case=None, lang: str | None = None) -> dict[str, pd
         with ``Label, Type, Description, Tags``, Connections with ``From, To,
         Type, Strength, Direction``.
 
+    Raises
+    ------
+    ValueError
+        If ``lang`` (or the case's language) is not ``"nl"`` or ``"en"``.
+
     Examples
     --------
     >>> import opgavelab
@@ -403,10 +413,27 @@ def write_kumu(G: nx.Graph, path, *, case=None, lang: str | None = None, overwri
     In Kumu: *Import* → *Excel* and pick this file. See :func:`kumu_tables`
     for the columns.
 
+    Parameters
+    ----------
+    G, case, lang
+        As in :func:`kumu_tables`.
+    path : str or path-like
+        Where to write the ``.xlsx`` file.
+    overwrite : bool, default False
+        Replace an existing file.
+
     Returns
     -------
     pathlib.Path
         The Kumu workbook written.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` (or the case's language) is not ``"nl"`` or ``"en"``.
+    FileExistsError, opgavelab.WriteError
+        As in :func:`opgavelab.io.atomic_write` (``path`` exists and
+        ``overwrite`` is false; the file cannot be written).
 
     Examples
     --------
@@ -461,6 +488,14 @@ def write_csv(frame: pd.DataFrame, path, *, sep: str = ",", index: bool = True, 
     -------
     pathlib.Path
         The CSV file written.
+
+    Raises
+    ------
+    TypeError
+        If ``frame`` is not a pandas DataFrame.
+    FileExistsError, opgavelab.WriteError
+        As in :func:`opgavelab.io.atomic_write` (``path`` exists and
+        ``overwrite`` is false; the file cannot be written).
 
     Examples
     --------

@@ -596,6 +596,25 @@ def example_path() -> Path:
 
     The workbook lives once, in the repository's ``data/`` folder; a built
     wheel carries a copy inside the package.
+
+    Returns
+    -------
+    pathlib.Path
+        The ``.xlsx`` file: inside the installed package when it carries one,
+        else in the repository's ``data/`` folder.
+
+    Raises
+    ------
+    FileNotFoundError
+        If the workbook is in neither place (a broken install); reinstall
+        opgavelab.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> path = opgavelab.example_path()
+    >>> path.suffix, path.is_file()
+    ('.xlsx', True)
     """
     from importlib import resources
 
@@ -659,6 +678,29 @@ def write_template(path, lang: str = "nl", overwrite: bool = False) -> Path:
     -------
     pathlib.Path
         The path written.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not ``"nl"`` or ``"en"``.
+    FileExistsError
+        If ``path`` exists and ``overwrite`` is false.
+    opgavelab.WriteError
+        If the file or its folder cannot be written (see
+        :func:`atomic_write`).
+
+    Examples
+    --------
+    >>> import tempfile, shutil
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> write_template(folder / "leeg.xlsx", lang="en").name
+    'leeg.xlsx'
+    >>> from openpyxl import load_workbook
+    >>> load_workbook(folder / "leeg.xlsx").sheetnames  # doctest: +NORMALIZE_WHITESPACE
+    ['instructions', '_keuzes', 'actors', 'opgaven', 'involvement', 'ties', 'vocabularies',
+     'taakvelden']
+    >>> shutil.rmtree(folder)
     """
     _check_lang(lang)
     path = Path(path)
@@ -677,6 +719,39 @@ def save_case(case, path, lang: str | None = None, overwrite: bool = False) -> P
 
     Cells that a spreadsheet would run as a formula (text starting with
     ``=``, ``+``, ``-`` or ``@``) are stored as text, never as formulas.
+
+    Parameters
+    ----------
+    case : Case
+        The case to write.
+    path : str or path-like
+        Where to write the ``.xlsx`` file.
+    lang : {"nl", "en"}, optional
+        Language of sheet names, headers and instructions; default the case's.
+    overwrite : bool, default False
+        Replace an existing file.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    ValueError, FileExistsError, opgavelab.WriteError
+        As in :func:`write_template`.
+
+    Examples
+    --------
+    >>> import tempfile, shutil
+    >>> from pathlib import Path
+    >>> import opgavelab
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> case = opgavelab.example()
+    >>> path = save_case(case, folder / "veenmarken.xlsx")
+    >>> load(path).equals(case)
+    True
+    >>> shutil.rmtree(folder)
     """
     lang = _check_lang(lang or case.lang)
     path = Path(path)

@@ -158,6 +158,18 @@ class MembershipReport:
         ValueError
             If ``accept``, ``reject`` or ``column`` names something that was not
             flagged.
+        TypeError
+            If ``accept`` or ``reject`` is a single str instead of a list.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> rows = pd.DataFrame({"lid": ["Regionaal Archief Zutphen", "Regionaal Archief Zutphen",
+        ...                              "Regionaal Archief Zuthpen", "Haren", "Haaren"],
+        ...                      "regeling": ["R1", "R2", "R3", "R1", "R2"]})
+        >>> case, report = from_membership(rows, "lid", "regeling")
+        >>> report.aliases(reject=["Haren"])  # Haren and Haaren are two municipalities
+        {'Regionaal Archief Zuthpen': 'Regionaal Archief Zutphen'}
         """
         frame = self.near_duplicates
         if column is not None:
@@ -1201,6 +1213,14 @@ def spanning_opgaven(case: Case, attr: str = "province", *, min_groups: int = 2)
         Indexed by opgave id, most groups first: ``name``, ``category`` (if
         the case has one), ``n_actors``, ``n_groups`` and ``groups``.
 
+    Raises
+    ------
+    TypeError
+        If ``case`` is not an opgavelab Case, or ``attr`` is neither a column
+        name nor a mapping.
+    ValueError
+        If ``attr`` is a name that is not a column of ``case.actors``.
+
     Examples
     --------
     >>> import pandas as pd
@@ -1310,6 +1330,14 @@ def region_fit(case: Case, regions: pd.DataFrame, *, tier: str = "tier", municip
         Indexed by opgave (arrangement) id: ``n_municipalities`` (members found
         in ``regions``) and, per division, the share of those members in the
         division's most common region (1.0: all in one region).
+
+    Raises
+    ------
+    TypeError
+        If ``case`` is not an opgavelab Case.
+    ValueError
+        If ``tier`` is not an actor column (build the case with
+        ``from_membership(..., scale="infer")``).
 
     Examples
     --------

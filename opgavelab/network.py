@@ -56,7 +56,28 @@ def _clean(value):
 
 
 def node_attributes(frame: pd.DataFrame) -> dict[str, dict]:
-    """Row attributes of a table indexed by id, as ``{id: {column: value}}``."""
+    """Row attributes of a table indexed by id, as ``{id: {column: value}}``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A table indexed by id, such as ``case.actors`` or ``case.opgaven``.
+
+    Returns
+    -------
+    dict
+        ``{id: {column: value}}`` with plain Python values: missing values
+        (NaN, NaT, NA) become None, numpy scalars Python numbers, tuples lists.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"type": ["gemeente", "bedrijf"], "commitment": [3, float("nan")],
+    ...                       "domains": [["1.2"], []]}, index=["gem-a", "bedr-b"])
+    >>> node_attributes(frame)  # doctest: +NORMALIZE_WHITESPACE
+    {'gem-a': {'type': 'gemeente', 'commitment': 3.0, 'domains': ['1.2']},
+     'bedr-b': {'type': 'bedrijf', 'commitment': None, 'domains': []}}
+    """
     columns = list(frame.columns)
     out = {}
     for idx, row in zip(frame.index, frame.itertuples(index=False, name=None)):
@@ -79,6 +100,13 @@ def two_mode_graph(case: Case, at=None) -> nx.Graph:
         Actor nodes have ``kind="actor"`` and ``bipartite=0``, opgave nodes
         ``kind="opgave"`` and ``bipartite=1``; each edge carries the
         involvement's ``role``, ``aware``, ``commitment``, ``since``, ``until``.
+
+    Raises
+    ------
+    TypeError
+        If ``case`` is not an opgavelab Case.
+    ValueError
+        If ``at`` is not a year, a date or None.
 
     Examples
     --------
@@ -197,6 +225,14 @@ def actor_graph(case: Case, at=None, actors=None, *, opgave: str | None = None,
         Nodes carry every actor attribute; edges carry ``weight`` (summed over
         parallel ties), ``n_ties``, ``types``, ``type``, ``opgaven``, ``since``
         and ``until``.
+
+    Raises
+    ------
+    TypeError
+        If ``case`` is not an opgavelab Case.
+    ValueError
+        If ``opgave`` is given and is not an opgave id of the case, or ``at`` is
+        not a year, a date or None.
 
     Examples
     --------
@@ -356,6 +392,11 @@ def overlap_graph(case: Case, at=None, min_shared: int = 1) -> nx.Graph:
         two opgaven share actors, with ``weight`` = the number of shared actors
         and ``actors`` = their ids.
 
+    Raises
+    ------
+    TypeError, ValueError
+        As in :func:`two_mode_graph`.
+
     Examples
     --------
     >>> import pandas as pd
@@ -386,11 +427,24 @@ def overlap_graph(case: Case, at=None, min_shared: int = 1) -> nx.Graph:
 def multi_opgave_actors(case: Case, at=None, min_opgaven: int = 2) -> pd.DataFrame:
     """The actors who take part in several opgaven, most first.
 
+    Parameters
+    ----------
+    case : Case
+    at : year, date or None
+        Only involvement active at that date; None: all of it.
+    min_opgaven : int, default 2
+        The least number of opgaven an actor must take part in to be listed.
+
     Returns
     -------
     pandas.DataFrame
         Indexed by actor id: ``name``, ``type``, ``scale``, ``n_opgaven`` and
         ``opgaven`` (their ids), for actors in at least ``min_opgaven``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As in :func:`two_mode_graph`.
 
     Examples
     --------

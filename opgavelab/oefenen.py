@@ -627,13 +627,30 @@ def reflection(exercise: str, case=None, *, opgave: str | None = None, at=None, 
                **context):
     """A model answer to the judgement part of an exercise; call it after thinking it through yourself.
 
-    Parameters are those of :func:`check` (without the answer). The model
-    answer reasons from the numbers of the case passed in.
+    The model answer reasons from the numbers of the case passed in.
+
+    Parameters
+    ----------
+    exercise, case, opgave, at, lang, **context
+        As in :func:`check` (there is no answer to pass).
 
     Returns
     -------
     object
-        Shown as Markdown in a notebook; ``str()`` gives the text.
+        Shown as Markdown in a notebook; ``str()`` gives the text. An
+        exercise without a judgement part says so instead.
+
+    Raises
+    ------
+    ValueError
+        As in :func:`check`.
+
+    Examples
+    --------
+    >>> str(reflection("6.5", lang="en")).split(". ")[0]  # this one needs no case
+    '**Model answer.** The candidate list follows the domain first, then the distance in the network, then the scale level'
+    >>> str(reflection("3.1", lang="en"))
+    'Exercise 3.1 has no model answer: its answer is a fact that check("3.1", ...) checks.'
     """
     lang = _check_lang(lang)
     ex = _exercise(exercise)
@@ -652,6 +669,31 @@ def exercises(lang: str = "nl") -> pd.DataFrame:
 
     Headers and values are in ``lang``; the index holds the exercise ids that
     :func:`check` and :func:`reflection` take.
+
+    Parameters
+    ----------
+    lang : {"nl", "en"}, default "nl"
+        Language of the headers and values.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per exercise, indexed by its id: the notebook (``"03"``), the
+        kind and whether :func:`reflection` has a model answer.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not ``"nl"`` or ``"en"``.
+
+    Examples
+    --------
+    >>> exercises("en").loc["3.1":"3.3"]  # doctest: +NORMALIZE_WHITESPACE
+             notebook                 kind model answer
+    exercise
+    3.1            03              factual           no
+    3.2            03  factual + judgement          yes
+    3.3            03  factual + judgement          yes
     """
     lang = _check_lang(lang)
     rows = []
@@ -687,11 +729,58 @@ class Exercises:
         return args
 
     def check(self, exercise: str, answer=None, **overrides) -> Feedback:
-        """:func:`check` with this case, opgave, date and language (each can be overridden)."""
+        """:func:`check` with this case, opgave, date and language (each can be overridden).
+
+        Parameters
+        ----------
+        exercise, answer
+            As in :func:`check`.
+        **overrides
+            ``opgave``, ``at``, ``lang`` or a context object for this call only.
+
+        Returns
+        -------
+        Feedback
+
+        Raises
+        ------
+        ValueError
+            As in :func:`check`.
+
+        Examples
+        --------
+        >>> oef = Exercises(lang="en")
+        >>> oef.check("3.1", ...)  # the notebook's placeholder, not yet an answer
+        First fill in your answer in place of the three dots (...).
+        """
         return check(exercise, answer, self.case, **self._args(overrides))
 
     def reflection(self, exercise: str, **overrides):
-        """:func:`reflection` with this case, opgave, date and language."""
+        """:func:`reflection` with this case, opgave, date and language.
+
+        Parameters
+        ----------
+        exercise : str
+            As in :func:`check`.
+        **overrides
+            As in :meth:`check`.
+
+        Returns
+        -------
+        object
+            As :func:`reflection` returns it.
+
+        Raises
+        ------
+        ValueError
+            As in :func:`check`.
+
+        Examples
+        --------
+        >>> oef = Exercises(lang="en")
+        >>> str(oef.reflection("1.1", lang="nl"))
+        'Oefening 1.1 heeft geen modelantwoord: het antwoord is een feit dat check("1.1", ...) controleert.'
+        """
         return reflection(exercise, self.case, **self._args(overrides))
 
     def __repr__(self) -> str:

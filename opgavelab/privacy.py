@@ -61,6 +61,16 @@ def is_personal_column(header) -> bool:
     ``(personal)`` (also ``(persoonsgegevens)``, ``(personal data)``; case
     does not matter), e.g. ``e-mail (persoonsgegeven)``.
 
+    Parameters
+    ----------
+    header : object
+        A column header as read from the sheet; anything but a str is not
+        marked.
+
+    Returns
+    -------
+    bool
+
     Examples
     --------
     >>> is_personal_column("Telefoon (Persoonsgegeven)")

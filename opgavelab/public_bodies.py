@@ -87,6 +87,15 @@ _MOJIBAKE = re.compile(
 def has_mojibake(text) -> bool:
     """True when ``text`` shows the typical traces of double-encoded UTF-8.
 
+    Parameters
+    ----------
+    text : object
+        A name or other cell value; anything but a str has none.
+
+    Returns
+    -------
+    bool
+
     Examples
     --------
     >>> has_mojibake("Provincie FryslÃ¢n"), has_mojibake("Provincie Fryslân")
@@ -257,6 +266,16 @@ def name_key(name) -> str:
     Normalised (:func:`normalise_name`), parenthesised abbreviations and status
     remarks dropped (``(OLCT)``, ``(in liquidatie)``), accents removed,
     lower-cased, ``&`` read as ``en``, hyphens and other punctuation as spaces.
+
+    Parameters
+    ----------
+    name : object
+        A name as written in the source data.
+
+    Returns
+    -------
+    str
+        The key; ``""`` for anything that is not a str (a missing value).
 
     Examples
     --------
@@ -483,6 +502,11 @@ def public_body_rules(lang: str = "nl") -> pd.DataFrame:
     pandas.DataFrame
         Columns kind, tier, actor type, scale level, pattern, example.
 
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not ``"nl"`` or ``"en"``.
+
     Examples
     --------
     >>> public_body_rules().iloc[-1]["soort"]
@@ -659,12 +683,22 @@ def _compiled_arrangement_rules():
 def arrangement_rules(lang: str = "nl") -> pd.DataFrame:
     """The keyword rules of :func:`classify_arrangement`, as a table.
 
+    Parameters
+    ----------
+    lang : {"nl", "en"}, default "nl"
+        Language of the column names and the categories.
+
     Returns
     -------
     pandas.DataFrame
         Columns category (in ``lang``), BBV main task field (``taakveld``, the
         domain the category becomes in a Case) and pattern, in the order they
         are tried; the last row is the fallback ``overig`` / ``other``.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not ``"nl"`` or ``"en"``.
 
     Examples
     --------
@@ -750,6 +784,17 @@ def canonical_province(text) -> str | None:
     ``Provincie Noord Brabant``, ``Friesland``, ``Limburg (NL)``. Spelling
     errors (``Overrijssel``) are *not* guessed: confirm them as aliases first.
 
+    Parameters
+    ----------
+    text : object
+        A province name as written in the source data (mojibake is repaired
+        first); anything but a str gives None.
+
+    Returns
+    -------
+    str or None
+        One of :data:`PROVINCES`, or None when ``text`` names no Dutch province.
+
     Examples
     --------
     >>> canonical_province("Provincie Noord Brabant"), canonical_province("Friesland")
@@ -834,6 +879,24 @@ def read_regioatlas(folder) -> pd.DataFrame:
     ------
     FileNotFoundError
         If the folder holds no regioatlas file.
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "regioatlas_provincies.csv").write_text(
+    ...     "Gemeente;CBS;Provincie;Inwoners\\nGroningen;GM0014;Groningen;238000\\nAssen;GM0106;Drenthe;69000\\n",
+    ...     encoding="utf-8-sig")
+    >>> _ = (folder / "regioatlas_ggds.csv").write_text(
+    ...     "Gemeente;CBS;GGD;Inwoners\\nGroningen;GM0014;GGD Groningen;238000\\nAssen;GM0106;GGD Drenthe;69000\\n",
+    ...     encoding="utf-8-sig")
+    >>> read_regioatlas(folder)  # doctest: +NORMALIZE_WHITESPACE
+                  cbs           ggds provincies
+    gemeente
+    Assen      GM0106    GGD Drenthe    Drenthe
+    Groningen  GM0014  GGD Groningen  Groningen
+    >>> shutil.rmtree(folder)
     """
     folder = Path(folder)
     files = sorted(folder.glob("regioatlas_*.csv")) or sorted((folder / "regioatlas").rglob("*.csv"))
@@ -878,11 +941,29 @@ def find_opengr(path=None, *, start=None) -> Path | None:
     which for a notebook is the notebook's folder). A folder counts when it
     holds ``opengr_provincies.csv`` (directly or in ``provincies/``).
 
+    Parameters
+    ----------
+    path : str or path-like, optional
+        A folder to try first.
+    start : str or path-like, optional
+        Where the relative ``shared/data/opengr`` candidates start; default the
+        working directory.
+
     Returns
     -------
     pathlib.Path or None
         The folder, or None when the data are not there (see
         :func:`opengr_source` for where to get them).
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "opengr_provincies.csv").write_text("", encoding="utf-8")
+    >>> find_opengr(folder) == folder.resolve()
+    True
+    >>> shutil.rmtree(folder)
     """
     candidates = []
     if path is not None:
@@ -900,6 +981,22 @@ def find_opengr(path=None, *, start=None) -> Path | None:
 
 def opengr_source(lang: str = "nl") -> str:
     """Where to get the gemeenschappelijke-regelingen data, and where to put it.
+
+    Parameters
+    ----------
+    lang : {"nl", "en"}, default "nl"
+        Language of the text.
+
+    Returns
+    -------
+    str
+        A short instruction with the download address and the file that marks
+        the folder (see :func:`find_opengr`).
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not ``"nl"`` or ``"en"``.
 
     Examples
     --------

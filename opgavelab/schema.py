@@ -34,6 +34,17 @@ __all__ = [
 def normalise_name(text) -> str:
     """Lower-case, accent-free form of a name without spaces, ``_``, ``-``, ``.`` or ``/``.
 
+    Parameters
+    ----------
+    text : object
+        A header, sheet name or list value as written (read with ``str``).
+
+    Returns
+    -------
+    str
+        The form headers and names are compared in, so that ``Schaal niveau``
+        and ``schaalniveau`` are one column.
+
     Examples
     --------
     >>> normalise_name("  Schaal Niveau ")
@@ -56,6 +67,17 @@ def spec_name(spec, lang: str = "nl") -> str:
     English ones the canonical name (``actors``, ``scale``); both are read.
     This is the file format's vocabulary, so it lives here and not in the
     message catalogue.
+
+    Parameters
+    ----------
+    spec : SheetSpec, ColumnSpec or VocabularySpec
+        Anything with a ``name`` and optionally a ``label_nl``.
+    lang : {"nl", "en"}, default "nl"
+        The workbook's language; any other value gives the Dutch name.
+
+    Returns
+    -------
+    str
 
     Examples
     --------
@@ -98,6 +120,27 @@ class SheetSpec:
     key: str | None = "id"
 
     def column(self, name: str) -> ColumnSpec:
+        """The spec of one column, by its canonical (English) name.
+
+        Parameters
+        ----------
+        name : str
+            The canonical name (``"scale"``), not a Dutch label or alias.
+
+        Returns
+        -------
+        ColumnSpec
+
+        Raises
+        ------
+        KeyError
+            If the sheet has no column of that name.
+
+        Examples
+        --------
+        >>> SHEETS["actors"].column("scale").kind
+        'vocab:scale'
+        """
         for col in self.columns:
             if col.name == name:
                 return col
@@ -108,7 +151,28 @@ class SheetSpec:
         return [c.name for c in self.columns if c.required]
 
     def accepted_names(self, column: str) -> list[str]:
-        """The names a user may write for ``column``, Dutch first."""
+        """The names a user may write for ``column``, Dutch first.
+
+        Parameters
+        ----------
+        column : str
+            The canonical name of the column.
+
+        Returns
+        -------
+        list of str
+            The Dutch label, the canonical name and the aliases, each once.
+
+        Raises
+        ------
+        KeyError
+            If the sheet has no column of that name (see :meth:`column`).
+
+        Examples
+        --------
+        >>> SHEETS["actors"].accepted_names("scale")
+        ['schaalniveau', 'scale', 'schaal', 'scale_level', 'niveau', 'bestuurslaag']
+        """
         spec = self.column(column)
         names = [spec.label_nl or spec.name, spec.name, *spec.aliases]
         seen: list[str] = []
@@ -417,6 +481,19 @@ def taakvelden():
 
 def domain_ancestors(code: str, parents: dict[str, str | None]) -> list[str]:
     """The chain of broader domains above ``code`` (nearest first).
+
+    Parameters
+    ----------
+    code : str
+        A domain (taakveld) code.
+    parents : dict
+        ``{code: broader code or None}`` for every domain of the case.
+
+    Returns
+    -------
+    list of str
+        The broader codes, nearest first; empty for a main taakveld. A loop in
+        ``parents`` ends the chain instead of running forever.
 
     Examples
     --------

@@ -1327,7 +1327,41 @@ class SurveyReport:
 
     # -- words -------------------------------------------------------------
     def summary(self, lang: str | None = None) -> list[str]:
-        """The report as sentences."""
+        """The report as sentences: response, who did not answer, reciprocity, the ties kept.
+
+        Parameters
+        ----------
+        lang : {"nl", "en"}, optional
+            Default the report's language.
+
+        Returns
+        -------
+        list of str
+            Four sentences, in ``lang``.
+
+        Raises
+        ------
+        ValueError
+            If ``lang`` is not ``"nl"`` or ``"en"``.
+
+        Examples
+        --------
+        >>> import shutil, tempfile
+        >>> import pandas as pd
+        >>> from opgavelab import Case
+        >>> case = Case.from_frames(
+        ...     actors=pd.DataFrame({"id": ["x", "y", "z"], "name": ["X", "Y", "Z"], "type": ["bedrijf"] * 3}),
+        ...     opgaven=pd.DataFrame({"id": ["werk"], "name": ["Werk"]}),
+        ...     involvement=pd.DataFrame({"actor": ["x", "y", "z"], "opgave": ["werk"] * 3}),
+        ...     ties=pd.DataFrame({"source": ["x", "y"], "target": ["y", "z"], "opgave": ["werk"] * 2,
+        ...                        "type": ["samenwerking"] * 2}), lang="en")
+        >>> folder = tempfile.mkdtemp()
+        >>> files = write_questionnaires(case, "werk", folder)
+        >>> _ = simulate_answers(files, case, "werk", response=0.7, seed=2)
+        >>> read_survey(folder, case, "werk").survey.summary()[:2]
+        ['Response: 1 of the 3 actors answered (33%).', 'Did not answer: Y, Z.']
+        >>> shutil.rmtree(folder)
+        """
         lang = _check_lang(lang or self.lang)
 
         def pct(x):
@@ -1444,6 +1478,35 @@ def simulate_answers(files: pd.DataFrame, case, opgave: str, *, response: float 
     -------
     pandas.DataFrame
         Per respondent: ``actor``, ``answered`` (bool) and ``n_named``.
+
+    Raises
+    ------
+    TypeError
+        If ``case`` is not an opgavelab Case.
+    ValueError
+        If ``opgave`` is not an opgave id of the case, or ``response`` or
+        ``recall`` is not a number between 0 and 1.
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> import pandas as pd
+    >>> from opgavelab import Case
+    >>> case = Case.from_frames(
+    ...     actors=pd.DataFrame({"id": ["gem", "ws", "prov"], "naam": ["Gemeente A", "Waterschap W", "Provincie P"],
+    ...                          "type": ["overheid"] * 3}),
+    ...     opgaven=pd.DataFrame({"id": ["water"], "naam": ["Water"]}),
+    ...     involvement=pd.DataFrame({"actor": ["gem", "ws", "prov"], "opgave": ["water"] * 3}),
+    ...     ties=pd.DataFrame({"van": ["gem", "gem"], "naar": ["ws", "prov"], "opgave": ["water"] * 2}))
+    >>> folder = tempfile.mkdtemp()
+    >>> files = write_questionnaires(case, "water", folder, lang="en")
+    >>> simulate_answers(files, case, "water", recall=0.5, seed=1)  # doctest: +NORMALIZE_WHITESPACE
+               actor  answered  n_named
+    respondent
+    gem          gem      True        1
+    prov        prov      True        1
+    ws            ws      True        0
+    >>> shutil.rmtree(folder)
     """
     import numpy as np
     from openpyxl import load_workbook

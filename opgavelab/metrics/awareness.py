@@ -42,6 +42,12 @@ def awareness(case: Case, opgave: str, at=None, by: str = "type", lang: str | No
         ``share_unaware``, ``mean_commitment`` (over the actors with a
         commitment), ``n_commitment``.
 
+    Raises
+    ------
+    ValueError
+        If ``opgave`` is not an opgave id of the case, ``by`` is not an actor
+        column, or ``at`` is not a year, a date or None.
+
     Examples
     --------
     >>> import opgavelab
@@ -86,10 +92,20 @@ def awareness(case: Case, opgave: str, at=None, by: str = "type", lang: str | No
 def unaware_actors(case: Case, opgave: str, at=None) -> pd.DataFrame:
     """The actors involved in ``opgave`` who are not aware of their part.
 
+    Parameters
+    ----------
+    case, opgave, at
+        As in :func:`awareness`.
+
     Returns
     -------
     pandas.DataFrame
         Indexed by actor id: ``name``, ``type``, ``role``, ``commitment``, ``since``.
+
+    Raises
+    ------
+    ValueError
+        If ``opgave`` is not an opgave id of the case (as in :func:`awareness`).
 
     Examples
     --------

@@ -355,6 +355,14 @@ def ei_expected(G: nx.Graph, attr) -> float:
         also the mean E-I index over all permutations of the labels (see
         :func:`ei_test`). ``NaN`` for fewer than two actors with a value.
 
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph or ``attr`` has the wrong type (see
+        :func:`ei_index`).
+    ValueError
+        If no node has the attribute ``attr``.
+
     Examples
     --------
     >>> import networkx as nx

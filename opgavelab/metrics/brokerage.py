@@ -97,6 +97,25 @@ def _counting(G, counting: str) -> str:
 def brokerage_roles(G: nx.Graph, counting: str = "auto") -> tuple[str, ...]:
     """The role columns :func:`brokerage` returns for ``G`` and ``counting``.
 
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network; only whether it is directed matters.
+    counting : {"auto", "pairs", "paths"}, default "auto"
+        As in :func:`brokerage`.
+
+    Returns
+    -------
+    tuple of str
+        The role names, in column order (without ``total``): four roles with
+        ``boundary_spanner`` when pairs are counted, five with
+        ``representative`` and ``gatekeeper`` apart when ordered paths are.
+
+    Raises
+    ------
+    ValueError
+        If ``counting`` is not one of ``"auto"``, ``"pairs"``, ``"paths"``.
+
     Examples
     --------
     >>> import networkx as nx
@@ -525,6 +544,15 @@ def brokerage_z(G: nx.Graph, attr, counting: str = "auto") -> pd.DataFrame:
         (the role is impossible for the actor's group, e.g. coordinator in a
         group of one or two; sna gives ``NaN`` there too).
 
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph or ``attr`` is unusable (see
+        :func:`brokerage`).
+    ValueError
+        If ``counting`` is not one of ``"auto"``, ``"pairs"``, ``"paths"``, or
+        no node has the attribute ``attr``.
+
     Examples
     --------
     >>> import networkx as nx
@@ -573,6 +601,15 @@ def brokerage_by_group(G: nx.Graph, attr, counting: str = "paths") -> pd.DataFra
         ``itinerant``, ``representative``, ``gatekeeper``, ``liaison`` and
         ``total`` per member (from :func:`brokerage`), and
         ``share_of_total``: the group's part of all brokerage in the network.
+
+    Raises
+    ------
+    ValueError
+        If ``counting`` is not ``"paths"`` or ``"pairs"``, or no node has the
+        attribute ``attr``.
+    TypeError
+        If ``G`` is not a networkx graph or ``attr`` is unusable (see
+        :func:`brokerage`).
 
     Examples
     --------
@@ -624,6 +661,13 @@ def boundary_spanners(G: nx.Graph, attr, *, top: int | None = 15, show=("name", 
         its group), ``ei``, and its brokerage across groups
         (``representative + gatekeeper + liaison + itinerant``,
         Gould & Fernandez 1989) as ``cross_brokerage``.
+
+    Raises
+    ------
+    TypeError
+        If ``attr`` is not a str (the name of a node attribute).
+    ValueError
+        If no node has the attribute ``attr``.
 
     Examples
     --------

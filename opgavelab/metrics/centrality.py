@@ -475,6 +475,11 @@ def articulation_points(G: nx.Graph) -> list:
     list
         The articulation points, in ``G``'s node order.
 
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph.
+
     Examples
     --------
     >>> import networkx as nx
@@ -520,6 +525,13 @@ def cut_point_effects(G: nx.Graph, points=None, exact_limit: int = 2000, sample_
         between the actors of the largest piece, with and without the actor:
         the same pairs, so the paths can only get longer) and
         ``distance_change`` (``after / before − 1``).
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph.
+    ValueError
+        If ``exact_limit`` is not a non-negative integer.
 
     Examples
     --------
@@ -607,6 +619,11 @@ def bridges(G: nx.Graph) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``source`` and ``target``, one row per bridge (empty if there
         are none).
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph.
 
     Examples
     --------

@@ -51,6 +51,11 @@ def density(G: nx.Graph) -> float:
         for a directed one (``L`` ties, ``n`` actors); ``NaN`` for fewer than
         two actors.
 
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph.
+
     Examples
     --------
     >>> import networkx as nx
@@ -220,6 +225,11 @@ def connectedness(G: nx.Graph) -> float:
         ``Σ s (s − 1) / (n (n − 1))`` over the component sizes ``s``. 1 for a
         connected network, 0 when every actor is isolated, ``NaN`` for fewer
         than two actors.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph.
 
     Examples
     --------

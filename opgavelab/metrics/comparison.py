@@ -110,6 +110,11 @@ def linking_pins(case: Case, a: str, b: str, at=None) -> pd.DataFrame:
         ``n_opgaven`` (in how many opgaven of the case the actor takes part).
         Sorted by the sum of both degrees, most first.
 
+    Raises
+    ------
+    ValueError
+        If ``a`` or ``b`` is not an opgave id of the case, or both are the same.
+
     Examples
     --------
     >>> import pandas as pd

@@ -88,6 +88,12 @@ def domain_coverage(case: Case, opgave: str, at=None) -> pd.DataFrame:
         ``n_actors`` (how many involved actors cover it) and ``actors`` (their
         ids).
 
+    Raises
+    ------
+    ValueError
+        If ``opgave`` is not an opgave id of the case, or ``at`` is not a year,
+        a date or None.
+
     Examples
     --------
     >>> import opgavelab
@@ -129,6 +135,22 @@ def _code_key(code: str):
 def missing_domains(case: Case, opgave: str, at=None) -> list[str]:
     """Codes of the needed domains that no involved actor covers.
 
+    Parameters
+    ----------
+    case, opgave, at
+        As in :func:`domain_coverage`.
+
+    Returns
+    -------
+    list of str
+        The domain codes, in the order the opgave lists them (empty when every
+        needed domain is covered).
+
+    Raises
+    ------
+    ValueError
+        As in :func:`domain_coverage`.
+
     Examples
     --------
     >>> import opgavelab
@@ -142,6 +164,11 @@ def missing_domains(case: Case, opgave: str, at=None) -> list[str]:
 def scale_fit(case: Case, opgave: str, at=None) -> pd.DataFrame:
     """The scale levels the collective spans, against the level the opgave needs.
 
+    Parameters
+    ----------
+    case, opgave, at
+        As in :func:`domain_coverage`: only actors involved at ``at`` count.
+
     Returns
     -------
     pandas.DataFrame
@@ -150,6 +177,11 @@ def scale_fit(case: Case, opgave: str, at=None) -> pd.DataFrame:
         own level) and ``present``. ``frame.attrs`` holds ``needed`` (the level
         or None), ``needed_present`` (bool or None), ``lowest`` and ``highest``
         level present, and ``span`` (number of levels from lowest to highest).
+
+    Raises
+    ------
+    ValueError
+        As in :func:`domain_coverage`.
 
     Examples
     --------
@@ -201,6 +233,16 @@ def candidate_partners(case: Case, opgave: str, at=None, lang: str | None = None
        the level the opgave needs (0 first);
     4. the name.
 
+    Parameters
+    ----------
+    case, opgave, at
+        As in :func:`domain_coverage`; ``at`` also dates the actor network the
+        distances are measured in.
+    lang : {"nl", "en"}, optional
+        Language of ``reason`` (default: the case's language).
+    domains : list of str, optional
+        The domain codes to fill (default: :func:`missing_domains`).
+
     Returns
     -------
     pandas.DataFrame
@@ -213,6 +255,11 @@ def candidate_partners(case: Case, opgave: str, at=None, lang: str | None = None
         ``connected`` (bool), ``via`` (the collective members it is tied to),
         ``other_opgaven`` and ``reason`` (the reasons in words, in ``lang``).
         ``attrs["rule"]`` names the ranking rule.
+
+    Raises
+    ------
+    ValueError
+        As in :func:`domain_coverage`.
 
     Examples
     --------
@@ -338,12 +385,22 @@ def unused_expertise(case: Case, opgave: str, at=None) -> pd.DataFrame:
     These are actors of the case that cover a needed domain (covered or not)
     and are not involved in the opgave, or are involved without a role.
 
+    Parameters
+    ----------
+    case, opgave, at
+        As in :func:`domain_coverage`: roles and involvement at ``at`` count.
+
     Returns
     -------
     pandas.DataFrame
         Indexed by actor id: ``name``, ``type``, ``scale``, ``needed_domains``
         (the needed domains it covers), ``involved`` (bool) and
         ``other_opgaven``.
+
+    Raises
+    ------
+    ValueError
+        As in :func:`domain_coverage`.
 
     Examples
     --------

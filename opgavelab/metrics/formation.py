@@ -56,6 +56,17 @@ def default_at(case: Case) -> pd.Timestamp | None:
     One default for the scan, the explorer, the report and the notebooks, so
     that they all tell the same years. None when the case has no dates.
 
+    Parameters
+    ----------
+    case : Case
+        The case whose dates (the ``since`` and ``until`` of its involvement
+        and ties) are read.
+
+    Returns
+    -------
+    pandas.Timestamp or None
+        31 December of the last year in which any date falls.
+
     Examples
     --------
     >>> import opgavelab
@@ -220,6 +231,14 @@ def formation(case: Case, opgave: str, dates=None, attr: str | None = "type",
         connectedness), ``mean_degree``, ``formed`` (at least two actors, all
         in one component) and ``ei_<attr>``.
 
+    Raises
+    ------
+    ValueError
+        If ``opgave`` is not an opgave id of the case, or ``attr`` is neither
+        None nor an actor column with one value per actor (not a list column
+        such as ``domains``), or a date in ``dates`` or ``at`` is not a year
+        or a date.
+
     Examples
     --------
     >>> import opgavelab
@@ -312,6 +331,11 @@ def formation_moment(frame: pd.DataFrame, share: float = 1.0):
     -------
     pandas.Timestamp or None
         None when the collective is not one whole at the last date.
+
+    Raises
+    ------
+    ValueError
+        If ``share`` is not in (0, 1].
 
     Examples
     --------
@@ -491,6 +515,12 @@ def formation_events(case: Case, opgave: str, at=None, *, dates=None, only_opgav
         ``source``, ``target``, ``type`` and ``since``; ``source``,
         ``target``, ``tie_type`` and ``tie_since`` repeat the first of them.
 
+    Raises
+    ------
+    ValueError
+        If ``opgave`` is not an opgave id of the case, or ``lang`` is not
+        ``"nl"`` or ``"en"``.
+
     Examples
     --------
     >>> import opgavelab
@@ -649,6 +679,12 @@ def formation_story(case: Case, opgave: str, at=None, *, lang: str | None = None
     -------
     str
         The sentences, in the language ``lang``.
+
+    Raises
+    ------
+    ValueError
+        If ``opgave`` is not an opgave id of the case, or ``lang`` is not
+        ``"nl"`` or ``"en"``.
 
     Examples
     --------

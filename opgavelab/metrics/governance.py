@@ -44,6 +44,11 @@ def governance_profile(G: nx.Graph, network_organisations=()) -> pd.Series:
         two it is depends on whether the hub is a participant or a dedicated
         organisation, which the analyst says.
 
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph.
+
     Examples
     --------
     >>> import networkx as nx

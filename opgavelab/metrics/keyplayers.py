@@ -176,6 +176,14 @@ def distance_reach(G: nx.Graph, group, m: int | None = None) -> float:
     -------
     float
 
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph.
+    ValueError
+        If ``group`` holds a node that is not in ``G``, or ``m`` is not a
+        positive integer or None.
+
     Examples
     --------
     >>> import networkx as nx
