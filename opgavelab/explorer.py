@@ -327,8 +327,10 @@ class Explorer(widgets.VBox):
         if opgave is not None and opgave not in ids:
             case._check_opgave(opgave)
         first = opgave or (ids[0] if ids else "")
-        self.set_trait("at", years[-1] if at is None else int(at))
+        dated = bool(case.years())  # a case without dates: every tie counts, the year controls rest
+        self.set_trait("at", int(at) if at is not None else (years[-1] if dated else None))
         self._year_w.value = self.at if self.at is not None else years[-1]
+        self._year_w.disabled = self._play.disabled = not dated
         self._play.value = self._year_w.value
         self._relabel()
         self._opgave_w.value = None

@@ -62,7 +62,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._checks import _check_case, _check_lang, _check_one_of
-from ._i18n import has_message, message
+from ._i18n import has_message, message, nmessage
 from ._sheets import print_setup
 from ._values import is_missing
 from .errors import PROBLEM_COLUMNS, ValidationError
@@ -109,6 +109,10 @@ _BAD_FILE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 
 def _m(key: str, lang: str, **fields) -> str:
     return message(f"sv_{key}", lang, **fields)
+
+
+def _nm(key: str, n: int, lang: str, **fields) -> str:
+    return nmessage(f"sv_{key}", n, lang, **fields)
 
 
 def _safe_name(text) -> str:
@@ -1368,7 +1372,7 @@ class SurveyReport:
             return f"{x:.0%}"
 
         n_inv, n_ans = len(self.actors), int(self.actors["answered"].sum())
-        lines = [_m("report_response", lang, answered=n_ans, invited=n_inv, rate=pct(self.response_rate))]
+        lines = [_nm("report_response", n_inv, lang, answered=n_ans, rate=pct(self.response_rate))]
         if len(self.non_respondents):
             shown = list(map(str, self.non_respondents["name"]))
             names = ", ".join(shown[:10]) + (f" … (+{len(shown) - 10}, .non_respondents)" if len(shown) > 10 else "")
@@ -1378,12 +1382,12 @@ class SurveyReport:
         if self.reciprocity is None:
             lines.append(_m("report_no_reciprocity", lang))
         else:
-            lines.append(_m("report_reciprocity", lang, pairs=self.n_pairs_both_answered,
-                            confirmed=self.n_pairs_mutual, rate=pct(self.reciprocity)))
+            lines.append(_nm("report_reciprocity", self.n_pairs_both_answered, lang, confirmed=self.n_pairs_mutual,
+                             rate=pct(self.reciprocity)))
         kept = self.ties[self.ties["kept"]]
-        lines.append(_m("report_ties", lang, rule=_m(f"rule_{self.ties_rule}", lang), kept=len(kept),
-                        named=len(self.ties), confirmed=int((kept["confirmation"] == "bevestigd").sum()),
-                        one_sided=int((kept["confirmation"] == "eenzijdig").sum())))
+        lines.append(_nm("report_ties", len(self.ties), lang, rule=_m(f"rule_{self.ties_rule}", lang),
+                         kept=len(kept), confirmed=int((kept["confirmation"] == "bevestigd").sum()),
+                         one_sided=int((kept["confirmation"] == "eenzijdig").sum())))
         return lines
 
     def __repr__(self) -> str:
@@ -1539,7 +1543,8 @@ def simulate_answers(files: pd.DataFrame, case, opgave: str, *, response: float 
                     direction = "out" if t.source == actor else "in"
                 freq = weight_freq[int(min(4, max(1, round(t.weight))))]
                 since = None if pd.isna(t.since) else t.since.year
-                partners[other] = ("yes", freq, str(t.type), since, direction)
+                kind = None if pd.isna(t.type) else str(t.type)  # a tie without a type: the answer leaves it open
+                partners[other] = ("yes", freq, kind, since, direction)
         if answers:
             wb = load_workbook(path)
             lang = dict(wb[META_SHEET].iter_rows(max_col=2, values_only=True)).get("lang", "nl")
@@ -1551,7 +1556,8 @@ def simulate_answers(files: pd.DataFrame, case, opgave: str, *, response: float 
                 if answer is None:
                     continue
                 worked, freq, kind, since, direction = answer
-                values = (labels["yesno"][worked], labels["frequency"][freq], tie_labels.get(kind, kind), since,
+                values = (labels["yesno"][worked], labels["frequency"][freq],
+                          None if kind is None else tie_labels.get(kind, kind), since,
                           None if direction is None else labels["direction"][direction])
                 for j, v in enumerate(values, start=5):
                     ws.cell(row, j).value = v

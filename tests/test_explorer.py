@@ -351,3 +351,17 @@ def test_empty_results_are_sentences():
             seen = True
     if not seen:
         pytest.skip("every opgave of the example has candidates and unused expertise")
+
+
+def test_a_case_without_dates_is_shown_over_all_dates(tmp_path):
+    # no date in the case: no made-up year (it once showed, and named exports after, the year 2000)
+    case = opgavelab.Case.from_frames(
+        actors=pd.DataFrame({"id": ["a", "b", "c"], "naam": ["A", "B", "C"], "type": ["overheid", "bedrijf", "burger"]}),
+        opgaven=pd.DataFrame({"id": ["o"], "naam": ["Werk"]}),
+        involvement=pd.DataFrame({"actor": ["a", "b", "c"], "opgave": ["o", "o", "o"]}),
+        ties=pd.DataFrame({"van": ["a", "b"], "naar": ["b", "c"]}))
+    ex = Explorer(case, export_dir=tmp_path)
+    assert ex.at is None and ex.last_error is None
+    assert ex._year_w.disabled and ex._play.disabled
+    assert ex.shown_graph.number_of_edges() == 2
+    assert "2000" not in ex.export("xlsx").name

@@ -483,6 +483,36 @@ def test_every_survey_message_has_both_languages_with_the_same_fields():
     for key in keys:
         nl, en = _catalogue("nl")[0][key], _catalogue("en")[0].get(key)
         assert nl and en, key
-        fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in (nl, en)]
-        assert fields[0] == fields[1], key
+        forms = [form for text in (nl, en) for form in (text if isinstance(text, tuple) else (text,))]
+        fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in forms]
+        assert all(f == fields[0] for f in fields), key
     assert opgavelab.example().survey is None
+
+
+def test_a_simulated_tie_without_a_type_reads_back(tmp_path):
+    # a tie without a type was written as the answer 'nan', which read_survey then refused
+    from opgavelab.survey import simulate_answers
+
+    case = tiny_case()
+    case.ties.loc[case.ties.index[0], "type"] = None
+    files = write_questionnaires(case, "o1", tmp_path / "q")
+    simulate_answers(files, case, "o1", response=1.0, recall=1.0)
+    new = read_survey(tmp_path / "q", case, "o1")
+    assert new.ties[["source", "target", "confirmation"]].values.tolist() == [["a", "b", "bevestigd"]]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_survey_summary_counts_one_actor_and_one_pair_in_the_singular(tmp_path, lang):
+    from opgavelab.survey import simulate_answers
+
+    case = Case.from_frames(
+        actors=pd.DataFrame({"id": ["a", "b"], "naam": ["A", "B"], "type": ["overheid", "bedrijf"]}),
+        opgaven=pd.DataFrame({"id": ["o1"], "naam": ["Werk"]}),
+        involvement=pd.DataFrame({"actor": ["a", "b"], "opgave": ["o1", "o1"]}),
+        ties=pd.DataFrame({"van": ["a"], "naar": ["b"], "type": ["samenwerking"], "opgave": ["o1"]}))
+    files = write_questionnaires(case, "o1", tmp_path / "q", lang=lang)
+    simulate_answers(files, case, "o1", response=1.0, recall=1.0)
+    summary = read_survey(tmp_path / "q", case, "o1", lang=lang).survey.summary()
+    singular = {"nl": ["van de 1 paren", "van de 1 genoemde"], "en": ["of the 1 pairs", "of the 1 named"]}[lang]
+    assert not any(wrong in line for line in summary for wrong in singular), summary
+    assert {"nl": "van 1 paar", "en": "of 1 pair"}[lang] in " ".join(summary)
