@@ -32,6 +32,7 @@ from ._i18n import message, nmessage
 from ._validate import Grid, check_grids
 from .errors import PROBLEM_COLUMNS
 from .schema import SHEETS, spec_name
+from ._docs import raises
 
 __all__ = ["Case", "build_case", "is_active", "to_timestamp"]
 
@@ -284,6 +285,7 @@ class Case:
         sub = self.vocabulary(list_name)
         return {v: c for v, c in zip(sub["value"], sub["colour"]) if isinstance(c, str) and c}
 
+    @raises("lang")
     def domain_label(self, code: str, lang: str | None = None) -> str:
         """``"3.1 Economische ontwikkeling"`` for a domain code.
 
@@ -298,11 +300,6 @@ class Case:
         -------
         str
             The code and its label; the code alone when it has no label.
-
-        Raises
-        ------
-        ValueError
-            If ``lang`` is not ``"nl"`` or ``"en"``.
 
         Examples
         --------
@@ -521,6 +518,7 @@ class Case:
                 return False
         return True
 
+    @raises("lang")
     def summary(self, lang: str | None = None) -> dict[str, pd.DataFrame]:
         """Counts per actor type, per scale level and per opgave, as tables.
 
@@ -536,11 +534,6 @@ class Case:
             value (every value of the list, zero included);
             ``"opgaven"``: per opgave its name, the number of actors, of
             actors not aware of it, and of ties recorded for it.
-
-        Raises
-        ------
-        ValueError
-            If ``lang`` is not ``"nl"`` or ``"en"``.
 
         Examples
         --------

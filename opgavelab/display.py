@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ._i18n import column_label, fmt_date, message
+from ._docs import raises
 
 if TYPE_CHECKING:
     from .case import Case
 
 
+@raises("lang_of_case")
 def readable(frame: pd.DataFrame | pd.Series, case, lang: str | None = None, translate_index: bool = False) -> pd.DataFrame:
     """A copy of ``frame`` for reading: translated headers, ja/nee, dd-mm-jjjj, lists of ids as names.
 
@@ -38,11 +40,6 @@ def readable(frame: pd.DataFrame | pd.Series, case, lang: str | None = None, tra
     -------
     pandas.DataFrame
         For display only; compute on the original.
-
-    Raises
-    ------
-    ValueError
-        If ``lang`` (or the case's language) is not ``"nl"`` or ``"en"``.
 
     Examples
     --------

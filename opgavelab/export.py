@@ -56,6 +56,7 @@ from ._i18n import message
 from ._sheets import fit_columns, print_setup
 from ._values import is_na
 from . import __version__, _sheets
+from ._docs import raises
 
 #: Characters XML 1.0 cannot hold (openpyxl refuses them).
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -115,6 +116,7 @@ _EDGE_SKIP = {"type", "types", "n_ties", "opgaven", "since", "until", "directed"
 _NODE_SKIP = {"name", "involved_since", "involved_until"}
 
 
+@raises("graph")
 def export_graph(G: nx.Graph, case=None, *, layout=None, viz: bool = True, colours: Mapping | None = None,
                  directed: bool | None = False) -> nx.Graph:
     """The graph as written to GEXF and GraphML: plain attribute values, time intervals, viz data.
@@ -146,11 +148,6 @@ def export_graph(G: nx.Graph, case=None, *, layout=None, viz: bool = True, colou
         known); lists are ``;``-joined texts. Edges carry ``tie_type`` (the
         first type), ``tie_types``, ``weight``, ``n_ties``, ``opgaven``,
         ``directed``, ``start``, ``end``.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph.
 
     Examples
     --------
@@ -305,6 +302,7 @@ _KUMU_FIELDS = ("id", "scale", "sector", "role", "aware", "commitment", "domains
 
 
 
+@raises("lang_of_case")
 def kumu_tables(G: nx.Graph, case=None, lang: str | None = None) -> dict[str, pd.DataFrame]:
     """The ``Elements`` and ``Connections`` tables of a Kumu import.
 
@@ -325,11 +323,6 @@ def kumu_tables(G: nx.Graph, case=None, lang: str | None = None) -> dict[str, pd
         ``{"Elements": DataFrame, "Connections": DataFrame}``; Elements starts
         with ``Label, Type, Description, Tags``, Connections with ``From, To,
         Type, Strength, Direction``.
-
-    Raises
-    ------
-    ValueError
-        If ``lang`` (or the case's language) is not ``"nl"`` or ``"en"``.
 
     Examples
     --------

@@ -36,6 +36,7 @@ import pandas as pd
 from ._checks import _check_case
 from ._dates import snapshot_at
 from .case import Case, is_active
+from ._docs import raises
 
 
 def _clean(value):
@@ -374,6 +375,7 @@ def _build_opgave_graph(case, opgave, at, only_opgave_ties, directed):
     return G
 
 
+@raises("as_two_mode_graph")
 def overlap_graph(case: Case, at=None, min_shared: int = 1) -> nx.Graph:
     """Opgaven linked by the actors they share.
 
@@ -391,11 +393,6 @@ def overlap_graph(case: Case, at=None, min_shared: int = 1) -> nx.Graph:
         One node per opgave (its attributes and ``n_actors``); an edge when
         two opgaven share actors, with ``weight`` = the number of shared actors
         and ``actors`` = their ids.
-
-    Raises
-    ------
-    TypeError, ValueError
-        As in :func:`two_mode_graph`.
 
     Examples
     --------
@@ -424,6 +421,7 @@ def overlap_graph(case: Case, at=None, min_shared: int = 1) -> nx.Graph:
     return G
 
 
+@raises("as_two_mode_graph")
 def multi_opgave_actors(case: Case, at=None, min_opgaven: int = 2) -> pd.DataFrame:
     """The actors who take part in several opgaven, most first.
 
@@ -440,11 +438,6 @@ def multi_opgave_actors(case: Case, at=None, min_opgaven: int = 2) -> pd.DataFra
     pandas.DataFrame
         Indexed by actor id: ``name``, ``type``, ``scale``, ``n_opgaven`` and
         ``opgaven`` (their ids), for actors in at least ``min_opgaven``.
-
-    Raises
-    ------
-    TypeError, ValueError
-        As in :func:`two_mode_graph`.
 
     Examples
     --------

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ._i18n import fmt_list, fmt_number, fmt_signed, has_message, message, nmessage
+from ._docs import raises
 
 _LANGS = ("nl", "en")
 
@@ -623,6 +624,7 @@ def check(exercise: str, answer=None, case=None, *, opgave: str | None = None, a
     return _judge(ex, answer, ctx, lang)
 
 
+@raises("as_check")
 def reflection(exercise: str, case=None, *, opgave: str | None = None, at=None, lang: str = "nl",
                **context):
     """A model answer to the judgement part of an exercise; call it after thinking it through yourself.
@@ -639,11 +641,6 @@ def reflection(exercise: str, case=None, *, opgave: str | None = None, at=None, 
     object
         Shown as Markdown in a notebook; ``str()`` gives the text. An
         exercise without a judgement part says so instead.
-
-    Raises
-    ------
-    ValueError
-        As in :func:`check`.
 
     Examples
     --------
@@ -664,6 +661,7 @@ def reflection(exercise: str, case=None, *, opgave: str | None = None, at=None, 
     return _Reflection(ex.id, text)
 
 
+@raises("lang")
 def exercises(lang: str = "nl") -> pd.DataFrame:
     """The exercises, for reading: id, notebook, kind (factual, factual + judgement, judgement), model answer or not.
 
@@ -680,11 +678,6 @@ def exercises(lang: str = "nl") -> pd.DataFrame:
     pandas.DataFrame
         One row per exercise, indexed by its id: the notebook (``"03"``), the
         kind and whether :func:`reflection` has a model answer.
-
-    Raises
-    ------
-    ValueError
-        If ``lang`` is not ``"nl"`` or ``"en"``.
 
     Examples
     --------
@@ -728,6 +721,7 @@ class Exercises:
         args.update(overrides)
         return args
 
+    @raises("as_check")
     def check(self, exercise: str, answer=None, **overrides) -> Feedback:
         """:func:`check` with this case, opgave, date and language (each can be overridden).
 
@@ -742,11 +736,6 @@ class Exercises:
         -------
         Feedback
 
-        Raises
-        ------
-        ValueError
-            As in :func:`check`.
-
         Examples
         --------
         >>> oef = Exercises(lang="en")
@@ -755,6 +744,7 @@ class Exercises:
         """
         return check(exercise, answer, self.case, **self._args(overrides))
 
+    @raises("as_check")
     def reflection(self, exercise: str, **overrides):
         """:func:`reflection` with this case, opgave, date and language.
 
@@ -769,11 +759,6 @@ class Exercises:
         -------
         object
             As :func:`reflection` returns it.
-
-        Raises
-        ------
-        ValueError
-            As in :func:`check`.
 
         Examples
         --------

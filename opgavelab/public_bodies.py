@@ -70,6 +70,7 @@ import pandas as pd
 from ._checks import _check_lang, _check_str
 from ._i18n import message
 from ._values import map_unique
+from ._docs import raises
 
 # --------------------------------------------------------------------------
 # mojibake
@@ -485,6 +486,7 @@ def _fold(name: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 
+@raises("lang")
 def public_body_rules(lang: str = "nl") -> pd.DataFrame:
     """The keyword rules of :func:`classify_public_body`, as a table.
 
@@ -501,11 +503,6 @@ def public_body_rules(lang: str = "nl") -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns kind, tier, actor type, scale level, pattern, example.
-
-    Raises
-    ------
-    ValueError
-        If ``lang`` is not ``"nl"`` or ``"en"``.
 
     Examples
     --------
@@ -527,6 +524,7 @@ def _classify(name: str) -> tuple[str, str, str, str | None, bool]:
     return kind, tier, typ, scale, False
 
 
+@raises("name_str")
 def classify_public_body(name: str) -> tuple[str, str | None, str]:
     """Actor type, scale level and kind of a Dutch public body, from its name.
 
@@ -541,11 +539,6 @@ def classify_public_body(name: str) -> tuple[str, str | None, str]:
         ``(actor_type, scale, kind)``: for example ``("overheid", "lokaal",
         "gemeente")``. The rules are in :func:`public_body_rules`; a bare place
         name is a municipality.
-
-    Raises
-    ------
-    TypeError
-        If ``name`` is not a str.
 
     Examples
     --------
@@ -680,6 +673,7 @@ def _compiled_arrangement_rules():
     return [(cat, code, re.compile(p)) for cat, code, p in _ARRANGEMENT_RULES]
 
 
+@raises("lang")
 def arrangement_rules(lang: str = "nl") -> pd.DataFrame:
     """The keyword rules of :func:`classify_arrangement`, as a table.
 
@@ -695,11 +689,6 @@ def arrangement_rules(lang: str = "nl") -> pd.DataFrame:
         domain the category becomes in a Case) and pattern, in the order they
         are tried; the last row is the fallback ``overig`` / ``other``.
 
-    Raises
-    ------
-    ValueError
-        If ``lang`` is not ``"nl"`` or ``"en"``.
-
     Examples
     --------
     >>> arrangement_rules()["categorie"].iloc[0]
@@ -713,6 +702,7 @@ def arrangement_rules(lang: str = "nl") -> pd.DataFrame:
     return frame.rename(columns={c: message("public_bodies.column." + c, lang) for c in frame.columns})
 
 
+@raises("name_str")
 def classify_arrangement(name: str) -> str:
     """The policy field of an arrangement (gemeenschappelijke regeling) from its name.
 
@@ -731,11 +721,6 @@ def classify_arrangement(name: str) -> str:
     -------
     str
         One of the Dutch category names of :func:`arrangement_rules`.
-
-    Raises
-    ------
-    TypeError
-        If ``name`` is not a str.
 
     Examples
     --------
@@ -979,6 +964,7 @@ def find_opengr(path=None, *, start=None) -> Path | None:
     return None
 
 
+@raises("lang")
 def opengr_source(lang: str = "nl") -> str:
     """Where to get the gemeenschappelijke-regelingen data, and where to put it.
 
@@ -992,11 +978,6 @@ def opengr_source(lang: str = "nl") -> str:
     str
         A short instruction with the download address and the file that marks
         the folder (see :func:`find_opengr`).
-
-    Raises
-    ------
-    ValueError
-        If ``lang`` is not ``"nl"`` or ``"en"``.
 
     Examples
     --------

@@ -68,6 +68,7 @@ from ._values import is_missing
 from .errors import PROBLEM_COLUMNS, ValidationError
 from .export import _set, neutralise
 from . import schema
+from ._docs import raises
 
 __all__ = ["write_questionnaires", "read_survey", "simulate_answers", "SurveyReport", "FORMAT", "FORMAT_VERSION"]
 
@@ -1330,6 +1331,7 @@ class SurveyReport:
         )
 
     # -- words -------------------------------------------------------------
+    @raises("lang")
     def summary(self, lang: str | None = None) -> list[str]:
         """The report as sentences: response, who did not answer, reciprocity, the ties kept.
 
@@ -1342,11 +1344,6 @@ class SurveyReport:
         -------
         list of str
             Four sentences, in ``lang``.
-
-        Raises
-        ------
-        ValueError
-            If ``lang`` is not ``"nl"`` or ``"en"``.
 
         Examples
         --------

@@ -35,6 +35,7 @@ from scipy.sparse import csgraph
 
 from opgavelab._checks import _check_graph, _check_int
 from opgavelab.metrics._graph import _arcs, _matrix, _undirected_simple
+from opgavelab._docs import raises
 
 #: Number of sampled sources for betweenness above ``exact_limit`` actors.
 DEFAULT_BETWEENNESS_K = 500
@@ -462,6 +463,7 @@ def _cut_vertex_mask(A, n: int, directed: bool) -> list[bool]:
     return [i in cut for i in range(n)]
 
 
+@raises("graph")
 def articulation_points(G: nx.Graph) -> list:
     """Actors whose removal splits their component (cut vertices).
 
@@ -474,11 +476,6 @@ def articulation_points(G: nx.Graph) -> list:
     -------
     list
         The articulation points, in ``G``'s node order.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph.
 
     Examples
     --------
@@ -605,6 +602,7 @@ def cut_point_effects(G: nx.Graph, points=None, exact_limit: int = 2000, sample_
     return frame
 
 
+@raises("graph")
 def bridges(G: nx.Graph) -> pd.DataFrame:
     """Ties whose removal splits their component.
 
@@ -619,11 +617,6 @@ def bridges(G: nx.Graph) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``source`` and ``target``, one row per bridge (empty if there
         are none).
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph.
 
     Examples
     --------

@@ -29,6 +29,7 @@ from scipy.sparse import csgraph
 from opgavelab._checks import _check_graph, _check_int, _check_one_of
 from opgavelab.metrics._graph import _adjacency, _n_ties
 from opgavelab.metrics.centrality import _centrality
+from opgavelab._docs import raises
 
 _MODES = ["all", "in", "out"]
 
@@ -36,6 +37,7 @@ _MODES = ["all", "in", "out"]
 # --------------------------------------------------------------------------
 # density and centralization
 # --------------------------------------------------------------------------
+@raises("graph")
 def density(G: nx.Graph) -> float:
     """Share of all possible ties that are present.
 
@@ -50,11 +52,6 @@ def density(G: nx.Graph) -> float:
         ``L / (n (n - 1) / 2)`` for an undirected graph and ``L / (n (n - 1))``
         for a directed one (``L`` ties, ``n`` actors); ``NaN`` for fewer than
         two actors.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph.
 
     Examples
     --------
@@ -209,6 +206,7 @@ def _reachable_pairs(A, directed: bool) -> int:
     return total
 
 
+@raises("graph")
 def connectedness(G: nx.Graph) -> float:
     """Share of ordered pairs of actors in which the first can reach the second.
 
@@ -225,11 +223,6 @@ def connectedness(G: nx.Graph) -> float:
         ``Σ s (s − 1) / (n (n − 1))`` over the component sizes ``s``. 1 for a
         connected network, 0 when every actor is isolated, ``NaN`` for fewer
         than two actors.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph.
 
     Examples
     --------

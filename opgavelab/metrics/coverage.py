@@ -29,6 +29,7 @@ from .._i18n import fmt_list, message, nmessage
 from ..case import Case
 from ..network import actor_graph
 from ..schema import domain_ancestors
+from .._docs import raises
 
 
 def _parents(case: Case) -> dict[str, str | None]:
@@ -132,6 +133,7 @@ def _code_key(code: str):
     return parts
 
 
+@raises("as_domain_coverage")
 def missing_domains(case: Case, opgave: str, at=None) -> list[str]:
     """Codes of the needed domains that no involved actor covers.
 
@@ -146,11 +148,6 @@ def missing_domains(case: Case, opgave: str, at=None) -> list[str]:
         The domain codes, in the order the opgave lists them (empty when every
         needed domain is covered).
 
-    Raises
-    ------
-    ValueError
-        As in :func:`domain_coverage`.
-
     Examples
     --------
     >>> import opgavelab
@@ -161,6 +158,7 @@ def missing_domains(case: Case, opgave: str, at=None) -> list[str]:
     return cov.index[cov["needed"] & ~cov["covered"]].tolist()
 
 
+@raises("as_domain_coverage")
 def scale_fit(case: Case, opgave: str, at=None) -> pd.DataFrame:
     """The scale levels the collective spans, against the level the opgave needs.
 
@@ -177,11 +175,6 @@ def scale_fit(case: Case, opgave: str, at=None) -> pd.DataFrame:
         own level) and ``present``. ``frame.attrs`` holds ``needed`` (the level
         or None), ``needed_present`` (bool or None), ``lowest`` and ``highest``
         level present, and ``span`` (number of levels from lowest to highest).
-
-    Raises
-    ------
-    ValueError
-        As in :func:`domain_coverage`.
 
     Examples
     --------
@@ -212,6 +205,7 @@ def scale_fit(case: Case, opgave: str, at=None) -> pd.DataFrame:
     return frame
 
 
+@raises("as_domain_coverage")
 def candidate_partners(case: Case, opgave: str, at=None, lang: str | None = None,
                        domains: list[str] | None = None) -> pd.DataFrame:
     """Actors not yet involved who could fill a gap: best domain fit first, then closest, then scale.
@@ -255,11 +249,6 @@ def candidate_partners(case: Case, opgave: str, at=None, lang: str | None = None
         ``connected`` (bool), ``via`` (the collective members it is tied to),
         ``other_opgaven`` and ``reason`` (the reasons in words, in ``lang``).
         ``attrs["rule"]`` names the ranking rule.
-
-    Raises
-    ------
-    ValueError
-        As in :func:`domain_coverage`.
 
     Examples
     --------
@@ -379,6 +368,7 @@ def _reason(covers, dfit, fills, scale_gap, via, dist, gap, needed_scale, labels
     return "; ".join(parts)
 
 
+@raises("as_domain_coverage")
 def unused_expertise(case: Case, opgave: str, at=None) -> pd.DataFrame:
     """Actors whose domain the opgave needs but who hold no role in it.
 
@@ -396,11 +386,6 @@ def unused_expertise(case: Case, opgave: str, at=None) -> pd.DataFrame:
         Indexed by actor id: ``name``, ``type``, ``scale``, ``needed_domains``
         (the needed domains it covers), ``involved`` (bool) and
         ``other_opgaven``.
-
-    Raises
-    ------
-    ValueError
-        As in :func:`domain_coverage`.
 
     Examples
     --------

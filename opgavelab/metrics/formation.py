@@ -45,6 +45,7 @@ from .._dates import snapshot_at, to_timestamp
 from .._i18n import message
 from .._progress import progress_bar
 from ..case import Case
+from .._docs import raises
 
 COLUMNS = ["n_actors", "n_ties", "density", "n_components", "n_isolates", "largest_component_share",
            "connectedness", "fragmentation", "mean_degree", "formed"]
@@ -478,6 +479,7 @@ def _joining_ties(members: np.ndarray, group: np.ndarray, alive: np.ndarray, t_l
                        | np.isin(t_hi, list(bridge_new)))
 
 
+@raises("opgave_lang")
 def formation_events(case: Case, opgave: str, at=None, *, dates=None, only_opgave_ties: bool = False,
                      lang: str | None = None) -> pd.DataFrame:
     """The formation story as data: which parts merged, by which ties, who joined, left or split off.
@@ -514,12 +516,6 @@ def formation_events(case: Case, opgave: str, at=None, *, dates=None, only_opgav
         (merge) or that ended (split), newest first, as dicts with
         ``source``, ``target``, ``type`` and ``since``; ``source``,
         ``target``, ``tie_type`` and ``tie_since`` repeat the first of them.
-
-    Raises
-    ------
-    ValueError
-        If ``opgave`` is not an opgave id of the case, or ``lang`` is not
-        ``"nl"`` or ``"en"``.
 
     Examples
     --------
@@ -652,6 +648,7 @@ def _start_whole_sentence(frame: pd.DataFrame, events: pd.DataFrame, lang: str) 
     return message("formation_start_whole", lang, year=y0, n=n0)
 
 
+@raises("opgave_lang")
 def formation_story(case: Case, opgave: str, at=None, *, lang: str | None = None, frame: pd.DataFrame | None = None,
                     events: pd.DataFrame | None = None, max_merges: int = 2) -> str:
     """The formation of one opgave's collective told in two to five sentences.
@@ -679,12 +676,6 @@ def formation_story(case: Case, opgave: str, at=None, *, lang: str | None = None
     -------
     str
         The sentences, in the language ``lang``.
-
-    Raises
-    ------
-    ValueError
-        If ``opgave`` is not an opgave id of the case, or ``lang`` is not
-        ``"nl"`` or ``"en"``.
 
     Examples
     --------

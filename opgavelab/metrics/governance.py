@@ -16,8 +16,10 @@ __all__ = ["governance_profile"]
 
 import networkx as nx
 import pandas as pd
+from .._docs import raises
 
 
+@raises("graph")
 def governance_profile(G: nx.Graph, network_organisations=()) -> pd.Series:
     """Descriptive figures on how centred a collective is on its most central actor.
 
@@ -43,11 +45,6 @@ def governance_profile(G: nx.Graph, network_organisations=()) -> pd.Series:
         organisation or an NAO; low shares fit shared governance. Which of the
         two it is depends on whether the hub is a participant or a dedicated
         organisation, which the analyst says.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph.
 
     Examples
     --------
