@@ -294,9 +294,12 @@ def formation_frames(case, opgave: str, dates=None, at=None, *, seed: int = 0, l
     ------
     ValueError
         ``lang`` is not ``"nl"`` or ``"en"``; as :func:`formation_layout`
-        (an unknown opgave, a date that is not one); or a scene option is
-        not one of its allowed values (``size_by``, ``labels``, a colour in
-        ``colours``).
+        (an unknown opgave, or a date that is not a year or a date); or a
+        scene option is not one of its allowed values (``size_by``,
+        ``labels``, a colour in ``colours``).
+    TypeError
+        ``size_by`` is not a name, a Series or None, or ``colours`` is not a
+        mapping.
 
     Examples
     --------

@@ -215,7 +215,7 @@ def show_network(case, opgave: str, at=None, *, height: int | str = 620, both_la
     --------
     >>> import opgavelab
     >>> show_network(opgavelab.example(), "zorg", height=400)
-    <NetworkPage 'Vitaal platteland: zorg en nabijheid in de dorpen': ... kB; .save(path) writes it, a notebook shows it.>
+    <NetworkPage 'Vitaal platteland: zorg en nabijheid in de dorpen': ... kB; .save(path) writes it, ...>
     """
     scene = _page_scene("show_network", case, opgave, at, scene, options)
     return scene.widget(height=height, both_layouts=both_layouts, title=title)

@@ -161,10 +161,10 @@ class SceneOptions:
         >>> opts = SceneOptions.from_keywords("network_html", {"layout": "compass"}, max_nodes=2000)
         >>> opts.layout, opts.max_nodes, opts.seed
         ('compass', 2000, 0)
-        >>> SceneOptions.from_keywords("small_multiples", {"colour_by": "scale"}, allowed=["layout", "seed"])
+        >>> SceneOptions.from_keywords("small_multiples", {"colour_by": "scale"}, allowed=["seed"])
         Traceback (most recent call last):
         ...
-        TypeError: small_multiples() got an unknown keyword ['colour_by']; the scene options it takes are ['layout', 'seed'] ...
+        TypeError: small_multiples() got an unknown keyword ['colour_by']; the scene options it takes are ['seed'] ...
         """
         allowed = list(SCENE_OPTIONS if allowed is None else allowed)
         unknown = sorted(k for k in keywords if k not in allowed)
