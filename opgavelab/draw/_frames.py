@@ -154,6 +154,13 @@ def formation_layout(case, opgave: str, dates=None, at=None, *, seed: int = 0, a
         ``parts`` (lists of actor ids, largest first) and ``boxes`` (per part
         ``(x0, y0, x1, y1)``, padding included). Every date uses the same
         scale: the widest date fits in ``[-aspect, aspect] x [-1, 1]``.
+        Empty when the opgave has no dates.
+
+    Raises
+    ------
+    ValueError
+        ``opgave`` is not an opgave id of the case, or a date in ``dates``
+        or ``at`` is not a year or a date.
 
     Examples
     --------
@@ -257,12 +264,51 @@ def formation_frames(case, opgave: str, dates=None, at=None, *, seed: int = 0, l
     The joining ties come from :func:`opgavelab.metrics.formation_events`;
     ``sentence`` tells that date's merges (or where the collective stands).
 
+    Parameters
+    ----------
+    case, opgave, dates, at, seed, aspect
+        As for :func:`formation_layout`, which gives each frame its positions.
+    lang : {"nl", "en"}, optional
+        Language of the scenes and the sentences; default the case's
+        language (``case.lang``).
+    size_by, colours
+        Scene options (node size, colour overrides); see
+        :class:`~opgavelab.draw.SceneOptions`.
+    labels : int, "all", "none" or list of ids, optional
+        Which actors are named (as in :class:`~opgavelab.draw.SceneOptions`);
+        default all when the opgave has at most 20 actors over all dates,
+        else the 20 most central of each date.
+
+    Returns
+    -------
+    list of FormationFrame
+        One per date, oldest first (empty when the opgave has no dates):
+        ``date``, ``scene`` (built with :func:`~opgavelab.draw.build_scene`
+        on the formation layout), ``layout``, ``parts`` and ``boxes`` (as in
+        :func:`formation_layout`), ``joining`` (the ``(source, target)`` ties
+        that joined parts at this date), ``n_actors``, ``n_parts``,
+        ``largest_share`` (share of the actors in the largest part) and
+        ``sentence``.
+
+    Raises
+    ------
+    ValueError
+        ``lang`` is not ``"nl"`` or ``"en"``; as :func:`formation_layout`
+        (an unknown opgave, or a date that is not a year or a date); or a
+        scene option is not one of its allowed values (``size_by``,
+        ``labels``, a colour in ``colours``).
+    TypeError
+        ``size_by`` is not a name, a Series or None, or ``colours`` is not a
+        mapping.
+
     Examples
     --------
     >>> import opgavelab
     >>> frames = formation_frames(opgavelab.example(), "economie")
     >>> frames[1].date.year, len(frames[1].parts), len(frames[1].joining) > 0
     (2019, 4, True)
+    >>> frames[-1].n_parts, frames[-1].largest_share
+    (1, 1.0)
     """
     from .._checks import _check_lang
     from ..metrics.formation import _merge_sentence, _split_sentence, formation, formation_events, formation_moment

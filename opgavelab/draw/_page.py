@@ -469,10 +469,25 @@ def iframe(page: str, height: str | int = 620) -> str:
     The page is escaped into the attribute and runs sandboxed (scripts only,
     no access to the notebook).
 
+    Parameters
+    ----------
+    page : str
+        A whole HTML page, e.g. from :meth:`Scene.page <opgavelab.draw.Scene.page>`.
+    height : int or str, default 620
+        Height of the frame: pixels (a number), or a CSS length such as
+        ``"80vh"``; the width is always the full cell.
+
+    Returns
+    -------
+    str
+        One ``<iframe>`` element.
+
     Examples
     --------
     >>> iframe("<p>a & b</p>", height=100)[:60]
     '<iframe srcdoc="&lt;p&gt;a &amp; b&lt;/p&gt;" style="width:1'
+    >>> "height:80vh;" in iframe("<p>a & b</p>", height="80vh")
+    True
     """
     h = f"{int(height)}px" if isinstance(height, (int, float)) else str(height)
     return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{html.escape(h)};'
@@ -507,11 +522,68 @@ class NetworkPage:
         return iframe(self.html, self.height)
 
     def iframe(self, height: int | str | None = None) -> str:
-        """The ``<iframe srcdoc>`` markup, e.g. for an ipywidgets ``HTML`` value."""
+        """The ``<iframe srcdoc>`` markup, e.g. for an ipywidgets ``HTML`` value.
+
+        Parameters
+        ----------
+        height : int or str, optional
+            Height of the frame (pixels, or a CSS length); default the page's
+            own ``height``.
+
+        Returns
+        -------
+        str
+            As :func:`iframe` makes it.
+
+        Examples
+        --------
+        >>> page = NetworkPage("<p>Zorg & nabijheid</p>", height=400, title="zorg")
+        >>> page.iframe()[:70]
+        '<iframe srcdoc="&lt;p&gt;Zorg &amp; nabijheid&lt;/p&gt;" style="width:'
+        >>> "height:400px;" in page.iframe(), "height:80vh;" in page.iframe("80vh")
+        (True, True)
+        """
         return iframe(self.html, self.height if height is None else height)
 
     def save(self, path, overwrite: bool = False) -> Path:
-        """Write the page to ``path`` atomically; returns the path."""
+        """Write the page to ``path`` atomically; returns the path.
+
+        Written through a temporary file (see :func:`opgavelab.io.atomic_write`),
+        so an interrupted write leaves no half-written page.
+
+        Parameters
+        ----------
+        path : str or path-like
+            The ``.html`` file to write; its folder is made when missing.
+        overwrite : bool, default False
+            Replace an existing file.
+
+        Returns
+        -------
+        pathlib.Path
+            ``path``: a self-contained page that opens in any browser, also
+            offline.
+
+        Raises
+        ------
+        FileExistsError
+            ``path`` exists and ``overwrite`` is false.
+        opgavelab.WriteError
+            The file or its folder cannot be written (no permission, disk
+            full, ...).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> page = NetworkPage("<p>Zorg & nabijheid</p>", title="zorg")
+        >>> out = page.save(pathlib.Path(tempfile.mkdtemp()) / "zorg.html")
+        >>> out.read_text(encoding="utf-8")
+        '<p>Zorg & nabijheid</p>'
+        >>> page.save(out)
+        Traceback (most recent call last):
+        ...
+        FileExistsError: ... already exists; pass overwrite=True (or --force) to replace it.
+        """
         from ..io import atomic_write
 
         path = Path(path)

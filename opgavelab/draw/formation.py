@@ -208,6 +208,13 @@ def formation_data(case, opgave: str, at=None, *, lang: str | None = None, seed:
         year: ``year``, ``pos``, ``present``, ``parts``, ``join``, ``sub``,
         ``text``), ``legend``, ``texts``, ``aspect``, ``height``.
 
+    Raises
+    ------
+    ValueError
+        ``lang`` is not ``"nl"`` or ``"en"``, or (when ``frames`` is not
+        given) as :func:`formation_frames`: ``opgave`` is not an opgave id of
+        the case, or ``at`` is not a year or a date.
+
     Examples
     --------
     >>> import opgavelab
@@ -355,6 +362,13 @@ def formation_page(case, opgave: str, at=None, *, lang: str | None = None, seed:
     str
         The page.
 
+    Raises
+    ------
+    ValueError
+        As :func:`formation_data`: ``lang`` is not ``"nl"`` or ``"en"``,
+        ``opgave`` is not an opgave id of the case, or ``at`` is not a year
+        or a date.
+
     Examples
     --------
     >>> import opgavelab
@@ -405,7 +419,44 @@ def _source(case) -> str:
 
 
 def write_formation_page(case, opgave: str, path, at=None, *, overwrite: bool = False, **kwargs) -> Path:
-    """Write :func:`formation_page` to ``path`` (atomically; an existing file only with ``overwrite``)."""
+    """Write :func:`formation_page` to ``path`` (atomically; an existing file only with ``overwrite``).
+
+    Parameters
+    ----------
+    case, opgave, at
+        As for :func:`formation_page`.
+    path : str or path-like
+        The ``.html`` file to write; its folder is made when missing.
+    overwrite : bool, default False
+        Replace an existing file.
+    **kwargs
+        Passed to :func:`formation_page`: ``lang``, ``seed``, ``interval``,
+        ``title``.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``: one file that plays the formation in any browser, offline.
+
+    Raises
+    ------
+    ValueError
+        As :func:`formation_page` (checked before anything is written).
+    FileExistsError
+        ``path`` exists and ``overwrite`` is false.
+    opgavelab.WriteError
+        The file or its folder cannot be written (see
+        :func:`opgavelab.io.atomic_write`).
+
+    Examples
+    --------
+    >>> import opgavelab, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> out = write_formation_page(opgavelab.example(), "zorg", folder / "zorg.html", lang="en")
+    >>> page = out.read_text(encoding="utf-8")
+    >>> out.name, page.startswith("<!DOCTYPE html>"), '<html lang="en">' in page
+    ('zorg.html', True, True)
+    """
     from ..io import atomic_write
 
     path = Path(path)

@@ -200,6 +200,22 @@ def show_network(case, opgave: str, at=None, *, height: int | str = 620, both_la
     Returns
     -------
     NetworkPage
+        Shows itself as the last value of a notebook cell;
+        ``.save(path)`` writes the page.
+
+    Raises
+    ------
+    ValueError
+        As :func:`network_html`: a wrong option, or options beside
+        ``scene``.
+    TypeError
+        An unknown keyword.
+
+    Examples
+    --------
+    >>> import opgavelab
+    >>> show_network(opgavelab.example(), "zorg", height=400)
+    <NetworkPage 'Vitaal platteland: zorg en nabijheid in de dorpen': ... kB; .save(path) writes it, ...>
     """
     scene = _page_scene("show_network", case, opgave, at, scene, options)
     return scene.widget(height=height, both_layouts=both_layouts, title=title)

@@ -38,6 +38,21 @@ EXACT_LIMIT = 600
 def opgave_key(opgave_id) -> tuple:
     """The key of the opgave node in a layout: ``("opgave", opgave_id)``.
 
+    A tuple, so the opgave's position never shares a key with an actor's
+    (ids from a spreadsheet are strings), even when an actor and an opgave
+    have the same id.
+
+    Parameters
+    ----------
+    opgave_id : str
+        The opgave's id, as in the ``opgaven`` sheet.
+
+    Returns
+    -------
+    tuple
+        ``("opgave", opgave_id)``: the key of the opgave's position in a
+        :class:`Layout` (its ``hub``).
+
     Examples
     --------
     >>> opgave_key("economie")
@@ -78,7 +93,32 @@ class Layout(dict):
         return f"<Layout {self.kind}: {len(self)} nodes{', opgave in the centre' if self.hub else ''}>"
 
     def array(self, nodes) -> np.ndarray:
-        """Positions of ``nodes`` as an ``(n, 2)`` array."""
+        """Positions of ``nodes`` as an ``(n, 2)`` array.
+
+        Parameters
+        ----------
+        nodes : iterable
+            Actor ids (or the :func:`opgave_key`) with a position here.
+
+        Returns
+        -------
+        numpy.ndarray
+            One row ``(x, y)`` per node, in the order of ``nodes``; shape
+            ``(0, 2)`` for no nodes.
+
+        Raises
+        ------
+        KeyError
+            A node has no position in this layout.
+
+        Examples
+        --------
+        >>> pos = Layout({"gemeente": (0.0, 1.0), "zorgkantoor": (0.5, -0.5)}, kind="custom")
+        >>> pos.array(["zorgkantoor", "gemeente"]).tolist()
+        [[0.5, -0.5], [0.0, 1.0]]
+        >>> pos.array([]).shape
+        (0, 2)
+        """
         return np.array([self[n] for n in nodes], dtype=float).reshape(-1, 2)
 
 

@@ -126,7 +126,46 @@ class SceneOptions:
 
     @classmethod
     def from_keywords(cls, where: str, keywords: Mapping, allowed=None, **defaults) -> SceneOptions:
-        """The options ``keywords`` name (over ``defaults``); an unknown keyword is a TypeError naming ``where``."""
+        """The options ``keywords`` name (over ``defaults``); an unknown keyword is a TypeError naming ``where``.
+
+        How every drawing function reads its ``**options``: one check and one
+        message for all of them.
+
+        Parameters
+        ----------
+        where : str
+            The name of the drawing function, for the message
+            (``"network_figure"``).
+        keywords : mapping
+            The scene options the caller was given, ``{name: value}``.
+        allowed : iterable of str, optional
+            The options ``where`` takes; default every field of this class
+            (``SCENE_OPTIONS``). :func:`~opgavelab.draw.small_multiples`
+            takes fewer.
+        **defaults
+            The caller's own defaults, e.g. an interactive page's
+            ``max_nodes=2000``; a value in ``keywords`` wins.
+
+        Returns
+        -------
+        SceneOptions
+
+        Raises
+        ------
+        TypeError
+            A key of ``keywords`` is not in ``allowed``; the message names
+            ``where``, the unknown keywords and the options it takes.
+
+        Examples
+        --------
+        >>> opts = SceneOptions.from_keywords("network_html", {"layout": "compass"}, max_nodes=2000)
+        >>> opts.layout, opts.max_nodes, opts.seed
+        ('compass', 2000, 0)
+        >>> SceneOptions.from_keywords("small_multiples", {"colour_by": "scale"}, allowed=["seed"])
+        Traceback (most recent call last):
+        ...
+        TypeError: small_multiples() got an unknown keyword ['colour_by']; the scene options it takes are ['seed'] ...
+        """
         allowed = list(SCENE_OPTIONS if allowed is None else allowed)
         unknown = sorted(k for k in keywords if k not in allowed)
         if unknown:
@@ -219,6 +258,24 @@ class Scene:
         Returns
         -------
         matplotlib.figure.Figure
+            It shows inline in JupyterLab;
+            :func:`~opgavelab.draw.save_figure` writes it.
+
+        Raises
+        ------
+        ValueError
+            ``size`` is neither a name of ``FIGURE_SIZES`` nor two positive
+            numbers.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> scene = build_scene(opgavelab.example(), "zorg", 2024)
+        >>> fig = scene.figure(size="16:9")
+        >>> fig.get_size_inches().round(2).tolist()
+        [13.33, 7.5]
+        >>> [t.get_text() for t in fig.texts][:2]   # title and subtitle
+        ['Vitaal platteland: zorg en nabijheid in de dorpen', '13 actoren, 25 relaties']
         """
         return _scene_figure(self, size=size, title=title)
 
@@ -236,6 +293,15 @@ class Scene:
         Returns
         -------
         str
+            The page; it loads nothing from the internet.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> scene = build_scene(opgavelab.example(), "zorg", 2024)
+        >>> page = scene.page(both_layouts=False)
+        >>> page.startswith("<!DOCTYPE html>"), "http://" in page or "https://" in page
+        (True, False)
         """
         return _scene_page(self, both_layouts=both_layouts, title=title)
 
@@ -244,6 +310,28 @@ class Scene:
 
         ``.iframe()`` gives the markup for an ipywidgets ``HTML`` value,
         ``.save(path)`` writes the page.
+
+        Parameters
+        ----------
+        height : int or str, default 620
+            Height of the frame: pixels, or a CSS length such as ``"80vh"``.
+        both_layouts, title
+            As for :meth:`page`.
+
+        Returns
+        -------
+        NetworkPage
+            Shows itself as the last value of a notebook cell.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> scene = build_scene(opgavelab.example(), "zorg", 2024)
+        >>> view = scene.widget(height=400)
+        >>> view.height, view.title
+        (400, 'Vitaal platteland: zorg en nabijheid in de dorpen')
+        >>> view.iframe().startswith("<iframe srcdoc=")
+        True
         """
         html_text = self.page(both_layouts=both_layouts, title=title)
         return NetworkPage(html_text, height=height, title=title or self.title)

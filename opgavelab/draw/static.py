@@ -407,6 +407,16 @@ def small_multiples(case, opgave: str, dates=None, *, size="A4", title: str | No
     matplotlib.figure.Figure
         A panel per date, one legend and the caption.
 
+    Raises
+    ------
+    TypeError
+        A keyword that is not one of the scene options above, or a
+        ``layout`` that is neither a name, a Layout nor a dict.
+    ValueError
+        ``opgave`` is not an opgave id of the case; ``lang``, a ``layout``
+        name or ``size`` is not one of its allowed values; ``dates`` is
+        empty or holds something that is not a year or a date.
+
     Examples
     --------
     >>> import opgavelab
@@ -602,6 +612,12 @@ def formation_frame_figure(case, opgave: str, frame, *, frames=None, positions=N
     Returns
     -------
     matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        ``lang`` is not ``"nl"`` or ``"en"``, or ``size`` is neither a name
+        of ``FIGURE_SIZES`` nor two positive numbers.
 
     Examples
     --------

@@ -218,10 +218,45 @@ def attribute_colours(case, attr: str, values, colours: Mapping | None = None) -
     order of the vocabulary (or sorted). Colours of the ``lijsten`` sheet and
     the ``colours`` argument win. A missing value is grey (key None).
 
+    Parameters
+    ----------
+    case : Case or None
+        Its vocabularies and ``lijsten`` colours; None: the standard
+        vocabularies.
+    attr : str
+        The actor attribute the colours stand for: one of ``COLOUR_BY``
+        (``"type"``, ``"scale"``, ``"sector"``, ``"role"``, ``"aware"``) or
+        another node attribute (as ``colour_by`` of
+        :class:`~opgavelab.draw.SceneOptions`).
+    values : iterable
+        The actors' values of ``attr`` (repeats and None allowed). Values
+        outside the vocabulary get a colour too, after those of the
+        vocabulary, in sorted order; ``"type"`` and ``"aware"`` colour only
+        their vocabulary (the actor types; True and False).
+    colours : mapping, optional
+        ``{value: colour}``, any matplotlib colour; wins over the palette and
+        the ``lijsten`` sheet.
+
+    Returns
+    -------
+    dict
+        Value → ``"#rrggbb"``, with ``None`` (a missing value) → grey.
+
+    Raises
+    ------
+    ValueError
+        A colour in ``colours`` (or the ``lijsten`` sheet) is not a colour.
+    TypeError
+        ``colours`` is not a mapping.
+
     Examples
     --------
     >>> attribute_colours(None, "aware", [True, False])[False]
     '#d55e00'
+    >>> attribute_colours(None, "sector", ["zorg", "energie", None])
+    {'energie': '#0072b2', 'zorg': '#e69f00', None: '#9e9e9e'}
+    >>> attribute_colours(None, "aware", [True, False], colours={True: "teal"})[True]
+    '#008080'
     """
     from ..schema import categorical_colours
 
@@ -252,6 +287,21 @@ def attribute_colours(case, attr: str, values, colours: Mapping | None = None) -
 def scale_shapes(case=None) -> dict:
     """Scale level → ``(matplotlib marker, vis-network shape)``.
 
+    The same scale level has the same shape in a figure and on a page.
+
+    Parameters
+    ----------
+    case : Case, optional
+        Its scale levels, in the order of its ``lijsten`` sheet; default the
+        standard vocabulary (buurt ... mondiaal).
+
+    Returns
+    -------
+    dict
+        Each scale level, innermost first, → ``(marker, shape)``; after the
+        seventh level the shapes repeat. ``None`` (no scale level) → the
+        plain dot ``("o", "dot")``.
+
     Examples
     --------
     >>> scale_shapes()["buurt"]
@@ -268,10 +318,27 @@ def scale_shapes(case=None) -> dict:
 def tie_styles(case=None) -> dict:
     """Tie type → ``(name, matplotlib linestyle, vis-network dashes)``.
 
+    Line style shows the tie type; line width (not set here) its weight.
+
+    Parameters
+    ----------
+    case : Case, optional
+        Its tie types, in the order of its ``lijsten`` sheet; default the
+        standard vocabulary.
+
+    Returns
+    -------
+    dict
+        Each tie type → ``(name, linestyle, dashes)``: solid, dashed,
+        dotted, dash-dot and long dashes in vocabulary order, repeating after
+        the fifth type. ``None`` (no tie type) → ``"loosely dotted"``.
+
     Examples
     --------
     >>> tie_styles()["samenwerking"][0], tie_styles()["financiering"][0]
     ('solid', 'dashed')
+    >>> tie_styles()[None]
+    ('loosely dotted', (0, (1, 4)), [1, 7])
     """
     values = _vocab_values(case, "tie_type")
     out = {v: _LINES[i % len(_LINES)] for i, v in enumerate(values)}
@@ -333,6 +400,12 @@ def caption(case, opgave: str | None = None, at=None, *, lang: str | None = None
     str
         The parts joined by " · ".
 
+    Raises
+    ------
+    ValueError
+        ``lang`` is not ``"nl"`` or ``"en"``, or ``at`` is not a year, a date
+        or None.
+
     Examples
     --------
     >>> import opgavelab
@@ -343,6 +416,8 @@ def caption(case, opgave: str | None = None, at=None, *, lang: str | None = None
     Regionale economische groei Veenmarken
     stand 31-12-2024
     bron: voorbeeld-veenmarken.xlsx
+    >>> caption(case, "zorg", 2024, lang="en", filters={"type": ["overheid"]}).split(" · ")[2:4]
+    ['as of 2024-12-31', 'filter: type = overheid']
     """
     lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     parts = [str(case.name)]

@@ -55,7 +55,36 @@ class FormationView(anywidget.AnyWidget):
 
     @classmethod
     def for_opgave(cls, case, opgave: str, at=None, *, lang: str | None = None, seed: int = 0, **kwargs) -> FormationView:
-        """The view of one opgave through ``at`` (default: the case's last year), at its last year."""
+        """The view of one opgave through ``at`` (default: the case's last year), at its last year.
+
+        Parameters
+        ----------
+        case, opgave, at, lang, seed
+            As for :func:`~opgavelab.draw.formation.formation_data`, which
+            computes the view's ``data``.
+        **kwargs
+            The view's other traitlets, e.g. ``controls=False`` or
+            ``interval=500``.
+
+        Returns
+        -------
+        FormationView
+            Showing the last year (``year`` 0 when the opgave has no years).
+
+        Raises
+        ------
+        ValueError
+            As :func:`~opgavelab.draw.formation.formation_data`: ``lang`` is
+            not ``"nl"`` or ``"en"``, ``opgave`` is not an opgave id of the
+            case, or ``at`` is not a year or a date.
+
+        Examples
+        --------
+        >>> import opgavelab
+        >>> view = FormationView.for_opgave(opgavelab.example(), "zorg", controls=False)
+        >>> view.year, view.controls, view.data["years"][0]
+        (2024, False, 2018)
+        """
         from .formation import formation_data
 
         data = formation_data(case, opgave, at=at, lang=lang, seed=seed)
