@@ -229,3 +229,17 @@ def test_more_actor_types_than_okabe_ito_each_get_their_own_colour():
     values = [f"type {i}" for i in range(14)]
     colours = attribute_colours(None, "role", values)
     assert len({colours[v] for v in values}) == 14
+
+
+def test_an_unknown_opgave_is_named_not_a_key_error():
+    # caption, the formation slide and the snapshot dates once answered "nope" with a bare pandas KeyError
+    import opgavelab
+    from opgavelab.draw import caption, formation_frame_figure, formation_frames
+    from opgavelab.metrics import snapshot_dates
+
+    case = opgavelab.example()
+    frame = formation_frames(case, "zorg")[0]
+    for call in (lambda: caption(case, "nope", 2024), lambda: formation_frame_figure(case, "nope", frame),
+                 lambda: snapshot_dates(case, "nope")):
+        with pytest.raises(ValueError, match=r"'opgave' must be one of the opgave ids \[.*\], got 'nope'"):
+            call()

@@ -616,8 +616,9 @@ def formation_frame_figure(case, opgave: str, frame, *, frames=None, positions=N
     Raises
     ------
     ValueError
-        ``lang`` is not ``"nl"`` or ``"en"``, or ``size`` is neither a name
-        of ``FIGURE_SIZES`` nor two positive numbers.
+        ``lang`` is not ``"nl"`` or ``"en"``, ``opgave`` is not an opgave id
+        of the case, or ``size`` is neither a name of ``FIGURE_SIZES`` nor two
+        positive numbers.
 
     Examples
     --------
@@ -630,6 +631,7 @@ def formation_frame_figure(case, opgave: str, frame, *, frames=None, positions=N
 
     lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     w, h = _check_size(size)
+    case._check_opgave(opgave)
     fig = _new_figure((w, h))
     name = str(case.opgaven.at[opgave, "name"])
     year = frame.date.year

@@ -403,8 +403,8 @@ def caption(case, opgave: str | None = None, at=None, *, lang: str | None = None
     Raises
     ------
     ValueError
-        ``lang`` is not ``"nl"`` or ``"en"``, or ``at`` is not a year, a date
-        or None.
+        ``lang`` is not ``"nl"`` or ``"en"``, ``opgave`` is not an opgave id
+        of the case, or ``at`` is not a year, a date or None.
 
     Examples
     --------
@@ -422,6 +422,7 @@ def caption(case, opgave: str | None = None, at=None, *, lang: str | None = None
     lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     parts = [str(case.name)]
     if opgave is not None:
+        case._check_opgave(opgave)
         parts.append(str(case.opgaven.at[opgave, "name"]))
     ts = snapshot_at(at)
     if ts is None:

@@ -40,7 +40,7 @@ __all__ = ["default_at", "formation", "formation_events", "formation_moment", "f
 import numpy as np
 import pandas as pd
 
-from .._checks import _check_lang
+from .._checks import _check_case, _check_lang
 from .._dates import snapshot_at, to_timestamp
 from .._i18n import message
 from .._progress import progress_bar
@@ -117,6 +117,14 @@ def snapshot_dates(case: Case, opgave: str | None = None, at=None) -> pd.Datetim
     pandas.DatetimeIndex
         Named ``date``; empty when the case has no dates at all.
 
+    Raises
+    ------
+    TypeError
+        If ``case`` is not a Case.
+    ValueError
+        If ``opgave`` is not an opgave id of the case, or ``at`` is not a
+        year, a date or None.
+
     Examples
     --------
     >>> import opgavelab
@@ -125,6 +133,9 @@ def snapshot_dates(case: Case, opgave: str | None = None, at=None) -> pd.Datetim
     >>> snapshot_dates(opgavelab.example(), "wonen", at=2020).year.tolist()
     [2018, 2019, 2020]
     """
+    _check_case(case)
+    if opgave is not None:
+        case._check_opgave(opgave)
     end = default_at(case) if at is None else to_timestamp(at, end=True)
     first = _opgave_first_year(case, opgave)
     if end is None or first is None:
