@@ -10,6 +10,9 @@ with the scan's measures (parts and the largest part, average distance and
 reach, domain coverage, scale fit, brokerage, E-I) and says who loses their
 only path to the rest and which pieces the collective falls into. The case
 itself is never changed: the scenario works on a copy (``.case_after``).
+
+This module checks the arguments and says how a side is scanned; the model
+(the changed case, both sides measured, the comparison) is ``_whatif``.
 """
 
 from __future__ import annotations
@@ -19,20 +22,7 @@ __all__ = ["scenario", "Scenario", "ScenarioSide"]
 from ._checks import _opgave_arguments
 from ._dates import snapshot_at
 from ._scan import scan
-from ._whatif import (  # noqa: F401 -- the model's names stay importable from here
-    MEASURES,
-    WORSE_WHEN,
-    Scenario,
-    ScenarioSide,
-    _cell,
-    _changed_case,
-    _fmt,
-    _ids,
-    _measure,
-    _pct,
-    _plural,
-    build_scenario,
-)
+from ._whatif import MEASURES, WORSE_WHEN, Scenario, ScenarioSide, _ids, build_scenario  # noqa: F401 -- importable here too
 from .case import Case
 
 

@@ -198,7 +198,8 @@ class WhatIfPanel(widgets.Accordion):
 
     # -- computing and showing -----------------------------------------------------------
     def _update(self):
-        from ._scenario import _measure, scenario
+        from ._scenario import scenario
+        from ._whatif import _measure
 
         ex = self.explorer
         if not ex.opgave:
@@ -291,7 +292,7 @@ class WhatIfPanel(widgets.Accordion):
         return pos
 
     def _result_html(self, changed: bool) -> str:
-        from ._scenario import _cell
+        from ._whatif import _cell
 
         esc = html.escape
         s = self.scenario
