@@ -11,18 +11,27 @@ own writes its ``Raises`` section in its docstring as usual.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-#: key -> (the exceptions, when): the Raises entries that several public functions share
+
+class Entry(NamedTuple):
+    """One entry of a Raises section: the exceptions and when they are raised."""
+
+    kinds: str
+    when: str
+
+
+#: key -> Entry(the exceptions, when): the Raises entries that several public functions share
 RAISES = {
-    "graph": ("TypeError", "If ``G`` is not a networkx graph."),
-    "lang": ("ValueError", 'If ``lang`` is not ``"nl"`` or ``"en"``.'),
-    "lang_of_case": ("ValueError", "If ``lang`` (or the case's language) is not ``\"nl\"`` or ``\"en\"``."),
-    "opgave_lang": ("ValueError", 'If ``opgave`` is not an opgave id of the case, or ``lang`` is not ``"nl"`` '
-                                  'or ``"en"``.'),
-    "name_str": ("TypeError", "If ``name`` is not a str."),
-    "as_domain_coverage": ("ValueError", "As in :func:`domain_coverage`."),
-    "as_two_mode_graph": ("TypeError, ValueError", "As in :func:`two_mode_graph`."),
-    "as_check": ("ValueError", "As in :func:`check`."),
+    "graph": Entry("TypeError", "If ``G`` is not a networkx graph."),
+    "lang": Entry("ValueError", 'If ``lang`` is not ``"nl"`` or ``"en"``.'),
+    "lang_of_case": Entry("ValueError", "If ``lang`` (or the case's language) is not ``\"nl\"`` or ``\"en\"``."),
+    "opgave_lang": Entry("ValueError", 'If ``opgave`` is not an opgave id of the case, or ``lang`` is not '
+                                       '``"nl"`` or ``"en"``.'),
+    "name_str": Entry("TypeError", "If ``name`` is not a str."),
+    "as_domain_coverage": Entry("ValueError", "As in :func:`domain_coverage`."),
+    "as_two_mode_graph": Entry("TypeError, ValueError", "As in :func:`two_mode_graph`."),
+    "as_check": Entry("ValueError", "As in :func:`check`."),
 }
 
 _EXAMPLES = re.compile(r"^(?P<indent>[ \t]*)Examples\n(?P=indent)-{8,}$", re.M)
@@ -74,7 +83,7 @@ def raises(*keys: str):
     return decorate
 
 
-def _with_raises(doc: str | None, entries: list[tuple[str, str]]) -> str | None:
+def _with_raises(doc: str | None, entries: list[Entry]) -> str | None:
     if doc is None:  # python -OO drops docstrings
         return None
     found = _EXAMPLES.search(doc)
