@@ -29,6 +29,9 @@ RAISES = {
     "opgave_lang": Entry("ValueError", 'If ``opgave`` is not an opgave id of the case, or ``lang`` is not '
                                        '``"nl"`` or ``"en"``.'),
     "name_str": Entry("TypeError", "If ``name`` is not a str."),
+    "case": Entry("TypeError", "If ``case`` is not a Case."),
+    "opgave_at": Entry("ValueError", "If ``opgave`` is not an opgave id of the case, or ``at`` is not a year, a date "
+                                     "or None."),
     "as_domain_coverage": Entry("ValueError", "As in :func:`domain_coverage`."),
     "as_two_mode_graph": Entry("TypeError, ValueError", "As in :func:`two_mode_graph`."),
     "as_check": Entry("ValueError", "As in :func:`check`."),

@@ -411,6 +411,7 @@ class Case:
             frame = frame[frame["opgave"] == opgave]
         return frame[is_active(frame, at)]
 
+    @raises("opgave_at")
     def actors_of(self, opgave: str, at=None) -> pd.Index:
         """Ids of the actors involved in ``opgave`` at ``at``.
 
@@ -426,12 +427,6 @@ class Case:
         pandas.Index
             Actor ids (name ``id``), each once, in the order of the
             involvement sheet.
-
-        Raises
-        ------
-        ValueError
-            If ``opgave`` is not an opgave id of the case, or ``at`` is not a
-            year, a date or None.
 
         Examples
         --------

@@ -98,6 +98,7 @@ def _opgave_first_year(case: Case, opgave: str | None) -> int | None:
     return int(values.min().year)
 
 
+@raises("case", "opgave_at")
 def snapshot_dates(case: Case, opgave: str | None = None, at=None) -> pd.DatetimeIndex:
     """The last day of every year from the opgave's first year through ``at``.
 
@@ -116,14 +117,6 @@ def snapshot_dates(case: Case, opgave: str | None = None, at=None) -> pd.Datetim
     -------
     pandas.DatetimeIndex
         Named ``date``; empty when the case has no dates at all.
-
-    Raises
-    ------
-    TypeError
-        If ``case`` is not a Case.
-    ValueError
-        If ``opgave`` is not an opgave id of the case, or ``at`` is not a
-        year, a date or None.
 
     Examples
     --------
