@@ -68,16 +68,6 @@ def test_missing_required_column_names_the_aliases(tmp_path):
     assert "naam, name" in p["hint"]
 
 
-def test_empty_required_cell(tmp_path):
-    sheets = valid_sheets()
-    sheets["actoren"][3][1] = None
-    p = only_error(problems_of(tmp_path, sheets))
-    assert (p["sheet"], p["row"], p["column"]) == ("actoren", 4, "naam")
-    assert p["message"] == "Lege cel in een verplichte kolom."
-    with pytest.raises(ValidationError, match="Lege cel in een verplichte kolom"):
-        load_sheets(tmp_path, sheets)
-
-
 def test_duplicate_id(tmp_path):
     sheets = valid_sheets()
     sheets["actoren"].append(["gem", "Gemeente Dubbel", "overheid", "lokaal", "publiek", "3"])
@@ -85,34 +75,6 @@ def test_duplicate_id(tmp_path):
         load_sheets(tmp_path, sheets)
     p = only_error(problems_of(tmp_path, sheets))
     assert (p["row"], p["column"], p["value"]) == (7, "id", "gem")
-
-
-def test_involvement_with_unknown_actor_suggests_the_closest_id(tmp_path):
-    sheets = valid_sheets()
-    sheets["betrokkenheid"][2][0] = "provv"
-    with pytest.raises(ValidationError, match="Onbekende actor 'provv'"):
-        load_sheets(tmp_path, sheets)
-    p = only_error(problems_of(tmp_path, sheets))
-    assert (p["sheet"], p["row"], p["column"]) == ("betrokkenheid", 3, "actor")
-    assert "Bedoelt u 'prov'?" in p["hint"]
-
-
-def test_tie_with_unknown_actor(tmp_path):
-    sheets = valid_sheets()
-    sheets["relaties"][1][1] = "provincie"
-    p = only_error(problems_of(tmp_path, sheets))
-    assert (p["sheet"], p["row"], p["column"]) == ("relaties", 2, "naar")
-    assert "'prov'" in p["hint"]
-
-
-def test_value_outside_vocabulary_lists_allowed_values_and_lijsten(tmp_path):
-    sheets = valid_sheets()
-    sheets["actoren"][2][2] = "ministerie"
-    with pytest.raises(ValidationError, match="'ministerie' is geen bekend actortype"):
-        load_sheets(tmp_path, sheets)
-    p = only_error(problems_of(tmp_path, sheets))
-    assert "overheid, bedrijf, maatschappelijke organisatie, kennisinstelling, burger" in p["hint"]
-    assert "lijsten" in p["hint"]
 
 
 def test_lijsten_sheet_extends_a_vocabulary(tmp_path):
@@ -139,16 +101,6 @@ def test_unknown_list_in_lijsten(tmp_path):
         load_sheets(tmp_path, sheets)
 
 
-def test_unreadable_date(tmp_path):
-    sheets = valid_sheets()
-    sheets["betrokkenheid"][2][5] = "ergens in 2020"
-    with pytest.raises(ValidationError, match="'ergens in 2020' is geen datum"):
-        load_sheets(tmp_path, sheets)
-    p = only_error(problems_of(tmp_path, sheets))
-    assert (p["row"], p["column"]) == (3, "sinds")
-    assert "3-12-2021" in p["hint"]
-
-
 #: One wrong cell of the valid base workbook and the message it must give: (sheet, row, column, value, match).
 ONE_WRONG_CELL = {
     "involvement_with_unknown_opgave": ("betrokkenheid", 1, 1, "economie", "Onbekende opgave 'economie'"),
@@ -173,20 +125,43 @@ def test_one_wrong_cell_gives_its_message(tmp_path, sheet, row, column, value, m
         load_sheets(tmp_path, sheets)
 
 
+#: One wrong cell, the message it gives, where the problem table says it is (sheet, row as the spreadsheet shows
+#: it, column) and what its hint must say: (sheet, row, column, value, match, where, hints).
+ONE_WRONG_CELL_WITH_A_HINT = {
+    "empty_required_cell": ("actoren", 3, 1, None, "Lege cel in een verplichte kolom",
+                            ("actoren", 4, "naam"), []),
+    "involvement_with_unknown_actor": ("betrokkenheid", 2, 0, "provv", "Onbekende actor 'provv'",
+                                       ("betrokkenheid", 3, "actor"), ["Bedoelt u 'prov'?"]),
+    "tie_with_unknown_actor": ("relaties", 1, 1, "provincie", "'provincie'", ("relaties", 2, "naar"), ["'prov'"]),
+    "value_outside_vocabulary": ("actoren", 2, 2, "ministerie", "'ministerie' is geen bekend actortype",
+                                 ("actoren", 3, "type"),
+                                 ["overheid, bedrijf, maatschappelijke organisatie, kennisinstelling, burger",
+                                  "lijsten"]),
+    "unreadable_date": ("betrokkenheid", 2, 5, "ergens in 2020", "'ergens in 2020' is geen datum",
+                        ("betrokkenheid", 3, "sinds"), ["3-12-2021"]),
+    "unknown_domain": ("opgaven", 1, 5, "3.1; Economi", "'Economi' is geen bekend domein", ("opgaven", 2, "domeinen"),
+                       ["'Economie' = 3"]),
+}
+
+
+@pytest.mark.parametrize(("sheet", "row", "column", "value", "match", "where", "hints"),
+                         ONE_WRONG_CELL_WITH_A_HINT.values(), ids=ONE_WRONG_CELL_WITH_A_HINT)
+def test_one_wrong_cell_is_named_with_a_hint(tmp_path, sheet, row, column, value, match, where, hints):
+    sheets = valid_sheets()
+    sheets[sheet][row][column] = value
+    with pytest.raises(ValidationError, match=match) as info:
+        load_sheets(tmp_path, sheets)
+    p = only_error(info.value.problems)
+    assert (p["sheet"], p["row"], p["column"]) == where
+    for hint in hints:
+        assert hint in p["hint"]
+
+
 def test_weight_with_decimal_comma_is_read(tmp_path):
     sheets = valid_sheets()
     sheets["relaties"][1][3] = "2,5"
     case = load_sheets(tmp_path, sheets)
     assert case.ties.loc[0, "weight"] == 2.5
-
-
-def test_unknown_domain_suggests_a_taakveld(tmp_path):
-    sheets = valid_sheets()
-    sheets["opgaven"][1][5] = "3.1; Economi"
-    with pytest.raises(ValidationError, match="'Economi' is geen bekend domein"):
-        load_sheets(tmp_path, sheets)
-    p = only_error(problems_of(tmp_path, sheets))
-    assert "'Economie' = 3" in p["hint"]
 
 
 def test_id_used_for_actor_and_opgave(tmp_path):
