@@ -50,12 +50,12 @@ def test_png_is_not_blank_and_has_its_legend(figure, tmp_path):
     img = Image.open(path)
     assert img.size == (827, 1169)  # A4 at 100 dpi
     assert _ink(img) > 0.03
-    titles = [leg.get_title().get_text() for leg in figure.legends]
+    titles = [leg.get_title().get_text() for leg in figure._opgavelab_legend]
     assert titles[:3] == ["Actortype", "Schaalniveau", "Relatietype"]
     # the legend is drawn: there is ink where it is
     renderer = figure.canvas.get_renderer()
     h = img.size[1]
-    for leg in figure.legends[:2]:
+    for leg in figure._opgavelab_legend[:2]:
         bb = leg.get_window_extent(renderer)
         crop = img.crop((int(bb.x0), int(h - bb.y1), int(bb.x1), int(h - bb.y0)))
         assert _ink(crop) > 0.02
@@ -80,7 +80,7 @@ def test_figure_names_or_numbers_every_actor(figure):
 
 def test_english_figure_has_english_legend(case):
     fig = network_figure(case, "zorg", lang="en", layout="compass", size="16:9")
-    titles = [leg.get_title().get_text() for leg in fig.legends]
+    titles = [leg.get_title().get_text() for leg in fig._opgavelab_legend]
     assert titles[:2] == ["Actor type", "Scale level"]
     texts = _texts(fig)
     assert "neighbourhood" in texts and "all years" in " ".join(texts)
@@ -225,7 +225,7 @@ def test_small_multiples_show_one_panel_per_date(case, tmp_path):
     titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
     assert [t[:4] for t in titles] == ["2019", "2021", "2024"]
     assert all("actoren" in t for t in titles)
-    assert [leg.get_title().get_text() for leg in fig.legends][0] == "Actortype"
+    assert [leg.get_title().get_text() for leg in fig._opgavelab_legend][0] == "Actortype"
     assert _ink(Image.open(save_figure(fig, tmp_path / "tijd.png", dpi=40))) > 0.02
 
 

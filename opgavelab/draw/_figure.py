@@ -534,135 +534,176 @@ def _free_spoke(scene: Scene) -> float:
 # --------------------------------------------------------------------------
 
 def _legend_groups(scene: Scene) -> list[tuple[str, list]]:
-    """``[(title, [(handle, label), ...]), ...]`` for the legend."""
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import FancyBboxPatch
-
+    """``[(title, [(handle, label), ...]), ...]`` for the legend; a handle is ``(kind, properties)``,
+    drawn by :func:`_legend_handle` (``"marker"``, ``"line"``, ``"box"``, ``"hollow"``, ``"arrow"``, ``"sizes"``)."""
     lang = scene.lang
     lg = scene.legend
     groups = []
     items = []
     for value, label in lg["types"]:
         c = scene.colours.get(value, _style.UNKNOWN_COLOUR)
-        items.append((Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=c,
-                             markeredgecolor="white"), label))
+        items.append((("marker", dict(marker="o", markersize=9, markerfacecolor=c, markeredgecolor="white")), label))
     groups.append((lg.get("colour_title") or text("actor_type", lang), items))
     items = []
     for value, label in lg["scales"]:
         marker = scene.shapes.get(value, _style._UNKNOWN_SHAPE)[0]
         ms = 8.5 * math.sqrt(MARKER_AREA.get(marker, 1.0))
-        items.append((Line2D([], [], marker=marker, linestyle="", markersize=ms, markerfacecolor="#6B6B6B",
-                             markeredgecolor="white"), label))
+        items.append((("marker", dict(marker=marker, markersize=ms, markerfacecolor="#6B6B6B",
+                                      markeredgecolor="white")), label))
     groups.append((text("scale", lang), items))
     items = []
     by_line = {name: ls for name, ls, _ in list(_style._LINES) + [_style._UNKNOWN_LINE]}
     for value, label in lg["ties"]:
         line = scene.lines.get(value, _style._UNKNOWN_LINE)[0]
-        items.append((Line2D([0, 1], [0, 0], color=EDGE_COLOUR, linestyle=by_line[line], linewidth=1.6), label))
+        items.append((("line", dict(color=EDGE_COLOUR, linestyle=by_line[line], linewidth=1.6)), label))
     if items:
         groups.append((text("tie_type", lang), items))
+    groups.append((text("also", lang), _legend_also(scene)))
+    return groups
+
+
+def _legend_also(scene: Scene) -> list:
+    """The legend's last group: the opgave, spokes, awareness, arrows, sizes, widths, formation boxes."""
+    lang, lg = scene.lang, scene.legend
     items = []
     if scene.opgave:
-        items.append((FancyBboxPatch((0, 0), 1, 1, boxstyle="round,pad=0.1", fc=OPGAVE_COLOUR, ec="none"),
-                      text("opgave_node", lang)))
+        items.append((("box", dict(facecolor=OPGAVE_COLOUR, edgecolor="none")), text("opgave_node", lang)))
     if scene.opgave and not lg.get("formation") and 0 < len(scene.nodes) <= 1000:
-        items.append((Line2D([0, 1], [0, 0], color=SPOKE_COLOUR, linewidth=0.8), text("fig_spoke", lang)))
+        items.append((("line", dict(color=SPOKE_COLOUR, linewidth=0.8)), text("fig_spoke", lang)))
     if lg["not_aware"]:
-        items.append((_HollowMarker(), text("not_aware", lang)))
+        items.append((("hollow", {}), text("not_aware", lang)))
     if lg.get("directed"):
-        items.append((_ArrowHandle(), text("directed", lang)))
+        items.append((("arrow", {}), text("directed", lang)))
     if lg.get("size"):
-        items.append((_SizeHandle(), text("size", lang, metric=lg["size"])))
+        items.append((("sizes", {}), text("size", lang, metric=lg["size"])))
     if len(scene.edges) and scene.edges["width"].nunique() > 1 and not lg.get("formation"):
-        items.append((Line2D([0, 1], [0, 0], color=EDGE_COLOUR, linewidth=2.6), text("width", lang)))
+        items.append((("line", dict(color=EDGE_COLOUR, linewidth=2.6)), text("width", lang)))
     if lg.get("formation"):
         # formation views: the parts' boxes and the ties that joined parts (no opgave spokes there)
         from .style import JOIN_COLOUR, PART_EDGE, PART_FILL
 
-        items.append((FancyBboxPatch((0, 0), 1, 1, boxstyle="round,pad=0.1", fc=PART_FILL, ec=PART_EDGE),
-                      lg["formation"]["part"]))
-        items.append((Line2D([0, 1], [0, 0], color=JOIN_COLOUR, linewidth=2.6), lg["formation"]["join"]))
-    groups.append((text("also", lang), items))
-    return groups
+        items.append((("box", dict(facecolor=PART_FILL, edgecolor=PART_EDGE)), lg["formation"]["part"]))
+        items.append((("line", dict(color=JOIN_COLOUR, linewidth=2.6)), lg["formation"]["join"]))
+    return items
 
 
-class _HollowMarker:
-    """Legend handle: a hollow circle with a dashed outline."""
+#: The legend's measures in points, as matplotlib's legend has them at our font size: a handle 2.2 font
+#: sizes long and 0.7 high, 0.8 between handle and label, 0.5 between rows and under the title.
+_LEGEND_FS = _FONT["legend"]
+_HANDLE_W, _HANDLE_H = 2.2 * _LEGEND_FS, 0.7 * _LEGEND_FS
+_HANDLE_PAD, _ROW_GAP = 0.8 * _LEGEND_FS, 0.5 * _LEGEND_FS
 
 
-class _ArrowHandle:
-    """Legend handle: an arrow."""
-
-
-class _SizeHandle:
-    """Legend handle: three circles of growing size."""
-
-
-def _legend_handler_map():
-    from matplotlib.legend_handler import HandlerBase
+def _legend_handle(kind: str, props: dict, x: float, yc: float, transform) -> list:
+    """The artists of one legend handle whose box starts at ``x`` and is centred on ``yc`` (points)."""
     from matplotlib.lines import Line2D
-    from matplotlib.patches import Circle, FancyArrow
+    from matplotlib.patches import Circle, FancyArrow, Rectangle
 
-    class _Hollow(HandlerBase):
-        def create_artists(self, legend, orig, xd, yd, width, height, fontsize, trans):
-            c = Circle((xd + width / 2, yd + height / 2), height * 0.55, facecolor="white", edgecolor="#6B6B6B",
-                       linewidth=1.3, linestyle=(0, (2.2, 1.4)), transform=trans)
-            return [c]
+    w, h = _HANDLE_W, _HANDLE_H
+    if kind == "marker":
+        return [Line2D([x + w / 2], [yc], linestyle="", transform=transform, **props)]
+    if kind == "line":
+        return [Line2D([x, x + w], [yc, yc], transform=transform, **props)]
+    if kind == "box":
+        return [Rectangle((x, yc - h / 2), w, h, transform=transform, **props)]
+    if kind == "hollow":  # a hollow circle with a dashed outline: not aware of taking part
+        return [Circle((x + w / 2, yc), h * 0.55, facecolor="white", edgecolor="#6B6B6B", linewidth=1.3,
+                       linestyle=(0, (2.2, 1.4)), transform=transform)]
+    if kind == "arrow":
+        return [FancyArrow(x, yc, w * 0.9, 0, width=0.4, head_width=h * 0.6, head_length=w * 0.3,
+                           length_includes_head=True, color=EDGE_COLOUR, transform=transform)]
+    # "sizes": three circles of growing size
+    return [Circle((x + w * (0.12 + 0.33 * i), yc), h * r, facecolor="#8C8C8C", edgecolor="white",
+                   transform=transform) for i, r in enumerate((0.22, 0.36, 0.52))]
 
-    class _Arrow(HandlerBase):
-        def create_artists(self, legend, orig, xd, yd, width, height, fontsize, trans):
-            a = FancyArrow(xd, yd + height / 2, width * 0.9, 0, width=0.4, head_width=height * 0.6,
-                           head_length=width * 0.3, length_includes_head=True, color=EDGE_COLOUR, transform=trans)
-            return [a]
 
-    class _Sizes(HandlerBase):
-        def create_artists(self, legend, orig, xd, yd, width, height, fontsize, trans):
-            out = []
-            for i, r in enumerate((0.22, 0.36, 0.52)):
-                out.append(Circle((xd + width * (0.12 + 0.33 * i), yd + height / 2), height * r, facecolor="#8C8C8C",
-                                  edgecolor="white", transform=trans))
-            return out
+class _LegendGroup:
+    """One legend group on a figure: its title, its label texts and its handles, laid out in points.
 
-    return {_HollowMarker: _Hollow(), _ArrowHandle: _Arrow(), _SizeHandle: _Sizes(), Line2D: None}
+    Drawn as plain texts and small artists (not a matplotlib Legend): each text
+    is measured once when the group is made, where a Legend measures its texts
+    again in every layout pass of every drawing (a fifth of writing a report).
+    """
+
+    def __init__(self, fig, title: str, items: list, width: int, transform):
+        self.fig, self.transform = fig, transform
+        self.handles = [handle for handle, _ in items]
+        self.title = fig.text(0, 0, title, fontsize=_FONT["legend_title"], fontweight="bold", color="black",
+                              ha="left", va="top", transform=transform, gid="legend")
+        self.labels = [fig.text(0, 0, _wrap(label, width), fontsize=_LEGEND_FS, color="black", ha="left",
+                                va="top", transform=transform, gid="legend") for _, label in items]
+        renderer = _renderer(fig)
+        pt = 72 / fig.dpi
+        self.title_wh = self._size(self.title, renderer, pt)
+        self.label_wh = [self._size(t, renderer, pt) for t in self.labels]
+        self.width = max(self.title_wh[0], _HANDLE_W + _HANDLE_PAD + max((w for w, _ in self.label_wh), default=0))
+        self.height = self.title_wh[1] + sum(_ROW_GAP + max(h, _HANDLE_H) for _, h in self.label_wh)
+        self.extent = (0.0, 0.0, 0.0, 0.0)
+
+    @staticmethod
+    def _size(t, renderer, pt: float) -> tuple[float, float]:
+        bb = t.get_window_extent(renderer)
+        return bb.width * pt, bb.height * pt
+
+    def place(self, x: float, top: float) -> None:
+        """Put the group's top left corner at ``(x, top)`` (points) and draw its handles."""
+        self.title.set_position((x, top))
+        y = top - self.title_wh[1]
+        for (kind, props), t, (_, h) in zip(self.handles, self.labels, self.label_wh):
+            y -= _ROW_GAP
+            t.set_position((x + _HANDLE_W + _HANDLE_PAD, y))
+            first_line = h / (t.get_text().count("\n") + 1)
+            for artist in _legend_handle(kind, props, x, y - first_line / 2, self.transform):
+                self.fig.add_artist(artist)
+            y -= max(h, _HANDLE_H)
+        self.extent = (x, top - self.height, x + self.width, top)
+
+    def get_title(self):
+        """The title's Text (as a matplotlib Legend has)."""
+        return self.title
+
+    def get_window_extent(self, renderer=None):
+        """The group's box in display pixels (as a matplotlib Legend has)."""
+        from matplotlib.transforms import Bbox
+
+        x0, y0, x1, y1 = self.extent
+        return Bbox.from_extents(*self.transform.transform([(x0, y0), (x1, y1)]).ravel())
 
 
 def _draw_legend(fig, scene: Scene, rect: tuple[float, float, float, float], orientation: str) -> float:
     """Legend groups in ``rect`` (figure fraction): side by side (``"row"``) or stacked.
 
-    Each group is measured after it is drawn, so the next one goes right
-    next to (or below) it. Returns the height used, in figure fraction.
+    Each group is measured before it is placed, so the next one goes right
+    next to (or below) it; the groups are kept as ``fig._opgavelab_legend``.
+    Returns the height used, in figure fraction.
     """
+    from matplotlib.transforms import Affine2D
+
     groups = [g for g in _legend_groups(scene) if g[1]]
     if not groups:
         return 0.0
-    handler_map = {k: v for k, v in _legend_handler_map().items() if v is not None}
-    renderer = _renderer(fig)
-    fw, fh = fig.bbox.width, fig.bbox.height
-    x0, y0, w, h = rect
-    common = dict(frameon=False, fontsize=_FONT["legend"], title_fontsize=_FONT["legend_title"],
-                  handler_map=handler_map, alignment="left", handlelength=2.2, borderaxespad=0.0,
-                  labelspacing=0.5, borderpad=0.0)
+    points = Affine2D().scale(1 / 72) + fig.dpi_scale_trans  # legend geometry in points from the lower left
+    fw, fh = fig.get_figwidth() * 72, fig.get_figheight() * 72
+    x0, y0, w, h = rect[0] * fw, rect[1] * fh, rect[2] * fw, rect[3] * fh
     x, y = x0, y0 + h
     row_bottom = y
-    gap_x, gap_y = 0.25 * fig.dpi / fw, 0.16 * fig.dpi / fh
+    gap_x, gap_y = 0.25 * 72, 0.16 * 72
+    made = []
     for title, items in groups:
-        handles, labels = zip(*items)
-        labels = [_wrap(lb, 26 if orientation == "row" else 34) for lb in labels]
-        leg = fig.legend(handles, labels, title=title, loc="upper left", bbox_to_anchor=(x, y), **common)
-        leg.get_title().set_fontweight("bold")
-        bb = leg.get_window_extent(renderer)
-        lw, lh = bb.width / fw, bb.height / fh
+        group = _LegendGroup(fig, title, items, 26 if orientation == "row" else 34, points)
         if orientation == "row":
-            if x > x0 and x + lw > x0 + w:
-                # wrap to a new row
+            if x > x0 and x + group.width > x0 + w:  # wrap to a new row
                 x, y = x0, row_bottom - gap_y
-                leg.set_bbox_to_anchor((x, y), transform=fig.transFigure)
-            row_bottom = min(row_bottom, y - lh)
-            x += lw + gap_x
+            group.place(x, y)
+            row_bottom = min(row_bottom, y - group.height)
+            x += group.width + gap_x
         else:
-            row_bottom = y - lh
-            y -= lh + gap_y
-    return (y0 + h) - row_bottom
+            group.place(x, y)
+            row_bottom = y - group.height
+            y -= group.height + gap_y
+        made.append(group)
+    fig._opgavelab_legend = getattr(fig, "_opgavelab_legend", []) + made
+    return ((y0 + h) - row_bottom) / fh
 
 
 def _legend_height(scene: Scene, width_in: float, orientation: str = "row") -> float:
