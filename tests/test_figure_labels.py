@@ -150,3 +150,35 @@ def test_every_report_figure_names_or_numbers_every_actor_and_no_labels_overlap(
                 w = min(a.x1, b.x1) - max(a.x0, b.x0)
                 h = min(a.y1, b.y1) - max(a.y0, b.y0)
                 assert not (w > 0.5 and h > 0.5), (opgave, layout, sa, sb)
+
+
+# -- a long key: a network too large to name everyone -------------------------------------------------
+
+@pytest.fixture(scope="module")
+def large_case(tmp_path_factory):
+    from benchmarks.generate import Spec, generate
+
+    spec = Spec("K", actors=400, ties=2_400, big_actors=200, big_ties=1_600, explorer_actors=40)
+    return opgavelab.load(generate(spec, seed=3, root=tmp_path_factory.mktemp("cases"))["xlsx"])
+
+
+def _boxes(fig, gid: str) -> list:
+    renderer = fig.canvas.get_renderer()
+    return [t.get_window_extent(renderer) for t in fig.texts if t.get_gid() == gid and t.get_text()]
+
+
+@pytest.mark.parametrize("size", ["A4", "A4-landscape", "16:9"])
+def test_a_long_key_stays_clear_of_the_legend_the_caption_and_itself(large_case, size):
+    fig = network_figure(large_case, "groot", size=size)
+    fig.canvas.draw()
+    assert len(fig._opgavelab_key) >= 30  # a long key of numbers
+    key, legend, caption = _boxes(fig, "key"), _boxes(fig, "legend"), _boxes(fig, "caption")
+    assert len(key) == 2 * len(fig._opgavelab_key) + 1 and len(caption) == 1 and legend
+    page = fig.bbox
+    for i, box in enumerate(key):
+        assert page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0 and box.y1 <= page.y1
+        assert not any(box.overlaps(other) for other in legend + caption + key[i + 1:])
+    # the caption says who has a name or a number, with whole numbers
+    text = next(t.get_text() for t in fig.texts if t.get_gid() == "caption")
+    shown = sum(1 for t in fig.axes[0].texts if t.get_gid() == "name")
+    assert f"bij {shown} van de 200 actoren, de meest centrale eerst" in " ".join(text.split())

@@ -100,7 +100,7 @@ def _caption_text(fig, caption: str, notes=()) -> None:
     chars = int(w_in * 72 / (_FONT["caption"] * 0.55)) - 6
     body = _wrap(caption, chars)
     t = fig.text(0.035, 0.018, body, ha="left", va="bottom", fontsize=_FONT["caption"], color=_MUTED,
-                 linespacing=1.35)
+                 linespacing=1.35, gid="caption")
     # measured, not guessed: a line that would run past the right margin is wrapped shorter
     limit = fig.bbox.width * (1 - 2 * 0.035)
     renderer = _renderer(fig)
@@ -729,14 +729,16 @@ def _draw_key(fig, entries: list[tuple[int, str]], rect, lang: str) -> None:
     x0, y0, w, h = rect
     fw, fh = fig.get_figwidth(), fig.get_figheight()
     w_in, h_in = w * fw, h * fh
-    n = len(entries)
     for fs in (8.0, 7.5, 7.0, 6.5, 6.0, 5.5, 5.0):
         line_in = fs * 1.42 / 72
-        title_in = (fs + 1.5) * 1.6 / 72
+        title = _wrap(text("fig_key_title", lang), max(int(w_in / ((fs + 1.5) * 0.62 / 72)), 8))  # a narrow key
+        title_in = (fs + 1.5) * (1.6 + 1.2 * title.count("\n")) / 72
         char_in = fs * 0.55 / 72
-        for ncols in range(1, 6):
+        # columns at least 22 characters wide: a name wraps, but never runs into the next column
+        most = max(1, min(5, int(w_in / (27 * char_in))))
+        for ncols in range(1, most + 1):
             col_in = w_in / ncols
-            chars = max(int(col_in / char_in) - 5, 12)
+            chars = int(col_in / char_in) - 5
             wrapped = [_wrap(name, chars) for _, name in entries]
             rows = [s.count("\n") + 1 for s in wrapped]
             per_col = math.ceil(sum(rows) / ncols)
@@ -749,19 +751,43 @@ def _draw_key(fig, entries: list[tuple[int, str]], rect, lang: str) -> None:
                 cols[-1].append(i)
                 used += r
             tallest = max(sum(rows[i] for i in c) for c in cols)
-            if title_in + tallest * line_in <= h_in or (fs == 5.0 and ncols == 5):
-                fig.text(x0, y0 + h, text("fig_key_title", lang), ha="left", va="top", fontsize=fs + 1.5,
-                         fontweight="bold", color=_INK)
+            if title_in + tallest * line_in <= h_in or (fs == 5.0 and ncols == most):
+                fig.text(x0, y0 + h, title, ha="left", va="top", fontsize=fs + 1.5,
+                         fontweight="bold", color=_INK, gid="key")
                 for j, c in enumerate(cols):
                     y = y0 + h - title_in / fh
                     for i in c:
                         num, _ = entries[i]
                         fig.text(x0 + j * col_in / fw, y, f"{num}", ha="left", va="top", fontsize=fs,
-                                 fontweight="bold", color=_INK)
+                                 fontweight="bold", color=_INK, gid="key")
                         fig.text(x0 + j * col_in / fw + fs * 2.4 / 72 / fw, y, wrapped[i], ha="left", va="top",
-                                 fontsize=fs, color=_INK, linespacing=1.15)
+                                 fontsize=fs, color=_INK, linespacing=1.15, gid="key")
                         y -= rows[i] * line_in / fh
                 return
+
+
+#: Up to this many actors a network's key is short (most actors get their name): 0.5 inch is kept for it.
+_SHORT_KEY = 40
+
+
+def _key_room(n: int) -> float:
+    """Inches kept under the legend for the key of numbers of a network of ``n`` actors: a short key for a
+    small network; for a larger one, :data:`KEY_NUMBERS` entries in five columns at 6 points."""
+    if n <= _SHORT_KEY:
+        return 0.5
+    entries = min(n, KEY_NUMBERS)
+    rows = math.ceil(entries * 1.15 / 5)  # about one in seven names takes two lines
+    return (6.0 + 1.5) * 1.6 / 72 + rows * 6.0 * 1.42 / 72 + 0.1
+
+
+def _names_caption(scene: Scene, caption: str, shown: int) -> str:
+    """The caption, with, in a large network, who has a name or number and where the other names are."""
+    if not 0 < shown < len(scene.nodes):
+        return caption
+    from .._i18n import fmt_number
+
+    return f"{caption} · " + text("fig_names_part", scene.lang, k=fmt_number(shown, scene.lang, 0),
+                                  n=fmt_number(len(scene.nodes), scene.lang, 0))
 
 
 def _scene_figure(scene: Scene, *, size="A4", title: str | None = None):
@@ -774,7 +800,9 @@ def _scene_figure(scene: Scene, *, size="A4", title: str | None = None):
         scene = dataclasses.replace(scene, caption=f"{how} {scene.caption}")
     fig = _new_figure((w, h))
     _title(fig, title or scene.title, scene.subtitle)
-    cap_h = _caption_height(scene.caption, w) / h
+    # room for the caption as it will read: with the sentence on who has a name or number, in a large network
+    cap_h = _caption_height(_names_caption(scene, scene.caption, len(scene.nodes) - 1), w) / h
+    key_in = _key_room(len(scene.nodes))
     xlim, ylim = _limits(scene)
     aspect = xlim / ylim
     # a force layout has no fixed shape: stretched (up to 1.3 times) it fills the page's free height or width
@@ -785,12 +813,12 @@ def _scene_figure(scene: Scene, *, size="A4", title: str | None = None):
         top = 1 - 0.95 / h
         bottom = cap_h + (leg_in + 0.35) / h
         ax_w = 0.96 * w
-        free_h = (top - bottom) * h - (0.5 if stretchable else 0.0)  # room for a short key
+        free_h = (top - bottom) * h - (key_in if stretchable else 0.0)  # room for the key
         if stretchable and free_h > ax_w / aspect:
             factor = min(1.3, free_h / (ax_w / aspect))
             scene, xlim, ylim = _stretched(scene, xlim, ylim, 1.0, factor)
             aspect = xlim / ylim
-        ax_h = min((top - bottom) * h, ax_w / aspect)
+        ax_h = min((top - bottom) * h - (key_in if len(scene.nodes) > _SHORT_KEY else 0.0), ax_w / aspect)
         ax_w = min(ax_w, ax_h * aspect)
         ax = fig.add_axes((0.5 - ax_w / w / 2, top - ax_h / h, ax_w / w, ax_h / h))
         leg_top = (top - ax_h / h) - 0.1 / h
@@ -801,30 +829,27 @@ def _scene_figure(scene: Scene, *, size="A4", title: str | None = None):
         top = 1 - 0.95 / h
         bottom = cap_h + 0.1 / h
         ax_h = (top - bottom) * h
-        if stretchable and ax_h * aspect < w * 0.62:
-            factor = min(1.3, w * 0.62 / (ax_h * aspect))
+        share = 0.62 if len(scene.nodes) <= _SHORT_KEY else 0.52  # a long key needs room beside the legend
+        if stretchable and ax_h * aspect < w * share:
+            factor = min(1.3, w * share / (ax_h * aspect))
             scene, xlim, ylim = _stretched(scene, xlim, ylim, factor, 1.0)
             aspect = xlim / ylim
-        ax_w = min(ax_h * aspect, w * 0.62)
+        ax_w = min(ax_h * aspect, w * share)
         ax_h = ax_w / aspect
         ax = fig.add_axes((0.02, bottom, ax_w / w, ax_h / h))
         left = 0.02 + ax_w / w + 0.2 / w
         used = _draw_legend(fig, scene, (left, bottom, 0.98 - left, top - bottom - 0.3 / h), "column")
-        if used > 0.55 * (top - bottom):  # a tall legend: the key goes beside it
-            key_rect = (left + (0.98 - left) * 0.5, bottom, (0.98 - left) * 0.5, top - bottom - 0.3 / h)
+        # a tall legend: the key goes beside it, clear of its widest label
+        beside = max(g.extent[2] for g in fig._opgavelab_legend) / (w * 72) + 0.15 / w if used else left
+        if used > 0.55 * (top - bottom) and (0.98 - beside) * w >= 1.3:
+            key_rect = (beside, bottom, 0.98 - beside, top - bottom - 0.3 / h)
         else:
             key_rect = (left, bottom, 0.98 - left, top - bottom - 0.3 / h - used - 0.2 / h)
     numbered = draw_network(scene, ax, key=True, limits=(xlim, ylim))
     if numbered:
         _draw_key(fig, numbered, key_rect, scene.lang)
     fig._opgavelab_key = numbered
-    caption_text = scene.caption
     shown = sum(1 for t in ax.texts if t.get_gid() == "name")  # names and numbers
-    if 0 < shown < len(scene.nodes):  # a large network: say who has a name or number, and where the rest are
-        from .._i18n import fmt_number
-
-        caption_text = f"{caption_text} · " + text("fig_names_part", scene.lang, k=fmt_number(shown, scene.lang),
-                                                      n=fmt_number(len(scene.nodes), scene.lang))
-    _caption_text(fig, caption_text)
+    _caption_text(fig, _names_caption(scene, scene.caption, shown))
     fig._opgavelab_scene = scene  # for tests and for re-use
     return fig
