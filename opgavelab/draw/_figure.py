@@ -743,7 +743,7 @@ def _draw_key(fig, entries: list[tuple[int, str]], rect, lang: str) -> None:
             rows = [s.count("\n") + 1 for s in wrapped]
             per_col = math.ceil(sum(rows) / ncols)
             # fill columns in order
-            cols, cur, used = [[]], 0, 0
+            cols, used = [[]], 0
             for i, r in enumerate(rows):
                 if used + r > per_col + 1 and len(cols) < ncols:
                     cols.append([])
