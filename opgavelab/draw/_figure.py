@@ -343,9 +343,10 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
     """Place the names: most central first, never over another name or a marker.
 
     A name is drawn as SVG text (its white halo is a box behind it, not a
-    path effect). With ``key=True`` every actor that gets no room for its
-    name gets a number next to its marker; the numbers are returned as
-    ``[(number, full name), ...]`` for a key beside the figure. The most
+    path effect). With ``key=True`` the most central actors that get no
+    room for their name get a number next to their marker (at most
+    :data:`KEY_NUMBERS`, and a number never covers a name); the numbers are
+    returned as ``[(number, full name), ...]`` for a key beside the figure. The most
     central actors (rank 1 to 3) are always named, with a thin leader line
     when they need to stand further away.
     """
@@ -359,8 +360,15 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
                if not placer.name(v, _label_text(labels[v], 16 if compact else 22), int(row["rank"]), key)]
     if not key:
         return []
-    order = sorted(unnamed, key=lambda u: (int(nodes.at[u, "rank"]), str(nodes.at[u, "name"])))[:KEY_NUMBERS]
-    return [(number, placer.number(v, number)) for number, v in enumerate(order, start=1)]
+    order = sorted(unnamed, key=lambda u: (int(nodes.at[u, "rank"]), str(nodes.at[u, "name"])))
+    numbered: list[tuple[int, str]] = []
+    for v in order:  # the most central first; an actor with no room even for a number is left out
+        if len(numbered) == KEY_NUMBERS:
+            break
+        name = placer.number(v, len(numbered) + 1)
+        if name is not None:
+            numbered.append((len(numbered) + 1, name))
+    return numbered
 
 
 class _NamePlacer:
@@ -460,19 +468,18 @@ class _NamePlacer:
             _candidates(r_pt, gaps)
         return self.put(i, name, self.fs, cands) or (top and self.put(i, name, self.fs, cands, markers_too=False))
 
-    def number(self, v, number: int) -> str:
-        """Place ``number`` beside actor ``v`` (on its marker, as a last resort); returns the full name."""
+    def number(self, v, number: int) -> str | None:
+        """Place ``number`` beside actor ``v``: where it is free; else over other markers or on its own,
+        but never over a name. Returns the full name, or None when there is no such place."""
         i = self.where[v]
         r_pt = float(self.nodes.at[v, "_d"]) / 2
         s, size = str(number), self.fs - 0.5
         cands = _candidates(r_pt, (0.8,)) + _candidates(r_pt, (4.0, 9.0), n_dirs=16)
-        if not self.put(i, s, size, cands, weight="bold"):
-            w, h = self.measure(s, size, "bold")
-            box = _box(self.centres[i], (0, 0), w, h, "center", "center")
-            self.ax.annotate(s, (self.nodes.at[v, "x"], self.nodes.at[v, "y"]), ha="center", va="center",
-                             fontsize=size, fontweight="bold", color="#111111", zorder=7, bbox=_HALO, gid="name")
-            self.placed.append(box)
-        return str(self.nodes.at[v, "name"])
+        on_marker = [(0.0, 0.0, "center", "center", False)]
+        if self.put(i, s, size, cands, weight="bold") or \
+                self.put(i, s, size, cands + on_marker, weight="bold", markers_too=False):
+            return str(self.nodes.at[v, "name"])
+        return None
 
 
 def _renderer(fig):
