@@ -95,7 +95,6 @@ def formation_gif(case, opgave: str, path, at=None, *, lang: str | None = None, 
     from PIL import Image
 
     from ..io import atomic_write
-    from .static import formation_frame_figure
 
     path = Path(path)
     if path.suffix.lower() != ".gif":
@@ -108,53 +107,125 @@ def formation_gif(case, opgave: str, path, at=None, *, lang: str | None = None, 
     if not frames:
         msg = f"Opgave {opgave!r} has no dates to play; a GIF needs at least one year."
         raise ValueError(msg)
-    images, durations = [], []
-    hold = int(seconds_per_year * 1000)
-
-    def render(frame, positions=None, joining=True):
-        fig = formation_frame_figure(case, opgave, frame, frames=frames, positions=positions, lang=lang, size=size,
-                                     joining=joining)
-        fig.set_dpi(dpi)
-        fig.canvas.draw()
-        return Image.fromarray(np.asarray(fig.canvas.buffer_rgba())).convert("RGB")
-
-    def render_steps(frame, steps):
-        # the steps between two years differ only inside the network's Axes: the title, the years and the
-        # legend are drawn once, and each step redraws that Axes over them (matplotlib's blitting)
-        from .static import draw_formation
-
-        fig = formation_frame_figure(case, opgave, frame, frames=frames, positions=steps[0], lang=lang, size=size,
-                                     joining=False)
-        fig.set_dpi(dpi)
-        ax = fig.axes[0]
-        ax.set_visible(False)
-        fig.canvas.draw()
-        background = fig.canvas.copy_from_bbox(fig.bbox)
-        ax.set_visible(True)
-        n_ref = max((f.n_actors for f in frames), default=frame.n_actors)
-        out = []
-        for positions in steps:
-            _remove_drawn(ax)
-            draw_formation(frame, ax, positions=positions, joining=False, names=False, n_ref=n_ref)
-            fig.canvas.restore_region(background)
-            fig.draw_artist(ax)
-            out.append(Image.fromarray(np.asarray(fig.canvas.buffer_rgba())).convert("RGB"))
-        return out
-
-    for i, frame in enumerate(frames):
-        if i and tween:
-            a, b = frames[i - 1].layout, frame.layout
-            steps = [_tween(a, b, k / (tween + 1)) for k in range(1, tween + 1)]
-            images.extend(render_steps(frames[i - 1], steps))
-            durations.extend([max(40, int(500 / tween))] * tween)
-        images.append(render(frame))
-        durations.append(hold * (3 if i == len(frames) - 1 else 1))
+    images = _gif_images(case, opgave, frames, lang=lang, size=size, dpi=dpi, tween=tween)
+    durations = _gif_durations(len(frames), seconds_per_year, tween)
     palette = images[-1].quantize(colors=200, method=Image.Quantize.MEDIANCUT)
     quant = [im.quantize(palette=palette, dither=Image.Dither.NONE) for im in images]
     with atomic_write(path, overwrite=overwrite) as tmp:
         quant[0].save(tmp, format="GIF", save_all=True, append_images=quant[1:], duration=durations, loop=0,
                       optimize=False, disposal=1)
     return path
+
+
+def _gif_durations(n_years: int, seconds_per_year: float, tween: int) -> list[int]:
+    """Milliseconds per picture of the GIF: each year held, ``tween`` short steps before every year but the
+    first, the last year held three times as long."""
+    hold = int(seconds_per_year * 1000)
+    out = []
+    for i in range(n_years):
+        if i and tween:
+            out.extend([max(40, int(500 / tween))] * tween)
+        out.append(hold * (3 if i == n_years - 1 else 1))
+    return out
+
+
+def _gif_images(case, opgave: str, frames: list, *, lang: str, size, dpi: int, tween: int) -> list:
+    """The GIF's pictures (RGB): per year its slide, then the ``tween`` steps gliding to the next year.
+
+    One figure per year. Its title, years and legend are drawn once, without the network and the
+    sentence below it (they are all that changes); the year's picture and its steps put the network's
+    Axes (and the year's sentence) over a copy of that background (matplotlib's blitting).
+    """
+    from ._figure import _check_size
+    from .static import _formation_axes_rect, _formation_slide
+
+    size = _check_size(size)
+    n_ref = max((f.n_actors for f in frames), default=0)
+    images = []
+    for i, frame in enumerate(frames):
+        fig, ax, sentence = _formation_slide(case, opgave, frame, frames=frames, positions=None, lang=lang,
+                                             size=size, joining=True)
+        fig.set_dpi(dpi)
+        front = [a for a in (ax, sentence) if a is not None]
+        for artist in front:
+            artist.set_visible(False)
+        fig.canvas.draw()
+        background = fig.canvas.copy_from_bbox(fig.bbox)
+        for artist in front:
+            artist.set_visible(True)
+        images.append(_blit(fig, background, front))
+        if tween and i + 1 < len(frames):
+            a, b = frame.layout, frames[i + 1].layout
+            steps = [_tween(a, b, k / (tween + 1)) for k in range(1, tween + 1)]
+            ax.set_position(_formation_axes_rect(size[1], ""))  # the steps have no sentence below them
+            images.extend(_glide(fig, ax, background, frame, steps, n_ref))
+    return images
+
+
+def _blit(fig, background, artists: list):
+    """The figure's picture: ``background`` with ``artists`` drawn over it, as an RGB image."""
+    from PIL import Image
+
+    fig.canvas.restore_region(background)
+    for artist in artists:
+        fig.draw_artist(artist)
+    return Image.fromarray(np.asarray(fig.canvas.buffer_rgba())).convert("RGB")
+
+
+def _glide(fig, ax, background, frame, steps: list, n_ref: int) -> list:
+    """The pictures of the steps from ``frame`` to the next year: ``frame``'s actors at each of ``steps``
+    (positions), without names; the markers and lines drawn for the first step are moved for the others."""
+    from .static import draw_formation
+
+    out = []
+    move = None
+    for positions in steps:
+        if move is None:
+            _remove_drawn(ax)
+            draw_formation(frame, ax, positions=positions, joining=False, names=False, n_ref=n_ref)
+            move = _mover(ax, frame)
+        else:
+            move(positions)
+        out.append(_blit(fig, background, [ax]))
+    return out
+
+
+def _mover(ax, frame):
+    """A function that moves what :func:`~opgavelab.draw.static.draw_formation` drew of ``frame`` (no
+    names, no joining ties) in ``ax`` to other positions; None when ``ax`` holds what it cannot move.
+
+    It relies on ``draw_network`` drawing the ties as one line collection per line style and the actors
+    as one scatter per (marker, aware), in the order of the scene's tables; anything else (arrowheads,
+    the compass, texts) and it gives up (the steps are then drawn anew).
+    """
+    from matplotlib.collections import LineCollection, PathCollection
+
+    from .static import _draw_parts
+
+    scene = frame.scene
+    nodes, edges = scene.nodes, scene.edges
+    groups = [g.index.tolist() for _, g in nodes.groupby(["marker", "aware"], sort=False)]
+    ties = ([list(zip(g["source"].tolist(), g["target"].tolist())) for _, g in edges.groupby("line", sort=False)]
+            if len(edges) else [])
+    dots = [c for c in ax.collections if isinstance(c, PathCollection)]
+    lines = [c for c in ax.collections if type(c) is LineCollection]
+    if (scene.guides or ax.texts or ax.lines or len(ax.collections) != len(dots) + len(lines)
+            or [len(c.get_offsets()) for c in dots] != [len(g) for g in groups]
+            or [len(c.get_segments()) for c in lines] != [len(t) for t in ties]):
+        return None
+    base = {v: (x, y) for v, x, y in zip(nodes.index.tolist(), nodes["x"].tolist(), nodes["y"].tolist())}
+
+    def move(positions: dict) -> None:
+        xy = {v: positions.get(v, p) for v, p in base.items()}
+        for dot, group in zip(dots, groups):
+            dot.set_offsets([xy[v] for v in group])
+        for line, pairs in zip(lines, ties):
+            line.set_segments([(xy[u], xy[v]) for u, v in pairs])
+        for patch in list(ax.patches):
+            patch.remove()
+        _draw_parts(ax, frame.parts, xy, counts=False)
+
+    return move
 
 
 # --------------------------------------------------------------------------
