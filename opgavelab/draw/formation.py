@@ -174,16 +174,15 @@ def _blit(fig, background, artists: list):
 
 def _glide(fig, ax, background, frame, steps: list, n_ref: int) -> list:
     """The pictures of the steps from ``frame`` to the next year: ``frame``'s actors at each of ``steps``
-    (positions), without names; the markers and lines drawn for the first step are moved for the others."""
+    (positions), without names; the markers and lines of the year's picture are moved where they can be."""
     from .static import draw_formation
 
+    move = _mover(ax, frame)
     out = []
-    move = None
     for positions in steps:
         if move is None:
             _remove_drawn(ax)
             draw_formation(frame, ax, positions=positions, joining=False, names=False, n_ref=n_ref)
-            move = _mover(ax, frame)
         else:
             move(positions)
         out.append(_blit(fig, background, [ax]))
@@ -191,12 +190,15 @@ def _glide(fig, ax, background, frame, steps: list, n_ref: int) -> list:
 
 
 def _mover(ax, frame):
-    """A function that moves what :func:`~opgavelab.draw.static.draw_formation` drew of ``frame`` (no
-    names, no joining ties) in ``ax`` to other positions; None when ``ax`` holds what it cannot move.
+    """A function that moves ``frame``'s network as drawn in ``ax`` to other positions, or None.
 
-    It relies on ``draw_network`` drawing the ties as one line collection per line style and the actors
-    as one scatter per (marker, aware), in the order of the scene's tables; anything else (arrowheads,
-    the compass, texts) and it gives up (the steps are then drawn anew).
+    ``ax`` holds what :func:`~opgavelab.draw.static.draw_formation` drew of
+    ``frame``. Its names, part sizes and joining ties (which the steps
+    between years do not show) are taken out; the function then moves the
+    ties (one line collection per line style), the actors (one scatter per
+    marker and awareness, in the order of the scene's tables, as
+    ``draw_network`` draws them) and the part boxes. None (draw each step
+    anew) when ``ax`` holds anything else: arrowheads, the compass.
     """
     from matplotlib.collections import LineCollection, PathCollection
 
@@ -204,12 +206,19 @@ def _mover(ax, frame):
 
     scene = frame.scene
     nodes, edges = scene.nodes, scene.edges
+    if scene.guides or (len(edges) and edges["directed"].any()):
+        return None
     groups = [g.index.tolist() for _, g in nodes.groupby(["marker", "aware"], sort=False)]
     ties = ([list(zip(g["source"].tolist(), g["target"].tolist())) for _, g in edges.groupby("line", sort=False)]
             if len(edges) else [])
-    dots = [c for c in ax.collections if isinstance(c, PathCollection)]
-    lines = [c for c in ax.collections if type(c) is LineCollection]
-    if (scene.guides or ax.texts or ax.lines or len(ax.collections) != len(dots) + len(lines)
+    for text in list(ax.texts):
+        text.remove()
+    n = len(ties) + len(groups)
+    for extra in list(ax.collections)[n:]:  # the joining ties, drawn last
+        extra.remove()
+    lines, dots = list(ax.collections)[:len(ties)], list(ax.collections)[len(ties):]
+    if (ax.lines or ax.images or ax.artists or len(dots) != len(groups)
+            or not all(type(c) is LineCollection for c in lines) or not all(type(c) is PathCollection for c in dots)
             or [len(c.get_offsets()) for c in dots] != [len(g) for g in groups]
             or [len(c.get_segments()) for c in lines] != [len(t) for t in ties]):
         return None
