@@ -132,34 +132,50 @@ def _gif_durations(n_years: int, seconds_per_year: float, tween: int) -> list[in
 def _gif_images(case, opgave: str, frames: list, *, lang: str, size, dpi: int, tween: int) -> list:
     """The GIF's pictures (RGB): per year its slide, then the ``tween`` steps gliding to the next year.
 
-    One figure per year. Its title, years and legend are drawn once, without the network and the
-    sentence below it (they are all that changes); the year's picture and its steps put the network's
-    Axes (and the year's sentence) over a copy of that background (matplotlib's blitting).
+    One figure per year, without a legend: the legend is drawn once (again only when a year's legend
+    differs) and its picture is the ground the year's title and years are drawn on. That is the
+    background of the year: the year's picture and its steps put the network's Axes (and the year's
+    sentence) over a copy of it (matplotlib's blitting).
     """
     from ._figure import _check_size
     from .static import _formation_axes_rect, _formation_slide
 
     size = _check_size(size)
     n_ref = max((f.n_actors for f in frames), default=0)
-    images = []
+    images, legends = [], {}
     for i, frame in enumerate(frames):
         fig, ax, sentence = _formation_slide(case, opgave, frame, frames=frames, positions=None, lang=lang,
-                                             size=size, joining=True)
+                                             size=size, joining=True, legend=False)
         fig.set_dpi(dpi)
-        front = [a for a in (ax, sentence) if a is not None]
-        for artist in front:
-            artist.set_visible(False)
-        fig.canvas.draw()
+        fig.canvas.restore_region(_legend_picture(frame, size, dpi, legends))
+        for text in fig.texts:  # the title, the year, the row of years (the Axes and the sentence come next)
+            if text is not sentence:
+                fig.draw_artist(text)
         background = fig.canvas.copy_from_bbox(fig.bbox)
-        for artist in front:
-            artist.set_visible(True)
-        images.append(_blit(fig, background, front))
+        images.append(_blit(fig, background, [a for a in (ax, sentence) if a is not None]))
         if tween and i + 1 < len(frames):
             a, b = frame.layout, frames[i + 1].layout
             steps = [_tween(a, b, k / (tween + 1)) for k in range(1, tween + 1)]
             ax.set_position(_formation_axes_rect(size[1], ""))  # the steps have no sentence below them
             images.extend(_glide(fig, ax, background, frame, steps, n_ref))
     return images
+
+
+def _legend_picture(frame, size: tuple[float, float], dpi: int, done: dict):
+    """The picture of an empty slide with only ``frame``'s legend (a region of pixels to restore into a
+    slide's canvas); from ``done`` when a year before had the same legend."""
+    from ._figure import _draw_legend, _new_figure
+    from .static import _formation_legend_rect, _formation_scene
+
+    scene = _formation_scene(frame.scene, slide=True)
+    key = repr((scene.legend, scene.colours, scene.shapes, scene.lang))  # all the legend is made of
+    if key not in done:
+        fig = _new_figure(size)
+        _draw_legend(fig, scene, _formation_legend_rect(size[1]), "column")
+        fig.set_dpi(dpi)
+        fig.canvas.draw()
+        done[key] = fig.canvas.copy_from_bbox(fig.bbox)
+    return done[key]
 
 
 def _blit(fig, background, artists: list):

@@ -642,9 +642,18 @@ def _formation_axes_rect(h: float, wrapped: str) -> tuple[float, float, float, f
     return (0.01, bottom, 0.72, top - bottom)
 
 
+def _formation_legend_rect(h: float) -> tuple[float, float, float, float]:
+    """Where a formation slide of height ``h`` (inches) puts its legend: the column on the right, below the
+    year."""
+    return (0.77, 0.04, 0.22, 1 - 1.35 / h - 0.04)
+
+
 def _formation_slide(case, opgave: str, frame, *, frames, positions, lang: str, size: tuple[float, float],
-                     joining: bool):
+                     joining: bool, legend: bool = True):
     """:func:`formation_frame_figure` with checked arguments, and the parts an animation changes.
+
+    With ``legend=False`` the legend is left out (an animation draws it once, in
+    :func:`_formation_legend_rect`).
 
     Returns
     -------
@@ -684,7 +693,8 @@ def _formation_slide(case, opgave: str, frame, *, frames, positions, lang: str, 
             on = y == year
             fig.text(x, 1 - 0.95 / h, str(y)[-2:] if len(years) > 6 else str(y), ha="center", va="top",
                      fontsize=9, color=_INK if on else "#9aa3ad", fontweight="bold" if on else "normal")
-    _draw_legend(fig, _formation_scene(frame.scene, slide=True), (0.77, 0.04, 0.22, 1 - 1.35 / h - 0.04), "column")
+    if legend:
+        _draw_legend(fig, _formation_scene(frame.scene, slide=True), _formation_legend_rect(h), "column")
     sentence = None
     if text_:
         sentence = fig.text(0.035, 0.03, wrapped, ha="left", va="bottom", fontsize=9, color=_INK, linespacing=1.3)
