@@ -95,6 +95,7 @@ def formation_gif(case, opgave: str, path, at=None, *, lang: str | None = None, 
     from PIL import Image
 
     from ..io import atomic_write
+    from ..network import reuse_graphs
 
     path = Path(path)
     if path.suffix.lower() != ".gif":
@@ -103,7 +104,8 @@ def formation_gif(case, opgave: str, path, at=None, *, lang: str | None = None, 
     if path.exists() and not overwrite:
         msg = f"{path} exists; pass overwrite=True to replace it."
         raise FileExistsError(msg)
-    frames = formation_frames(case, opgave, at=at, lang=lang, seed=seed, aspect=1.25)
+    with reuse_graphs():  # each year's network is built once for the layout, the events and the scenes
+        frames = formation_frames(case, opgave, at=at, lang=lang, seed=seed, aspect=1.25)
     if not frames:
         msg = f"Opgave {opgave!r} has no dates to play; a GIF needs at least one year."
         raise ValueError(msg)
