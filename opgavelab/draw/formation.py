@@ -220,7 +220,7 @@ def _mover(ax, frame):
     """
     from matplotlib.collections import LineCollection, PathCollection
 
-    from .static import _draw_parts
+    from .static import _draw_parts, _part_boxes
 
     scene = frame.scene
     nodes, edges = scene.nodes, scene.edges
@@ -248,9 +248,15 @@ def _mover(ax, frame):
             dot.set_offsets([xy[v] for v in group])
         for line, pairs in zip(lines, ties):
             line.set_segments([(xy[u], xy[v]) for u, v in pairs])
-        for patch in list(ax.patches):
-            patch.remove()
-        _draw_parts(ax, frame.parts, xy, counts=False)
+        boxes = _part_boxes(frame.parts, xy)
+        if len(boxes) == len(ax.patches):  # the boxes reshaped in place (adding a patch costs far more)
+            for patch, (_, (x0, y0, x1, y1, rounding)) in zip(ax.patches, boxes):
+                patch.set_bounds(x0, y0, x1 - x0, y1 - y0)
+                patch.set_boxstyle("round", pad=0, rounding_size=rounding)
+        else:
+            for patch in list(ax.patches):
+                patch.remove()
+            _draw_parts(ax, frame.parts, xy, counts=False)
 
     return move
 

@@ -545,20 +545,30 @@ def _draw_parts(ax, parts, xy: dict, *, compact: bool = False, counts: bool = Tr
     """A soft rounded box behind each part, its size at the top left (parts of two or more)."""
     from matplotlib.patches import FancyBboxPatch
 
-    from .style import PAD, PART_EDGE, PART_FILL
+    from .style import PART_EDGE, PART_FILL
+
+    for part, (x0, y0, x1, y1, rounding) in _part_boxes(parts, xy):
+        ax.add_patch(FancyBboxPatch((x0, y0), x1 - x0, y1 - y0, boxstyle=f"round,pad=0,rounding_size={rounding}",
+                                    fc=PART_FILL, ec=PART_EDGE, lw=0.8, zorder=0.5))
+        if counts and len(part) > 1:
+            ax.text(x0 + 0.01, y1 - 0.01, str(len(part)), ha="left", va="top", fontsize=6 if compact else 7.5,
+                    color="#7a8699", zorder=0.6)
+
+
+def _part_boxes(parts, xy: dict) -> list:
+    """``[(part, (x0, y0, x1, y1, rounding)), ...]``: the box around each part's actors in ``xy`` (parts
+    without any left out)."""
+    from .style import PAD
 
     pad = PAD * 0.85
+    out = []
     for part in parts:
         pts = np.array([xy[v] for v in part if v in xy], dtype=float).reshape(-1, 2)
         if not len(pts):
             continue
         (x0, y0), (x1, y1) = pts.min(axis=0) - pad, pts.max(axis=0) + pad
-        ax.add_patch(FancyBboxPatch((x0, y0), x1 - x0, y1 - y0,
-                                    boxstyle=f"round,pad=0,rounding_size={min(0.04, (x1 - x0) / 2, (y1 - y0) / 2)}",
-                                    fc=PART_FILL, ec=PART_EDGE, lw=0.8, zorder=0.5))
-        if counts and len(part) > 1:
-            ax.text(x0 + 0.01, y1 - 0.01, str(len(part)), ha="left", va="top", fontsize=6 if compact else 7.5,
-                    color="#7a8699", zorder=0.6)
+        out.append((part, (x0, y0, x1, y1, min(0.04, (x1 - x0) / 2, (y1 - y0) / 2))))
+    return out
 
 
 def _draw_joining(ax, joining, xy: dict, *, compact: bool = False) -> None:
