@@ -158,8 +158,10 @@ def _gif_images(case, opgave: str, frames: list, *, lang: str, size, dpi: int, t
         if tween and i + 1 < len(frames):
             a, b = frame.layout, frames[i + 1].layout
             steps = [_tween(a, b, k / (tween + 1)) for k in range(1, tween + 1)]
+            scale = _scale(ax)
             ax.set_position(_formation_axes_rect(size[1], ""))  # the steps have no sentence below them
-            images.extend(_glide(fig, ax, background, frame, steps, n_ref))
+            # the year's markers serve the steps when the network keeps its scale (markers are sized by it)
+            images.extend(_glide(fig, ax, background, frame, steps, n_ref, reuse=_scale(ax) == scale))
     return images
 
 
@@ -190,17 +192,30 @@ def _blit(fig, background, artists: list):
     return Image.fromarray(np.asarray(fig.canvas.buffer_rgba())).convert("RGB")
 
 
-def _glide(fig, ax, background, frame, steps: list, n_ref: int) -> list:
+def _scale(ax) -> float:
+    """Inches per data unit of the network's Axes, as ``draw_network`` reckons it (from the Axes' box as
+    placed and its limits); its markers are sized by it."""
+    box, fig = ax.get_position(original=True), ax.figure
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    return min(box.width * fig.get_figwidth() / (x1 - x0), box.height * fig.get_figheight() / (y1 - y0))
+
+
+def _glide(fig, ax, background, frame, steps: list, n_ref: int, *, reuse: bool = True) -> list:
     """The pictures of the steps from ``frame`` to the next year: ``frame``'s actors at each of ``steps``
-    (positions), without names; the markers and lines of the year's picture are moved where they can be."""
+    (positions), without names.
+
+    The markers and lines in ``ax`` are moved where they can be: with ``reuse`` those of the year's
+    picture, else those drawn for the first step.
+    """
     from .static import draw_formation
 
-    move = _mover(ax, frame)
+    move = _mover(ax, frame) if reuse else None
     out = []
     for positions in steps:
         if move is None:
             _remove_drawn(ax)
             draw_formation(frame, ax, positions=positions, joining=False, names=False, n_ref=n_ref)
+            move = _mover(ax, frame)
         else:
             move(positions)
         out.append(_blit(fig, background, [ax]))
