@@ -126,8 +126,8 @@ def test_many_separate_actors_stand_apart_too():
         assert not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
 
 
-def _small_case(directed: bool = False):
-    """Four actors in three parts in 2020 that join in 2021 and 2022 (the tie a0-a1 directed if asked)."""
+def _small_case():
+    """Four actors: three in two parts in 2020, which join in 2021; the fourth comes in 2021, joins in 2022."""
     import pandas as pd
 
     ids = ["a0", "a1", "a2", "a3"]
@@ -137,7 +137,7 @@ def _small_case(directed: bool = False):
         opgaven=pd.DataFrame({"id": ["o"], "naam": ["Opgave"]}),
         involvement=pd.DataFrame({"actor": ids, "opgave": ["o"] * 4, "sinds": [2020, 2020, 2020, 2021]}),
         ties=pd.DataFrame({"van": ["a0", "a1", "a2"], "naar": ["a1", "a2", "a3"], "type": ["samenwerking"] * 3,
-                           "sinds": [2020, 2021, 2022], "gericht": ["ja" if directed else "nee", "nee", "nee"]}))
+                           "sinds": [2020, 2021, 2022]}))
 
 
 @pytest.mark.parametrize("tween", [0, 3])
@@ -169,14 +169,18 @@ def test_the_gif_holds_each_year_and_glides_between_them(tween, tmp_path):
     assert played == sum(d // 10 * 10 for d in expected)
 
 
-@pytest.mark.parametrize("directed", [False, True])
-def test_the_moved_steps_look_as_the_steps_drawn_anew(directed, monkeypatch):
+@pytest.mark.parametrize("size", [(4.0, 2.25), (3.0, 5.0)])  # wide: the steps' network is larger than the year's
+def test_the_moved_steps_look_as_the_steps_drawn_anew(size, monkeypatch):
     import opgavelab.draw.formation as formation
 
-    case = _small_case(directed)
+    case = _small_case()
     frames = formation_frames(case, "o", aspect=1.25, lang="nl")
-    moved = formation._gif_images(case, "o", frames, lang="nl", size=(4.0, 2.25), dpi=40, tween=2)
+    reused = []
+    glide = formation._glide
+    monkeypatch.setattr(formation, "_glide", lambda *a, **k: reused.append(k["reuse"]) or glide(*a, **k))
+    moved = formation._gif_images(case, "o", frames, lang="nl", size=size, dpi=40, tween=2)
+    assert set(reused) == {size[0] < 3.5}  # the year's markers serve its steps when the scale stays
     monkeypatch.setattr(formation, "_mover", lambda ax, frame: None)  # every step drawn anew
-    drawn = formation._gif_images(case, "o", frames, lang="nl", size=(4.0, 2.25), dpi=40, tween=2)
+    drawn = formation._gif_images(case, "o", frames, lang="nl", size=size, dpi=40, tween=2)
     assert len(moved) == len(drawn)
     assert all((np.asarray(a) == np.asarray(b)).all() for a, b in zip(moved, drawn))

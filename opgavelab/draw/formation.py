@@ -161,7 +161,7 @@ def _gif_images(case, opgave: str, frames: list, *, lang: str, size, dpi: int, t
             scale = _scale(ax)
             ax.set_position(_formation_axes_rect(size[1], ""))  # the steps have no sentence below them
             # the year's markers serve the steps when the network keeps its scale (markers are sized by it)
-            images.extend(_glide(fig, ax, background, frame, steps, n_ref, reuse=_scale(ax) == scale))
+            images.extend(_glide(fig, ax, background, frame, steps, n_ref, reuse=bool(_scale(ax) == scale)))
     return images
 
 
