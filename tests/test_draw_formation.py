@@ -127,17 +127,17 @@ def test_many_separate_actors_stand_apart_too():
 
 
 def _small_case():
-    """Four actors: three in two parts in 2020, which join in 2021; the fourth comes in 2021, joins in 2022."""
+    """30 actors: three chains of ten (apart in 2020); the first two join in 2021, the third in 2022."""
     import pandas as pd
 
-    ids = ["a0", "a1", "a2", "a3"]
+    ids = [f"a{i}" for i in range(30)]
+    chain = [(f"a{i}", f"a{i + 1}", 2020) for i in range(29) if i % 10 != 9]
     return opgavelab.Case.from_frames(
-        actors=pd.DataFrame({"id": ids, "naam": [f"Actor {i}" for i in range(4)],
-                             "type": ["overheid", "bedrijf", "burger", "kennisinstelling"]}),
+        actors=pd.DataFrame({"id": ids, "naam": [f"Actor {i}" for i in range(30)],
+                             "type": ["overheid", "bedrijf", "burger", "kennisinstelling", "bedrijf"] * 6}),
         opgaven=pd.DataFrame({"id": ["o"], "naam": ["Opgave"]}),
-        involvement=pd.DataFrame({"actor": ids, "opgave": ["o"] * 4, "sinds": [2020, 2020, 2020, 2021]}),
-        ties=pd.DataFrame({"van": ["a0", "a1", "a2"], "naar": ["a1", "a2", "a3"], "type": ["samenwerking"] * 3,
-                           "sinds": [2020, 2021, 2022]}))
+        involvement=pd.DataFrame({"actor": ids, "opgave": ["o"] * 30, "sinds": [2020] * 30}),
+        ties=pd.DataFrame([*chain, ("a9", "a10", 2021), ("a19", "a20", 2022)], columns=["van", "naar", "sinds"]))
 
 
 @pytest.mark.parametrize("tween", [0, 3])
@@ -179,7 +179,7 @@ def test_the_moved_steps_look_as_the_steps_drawn_anew(size, monkeypatch):
     glide = formation._glide
     monkeypatch.setattr(formation, "_glide", lambda *a, **k: reused.append(k["reuse"]) or glide(*a, **k))
     moved = formation._gif_images(case, "o", frames, lang="nl", size=size, dpi=40, tween=2)
-    assert set(reused) == {size[0] < 3.5}  # the year's markers serve its steps when the scale stays
+    assert set(reused) == {size[0] < 3.5}  # the year's markers serve its steps when they keep their size
     monkeypatch.setattr(formation, "_mover", lambda ax, frame: None)  # every step drawn anew
     drawn = formation._gif_images(case, "o", frames, lang="nl", size=size, dpi=40, tween=2)
     assert len(moved) == len(drawn)

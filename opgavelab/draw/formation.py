@@ -158,10 +158,11 @@ def _gif_images(case, opgave: str, frames: list, *, lang: str, size, dpi: int, t
         if tween and i + 1 < len(frames):
             a, b = frame.layout, frames[i + 1].layout
             steps = [_tween(a, b, k / (tween + 1)) for k in range(1, tween + 1)]
-            scale = _scale(ax)
+            sizes = _marker_range(ax, frame, n_ref)
             ax.set_position(_formation_axes_rect(size[1], ""))  # the steps have no sentence below them
-            # the year's markers serve the steps when the network keeps its scale (markers are sized by it)
-            images.extend(_glide(fig, ax, background, frame, steps, n_ref, reuse=bool(_scale(ax) == scale)))
+            # the year's markers serve the steps when they keep their size in the steps' larger Axes
+            reuse = _marker_range(ax, frame, n_ref) == sizes
+            images.extend(_glide(fig, ax, background, frame, steps, n_ref, reuse=reuse))
     return images
 
 
@@ -192,12 +193,15 @@ def _blit(fig, background, artists: list):
     return Image.fromarray(np.asarray(fig.canvas.buffer_rgba())).convert("RGB")
 
 
-def _scale(ax) -> float:
-    """Inches per data unit of the network's Axes, as ``draw_network`` reckons it (from the Axes' box as
-    placed and its limits); its markers are sized by it."""
+def _marker_range(ax, frame, n_ref: int) -> tuple[float, float]:
+    """The smallest and largest marker diameter ``draw_network`` gives ``frame``'s actors in ``ax`` as
+    placed (it sizes them by the Axes' box and limits)."""
+    from ._figure import _marker_diameters
+
     box, fig = ax.get_position(original=True), ax.figure
-    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    return min(box.width * fig.get_figwidth() / (x1 - x0), box.height * fig.get_figheight() / (y1 - y0))
+    xlim, ylim = ax.get_xlim()[1], ax.get_ylim()[1]
+    pt_per_unit = min(box.width * fig.get_figwidth() / (2 * xlim), box.height * fig.get_figheight() / (2 * ylim)) * 72
+    return _marker_diameters(n_ref or len(frame.scene.nodes), pt_per_unit * 2.2, compass=bool(frame.scene.guides))
 
 
 def _glide(fig, ax, background, frame, steps: list, n_ref: int, *, reuse: bool = True) -> list:
