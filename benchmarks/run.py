@@ -358,6 +358,9 @@ def run_step(step: str, meta: dict) -> dict:
         elif step.startswith("report_"):
             seconds, extra = _report_run(step, tmp)
             out.update(extra)
+        elif step == "gif":
+            seconds, extra = _gif_run(tmp)
+            out.update(extra)
         elif step == "figure_nx":
             seconds, extra = _figure_nx(meta, tmp)
             out.update(extra)
@@ -423,6 +426,21 @@ def _report_run(step: str, tmp: Path) -> tuple[float, dict]:
     return seconds, {"cpu_seconds": round((ru1.ru_utime + ru1.ru_stime) - (ru0.ru_utime + ru0.ru_stime), 2),
                      "child_peak_mb": ru1.ru_maxrss / 1024, "files": len(files),
                      "opgaven": 1 if step.startswith("report_one") else len(ids)}
+
+
+def _gif_run(tmp: Path) -> tuple[float, dict]:
+    """``formation_gif`` of economie on the bundled example with its defaults (16:9 at 96 dpi, 6 steps between
+    two years), in a warm process: a GIF of another opgave is drawn first, untimed."""
+    import opgavelab
+    from opgavelab.draw.formation import formation_gif
+
+    case = opgavelab.load(EXAMPLE)
+    ids = list(case.opgaven.index)
+    one = "economie" if "economie" in ids else ids[0]
+    formation_gif(case, next((i for i in ids if i != one), one), tmp / "warm.gif")
+    cpu = time.process_time()
+    seconds, path = _timed(formation_gif, case, one, tmp / "formation.gif")
+    return seconds, {"cpu_seconds": round(time.process_time() - cpu, 3), "bytes": path.stat().st_size}
 
 
 #: The static figure as the library before the second round draws it (fresh process, its own load untimed).
@@ -643,6 +661,7 @@ STEPS = [
          sizes=("S",)),
     Step("report_all", "`report --all`, default formats (bundled example)", baseline="report_all_before",
          sizes=("S",)),
+    Step("gif", "formation GIF of `economie` (`formation_gif`, bundled example)", sizes=("S",)),
     Step("explorer_browser", "explorer in JupyterLab in Chromium: cell run to picture drawn (bundled example)",
          sizes=("S",)),
     Step("explorer_play", "explorer in JupyterLab in Chromium: slowest ▶ step, slider to year drawn (bundled "
@@ -652,7 +671,7 @@ STEPS = [
 #: Subsets: ``python -m benchmarks.run report libraries``.
 GROUPS = {
     "report": ["report_one_before", "report_one", "report_all_before", "report_all"],
-    "figures": ["figure", "figure_before", "figure_nx", "html", "pyvis", "draw_html", "draw_pyvis"],
+    "figures": ["figure", "figure_before", "figure_nx", "html", "pyvis", "draw_html", "draw_pyvis", "gif"],
     "libraries": ["centrality", "centrality_nx", "centrality_igraph", "dedupe", "dedupe_rapidfuzz"],
     "load": ["read_calamine", "read_openpyxl", "load_xlsx", "load_csv"],
     "explorer": ["explorer", "explorer_browser", "explorer_play"],

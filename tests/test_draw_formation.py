@@ -6,6 +6,7 @@ import json
 import re
 
 import networkx as nx
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -123,3 +124,63 @@ def test_many_separate_actors_stand_apart_too():
         boxes = _boxes(lay)
         assert len(boxes) in (39, 40)
         assert not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def _small_case():
+    """30 actors: three chains of ten (apart in 2020); the first two join in 2021, the third in 2022."""
+    import pandas as pd
+
+    ids = [f"a{i}" for i in range(30)]
+    chain = [(f"a{i}", f"a{i + 1}", 2020) for i in range(29) if i % 10 != 9]
+    return opgavelab.Case.from_frames(
+        actors=pd.DataFrame({"id": ids, "naam": [f"Actor {i}" for i in range(30)],
+                             "type": ["overheid", "bedrijf", "burger", "kennisinstelling", "bedrijf"] * 6}),
+        opgaven=pd.DataFrame({"id": ["o"], "naam": ["Opgave"]}),
+        involvement=pd.DataFrame({"actor": ids, "opgave": ["o"] * 30, "sinds": [2020] * 30}),
+        ties=pd.DataFrame([*chain, ("a9", "a10", 2021), ("a19", "a20", 2022)], columns=["van", "naar", "sinds"]))
+
+
+@pytest.mark.parametrize("tween", [0, 3])
+def test_the_gif_holds_each_year_and_glides_between_them(tween, tmp_path):
+    from opgavelab.draw.formation import _gif_durations, _gif_images
+
+    case = _small_case()
+    frames = formation_frames(case, "o", aspect=1.25, lang="nl")
+    n = len(frames)
+    assert n >= 2
+    images = _gif_images(case, "o", frames, lang="nl", size=(4.0, 2.25), dpi=40, tween=tween)
+    assert len(images) == n + (n - 1) * tween  # a picture per year, ``tween`` steps between two years
+    # each year held 1.2 s (the last three times as long), the steps share half a second
+    expected = []
+    for i in range(n):
+        expected += [max(40, int(500 / tween))] * tween if i and tween else []
+        expected.append(1200 * (3 if i == n - 1 else 1))
+    assert _gif_durations(n, 1.2, tween) == expected
+    if tween:  # the first step lies between the first two years: it differs from both
+        first, step, second = (np.asarray(im) for im in (images[0], images[1], images[tween + 1]))
+        assert (first != step).any() and (step != second).any()
+    # the file plays as long as the pictures' durations add up to (identical neighbours are merged; a GIF
+    # counts in hundredths of a second)
+    gif = Image.open(formation_gif(case, "o", tmp_path / "o.gif", size=(4.0, 2.25), dpi=40, tween=tween))
+    played = 0
+    for k in range(gif.n_frames):
+        gif.seek(k)
+        played += gif.info["duration"]
+    assert played == sum(d // 10 * 10 for d in expected)
+
+
+@pytest.mark.parametrize("size", [(4.0, 2.25), (3.0, 5.0)])  # wide: the steps' network is larger than the year's
+def test_the_moved_steps_look_as_the_steps_drawn_anew(size, monkeypatch):
+    import opgavelab.draw.formation as formation
+
+    case = _small_case()
+    frames = formation_frames(case, "o", aspect=1.25, lang="nl")
+    reused = []
+    glide = formation._glide
+    monkeypatch.setattr(formation, "_glide", lambda *a, **k: reused.append(k["reuse"]) or glide(*a, **k))
+    moved = formation._gif_images(case, "o", frames, lang="nl", size=size, dpi=40, tween=2)
+    assert set(reused) == {size[0] < 3.5}  # the year's markers serve its steps when they keep their size
+    monkeypatch.setattr(formation, "_mover", lambda ax, frame: None)  # every step drawn anew
+    drawn = formation._gif_images(case, "o", frames, lang="nl", size=size, dpi=40, tween=2)
+    assert len(moved) == len(drawn)
+    assert all((np.asarray(a) == np.asarray(b)).all() for a, b in zip(moved, drawn))

@@ -95,7 +95,7 @@ def formation_gif(case, opgave: str, path, at=None, *, lang: str | None = None, 
     from PIL import Image
 
     from ..io import atomic_write
-    from .static import formation_frame_figure
+    from ..network import reuse_graphs
 
     path = Path(path)
     if path.suffix.lower() != ".gif":
@@ -104,57 +104,180 @@ def formation_gif(case, opgave: str, path, at=None, *, lang: str | None = None, 
     if path.exists() and not overwrite:
         msg = f"{path} exists; pass overwrite=True to replace it."
         raise FileExistsError(msg)
-    frames = formation_frames(case, opgave, at=at, lang=lang, seed=seed, aspect=1.25)
+    with reuse_graphs():  # each year's network is built once for the layout, the events and the scenes
+        frames = formation_frames(case, opgave, at=at, lang=lang, seed=seed, aspect=1.25)
     if not frames:
         msg = f"Opgave {opgave!r} has no dates to play; a GIF needs at least one year."
         raise ValueError(msg)
-    images, durations = [], []
-    hold = int(seconds_per_year * 1000)
-
-    def render(frame, positions=None, joining=True):
-        fig = formation_frame_figure(case, opgave, frame, frames=frames, positions=positions, lang=lang, size=size,
-                                     joining=joining)
-        fig.set_dpi(dpi)
-        fig.canvas.draw()
-        return Image.fromarray(np.asarray(fig.canvas.buffer_rgba())).convert("RGB")
-
-    def render_steps(frame, steps):
-        # the steps between two years differ only inside the network's Axes: the title, the years and the
-        # legend are drawn once, and each step redraws that Axes over them (matplotlib's blitting)
-        from .static import draw_formation
-
-        fig = formation_frame_figure(case, opgave, frame, frames=frames, positions=steps[0], lang=lang, size=size,
-                                     joining=False)
-        fig.set_dpi(dpi)
-        ax = fig.axes[0]
-        ax.set_visible(False)
-        fig.canvas.draw()
-        background = fig.canvas.copy_from_bbox(fig.bbox)
-        ax.set_visible(True)
-        n_ref = max((f.n_actors for f in frames), default=frame.n_actors)
-        out = []
-        for positions in steps:
-            _remove_drawn(ax)
-            draw_formation(frame, ax, positions=positions, joining=False, names=False, n_ref=n_ref)
-            fig.canvas.restore_region(background)
-            fig.draw_artist(ax)
-            out.append(Image.fromarray(np.asarray(fig.canvas.buffer_rgba())).convert("RGB"))
-        return out
-
-    for i, frame in enumerate(frames):
-        if i and tween:
-            a, b = frames[i - 1].layout, frame.layout
-            steps = [_tween(a, b, k / (tween + 1)) for k in range(1, tween + 1)]
-            images.extend(render_steps(frames[i - 1], steps))
-            durations.extend([max(40, int(500 / tween))] * tween)
-        images.append(render(frame))
-        durations.append(hold * (3 if i == len(frames) - 1 else 1))
+    images = _gif_images(case, opgave, frames, lang=lang, size=size, dpi=dpi, tween=tween)
+    durations = _gif_durations(len(frames), seconds_per_year, tween)
     palette = images[-1].quantize(colors=200, method=Image.Quantize.MEDIANCUT)
     quant = [im.quantize(palette=palette, dither=Image.Dither.NONE) for im in images]
     with atomic_write(path, overwrite=overwrite) as tmp:
         quant[0].save(tmp, format="GIF", save_all=True, append_images=quant[1:], duration=durations, loop=0,
                       optimize=False, disposal=1)
     return path
+
+
+def _gif_durations(n_years: int, seconds_per_year: float, tween: int) -> list[int]:
+    """Milliseconds per picture of the GIF: each year held, ``tween`` short steps before every year but the
+    first, the last year held three times as long."""
+    hold = int(seconds_per_year * 1000)
+    out = []
+    for i in range(n_years):
+        if i and tween:
+            out.extend([max(40, int(500 / tween))] * tween)
+        out.append(hold * (3 if i == n_years - 1 else 1))
+    return out
+
+
+def _gif_images(case, opgave: str, frames: list, *, lang: str, size, dpi: int, tween: int) -> list:
+    """The GIF's pictures (RGB): per year its slide, then the ``tween`` steps gliding to the next year.
+
+    One figure per year, without a legend: the legend is drawn once (again only when a year's legend
+    differs) and its picture is the ground the year's title and years are drawn on. That is the
+    background of the year: the year's picture and its steps put the network's Axes (and the year's
+    sentence) over a copy of it (matplotlib's blitting).
+    """
+    from ._figure import _check_size
+    from .static import _formation_axes_rect, _formation_slide
+
+    size = _check_size(size)
+    n_ref = max((f.n_actors for f in frames), default=0)
+    images, legends = [], {}
+    for i, frame in enumerate(frames):
+        fig, ax, sentence = _formation_slide(case, opgave, frame, frames=frames, positions=None, lang=lang,
+                                             size=size, joining=True, legend=False)
+        fig.set_dpi(dpi)
+        fig.canvas.restore_region(_legend_picture(frame, size, dpi, legends))
+        for text in fig.texts:  # the title, the year, the row of years (the Axes and the sentence come next)
+            if text is not sentence:
+                fig.draw_artist(text)
+        background = fig.canvas.copy_from_bbox(fig.bbox)
+        images.append(_blit(fig, background, [a for a in (ax, sentence) if a is not None]))
+        if tween and i + 1 < len(frames):
+            a, b = frame.layout, frames[i + 1].layout
+            steps = [_tween(a, b, k / (tween + 1)) for k in range(1, tween + 1)]
+            sizes = _marker_range(ax, frame, n_ref)
+            ax.set_position(_formation_axes_rect(size[1], ""))  # the steps have no sentence below them
+            # the year's markers serve the steps when they keep their size in the steps' larger Axes
+            reuse = _marker_range(ax, frame, n_ref) == sizes
+            images.extend(_glide(fig, ax, background, frame, steps, n_ref, reuse=reuse))
+    return images
+
+
+def _legend_picture(frame, size: tuple[float, float], dpi: int, done: dict):
+    """The picture of an empty slide with only ``frame``'s legend (a region of pixels to restore into a
+    slide's canvas); from ``done`` when a year before had the same legend."""
+    from ._figure import _draw_legend, _new_figure
+    from .static import _formation_legend_rect, _formation_scene
+
+    scene = _formation_scene(frame.scene, slide=True)
+    key = repr((scene.legend, scene.colours, scene.shapes, scene.lang))  # all the legend is made of
+    if key not in done:
+        fig = _new_figure(size)
+        _draw_legend(fig, scene, _formation_legend_rect(size[1]), "column")
+        fig.set_dpi(dpi)
+        fig.canvas.draw()
+        done[key] = fig.canvas.copy_from_bbox(fig.bbox)
+    return done[key]
+
+
+def _blit(fig, background, artists: list):
+    """The figure's picture: ``background`` with ``artists`` drawn over it, as an RGB image."""
+    from PIL import Image
+
+    fig.canvas.restore_region(background)
+    for artist in artists:
+        fig.draw_artist(artist)
+    return Image.fromarray(np.asarray(fig.canvas.buffer_rgba())).convert("RGB")
+
+
+def _marker_range(ax, frame, n_ref: int) -> tuple[float, float]:
+    """The smallest and largest marker diameter ``draw_network`` gives ``frame``'s actors in ``ax`` as
+    placed (it sizes them by the Axes' box and limits)."""
+    from ._figure import _marker_diameters
+
+    box, fig = ax.get_position(original=True), ax.figure
+    xlim, ylim = ax.get_xlim()[1], ax.get_ylim()[1]
+    pt_per_unit = min(box.width * fig.get_figwidth() / (2 * xlim), box.height * fig.get_figheight() / (2 * ylim)) * 72
+    return _marker_diameters(n_ref or len(frame.scene.nodes), pt_per_unit * 2.2, compass=bool(frame.scene.guides))
+
+
+def _glide(fig, ax, background, frame, steps: list, n_ref: int, *, reuse: bool = True) -> list:
+    """The pictures of the steps from ``frame`` to the next year: ``frame``'s actors at each of ``steps``
+    (positions), without names.
+
+    The markers and lines in ``ax`` are moved where they can be: with ``reuse`` those of the year's
+    picture, else those drawn for the first step.
+    """
+    from .static import draw_formation
+
+    move = _mover(ax, frame) if reuse else None
+    out = []
+    for positions in steps:
+        if move is None:
+            _remove_drawn(ax)
+            draw_formation(frame, ax, positions=positions, joining=False, names=False, n_ref=n_ref)
+            move = _mover(ax, frame)
+        else:
+            move(positions)
+        out.append(_blit(fig, background, [ax]))
+    return out
+
+
+def _mover(ax, frame):
+    """A function that moves ``frame``'s network as drawn in ``ax`` to other positions, or None.
+
+    ``ax`` holds what :func:`~opgavelab.draw.static.draw_formation` drew of
+    ``frame``. Its names, part sizes and joining ties (which the steps
+    between years do not show) are taken out; the function then moves the
+    ties (one line collection per line style), the actors (one scatter per
+    marker and awareness, in the order of the scene's tables, as
+    ``draw_network`` draws them) and the part boxes. None (draw each step
+    anew) when ``ax`` holds anything else: arrowheads, the compass.
+    """
+    from matplotlib.collections import LineCollection, PathCollection
+
+    from .static import _draw_parts, _part_boxes
+
+    scene = frame.scene
+    nodes, edges = scene.nodes, scene.edges
+    if scene.guides or (len(edges) and edges["directed"].any()):
+        return None
+    groups = [g.index.tolist() for _, g in nodes.groupby(["marker", "aware"], sort=False)]
+    ties = ([list(zip(g["source"].tolist(), g["target"].tolist())) for _, g in edges.groupby("line", sort=False)]
+            if len(edges) else [])
+    for text in list(ax.texts):
+        text.remove()
+    n = len(ties) + len(groups)
+    for extra in list(ax.collections)[n:]:  # the joining ties, drawn last
+        extra.remove()
+    lines, dots = list(ax.collections)[:len(ties)], list(ax.collections)[len(ties):]
+    if (ax.lines or ax.images or ax.artists or len(dots) != len(groups)
+            or not all(type(c) is LineCollection for c in lines) or not all(type(c) is PathCollection for c in dots)
+            or [len(c.get_offsets()) for c in dots] != [len(g) for g in groups]
+            or [len(c.get_segments()) for c in lines] != [len(t) for t in ties]):
+        return None
+    base = {v: (x, y) for v, x, y in zip(nodes.index.tolist(), nodes["x"].tolist(), nodes["y"].tolist())}
+
+    def move(positions: dict) -> None:
+        xy = {v: positions.get(v, p) for v, p in base.items()}
+        for dot, group in zip(dots, groups):
+            dot.set_offsets([xy[v] for v in group])
+        for line, pairs in zip(lines, ties):
+            line.set_segments([(xy[u], xy[v]) for u, v in pairs])
+        boxes = _part_boxes(frame.parts, xy)
+        if len(boxes) == len(ax.patches):  # the boxes reshaped in place (adding a patch costs far more)
+            for patch, (_, (x0, y0, x1, y1, rounding)) in zip(ax.patches, boxes):
+                patch.set_bounds(x0, y0, x1 - x0, y1 - y0)
+                patch.set_boxstyle("round", pad=0, rounding_size=rounding)
+        else:
+            for patch in list(ax.patches):
+                patch.remove()
+            _draw_parts(ax, frame.parts, xy, counts=False)
+
+    return move
 
 
 # --------------------------------------------------------------------------

@@ -545,20 +545,30 @@ def _draw_parts(ax, parts, xy: dict, *, compact: bool = False, counts: bool = Tr
     """A soft rounded box behind each part, its size at the top left (parts of two or more)."""
     from matplotlib.patches import FancyBboxPatch
 
-    from .style import PAD, PART_EDGE, PART_FILL
+    from .style import PART_EDGE, PART_FILL
+
+    for part, (x0, y0, x1, y1, rounding) in _part_boxes(parts, xy):
+        ax.add_patch(FancyBboxPatch((x0, y0), x1 - x0, y1 - y0, boxstyle=f"round,pad=0,rounding_size={rounding}",
+                                    fc=PART_FILL, ec=PART_EDGE, lw=0.8, zorder=0.5))
+        if counts and len(part) > 1:
+            ax.text(x0 + 0.01, y1 - 0.01, str(len(part)), ha="left", va="top", fontsize=6 if compact else 7.5,
+                    color="#7a8699", zorder=0.6)
+
+
+def _part_boxes(parts, xy: dict) -> list:
+    """``[(part, (x0, y0, x1, y1, rounding)), ...]``: the box around each part's actors in ``xy`` (parts
+    without any left out)."""
+    from .style import PAD
 
     pad = PAD * 0.85
+    out = []
     for part in parts:
         pts = np.array([xy[v] for v in part if v in xy], dtype=float).reshape(-1, 2)
         if not len(pts):
             continue
         (x0, y0), (x1, y1) = pts.min(axis=0) - pad, pts.max(axis=0) + pad
-        ax.add_patch(FancyBboxPatch((x0, y0), x1 - x0, y1 - y0,
-                                    boxstyle=f"round,pad=0,rounding_size={min(0.04, (x1 - x0) / 2, (y1 - y0) / 2)}",
-                                    fc=PART_FILL, ec=PART_EDGE, lw=0.8, zorder=0.5))
-        if counts and len(part) > 1:
-            ax.text(x0 + 0.01, y1 - 0.01, str(len(part)), ha="left", va="top", fontsize=6 if compact else 7.5,
-                    color="#7a8699", zorder=0.6)
+        out.append((part, (x0, y0, x1, y1, min(0.04, (x1 - x0) / 2, (y1 - y0) / 2))))
+    return out
 
 
 def _draw_joining(ax, joining, xy: dict, *, compact: bool = False) -> None:
@@ -627,11 +637,45 @@ def formation_frame_figure(case, opgave: str, frame, *, frames=None, positions=N
     >>> frames = formation_frames(opgavelab.example(), "economie")
     >>> fig = formation_frame_figure(opgavelab.example(), "economie", frames[0])
     """
-    from .._i18n import message
-
     lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
     w, h = _check_size(size)
     case._check_opgave(opgave)
+    return _formation_slide(case, opgave, frame, frames=frames, positions=positions, lang=lang, size=(w, h),
+                            joining=joining)[0]
+
+
+def _formation_axes_rect(h: float, wrapped: str) -> tuple[float, float, float, float]:
+    """Where a formation slide of height ``h`` (inches) puts the network: above the sentence ``wrapped``
+    (its lines; empty: no sentence), below the title."""
+    bottom = (0.25 + (wrapped.count("\n") + 1) * 9 * 1.3 / 72) / h if wrapped else 0.04
+    top = 1 - 0.95 / h
+    return (0.01, bottom, 0.72, top - bottom)
+
+
+def _formation_legend_rect(h: float) -> tuple[float, float, float, float]:
+    """Where a formation slide of height ``h`` (inches) puts its legend: the column on the right, below the
+    year."""
+    return (0.77, 0.04, 0.22, 1 - 1.35 / h - 0.04)
+
+
+def _formation_slide(case, opgave: str, frame, *, frames, positions, lang: str, size: tuple[float, float],
+                     joining: bool, legend: bool = True):
+    """:func:`formation_frame_figure` with checked arguments, and the parts an animation changes.
+
+    With ``legend=False`` the legend is left out (an animation draws it once, in
+    :func:`_formation_legend_rect`).
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    ax : matplotlib.axes.Axes
+        The network's Axes.
+    sentence : matplotlib.text.Text or None
+        What happened this year, below the network (None without it).
+    """
+    from .._i18n import message
+
+    w, h = size
     fig = _new_figure((w, h))
     name = str(case.opgaven.at[opgave, "name"])
     year = frame.date.year
@@ -647,9 +691,7 @@ def formation_frame_figure(case, opgave: str, frame, *, frames=None, positions=N
     text_ = frame.sentence if (joining and frame.sentence) else ""
     chars = int(w * 0.70 * 72 / (9 * 0.52))
     wrapped = _wrap(text_, chars) if text_ else ""
-    bottom = (0.25 + (wrapped.count("\n") + 1) * 9 * 1.3 / 72) / h if text_ else 0.04
-    top = 1 - 0.95 / h
-    ax = fig.add_axes((0.01, bottom, 0.72, top - bottom))
+    ax = fig.add_axes(_formation_axes_rect(h, wrapped))
     draw_formation(frame, ax, positions=positions, joining=joining, names=positions is None, n_ref=n_ref)
     # the year, large, and the row of years with this one marked
     fig.text(0.975, 1 - 0.25 / h, str(year), ha="right", va="top", fontsize=30, fontweight="bold", color=_INK)
@@ -661,10 +703,12 @@ def formation_frame_figure(case, opgave: str, frame, *, frames=None, positions=N
             on = y == year
             fig.text(x, 1 - 0.95 / h, str(y)[-2:] if len(years) > 6 else str(y), ha="center", va="top",
                      fontsize=9, color=_INK if on else "#9aa3ad", fontweight="bold" if on else "normal")
-    _draw_legend(fig, _formation_scene(frame.scene, slide=True), (0.77, 0.04, 0.22, 1 - 1.35 / h - 0.04), "column")
+    if legend:
+        _draw_legend(fig, _formation_scene(frame.scene, slide=True), _formation_legend_rect(h), "column")
+    sentence = None
     if text_:
-        fig.text(0.035, 0.03, wrapped, ha="left", va="bottom", fontsize=9, color=_INK, linespacing=1.3)
-    return fig
+        sentence = fig.text(0.035, 0.03, wrapped, ha="left", va="bottom", fontsize=9, color=_INK, linespacing=1.3)
+    return fig, ax, sentence
 
 
 # --------------------------------------------------------------------------
