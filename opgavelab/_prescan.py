@@ -16,6 +16,7 @@ messages name them and the argument that raises them.
 
 from __future__ import annotations
 
+import functools
 import operator
 import posixpath
 import re
@@ -300,6 +301,7 @@ _LETTERS, _DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789"
 #: openpyxl write it: a type that is no error ("e") and no formula, a style, a cell or value metadata index.
 _CELL_ATTRS = rb'(?: (?:t="(?:s|n|str|inlineStr|b|d)"|s="[0-9]{1,6}"|cm="[0-9]{1,6}"|vm="[0-9]{1,6}"))*'
 _MARKS_RE = re.compile(rb":[cf][\s/>]")  # a prefixed cell or formula element
+_TAG_MARKS_RE = re.compile(rb"<[!f]")  # a formula, or a document type, comment or CDATA section
 
 
 def _at_most(text: str, alphabet: str, lead: str) -> str:
@@ -314,6 +316,7 @@ def _at_most(text: str, alphabet: str, lead: str) -> str:
     return "(?:" + "|".join(options) + ")"
 
 
+@functools.lru_cache(maxsize=64)
 def _cell_check(rows: int, cols: int):
     """A pattern that finds a cell element spelled otherwise than ``<c r="A1" t="s" s="1">``
     (attributes of :data:`_CELL_ATTRS`, no text before the next tag) with its column at
@@ -358,17 +361,17 @@ def _bounded_sheet(zf, info, limits: Limits, budget: list) -> bool:
         tail, data = data[cut:], data[:cut]
         if check is None:
             refs = _CELL_REF_RE.findall(data)
-            cols = max((column_index_from_string(letters.decode()) for letters, _ in refs), default=1)
+            cols = max(map(column_index_from_string, {letters.decode() for letters, _ in refs}), default=1)
             if limits.max_cells // cols < 1:
                 return False
             check = _cell_check(min(limits.max_cells // cols, 9_999_999), cols)
-        if (check.search(data) or b"<!" in data or b"<f" in data or _MARKS_RE.search(data)
+        if (check.search(data) or _TAG_MARKS_RE.search(data) or _MARKS_RE.search(data)
                 or _long_run(data, run, limits.max_cell_chars)):
             return False
         run = len(data) - data.rfind(b"<")
     if check is None:
         return False
-    return not (check.search(tail) or b"<!" in tail or b"<f" in tail or _MARKS_RE.search(tail)
+    return not (check.search(tail) or _TAG_MARKS_RE.search(tail) or _MARKS_RE.search(tail)
                 or len(tail) > limits.max_cell_chars)
 
 

@@ -29,7 +29,7 @@ from . import schema
 from ._dates import parse_date
 from ._i18n import label, message
 from ._progress import Phases
-from ._values import is_missing, map_unique
+from ._values import is_missing, is_na, map_unique
 from .errors import ValidationError
 
 __all__ = ["check_grids", "Grid"]
@@ -168,10 +168,10 @@ def _map_column(sheet: _Sheet, column: str, func) -> pd.Series:
     raw = sheet.data[column]
     if _may_mix_bools(uniques):
         return map_unique(raw, func)
-    mapped = np.empty(len(uniques) + 1, dtype=object)
+    mapped = np.empty(len(uniques) + 1, dtype=object)  # the None at the end: code -1
     mapped[:-1] = [None if is_missing(u) else func(u) for u in uniques]
-    out = pd.Series(mapped[codes], index=raw.index, name=raw.name, dtype=object)
-    return out.where(out.notna(), None)
+    mapped[:-1] = [None if is_na(m) else m for m in mapped[:-1]]  # NaN and NA results as None, as map_unique
+    return pd.Series(mapped[codes], index=raw.index, name=raw.name, dtype=object)
 
 
 def _column_texts(sheet: _Sheet, column: str, keep_lines: bool = False) -> pd.Series:
@@ -848,7 +848,7 @@ def _bool_column(sheet: _Sheet, column: str, default: bool, problems: _Problems)
     _report_error_cells(sheet, column, _sheet_empty(sheet, column), problems)
     parsed = _map_column(sheet, column, _parse_bool)
     bad = (parsed.isna() & ~pd.Series(_sheet_empty(sheet, column), index=raw.index)).to_numpy()
-    default_text = label("yes" if default else "no", problems.lang)
+    default_text = label("yes" if default else "no", problems.lang) if bad.any() else None
     for i in np.flatnonzero(bad):
         v = raw.iat[i]
         key = "excel_error" if isinstance(v, str) and v.strip() in EXCEL_ERRORS else "bool_bad"
@@ -1040,8 +1040,11 @@ def _strip_control_characters(grid: Grid, problems: _Problems, limit: int = 50) 
     found = 0
     for j, col in enumerate(cells.columns):
         values = cells[col].to_numpy(dtype=object)
-        texts = [v for v in values if isinstance(v, str)]
-        if not texts or _CONTROL_RE.search("".join(texts)) is None:
+        try:  # a column of only texts (calamine reads an empty cell as ''): joined at once
+            joined = "".join(values)
+        except TypeError:
+            joined = "".join([v for v in values if isinstance(v, str)])
+        if joined.isprintable() or _CONTROL_RE.search(joined) is None:  # every control character is unprintable
             continue
         for i, v in enumerate(values):
             if isinstance(v, str) and _CONTROL_RE.search(v):
@@ -1288,7 +1291,7 @@ def check_grids(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         if key == "opgaven":
             _check_shared_ids(tables["actors"], tables["opgaven"], sheets, problems)
         keys[key] = tables[key].index if "id" in frame else None
-    phases.tick(message("progress.case", lang))
+    phases.tick(message("progress.case", lang) if phases.enabled else None)
     _warn_unused(tables["actors"], tables["opgaven"], tables["involvement"], sheets, problems)
     if problems.has_errors:
         raise ValidationError(problems.items, lang=lang)
