@@ -157,27 +157,31 @@ def _empty_of(codes: np.ndarray, uniques) -> np.ndarray:
 
 def _may_mix_bools(uniques) -> bool:
     """Whether a factorization may have folded a boolean and a number into one code."""
+    if pd.api.types.infer_dtype(uniques, skipna=True) in ("string", "empty", "datetime", "date"):
+        return False  # told at C speed: no number and no boolean among them
     return any(type(u) is bool or type(u) is np.bool_ or (isinstance(u, (int, float, np.number)) and u in (0, 1))
                for u in uniques)
 
 
-def _map_column(sheet: _Sheet, column: str, func) -> pd.Series:
+def _map_column(sheet: _Sheet, column: str, func, texts: bool = False) -> pd.Series:
     """``map_unique(sheet.data[column], func)``, on the column's factorization
-    (:func:`_factors`): ``func`` once per distinct present cell, None for a missing one."""
+    (:func:`_factors`): ``func`` once per distinct present cell, None for a missing one
+    (``texts``: ``func`` gives a text or None, never NaN)."""
     codes, uniques = _factors(sheet, column)
     raw = sheet.data[column]
     if _may_mix_bools(uniques):
         return map_unique(raw, func)
     mapped = np.empty(len(uniques) + 1, dtype=object)  # the None at the end: code -1
     mapped[:-1] = [None if is_missing(u) else func(u) for u in uniques]
-    mapped[:-1] = [None if is_na(m) else m for m in mapped[:-1]]  # NaN and NA results as None, as map_unique
+    if not texts:
+        mapped[:-1] = [None if is_na(m) else m for m in mapped[:-1]]  # NaN and NA results as None, as map_unique
     return pd.Series(mapped[codes], index=raw.index, name=raw.name, dtype=object)
 
 
 def _column_texts(sheet: _Sheet, column: str, keep_lines: bool = False) -> pd.Series:
     """:func:`_texts` of a column of the sheet, on its factorization."""
     text = _free_text if keep_lines else _cell_text
-    return _map_column(sheet, column, lambda v: text(v) or None)
+    return _map_column(sheet, column, lambda v: text(v) or None, texts=True)
 
 
 def _empty_mask(series: pd.Series) -> np.ndarray:
@@ -616,8 +620,12 @@ def _visible(text: str) -> str:
 def _drop_invisible_only(sheet: _Sheet, column: str, texts: pd.Series, problems: _Problems) -> pd.Series:
     """A required text of only invisible characters (an id of U+200B, a name
     of a soft hyphen) looks empty to the user: an error, and None."""
-    bad = [i for i, v in enumerate(texts.tolist()) if v is not None and not v.isascii() and not _visible(v)]
-    sheet.empty[("invisible", column)] = np.isin(np.arange(len(texts)), bad)
+    # each distinct text once (an ASCII one is never invisible), then the cells holding one that is
+    invisible = {v for v in pd.unique(texts.dropna().to_numpy(dtype=object)) if not v.isascii() and not _visible(v)}
+    bad = np.flatnonzero(texts.isin(invisible).to_numpy()).tolist() if invisible else []
+    mask = np.zeros(len(texts), dtype=bool)
+    mask[bad] = True
+    sheet.empty[("invisible", column)] = mask
     if not bad:
         return texts
     texts = texts.copy()
