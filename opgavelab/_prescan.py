@@ -10,6 +10,14 @@ which sees what any XML spelling means: attributes in any order, single
 quotes, prefixed namespaces, cells without a reference. Document type
 declarations are refused, so no entity can expand.
 
+Three readings of a worksheet, cheapest first, each one sound: the bounded
+check (:func:`_bounded_sheet`: one regular-expression search per megabyte
+that every cell tag is spelled as writers write it and lies inside
+header-columns x ``max_cells // columns`` rows), the quick scan
+(:func:`_quick_sheet`: every reference collected, the exact extent) and the
+exact scan (:func:`_scan_sheet`: expat). A sheet one reading cannot vouch for
+goes to the next.
+
 The caps (:class:`Limits`) are arguments of :func:`opgavelab.load`; the
 messages name them and the argument that raises them.
 """
