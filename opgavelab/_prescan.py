@@ -28,6 +28,7 @@ import functools
 import operator
 import posixpath
 import re
+import sys
 import zipfile
 from dataclasses import dataclass
 from xml.parsers import expat
@@ -308,18 +309,27 @@ _LETTERS, _DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789"
 #: The attributes a cell's start tag may carry on the bounded path, each spelled as Excel, LibreOffice and
 #: openpyxl write it: a type that is no error ("e") and no formula, a style, a cell or value metadata index.
 _CELL_ATTRS = rb'(?: (?:t="(?:s|n|str|inlineStr|b|d)"|s="[0-9]{1,6}"|cm="[0-9]{1,6}"|vm="[0-9]{1,6}"))*'
+#: The attributes taken possessively (no backtracking into them: a quarter quicker) where Python has it (3.11).
+_POSSESSIVE = b"+" if sys.version_info >= (3, 11) else b""
 _MARKS_RE = re.compile(rb":[cf][\s/>]")  # a prefixed cell or formula element
 _TAG_MARKS_RE = re.compile(rb"<[!f]")  # a formula, or a document type, comment or CDATA section
+
+
+def _span(chars: str) -> str:
+    """A character class of consecutive characters, as a range (a range is quicker to test)."""
+    return f"[{chars[0]}-{chars[-1]}]" if len(chars) > 1 else chars
 
 
 def _at_most(text: str, alphabet: str, lead: str) -> str:
     """A regular expression matching the strings of ``alphabet`` (first character from
     ``lead``) that sort at most ``text`` as numbers: digits for rows, letters for columns."""
-    options = [f"[{lead}][{alphabet}]{{0,{len(text) - 2}}}"] if len(text) > 1 else []
+    every = _span(alphabet)
+    options = [f"{_span(lead)}{every}{{0,{len(text) - 2}}}"] if len(text) > 1 else []
     for i, ch in enumerate(text):
         below = "".join(c for c in (lead if i == 0 else alphabet) if c < ch)
         if below:
-            options.append(f"{text[:i]}[{below}][{alphabet}]{{{len(text) - i - 1}}}")
+            rest = len(text) - i - 1
+            options.append(text[:i] + _span(below) + (f"{every}{{{rest}}}" if rest else ""))
     options.append(text)
     return "(?:" + "|".join(options) + ")"
 
@@ -330,7 +340,7 @@ def _cell_check(rows: int, cols: int):
     (attributes of :data:`_CELL_ATTRS`, no text before the next tag) with its column at
     most ``cols`` and its row at most ``rows``; None finds: every cell is inside."""
     ref = (_at_most(get_column_letter(cols), _LETTERS, _LETTERS) + _at_most(str(rows), _DIGITS, _DIGITS[1:]))
-    tag = rb' r="' + ref.encode() + rb'"' + _CELL_ATTRS + rb"(?:/>|>(?=<|\Z))"
+    tag = rb' r="' + ref.encode() + rb'"' + _CELL_ATTRS + _POSSESSIVE + rb"(?:/>|>(?=<|\Z))"
     return re.compile(rb"<c(?!" + tag + rb")[\s/>]")
 
 
