@@ -15,6 +15,7 @@ lot), which keeps validation of 100,000 ties well under a second.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 import unicodedata
@@ -327,6 +328,13 @@ def _check_colour(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _default_lookup() -> Vocabularies:
+    """The default vocabularies, built once: only looked up in while a ``lijsten``
+    sheet is read (a Case gets a table of its own)."""
+    return Vocabularies(schema.default_vocabularies())
+
+
 def _build_vocabularies(sheet: _Sheet | None, problems: _Problems) -> Vocabularies:
     table = schema.default_vocabularies()
     if sheet is None or sheet.data.empty:
@@ -338,7 +346,7 @@ def _build_vocabularies(sheet: _Sheet | None, problems: _Problems) -> Vocabulari
     colours = _texts(data["colour"]) if "colour" in data else pd.Series(None, index=data.index, dtype=object)
     orders = data["order"] if "order" in data else pd.Series(None, index=data.index, dtype=object)
     list_map = schema.list_alias_map()
-    base = Vocabularies(table)
+    base = _default_lookup()
     new_rows = []
     table = table.copy()
     for i in range(len(data)):
