@@ -31,6 +31,11 @@ class Phases:
 
             self._bar = tqdm(total=total, desc=desc, unit=unit, leave=False)
 
+    @property
+    def enabled(self) -> bool:
+        """Whether a bar is shown (so that a label need not be looked up when none is)."""
+        return self._bar is not None
+
     def add(self, n: int) -> None:
         """``n`` more phases are known."""
         if self._bar is not None:

@@ -15,6 +15,7 @@ lot), which keeps validation of 100,000 ties well under a second.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 import unicodedata
@@ -29,7 +30,7 @@ from . import schema
 from ._dates import parse_date
 from ._i18n import label, message
 from ._progress import Phases
-from ._values import is_missing, map_unique
+from ._values import is_missing, is_na, map_unique
 from .errors import ValidationError
 
 __all__ = ["check_grids", "Grid"]
@@ -77,6 +78,7 @@ class _Sheet:
     notes: dict
     empty: dict = field(default_factory=dict)  # column -> empty-cell mask, computed once
     header_row: int | None = None  # spreadsheet row number of the header
+    factors: dict = field(default_factory=dict)  # column -> (codes, uniques) of its cells, computed once
 
 
 def _sheet_empty(sheet: _Sheet, column: str) -> np.ndarray:
@@ -131,6 +133,57 @@ def _display(value) -> str:
 # --------------------------------------------------------------------------
 # cell helpers
 # --------------------------------------------------------------------------
+
+def _factors(sheet: _Sheet, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize`` of a column's cells (code -1: NA), computed once per sheet.
+
+    True and 1 (False and 0) share a code, as Python hashes them alike: see
+    :func:`_map_column` for where that matters.
+    """
+    found = sheet.factors.get(column)
+    if found is None:
+        found = pd.factorize(sheet.data[column].to_numpy(dtype=object), use_na_sentinel=True)
+        sheet.factors[column] = found
+    return found
+
+
+def _empty_of(codes: np.ndarray, uniques) -> np.ndarray:
+    """:func:`_empty_mask` from a factorization: NA, or a text of only whitespace."""
+    mask = codes < 0
+    blank = np.fromiter((isinstance(u, str) and not u.strip() for u in uniques), dtype=bool, count=len(uniques))
+    if blank.any():
+        mask |= np.append(blank, False)[codes]  # code -1 takes the False at the end
+    return mask
+
+
+def _may_mix_bools(uniques) -> bool:
+    """Whether a factorization may have folded a boolean and a number into one code."""
+    if pd.api.types.infer_dtype(uniques, skipna=True) in ("string", "empty", "datetime", "date"):
+        return False  # told at C speed: no number and no boolean among them
+    return any(type(u) is bool or type(u) is np.bool_ or (isinstance(u, (int, float, np.number)) and u in (0, 1))
+               for u in uniques)
+
+
+def _map_column(sheet: _Sheet, column: str, func, texts: bool = False) -> pd.Series:
+    """``map_unique(sheet.data[column], func)``, on the column's factorization
+    (:func:`_factors`): ``func`` once per distinct present cell, None for a missing one
+    (``texts``: ``func`` gives a text or None, never NaN)."""
+    codes, uniques = _factors(sheet, column)
+    raw = sheet.data[column]
+    if _may_mix_bools(uniques):
+        return map_unique(raw, func)
+    mapped = np.empty(len(uniques) + 1, dtype=object)  # the None at the end: code -1
+    mapped[:-1] = [None if is_missing(u) else func(u) for u in uniques]
+    if not texts:
+        mapped[:-1] = [None if is_na(m) else m for m in mapped[:-1]]  # NaN and NA results as None, as map_unique
+    return pd.Series(mapped[codes], index=raw.index, name=raw.name, dtype=object)
+
+
+def _column_texts(sheet: _Sheet, column: str, keep_lines: bool = False) -> pd.Series:
+    """:func:`_texts` of a column of the sheet, on its factorization."""
+    text = _free_text if keep_lines else _cell_text
+    return _map_column(sheet, column, lambda v: text(v) or None, texts=True)
+
 
 def _empty_mask(series: pd.Series) -> np.ndarray:
     """True where a cell is empty (None, NaN, NaT or only whitespace)."""
@@ -275,6 +328,13 @@ def _check_colour(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _default_lookup() -> Vocabularies:
+    """The default vocabularies, built once: only looked up in while a ``lijsten``
+    sheet is read (a Case gets a table of its own)."""
+    return Vocabularies(schema.default_vocabularies())
+
+
 def _build_vocabularies(sheet: _Sheet | None, problems: _Problems) -> Vocabularies:
     table = schema.default_vocabularies()
     if sheet is None or sheet.data.empty:
@@ -286,7 +346,7 @@ def _build_vocabularies(sheet: _Sheet | None, problems: _Problems) -> Vocabulari
     colours = _texts(data["colour"]) if "colour" in data else pd.Series(None, index=data.index, dtype=object)
     orders = data["order"] if "order" in data else pd.Series(None, index=data.index, dtype=object)
     list_map = schema.list_alias_map()
-    base = Vocabularies(table)
+    base = _default_lookup()
     new_rows = []
     table = table.copy()
     for i in range(len(data)):
@@ -446,12 +506,16 @@ def _prepare_sheet(name: str, grid: Grid, problems: _Problems) -> _Sheet | None:
     body = cells.iloc[header_at + 1:]
     rows = np.arange(len(body)) + grid.first_row + header_at + 1
     # drop rows that are entirely empty (they keep their numbers in messages)
-    masks = [_empty_mask(body.iloc[:, j]) for j in range(body.shape[1])]
+    factors = [pd.factorize(body.iloc[:, j].to_numpy(dtype=object), use_na_sentinel=True)
+               for j in range(body.shape[1])]
+    masks = [_empty_of(codes, uniques) for codes, uniques in factors]
     if len(body):
         nonempty = ~np.logical_and.reduce(masks)
-        body = body[nonempty]
-        rows = rows[nonempty]
-        masks = [m[nonempty] for m in masks]
+        if not nonempty.all():
+            body = body[nonempty]
+            rows = rows[nonempty]
+            masks = [m[nonempty] for m in masks]
+            factors = [(codes[nonempty], uniques) for codes, uniques in factors]
     if len(body) == 0 and spec.required:
         problems.add("sheet_no_rows", sheet=title, row=grid.first_row + header_at + 1, fields={"sheet": title})
     alias_map = spec.alias_map
@@ -459,6 +523,7 @@ def _prepare_sheet(name: str, grid: Grid, problems: _Problems) -> _Sheet | None:
     headers: dict[str, str] = {}
     letters: dict[str, str] = {}
     empties: dict[str, np.ndarray] = {}
+    found: dict[str, tuple] = {}
     header_row = grid.first_row + header_at
     for j, head in enumerate(header):
         letter = get_column_letter(j + 1)
@@ -479,6 +544,7 @@ def _prepare_sheet(name: str, grid: Grid, problems: _Problems) -> _Sheet | None:
         headers[key] = head_text
         empties[key] = masks[j]
         empties[key].flags.writeable = False
+        found[key] = factors[j]
         letters[key] = letter
     data = pd.DataFrame(columns, index=body.index) if columns else pd.DataFrame(index=body.index)
     data = data.reset_index(drop=True)
@@ -492,7 +558,7 @@ def _prepare_sheet(name: str, grid: Grid, problems: _Problems) -> _Sheet | None:
                          fields={"column": schema.spec_name(spec.column(required), problems.lang)},
                          hint_fields={"names": ", ".join(accepted), "closest": closest})
     return _Sheet(spec=spec, title=title, data=data, rows=rows, headers=headers,
-                  letters=letters, notes=grid.notes, empty=empties, header_row=header_row)
+                  letters=letters, notes=grid.notes, empty=empties, header_row=header_row, factors=found)
 
 
 # --------------------------------------------------------------------------
@@ -562,8 +628,12 @@ def _visible(text: str) -> str:
 def _drop_invisible_only(sheet: _Sheet, column: str, texts: pd.Series, problems: _Problems) -> pd.Series:
     """A required text of only invisible characters (an id of U+200B, a name
     of a soft hyphen) looks empty to the user: an error, and None."""
-    bad = [i for i, v in enumerate(texts.tolist()) if v is not None and not v.isascii() and not _visible(v)]
-    sheet.empty[("invisible", column)] = np.isin(np.arange(len(texts)), bad)
+    # each distinct text once (an ASCII one is never invisible), then the cells holding one that is
+    invisible = {v for v in pd.unique(texts.dropna().to_numpy(dtype=object)) if not v.isascii() and not _visible(v)}
+    bad = np.flatnonzero(texts.isin(invisible).to_numpy()).tolist() if invisible else []
+    mask = np.zeros(len(texts), dtype=bool)
+    mask[bad] = True
+    sheet.empty[("invisible", column)] = mask
     if not bad:
         return texts
     texts = texts.copy()
@@ -594,8 +664,7 @@ def _warn_invisible_twins(sheet: _Sheet, ids: pd.Series, problems: _Problems) ->
 
 
 def _ids(sheet: _Sheet, problems: _Problems, what: str) -> pd.Series:
-    raw = sheet.data["id"]
-    ids = _text_errors(sheet, "id", _texts(raw), problems)
+    ids = _text_errors(sheet, "id", _column_texts(sheet, "id"), problems)
     ids = _drop_invisible_only(sheet, "id", ids, problems)
     _warn_invisible_twins(sheet, ids, problems)
     empty = ids.isna().to_numpy()
@@ -615,7 +684,7 @@ def _ids(sheet: _Sheet, problems: _Problems, what: str) -> pd.Series:
 
 
 def _required_texts(sheet: _Sheet, column: str, problems: _Problems) -> pd.Series:
-    texts = _text_errors(sheet, column, _texts(sheet.data[column]), problems)
+    texts = _text_errors(sheet, column, _column_texts(sheet, column), problems)
     texts = _drop_invisible_only(sheet, column, texts, problems)
     _report_empty(sheet, column, texts.isna().to_numpy() & ~sheet.empty[("invisible", column)], problems)
     return texts
@@ -624,7 +693,7 @@ def _required_texts(sheet: _Sheet, column: str, problems: _Problems) -> pd.Serie
 def _optional_texts(sheet: _Sheet, column: str, problems: _Problems, keep_lines: bool = False) -> pd.Series:
     if column not in sheet.data:
         return pd.Series(None, index=sheet.data.index, dtype=object)
-    texts = _text_errors(sheet, column, _texts(sheet.data[column], keep_lines=keep_lines), problems)
+    texts = _text_errors(sheet, column, _column_texts(sheet, column, keep_lines=keep_lines), problems)
     _report_error_cells(sheet, column, texts.isna().to_numpy(), problems)
     return texts
 
@@ -753,7 +822,7 @@ def _date_column(sheet: _Sheet, column: str, problems: _Problems, end: bool) -> 
     values = raw.to_numpy(dtype=object)
     # parse each distinct cell once (dates repeat a lot), then spread by code
     empty = _sheet_empty(sheet, column)
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    codes, uniques = _factors(sheet, column)
     month_first = _slash_order(sheet, column, uniques, codes, problems)
     parsed = [None if is_missing(u) else parse_date(_swap_day_month(u) if month_first else u, end=end)
               for u in uniques]
@@ -774,12 +843,11 @@ def _date_column(sheet: _Sheet, column: str, problems: _Problems, end: bool) -> 
                      value=v, fields={"value": _display(v)})
     # Excel counts 29-02-1900, a day that never was: its serials up to 60 are a
     # day off, and serial 60 itself comes out as 28-02-1900
-    for i in np.flatnonzero(~empty & (codes >= 0)):
-        v = values[i]
-        if isinstance(v, _dt.date) and not isinstance(v, str) and (v.year, v.month) < (1900, 3):
-            problems.add("date_excel_1900", sheet=sheet.title, row=int(sheet.rows[i]),
-                         column=sheet.headers.get(column, column), value=v, severity="warning",
-                         fields={"value": _display(v)})
+    early = np.array([isinstance(u, _dt.date) and (u.year, u.month) < (1900, 3) for u in uniques] + [False], dtype=bool)
+    for i in np.flatnonzero(~empty & early[codes]):
+        problems.add("date_excel_1900", sheet=sheet.title, row=int(sheet.rows[i]),
+                     column=sheet.headers.get(column, column), value=values[i], severity="warning",
+                     fields={"value": _display(values[i])})
     _report_error_cells(sheet, column, empty, problems)
     converted = pd.to_datetime(pd.Series([p if p is not None else pd.NaT for p in parsed], dtype=object),
                                errors="coerce").astype("datetime64[ns]").to_numpy()
@@ -794,9 +862,9 @@ def _bool_column(sheet: _Sheet, column: str, default: bool, problems: _Problems)
         return pd.Series(default, index=sheet.data.index, dtype=bool)
     raw = sheet.data[column]
     _report_error_cells(sheet, column, _sheet_empty(sheet, column), problems)
-    parsed = map_unique(raw, _parse_bool)
+    parsed = _map_column(sheet, column, _parse_bool)
     bad = (parsed.isna() & ~pd.Series(_sheet_empty(sheet, column), index=raw.index)).to_numpy()
-    default_text = label("yes" if default else "no", problems.lang)
+    default_text = label("yes" if default else "no", problems.lang) if bad.any() else None
     for i in np.flatnonzero(bad):
         v = raw.iat[i]
         key = "excel_error" if isinstance(v, str) and v.strip() in EXCEL_ERRORS else "bool_bad"
@@ -817,7 +885,7 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
     if column not in sheet.data:
         return pd.Series(np.nan, index=sheet.data.index, dtype=float)
     raw = sheet.data[column]
-    parsed = map_unique(raw, _parse_number)
+    parsed = _map_column(sheet, column, _parse_number)
     empty = _sheet_empty(sheet, column)
     numbers = pd.to_numeric(parsed, errors="coerce")
     # check each distinct number once
@@ -834,7 +902,7 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
         problems.add(k, sheet=sheet.title, row=int(sheet.rows[i]), column=sheet.headers.get(column, column),
                      value=v, fields={"value": _display(v)})
     # '1.500' or '1,500': thousands or decimals? Only texts can be; each distinct text is looked at once
-    ambiguous = map_unique(raw, _is_ambiguous_number).to_numpy(dtype=object) == True  # noqa: E712
+    ambiguous = _map_column(sheet, column, _is_ambiguous_number).to_numpy(dtype=object) == True  # noqa: E712
     for i in np.flatnonzero(ok.to_numpy() & ambiguous):
         v = raw.iat[i]
         if isinstance(v, str) and _AMBIGUOUS_NUMBER.fullmatch(v.strip()):
@@ -988,8 +1056,11 @@ def _strip_control_characters(grid: Grid, problems: _Problems, limit: int = 50) 
     found = 0
     for j, col in enumerate(cells.columns):
         values = cells[col].to_numpy(dtype=object)
-        texts = [v for v in values if isinstance(v, str)]
-        if not texts or _CONTROL_RE.search("".join(texts)) is None:
+        try:  # a column of only texts (calamine reads an empty cell as ''): joined at once
+            joined = "".join(values)
+        except TypeError:
+            joined = "".join([v for v in values if isinstance(v, str)])
+        if joined.isprintable() or _CONTROL_RE.search(joined) is None:  # every control character is unprintable
             continue
         for i, v in enumerate(values):
             if isinstance(v, str) and _CONTROL_RE.search(v):
@@ -1165,22 +1236,28 @@ def _warn_unused(actors, opgaven, involvement, sheets, problems: _Problems) -> N
 
 
 def _warn_duplicate_ties(ties: pd.DataFrame, sheet: _Sheet, problems: _Problems) -> None:
-    valid = ties["source"].notna() & ties["target"].notna()
+    """The same tie (an undirected one either way round) of the same type, opgave and since, twice.
+
+    Compared as integer codes: each id, type and opgave factorized once, so
+    100,000 ties take a few hash passes instead of string comparisons.
+    """
+    valid = (ties["source"].notna() & ties["target"].notna()).to_numpy()
     if not valid.any():
         return
-    a = ties["source"].where(valid, "")
-    b = ties["target"].where(valid, "")
-    directed = ties["directed"]
-    lo = a.where(directed | (a <= b), b)
-    hi = b.where(directed | (a <= b), a)
-    key = pd.DataFrame({"lo": lo, "hi": hi, "type": ties["type"].astype(object), "opgave": ties["opgave"],
-                        "since": ties["since"], "directed": directed})
-    dup = key.duplicated(keep="first") & valid
+    ends, _ = pd.factorize(np.concatenate([ties["source"].to_numpy(dtype=object),
+                                           ties["target"].to_numpy(dtype=object)]), use_na_sentinel=True)
+    a, b = np.where(valid, ends[:len(ties)], -2), np.where(valid, ends[len(ties):], -2)
+    directed = ties["directed"].to_numpy(dtype=bool)
+    key = pd.DataFrame({"lo": np.where(directed, a, np.minimum(a, b)), "hi": np.where(directed, b, np.maximum(a, b)),
+                        "type": pd.Categorical(ties["type"]).codes,
+                        "opgave": pd.factorize(ties["opgave"].to_numpy(dtype=object), use_na_sentinel=True)[0],
+                        "since": ties["since"].to_numpy(dtype="datetime64[ns]").view("int64"),
+                        "directed": directed}, index=ties.index)
+    dup = key.duplicated(keep="first").to_numpy() & valid
     if not dup.any():
         return
-    cols = ["lo", "hi", "type", "opgave", "since", "directed"]
-    first = key.assign(**{ROW: ties[ROW]}).groupby(cols, dropna=False, observed=True)[ROW].transform("min")
-    for idx in ties.index[dup.to_numpy()]:
+    first = key.assign(**{ROW: ties[ROW]}).groupby(list(key.columns))[ROW].transform("min")
+    for idx in ties.index[dup]:
         problems.add("duplicate_tie", sheet=sheet.title, row=int(ties.at[idx, ROW]),
                      value=f"{ties.at[idx, 'source']} – {ties.at[idx, 'target']}", severity="warning",
                      fields={"other": int(first.at[idx])})
@@ -1230,7 +1307,7 @@ def check_grids(grids: list[Grid], *, lang: str = "nl", name: str | None = None,
         if key == "opgaven":
             _check_shared_ids(tables["actors"], tables["opgaven"], sheets, problems)
         keys[key] = tables[key].index if "id" in frame else None
-    phases.tick(message("progress.case", lang))
+    phases.tick(message("progress.case", lang) if phases.enabled else None)
     _warn_unused(tables["actors"], tables["opgaven"], tables["involvement"], sheets, problems)
     if problems.has_errors:
         raise ValidationError(problems.items, lang=lang)

@@ -93,8 +93,9 @@ def load(path, lang: str = "nl", name: str | None = None, progress: bool = False
         name = path.stem if path.suffix else path.name
         if path.name == EXAMPLE_FILE:  # the example has one title, however it is opened
             name = _example_title(lang)
-    phases = Phases(progress, desc=message("progress.loading", lang, file=path.name), total=_N_CHECK_PHASES,
-                    unit=message("progress.step", lang))
+    # the words of the bar only when it is shown: the first message read parses the catalogue (0.1 s)
+    phases = (Phases(True, desc=message("progress.loading", lang, file=path.name), total=_N_CHECK_PHASES,
+                     unit=message("progress.step", lang)) if progress else Phases(False))
     limits = _limits(max_bytes, max_cells, max_cell_chars)
     try:
         grids = read_grids(path, lang=lang, phases=phases, limits=limits)
