@@ -84,6 +84,8 @@ class _Lab(Server):
     def __init__(self, base: Path):
         env = isolated_env(base)
         env.pop("MPLBACKEND", None)  # as in a user's kernel
+        # the kernel imports the opgavelab of this checkout (the environment's editable install may point elsewhere)
+        env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [env.get("PYTHONPATH")])])
         self.root = base / "notebooks"
         self.root.mkdir(parents=True, exist_ok=True)
         self.port, self.token = free_port(), secrets.token_hex(16)

@@ -53,6 +53,40 @@ def _in_app() -> bool:
     return any(k in os.environ for k in ("VOILA_BASE_URL", "VOILA_SERVER_URL", "VOILA_APP_PORT", "VOILA_PREHEAT"))
 
 
+def _after_output(callback) -> bool:
+    """Run ``callback`` once the running cell's output has gone to the browser; False outside a kernel.
+
+    In a cell (JupyterLab, Voilà, nbclient) it runs when the cell's code is
+    done (IPython's ``post_execute``, before the kernel is idle again); in a
+    widget's callback, on the kernel's next event-loop turn. Without a
+    kernel (a script, the tests) nothing is scheduled.
+    """
+    import asyncio
+    import sys
+
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    kernel = getattr(shell, "kernel", None)
+    if kernel is None:
+        return False
+    try:
+        parent = kernel.get_parent("shell") or {}
+    except Exception:  # an older kernel: no parent per channel
+        parent = {}
+    if parent.get("header", {}).get("msg_type") == "execute_request":
+        def once(*args) -> None:
+            shell.events.unregister("post_execute", once)
+            callback()
+
+        shell.events.register("post_execute", once)
+        return True
+    try:
+        asyncio.get_running_loop().call_soon(callback)
+    except RuntimeError:  # no event loop runs here
+        return False
+    return True
+
+
 #: Height of the network page in the explorer: taller in a taller window (the picture is as tall as wide).
 _FRAME_HEIGHT = "max(540px, 78vh)"
 
@@ -116,9 +150,10 @@ class Explorer(widgets.VBox):
         lang = lang or case.lang
         super().__init__(**kwargs)
         self.case = case
-        self.scan = None
-        self.shown_graph = None
-        self.metrics: dict = {}
+        self._scan = None
+        self._shown_graph = None
+        self._metrics: dict = {}
+        self._pending = None  # the graphs of the first picture while its panels wait (see _first_picture)
         self.view_html: str = ""
         self.last_error: str | None = None
         self.last_export: Path | None = None
@@ -131,7 +166,7 @@ class Explorer(widgets.VBox):
             self.set_trait("view", view)
         self._links: list = []
         self._build()
-        self._load_case(case, opgave=opgave, at=at)
+        self._load_case(case, opgave=opgave, at=at, first=True)
         self._link_controls()
         self.observe(self._guard(self._sync_toggles), names=["types", "scales", "tie_types"])
         self.observe(self._guard(self._on_selection), names=["opgave", "at"])
@@ -145,6 +180,37 @@ class Explorer(widgets.VBox):
 
     def _label(self, key: str) -> str:
         return message("explorer.option." + key, self.lang) if has_message("explorer.option." + key) else key
+
+    # -- what the panels show: complete when read (the first picture fills them just after it is shown) --
+    @property
+    def scan(self):
+        """The :func:`~opgavelab.scan` of the opgave at the year shown (None before the first opgave)."""
+        self._finish_panels()
+        return self._scan
+
+    @scan.setter
+    def scan(self, value) -> None:
+        self._scan = value
+
+    @property
+    def shown_graph(self):
+        """The actor network the picture shows: the scan's graph, filtered and limited to ``max_nodes``."""
+        self._finish_panels()
+        return self._shown_graph
+
+    @shown_graph.setter
+    def shown_graph(self, value) -> None:
+        self._shown_graph = value
+
+    @property
+    def metrics(self) -> dict:
+        """The key figures of the shown network (actors, ties, density, parts, E-I)."""
+        self._finish_panels()
+        return self._metrics
+
+    @metrics.setter
+    def metrics(self, value: dict) -> None:
+        self._metrics = value
 
     def _guard(self, func):
         """Run a callback; any error goes to the message area, never lost. Within one callback each
@@ -296,7 +362,7 @@ class Explorer(widgets.VBox):
         setattr(self, name, [v for v in row._values if v in current])
 
     # -- case ------------------------------------------------------------------
-    def _load_case(self, case, opgave=None, at=None) -> None:
+    def _load_case(self, case, opgave=None, at=None, first: bool = False) -> None:
         self.case = case
         self._positions = {}
         type_values = case.vocabulary("actor_type")["value"].tolist()
@@ -326,7 +392,7 @@ class Explorer(widgets.VBox):
         ids = list(case.opgaven.index)
         if opgave is not None and opgave not in ids:
             case._check_opgave(opgave)
-        first = opgave or (ids[0] if ids else "")
+        first_id = opgave or (ids[0] if ids else "")
         dated = bool(case.years())  # a case without dates: every tie counts, the year controls rest
         self.set_trait("at", int(at) if at is not None else (years[-1] if dated else None))
         self._year_w.value = self.at if self.at is not None else years[-1]
@@ -334,9 +400,9 @@ class Explorer(widgets.VBox):
         self._play.value = self._year_w.value
         self._relabel()
         self._opgave_w.value = None
-        self.set_trait("opgave", first)
-        self._opgave_w.value = first
-        self._guard(self._on_selection)()
+        self.set_trait("opgave", first_id)
+        self._opgave_w.value = first_id
+        self._guard(self._first_picture if first else self._on_selection)()
 
     def _relabel(self) -> None:
         # new options would move the linked traits: unlink while the labels change
@@ -393,6 +459,7 @@ class Explorer(widgets.VBox):
         """A new opgave or year: a new scan, new panels, a new picture."""
         from ._scan import scan
 
+        self._pending = None  # (the first picture's panels, if still waiting, are made here)
         if not self.opgave:
             return
         if self._opgave_w.value != self.opgave:
@@ -404,17 +471,53 @@ class Explorer(widgets.VBox):
         if key not in self._positions:
             self._positions[key] = scan(self.case, self.opgave, at=self.at, lang=self.lang)
         self.scan = self._positions[key]
+        self._info.value = self._info_html()
+        self._summary.value = self._summary_html()
+        self._missing.value = self._missing_html()
+        self._brokers.value = self._brokers_html()
+        self._redraw()
+
+    def _info_html(self) -> str:
+        """The opgave's origin and core challenge, under its name."""
         row = self.case.opgaven.loc[self.opgave]
         parts = []
         for key, col in (("origin", "origin"), ("core", "core_challenge")):
             value = row.get(col)
             if isinstance(value, str) and value:
                 parts.append(f"<b>{html.escape(self._t(key))}:</b> {html.escape(value)}")
-        self._info.value = "<div style='max-width:60em'>" + "<br>".join(parts) + "</div>"
-        self._summary.value = self._summary_html()
-        self._missing.value = self._missing_html()
-        self._brokers.value = self._brokers_html()
-        self._redraw()
+        return "<div style='max-width:60em'>" + "<br>".join(parts) + "</div>"
+
+    def _first_picture(self) -> None:
+        """The formation picture first; the scan, the key figures and the tabs just after it is shown.
+
+        In a Jupyter kernel the panels are made when the cell that made the
+        explorer has sent its output (:func:`_after_output`), so the browser
+        draws the picture while the kernel scans; reading ``scan``,
+        ``metrics`` or ``shown_graph`` before that makes them at once.
+        Elsewhere, and for the other views, everything is made here.
+        """
+        from .network import _GRAPH_MEMO
+
+        if self.view != "formation" or not self.opgave or not _after_output(self._guard(self._finish_panels)):
+            self._on_selection()
+            return
+        self._pending = _GRAPH_MEMO.get()  # the snapshots built for the picture serve the scan after it
+        self._info.value = self._info_html()
+        self._formation_view.layout.display = ""
+        self._picture.layout.display = "none"
+        self._show_formation()
+
+    def _finish_panels(self) -> None:
+        """Make the panels the first picture left for later (nothing when none wait)."""
+        if self._pending is None:
+            return
+        from .network import _GRAPH_MEMO
+
+        token = _GRAPH_MEMO.set(self._pending)
+        try:
+            self._on_selection()
+        finally:
+            _GRAPH_MEMO.reset(token)
 
     def _on_view(self, change=None) -> None:
         self._redraw()
