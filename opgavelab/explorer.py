@@ -256,25 +256,45 @@ class Explorer(widgets.VBox):
                 b.value = b._value in wanted
 
     # -- building --------------------------------------------------------------
+    def _shared(self, kind, **traits):
+        """One ``Layout`` or style per setting, shared by every widget that has it (a widget class: its style).
+
+        Each is a widget model of its own that the browser must create before
+        it draws; the explorer has over a hundred widgets, most with the same
+        few layouts. Not for a layout that one widget changes later.
+        """
+        if kind.class_traits().get("style") is not None:  # a widget class: its style class
+            kind = kind.class_traits()["style"].klass
+        key = (kind.__name__, tuple(sorted(traits.items())))
+        if key not in self._shared_models:
+            self._shared_models[key] = kind(**traits)
+        return self._shared_models[key]
+
+    def _html(self, value: str = "") -> widgets.HTML:
+        """An HTML widget with the shared plain layout and style."""
+        return widgets.HTML(value, layout=self._shared(widgets.Layout), style=self._shared(widgets.HTML))
+
+    def _box(self, kind, children, **layout) -> widgets.Box:
+        """An HBox or VBox with a shared layout."""
+        return kind(children, layout=self._shared(widgets.Layout, **layout))
+
     def _build(self) -> None:
         w = widgets
-        self._title = w.HTML()
-        self._status = w.HTML()
+        self._shared_models: dict = {}
+        self._title = self._html()
+        self._status = self._html()
         self._log = w.Output(layout=w.Layout(max_height="12em", overflow="auto"))
-        self._opgave_w = w.Dropdown(layout=w.Layout(width="40em"), style={"description_width": "initial"})
-        self._info = w.HTML()
+        wide = self._shared(w.Dropdown, description_width="initial")
+        self._opgave_w = w.Dropdown(layout=w.Layout(width="40em"), style=wide)
+        self._info = self._html()
         self._play = w.Play(interval=1000, step=1)
         self._year_w = w.IntSlider(continuous_update=False, layout=w.Layout(width="24em"))
         w.jslink((self._play, "value"), (self._year_w, "value"))
-        self._types_w = w.HBox()
-        self._scales_w = w.HBox()
-        self._ties_w = w.HBox()
-        wide = {"description_width": "initial"}
         self._aware_w = w.Dropdown(layout=w.Layout(width="19em"), style=wide)
         self._colour_w = w.Dropdown(layout=w.Layout(width="15em"), style=wide)
         self._size_w = w.Dropdown(layout=w.Layout(width="17em"), style=wide)
         self._layout_w = w.ToggleButtons(style={"button_width": "7.5em"})
-        self._picture = w.HTML(layout=w.Layout(width="100%", min_height="560px"))
+        self._picture = w.HTML(layout=w.Layout(width="100%", min_height="560px"), style=self._shared(w.HTML))
         from .draw.widget import FormationView
 
         self._formation_view = FormationView(controls=False, layout=w.Layout(width="100%"))
@@ -286,18 +306,17 @@ class Explorer(widgets.VBox):
         traitlets.link((self._formation_view, "selected_actor"), (self, "selected_actor"))
         self._formation_key = None
         self._setting_view_year = False
-        self._notice = w.HTML()
-        self._metrics_w = w.HTML()
-        self._summary = w.HTML()
-        self._missing = w.HTML()
-        self._brokers = w.HTML()
-        self._problems = w.HTML()
+        self._notice, self._metrics_w, self._summary, self._missing, self._brokers, self._problems = (
+            self._html() for _ in range(6))
         self._upload = w.FileUpload(accept=".xlsx,.ods,.xlsm", multiple=False, layout=w.Layout(width="auto"))
         self._export_dir_w = w.Text(layout=w.Layout(width="22em"))
-        self._export_buttons = [w.Button(description=f.upper(), layout=w.Layout(width="5.5em")) for f in EXPORT_FORMATS]
-        self._export_out = w.HTML()
+        # the note's button gets a wider layout of its own (_relabel_controls)
+        self._export_buttons = [w.Button(description=f.upper(), style=self._shared(w.Button),
+                                         layout=self._shared(w.Layout, width="5.5em") if f != "docx"
+                                         else w.Layout(width="5.5em")) for f in EXPORT_FORMATS]
+        self._export_out = self._html()
         self._tabs = w.Tab(children=[self._summary, self._missing, self._brokers,
-                                     w.VBox([w.HBox([self._upload]), self._problems])])
+                                     self._box(w.VBox, [self._box(w.HBox, [self._upload]), self._problems])])
 
         self._opgave_w.observe(self._guard(lambda c: self.set_trait("opgave", c["new"]) if c["new"] else None),
                                names="value")
@@ -306,27 +325,25 @@ class Explorer(widgets.VBox):
         for fmt, button in zip(EXPORT_FORMATS, self._export_buttons):
             button.on_click(self._guard(functools.partial(self._on_export_click, fmt)))
 
-        controls = w.VBox([
-            w.HBox([self._opgave_w]),
-            self._info,
-            w.HBox([self._play, self._year_w]),
-            self._types_w, self._scales_w, self._ties_w,
-            w.HBox([self._aware_w, self._colour_w, self._size_w, self._layout_w]),
-        ])
+        # the filter rows (types, scales, tie types) go between these when a case is loaded (_relabel_controls)
+        self._controls_head = [self._box(w.HBox, [self._opgave_w]), self._info,
+                               self._box(w.HBox, [self._play, self._year_w])]
+        self._controls_tail = [self._box(w.HBox, [self._aware_w, self._colour_w, self._size_w, self._layout_w])]
+        controls = self._box(w.VBox, [*self._controls_head, *self._controls_tail])
         # the picture takes what the key figures leave; min_width 0 lets it shrink instead of overflowing
-        main = w.HBox([w.VBox([self._formation_view, self._picture, self._notice],
-                              layout=w.Layout(flex="1 1 auto", min_width="0",
-                                                                            overflow="hidden")),
-                       w.VBox([self._metrics_w], layout=w.Layout(flex="0 0 14em", margin="0 0 0 0.8em"))])
+        main = self._box(w.HBox, [
+            w.VBox([self._formation_view, self._picture, self._notice],
+                   layout=w.Layout(flex="1 1 auto", min_width="0", overflow="hidden")),
+            w.VBox([self._metrics_w], layout=w.Layout(flex="0 0 14em", margin="0 0 0 0.8em"))])
         if _in_app():  # Voilà: files come as downloads; a folder on the server means nothing to the user
             self._export_dir_w.layout.display = "none"
-        export = w.HBox([w.Label(), self._export_dir_w, *self._export_buttons])
-        self._export_label = export.children[0]
+        self._export_label = w.Label(layout=self._shared(w.Layout), style=self._shared(w.Label))
+        export = self._box(w.HBox, [self._export_label, self._export_dir_w, *self._export_buttons])
         from ._whatif_panel import WhatIfPanel
 
         self.whatif = WhatIfPanel(self)  # what if a party drops out or joins (issue 15)
         self.children = [self._title, controls, main, self._tabs, self.whatif,
-                         w.VBox([export, self._export_out]), self._status, self._log]
+                         self._box(w.VBox, [export, self._export_out]), self._status, self._log]
         self.add_class("opgavelab-explorer")
 
     def _toggle_row(self, name: str, values: list, labels: dict, colours: dict | None = None) -> widgets.HBox:
@@ -335,19 +352,20 @@ class Explorer(widgets.VBox):
         buttons = []
         for v in values:
             b = widgets.Checkbox(value=True, description=str(labels.get(v, v)), indent=False,
-                                 layout=widgets.Layout(width="auto", margin="0 1.2em 0 0"))
+                                 layout=self._shared(widgets.Layout, width="auto", margin="0 1.2em 0 0"),
+                                 style=self._shared(widgets.Checkbox))
             b._value = v
             b.observe(self._guard(functools.partial(self._on_toggle, name, v)), names="value")
             buttons.append(b)
             if colours and v in colours:
-                swatch = widgets.HTML(f"<span style='display:inline-block;width:0.8em;height:0.8em;"
-                                      f"border-radius:50%;background:{html.escape(colours[v])};"
-                                      f"margin:0.55em 0.3em 0 0'></span>")
-                items.append(widgets.HBox([swatch, b]))
+                swatch = self._html(f"<span style='display:inline-block;width:0.8em;height:0.8em;"
+                                    f"border-radius:50%;background:{html.escape(colours[v])};"
+                                    f"margin:0.55em 0.3em 0 0'></span>")
+                items.append(self._box(widgets.HBox, [swatch, b]))
             else:
                 items.append(b)
-        caption = widgets.Label(layout=widgets.Layout(width="9em"))
-        row = widgets.HBox([caption, *items], layout=widgets.Layout(flex_flow="row wrap"))
+        caption = widgets.Label(layout=self._shared(widgets.Layout, width="9em"), style=self._shared(widgets.Label))
+        row = self._box(widgets.HBox, [caption, *items], flex_flow="row wrap")
         row._values = list(values)
         row._buttons = buttons
         return row
@@ -445,9 +463,8 @@ class Explorer(widgets.VBox):
         note_button.description, note_button.layout.width = message("doc.button", self.lang), "9em"
         self._export_dir_w.value = self.export_dir
         self._upload.description = self._t("upload")
-        controls = self.children[1]
-        controls.children = [controls.children[0], controls.children[1], controls.children[2],
-                             self._types_w, self._scales_w, self._ties_w, controls.children[6]]
+        self.children[1].children = [*self._controls_head, self._types_w, self._scales_w, self._ties_w,
+                                     *self._controls_tail]
 
     # -- reacting ----------------------------------------------------------------
     def _on_lang(self, change=None) -> None:
