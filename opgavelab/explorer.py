@@ -6,7 +6,10 @@ traitlets (``opgave``, ``at``, the filters, ``colour_by``, ``size_by``,
 runs through :meth:`Explorer._guard`, which puts any error in the explorer's
 message area instead of losing it. It can be built and driven without a
 browser: set a traitlet, then read ``explorer.scan``, ``explorer.shown_graph``,
-``explorer.metrics`` or ``explorer.view_html``.
+``explorer.metrics`` or ``explorer.view_html``. In a Jupyter kernel the
+explorer is shown first and its picture and panels follow as soon as the cell
+has sent it (the browser lays it out meanwhile); reading those attributes
+makes them at once.
 
 The picture is the trait ``view`` (``"formation"``, ``"force"`` or
 ``"compass"``; ``layout`` stays ipywidgets' CSS layout, so
@@ -153,7 +156,7 @@ class Explorer(widgets.VBox):
         self._scan = None
         self._shown_graph = None
         self._metrics: dict = {}
-        self._pending = None  # the graphs of the first picture while its panels wait (see _first_picture)
+        self._pending = False  # True while the picture and the panels wait for the cell's output (_first_picture)
         self.view_html: str = ""
         self.last_error: str | None = None
         self.last_export: Path | None = None
@@ -476,7 +479,7 @@ class Explorer(widgets.VBox):
         """A new opgave or year: a new scan, new panels, a new picture."""
         from ._scan import scan
 
-        self._pending = None  # (the first picture's panels, if still waiting, are made here)
+        self._pending = False  # (the first picture's panels, if still waiting, are made here)
         if not self.opgave:
             return
         if self._opgave_w.value != self.opgave:
@@ -505,36 +508,35 @@ class Explorer(widgets.VBox):
         return "<div style='max-width:60em'>" + "<br>".join(parts) + "</div>"
 
     def _first_picture(self) -> None:
-        """The formation picture first; the scan, the key figures and the tabs just after it is shown.
+        """The explorer first, then its picture, then the scan, the key figures and the tabs.
 
-        In a Jupyter kernel the panels are made when the cell that made the
-        explorer has sent its output (:func:`_after_output`), so the browser
-        draws the picture while the kernel scans; reading ``scan``,
-        ``metrics`` or ``shown_graph`` before that makes them at once.
-        Elsewhere, and for the other views, everything is made here.
+        In a Jupyter kernel the formation view's years and the panels are
+        made once the cell that made the explorer has sent its output
+        (:func:`_after_output`): the browser lays out the explorer while the
+        kernel computes the picture, and draws the picture while the kernel
+        scans. Reading ``scan``, ``metrics`` or ``shown_graph`` before that
+        makes them at once. Elsewhere, and for the other views, everything
+        is made here.
         """
-        from .network import _GRAPH_MEMO
-
         if self.view != "formation" or not self.opgave or not _after_output(self._guard(self._finish_panels)):
             self._on_selection()
             return
-        self._pending = _GRAPH_MEMO.get()  # the snapshots built for the picture serve the scan after it
+        self._pending = True
         self._info.value = self._info_html()
         self._formation_view.layout.display = ""
         self._picture.layout.display = "none"
-        self._show_formation()
 
     def _finish_panels(self) -> None:
-        """Make the panels the first picture left for later (nothing when none wait)."""
-        if self._pending is None:
+        """Make the picture and the panels the first view left for later (nothing when none wait)."""
+        if not self._pending:
             return
-        from .network import _GRAPH_MEMO
+        from .network import reuse_graphs
 
-        token = _GRAPH_MEMO.set(self._pending)
-        try:
+        self._pending = False
+        with reuse_graphs():  # the snapshots the picture builds serve the scan
+            with self._formation_view.hold_sync():  # the years and the year to show in one message
+                self._show_formation()
             self._on_selection()
-        finally:
-            _GRAPH_MEMO.reset(token)
 
     def _on_view(self, change=None) -> None:
         self._redraw()
