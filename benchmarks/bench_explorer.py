@@ -3,7 +3,9 @@
 Used by ``python -m benchmarks.run explorer`` (steps ``explorer_browser`` and
 ``explorer_play``). One JupyterLab server per run, with its own temporary
 config, data, runtime and home folders, a free port on 127.0.0.1 and a token,
-stopped by process group also on failure (the pattern of ``tests/e2e``).
+stopped by process group also on failure (the pattern of ``tests/e2e``). Its
+kernel imports the opgavelab of the checkout the benchmark runs from
+(``PYTHONPATH``), compiled to bytecode first as an installed package is.
 
 What is timed (``performance.now()`` in the page, so Python's polling adds nothing):
 
@@ -84,6 +86,8 @@ class _Lab(Server):
     def __init__(self, base: Path):
         env = isolated_env(base)
         env.pop("MPLBACKEND", None)  # as in a user's kernel
+        # the kernel imports the opgavelab of this checkout (the environment's editable install may point elsewhere)
+        env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [env.get("PYTHONPATH")])])
         self.root = base / "notebooks"
         self.root.mkdir(parents=True, exist_ok=True)
         self.port, self.token = free_port(), secrets.token_hex(16)
@@ -176,6 +180,11 @@ def measure(chromium: str, chromium_args: list, *, cold: bool = True, play: bool
     """One JupyterLab, one Chromium: the explorer's cell timed warm, again, cold, and ▶ played."""
     from playwright.sync_api import sync_playwright
 
+    import compileall
+
+    # the package's bytecode, as an installed package has it (pip compiles at install; without it every
+    # import of opgavelab compiles its sources again, ~0.2 s, when PYTHONDONTWRITEBYTECODE is set)
+    compileall.compile_dir(str(ROOT / "opgavelab"), quiet=1)
     out: dict = {}
     with tempfile.TemporaryDirectory(prefix="opgavelab-bench-lab-") as tmp:
         base = Path(tmp)

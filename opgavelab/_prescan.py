@@ -33,7 +33,8 @@ import zipfile
 from dataclasses import dataclass
 from xml.parsers import expat
 
-from openpyxl.utils import column_index_from_string, get_column_letter
+from ._sheets import column_index as column_index_from_string
+from ._sheets import column_letter as get_column_letter
 
 #: XFD, the last column a spreadsheet has; ODS repeats may run past it, and openpyxl names no letter beyond ZZZ.
 MAX_COLUMN = 16384

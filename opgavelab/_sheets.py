@@ -15,6 +15,78 @@ import datetime as _dt
 _LANDSCAPE_FROM = 100
 _MAX_WIDTH = 60
 
+#: Excel's last column, ZZZ (what openpyxl accepts)
+_LAST_COLUMN = 18278
+
+
+def column_letter(index: int) -> str:
+    """The letters of a worksheet column: 1 -> "A", 28 -> "AB" (as ``openpyxl.utils.get_column_letter``).
+
+    Here so that reading a workbook does not import openpyxl (about 0.3 s).
+
+    Parameters
+    ----------
+    index : int
+        The column's number, 1 to 18278.
+
+    Returns
+    -------
+    str
+        Its letters, "A" to "ZZZ".
+
+    Raises
+    ------
+    ValueError
+        ``index`` is outside 1 to 18278.
+
+    Examples
+    --------
+    >>> column_letter(1), column_letter(28), column_letter(16384)
+    ('A', 'AB', 'XFD')
+    """
+    if not 1 <= index <= _LAST_COLUMN:
+        msg = f"Invalid column index {index}"
+        raise ValueError(msg)
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    """The number of a worksheet column: "A" -> 1, "xfd" -> 16384 (as ``openpyxl.utils.column_index_from_string``).
+
+    Parameters
+    ----------
+    letters : str
+        One to three letters A-Z, in either case.
+
+    Returns
+    -------
+    int
+        The column's number, 1 to 18278.
+
+    Raises
+    ------
+    ValueError
+        ``letters`` is not one to three letters A-Z.
+
+    Examples
+    --------
+    >>> column_index("A"), column_index("ab"), column_index("XFD")
+    (1, 28, 16384)
+    """
+    upper = letters.upper()
+    if not (1 <= len(upper) <= 3 and upper.isascii() and upper.isalpha()):
+        msg = f"{letters!r} is not a valid column name. Column names are from A to ZZZ"
+        raise ValueError(msg)
+    index = 0
+    for ch in upper:
+        index = index * 26 + ord(ch) - 64
+    return index
+
+
 INTEGER = "0"
 DECIMAL = "0.000"
 PERCENT = "0.0%"

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from openpyxl.utils import get_column_letter
 
 from . import schema
 from ._dates import parse_date
 from ._i18n import label, message
+from ._sheets import column_letter as get_column_letter
 from ._progress import Phases
 from ._values import is_missing, is_na, map_unique
 from .errors import ValidationError

@@ -41,6 +41,12 @@ STATUS_COLOURS = {
 }
 
 
+def _fresh(kind, **traits):
+    """A new ``Layout`` or style (a widget class: its style), for an explorer without shared ones."""
+    style = kind.class_traits().get("style")
+    return (style.klass if style is not None else kind)(**traits)
+
+
 class WhatIfPanel(widgets.Accordion):
     """What if an actor drops out or a partner joins, for the explorer's opgave and year."""
 
@@ -57,15 +63,18 @@ class WhatIfPanel(widgets.Accordion):
         self._before = None
         self._before_key = None
         w = widgets
-        wide = {"description_width": "initial"}
-        self._actor_w = w.Dropdown(layout=w.Layout(width="30em"), style=wide)
-        self._remove_b = w.Button(layout=w.Layout(width="auto"), button_style="warning")
-        self._candidate_w = w.Dropdown(layout=w.Layout(width="30em"), style=wide)
-        self._add_b = w.Button(layout=w.Layout(width="auto"), button_style="success")
-        self._undo_b = w.Button(layout=w.Layout(width="auto"), icon="undo")
-        self._state = w.HTML()
-        self._picture = w.HTML(layout=w.Layout(flex="1 1 auto", min_width="0", min_height="440px"))
-        self._result = w.HTML(layout=w.Layout(flex="0 0 30em", margin="0 0 0 0.8em"))
+        # the explorer's shared layouts and styles when it has them (fewer widget models to send)
+        shared = getattr(explorer, "_shared", _fresh)
+        wide = shared(w.Dropdown, description_width="initial")
+        self._actor_w = w.Dropdown(layout=shared(w.Layout, width="30em"), style=wide)
+        self._remove_b = w.Button(layout=shared(w.Layout, width="auto"), button_style="warning", style=shared(w.Button))
+        self._candidate_w = w.Dropdown(layout=shared(w.Layout, width="30em"), style=wide)
+        self._add_b = w.Button(layout=shared(w.Layout, width="auto"), button_style="success", style=shared(w.Button))
+        self._undo_b = w.Button(layout=shared(w.Layout, width="auto"), icon="undo", style=shared(w.Button))
+        self._state = w.HTML(layout=shared(w.Layout), style=shared(w.HTML))
+        self._picture = w.HTML(layout=w.Layout(flex="1 1 auto", min_width="0", min_height="440px"),
+                               style=shared(w.HTML))
+        self._result = w.HTML(layout=w.Layout(flex="0 0 30em", margin="0 0 0 0.8em"), style=shared(w.HTML))
         guard = explorer._guard if hasattr(explorer, "_guard") else (lambda f: f)
         self._actor_w.observe(guard(lambda c: setattr(self, "actor", c["new"])), names="value")
         self._candidate_w.observe(guard(lambda c: setattr(self, "candidate", c["new"])), names="value")
@@ -73,11 +82,11 @@ class WhatIfPanel(widgets.Accordion):
         self._add_b.on_click(guard(lambda b: self.add_actor()))
         self._undo_b.on_click(guard(lambda b: self.undo()))
         body = w.VBox([
-            w.HBox([self._actor_w, self._remove_b]),
-            w.HBox([self._candidate_w, self._add_b]),
-            w.HBox([self._undo_b, self._state]),
-            w.HBox([self._picture, self._result]),
-        ])
+            w.HBox([self._actor_w, self._remove_b], layout=shared(w.Layout)),
+            w.HBox([self._candidate_w, self._add_b], layout=shared(w.Layout)),
+            w.HBox([self._undo_b, self._state], layout=shared(w.Layout)),
+            w.HBox([self._picture, self._result], layout=shared(w.Layout)),
+        ], layout=shared(w.Layout))
         self.children = [body]
         self.selected_index = None
         self.add_class("opgavelab-whatif")

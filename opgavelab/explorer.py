@@ -6,7 +6,10 @@ traitlets (``opgave``, ``at``, the filters, ``colour_by``, ``size_by``,
 runs through :meth:`Explorer._guard`, which puts any error in the explorer's
 message area instead of losing it. It can be built and driven without a
 browser: set a traitlet, then read ``explorer.scan``, ``explorer.shown_graph``,
-``explorer.metrics`` or ``explorer.view_html``.
+``explorer.metrics`` or ``explorer.view_html``. In a Jupyter kernel the
+explorer is shown first and its picture and panels follow as soon as the cell
+has sent it (the browser lays it out meanwhile); reading those attributes
+makes them at once.
 
 The picture is the trait ``view`` (``"formation"``, ``"force"`` or
 ``"compass"``; ``layout`` stays ipywidgets' CSS layout, so
@@ -51,6 +54,40 @@ def _in_app() -> bool:
     import os
 
     return any(k in os.environ for k in ("VOILA_BASE_URL", "VOILA_SERVER_URL", "VOILA_APP_PORT", "VOILA_PREHEAT"))
+
+
+def _after_output(callback) -> bool:
+    """Run ``callback`` once the running cell's output has gone to the browser; False outside a kernel.
+
+    In a cell (JupyterLab, Voilà, nbclient) it runs when the cell's code is
+    done (IPython's ``post_execute``, before the kernel is idle again); in a
+    widget's callback, on the kernel's next event-loop turn. Without a
+    kernel (a script, the tests) nothing is scheduled.
+    """
+    import asyncio
+    import sys
+
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    kernel = getattr(shell, "kernel", None)
+    if kernel is None:
+        return False
+    try:
+        parent = kernel.get_parent("shell") or {}
+    except Exception:  # an older kernel: no parent per channel
+        parent = {}
+    if parent.get("header", {}).get("msg_type") == "execute_request":
+        def once(*args) -> None:
+            shell.events.unregister("post_execute", once)
+            callback()
+
+        shell.events.register("post_execute", once)
+        return True
+    try:
+        asyncio.get_running_loop().call_soon(callback)
+    except RuntimeError:  # no event loop runs here
+        return False
+    return True
 
 
 #: Height of the network page in the explorer: taller in a taller window (the picture is as tall as wide).
@@ -116,9 +153,10 @@ class Explorer(widgets.VBox):
         lang = lang or case.lang
         super().__init__(**kwargs)
         self.case = case
-        self.scan = None
-        self.shown_graph = None
-        self.metrics: dict = {}
+        self._scan = None
+        self._shown_graph = None
+        self._metrics: dict = {}
+        self._pending = False  # True while the picture and the panels wait for the cell's output (_first_picture)
         self.view_html: str = ""
         self.last_error: str | None = None
         self.last_export: Path | None = None
@@ -131,7 +169,7 @@ class Explorer(widgets.VBox):
             self.set_trait("view", view)
         self._links: list = []
         self._build()
-        self._load_case(case, opgave=opgave, at=at)
+        self._load_case(case, opgave=opgave, at=at, first=True)
         self._link_controls()
         self.observe(self._guard(self._sync_toggles), names=["types", "scales", "tie_types"])
         self.observe(self._guard(self._on_selection), names=["opgave", "at"])
@@ -145,6 +183,37 @@ class Explorer(widgets.VBox):
 
     def _label(self, key: str) -> str:
         return message("explorer.option." + key, self.lang) if has_message("explorer.option." + key) else key
+
+    # -- what the panels show: complete when read (the first picture fills them just after it is shown) --
+    @property
+    def scan(self):
+        """The :func:`~opgavelab.scan` of the opgave at the year shown (None before the first opgave)."""
+        self._finish_panels()
+        return self._scan
+
+    @scan.setter
+    def scan(self, value) -> None:
+        self._scan = value
+
+    @property
+    def shown_graph(self):
+        """The actor network the picture shows: the scan's graph, filtered and limited to ``max_nodes``."""
+        self._finish_panels()
+        return self._shown_graph
+
+    @shown_graph.setter
+    def shown_graph(self, value) -> None:
+        self._shown_graph = value
+
+    @property
+    def metrics(self) -> dict:
+        """The key figures of the shown network (actors, ties, density, parts, E-I)."""
+        self._finish_panels()
+        return self._metrics
+
+    @metrics.setter
+    def metrics(self, value: dict) -> None:
+        self._metrics = value
 
     def _guard(self, func):
         """Run a callback; any error goes to the message area, never lost. Within one callback each
@@ -190,25 +259,45 @@ class Explorer(widgets.VBox):
                 b.value = b._value in wanted
 
     # -- building --------------------------------------------------------------
+    def _shared(self, kind, **traits):
+        """One ``Layout`` or style per setting, shared by every widget that has it (a widget class: its style).
+
+        Each is a widget model of its own that the browser must create before
+        it draws; the explorer has over a hundred widgets, most with the same
+        few layouts. Not for a layout that one widget changes later.
+        """
+        if kind.class_traits().get("style") is not None:  # a widget class: its style class
+            kind = kind.class_traits()["style"].klass
+        key = (kind.__name__, tuple(sorted(traits.items())))
+        if key not in self._shared_models:
+            self._shared_models[key] = kind(**traits)
+        return self._shared_models[key]
+
+    def _html(self, value: str = "") -> widgets.HTML:
+        """An HTML widget with the shared plain layout and style."""
+        return widgets.HTML(value, layout=self._shared(widgets.Layout), style=self._shared(widgets.HTML))
+
+    def _box(self, kind, children, **layout) -> widgets.Box:
+        """An HBox or VBox with a shared layout."""
+        return kind(children, layout=self._shared(widgets.Layout, **layout))
+
     def _build(self) -> None:
         w = widgets
-        self._title = w.HTML()
-        self._status = w.HTML()
+        self._shared_models: dict = {}
+        self._title = self._html()
+        self._status = self._html()
         self._log = w.Output(layout=w.Layout(max_height="12em", overflow="auto"))
-        self._opgave_w = w.Dropdown(layout=w.Layout(width="40em"), style={"description_width": "initial"})
-        self._info = w.HTML()
+        wide = self._shared(w.Dropdown, description_width="initial")
+        self._opgave_w = w.Dropdown(layout=w.Layout(width="40em"), style=wide)
+        self._info = self._html()
         self._play = w.Play(interval=1000, step=1)
         self._year_w = w.IntSlider(continuous_update=False, layout=w.Layout(width="24em"))
         w.jslink((self._play, "value"), (self._year_w, "value"))
-        self._types_w = w.HBox()
-        self._scales_w = w.HBox()
-        self._ties_w = w.HBox()
-        wide = {"description_width": "initial"}
         self._aware_w = w.Dropdown(layout=w.Layout(width="19em"), style=wide)
         self._colour_w = w.Dropdown(layout=w.Layout(width="15em"), style=wide)
         self._size_w = w.Dropdown(layout=w.Layout(width="17em"), style=wide)
         self._layout_w = w.ToggleButtons(style={"button_width": "7.5em"})
-        self._picture = w.HTML(layout=w.Layout(width="100%", min_height="560px"))
+        self._picture = w.HTML(layout=w.Layout(width="100%", min_height="560px"), style=self._shared(w.HTML))
         from .draw.widget import FormationView
 
         self._formation_view = FormationView(controls=False, layout=w.Layout(width="100%"))
@@ -220,18 +309,17 @@ class Explorer(widgets.VBox):
         traitlets.link((self._formation_view, "selected_actor"), (self, "selected_actor"))
         self._formation_key = None
         self._setting_view_year = False
-        self._notice = w.HTML()
-        self._metrics_w = w.HTML()
-        self._summary = w.HTML()
-        self._missing = w.HTML()
-        self._brokers = w.HTML()
-        self._problems = w.HTML()
+        self._notice, self._metrics_w, self._summary, self._missing, self._brokers, self._problems = (
+            self._html() for _ in range(6))
         self._upload = w.FileUpload(accept=".xlsx,.ods,.xlsm", multiple=False, layout=w.Layout(width="auto"))
         self._export_dir_w = w.Text(layout=w.Layout(width="22em"))
-        self._export_buttons = [w.Button(description=f.upper(), layout=w.Layout(width="5.5em")) for f in EXPORT_FORMATS]
-        self._export_out = w.HTML()
+        # the note's button gets a wider layout of its own (_relabel_controls)
+        self._export_buttons = [w.Button(description=f.upper(), style=self._shared(w.Button),
+                                         layout=self._shared(w.Layout, width="5.5em") if f != "docx"
+                                         else w.Layout(width="5.5em")) for f in EXPORT_FORMATS]
+        self._export_out = self._html()
         self._tabs = w.Tab(children=[self._summary, self._missing, self._brokers,
-                                     w.VBox([w.HBox([self._upload]), self._problems])])
+                                     self._box(w.VBox, [self._box(w.HBox, [self._upload]), self._problems])])
 
         self._opgave_w.observe(self._guard(lambda c: self.set_trait("opgave", c["new"]) if c["new"] else None),
                                names="value")
@@ -240,27 +328,25 @@ class Explorer(widgets.VBox):
         for fmt, button in zip(EXPORT_FORMATS, self._export_buttons):
             button.on_click(self._guard(functools.partial(self._on_export_click, fmt)))
 
-        controls = w.VBox([
-            w.HBox([self._opgave_w]),
-            self._info,
-            w.HBox([self._play, self._year_w]),
-            self._types_w, self._scales_w, self._ties_w,
-            w.HBox([self._aware_w, self._colour_w, self._size_w, self._layout_w]),
-        ])
+        # the filter rows (types, scales, tie types) go between these when a case is loaded (_relabel_controls)
+        self._controls_head = [self._box(w.HBox, [self._opgave_w]), self._info,
+                               self._box(w.HBox, [self._play, self._year_w])]
+        self._controls_tail = [self._box(w.HBox, [self._aware_w, self._colour_w, self._size_w, self._layout_w])]
+        controls = self._box(w.VBox, [*self._controls_head, *self._controls_tail])
         # the picture takes what the key figures leave; min_width 0 lets it shrink instead of overflowing
-        main = w.HBox([w.VBox([self._formation_view, self._picture, self._notice],
-                              layout=w.Layout(flex="1 1 auto", min_width="0",
-                                                                            overflow="hidden")),
-                       w.VBox([self._metrics_w], layout=w.Layout(flex="0 0 14em", margin="0 0 0 0.8em"))])
+        main = self._box(w.HBox, [
+            w.VBox([self._formation_view, self._picture, self._notice],
+                   layout=w.Layout(flex="1 1 auto", min_width="0", overflow="hidden")),
+            w.VBox([self._metrics_w], layout=w.Layout(flex="0 0 14em", margin="0 0 0 0.8em"))])
         if _in_app():  # Voilà: files come as downloads; a folder on the server means nothing to the user
             self._export_dir_w.layout.display = "none"
-        export = w.HBox([w.Label(), self._export_dir_w, *self._export_buttons])
-        self._export_label = export.children[0]
+        self._export_label = w.Label(layout=self._shared(w.Layout), style=self._shared(w.Label))
+        export = self._box(w.HBox, [self._export_label, self._export_dir_w, *self._export_buttons])
         from ._whatif_panel import WhatIfPanel
 
         self.whatif = WhatIfPanel(self)  # what if a party drops out or joins (issue 15)
         self.children = [self._title, controls, main, self._tabs, self.whatif,
-                         w.VBox([export, self._export_out]), self._status, self._log]
+                         self._box(w.VBox, [export, self._export_out]), self._status, self._log]
         self.add_class("opgavelab-explorer")
 
     def _toggle_row(self, name: str, values: list, labels: dict, colours: dict | None = None) -> widgets.HBox:
@@ -269,19 +355,20 @@ class Explorer(widgets.VBox):
         buttons = []
         for v in values:
             b = widgets.Checkbox(value=True, description=str(labels.get(v, v)), indent=False,
-                                 layout=widgets.Layout(width="auto", margin="0 1.2em 0 0"))
+                                 layout=self._shared(widgets.Layout, width="auto", margin="0 1.2em 0 0"),
+                                 style=self._shared(widgets.Checkbox))
             b._value = v
             b.observe(self._guard(functools.partial(self._on_toggle, name, v)), names="value")
             buttons.append(b)
             if colours and v in colours:
-                swatch = widgets.HTML(f"<span style='display:inline-block;width:0.8em;height:0.8em;"
-                                      f"border-radius:50%;background:{html.escape(colours[v])};"
-                                      f"margin:0.55em 0.3em 0 0'></span>")
-                items.append(widgets.HBox([swatch, b]))
+                swatch = self._html(f"<span style='display:inline-block;width:0.8em;height:0.8em;"
+                                    f"border-radius:50%;background:{html.escape(colours[v])};"
+                                    f"margin:0.55em 0.3em 0 0'></span>")
+                items.append(self._box(widgets.HBox, [swatch, b]))
             else:
                 items.append(b)
-        caption = widgets.Label(layout=widgets.Layout(width="9em"))
-        row = widgets.HBox([caption, *items], layout=widgets.Layout(flex_flow="row wrap"))
+        caption = widgets.Label(layout=self._shared(widgets.Layout, width="9em"), style=self._shared(widgets.Label))
+        row = self._box(widgets.HBox, [caption, *items], flex_flow="row wrap")
         row._values = list(values)
         row._buttons = buttons
         return row
@@ -296,7 +383,7 @@ class Explorer(widgets.VBox):
         setattr(self, name, [v for v in row._values if v in current])
 
     # -- case ------------------------------------------------------------------
-    def _load_case(self, case, opgave=None, at=None) -> None:
+    def _load_case(self, case, opgave=None, at=None, first: bool = False) -> None:
         self.case = case
         self._positions = {}
         type_values = case.vocabulary("actor_type")["value"].tolist()
@@ -326,7 +413,7 @@ class Explorer(widgets.VBox):
         ids = list(case.opgaven.index)
         if opgave is not None and opgave not in ids:
             case._check_opgave(opgave)
-        first = opgave or (ids[0] if ids else "")
+        first_id = opgave or (ids[0] if ids else "")
         dated = bool(case.years())  # a case without dates: every tie counts, the year controls rest
         self.set_trait("at", int(at) if at is not None else (years[-1] if dated else None))
         self._year_w.value = self.at if self.at is not None else years[-1]
@@ -334,9 +421,9 @@ class Explorer(widgets.VBox):
         self._play.value = self._year_w.value
         self._relabel()
         self._opgave_w.value = None
-        self.set_trait("opgave", first)
-        self._opgave_w.value = first
-        self._guard(self._on_selection)()
+        self.set_trait("opgave", first_id)
+        self._opgave_w.value = first_id
+        self._guard(self._first_picture if first else self._on_selection)()
 
     def _relabel(self) -> None:
         # new options would move the linked traits: unlink while the labels change
@@ -379,9 +466,8 @@ class Explorer(widgets.VBox):
         note_button.description, note_button.layout.width = message("doc.button", self.lang), "9em"
         self._export_dir_w.value = self.export_dir
         self._upload.description = self._t("upload")
-        controls = self.children[1]
-        controls.children = [controls.children[0], controls.children[1], controls.children[2],
-                             self._types_w, self._scales_w, self._ties_w, controls.children[6]]
+        self.children[1].children = [*self._controls_head, self._types_w, self._scales_w, self._ties_w,
+                                     *self._controls_tail]
 
     # -- reacting ----------------------------------------------------------------
     def _on_lang(self, change=None) -> None:
@@ -393,6 +479,7 @@ class Explorer(widgets.VBox):
         """A new opgave or year: a new scan, new panels, a new picture."""
         from ._scan import scan
 
+        self._pending = False  # (the first picture's panels, if still waiting, are made here)
         if not self.opgave:
             return
         if self._opgave_w.value != self.opgave:
@@ -404,17 +491,52 @@ class Explorer(widgets.VBox):
         if key not in self._positions:
             self._positions[key] = scan(self.case, self.opgave, at=self.at, lang=self.lang)
         self.scan = self._positions[key]
+        self._info.value = self._info_html()
+        self._summary.value = self._summary_html()
+        self._missing.value = self._missing_html()
+        self._brokers.value = self._brokers_html()
+        self._redraw()
+
+    def _info_html(self) -> str:
+        """The opgave's origin and core challenge, under its name."""
         row = self.case.opgaven.loc[self.opgave]
         parts = []
         for key, col in (("origin", "origin"), ("core", "core_challenge")):
             value = row.get(col)
             if isinstance(value, str) and value:
                 parts.append(f"<b>{html.escape(self._t(key))}:</b> {html.escape(value)}")
-        self._info.value = "<div style='max-width:60em'>" + "<br>".join(parts) + "</div>"
-        self._summary.value = self._summary_html()
-        self._missing.value = self._missing_html()
-        self._brokers.value = self._brokers_html()
-        self._redraw()
+        return "<div style='max-width:60em'>" + "<br>".join(parts) + "</div>"
+
+    def _first_picture(self) -> None:
+        """The explorer first, then its picture, then the scan, the key figures and the tabs.
+
+        In a Jupyter kernel the formation view's years and the panels are
+        made once the cell that made the explorer has sent its output
+        (:func:`_after_output`): the browser lays out the explorer while the
+        kernel computes the picture, and draws the picture while the kernel
+        scans. Reading ``scan``, ``metrics`` or ``shown_graph`` before that
+        makes them at once. Elsewhere, and for the other views, everything
+        is made here.
+        """
+        if self.view != "formation" or not self.opgave or not _after_output(self._guard(self._finish_panels)):
+            self._on_selection()
+            return
+        self._pending = True
+        self._info.value = self._info_html()
+        self._formation_view.layout.display = ""
+        self._picture.layout.display = "none"
+
+    def _finish_panels(self) -> None:
+        """Make the picture and the panels the first view left for later (nothing when none wait)."""
+        if not self._pending:
+            return
+        from .network import reuse_graphs
+
+        self._pending = False
+        with reuse_graphs():  # the snapshots the picture builds serve the scan
+            with self._formation_view.hold_sync():  # the years and the year to show in one message
+                self._show_formation()
+            self._on_selection()
 
     def _on_view(self, change=None) -> None:
         self._redraw()

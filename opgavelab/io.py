@@ -16,13 +16,13 @@ import zlib
 from pathlib import Path
 
 import pandas as pd
-from openpyxl.utils import get_column_letter
 
 from ._checks import _check_lang
 from ._files import _make_folder, atomic_write, remove_stale_temporaries, write_error  # noqa: F401 (public here)
 from ._i18n import fmt_number, message
 from ._prescan import Limits, MAX_COLUMN, ScanResult
 from ._progress import Phases
+from ._sheets import column_letter as get_column_letter
 from ._template import build_template, fill_workbook
 from ._validate import Grid
 from .case import build_case

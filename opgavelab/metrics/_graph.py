@@ -14,7 +14,9 @@ from collections.abc import Hashable, Iterable, Mapping
 import networkx as nx
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
+from opgavelab._lazy import lazy_module
+
+sp = lazy_module("scipy.sparse")  # imported at first use (the explorer's first picture needs none)
 
 def _is_number(value) -> bool:
     try:

@@ -68,7 +68,9 @@ from collections.abc import Hashable
 import networkx as nx
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
+from opgavelab._lazy import lazy_module
+
+sp = lazy_module("scipy.sparse")
 
 from opgavelab._values import MULTI, is_missing
 from opgavelab._checks import _check_graph

@@ -29,9 +29,11 @@ from collections import deque
 import networkx as nx
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
-import scipy.sparse.linalg as spla
-from scipy.sparse import csgraph
+from opgavelab._lazy import lazy_module
+
+sp = lazy_module("scipy.sparse")
+spla = lazy_module("scipy.sparse.linalg")
+csgraph = lazy_module("scipy.sparse.csgraph")
 
 from opgavelab._checks import _check_graph, _check_int
 from opgavelab.metrics._graph import _arcs, _matrix, _undirected_simple

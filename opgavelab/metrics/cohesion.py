@@ -23,8 +23,10 @@ import random
 import networkx as nx
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
-from scipy.sparse import csgraph
+from opgavelab._lazy import lazy_module
+
+sp = lazy_module("scipy.sparse")
+csgraph = lazy_module("scipy.sparse.csgraph")
 
 from opgavelab._checks import _check_graph, _check_int, _check_one_of
 from opgavelab.metrics._graph import _adjacency, _n_ties

@@ -178,9 +178,6 @@ class _Snapshots:
 
     def at(self, t: pd.Timestamp):
         """(present mask, alive tie mask, pair codes a and b, component label per actor or -1)."""
-        from scipy.sparse import coo_matrix
-        from scipy.sparse.csgraph import connected_components
-
         n_ever = len(self.ever)
         t64 = np.datetime64(t, "ns")
         act = (np.isnat(self.inv_since) | (self.inv_since <= t64)) & (np.isnat(self.inv_until) | (t64 <= self.inv_until))
@@ -196,10 +193,30 @@ class _Snapshots:
             nodes = np.flatnonzero(present)
             pos = np.full(n_ever, -1)
             pos[nodes] = np.arange(n)
-            adj = coo_matrix((np.ones(len(pairs)), (pos[a], pos[b])), shape=(n, n))
-            _, lab = connected_components(adj, directed=False)
-            labels[nodes] = lab
+            labels[nodes] = _component_labels(n, pos[a], pos[b])
         return present, alive, a, b, labels
+
+
+def _component_labels(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The connected component of each of ``n`` nodes joined by the pairs ``(a[i], b[i])``.
+
+    Components are numbered in the order of their lowest node, as
+    :func:`scipy.sparse.csgraph.connected_components` numbers them; on
+    arrays (hook every root onto the lower one, then jump to the root), so
+    the formation of a few years needs no scipy.
+    """
+    parent = np.arange(n)
+    while True:
+        ra, rb = parent[a], parent[b]
+        if np.array_equal(ra, rb):
+            break
+        np.minimum.at(parent, np.maximum(ra, rb), np.minimum(ra, rb))
+        while True:  # every node straight to its root
+            up = parent[parent]
+            if np.array_equal(up, parent):
+                break
+            parent = up
+    return np.unique(parent, return_inverse=True)[1].reshape(-1)
 
 
 def formation(case: Case, opgave: str, dates=None, attr: str | None = "type",
