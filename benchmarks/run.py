@@ -281,6 +281,9 @@ def run_step(step: str, meta: dict) -> dict:
         elif step == "figure_before":
             seconds, extra = _figure_before(meta, tmp)
             out.update(extra)
+        elif step == "figure_mpl311":
+            seconds, extra = _figure_before(meta, tmp, matplotlib_311=True)
+            out.update(extra)
         elif step in ("html", "html_all"):
             network_html = _import("opgavelab.draw", "network_html")
             case = _case(meta)
@@ -458,10 +461,26 @@ print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_ti
 """
 
 
-def _figure_before(meta: dict, tmp: Path) -> tuple[float, dict]:
-    """``network_figure`` + ``save_figure`` (PNG, 300 dpi) of ``groot`` with the library of :data:`BEFORE_REF`."""
-    lib = _before_library()
-    env = dict(os.environ, PYTHONPATH=str(lib), MPLBACKEND="Agg")
+#: matplotlib 3.11, which opgavelab does not install (its text drawing is slower): for the figure beside it.
+MPL311 = "matplotlib==3.11.2"
+
+
+def _matplotlib_311() -> Path:
+    """A folder with matplotlib 3.11.2 alone (its dependencies are those of the project's), made once."""
+    where = ROOT / "benchmarks" / "cases" / "_matplotlib-3.11.2"
+    if not (where / "matplotlib" / "__init__.py").exists():
+        got = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(where),
+                              MPL311], capture_output=True, text=True, check=False)
+        if got.returncode:
+            raise NotAvailable(f"pip install {MPL311}: {got.stderr.strip()[-200:]}")
+    return where
+
+
+def _figure_before(meta: dict, tmp: Path, matplotlib_311: bool = False) -> tuple[float, dict]:
+    """``network_figure`` + ``save_figure`` (PNG, 300 dpi) of ``groot`` with the library of :data:`BEFORE_REF`
+    or, with ``matplotlib_311``, the library of today with matplotlib 3.11.2."""
+    lib = f"{_matplotlib_311()}{os.pathsep}{ROOT}" if matplotlib_311 else str(_before_library())
+    env = dict(os.environ, PYTHONPATH=lib, MPLBACKEND="Agg")
     proc = subprocess.run([sys.executable, "-c", _FIGURE_BEFORE, str(meta["xlsx"]), meta["big"], str(tmp / "b.png")],
                           cwd=tmp, env=env, capture_output=True, text=True, timeout=STEP_TIMEOUT)
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
@@ -635,6 +654,8 @@ STEPS = [
     Step("figure", "static figure of `groot` (PNG, 300 dpi)", baseline="figure_before"),
     Step("figure_before", "before: static figure of `groot` (PNG, 300 dpi)", kind="baseline",
          sizes=("S", "M", "L", "XL")),
+    Step("figure_mpl311", "the same figure with matplotlib 3.11.2 (not installed: its text is slower)",
+         kind="baseline", sizes=("S", "M", "L", "XL")),
     Step("html", "HTML page of `groot` (`network_html`)", baseline="pyvis"),
     Step("draw_html", "… drawn in headless Chromium", baseline="draw_pyvis"),
     Step("html_all", "HTML page of every actor (`max_nodes=None`)", sizes=("S", "M", "L")),
@@ -671,7 +692,7 @@ STEPS = [
 #: Subsets: ``python -m benchmarks.run report libraries``.
 GROUPS = {
     "report": ["report_one_before", "report_one", "report_all_before", "report_all"],
-    "figures": ["figure", "figure_before", "figure_nx", "html", "pyvis", "draw_html", "draw_pyvis", "gif"],
+    "figures": ["figure", "figure_before", "figure_mpl311", "figure_nx", "html", "pyvis", "draw_html", "draw_pyvis", "gif"],
     "libraries": ["centrality", "centrality_nx", "centrality_igraph", "dedupe", "dedupe_rapidfuzz"],
     "load": ["read_calamine", "read_openpyxl", "load_xlsx", "load_csv"],
     "explorer": ["explorer", "explorer_browser", "explorer_play"],
@@ -905,7 +926,7 @@ def _ratio_text(m: Measure, results: dict) -> str:
     step = STEP_BY_NAME[m.step]
     parts = []
     if m.step == "figure":  # beside the library before this round and beside networkx's drawing
-        for base in ("figure_before", "figure_nx"):
+        for base in ("figure_before", "figure_mpl311", "figure_nx"):
             b = results.get((base, m.size))
             if b is not None and b.median and m.median:
                 parts.append(f"{m.median / b.median:.2f}× {base.replace('figure_', '')}")
@@ -1063,7 +1084,7 @@ def _growth_lines(results: dict, metas: dict, sizes: list) -> list[str]:
     """Each step's time per size and the slope of log(time) against log(actors of the case)."""
     import math
 
-    on_big = {"graph", "scan", "formation", "figure", "figure_before", "figure_nx", "html", "draw_html", "pyvis", "draw_pyvis",
+    on_big = {"graph", "scan", "formation", "figure", "figure_before", "figure_mpl311", "figure_nx", "html", "draw_html", "pyvis", "draw_pyvis",
               "centrality", "centrality_nx", "centrality_igraph", "scenario", "key_players"}
 
     def n(step: str, z: str) -> int:  # what the step works on: `groot`, `verkenner` or the whole case
