@@ -50,3 +50,25 @@ def test_a_saved_figure_has_the_pixels_matplotlib_drew(tmp_path):
     with PIL.Image.open(tmp_path / "f.png") as image:
         assert image.size == (w, h) and image.info["dpi"] == pytest.approx((120, 120), abs=0.05)
         np.testing.assert_array_equal(np.asarray(image), expected)
+
+
+@pytest.mark.parametrize("size", [0, 1, 99, 100_003])
+def test_rows_deflated_in_pieces_on_several_cores_are_one_zlib_stream(monkeypatch, size):
+    import zlib
+
+    from opgavelab.draw import _png
+
+    monkeypatch.setattr(_png, "_PARALLEL_BYTES", 10)  # pieces even for small data
+    data = np.random.default_rng(size).integers(0, 4, size=size, dtype=np.uint8)  # compressible, not trivial
+    assert zlib.decompress(_png._deflate(data, 1)) == data.tobytes()
+
+
+def test_a_large_picture_reads_back_the_same_when_deflated_in_pieces(monkeypatch):
+    from opgavelab.draw import _png
+
+    rgba = np.full((300, 400, 4), 255, dtype=np.uint8)
+    rgba[50:250, 100:300, :3] = np.random.default_rng(1).integers(0, 256, size=(200, 200, 3), dtype=np.uint8)
+    whole = PIL.Image.open(io.BytesIO(png_bytes(rgba)))
+    monkeypatch.setattr(_png, "_PARALLEL_BYTES", 50_000)
+    pieces = PIL.Image.open(io.BytesIO(png_bytes(rgba)))
+    np.testing.assert_array_equal(np.asarray(pieces), np.asarray(whole))
