@@ -46,16 +46,43 @@ def _options(face_index: int):
     return options
 
 
-def _subset(source, face_index: int, gids):
-    """The font in ``source`` (a path or a file) cut down to ``gids``: (TTFont, {old gid: new gid})."""
+def _subset(source, face_index: int, gids=None, text: str | None = None):
+    """The font in ``source`` (a path or a file) cut down to ``gids`` or to the characters of ``text``:
+    (TTFont, {old gid: new gid})."""
     from fontTools import subset
 
     options = _options(face_index)
     font = subset.load_font(source, options)
     subsetter = subset.Subsetter(options=options)
-    subsetter.populate(gids=gids)
+    if text is not None:
+        subsetter.populate(text=text)
+    else:
+        subsetter.populate(gids=gids)
     subsetter.subset(font)
     return font, subsetter.glyph_index_map
+
+
+def _lean_subset_by_text(original, cache: dict | None = None):
+    """matplotlib 3.10's ``get_glyphs_subset(fontfile, characters)`` (it returns the subset font), lean;
+    with ``cache``, each font file is parsed once (cut down to Latin-1 and every character asked for)."""
+
+    def get_glyphs_subset(fontfile, characters):
+        path = os.fspath(fontfile)
+        face = 0 if path.endswith(".ttc") else -1
+        if cache is None:
+            return _subset(path, face, text=characters)[0]
+        base = cache.get(path)
+        if base is None or not set(characters) <= base[1]:
+            chars = set(characters) | {chr(c) for c in _BASE_CHARS} | (base[1] if base else set())
+            font, _ = _subset(path, face, text="".join(sorted(chars)))
+            data = io.BytesIO()
+            font.save(data, reorderTables=False)
+            font.close()
+            base = cache[path] = (data.getvalue(), chars)
+        return _subset(io.BytesIO(base[0]), -1, text=characters)[0]
+
+    get_glyphs_subset.__wrapped__ = original
+    return get_glyphs_subset
 
 
 def _lean_subset(original, cache: dict | None = None):
@@ -108,11 +135,17 @@ def lean_pdf_fonts(cache: bool = True):
     except ImportError:  # pragma: no cover - matplotlib without its PDF backend
         yield
         return
+    import inspect
+
     original = getattr(pdf_ps, "get_glyphs_subset", None)
-    if original is None or not hasattr(pdf_ps, "SubsetResults"):  # other matplotlib internals: leave them be
+    params = list(inspect.signature(original).parameters) if original is not None else []
+    if hasattr(pdf_ps, "SubsetResults") and params == ["fontfile", "glyphs"]:  # matplotlib 3.11: glyph ids
+        pdf_ps.get_glyphs_subset = _lean_subset(original, {} if cache else None)
+    elif params == ["fontfile", "characters"]:  # matplotlib 3.8-3.10: characters, the subset font returned
+        pdf_ps.get_glyphs_subset = _lean_subset_by_text(original, {} if cache else None)
+    else:  # other matplotlib internals: leave them be
         yield
         return
-    pdf_ps.get_glyphs_subset = _lean_subset(original, {} if cache else None)
     try:
         yield
     finally:
