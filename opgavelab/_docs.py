@@ -35,6 +35,7 @@ RAISES = {
     "as_domain_coverage": Entry("ValueError", "As in :func:`domain_coverage`."),
     "as_two_mode_graph": Entry("TypeError, ValueError", "As in :func:`two_mode_graph`."),
     "as_check": Entry("ValueError", "As in :func:`check`."),
+    "rgba": Entry("ValueError", "``rgba`` is not an ``(height, width, 4)`` uint8 array."),
 }
 
 _EXAMPLES = re.compile(r"^(?P<indent>[ \t]*)Examples\n(?P=indent)-{8,}$", re.M)

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .._docs import raises
+
 __all__ = ["png_bytes", "write_png"]
 
 _SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -25,6 +27,7 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
 
+@raises("rgba")
 def png_bytes(rgba: np.ndarray, dpi: float | None = None, text: dict[str, str] | None = None,
               level: int = 1) -> bytes:
     """The bytes of a PNG file of an ``(height, width, 4)`` uint8 RGBA image.
@@ -48,11 +51,6 @@ def png_bytes(rgba: np.ndarray, dpi: float | None = None, text: dict[str, str] |
     Returns
     -------
     bytes
-
-    Raises
-    ------
-    ValueError
-        ``rgba`` is not an ``(height, width, 4)`` uint8 array.
 
     Examples
     --------
@@ -116,6 +114,7 @@ def _deflate(data: np.ndarray, level: int) -> bytes:
     return header + body + struct.pack(">I", zlib.adler32(data) & 0xFFFFFFFF)
 
 
+@raises("rgba")
 def write_png(path, rgba: np.ndarray, dpi: float | None = None, text: dict[str, str] | None = None) -> Path:
     """Write :func:`png_bytes` of ``rgba`` to ``path`` (as it is: the caller writes atomically).
 
@@ -130,11 +129,6 @@ def write_png(path, rgba: np.ndarray, dpi: float | None = None, text: dict[str, 
     Returns
     -------
     pathlib.Path
-
-    Raises
-    ------
-    ValueError
-        ``rgba`` is not an ``(height, width, 4)`` uint8 array.
 
     Examples
     --------
