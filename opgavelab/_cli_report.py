@@ -293,6 +293,11 @@ _PARTS = [*((f, ("png", "svg", "pdf")) for f in _FIGURES), ("pages", ("html",)),
 #: The order parts start in, slowest first, so that two workers end together (the order of the report stays
 #: that of ``_PARTS``).
 _SLOWEST_FIRST = ["gif", "over_time", "pages", "compass", "network", "formation", "coverage", "data"]
+#: What parts of one opgave compute alike and keep in the process that draws them: the scan (coverage,
+#: formation, data) and the yearly networks (the network over time, the pages' formation, the GIF). A worker
+#: that has started such a part is sent the others of its kind first (see :meth:`_Workers.results`).
+_SHARES = {"coverage": "scan", "formation": "scan", "data": "scan", "over_time": "years", "pages": "years",
+           "gif": "years"}
 #: The most worker processes ``--jobs`` gives by default (each holds the case and matplotlib: ~300 MB).
 MAX_JOBS = 4
 
@@ -440,7 +445,7 @@ class _results:  # noqa: N801 -- used as a context manager
         rank = {p: i for i, p in enumerate(_SLOWEST_FIRST)}
         order = sorted(range(len(self.units)),
                        key=lambda i: (self.units[i][0] != self.units[0][0], rank[self.units[i][1]], i))
-        done = self.workers.results([(i, self.units[i]) for i in order])
+        done = self.workers.results([(i, self.units[i]) for i in order], share=_share)
 
         def in_order():
             waiting: dict = {}
@@ -493,15 +498,25 @@ class _Workers:
             self.processes.append(process)
             self.pipes.append(here)
 
-    def results(self, items: list):
-        """The workers' results of ``items`` as they come, each item sent to the first idle worker."""
+    def results(self, items: list, share=None):
+        """The workers' results of ``items`` as they come, each item sent to the first idle worker.
+
+        ``share(item)`` names what an item computes alike with others (or None): an idle worker takes the
+        first item whose share is its own or no worker's yet, and only when there is none the first item
+        left, so work such as a scan is done once where it can be, and no worker waits for it.
+        """
         from multiprocessing.connection import wait
 
-        todo = list(reversed(items))
+        todo = list(items)
+        owner: dict = {}
+
+        def next_for(pipe):
+            return _next_item(todo, share, owner, pipe)
+
         busy = {}
         for pipe, process in zip(self.pipes, self.processes):
             if todo:
-                pipe.send(todo.pop())
+                pipe.send(next_for(pipe))
                 busy[pipe] = process
         while busy:
             ready = wait([*busy, *(p.sentinel for p in busy.values())])
@@ -511,7 +526,7 @@ class _Workers:
                 except EOFError:
                     raise RuntimeError(f"report worker {busy[pipe].pid} stopped unexpectedly") from None
                 if todo:
-                    pipe.send(todo.pop())
+                    pipe.send(next_for(pipe))
                 else:
                     del busy[pipe]
                 yield result
@@ -549,6 +564,16 @@ class _Workers:
             pipe.close()
 
 
+def _next_item(todo: list, share, owner: dict, worker):
+    """Take from ``todo`` the item ``worker`` does next: the first whose share (``share(item)``) is None, its
+    own or no worker's yet (that share is then its own); the first item when there is none such."""
+    keys = [share(item) if share is not None else None for item in todo]
+    k = next((j for j, key in enumerate(keys) if key is None or owner.get(key, worker) == worker), 0)
+    if keys[k] is not None:
+        owner.setdefault(keys[k], worker)
+    return todo.pop(k)
+
+
 def _work(pipe) -> None:
     """A worker: write the units it is sent until it is sent None (or the parent has gone)."""
     _worker_signals()
@@ -569,9 +594,17 @@ def _work(pipe) -> None:
             pipe.send((item[0], ([], RuntimeError(repr(exc)))))
 
 
+def _share(item) -> tuple | None:
+    """What a numbered unit ``(i, (opgave, part))`` computes alike with other parts of its opgave, or None."""
+    oid, part = item[1]
+    kind = _SHARES.get(part)
+    return (kind, oid) if kind else None
+
+
 def _warm_up(job: tuple, units: list) -> None:
-    """Before the workers are forked: what every worker would otherwise do again (the drawing and export
-    libraries imported, matplotlib's fonts found, the first opgave's graph, layout and scan)."""
+    """Before the workers are forked: what every worker would otherwise do again (the drawing, export and
+    metric libraries imported, matplotlib's fonts found, the first opgave's graph and layout). The scans are
+    left to the workers: each is computed by the worker that draws from it (see :data:`_SHARES`)."""
     import matplotlib.backends.backend_agg  # noqa: F401
     import matplotlib.backends.backend_pdf  # noqa: F401
     import matplotlib.backends.backend_svg  # noqa: F401
@@ -581,12 +614,13 @@ def _warm_up(job: tuple, units: list) -> None:
     from .draw import formation, interactive, static  # noqa: F401
 
     case, plan, args, formats = job
+    if any(p in ("coverage", "formation", "data") for o, p in units):
+        import scipy.sparse.csgraph  # noqa: F401 -- imported when first used, in each worker otherwise
+        import scipy.sparse.linalg  # noqa: F401
+
+        from . import _scan  # noqa: F401
     _warm_fonts(formats)
-    first = units[0][0]
-    if any(p in ("coverage", "formation", "data") for o, p in units if o == first):
-        _scan_of(case, first, args)
-    else:
-        _prepared(case, first, args)
+    _prepared(case, units[0][0], args)
 
 
 def _warm_fonts(formats: list[str]) -> None:

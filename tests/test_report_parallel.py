@@ -97,3 +97,19 @@ def test_an_unexpected_error_in_a_worker_reaches_the_parent(monkeypatch):
     finally:
         workers.stop()
     assert (i, paths) == (7, []) and isinstance(error, KeyError)
+
+
+def test_a_worker_is_sent_the_parts_that_share_its_work_first():
+    from opgavelab import _cli_report
+
+    # the scan of an opgave is computed where its first part is drawn: that worker gets its other parts
+    units = [(0, ("a", "gif")), (1, ("a", "compass")), (2, ("a", "formation")), (3, ("a", "network")),
+             (4, ("a", "coverage")), (5, ("b", "coverage")), (6, ("a", "data"))]
+    todo, owner = list(units), {}
+    taken = {"w1": [], "w2": []}
+    for worker in ["w1", "w2", "w2", "w1", "w2", "w1", "w1"]:
+        taken[worker].append(_cli_report._next_item(todo, _cli_report._share, owner, worker)[1])
+    assert todo == []
+    assert taken["w2"] == [("a", "compass"), ("a", "formation"), ("a", "coverage")]
+    assert ("a", "data") not in taken["w1"][:-1] and taken["w1"][-1] == ("a", "data")  # when nothing else is left
+    assert owner == {("years", "a"): "w1", ("scan", "a"): "w2", ("scan", "b"): "w1"}

@@ -449,11 +449,12 @@ class _NamePlacer:
         others = [self.taken_array]
         if self.placed:
             others.append(np.asarray(self.placed, dtype=float))
-        if markers_too:
+        if markers_too:  # the markers near the boxes at all, but actor own's
             m = self.markers
-            mask = np.ones(len(m), dtype=bool)
-            mask[own] = False
-            others.append(m[mask])
+            near = ((m[:, 0] < boxes[:, 2].max()) & (m[:, 2] > boxes[:, 0].min())
+                    & (m[:, 1] < boxes[:, 3].max()) & (m[:, 3] > boxes[:, 1].min()))
+            near[own] = False
+            others.append(m[near])
         for b in others:
             if len(b):
                 hit = (x0 < b[:, 2]) & (x1 > b[:, 0]) & (y0 < b[:, 3]) & (y1 > b[:, 1])
