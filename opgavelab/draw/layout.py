@@ -143,31 +143,39 @@ def _sorted_nodes(G) -> list:
 
 
 def _edge_arrays(G, index: dict, weight: str | None):
-    """Undirected unique pairs ``(i, j)``, sorted, and their strength (median-scaled, 0.3-3)."""
-    pairs: dict[tuple[int, int], float] = {}
-    for u, v, d in G.edges(data=True):
-        if u == v:
-            continue
-        i, j = index[u], index[v]
-        if i > j:
-            i, j = j, i
-        w = d.get(weight, 1.0) if weight else 1.0
-        try:
-            w = float(w)
-        except (TypeError, ValueError):
-            w = 1.0
-        if not math.isfinite(w) or w <= 0:
-            w = 1.0
-        # the two arcs of one tie in a DiGraph count once
-        pairs[(i, j)] = max(pairs.get((i, j), 0.0), w) if G.is_directed() else pairs.get((i, j), 0.0) + w
-    if not pairs:
+    """Undirected unique pairs ``(i, j)``, sorted, and their strength (median-scaled, 0.3-3).
+
+    The two arcs of one tie in a DiGraph count once (the stronger); parallel edges of a multigraph add up.
+    A weight that is missing, not a number, not finite or not positive counts as 1.
+    """
+    arcs = [(index[u], index[v], w) for u, v, w in G.edges(data=weight if weight else False, default=1.0)] \
+        if weight else [(index[u], index[v], 1.0) for u, v in G.edges()]
+    arcs = [(i, j, w) for i, j, w in arcs if i != j]
+    if not arcs:
         return np.zeros(0, int), np.zeros(0, int), np.zeros(0)
-    # sorted, so sums run in the same order whatever order the edges were added in
-    keys = sorted(pairs)
-    ij = np.array(keys, dtype=int)
-    w = np.array([pairs[k] for k in keys], dtype=float)
-    w = np.clip(w / np.median(w), 0.3, 3.0)
-    return ij[:, 0], ij[:, 1], w
+    i = np.fromiter((a[0] for a in arcs), dtype=np.int64, count=len(arcs))
+    j = np.fromiter((a[1] for a in arcs), dtype=np.int64, count=len(arcs))
+    w = np.fromiter((_strength(a[2]) for a in arcs), dtype=float, count=len(arcs))
+    lo, hi = np.minimum(i, j), np.maximum(i, j)
+    # sorted pairs, so sums run in the same order whatever order the edges were added in
+    pair, inverse = np.unique(lo * len(index) + hi, return_inverse=True)
+    if G.is_directed():
+        strength = np.zeros(len(pair))
+        np.maximum.at(strength, inverse, w)
+    else:
+        order = np.lexsort((w, inverse))  # within a pair, the same order of addition whatever the edge order
+        strength = np.bincount(inverse[order], weights=w[order], minlength=len(pair))
+    strength = np.clip(strength / np.median(strength), 0.3, 3.0)
+    return pair // len(index), pair % len(index), strength
+
+
+def _strength(value) -> float:
+    """A tie's weight as a positive number (1 for anything else)."""
+    try:
+        w = float(value)
+    except (TypeError, ValueError):
+        return 1.0
+    return w if math.isfinite(w) and w > 0 else 1.0
 
 
 # --------------------------------------------------------------------------
