@@ -608,12 +608,19 @@ def _warm_up(job: tuple, units: list) -> None:
     import matplotlib.backends.backend_agg  # noqa: F401
     import matplotlib.backends.backend_pdf  # noqa: F401
     import matplotlib.backends.backend_svg  # noqa: F401
+    import numpy as np
     import PIL.PngImagePlugin  # noqa: F401
 
     from . import export  # noqa: F401
     from .draw import formation, interactive, static  # noqa: F401
 
     case, plan, args, formats = job
+    if "png" in formats:
+        from .draw import _png
+
+        _png._deflate(np.zeros(1, dtype=np.uint8), 1)  # its deflate library imported
+    if any(f in formats for f in ("xlsx", "kumu")):
+        import openpyxl  # noqa: F401 -- 180 modules, 0.2 s
     if any(p in ("coverage", "formation", "data") for o, p in units):
         import scipy.sparse.csgraph  # noqa: F401 -- imported when first used, in each worker otherwise
         import scipy.sparse.linalg  # noqa: F401
