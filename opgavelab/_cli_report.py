@@ -757,12 +757,16 @@ def _make_figure(case, opgave: str, name: str, args):
         return network_figure(case, opgave, at, G=G, layout=prep["force"], lang=lang, size=size)
     if name == "compass":
         return network_figure(case, opgave, at, G=G, layout=_layout.compass_layout(G, case), lang=lang, size=size)
-    if name == "coverage":
-        return coverage_figure(_scan_of(case, opgave, args).coverage, case=case, opgave=opgave, at=at, lang=lang,
-                               size=size)
-    if name == "formation":
-        return formation_figure(_scan_of(case, opgave, args).formation, case=case, opgave=opgave, lang=lang,
-                                size="16:9" if size == "16:9" else "A4-landscape")
+    if name in ("coverage", "formation"):
+        from .draw._ticks import freeze_ticks
+
+        scan = _scan_of(case, opgave, args)
+        fig = coverage_figure(scan.coverage, case=case, opgave=opgave, at=at, lang=lang, size=size) \
+            if name == "coverage" else \
+            formation_figure(scan.formation, case=case, opgave=opgave, lang=lang,
+                             size="16:9" if size == "16:9" else "A4-landscape")
+        freeze_ticks(fig)  # saved three times, never changed: its ticks drawn as a few plain artists
+        return fig
     # over_time: the same years as the formation chart (through --at, or the case's last year), parts drawn apart
     return small_multiples(case, opgave, layout="formation", at=at, seed=args.seed, lang=lang, size=size)
 
