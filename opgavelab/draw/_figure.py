@@ -270,11 +270,11 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
 
     # arrowheads on directed ties (a head only: the line is drawn above)
     if len(edges) and edges["directed"].any() and int(edges["directed"].sum()) <= 400:
-        d_of = nodes["_d"]
-        for u, v in zip(edges.loc[edges["directed"], "source"], edges.loc[edges["directed"], "target"]):
-            ax.annotate("", xy=xy[v], xytext=xy[u], zorder=3,
-                        arrowprops=dict(arrowstyle="-|>,head_length=0.45,head_width=0.22", color=EDGE_COLOUR,
-                                        lw=0, shrinkA=0, shrinkB=float(d_of[v]) / 2 + 1.0, alpha=0.9))
+        from ._arrowheads import ArrowHeads
+
+        arcs = edges.loc[edges["directed"], ["source", "target"]]
+        ax.add_artist(ArrowHeads([xy[u] for u in arcs["source"]], [xy[v] for v in arcs["target"]],
+                                  nodes["_d"].reindex(arcs["target"]).to_numpy(dtype=float) / 2 + 1.0))
 
     if scene.opgave:
         hole = scene.guides.get("hub_radius", 0.14) if scene.guides else 0.14
