@@ -402,13 +402,16 @@ def _write_all(case, opgaven: list[str], plan: dict, args, formats: list[str]) -
 
 
 def _shared():
-    """The report's shared work for every part: each snapshot graph built once, PDFs with lean fonts read once."""
+    """The report's shared work for every part: each snapshot graph built once, PDFs with lean fonts read once;
+    the garbage collector run less often (in the workers too, which are forked within)."""
     import contextlib
 
+    from ._gc import fewer_collections
     from ._pdf_fonts import lean_pdf_fonts
     from .network import reuse_graphs
 
     stack = contextlib.ExitStack()
+    stack.enter_context(fewer_collections())
     stack.enter_context(reuse_graphs())
     stack.enter_context(lean_pdf_fonts())
     return stack
@@ -576,6 +579,9 @@ def _next_item(todo: list, share, owner: dict, worker):
 
 def _work(pipe) -> None:
     """A worker: write the units it is sent until it is sent None (or the parent has gone)."""
+    import gc
+
+    gc.freeze()  # what the parent holds (the case, the libraries) is never garbage here: no collection walks it
     _worker_signals()
     while True:
         try:

@@ -38,6 +38,7 @@ from .metrics.coverage import (
 )
 from .metrics.formation import formation, formation_moment, formation_story
 from .network import opgave_graph
+from ._gc import with_fewer_collections
 
 #: Permutations of the group labels for the E-I test, and the seed of the draw.
 N_PERMUTATIONS = 1000
@@ -637,6 +638,7 @@ def _gc_paused():
             gc.enable()
 
 
+@with_fewer_collections
 def scan(case: Case, opgave: str, at=None, lang: str | None = None, *, attr: str = "type",
          directed: bool = False, only_opgave_ties: bool = False, dates=None,
          boundary_attrs=("type", "scale", "sector", "domains"), n_permutations: int = N_PERMUTATIONS,

@@ -23,6 +23,7 @@ import numpy as np
 # the frames' data and the formation colours live in _frames and style; their old names stay importable from here
 from ._frames import GAP, FormationFrame, formation_frames, formation_layout  # noqa: F401
 from .style import JOIN_COLOUR, PAD, PART_EDGE, PART_FILL  # noqa: F401
+from .._gc import with_fewer_collections
 
 
 def _tween(a: dict, b: dict, f: float) -> dict:
@@ -44,6 +45,7 @@ def _remove_drawn(ax) -> None:
         ax.get_legend().remove()
 
 
+@with_fewer_collections
 def formation_gif(case, opgave: str, path, at=None, *, lang: str | None = None, seed: int = 0, size=(10.0, 5.625),
                   dpi: int = 96, seconds_per_year: float = 1.2, tween: int = 6, overwrite: bool = False) -> Path:
     """An animated GIF of the formation: the parts drawing together, year by year.
@@ -463,6 +465,7 @@ def _asset(name: str) -> str:
     return (_ASSETS / name).read_text(encoding="utf-8")
 
 
+@with_fewer_collections
 def formation_page(case, opgave: str, at=None, *, lang: str | None = None, seed: int = 0, interval: int = 1000,
                    title: str | None = None) -> str:
     """A self-contained HTML page that plays the formation: its own year slider and ▶, no Python needed.

@@ -58,6 +58,7 @@ from ._figure import (
 from ._figure import KEY_ACTORS as KEY_ACTORS  # kept importable from here
 from ._figure import KEY_NUMBERS as KEY_NUMBERS
 from .scene import Scene, SceneOptions, _check_layout_arg, build_scene, scene_for
+from .._gc import with_fewer_collections
 
 # the chart palette: Okabe-Ito, covered / missing / other
 _COVERED = "#009E73"
@@ -66,6 +67,7 @@ _OTHER = "#A6A6A6"
 _LINE = "#0072B2"
 
 
+@with_fewer_collections
 def network_figure(case, opgave: str, at=None, *, size="A4", title: str | None = None, scene: Scene | None = None,
                    **options):
     """The collective around one opgave as a figure with legend and caption.
@@ -121,6 +123,7 @@ def _chart_caption(case, opgave, at, lang, caption, extra=None):
     return _style.caption(case, opgave, at, lang=lang, extra=extra)
 
 
+@with_fewer_collections
 def coverage_figure(coverage: pd.DataFrame, *, case=None, opgave: str | None = None, at=None, lang: str | None = None,
                     title: str | None = None, caption: str | None = None, size="A4", max_rows: int = 30):
     """Which domains the opgave needs, which the collective covers, which are missing.
@@ -270,6 +273,7 @@ _FORMATION_PANELS = [
 ]
 
 
+@with_fewer_collections
 def formation_figure(formation: pd.DataFrame, *, case=None, opgave: str | None = None, lang: str | None = None,
                      title: str | None = None, caption: str | None = None, size="16:9"):
     """How the collective formed over time: six small charts on one sheet.
@@ -373,6 +377,7 @@ def _snapshot_dates(case, opgave: str, n: int, at=None) -> list[pd.Timestamp]:
 _PANEL_OPTIONS = ("layout", "seed", "size_by", "lang", "colours", "labels", "filters")
 
 
+@with_fewer_collections
 def small_multiples(case, opgave: str, dates=None, *, size="A4", title: str | None = None, max_panels: int = 9,
                     at=None, **options):
     """The network at several dates on one sheet.
@@ -718,6 +723,7 @@ def _formation_slide(case, opgave: str, frame, *, frames, positions, lang: str, 
 _FORMATS = ["png", "svg", "pdf"]
 
 
+@with_fewer_collections
 def save_figure(fig, path, size=None, dpi: int = 300, overwrite: bool = False) -> Path:
     """Write a figure as PNG, SVG or PDF (chosen by the file's extension).
 
