@@ -395,6 +395,7 @@ class _NamePlacer:
         self.xy_d = [(float(x), float(y), float(d)) for x, y, d in
                      zip(nodes["x"].to_numpy(float), nodes["y"].to_numpy(float), nodes["_d"].to_numpy(float))]
         self.placed: list[tuple] = []
+        self.leaders = None
         self._metrics: dict = {}
 
     def _texts_in_axes(self) -> list[tuple]:
@@ -476,10 +477,15 @@ class _NamePlacer:
             return False
         dx, dy, ha, va, far = cands[k]
         x, y, d = self.xy_d[i]
-        leader = dict(arrowstyle="-", color="#333333", lw=0.7, shrinkA=0, shrinkB=d / 2)
-        self.ax.annotate(s, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha,
-                         va=va, fontsize=size, fontweight=weight, color="#111111", zorder=7,
-                         linespacing=1.05, bbox=_HALO, gid="name", arrowprops=leader if far else None)
+        name = self.ax.annotate(s, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha,
+                                va=va, fontsize=size, fontweight=weight, color="#111111", zorder=7,
+                                linespacing=1.05, bbox=_HALO, gid="name")
+        if far:  # a thin line from the name to its actor's marker
+            if self.leaders is None:
+                from ._arrowheads import Leaders
+
+                self.leaders = self.ax.add_artist(Leaders())
+            self.leaders.add(name, (x, y), d / 2)
         self.placed.append(tuple(boxes[k]))
         return True
 
