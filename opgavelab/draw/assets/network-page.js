@@ -291,11 +291,32 @@ function showKey(p){
   });
   keyBox.style.display = p.lab.numbers.length ? "" : "none";
 }
+function lighterEdges(network){
+  // vis-network gives every edge a label module and works out its fonts (bold, italic, mono, ...) as it makes
+  // the edge, about half the time of a large page, though no tie here has a label: a tie without a label skips
+  // that step (vis-network draws an edge's label, finds it under the pointer and sizes it only when the edge has
+  // one, so nothing else changes). Left as it is when this vis-network works otherwise.
+  var handler = network.edgesHandler, probe;
+  try { probe = handler && handler.create({id: "probe", from: -1, to: -1}); } catch (e) { return; }
+  var proto = probe && Object.getPrototypeOf(probe);
+  if (!proto || typeof proto.updateLabelModule !== "function" || proto.updateLabelModule.opgavelab) { return; }
+  var update = proto.updateLabelModule;
+  proto.updateLabelModule = function(options){
+    if (this.options.label === undefined && !this.labelled) { return; }
+    this.labelled = true;
+    return update.call(this, options);
+  };
+  proto.updateLabelModule.opgavelab = true;
+}
 var view = plan(current);
 nodeUpdates(view, view.m !== 1).forEach(function(u){ Object.assign(byId[u.id], u); });
 var nodes = new vis.DataSet(D.nodes);
+// ids given here: a DataSet makes up a random one (a UUID) for each item without, a twentieth of the time on 20,000 ties
+for (var k = 0; k < D.edges.length; k++) { D.edges[k].id = k; }
 var edges = new vis.DataSet(D.edges);
-var net = new vis.Network(container, {nodes: nodes, edges: edges}, D.options);
+var net = new vis.Network(container, {}, D.options);
+lighterEdges(net);
+net.setData({nodes: nodes, edges: edges});
 window.opgavelabNetwork = net;
 var autoView = true;   // false once the user zooms or pans: then the view is theirs
 function show(p){
