@@ -303,6 +303,49 @@ def _draw_seconds(browser, path: Path, tries: int = 2) -> float:
 
 
 @pytest.mark.e2e
+def test_ties_are_made_lighter_but_draw_and_behave_as_before(browser, case, tmp_path):
+    """The page makes vis-network's ties and actors without label fonts and draws dashes too fine to see as solid
+    lines: zoomed in, the dashed ties are dashed; zoomed out, none is cut into dashes; a tie or an actor that gets a
+    vis-network label shows it."""
+    path = write_html(case, "economie", tmp_path / "economie.html", at=2024)
+    data = _data(path.read_text(encoding="utf-8"))
+    dashed_ties = sum(1 for e in data["edges"] if e.get("dashes"))
+    assert dashed_ties > 0
+    errors = []
+    pg = _open(browser, path, [], errors)
+    counts = pg.evaluate("""async () => {
+      const net = window.opgavelabNetwork, P = CanvasRenderingContext2D.prototype;
+      const setLineDash = P.setLineDash, fillText = P.fillText;
+      let dashes = 0, texts = [];
+      P.setLineDash = function(d){ if (d.some(x => x > 0)) { dashes++; } return setLineDash.call(this, d); };
+      P.fillText = function(t){ texts.push(String(t)); return fillText.apply(this, arguments); };
+      const drawn = () => new Promise(ok => net.once("afterDrawing", () => ok()));
+      const at = async (scale, position = {x: 0, y: 0}) => {
+        dashes = 0; texts = []; const d = drawn();
+        net.moveTo({position, scale, animation: false}); net.redraw(); await d;
+        return dashes; };
+      const near = await at(3), far = await at(0.02);
+      const id = net.body.edgeIndices[0], tie = net.body.edges[id];
+      net.body.data.edges.update({id, label: "een label"});
+      await at(3, {x: (tie.from.x + tie.to.x) / 2, y: (tie.from.y + tie.to.y) / 2});
+      const labelled = texts.includes("een label");
+      net.body.data.nodes.update({id: 0, label: "een naam"});
+      await at(3, net.getPositions([0])[0]);
+      const named = texts.includes("een naam");
+      P.setLineDash = setLineDash; P.fillText = fillText;
+      return {near, far, labelled, named, fonts: typeof net.body.edges[id].labelModule.fontOptions.size};
+    }""")
+    assert errors == []
+    # far out, the only dashes are the outlines of actors not aware of their part (drawn whatever the zoom)
+    groups = data["options"]["groups"]
+    outlines = sum(1 for nd in data["nodes"] if "shapeProperties" in groups.get(nd.get("group"), {}))
+    assert counts["far"] == outlines
+    assert counts["near"] > outlines
+    assert counts["labelled"] and counts["named"] and counts["fonts"] == "number"
+    pg.close()
+
+
+@pytest.mark.e2e
 @pytest.mark.slow
 def test_a_page_of_2000_actors_draws_completely(browser, case, tmp_path):
     """A large page draws (no physics, positions precomputed); how fast is measured by `make bench`."""
