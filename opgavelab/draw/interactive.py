@@ -46,11 +46,13 @@ from pathlib import Path
 
 from ._page import NetworkPage, iframe
 from .scene import Scene, scene_for
+from .._gc import with_fewer_collections
 
 #: Default node limit of an interactive page.
 MAX_NODES = 2000
 
 
+@with_fewer_collections
 def network_html(case, opgave: str, at=None, *, both_layouts: bool = True, title: str | None = None,
                  scene: Scene | None = None, **options) -> str:
     """A self-contained, offline HTML page with the network around one opgave.
