@@ -240,7 +240,7 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
         spokes = n <= 1000
     if spokes and scene.opgave and n:
         alpha = float(np.clip(18 / math.sqrt(n) * 0.12, 0.12, 0.6))
-        segs = [((ox, oy), p) for p in xy.values()]
+        segs = np.stack([np.broadcast_to([ox, oy], (n, 2)), nodes[["x", "y"]].to_numpy(dtype=float)], axis=1)
         ax.add_collection(LineCollection(segs, colors=SPOKE_COLOUR, linewidths=0.6 if n < 200 else 0.35,
                                          alpha=alpha, zorder=1))
 
@@ -249,8 +249,10 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
         alpha = float(np.clip(10 / math.sqrt(m), 0.15, 0.8))
         lw_scale = 1.0 if n < 150 else (0.6 if n < 800 else 0.35)
         by_line = {name: ls for name, ls, _ in list(_style._LINES) + [_style._UNKNOWN_LINE]}
+        pos = nodes[["x", "y"]].to_numpy(dtype=float)
         for line, group in edges.groupby("line", sort=False):
-            segs = [(xy[u], xy[v]) for u, v in zip(group["source"], group["target"])]
+            segs = np.stack([pos[nodes.index.get_indexer(group["source"])],
+                             pos[nodes.index.get_indexer(group["target"])]], axis=1)
             lws = (0.6 + 2.2 * group["width"].to_numpy(dtype=float)) * lw_scale
             ax.add_collection(LineCollection(segs, colors=EDGE_COLOUR, linewidths=lws, linestyles=by_line[line],
                                              alpha=alpha, zorder=2, capstyle="butt"))

@@ -710,30 +710,32 @@ def _colour_legend(case, colour_by: str, present: list, lang: str, colours: dict
 
 
 def _edge_table(G, tie_labels: dict, lines: dict, unknown: str) -> pd.DataFrame:
-    """One row per pair of actors; a directed tie one way only gets an arrow."""
+    """One row per pair of actors; a directed tie one way only gets an arrow.
+
+    The row takes its source, target, type and weight from the pair's first arc; arcs both ways make a
+    mutual tie, drawn without an arrow.
+    """
     cols = ["source", "target", "type", "type_label", "types", "weight", "width", "line", "directed"]
+    directed_graph = G.is_directed()
     pairs: dict = {}
     for u, v, d in G.edges(data=True):
         if u == v:
             continue
         key = (u, v) if str(u) <= str(v) else (v, u)
         rec = pairs.get(key)
-        w = d.get("weight", 1.0)
-        w = float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) and math.isfinite(w) else 1.0
         if rec is None:
-            pairs[key] = {"source": u, "target": v, "type": _plain(d.get("type")),
-                          "types": list(d.get("types") or ([d["type"]] if d.get("type") else [])),
-                          "weight": w, "directed": bool(d.get("directed", False)) and G.is_directed(),
-                          "n_arcs": 1}
-        else:
-            rec["n_arcs"] += 1
-            if (rec["source"], rec["target"]) != (u, v):
-                # arcs both ways: a mutual tie, drawn without an arrow
-                rec["directed"] = False
+            w = d.get("weight", 1.0)
+            w = float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) and math.isfinite(w) else 1.0
+            t = d.get("type")
+            pairs[key] = [u, v, _plain(t), list(d.get("types") or ([t] if t else [])), w,
+                          bool(d.get("directed", False)) and directed_graph]
+        elif rec[0] != u:  # the other way round: a mutual tie, drawn without an arrow
+            rec[5] = False
     if not pairs:
         return pd.DataFrame(columns=cols)
-    frame = pd.DataFrame(list(pairs.values()))
-    frame["type_label"] = [tie_labels.get(t, t) if t is not None else unknown for t in frame["type"]]
-    frame["line"] = [lines.get(t, _UNKNOWN_LINE)[0] for t in frame["type"]]
+    frame = pd.DataFrame(list(pairs.values()), columns=["source", "target", "type", "types", "weight", "directed"])
+    types = frame["type"].tolist()
+    frame["type_label"] = [tie_labels.get(t, t) if t is not None else unknown for t in types]
+    frame["line"] = [lines.get(t, _UNKNOWN_LINE)[0] for t in types]
     frame["width"] = _relative(frame["weight"].to_numpy(dtype=float), sqrt=False)
     return frame[cols]
