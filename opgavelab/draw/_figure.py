@@ -368,6 +368,10 @@ def _draw_names(ax, nodes: pd.DataFrame, pt_per_unit: float, *, compact: bool, h
     return numbered
 
 
+#: Widths of names in pixels, per (font files, size in points, dots per inch, hinting): see ``_NamePlacer.measure``.
+_WIDTHS: dict = {}
+
+
 class _NamePlacer:
     """Where names and numbers may still go in one network Axes, in display pixels.
 
@@ -418,8 +422,9 @@ class _NamePlacer:
         """Width and height of ``s`` in pixels, with the renderer's own text metrics, line by line, as
         matplotlib lays out a text (linespacing 1.05): far quicker than making a Text for each name.
 
-        The font is looked up once per size and weight and each line measured once (what
-        ``RendererAgg.get_text_width_height_descent`` does, without finding the font again every time)."""
+        The font is looked up once per size and weight and each line measured once per font, size,
+        resolution and hinting (what ``RendererAgg.get_text_width_height_descent`` does, without finding the
+        font again every time; a report's network and compass figures name the same actors)."""
         from matplotlib.backends.backend_agg import get_hinting_flag
 
         key = (size, weight)
@@ -428,16 +433,22 @@ class _NamePlacer:
 
             prop = FontProperties(size=size, weight=weight)
             _, lp_h, lp_d = self.renderer.get_text_width_height_descent("lp", prop, ismath=False)
-            font = get_font(fontManager._find_fonts_by_props(prop))
-            self._metrics[key] = (font, prop.get_size_in_points(), lp_h, lp_d, {})
-        font, points, lp_h, lp_d, widths = self._metrics[key]
+            paths = fontManager._find_fonts_by_props(prop)
+            font = get_font(paths)
+            flags = get_hinting_flag()
+            widths = _WIDTHS.setdefault((tuple(map(str, paths)), prop.get_size_in_points(), self.renderer.dpi,
+                                         str(flags)), {})
+            self._metrics[key] = (font, prop.get_size_in_points(), lp_h, lp_d, widths, flags)
+        font, points, lp_h, lp_d, widths, flags = self._metrics[key]
         lines = s.split("\n")
         missing = [line for line in lines if line not in widths]
         if missing:
+            if len(widths) > 20_000:  # a long session of many figures: start again
+                widths.clear()
             font.clear()
             font.set_size(points, self.renderer.dpi)
             for line in missing:
-                font.set_text(line, 0.0, flags=get_hinting_flag())
+                font.set_text(line, 0.0, flags=flags)
                 widths[line] = font.get_width_height()[0] / 64.0
         w = max(widths[line] for line in lines)
         h = lp_h + (len(lines) - 1) * (lp_h - lp_d) * 1.05
