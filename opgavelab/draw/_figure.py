@@ -241,8 +241,9 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
     if spokes and scene.opgave and n:
         alpha = float(np.clip(18 / math.sqrt(n) * 0.12, 0.12, 0.6))
         segs = np.stack([np.broadcast_to([ox, oy], (n, 2)), nodes[["x", "y"]].to_numpy(dtype=float)], axis=1)
+        # the view is set above: no data limits to find from 2,000 segments (autolim)
         ax.add_collection(LineCollection(segs, colors=SPOKE_COLOUR, linewidths=0.6 if n < 200 else 0.35,
-                                         alpha=alpha, zorder=1))
+                                         alpha=alpha, zorder=1), autolim=False)
 
     if len(edges):
         m = len(edges)
@@ -255,7 +256,7 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
                              pos[nodes.index.get_indexer(group["target"])]], axis=1)
             lws = (0.6 + 2.2 * group["width"].to_numpy(dtype=float)) * lw_scale
             ax.add_collection(LineCollection(segs, colors=EDGE_COLOUR, linewidths=lws, linestyles=by_line[line],
-                                             alpha=alpha, zorder=2, capstyle="butt"))
+                                             alpha=alpha, zorder=2, capstyle="butt"), autolim=False)
 
     # nodes: one scatter per (marker, aware) group
     diam = d_min + (d_max - d_min) * nodes["size"].to_numpy(dtype=float)
