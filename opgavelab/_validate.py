@@ -79,6 +79,11 @@ class _Sheet:
     empty: dict = field(default_factory=dict)  # column -> empty-cell mask, computed once
     header_row: int | None = None  # spreadsheet row number of the header
     factors: dict = field(default_factory=dict)  # column -> (codes, uniques) of its cells, computed once
+    #: column -> (codes, texts): a text column as read, each distinct text once (``texts[codes]``; the
+    #: last text, None, is code -1's), so later checks look at each distinct text once, not at every cell
+    coded: dict = field(default_factory=dict)
+    #: ref column -> the row of its target sheet each cell names (-1: none), once references are resolved
+    positions: dict = field(default_factory=dict)
 
 
 def _sheet_empty(sheet: _Sheet, column: str) -> np.ndarray:
@@ -183,6 +188,28 @@ def _column_texts(sheet: _Sheet, column: str, keep_lines: bool = False) -> pd.Se
     """:func:`_texts` of a column of the sheet, on its factorization."""
     text = _free_text if keep_lines else _cell_text
     return _map_column(sheet, column, lambda v: text(v) or None, texts=True)
+
+
+def _coded_texts(sheet: _Sheet, column: str, keep_lines: bool = False):
+    """:func:`_column_texts` as ``(codes, texts)``: the text of each distinct cell once, None last
+    (code -1), ``texts[codes]`` the column; None where :func:`_map_column` would not use the
+    factorization (a column mixing booleans and numbers)."""
+    codes, uniques = _factors(sheet, column)
+    if _may_mix_bools(uniques):
+        return None
+    text = _free_text if keep_lines else _cell_text
+    texts = np.empty(len(uniques) + 1, dtype=object)
+    texts[:-1] = [None if is_missing(u) else (text(u) or None) for u in uniques]
+    return codes, texts
+
+
+def _coded_series(sheet: _Sheet, column: str, codes: np.ndarray, texts: np.ndarray) -> pd.Series:
+    raw = sheet.data[column]
+    return pd.Series(texts[codes], index=raw.index, name=raw.name, dtype=object)
+
+
+def _is_none(texts: np.ndarray) -> np.ndarray:
+    return np.fromiter((v is None for v in texts), dtype=bool, count=len(texts))
 
 
 def _empty_mask(series: pd.Series) -> np.ndarray:
@@ -616,6 +643,39 @@ def _text_errors(sheet: _Sheet, column: str, texts: pd.Series, problems: _Proble
     return texts
 
 
+def _coded_text_errors(sheet: _Sheet, column: str, codes: np.ndarray, texts: np.ndarray,
+                       problems: _Problems) -> np.ndarray:
+    """:func:`_text_errors` on a coded column (:func:`_coded_texts`): each distinct text looked at once."""
+    bad = np.fromiter((v in EXCEL_ERRORS for v in texts), dtype=bool, count=len(texts))
+    if not bad.any():
+        return texts
+    for i in np.flatnonzero(bad[codes]):
+        problems.add("excel_error", sheet=sheet.title, row=int(sheet.rows[i]),
+                     column=sheet.headers.get(column, column), value=texts[codes[i]])
+    texts = texts.copy()
+    texts[bad] = None
+    return texts
+
+
+def _coded_invisible_only(sheet: _Sheet, column: str, codes: np.ndarray, texts: np.ndarray,
+                          problems: _Problems) -> np.ndarray:
+    """:func:`_drop_invisible_only` on a coded column: each distinct text looked at once."""
+    invisible = np.fromiter((v is not None and not v.isascii() and not _visible(v) for v in texts),
+                            dtype=bool, count=len(texts))
+    mask = invisible[codes]
+    sheet.empty[("invisible", column)] = mask
+    if not invisible.any():
+        return texts
+    for i in np.flatnonzero(mask):
+        v = texts[codes[i]]
+        problems.add("invisible_only", sheet=sheet.title, row=int(sheet.rows[i]),
+                     column=sheet.headers.get(column, column),
+                     value="".join(f"U+{ord(ch):04X}" for ch in v[:8]), fields={"column": sheet.headers.get(column, column)})
+    texts = texts.copy()
+    texts[invisible] = None
+    return texts
+
+
 def _visible(text: str) -> str:
     """``text`` without invisible format characters (zero-width space, soft
     hyphen, direction marks and overrides), in one Unicode form, spaces folded."""
@@ -684,6 +744,14 @@ def _ids(sheet: _Sheet, problems: _Problems, what: str) -> pd.Series:
 
 
 def _required_texts(sheet: _Sheet, column: str, problems: _Problems) -> pd.Series:
+    coded = _coded_texts(sheet, column)
+    if coded is not None:
+        codes, texts = coded
+        texts = _coded_text_errors(sheet, column, codes, texts, problems)
+        texts = _coded_invisible_only(sheet, column, codes, texts, problems)
+        _report_empty(sheet, column, _is_none(texts)[codes] & ~sheet.empty[("invisible", column)], problems)
+        sheet.coded[column] = (codes, texts)
+        return _coded_series(sheet, column, codes, texts)
     texts = _text_errors(sheet, column, _column_texts(sheet, column), problems)
     texts = _drop_invisible_only(sheet, column, texts, problems)
     _report_empty(sheet, column, texts.isna().to_numpy() & ~sheet.empty[("invisible", column)], problems)
@@ -693,6 +761,14 @@ def _required_texts(sheet: _Sheet, column: str, problems: _Problems) -> pd.Serie
 def _optional_texts(sheet: _Sheet, column: str, problems: _Problems, keep_lines: bool = False) -> pd.Series:
     if column not in sheet.data:
         return pd.Series(None, index=sheet.data.index, dtype=object)
+    coded = _coded_texts(sheet, column, keep_lines=keep_lines)
+    if coded is not None:
+        codes, texts = coded
+        texts = _coded_text_errors(sheet, column, codes, texts, problems)
+        if sheet.notes:
+            _report_error_cells(sheet, column, _is_none(texts)[codes], problems)
+        sheet.coded[column] = (codes, texts)
+        return _coded_series(sheet, column, codes, texts)
     texts = _text_errors(sheet, column, _column_texts(sheet, column, keep_lines=keep_lines), problems)
     _report_error_cells(sheet, column, texts.isna().to_numpy(), problems)
     return texts
@@ -975,15 +1051,22 @@ def _resolve_refs(sheet: _Sheet, column: str, refs: pd.Series, ids: pd.Index, ta
                   what: str, problems: _Problems) -> pd.Series:
     """Check that references name existing ids; fold case and spaces when unique."""
     valid = set(ids)
-    present = refs.notna().to_numpy()
-    known = refs.isin(valid).to_numpy()
-    unknown_positions = np.flatnonzero(present & ~known)
+    coded = sheet.coded.get(column)
+    if coded is not None:  # each distinct text looked up once
+        codes, texts = coded
+        unknown = np.fromiter((v is not None and v not in valid for v in texts), dtype=bool, count=len(texts))
+        unknown_positions = np.flatnonzero(unknown[codes]) if unknown.any() else unknown_positions_none
+    else:
+        present = refs.notna().to_numpy()
+        known = refs.isin(valid).to_numpy()
+        unknown_positions = np.flatnonzero(present & ~known)
     if len(unknown_positions) == 0:
         return refs
     folded: dict[str, list[str]] = {}
     for i in ids:
         folded.setdefault(_fold_id(str(i)), []).append(i)
     refs = refs.copy()
+    fixed: dict = {}  # text -> what it became
     hinted = 0
     closest_cache: dict[str, str | None] = {}
     for i in unknown_positions:
@@ -995,6 +1078,7 @@ def _resolve_refs(sheet: _Sheet, column: str, refs: pd.Series, ids: pd.Index, ta
             problems.add("ref_case", sheet=sheet.title, row=row, column=sheet.headers.get(column, column),
                          value=v, severity="warning", fields={"value": v, "target": target})
             refs.iat[i] = target
+            fixed[v] = target
             continue
         if v not in closest_cache:
             guess = None
@@ -1009,7 +1093,15 @@ def _resolve_refs(sheet: _Sheet, column: str, refs: pd.Series, ids: pd.Index, ta
                      value=v, fields={"value": v, "what": what},
                      hint_fields={"sheet": target_sheet, "closest": closest})
         refs.iat[i] = None
+        fixed[v] = None
+    if coded is not None:  # the same for every cell of the same text
+        texts = texts.copy()
+        texts[:-1] = [fixed.get(v, v) for v in texts[:-1]]
+        sheet.coded[column] = (codes, texts)
     return refs
+
+
+unknown_positions_none = np.zeros(0, dtype=np.intp)
 
 
 def _fold_id(text: str) -> str:
@@ -1197,12 +1289,21 @@ def _resolve_references(frame: pd.DataFrame, sheet: _Sheet, keys: dict, problems
         what = {"actors": "actor", "opgaven": "opgave"}[target]
         frame[col.name] = _resolve_refs(sheet, col.name, frame[col.name], keys[target],
                                         _sheet_label(target, problems.lang), what, problems).to_numpy(dtype=object)
+        coded = sheet.coded.get(col.name)
+        if coded is not None:  # each cell's row in its target sheet, looked up once per distinct text
+            codes, texts = coded
+            sheet.positions[col.name] = keys[target].get_indexer(texts)[codes]
 
 
 def _check_self_ties(ties: pd.DataFrame, sheet: _Sheet, problems: _Problems) -> None:
     """A tie runs between two actors, not from one to itself."""
     src, tgt = ties["source"], ties["target"]
-    for i in np.flatnonzero((src.notna() & (src == tgt)).to_numpy()):
+    if "source" in sheet.positions and "target" in sheet.positions:  # the same actor: the same row of actors
+        a, b = sheet.positions["source"], sheet.positions["target"]
+        same = (a >= 0) & (a == b)
+    else:
+        same = (src.notna() & (src == tgt)).to_numpy()
+    for i in np.flatnonzero(same):
         problems.add("self_tie", sheet=sheet.title, row=int(sheet.rows[i]),
                      column=sheet.headers.get("target"), value=src.iat[i], fields={"value": src.iat[i]})
 
@@ -1244,13 +1345,20 @@ def _warn_duplicate_ties(ties: pd.DataFrame, sheet: _Sheet, problems: _Problems)
     valid = (ties["source"].notna() & ties["target"].notna()).to_numpy()
     if not valid.any():
         return
-    ends, _ = pd.factorize(np.concatenate([ties["source"].to_numpy(dtype=object),
-                                           ties["target"].to_numpy(dtype=object)]), use_na_sentinel=True)
-    a, b = np.where(valid, ends[:len(ties)], -2), np.where(valid, ends[len(ties):], -2)
+    if "source" in sheet.positions and "target" in sheet.positions:  # each actor's row of actors: its code
+        a, b = sheet.positions["source"], sheet.positions["target"]
+    else:
+        ends, _ = pd.factorize(np.concatenate([ties["source"].to_numpy(dtype=object),
+                                               ties["target"].to_numpy(dtype=object)]), use_na_sentinel=True)
+        a, b = ends[:len(ties)], ends[len(ties):]
+    a, b = np.where(valid, a, -2), np.where(valid, b, -2)
+    opgave = sheet.positions.get("opgave")
+    if opgave is None:
+        opgave = pd.factorize(ties["opgave"].to_numpy(dtype=object), use_na_sentinel=True)[0]
     directed = ties["directed"].to_numpy(dtype=bool)
     key = pd.DataFrame({"lo": np.where(directed, a, np.minimum(a, b)), "hi": np.where(directed, b, np.maximum(a, b)),
                         "type": pd.Categorical(ties["type"]).codes,
-                        "opgave": pd.factorize(ties["opgave"].to_numpy(dtype=object), use_na_sentinel=True)[0],
+                        "opgave": opgave,
                         "since": ties["since"].to_numpy(dtype="datetime64[ns]").view("int64"),
                         "directed": directed}, index=ties.index)
     dup = key.duplicated(keep="first").to_numpy() & valid
