@@ -776,8 +776,12 @@ def _optional_texts(sheet: _Sheet, column: str, problems: _Problems, keep_lines:
 
 def _vocab_column(sheet: _Sheet, column: str, list_name: str, vocab: Vocabularies,
                   problems: _Problems, required: bool) -> pd.Series:
+    sheet.coded.pop(column, None)
     texts = _required_texts(sheet, column, problems) if required else _optional_texts(sheet, column, problems)
     spec = schema.VOCABULARY_LISTS[list_name]
+    coded = sheet.coded.get(column)
+    if coded is not None:
+        return _coded_vocab_column(sheet, column, list_name, vocab, problems, *coded)
     uniques = [u for u in pd.unique(texts.to_numpy(dtype=object)) if u is not None]
     table = {}
     for u in uniques:
@@ -798,6 +802,45 @@ def _vocab_column(sheet: _Sheet, column: str, list_name: str, vocab: Vocabularie
     extra = [v for v in pd.unique(resolved.dropna().to_numpy(dtype=object)) if v not in categories]
     return pd.Categorical(resolved.where(resolved.notna(), None), categories=categories + extra,
                           ordered=spec.ordered)
+
+
+def _coded_vocab_column(sheet: _Sheet, column: str, list_name: str, vocab: Vocabularies, problems: _Problems,
+                        codes: np.ndarray, texts: np.ndarray) -> pd.Categorical:
+    """:func:`_vocab_column` on a coded column: each distinct text resolved once, the categorical built from codes."""
+    spec = schema.VOCABULARY_LISTS[list_name]
+    resolved = np.empty(len(texts), dtype=object)
+    for k, u in enumerate(texts):
+        r = None if u is None else vocab.resolve(list_name, u)
+        resolved[k] = u if r is None and u is not None and spec.open else r
+    unknown = np.fromiter((u is not None and r is None for u, r in zip(texts, resolved)), dtype=bool, count=len(texts))
+    if unknown.any():
+        for i in np.flatnonzero(unknown[codes]):
+            v = texts[codes[i]]
+            problems.add("vocab_unknown", sheet=sheet.title, row=int(sheet.rows[i]),
+                         column=sheet.headers.get(column, column), value=v,
+                         fields={"value": v, "what": label(list_name, problems.lang)},
+                         hint_fields={"allowed": vocab.allowed_text(list_name, problems.lang),
+                                      "list": schema.spec_name(spec, problems.lang)})
+    categories = vocab.values(list_name)
+    known = set(categories)
+    # values outside the list (an open list) follow it in the order the rows first name them
+    outside = [k for k, r in enumerate(resolved) if r is not None and r not in known]
+    extra = []
+    if outside:
+        first = np.full(len(texts), len(codes), dtype=np.int64)
+        present, at = np.unique(codes, return_index=True)
+        first[present] = at  # code -1 lands on the last entry: its text is None, never outside
+        seen = set()
+        for k in sorted(outside, key=lambda k: first[k]):
+            if first[k] < len(codes) and resolved[k] not in seen:
+                seen.add(resolved[k])
+                extra.append(resolved[k])
+    where = {value: n for n, value in enumerate(categories + extra)}
+    if len(where) < len(categories) + len(extra):  # the same value twice: as pandas says it
+        return pd.Categorical(pd.Series(resolved[codes], dtype=object), categories=categories + extra,
+                              ordered=spec.ordered)
+    category = np.fromiter((-1 if r is None else where[r] for r in resolved), dtype=np.int64, count=len(resolved))
+    return pd.Categorical.from_codes(category[codes], categories=categories + extra, ordered=spec.ordered)
 
 
 def _domains_column(sheet: _Sheet, column: str, vocab: Vocabularies, problems: _Problems) -> pd.Series:
@@ -1342,12 +1385,14 @@ def _warn_duplicate_ties(ties: pd.DataFrame, sheet: _Sheet, problems: _Problems)
     Compared as integer codes: each id, type and opgave factorized once, so
     100,000 ties take a few hash passes instead of string comparisons.
     """
-    valid = (ties["source"].notna() & ties["target"].notna()).to_numpy()
-    if not valid.any():
-        return
     if "source" in sheet.positions and "target" in sheet.positions:  # each actor's row of actors: its code
         a, b = sheet.positions["source"], sheet.positions["target"]
+        valid = (a >= 0) & (b >= 0)  # a reference that names no actor is empty by now
     else:
+        valid = (ties["source"].notna() & ties["target"].notna()).to_numpy()
+    if not valid.any():
+        return
+    if "source" not in sheet.positions or "target" not in sheet.positions:
         ends, _ = pd.factorize(np.concatenate([ties["source"].to_numpy(dtype=object),
                                                ties["target"].to_numpy(dtype=object)]), use_na_sentinel=True)
         a, b = ends[:len(ties)], ends[len(ties):]
@@ -1356,11 +1401,20 @@ def _warn_duplicate_ties(ties: pd.DataFrame, sheet: _Sheet, problems: _Problems)
     if opgave is None:
         opgave = pd.factorize(ties["opgave"].to_numpy(dtype=object), use_na_sentinel=True)[0]
     directed = ties["directed"].to_numpy(dtype=bool)
-    key = pd.DataFrame({"lo": np.where(directed, a, np.minimum(a, b)), "hi": np.where(directed, b, np.maximum(a, b)),
-                        "type": pd.Categorical(ties["type"]).codes,
-                        "opgave": opgave,
-                        "since": ties["since"].to_numpy(dtype="datetime64[ns]").view("int64"),
-                        "directed": directed}, index=ties.index)
+    lo = np.where(directed, a, np.minimum(a, b)).astype(np.int64) + 2
+    hi = np.where(directed, b, np.maximum(a, b)).astype(np.int64) + 2
+    kind = pd.Categorical(ties["type"]).codes.astype(np.int64) + 1
+    opgave = np.asarray(opgave, dtype=np.int64) + 1
+    # the ends as one number, type, opgave and direction as another, and with the date's code all as one
+    # when the product of their ranges fits: one hash pass instead of six
+    ends = lo * (int(max(lo.max(), hi.max())) + 1) + hi
+    what = (kind * (int(opgave.max()) + 1) + opgave) * 2 + directed
+    since = pd.factorize(ties["since"].to_numpy(dtype="datetime64[ns]").view("int64"))[0].astype(np.int64) + 1
+    n_what, n_since = int(what.max()) + 1, int(since.max()) + 1
+    if (int(ends.max()) + 1) * n_what * n_since < 2 ** 62:
+        key = pd.DataFrame({"key": (ends * n_what + what) * n_since + since}, index=ties.index)
+    else:
+        key = pd.DataFrame({"ends": ends, "what": what, "since": since}, index=ties.index)
     dup = key.duplicated(keep="first").to_numpy() & valid
     if not dup.any():
         return
