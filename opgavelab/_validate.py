@@ -1004,15 +1004,33 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
     if column not in sheet.data:
         return pd.Series(np.nan, index=sheet.data.index, dtype=float)
     raw = sheet.data[column]
-    parsed = _map_column(sheet, column, _parse_number)
     empty = _sheet_empty(sheet, column)
-    numbers = pd.to_numeric(parsed, errors="coerce")
-    # check each distinct number once
-    arr = numbers.to_numpy(dtype=float, na_value=np.nan)
-    distinct = pd.unique(arr[~np.isnan(arr)])
-    allowed = distinct[np.array([bool(valid(x)) for x in distinct], dtype=bool)] if len(distinct) else distinct
-    ok = pd.Series(np.isin(arr, allowed), index=numbers.index)
-    bad = (~ok.to_numpy()) & ~empty
+    codes, uniques = _factors(sheet, column)
+    if not _may_mix_bools(uniques):
+        # each distinct cell parsed, checked and looked at for '1.500' once, then spread by code
+        number = np.full(len(uniques) + 1, np.nan)
+        fine = np.zeros(len(uniques) + 1, dtype=bool)
+        unsure = np.zeros(len(uniques) + 1, dtype=bool)
+        for k, u in enumerate(uniques):
+            if is_missing(u):
+                continue
+            parsed = _parse_number(u)
+            if parsed is not None:
+                number[k], fine[k] = parsed, bool(valid(parsed))
+            unsure[k] = _is_ambiguous_number(u)
+        arr, ok, ambiguous = number[codes], fine[codes], unsure[codes]
+        numbers = pd.Series(arr, index=raw.index, name=raw.name, dtype=float)
+    else:
+        parsed = _map_column(sheet, column, _parse_number)
+        numbers = pd.to_numeric(parsed, errors="coerce")
+        # check each distinct number once
+        arr = numbers.to_numpy(dtype=float, na_value=np.nan)
+        distinct = pd.unique(arr[~np.isnan(arr)])
+        allowed = distinct[np.array([bool(valid(x)) for x in distinct], dtype=bool)] if len(distinct) else distinct
+        ok = np.isin(arr, allowed)
+        # '1.500' or '1,500': thousands or decimals? Only texts can be; each distinct text is looked at once
+        ambiguous = _map_column(sheet, column, _is_ambiguous_number).to_numpy(dtype=object) == True  # noqa: E712
+    bad = ~ok & ~empty
     for i in np.flatnonzero(bad):
         v = raw.iat[i]
         k = "excel_error" if isinstance(v, str) and v.strip() in EXCEL_ERRORS else key
@@ -1020,9 +1038,7 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
             k = "commitment_not_whole"
         problems.add(k, sheet=sheet.title, row=int(sheet.rows[i]), column=sheet.headers.get(column, column),
                      value=v, fields={"value": _display(v)})
-    # '1.500' or '1,500': thousands or decimals? Only texts can be; each distinct text is looked at once
-    ambiguous = _map_column(sheet, column, _is_ambiguous_number).to_numpy(dtype=object) == True  # noqa: E712
-    for i in np.flatnonzero(ok.to_numpy() & ambiguous):
+    for i in np.flatnonzero(ok & ambiguous):
         v = raw.iat[i]
         if isinstance(v, str) and _AMBIGUOUS_NUMBER.fullmatch(v.strip()):
             text = v.strip()
@@ -1033,7 +1049,7 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
                          column=sheet.headers.get(column, column), value=v, severity="warning",
                          fields={"value": text, "read": f"{arr[i]:g}", "other": f"{other:g}"})
     _report_error_cells(sheet, column, empty, problems)
-    return numbers.where(ok, np.nan).astype(float)
+    return numbers.where(pd.Series(ok, index=numbers.index), np.nan).astype(float)
 
 
 #: Attribute names that networkx, the graph builders or the GEXF/GraphML
@@ -1330,12 +1346,17 @@ def _resolve_references(frame: pd.DataFrame, sheet: _Sheet, keys: dict, problems
         if kind != "ref" or keys.get(target) is None or col.name not in frame or col.name not in sheet.data:
             continue
         what = {"actors": "actor", "opgaven": "opgave"}[target]
-        frame[col.name] = _resolve_refs(sheet, col.name, frame[col.name], keys[target],
-                                        _sheet_label(target, problems.lang), what, problems).to_numpy(dtype=object)
+        refs = _resolve_refs(sheet, col.name, frame[col.name], keys[target],
+                             _sheet_label(target, problems.lang), what, problems).to_numpy(dtype=object)
         coded = sheet.coded.get(col.name)
-        if coded is not None:  # each cell's row in its target sheet, looked up once per distinct text
-            codes, texts = coded
-            sheet.positions[col.name] = keys[target].get_indexer(texts)[codes]
+        if coded is None or all(v is None for v in coded[1]):  # (pandas keeps a column of only None as objects)
+            frame[col.name] = refs
+            continue
+        # each cell's row in its target sheet, looked up once per distinct text; the column as the
+        # string array pandas makes of ``refs``, built from the distinct texts (no pass over every cell)
+        codes, texts = coded
+        sheet.positions[col.name] = keys[target].get_indexer(texts)[codes]
+        frame[col.name] = pd.array(texts, dtype="str")[codes]
 
 
 def _check_self_ties(ties: pd.DataFrame, sheet: _Sheet, problems: _Problems) -> None:
