@@ -19,7 +19,10 @@ exact scan (:func:`_scan_sheet`: expat). A sheet one reading cannot vouch for
 goes to the next.
 
 The caps (:class:`Limits`) are arguments of :func:`opgavelab.load`; the
-messages name them and the argument that raises them.
+messages name them and the argument that raises them. :func:`scan_xlsx` says
+when the workbook may be opened and when each sheet may be read
+(``ready``), so the loader runs it on a thread of its own, one sheet ahead of
+calamine, instead of before it.
 """
 
 from __future__ import annotations
