@@ -1114,7 +1114,7 @@ def _resolve_refs(sheet: _Sheet, column: str, refs: pd.Series, ids: pd.Index, ta
     if coded is not None:  # each distinct text looked up once
         codes, texts = coded
         unknown = np.fromiter((v is not None and v not in valid for v in texts), dtype=bool, count=len(texts))
-        unknown_positions = np.flatnonzero(unknown[codes]) if unknown.any() else unknown_positions_none
+        unknown_positions = np.flatnonzero(unknown[codes]) if unknown.any() else _NO_POSITIONS
     else:
         present = refs.notna().to_numpy()
         known = refs.isin(valid).to_numpy()
@@ -1160,7 +1160,7 @@ def _resolve_refs(sheet: _Sheet, column: str, refs: pd.Series, ids: pd.Index, ta
     return refs
 
 
-unknown_positions_none = np.zeros(0, dtype=np.intp)
+_NO_POSITIONS = np.zeros(0, dtype=np.intp)
 
 
 def _fold_id(text: str) -> str:

@@ -96,7 +96,8 @@ def test_the_scans_message_comes_before_calamines(tmp_path, monkeypatch):
     monkeypatch.setattr(python_calamine, "CalamineWorkbook", Broken)
     huge = b"x" * 2_000
     cell = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>' + huge + b"</t></is></c></row></sheetData></worksheet>")
+            b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>' + huge
+            + b"</t></is></c></row></sheetData></worksheet>")
     path = _with_member(EXAMPLE, tmp_path / "lang.xlsx", "xl/worksheets/sheet98.xml", cell)
     with pytest.raises(ReadError, match="max_cell_chars"):
         opgavelab.load(path, max_cell_chars=1_000)
