@@ -1210,7 +1210,7 @@ def _strip_control_characters(grid: Grid, problems: _Problems, limit: int = 50) 
         try:  # a column of only texts (calamine reads an empty cell as ''): joined at once
             joined = "".join(values)
         except TypeError:
-            joined = "".join([v for v in values if isinstance(v, str)])
+            joined = "".join(filter(str.__instancecheck__, values))  # isinstance(v, str), at C speed
         if joined.isprintable() or _CONTROL_RE.search(joined) is None:  # every control character is unprintable
             continue
         for i, v in enumerate(values):
