@@ -79,6 +79,11 @@ class _Sheet:
     empty: dict = field(default_factory=dict)  # column -> empty-cell mask, computed once
     header_row: int | None = None  # spreadsheet row number of the header
     factors: dict = field(default_factory=dict)  # column -> (codes, uniques) of its cells, computed once
+    #: column -> (codes, texts): a text column as read, each distinct text once (``texts[codes]``; the
+    #: last text, None, is code -1's), so later checks look at each distinct text once, not at every cell
+    coded: dict = field(default_factory=dict)
+    #: ref column -> the row of its target sheet each cell names (-1: none), once references are resolved
+    positions: dict = field(default_factory=dict)
 
 
 def _sheet_empty(sheet: _Sheet, column: str) -> np.ndarray:
@@ -183,6 +188,28 @@ def _column_texts(sheet: _Sheet, column: str, keep_lines: bool = False) -> pd.Se
     """:func:`_texts` of a column of the sheet, on its factorization."""
     text = _free_text if keep_lines else _cell_text
     return _map_column(sheet, column, lambda v: text(v) or None, texts=True)
+
+
+def _coded_texts(sheet: _Sheet, column: str, keep_lines: bool = False):
+    """:func:`_column_texts` as ``(codes, texts)``: the text of each distinct cell once, None last
+    (code -1), ``texts[codes]`` the column; None where :func:`_map_column` would not use the
+    factorization (a column mixing booleans and numbers)."""
+    codes, uniques = _factors(sheet, column)
+    if _may_mix_bools(uniques):
+        return None
+    text = _free_text if keep_lines else _cell_text
+    texts = np.empty(len(uniques) + 1, dtype=object)
+    texts[:-1] = [None if is_missing(u) else (text(u) or None) for u in uniques]
+    return codes, texts
+
+
+def _coded_series(sheet: _Sheet, column: str, codes: np.ndarray, texts: np.ndarray) -> pd.Series:
+    raw = sheet.data[column]
+    return pd.Series(texts[codes], index=raw.index, name=raw.name, dtype=object)
+
+
+def _is_none(texts: np.ndarray) -> np.ndarray:
+    return np.fromiter((v is None for v in texts), dtype=bool, count=len(texts))
 
 
 def _empty_mask(series: pd.Series) -> np.ndarray:
@@ -616,6 +643,39 @@ def _text_errors(sheet: _Sheet, column: str, texts: pd.Series, problems: _Proble
     return texts
 
 
+def _coded_text_errors(sheet: _Sheet, column: str, codes: np.ndarray, texts: np.ndarray,
+                       problems: _Problems) -> np.ndarray:
+    """:func:`_text_errors` on a coded column (:func:`_coded_texts`): each distinct text looked at once."""
+    bad = np.fromiter((v in EXCEL_ERRORS for v in texts), dtype=bool, count=len(texts))
+    if not bad.any():
+        return texts
+    for i in np.flatnonzero(bad[codes]):
+        problems.add("excel_error", sheet=sheet.title, row=int(sheet.rows[i]),
+                     column=sheet.headers.get(column, column), value=texts[codes[i]])
+    texts = texts.copy()
+    texts[bad] = None
+    return texts
+
+
+def _coded_invisible_only(sheet: _Sheet, column: str, codes: np.ndarray, texts: np.ndarray,
+                          problems: _Problems) -> np.ndarray:
+    """:func:`_drop_invisible_only` on a coded column: each distinct text looked at once."""
+    invisible = np.fromiter((v is not None and not v.isascii() and not _visible(v) for v in texts),
+                            dtype=bool, count=len(texts))
+    mask = invisible[codes]
+    sheet.empty[("invisible", column)] = mask
+    if not invisible.any():
+        return texts
+    for i in np.flatnonzero(mask):
+        v = texts[codes[i]]
+        problems.add("invisible_only", sheet=sheet.title, row=int(sheet.rows[i]),
+                     column=sheet.headers.get(column, column),
+                     value="".join(f"U+{ord(ch):04X}" for ch in v[:8]), fields={"column": sheet.headers.get(column, column)})
+    texts = texts.copy()
+    texts[invisible] = None
+    return texts
+
+
 def _visible(text: str) -> str:
     """``text`` without invisible format characters (zero-width space, soft
     hyphen, direction marks and overrides), in one Unicode form, spaces folded."""
@@ -684,6 +744,14 @@ def _ids(sheet: _Sheet, problems: _Problems, what: str) -> pd.Series:
 
 
 def _required_texts(sheet: _Sheet, column: str, problems: _Problems) -> pd.Series:
+    coded = _coded_texts(sheet, column)
+    if coded is not None:
+        codes, texts = coded
+        texts = _coded_text_errors(sheet, column, codes, texts, problems)
+        texts = _coded_invisible_only(sheet, column, codes, texts, problems)
+        _report_empty(sheet, column, _is_none(texts)[codes] & ~sheet.empty[("invisible", column)], problems)
+        sheet.coded[column] = (codes, texts)
+        return _coded_series(sheet, column, codes, texts)
     texts = _text_errors(sheet, column, _column_texts(sheet, column), problems)
     texts = _drop_invisible_only(sheet, column, texts, problems)
     _report_empty(sheet, column, texts.isna().to_numpy() & ~sheet.empty[("invisible", column)], problems)
@@ -693,6 +761,14 @@ def _required_texts(sheet: _Sheet, column: str, problems: _Problems) -> pd.Serie
 def _optional_texts(sheet: _Sheet, column: str, problems: _Problems, keep_lines: bool = False) -> pd.Series:
     if column not in sheet.data:
         return pd.Series(None, index=sheet.data.index, dtype=object)
+    coded = _coded_texts(sheet, column, keep_lines=keep_lines)
+    if coded is not None:
+        codes, texts = coded
+        texts = _coded_text_errors(sheet, column, codes, texts, problems)
+        if sheet.notes:
+            _report_error_cells(sheet, column, _is_none(texts)[codes], problems)
+        sheet.coded[column] = (codes, texts)
+        return _coded_series(sheet, column, codes, texts)
     texts = _text_errors(sheet, column, _column_texts(sheet, column, keep_lines=keep_lines), problems)
     _report_error_cells(sheet, column, texts.isna().to_numpy(), problems)
     return texts
@@ -700,8 +776,12 @@ def _optional_texts(sheet: _Sheet, column: str, problems: _Problems, keep_lines:
 
 def _vocab_column(sheet: _Sheet, column: str, list_name: str, vocab: Vocabularies,
                   problems: _Problems, required: bool) -> pd.Series:
+    sheet.coded.pop(column, None)
     texts = _required_texts(sheet, column, problems) if required else _optional_texts(sheet, column, problems)
     spec = schema.VOCABULARY_LISTS[list_name]
+    coded = sheet.coded.get(column)
+    if coded is not None:
+        return _coded_vocab_column(sheet, column, list_name, vocab, problems, *coded)
     uniques = [u for u in pd.unique(texts.to_numpy(dtype=object)) if u is not None]
     table = {}
     for u in uniques:
@@ -722,6 +802,45 @@ def _vocab_column(sheet: _Sheet, column: str, list_name: str, vocab: Vocabularie
     extra = [v for v in pd.unique(resolved.dropna().to_numpy(dtype=object)) if v not in categories]
     return pd.Categorical(resolved.where(resolved.notna(), None), categories=categories + extra,
                           ordered=spec.ordered)
+
+
+def _coded_vocab_column(sheet: _Sheet, column: str, list_name: str, vocab: Vocabularies, problems: _Problems,
+                        codes: np.ndarray, texts: np.ndarray) -> pd.Categorical:
+    """:func:`_vocab_column` on a coded column: each distinct text resolved once, the categorical built from codes."""
+    spec = schema.VOCABULARY_LISTS[list_name]
+    resolved = np.empty(len(texts), dtype=object)
+    for k, u in enumerate(texts):
+        r = None if u is None else vocab.resolve(list_name, u)
+        resolved[k] = u if r is None and u is not None and spec.open else r
+    unknown = np.fromiter((u is not None and r is None for u, r in zip(texts, resolved)), dtype=bool, count=len(texts))
+    if unknown.any():
+        for i in np.flatnonzero(unknown[codes]):
+            v = texts[codes[i]]
+            problems.add("vocab_unknown", sheet=sheet.title, row=int(sheet.rows[i]),
+                         column=sheet.headers.get(column, column), value=v,
+                         fields={"value": v, "what": label(list_name, problems.lang)},
+                         hint_fields={"allowed": vocab.allowed_text(list_name, problems.lang),
+                                      "list": schema.spec_name(spec, problems.lang)})
+    categories = vocab.values(list_name)
+    known = set(categories)
+    # values outside the list (an open list) follow it in the order the rows first name them
+    outside = [k for k, r in enumerate(resolved) if r is not None and r not in known]
+    extra = []
+    if outside:
+        first = np.full(len(texts), len(codes), dtype=np.int64)
+        present, at = np.unique(codes, return_index=True)
+        first[present] = at  # code -1 lands on the last entry: its text is None, never outside
+        seen = set()
+        for k in sorted(outside, key=lambda k: first[k]):
+            if first[k] < len(codes) and resolved[k] not in seen:
+                seen.add(resolved[k])
+                extra.append(resolved[k])
+    where = {value: n for n, value in enumerate(categories + extra)}
+    if len(where) < len(categories) + len(extra):  # the same value twice: as pandas says it
+        return pd.Categorical(pd.Series(resolved[codes], dtype=object), categories=categories + extra,
+                              ordered=spec.ordered)
+    category = np.fromiter((-1 if r is None else where[r] for r in resolved), dtype=np.int64, count=len(resolved))
+    return pd.Categorical.from_codes(category[codes], categories=categories + extra, ordered=spec.ordered)
 
 
 def _domains_column(sheet: _Sheet, column: str, vocab: Vocabularies, problems: _Problems) -> pd.Series:
@@ -885,15 +1004,33 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
     if column not in sheet.data:
         return pd.Series(np.nan, index=sheet.data.index, dtype=float)
     raw = sheet.data[column]
-    parsed = _map_column(sheet, column, _parse_number)
     empty = _sheet_empty(sheet, column)
-    numbers = pd.to_numeric(parsed, errors="coerce")
-    # check each distinct number once
-    arr = numbers.to_numpy(dtype=float, na_value=np.nan)
-    distinct = pd.unique(arr[~np.isnan(arr)])
-    allowed = distinct[np.array([bool(valid(x)) for x in distinct], dtype=bool)] if len(distinct) else distinct
-    ok = pd.Series(np.isin(arr, allowed), index=numbers.index)
-    bad = (~ok.to_numpy()) & ~empty
+    codes, uniques = _factors(sheet, column)
+    if not _may_mix_bools(uniques):
+        # each distinct cell parsed, checked and looked at for '1.500' once, then spread by code
+        number = np.full(len(uniques) + 1, np.nan)
+        fine = np.zeros(len(uniques) + 1, dtype=bool)
+        unsure = np.zeros(len(uniques) + 1, dtype=bool)
+        for k, u in enumerate(uniques):
+            if is_missing(u):
+                continue
+            parsed = _parse_number(u)
+            if parsed is not None:
+                number[k], fine[k] = parsed, bool(valid(parsed))
+            unsure[k] = _is_ambiguous_number(u)
+        arr, ok, ambiguous = number[codes], fine[codes], unsure[codes]
+        numbers = pd.Series(arr, index=raw.index, name=raw.name, dtype=float)
+    else:
+        parsed = _map_column(sheet, column, _parse_number)
+        numbers = pd.to_numeric(parsed, errors="coerce")
+        # check each distinct number once
+        arr = numbers.to_numpy(dtype=float, na_value=np.nan)
+        distinct = pd.unique(arr[~np.isnan(arr)])
+        allowed = distinct[np.array([bool(valid(x)) for x in distinct], dtype=bool)] if len(distinct) else distinct
+        ok = np.isin(arr, allowed)
+        # '1.500' or '1,500': thousands or decimals? Only texts can be; each distinct text is looked at once
+        ambiguous = _map_column(sheet, column, _is_ambiguous_number).to_numpy(dtype=object) == True  # noqa: E712
+    bad = ~ok & ~empty
     for i in np.flatnonzero(bad):
         v = raw.iat[i]
         k = "excel_error" if isinstance(v, str) and v.strip() in EXCEL_ERRORS else key
@@ -901,9 +1038,7 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
             k = "commitment_not_whole"
         problems.add(k, sheet=sheet.title, row=int(sheet.rows[i]), column=sheet.headers.get(column, column),
                      value=v, fields={"value": _display(v)})
-    # '1.500' or '1,500': thousands or decimals? Only texts can be; each distinct text is looked at once
-    ambiguous = _map_column(sheet, column, _is_ambiguous_number).to_numpy(dtype=object) == True  # noqa: E712
-    for i in np.flatnonzero(ok.to_numpy() & ambiguous):
+    for i in np.flatnonzero(ok & ambiguous):
         v = raw.iat[i]
         if isinstance(v, str) and _AMBIGUOUS_NUMBER.fullmatch(v.strip()):
             text = v.strip()
@@ -914,7 +1049,7 @@ def _number_column(sheet: _Sheet, column: str, problems: _Problems, key: str, va
                          column=sheet.headers.get(column, column), value=v, severity="warning",
                          fields={"value": text, "read": f"{arr[i]:g}", "other": f"{other:g}"})
     _report_error_cells(sheet, column, empty, problems)
-    return numbers.where(ok, np.nan).astype(float)
+    return numbers.where(pd.Series(ok, index=numbers.index), np.nan).astype(float)
 
 
 #: Attribute names that networkx, the graph builders or the GEXF/GraphML
@@ -975,15 +1110,22 @@ def _resolve_refs(sheet: _Sheet, column: str, refs: pd.Series, ids: pd.Index, ta
                   what: str, problems: _Problems) -> pd.Series:
     """Check that references name existing ids; fold case and spaces when unique."""
     valid = set(ids)
-    present = refs.notna().to_numpy()
-    known = refs.isin(valid).to_numpy()
-    unknown_positions = np.flatnonzero(present & ~known)
+    coded = sheet.coded.get(column)
+    if coded is not None:  # each distinct text looked up once
+        codes, texts = coded
+        unknown = np.fromiter((v is not None and v not in valid for v in texts), dtype=bool, count=len(texts))
+        unknown_positions = np.flatnonzero(unknown[codes]) if unknown.any() else _NO_POSITIONS
+    else:
+        present = refs.notna().to_numpy()
+        known = refs.isin(valid).to_numpy()
+        unknown_positions = np.flatnonzero(present & ~known)
     if len(unknown_positions) == 0:
         return refs
     folded: dict[str, list[str]] = {}
     for i in ids:
         folded.setdefault(_fold_id(str(i)), []).append(i)
     refs = refs.copy()
+    fixed: dict = {}  # text -> what it became
     hinted = 0
     closest_cache: dict[str, str | None] = {}
     for i in unknown_positions:
@@ -995,6 +1137,7 @@ def _resolve_refs(sheet: _Sheet, column: str, refs: pd.Series, ids: pd.Index, ta
             problems.add("ref_case", sheet=sheet.title, row=row, column=sheet.headers.get(column, column),
                          value=v, severity="warning", fields={"value": v, "target": target})
             refs.iat[i] = target
+            fixed[v] = target
             continue
         if v not in closest_cache:
             guess = None
@@ -1009,7 +1152,15 @@ def _resolve_refs(sheet: _Sheet, column: str, refs: pd.Series, ids: pd.Index, ta
                      value=v, fields={"value": v, "what": what},
                      hint_fields={"sheet": target_sheet, "closest": closest})
         refs.iat[i] = None
+        fixed[v] = None
+    if coded is not None:  # the same for every cell of the same text
+        texts = texts.copy()
+        texts[:-1] = [fixed.get(v, v) for v in texts[:-1]]
+        sheet.coded[column] = (codes, texts)
     return refs
+
+
+_NO_POSITIONS = np.zeros(0, dtype=np.intp)
 
 
 def _fold_id(text: str) -> str:
@@ -1059,7 +1210,7 @@ def _strip_control_characters(grid: Grid, problems: _Problems, limit: int = 50) 
         try:  # a column of only texts (calamine reads an empty cell as ''): joined at once
             joined = "".join(values)
         except TypeError:
-            joined = "".join([v for v in values if isinstance(v, str)])
+            joined = "".join(filter(str.__instancecheck__, values))  # isinstance(v, str), at C speed
         if joined.isprintable() or _CONTROL_RE.search(joined) is None:  # every control character is unprintable
             continue
         for i, v in enumerate(values):
@@ -1195,14 +1346,28 @@ def _resolve_references(frame: pd.DataFrame, sheet: _Sheet, keys: dict, problems
         if kind != "ref" or keys.get(target) is None or col.name not in frame or col.name not in sheet.data:
             continue
         what = {"actors": "actor", "opgaven": "opgave"}[target]
-        frame[col.name] = _resolve_refs(sheet, col.name, frame[col.name], keys[target],
-                                        _sheet_label(target, problems.lang), what, problems).to_numpy(dtype=object)
+        refs = _resolve_refs(sheet, col.name, frame[col.name], keys[target],
+                             _sheet_label(target, problems.lang), what, problems).to_numpy(dtype=object)
+        coded = sheet.coded.get(col.name)
+        if coded is None or all(v is None for v in coded[1]):  # (pandas keeps a column of only None as objects)
+            frame[col.name] = refs
+            continue
+        # each cell's row in its target sheet, looked up once per distinct text; the column as the
+        # string array pandas makes of ``refs``, built from the distinct texts (no pass over every cell)
+        codes, texts = coded
+        sheet.positions[col.name] = keys[target].get_indexer(texts)[codes]
+        frame[col.name] = pd.array(texts, dtype="str")[codes]
 
 
 def _check_self_ties(ties: pd.DataFrame, sheet: _Sheet, problems: _Problems) -> None:
     """A tie runs between two actors, not from one to itself."""
     src, tgt = ties["source"], ties["target"]
-    for i in np.flatnonzero((src.notna() & (src == tgt)).to_numpy()):
+    if "source" in sheet.positions and "target" in sheet.positions:  # the same actor: the same row of actors
+        a, b = sheet.positions["source"], sheet.positions["target"]
+        same = (a >= 0) & (a == b)
+    else:
+        same = (src.notna() & (src == tgt)).to_numpy()
+    for i in np.flatnonzero(same):
         problems.add("self_tie", sheet=sheet.title, row=int(sheet.rows[i]),
                      column=sheet.headers.get("target"), value=src.iat[i], fields={"value": src.iat[i]})
 
@@ -1241,18 +1406,36 @@ def _warn_duplicate_ties(ties: pd.DataFrame, sheet: _Sheet, problems: _Problems)
     Compared as integer codes: each id, type and opgave factorized once, so
     100,000 ties take a few hash passes instead of string comparisons.
     """
-    valid = (ties["source"].notna() & ties["target"].notna()).to_numpy()
+    if "source" in sheet.positions and "target" in sheet.positions:  # each actor's row of actors: its code
+        a, b = sheet.positions["source"], sheet.positions["target"]
+        valid = (a >= 0) & (b >= 0)  # a reference that names no actor is empty by now
+    else:
+        valid = (ties["source"].notna() & ties["target"].notna()).to_numpy()
     if not valid.any():
         return
-    ends, _ = pd.factorize(np.concatenate([ties["source"].to_numpy(dtype=object),
-                                           ties["target"].to_numpy(dtype=object)]), use_na_sentinel=True)
-    a, b = np.where(valid, ends[:len(ties)], -2), np.where(valid, ends[len(ties):], -2)
+    if "source" not in sheet.positions or "target" not in sheet.positions:
+        ends, _ = pd.factorize(np.concatenate([ties["source"].to_numpy(dtype=object),
+                                               ties["target"].to_numpy(dtype=object)]), use_na_sentinel=True)
+        a, b = ends[:len(ties)], ends[len(ties):]
+    a, b = np.where(valid, a, -2), np.where(valid, b, -2)
+    opgave = sheet.positions.get("opgave")
+    if opgave is None:
+        opgave = pd.factorize(ties["opgave"].to_numpy(dtype=object), use_na_sentinel=True)[0]
     directed = ties["directed"].to_numpy(dtype=bool)
-    key = pd.DataFrame({"lo": np.where(directed, a, np.minimum(a, b)), "hi": np.where(directed, b, np.maximum(a, b)),
-                        "type": pd.Categorical(ties["type"]).codes,
-                        "opgave": pd.factorize(ties["opgave"].to_numpy(dtype=object), use_na_sentinel=True)[0],
-                        "since": ties["since"].to_numpy(dtype="datetime64[ns]").view("int64"),
-                        "directed": directed}, index=ties.index)
+    lo = np.where(directed, a, np.minimum(a, b)).astype(np.int64) + 2
+    hi = np.where(directed, b, np.maximum(a, b)).astype(np.int64) + 2
+    kind = pd.Categorical(ties["type"]).codes.astype(np.int64) + 1
+    opgave = np.asarray(opgave, dtype=np.int64) + 1
+    # the ends as one number, type, opgave and direction as another, and with the date's code all as one
+    # when the product of their ranges fits: one hash pass instead of six
+    ends = lo * (int(max(lo.max(), hi.max())) + 1) + hi
+    what = (kind * (int(opgave.max()) + 1) + opgave) * 2 + directed
+    since = pd.factorize(ties["since"].to_numpy(dtype="datetime64[ns]").view("int64"))[0].astype(np.int64) + 1
+    n_what, n_since = int(what.max()) + 1, int(since.max()) + 1
+    if (int(ends.max()) + 1) * n_what * n_since < 2 ** 62:
+        key = pd.DataFrame({"key": (ends * n_what + what) * n_since + since}, index=ties.index)
+    else:
+        key = pd.DataFrame({"ends": ends, "what": what, "since": since}, index=ties.index)
     dup = key.duplicated(keep="first").to_numpy() & valid
     if not dup.any():
         return

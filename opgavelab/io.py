@@ -186,14 +186,20 @@ def _read_workbook(path: Path, lang: str, phases=None, limits=None, xls: bool = 
     import python_calamine
 
     limits = limits or Limits()
+    gate = None
     if xls:
         # an .xls is no zip: nothing to scan before calamine (its size is capped by max_bytes)
         _check_file_size(path, limits, lang)
         scan = ScanResult({}, {}, {})
-    else:
-        # the scan runs before calamine opens anything: opening an xlsx already
-        # reads its shared strings, opening an ods every sheet
+    elif _is_ods(path):
+        # the scan runs before calamine opens anything: opening an ods reads every sheet
         scan = _prescan(path, lang, limits)
+    else:
+        # an xlsx is scanned on a second thread, one step ahead of calamine: calamine opens the
+        # workbook once its shared strings are vouched for, and reads each sheet once that sheet is
+        # (calamine lets go of the GIL while it parses, so the two run side by side)
+        gate = _ScanGate(path, lang, limits)
+        scan = gate.wait(None)
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         grids = []
@@ -205,6 +211,8 @@ def _read_workbook(path: Path, lang: str, phases=None, limits=None, xls: bool = 
         for title in workbook.sheet_names:
             if phases is not None:
                 phases.tick(title)
+            if gate is not None:
+                gate.wait(title)
             # A single value far away (a space in XFD1048576) makes calamine
             # allocate the whole area: 17 billion cells abort the process on
             # xlsx, and raise "Cell limit exceeded" on ods. Such a sheet is
@@ -232,17 +240,23 @@ def _read_workbook(path: Path, lang: str, phases=None, limits=None, xls: bool = 
             sheet_notes = _merged_notes(sheet, rows, notes.get(title, {}))
             grids.append(Grid(title=title, cells=cells, first_row=1, notes=sheet_notes, source=str(path),
                               state=scan.states.get(title)))
+        if gate is not None:
+            gate.finish()  # a sheet calamine never opens may still be refused
         if too_large:
             raise ValidationError(too_large, lang=lang)
         return grids
     except ValidationError:  # ReadError included
+        _finish(gate)  # what the scan found comes first, as when it ran before calamine
         raise
     except OSError as exc:
+        _finish(gate)
         raise _unreadable(path, exc, lang) from None
     except MemoryError:
+        _finish(gate)
         raise ReadError(message("file_out_of_memory", lang, path=path.name),
                         message("file_out_of_memory_hint", lang), value=str(path), lang=lang) from None
     except Exception as exc:  # calamine raises its own types for broken files
+        _finish(gate)
         kind = type(exc).__name__
         if "cell limit" in str(exc).lower():  # ods: calamine reads every sheet when opening
             raise ReadError(message("file_too_large", lang, path=path.name), message("sheet_too_large_hint", lang),
@@ -255,13 +269,86 @@ def _read_workbook(path: Path, lang: str, phases=None, limits=None, xls: bool = 
                         message("file_not_spreadsheet_hint", lang), value=str(path), lang=lang) from None
 
 
-def _prescan(path: Path, lang: str, limits):
+def _is_ods(path: Path) -> bool:
+    """Whether a zip is an ods (by its name, or by the mimetype stored first in it)."""
+    if path.suffix.lower() == ".ods":
+        return True
+    try:
+        with open(path, "rb") as fh:
+            return b"opendocument.spreadsheet" in fh.read(100)
+    except OSError:
+        return False
+
+
+def _finish(gate) -> None:
+    """Wait for the scan (if one runs) and raise what it found: its message comes before calamine's."""
+    if gate is not None:
+        gate.finish()
+
+
+class _ScanGate:
+    """:func:`_prescan` of an xlsx on a thread of its own, and the points a reader waits for.
+
+    :meth:`wait` returns once the scan has vouched for a sheet (``None``: the
+    workbook itself, for opening it) and raises the scan's error if it stopped
+    before; :meth:`finish` waits for the whole scan and raises its error. So
+    no sheet reaches calamine unscanned, and a file the scan refuses is refused
+    with the same message as when the scan ran first.
+    """
+
+    def __init__(self, path: Path, lang: str, limits):
+        import threading
+
+        self._cond = threading.Condition()
+        self._ready: set = set()
+        self._done = False
+        self._error: BaseException | None = None
+        self._result = None
+        self._thread = threading.Thread(target=self._run, args=(path, lang, limits), name="opgavelab-prescan",
+                                        daemon=True)
+        self._thread.start()
+
+    def _mark(self, title, result) -> None:
+        with self._cond:
+            self._result = result
+            self._ready.add(title)
+            self._cond.notify_all()
+
+    def _run(self, path, lang, limits) -> None:
+        try:
+            result = _prescan(path, lang, limits, ready=self._mark)
+        except BaseException as exc:  # handed to the reader's thread, raised there
+            result, error = None, exc
+        else:
+            error = None
+        with self._cond:
+            self._done, self._error = True, error
+            if result is not None:
+                self._result = result
+            self._cond.notify_all()
+
+    def wait(self, title):
+        """The scan's result once ``title`` is vouched for (a title the scan does not know: once it is done)."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._done or title in self._ready)
+            if title not in self._ready and self._error is not None:
+                raise self._error
+            return self._result
+
+    def finish(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+
+def _prescan(path: Path, lang: str, limits, ready=None):
     """Run :mod:`opgavelab._prescan` on the zip; its findings become ReadErrors."""
     ods = path.suffix.lower() == ".ods"
     try:
         with open(path, "rb") as fh:
             is_ods = b"opendocument.spreadsheet" in fh.read(100)
-        scan = (ps.scan_ods if ods or is_ods else ps.scan_xlsx)(path, limits)
+        scan = ps.scan_ods(path, limits) if ods or is_ods else ps.scan_xlsx(path, limits, ready=ready)
     except ps.LimitExceeded as exc:
         raise _limit_error(path, exc, lang) from None
     except ps.BadXml as exc:
