@@ -19,6 +19,7 @@ import pandas as pd
 
 from ._checks import _check_lang
 from ._files import _make_folder, atomic_write, remove_stale_temporaries, write_error  # noqa: F401 (public here)
+from ._gc import with_fewer_collections
 from ._i18n import fmt_number, message
 from ._prescan import Limits, MAX_COLUMN, ScanResult
 from ._progress import Phases
@@ -38,6 +39,7 @@ _SHEET_EXTENSIONS = {".xlsx", ".xlsm", ".ods", ".xls"}
 _CSV_EXTENSIONS = {".csv", ".txt", ".tsv"}
 
 
+@with_fewer_collections
 def load(path, lang: str = "nl", name: str | None = None, progress: bool = False, *,
          max_bytes: int | None = None, max_cells: int | None = None, max_cell_chars: int | None = None):
     """Read and check a case workbook.
