@@ -28,15 +28,16 @@ from .style import PAD
 GAP = 0.08
 
 
-def _union_graph(case, opgave: str, dates):
-    """Every actor present at one of the dates and every tie active at one of them (undirected)."""
+def _union_graph(case, opgave: str, dates, graphs=None):
+    """Every actor present at one of the dates and every tie active at one of them (undirected).
+
+    ``graphs``: the undirected snapshots at ``dates``, when already built."""
     import networkx as nx
 
-    from ..network import opgave_graph
-
+    if graphs is None:
+        graphs = _snapshots(case, opgave, dates)
     U = nx.Graph()
-    for t in dates:
-        G = opgave_graph(case, opgave, at=t, directed=False)
+    for G in graphs:
         U.add_nodes_from(G.nodes(data=True))
         for u, v, d in G.edges(data=True):
             w = float(d.get("weight", 1.0) or 1.0)
@@ -46,6 +47,13 @@ def _union_graph(case, opgave: str, dates):
                 U.add_edge(u, v, weight=w)
     U.graph["opgave"] = opgave
     return U
+
+
+def _snapshots(case, opgave: str, dates) -> list:
+    """The opgave's undirected network at each date (:func:`~opgavelab.network.opgave_graph`), built in one pass."""
+    from ..network import _opgave_snapshots
+
+    return _opgave_snapshots(case, opgave, list(dates), directed=False)
 
 
 def _components(G) -> list[list]:
@@ -169,19 +177,24 @@ def formation_layout(case, opgave: str, dates=None, at=None, *, seed: int = 0, a
     >>> [len(lay[t].parts) for t in lay][:2], len(lay[max(lay)].parts)
     ([7, 4], 1)
     """
+    return _formation_layout(case, opgave, dates, at, seed=seed, aspect=aspect)[0]
+
+
+def _formation_layout(case, opgave: str, dates=None, at=None, *, seed: int = 0, aspect: float = 1.0):
+    """:func:`formation_layout`, and the undirected snapshot at each of its dates (built once, in one pass)."""
     from ..metrics.formation import _dates
-    from ..network import opgave_graph
     from .layout import Layout, force_layout
 
     case._check_opgave(opgave)
     dates = list(_dates(case, opgave, dates, at))
     if not dates:
-        return {}
-    U = _union_graph(case, opgave, dates)
+        return {}, {}
+    graphs = dict(zip(dates, _snapshots(case, opgave, dates)))
+    U = _union_graph(case, opgave, dates, graphs=[graphs[t] for t in dates])
     anchor = force_layout(U, seed=seed, hub=False, opgave=opgave)
     nodes = list(U.nodes)
     if not nodes:
-        return {t: _empty_layout(Layout, seed) for t in dates}
+        return {t: _empty_layout(Layout, seed) for t in dates}, graphs
     N = len(nodes)
     xy_all = np.array([anchor[v] for v in nodes], dtype=float).reshape(-1, 2)
     R = float(np.abs(xy_all).max()) or 1.0
@@ -189,8 +202,7 @@ def formation_layout(case, opgave: str, dates=None, at=None, *, seed: int = 0, a
     raw = {}
     later: dict = {}  # positions at the next later date: an earlier year starts from where its actors go next
     for t in reversed(dates):
-        G = opgave_graph(case, opgave, at=t, directed=False)
-        parts = _components(G)
+        parts = _components(graphs[t])
         if not parts:
             raw[t] = ({}, [], [])
             continue
@@ -232,7 +244,7 @@ def formation_layout(case, opgave: str, dates=None, at=None, *, seed: int = 0, a
         lay.parts = parts
         lay.boxes = [(b[0] * sx, b[1] * sy, b[2] * sx, b[3] * sy) for b in boxes]
         out[t] = lay
-    return out
+    return out, graphs
 
 
 def _empty_layout(Layout, seed):
@@ -312,11 +324,10 @@ def formation_frames(case, opgave: str, dates=None, at=None, *, seed: int = 0, l
     """
     from .._checks import _check_lang
     from ..metrics.formation import _merge_sentence, _split_sentence, formation, formation_events, formation_moment
-    from ..network import opgave_graph
     from .scene import build_scene
 
     lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
-    layouts = formation_layout(case, opgave, dates=dates, at=at, seed=seed, aspect=aspect)
+    layouts, graphs = _formation_layout(case, opgave, dates=dates, at=at, seed=seed, aspect=aspect)
     if not layouts:
         return []
     events = formation_events(case, opgave, dates=list(layouts), lang=lang)
@@ -326,8 +337,7 @@ def formation_frames(case, opgave: str, dates=None, at=None, *, seed: int = 0, l
     series = formation(case, opgave, dates=list(layouts), attr=None)
     frames = []
     for i, (t, lay) in enumerate(layouts.items()):
-        G = opgave_graph(case, opgave, at=t)
-        scene = build_scene(case, opgave, t, G=G, layout=lay, size_by=size_by, lang=lang, colours=colours,
+        scene = build_scene(case, opgave, t, G=graphs[t], layout=lay, size_by=size_by, lang=lang, colours=colours,
                             labels=labels if labels is not None else (20 if n_all > 20 else "all"))
         here = merges[merges["date"] == t]
         joining = [(d["source"], d["target"]) for ties in here["ties"] for d in ties]
