@@ -610,11 +610,11 @@ class Explorer(widgets.VBox):
 
     def _union_graph(self):
         """Every actor and tie of the opgave over all years (kept per opgave; not to be changed)."""
-        from .network import opgave_graph
+        from .network import _opgave_snapshots
 
         key = ("union", id(self.case), self.opgave)
-        if key not in self._positions:
-            self._positions[key] = opgave_graph(self.case, self.opgave, at=None, directed=False)
+        if key not in self._positions:  # opgave_graph(case, opgave, at=None), built the quicker way
+            self._positions[key] = _opgave_snapshots(self.case, self.opgave, [None], directed=False)[0]
         return self._positions[key]
 
     def _limit(self, H):

@@ -95,7 +95,8 @@ def _pack(centres: np.ndarray, half: np.ndarray, weight: np.ndarray, gap: float 
 
     Each pass pushes every overlapping pair apart along the axis where they
     overlap least, the lighter box (fewer actors) moving more; it ends when no
-    pair overlaps. O(k²) per pass on arrays; parts are few.
+    pair overlaps, or when a pass moves nothing any more (every later pass
+    would give the same). O(k²) per pass on arrays; parts are few.
     """
     c = centres.astype(float).copy()
     k = len(c)
@@ -106,24 +107,29 @@ def _pack(centres: np.ndarray, half: np.ndarray, weight: np.ndarray, gap: float 
     # boxes that start at the same point need a direction: a tiny, fixed spread
     jitter = np.column_stack([np.cos(np.arange(k) * 2.399), np.sin(np.arange(k) * 2.399)]) * 1e-4
     c += jitter
+    # per axis, on (k, k) arrays: what does not change between passes is computed once
+    need_x = half[:, None, 0] + half[None, :, 0] + gap
+    need_y = half[:, None, 1] + half[None, :, 1] + gap
+    share_i = weight[None, :] / (weight[:, None] + weight[None, :])  # i moves by j's share
+    others = ~np.eye(k, dtype=bool)
+    x, y = c[:, 0], c[:, 1]  # views: moving them moves c
     for _ in range(iterations):
-        d = c[None, :, :] - c[:, None, :]  # d[i, j] = c[j] - c[i]
-        need = half[:, None, :] + half[None, :, :] + gap
-        over = need - np.abs(d)  # > 0 on both axes: overlap
-        hit = (over[:, :, 0] > 0) & (over[:, :, 1] > 0)
-        np.fill_diagonal(hit, False)
+        dx = x[None, :] - x[:, None]  # dx[i, j] = x[j] - x[i]
+        dy = y[None, :] - y[:, None]
+        over_x = need_x - np.abs(dx)  # > 0 on both axes: overlap
+        over_y = need_y - np.abs(dy)
+        hit = (over_x > 0) & (over_y > 0) & others
         if not hit.any():
             break
-        axis = np.where(over[:, :, 0] < over[:, :, 1], 0, 1)
-        amount = np.where(axis == 0, over[:, :, 0], over[:, :, 1]) * hit
-        sign = np.sign(np.where(axis == 0, d[:, :, 0], d[:, :, 1]))
+        along_x = over_x < over_y  # pushed along the axis of least overlap
+        sign = np.sign(np.where(along_x, dx, dy))
         sign[sign == 0] = 1
-        share_i = weight[None, :] / (weight[:, None] + weight[None, :])  # i moves by j's share
-        move = np.zeros_like(c)
-        for ax in (0, 1):
-            m = amount * (axis == ax) * share_i * 0.55
-            move[:, ax] -= (m * sign).sum(axis=1)
-        c += move
+        push = np.where(along_x, over_x, over_y) * hit * share_i * 0.55 * sign
+        new_x = x - np.where(along_x, push, 0.0).sum(axis=1)
+        new_y = y - np.where(along_x, 0.0, push).sum(axis=1)
+        if np.array_equal(new_x, x) and np.array_equal(new_y, y):
+            break  # the pushes cancel or are too small to move anything: so would every later pass
+        x[:], y[:] = new_x, new_y
     return _shelves(half, gap) if _overlaps(c, half, gap) else c
 
 
