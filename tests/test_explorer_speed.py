@@ -146,3 +146,49 @@ def test_a_filter_change_shows_what_the_filters_let_through(case, tmp_path):
     frames = formation_frames(case, "o1", seed=0, aspect=2.0, labels=12)
     assert ex._formation_view.data == formation_data(case, "o1", lang="nl", frames=frames, actors=shown,
                                                      tie_types=ex.tie_types)
+
+
+def _reference_pack(centres, half, weight, gap, iterations=400):
+    """The packing loop as it was before it stopped early (issue 21): every pass, constants each time."""
+    import numpy as np
+
+    from opgavelab.draw._frames import _overlaps, _shelves
+
+    c = centres.astype(float).copy()
+    k = len(c)
+    if k < 2:
+        return c
+    c += np.column_stack([np.cos(np.arange(k) * 2.399), np.sin(np.arange(k) * 2.399)]) * 1e-4
+    for _ in range(iterations):
+        d = c[None, :, :] - c[:, None, :]
+        need = half[:, None, :] + half[None, :, :] + gap
+        over = need - np.abs(d)
+        hit = (over[:, :, 0] > 0) & (over[:, :, 1] > 0)
+        np.fill_diagonal(hit, False)
+        if not hit.any():
+            break
+        axis = np.where(over[:, :, 0] < over[:, :, 1], 0, 1)
+        amount = np.where(axis == 0, over[:, :, 0], over[:, :, 1]) * hit
+        sign = np.sign(np.where(axis == 0, d[:, :, 0], d[:, :, 1]))
+        sign[sign == 0] = 1
+        share_i = weight[None, :] / (weight[:, None] + weight[None, :])
+        move = np.zeros_like(c)
+        for ax in (0, 1):
+            m = amount * (axis == ax) * share_i * 0.55
+            move[:, ax] -= (m * sign).sum(axis=1)
+        c += move
+    return _shelves(half, gap) if _overlaps(c, half, gap) else c
+
+
+def test_packing_gives_the_same_positions_bit_for_bit_as_every_pass_would():
+    import numpy as np
+
+    from opgavelab.draw._frames import GAP, _pack
+
+    rng = np.random.default_rng(21)
+    for trial in range(20):
+        k = int(rng.integers(2, 8))
+        centres = np.zeros((k, 2)) if trial % 4 == 0 else rng.normal(size=(k, 2)) * rng.choice([0.05, 0.5])
+        half = np.abs(rng.normal(size=(k, 2))) * 0.2 + 0.05
+        weight = rng.integers(1, 20, size=k).astype(float)
+        assert _pack(centres, half, weight).tobytes() == _reference_pack(centres, half, weight, GAP).tobytes()
