@@ -90,6 +90,21 @@ def _after_output(callback) -> bool:
     return True
 
 
+def _key_cohesion(H) -> dict:
+    """The key figures of :func:`opgavelab.metrics.cohesion` the explorer shows, the same numbers, without
+    the distances and clustering it does not show: ``density``, ``n_weak_components`` and
+    ``largest_component_share`` (self-loops are no ties; a DiGraph's parts are its weak components)."""
+    import networkx as nx
+
+    n = H.number_of_nodes()
+    directed = H.is_directed()
+    n_ties = H.number_of_edges() - nx.number_of_selfloops(H)
+    possible = n * (n - 1) / (1 if directed else 2)
+    parts = [len(c) for c in (nx.weakly_connected_components(H) if directed else nx.connected_components(H))]
+    return {"density": n_ties / possible if n > 1 else float("nan"), "n_weak_components": len(parts),
+            "largest_component_share": max(parts) / n if n else float("nan")}
+
+
 #: Height of the network page in the explorer: taller in a taller window (the picture is as tall as wide).
 _FRAME_HEIGHT = "max(540px, 78vh)"
 
@@ -562,11 +577,21 @@ class Explorer(widgets.VBox):
         return not types or bool(set(types) & tie_types)
 
     def _filtered_graph(self, G=None):
+        """``G`` (default the scan's graph) with the actors and ties the filters let through, a copy.
+
+        Built straight from ``G``'s adjacency (a subgraph view's copy walks every node through the
+        view's filter): the actors in ``G``'s order, each tie with a copy of its attributes.
+        """
         G = self.scan.graph if G is None else G
         tie_types = set(self.tie_types)
-        H = G.subgraph(self._kept_actors(G)).copy()
-        H.remove_edges_from([(u, v) for u, v, types in H.edges(data="types")
-                             if not self._tie_shown(types, tie_types)])
+        keep = self._kept_actors(G)
+        kept = set(keep)
+        H = G.__class__()
+        H.graph.update(G.graph)
+        H.add_nodes_from((n, G.nodes[n].copy()) for n in keep)
+        adj = G.succ if G.is_directed() else G.adj
+        H.add_edges_from((u, v, d.copy()) for u in keep for v, d in adj[u].items()
+                         if v in kept and self._tie_shown(d.get("types"), tie_types))
         return H
 
     def _shown_actors(self, G) -> set:
@@ -585,11 +610,11 @@ class Explorer(widgets.VBox):
 
     def _union_graph(self):
         """Every actor and tie of the opgave over all years (kept per opgave; not to be changed)."""
-        from .network import opgave_graph
+        from .network import _opgave_snapshots
 
         key = ("union", id(self.case), self.opgave)
-        if key not in self._positions:
-            self._positions[key] = opgave_graph(self.case, self.opgave, at=None, directed=False)
+        if key not in self._positions:  # opgave_graph(case, opgave, at=None), built the quicker way
+            self._positions[key] = _opgave_snapshots(self.case, self.opgave, [None], directed=False)[0]
         return self._positions[key]
 
     def _limit(self, H):
@@ -637,21 +662,21 @@ class Explorer(widgets.VBox):
 
     def _show_formation(self) -> None:
         """The formation widget: new data only when the opgave, filters or language change; else a new year."""
-        from .draw.formation import formation_data, formation_frames
+        from .draw.formation import formation_frames
+        from .draw.widget import _FormationChoice
 
         key = self._formation_data_key()
         if key != self._formation_key:
             # the same filters and node limit as the other views: the most central by ties over all years
             allowed = self._shown_actors(self._union_graph())
             # the frames (layout, parts, scenes, sentences) do not depend on the filters: computed once per
-            # opgave and language, so a filter change only chooses what to send (formation_data's defaults)
+            # opgave and language, so a filter change only chooses what to send (formation_data of the
+            # frames, made once, then chosen from)
             frames_key = ("formation_frames", id(self.case), self.opgave, self.lang)
             if frames_key not in self._positions:
-                self._positions[frames_key] = formation_frames(self.case, self.opgave, lang=self.lang, seed=0,
-                                                               aspect=2.0, labels=12)
-            self._formation_view.data = formation_data(self.case, self.opgave, lang=self.lang, actors=allowed,
-                                                       tie_types=self.tie_types,
-                                                       frames=self._positions[frames_key])
+                frames = formation_frames(self.case, self.opgave, lang=self.lang, seed=0, aspect=2.0, labels=12)
+                self._positions[frames_key] = _FormationChoice(self.case, self.opgave, self.lang, frames)
+            self._formation_view.data = self._positions[frames_key].choose(allowed, self.tie_types)
             self._formation_key = key
         years = self._formation_view.data.get("years") or []
         if self.at is not None and years:
@@ -670,7 +695,7 @@ class Explorer(widgets.VBox):
                 self._setting_view_year = False
 
     def _redraw(self) -> None:
-        from .metrics import cohesion, ei_expected, ei_index
+        from .metrics import ei_expected, ei_index
 
         if self.scan is None:
             return
@@ -678,7 +703,7 @@ class Explorer(widgets.VBox):
         H, notice = self._limit(H)
         self.shown_graph = H
         self._notice.value = f"<div style='color:#8a5300'>{html.escape(notice)}</div>" if notice else ""
-        coh = cohesion(H) if H.number_of_nodes() else None
+        coh = _key_cohesion(H) if H.number_of_nodes() else None
         self.metrics = {
             "n_actors": H.number_of_nodes(),
             "n_ties": H.number_of_edges(),

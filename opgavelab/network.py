@@ -359,6 +359,139 @@ def reuse_graphs():
         _GRAPH_MEMO.reset(token)
 
 
+def _opgave_snapshots(case: Case, opgave: str, dates, *, only_opgave_ties: bool = False,
+                      directed: bool | None = False) -> list:
+    """``[opgave_graph(case, opgave, at=t, ...) for t in dates]``, the same graphs, built in one pass.
+
+    The opgave's involvement and ties are read from the case once; each date
+    then only picks its active rows (no pandas per date), so a formation of
+    many years costs little more than one snapshot. Inside
+    :func:`reuse_graphs` the graphs go into its memo (and copies come out),
+    as from :func:`opgave_graph`. Only undirected graphs are built this way;
+    ``directed`` True or None builds each date as :func:`opgave_graph` does.
+    """
+    _check_case(case)
+    case._check_opgave(opgave)
+    ats = [snapshot_at(t) for t in dates]
+    memo = _GRAPH_MEMO.get()
+
+    def key(at):
+        return (id(case), opgave, at, only_opgave_ties, directed)
+
+    todo = list(dict.fromkeys(at for at in ats if memo is None or key(at) not in memo))
+    if directed is False:
+        built = dict(zip(todo, _Snapshots(case, opgave, only_opgave_ties).graphs(todo)))
+    else:
+        built = {at: _build_opgave_graph(case, opgave, at, only_opgave_ties, directed) for at in todo}
+    if memo is None:
+        # a date asked twice gets its own graph the second time (callers may change them)
+        return [built.pop(at) if at in built else _build_opgave_graph(case, opgave, at, only_opgave_ties, directed)
+                for at in ats]
+    for at, G in built.items():
+        memo[key(at)] = (case, G)
+    return [memo[key(at)][1].copy() for at in ats]
+
+
+class _Snapshots:
+    """An opgave's involvement and ties as plain rows, read once; :meth:`graphs` builds undirected snapshots.
+
+    Each graph equals ``_build_opgave_graph(case, opgave, at, only_opgave_ties, False)``: the same nodes,
+    edges, attributes and order (the actors in the order of ``case.actors``, the involvement's first
+    active row per actor, one edge per pair in the order of the pair's first active tie, its attributes
+    as :func:`_aggregate_ties` sums them).
+    """
+
+    def __init__(self, case: Case, opgave: str, only_opgave_ties: bool):
+        self.case, self.opgave, self.only_opgave_ties = case, opgave, only_opgave_ties
+        inv = case.involvement[case.involvement["opgave"] == opgave]
+        self.inv_since = inv["since"].to_numpy(dtype="datetime64[ns]")
+        self.inv_until = inv["until"].to_numpy(dtype="datetime64[ns]")
+        self.inv_actor = inv["actor"].tolist()
+        self.inv_attrs = [
+            {"role": _clean(rec.role), "aware": bool(rec.aware), "commitment": _clean(rec.commitment),
+             "involved_since": _clean(rec.since), "involved_until": _clean(rec.until)}
+            for rec in inv.itertuples(index=False)]
+        ever = set(self.inv_actor)
+        actors = case.actors.loc[case.actors.index.intersection(pd.Index(list(dict.fromkeys(self.inv_actor))),
+                                                                sort=False)]
+        self.actor_order = {a: i for i, a in enumerate(actors.index.tolist())}
+        self.node_attrs = node_attributes(actors)
+        ties = case.ties
+        if only_opgave_ties:
+            ties = ties[ties["opgave"] == opgave]
+        ties = ties[ties["source"].isin(ever) & ties["target"].isin(ever)]
+        self.t_since = ties["since"].to_numpy(dtype="datetime64[ns]")
+        self.t_until = ties["until"].to_numpy(dtype="datetime64[ns]")
+        src, tgt = ties["source"].tolist(), ties["target"].tolist()
+        # as _aggregate_ties: the pair (lower, higher) of an undirected tie
+        self.pairs = [(t, s) if s > t else (s, t) for s, t in zip(src, tgt)]
+        self.weight = ties["weight"].to_numpy(dtype=float).tolist()
+        self.tie_directed = ties["directed"].to_numpy(dtype=bool).tolist()
+        self.since_ts = _timestamps(ties["since"].to_numpy())
+        self.until_ts = _timestamps(ties["until"].to_numpy())
+        self.types = [None if pd.isna(x) else x for x in ties["type"].astype(object).tolist()]
+        self.opgaven = [None if pd.isna(x) else x for x in ties["opgave"].astype(object).tolist()]
+        self._untyped: dict = {}
+
+    @staticmethod
+    def _active(since: np.ndarray, until: np.ndarray, at) -> np.ndarray:
+        if at is None:
+            return np.ones(len(since), dtype=bool)
+        t = np.datetime64(at, "ns")
+        return (np.isnat(since) | (since <= t)) & (np.isnat(until) | (t <= until))
+
+    def graphs(self, ats) -> list:
+        return [self._graph(at) for at in ats]
+
+    def _graph(self, at) -> nx.Graph:
+        case = self.case
+        first: dict = {}  # actor -> its first active involvement row
+        for i in np.flatnonzero(self._active(self.inv_since, self.inv_until, at)).tolist():
+            first.setdefault(self.inv_actor[i], i)
+        present = sorted((a for a in first if a in self.actor_order), key=self.actor_order.__getitem__)
+        G = nx.Graph()
+        G.graph.update(case=case.name, at=at, opgave=self.opgave if self.only_opgave_ties else None)
+        G.add_nodes_from((a, {k: (list(v) if isinstance(v, list) else v) for k, v in self.node_attrs[a].items()})
+                         for a in present)
+        groups: dict = {}  # pair -> its active tie rows, pairs in the order of their first row
+        for i in np.flatnonzero(self._active(self.t_since, self.t_until, at)).tolist():
+            u, v = self.pairs[i]
+            if u in first and v in first:
+                groups.setdefault((u, v), []).append(i)
+        typed = next((self.types[i] for rows in groups.values() for i in rows if self.types[i] is not None), None)
+        if type(typed) not in self._untyped:  # (the same for every type of the same kind: text, or None)
+            self._untyped[type(typed)] = _missing_type(typed)
+        untyped = self._untyped[type(typed)]
+        G.add_edges_from((u, v, self._edge(rows, untyped)) for (u, v), rows in groups.items())
+        G.graph.update(opgave=self.opgave, opgave_name=str(case.opgaven.at[self.opgave, "name"]), at=at,
+                       only_opgave_ties=self.only_opgave_ties)
+        for a, i in first.items():
+            if a in G:
+                G.nodes[a].update(self.inv_attrs[i])
+        return G
+
+    def _edge(self, rows: list, untyped) -> dict:
+        weight = 0.0
+        for i in rows:  # summed in row order, as numpy's bincount does
+            weight += self.weight[i]
+        since = [self.since_ts[i] for i in rows if self.since_ts[i] is not None]
+        until = [self.until_ts[i] for i in rows]
+        types = [self.types[i] for i in rows if self.types[i] is not None]
+        opgaven = {self.opgaven[i] for i in rows if self.opgaven[i] is not None}
+        return {"weight": weight, "n_ties": len(rows), "types": sorted(set(types)),
+                "type": types[0] if types else untyped, "opgaven": sorted(opgaven),
+                "directed": any(self.tie_directed[i] for i in rows), "since": min(since) if since else None,
+                "until": None if any(t is None for t in until) else max(until)}
+
+
+def _missing_type(typed):
+    """The ``type`` :func:`_aggregate_ties` gives an edge none of whose ties has a type, in a network where
+    ``typed`` is the type of some tie (None: no tie has one): pandas' column of first types is text when
+    one is known (its missing value NaN), else objects (None)."""
+    first = pd.Series(np.array([typed, None], dtype=object)).groupby(np.array([0, 1])).first().reindex(range(2))
+    return first.where(first.notna(), None).to_numpy(dtype=object)[1]
+
+
 def _build_opgave_graph(case, opgave, at, only_opgave_ties, directed):
     inv = case.involvement_at(at, opgave)
     inv = inv.drop_duplicates("actor", keep="first")

@@ -28,15 +28,16 @@ from .style import PAD
 GAP = 0.08
 
 
-def _union_graph(case, opgave: str, dates):
-    """Every actor present at one of the dates and every tie active at one of them (undirected)."""
+def _union_graph(case, opgave: str, dates, graphs=None):
+    """Every actor present at one of the dates and every tie active at one of them (undirected).
+
+    ``graphs``: the undirected snapshots at ``dates``, when already built."""
     import networkx as nx
 
-    from ..network import opgave_graph
-
+    if graphs is None:
+        graphs = _snapshots(case, opgave, dates)
     U = nx.Graph()
-    for t in dates:
-        G = opgave_graph(case, opgave, at=t, directed=False)
+    for G in graphs:
         U.add_nodes_from(G.nodes(data=True))
         for u, v, d in G.edges(data=True):
             w = float(d.get("weight", 1.0) or 1.0)
@@ -46,6 +47,13 @@ def _union_graph(case, opgave: str, dates):
                 U.add_edge(u, v, weight=w)
     U.graph["opgave"] = opgave
     return U
+
+
+def _snapshots(case, opgave: str, dates) -> list:
+    """The opgave's undirected network at each date (:func:`~opgavelab.network.opgave_graph`), built in one pass."""
+    from ..network import _opgave_snapshots
+
+    return _opgave_snapshots(case, opgave, list(dates), directed=False)
 
 
 def _components(G) -> list[list]:
@@ -87,7 +95,8 @@ def _pack(centres: np.ndarray, half: np.ndarray, weight: np.ndarray, gap: float 
 
     Each pass pushes every overlapping pair apart along the axis where they
     overlap least, the lighter box (fewer actors) moving more; it ends when no
-    pair overlaps. O(k²) per pass on arrays; parts are few.
+    pair overlaps, or when a pass moves nothing any more (every later pass
+    would give the same). O(k²) per pass on arrays; parts are few.
     """
     c = centres.astype(float).copy()
     k = len(c)
@@ -98,24 +107,29 @@ def _pack(centres: np.ndarray, half: np.ndarray, weight: np.ndarray, gap: float 
     # boxes that start at the same point need a direction: a tiny, fixed spread
     jitter = np.column_stack([np.cos(np.arange(k) * 2.399), np.sin(np.arange(k) * 2.399)]) * 1e-4
     c += jitter
+    # per axis, on (k, k) arrays: what does not change between passes is computed once
+    need_x = half[:, None, 0] + half[None, :, 0] + gap
+    need_y = half[:, None, 1] + half[None, :, 1] + gap
+    share_i = weight[None, :] / (weight[:, None] + weight[None, :])  # i moves by j's share
+    others = ~np.eye(k, dtype=bool)
+    x, y = c[:, 0], c[:, 1]  # views: moving them moves c
     for _ in range(iterations):
-        d = c[None, :, :] - c[:, None, :]  # d[i, j] = c[j] - c[i]
-        need = half[:, None, :] + half[None, :, :] + gap
-        over = need - np.abs(d)  # > 0 on both axes: overlap
-        hit = (over[:, :, 0] > 0) & (over[:, :, 1] > 0)
-        np.fill_diagonal(hit, False)
+        dx = x[None, :] - x[:, None]  # dx[i, j] = x[j] - x[i]
+        dy = y[None, :] - y[:, None]
+        over_x = need_x - np.abs(dx)  # > 0 on both axes: overlap
+        over_y = need_y - np.abs(dy)
+        hit = (over_x > 0) & (over_y > 0) & others
         if not hit.any():
             break
-        axis = np.where(over[:, :, 0] < over[:, :, 1], 0, 1)
-        amount = np.where(axis == 0, over[:, :, 0], over[:, :, 1]) * hit
-        sign = np.sign(np.where(axis == 0, d[:, :, 0], d[:, :, 1]))
+        along_x = over_x < over_y  # pushed along the axis of least overlap
+        sign = np.sign(np.where(along_x, dx, dy))
         sign[sign == 0] = 1
-        share_i = weight[None, :] / (weight[:, None] + weight[None, :])  # i moves by j's share
-        move = np.zeros_like(c)
-        for ax in (0, 1):
-            m = amount * (axis == ax) * share_i * 0.55
-            move[:, ax] -= (m * sign).sum(axis=1)
-        c += move
+        push = np.where(along_x, over_x, over_y) * hit * share_i * 0.55 * sign
+        new_x = x - np.where(along_x, push, 0.0).sum(axis=1)
+        new_y = y - np.where(along_x, 0.0, push).sum(axis=1)
+        if np.array_equal(new_x, x) and np.array_equal(new_y, y):
+            break  # the pushes cancel or are too small to move anything: so would every later pass
+        x[:], y[:] = new_x, new_y
     return _shelves(half, gap) if _overlaps(c, half, gap) else c
 
 
@@ -169,19 +183,24 @@ def formation_layout(case, opgave: str, dates=None, at=None, *, seed: int = 0, a
     >>> [len(lay[t].parts) for t in lay][:2], len(lay[max(lay)].parts)
     ([7, 4], 1)
     """
+    return _formation_layout(case, opgave, dates, at, seed=seed, aspect=aspect)[0]
+
+
+def _formation_layout(case, opgave: str, dates=None, at=None, *, seed: int = 0, aspect: float = 1.0):
+    """:func:`formation_layout`, and the undirected snapshot at each of its dates (built once, in one pass)."""
     from ..metrics.formation import _dates
-    from ..network import opgave_graph
     from .layout import Layout, force_layout
 
     case._check_opgave(opgave)
     dates = list(_dates(case, opgave, dates, at))
     if not dates:
-        return {}
-    U = _union_graph(case, opgave, dates)
+        return {}, {}
+    graphs = dict(zip(dates, _snapshots(case, opgave, dates)))
+    U = _union_graph(case, opgave, dates, graphs=[graphs[t] for t in dates])
     anchor = force_layout(U, seed=seed, hub=False, opgave=opgave)
     nodes = list(U.nodes)
     if not nodes:
-        return {t: _empty_layout(Layout, seed) for t in dates}
+        return {t: _empty_layout(Layout, seed) for t in dates}, graphs
     N = len(nodes)
     xy_all = np.array([anchor[v] for v in nodes], dtype=float).reshape(-1, 2)
     R = float(np.abs(xy_all).max()) or 1.0
@@ -189,8 +208,7 @@ def formation_layout(case, opgave: str, dates=None, at=None, *, seed: int = 0, a
     raw = {}
     later: dict = {}  # positions at the next later date: an earlier year starts from where its actors go next
     for t in reversed(dates):
-        G = opgave_graph(case, opgave, at=t, directed=False)
-        parts = _components(G)
+        parts = _components(graphs[t])
         if not parts:
             raw[t] = ({}, [], [])
             continue
@@ -232,7 +250,7 @@ def formation_layout(case, opgave: str, dates=None, at=None, *, seed: int = 0, a
         lay.parts = parts
         lay.boxes = [(b[0] * sx, b[1] * sy, b[2] * sx, b[3] * sy) for b in boxes]
         out[t] = lay
-    return out
+    return out, graphs
 
 
 def _empty_layout(Layout, seed):
@@ -312,11 +330,10 @@ def formation_frames(case, opgave: str, dates=None, at=None, *, seed: int = 0, l
     """
     from .._checks import _check_lang
     from ..metrics.formation import _merge_sentence, _split_sentence, formation, formation_events, formation_moment
-    from ..network import opgave_graph
     from .scene import build_scene
 
     lang = _check_lang(lang or getattr(case, "lang", None) or "nl")  # None: the case's language
-    layouts = formation_layout(case, opgave, dates=dates, at=at, seed=seed, aspect=aspect)
+    layouts, graphs = _formation_layout(case, opgave, dates=dates, at=at, seed=seed, aspect=aspect)
     if not layouts:
         return []
     events = formation_events(case, opgave, dates=list(layouts), lang=lang)
@@ -326,8 +343,7 @@ def formation_frames(case, opgave: str, dates=None, at=None, *, seed: int = 0, l
     series = formation(case, opgave, dates=list(layouts), attr=None)
     frames = []
     for i, (t, lay) in enumerate(layouts.items()):
-        G = opgave_graph(case, opgave, at=t)
-        scene = build_scene(case, opgave, t, G=G, layout=lay, size_by=size_by, lang=lang, colours=colours,
+        scene = build_scene(case, opgave, t, G=graphs[t], layout=lay, size_by=size_by, lang=lang, colours=colours,
                             labels=labels if labels is not None else (20 if n_all > 20 else "all"))
         here = merges[merges["date"] == t]
         joining = [(d["source"], d["target"]) for ties in here["ties"] for d in ties]
