@@ -792,16 +792,21 @@ def _vocab_column(sheet: _Sheet, column: str, list_name: str, vocab: Vocabularie
     resolved = texts.map(table)
     bad = (texts.notna() & resolved.isna()).to_numpy()
     for i in np.flatnonzero(bad):
-        v = texts.iat[i]
-        problems.add("vocab_unknown", sheet=sheet.title, row=int(sheet.rows[i]),
-                     column=sheet.headers.get(column, column), value=v,
-                     fields={"value": v, "what": label(list_name, problems.lang)},
-                     hint_fields={"allowed": vocab.allowed_text(list_name, problems.lang),
-                                  "list": schema.spec_name(spec, problems.lang)})
+        _vocab_unknown(problems, sheet, column, i, texts.iat[i], list_name, vocab)
     categories = vocab.values(list_name)
     extra = [v for v in pd.unique(resolved.dropna().to_numpy(dtype=object)) if v not in categories]
     return pd.Categorical(resolved.where(resolved.notna(), None), categories=categories + extra,
                           ordered=spec.ordered)
+
+
+def _vocab_unknown(problems: _Problems, sheet: _Sheet, column: str, i: int, value, list_name: str,
+                   vocab: Vocabularies) -> None:
+    """The problem of row ``i``'s ``value``, not in the vocabulary list ``list_name``: what is allowed, and where."""
+    problems.add("vocab_unknown", sheet=sheet.title, row=int(sheet.rows[i]),
+                 column=sheet.headers.get(column, column), value=value,
+                 fields={"value": value, "what": label(list_name, problems.lang)},
+                 hint_fields={"allowed": vocab.allowed_text(list_name, problems.lang),
+                              "list": schema.spec_name(schema.VOCABULARY_LISTS[list_name], problems.lang)})
 
 
 def _coded_vocab_column(sheet: _Sheet, column: str, list_name: str, vocab: Vocabularies, problems: _Problems,
@@ -815,12 +820,7 @@ def _coded_vocab_column(sheet: _Sheet, column: str, list_name: str, vocab: Vocab
     unknown = np.fromiter((u is not None and r is None for u, r in zip(texts, resolved)), dtype=bool, count=len(texts))
     if unknown.any():
         for i in np.flatnonzero(unknown[codes]):
-            v = texts[codes[i]]
-            problems.add("vocab_unknown", sheet=sheet.title, row=int(sheet.rows[i]),
-                         column=sheet.headers.get(column, column), value=v,
-                         fields={"value": v, "what": label(list_name, problems.lang)},
-                         hint_fields={"allowed": vocab.allowed_text(list_name, problems.lang),
-                                      "list": schema.spec_name(spec, problems.lang)})
+            _vocab_unknown(problems, sheet, column, i, texts[codes[i]], list_name, vocab)
     categories = vocab.values(list_name)
     known = set(categories)
     # values outside the list (an open list) follow it in the order the rows first name them
