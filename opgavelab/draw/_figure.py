@@ -234,13 +234,13 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
     if scene.guides:
         _draw_compass_guides(scene, ax, compact=compact)
 
-    xy = {v: (x, y) for v, x, y in zip(nodes.index, nodes["x"], nodes["y"])}
+    pos = nodes[["x", "y"]].to_numpy(dtype=float)
     ox, oy = (scene.opgave["x"], scene.opgave["y"]) if scene.opgave else (0.0, 0.0)
     if spokes is None:
         spokes = n <= 1000
     if spokes and scene.opgave and n:
         alpha = float(np.clip(18 / math.sqrt(n) * 0.12, 0.12, 0.6))
-        segs = np.stack([np.broadcast_to([ox, oy], (n, 2)), nodes[["x", "y"]].to_numpy(dtype=float)], axis=1)
+        segs = np.stack([np.broadcast_to([ox, oy], (n, 2)), pos], axis=1)
         # the view is set above: no data limits to find from 2,000 segments (autolim)
         ax.add_collection(LineCollection(segs, colors=SPOKE_COLOUR, linewidths=0.6 if n < 200 else 0.35,
                                          alpha=alpha, zorder=1), autolim=False)
@@ -250,7 +250,6 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
         alpha = float(np.clip(10 / math.sqrt(m), 0.15, 0.8))
         lw_scale = 1.0 if n < 150 else (0.6 if n < 800 else 0.35)
         by_line = {name: ls for name, ls, _ in list(_style._LINES) + [_style._UNKNOWN_LINE]}
-        pos = nodes[["x", "y"]].to_numpy(dtype=float)
         for line, group in edges.groupby("line", sort=False):
             segs = np.stack([pos[nodes.index.get_indexer(group["source"])],
                              pos[nodes.index.get_indexer(group["target"])]], axis=1)
@@ -277,8 +276,9 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
         from ._arrowheads import ArrowHeads
 
         arcs = edges.loc[edges["directed"], ["source", "target"]]
-        ax.add_artist(ArrowHeads([xy[u] for u in arcs["source"]], [xy[v] for v in arcs["target"]],
-                                  nodes["_d"].reindex(arcs["target"]).to_numpy(dtype=float) / 2 + 1.0))
+        ax.add_artist(ArrowHeads(pos[nodes.index.get_indexer(arcs["source"])],
+                                 pos[nodes.index.get_indexer(arcs["target"])],
+                                 nodes["_d"].reindex(arcs["target"]).to_numpy(dtype=float) / 2 + 1.0))
 
     if scene.opgave:
         hole = scene.guides.get("hub_radius", 0.14) if scene.guides else 0.14
@@ -496,10 +496,6 @@ class _NamePlacer:
                 ok &= ~hit.any(axis=1)
         free = np.flatnonzero(ok)
         return int(free[0]) if len(free) else None
-
-    def free(self, box, own: int, markers_too: bool = True) -> bool:
-        """Whether one box (x0, y0, x1, y1) is free (see :meth:`_first_free`)."""
-        return self._first_free(np.asarray([box], dtype=float), own, markers_too) is not None
 
     def put(self, i: int, s: str, size: float, cands, weight="normal", markers_too=True) -> bool:
         """Draw ``s`` at the first free candidate place beside actor ``i``; False when none is free."""
