@@ -148,8 +148,8 @@ def _edge_arrays(G, index: dict, weight: str | None):
     The two arcs of one tie in a DiGraph count once (the stronger); parallel edges of a multigraph add up.
     A weight that is missing, not a number, not finite or not positive counts as 1.
     """
-    arcs = [(index[u], index[v], w) for u, v, w in G.edges(data=weight if weight else False, default=1.0)] \
-        if weight else [(index[u], index[v], 1.0) for u, v in G.edges()]
+    arcs = [(index[u], index[v], w) for u, v, w in G.edges(data=weight, default=1.0)] if weight else \
+        [(index[u], index[v], 1.0) for u, v in G.edges()]
     arcs = [(i, j, w) for i, j, w in arcs if i != j]
     if not arcs:
         return np.zeros(0, int), np.zeros(0, int), np.zeros(0)
