@@ -257,7 +257,7 @@ def draw_network(scene: Scene, ax, *, names: bool = True, spokes: bool | None = 
             ax.add_collection(LineCollection(segs, colors=EDGE_COLOUR, linewidths=lws, linestyles=by_line[line],
                                              alpha=alpha, zorder=2, capstyle="butt"), autolim=False)
 
-    # nodes: one scatter per (marker, aware) group
+    # nodes: one collection of markers per (marker, aware) group
     diam = d_min + (d_max - d_min) * nodes["size"].to_numpy(dtype=float)
     nodes = nodes.assign(_d=diam)
     for (marker, aware), group in nodes.groupby(["marker", "aware"], sort=False):
