@@ -1,13 +1,14 @@
 """Fewer garbage collections while opgavelab draws or computes a lot at once.
 
 Python's cycle collector runs after every 700 new container objects, and
-every tenth and hundredth of those runs walk every object the program holds:
-a loaded case, its networks with a dict per actor and per tie, matplotlib's
-artists. Drawing the 2,000-actor figure made 550 collections that took
-0.73 s of its 3.5 s; a whole report spent a tenth of its time there. Within
-:func:`fewer_collections` the collector runs after every 50,000 new objects
-instead (memory grows by a few megabytes at most: the cycles these functions
-leave are few), and the thresholds are put back afterwards.
+about every hundredth run is a full one that walks every object the program
+holds: a loaded case, its networks with a dict per actor and per tie,
+matplotlib's artists. Drawing the 2,000-actor figure made 550 collections
+that took 0.73 s of its 3.5 s; the parts of a report spent about a tenth of
+their time there. Within :func:`fewer_collections` the collector runs after
+every 50,000 new objects instead, so garbage made of cycles (a network that
+is no longer needed) waits a little longer to be freed: tens of megabytes at
+most. The thresholds are put back afterwards.
 """
 
 from __future__ import annotations
