@@ -269,3 +269,41 @@ def test_every_taakveld_has_an_english_name():
     tv = schema.taakvelden()
     assert (tv["name_en"].str.strip() != "").all()
     assert tv.at["1.2", "name_en"] == "Public order and safety"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_plain_po_reader_gives_babels_catalogue(lang):
+    """The catalogue is read without Babel's reader (fast); both readers give the same texts and plurals."""
+    path = _i18n._LOCALE_DIR / lang / "LC_MESSAGES" / "opgavelab.po"
+    plain = _i18n._read_po(path.read_text(encoding="utf-8"))
+    assert plain is not None
+    entries, plural = _i18n._catalogue_by_babel(path, lang)
+    assert plain[0] == entries
+    import gettext
+
+    assert [gettext.c2py(plain[1])(n) for n in range(5)] == [plural(n) for n in range(5)]
+
+
+def test_the_plain_po_reader_reads_what_babel_writes_and_leaves_the_rest_to_babel(tmp_path):
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    cat = Catalog(locale="nl_NL")
+    cat.add("a.long", "een heel lange tekst " * 12 + 'met "aanhalingstekens",\ttab en\nregel\\slash')
+    cat.add(("a.plural", "a.plural"), ("{n} actor", "{n} actoren"))
+    cat.add(("a.half", "a.half"), ("{n} ding", ""))  # an untranslated plural form: no entry
+    cat.add("a.empty", "")
+    cat.add("a.fuzzy", "vaag", flags=["fuzzy"])
+    path = tmp_path / "x.po"
+    with path.open("wb") as fh:
+        write_po(fh, cat, width=40)
+    text = path.read_text(encoding="utf-8")
+    assert '"\n"' in text or text.count('msgstr ""') > 1  # long texts are wrapped over lines
+    plain = _i18n._read_po(text)
+    assert plain is not None and plain[0] == _i18n._catalogue_by_babel(path, "nl")[0]
+    assert plain[0]["a.long"].endswith('met "aanhalingstekens",\ttab en\nregel\\slash')
+    assert plain[0]["a.plural"] == ("{n} actor", "{n} actoren") and "a.half" not in plain[0]
+    # forms the plain reader does not know: Babel reads the file
+    assert _i18n._read_po(text.replace('msgid "a.empty"', 'msgctxt "x"\nmsgid "a.empty"')) is None
+    assert _i18n._read_po(text.replace("Plural-Forms", "X-Plural")) is None
+    assert _i18n._read_po('msgid "a"\nmsgstr "b"\nrubbish\n') is None
