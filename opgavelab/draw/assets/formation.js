@@ -199,11 +199,16 @@ function render({ model, el }) {
     const hit = (b, own) => boxes.some((o) => b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1])
       || marks.some((m) => m[0] !== own && b[0] < m[3] && b[2] > m[1] && b[1] < m[4] && b[3] > m[2]);
     const order = Object.entries(labelEls).filter(([id]) => present.has(id)).sort((a, b) => a[1]._rank - b[1]._rank);
+    // every name measured before any is moved (one layout of the page, not one per name), and kept: a
+    // name's size does not change while the years play
+    for (const [, t] of order) if (!t._w) t.removeAttribute("dy");
+    for (const [, t] of order) {
+      if (t._w) continue;
+      try { const bb = t.getBBox(); if (bb.width) { t._w = bb.width; t._h = bb.height; } } catch (e) { /* not drawn yet */ }
+    }
     for (const [id, t] of order) {
       const p = pos[id], r = t._r;
-      t.removeAttribute("dy");
-      let w = 0.2, h = 0.045;
-      try { const bb = t.getBBox(); if (bb.width) { w = bb.width; h = bb.height; } } catch (e) { /* not drawn yet */ }
+      const w = t._w || 0.2, h = t._h || 0.045;
       const x = p[0], y = -p[1], gap = 0.008;
       // [anchor, x, baseline y] above, below, right, left, and the diagonals
       const cands = [["middle", x, y - r - gap], ["middle", x, y + r + gap + h * 0.8], ["start", x + r + gap, y + h * 0.3],
