@@ -376,6 +376,11 @@ def _build_vocabularies(sheet: _Sheet | None, problems: _Problems) -> Vocabulari
     base = _default_lookup()
     new_rows = []
     table = table.copy()
+    # the default rows a lijsten row changes, by (list, value), and their orders as they are changed
+    rows_of: dict = {}
+    for k, key in enumerate(zip(table["list"].tolist(), table["value"].tolist())):
+        rows_of.setdefault(key, []).append(k)
+    orders_now = table["order"].tolist()
     for i in range(len(data)):
         row = int(sheet.rows[i])
         raw_list, value = lists.iat[i], values.iat[i]
@@ -411,21 +416,23 @@ def _build_vocabularies(sheet: _Sheet | None, problems: _Problems) -> Vocabulari
                              value=colour, severity="warning", fields={"value": colour})
             colour = checked
         if known is not None:
-            mask = (table["list"] == name) & (table["value"] == known)
-            if label is not None:
-                table.loc[mask, ["label_nl", "label_en"]] = label
-            if colour is not None:
-                table.loc[mask, "colour"] = colour
-            if order is not None:
-                table.loc[mask, "order"] = order
-            table.loc[mask, "source"] = "lijsten"
+            for k in rows_of.get((name, known), ()):  # cell by cell, as pandas sets one value (its dtypes kept)
+                if label is not None:
+                    table.at[k, "label_nl"] = table.at[k, "label_en"] = label
+                if colour is not None:
+                    table.at[k, "colour"] = colour
+                if order is not None:
+                    table.at[k, "order"] = order
+                    orders_now[k] = table.at[k, "order"]
+                table.at[k, "source"] = "lijsten"
         else:
-            existing = table.loc[table["list"] == name, "order"]
+            existing = [orders_now[k] for (lst, _), ks in rows_of.items() if lst == name for k in ks
+                        if not is_missing(orders_now[k])]
             new_rows.append({
                 "list": name, "value": value,
                 "label_nl": label or value, "label_en": label or value,
                 "colour": colour,
-                "order": order if order is not None else (existing.max() if len(existing) else 0) + 1 + len(new_rows),
+                "order": order if order is not None else (max(existing) if existing else 0) + 1 + len(new_rows),
                 "parent": None, "source": "lijsten",
             })
     if new_rows:

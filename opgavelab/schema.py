@@ -54,7 +54,14 @@ def normalise_name(text) -> str:
     >>> normalise_name("Européés")
     'europees'
     """
-    text = unicodedata.normalize("NFKD", str(text))
+    return _normalised(str(text))
+
+
+@lru_cache(maxsize=65536)
+def _normalised(text: str) -> str:
+    """:func:`normalise_name` of a text, kept: the same headers, list values and labels come back in every
+    load (the default vocabularies alone hold ~1,200)."""
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().strip()
     return re.sub(r"[\s_\-./]+", "", text)
@@ -525,6 +532,12 @@ def default_vocabularies():
     >>> v[v["list"] == "scale"]["value"].tolist()[:3]
     ['buurt', 'lokaal', 'regionaal']
     """
+    return _default_vocabulary_table().copy()
+
+
+@lru_cache(maxsize=1)
+def _default_vocabulary_table():
+    """:func:`default_vocabularies`, built once (every load asks for it twice); callers get copies."""
     import pandas as pd
 
     rows = []
