@@ -181,14 +181,49 @@ def _missing(x) -> bool:
     return is_na(x)
 
 
+#: the decimal sign and the group separator of Dutch and British English numbers (CLDR, as Babel has them)
+_SEPARATORS = {"nl": str.maketrans({",": ".", ".": ","}), "en": None}
+
+
+def _plain_number(x, lang: str, digits: int, scale: int = 0) -> str | None:
+    """``x`` as Babel writes it with the pattern ``#,##0.00…`` (``digits`` decimals; ``scale`` 2 for a
+    percentage, without its sign), for a plain finite int or float (numpy's too); None for anything else.
+
+    The same steps as Babel's ``NumberPattern.apply`` (the number read from its ``str``, rounded in the
+    current decimal context, the sign kept, ``-0,00`` included), without loading Babel's locale data, which
+    takes a twelfth of a second the first time in each process (the explorer's first picture, each report
+    worker). ``tests/test_i18n.py`` compares both on many numbers.
+    """
+    import decimal
+    import numbers
+
+    if isinstance(x, bool) or not (type(x) in (int, float)
+                                   or (type(x).__module__ == "numpy" and isinstance(x, numbers.Real))):
+        return None
+    try:
+        value = decimal.Decimal(str(x)).scaleb(scale)
+        if not value.is_finite():
+            return None
+        rounded = abs(value).normalize().quantize(decimal.Decimal(1).scaleb(-digits))
+    except (decimal.DecimalException, ValueError):
+        return None
+    text = f"{rounded:,f}"
+    table = _SEPARATORS[lang]
+    return ("-" if value.is_signed() else "") + (text.translate(table) if table else text)
+
+
 def fmt_number(x, lang: str = "nl", digits: int = 2) -> str:
     """A number as a reader of ``lang`` writes it: ``0,12`` in Dutch, ``0.12`` in English; ``–`` when missing."""
-    from babel.numbers import format_decimal
-
     if _missing(x):
         return "–"
+    lang = _lang(lang)
+    text = _plain_number(x, lang, max(int(digits), 0))
+    if text is not None:
+        return text
+    from babel.numbers import format_decimal
+
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    return format_decimal(x, format=pattern, locale=_BABEL_LOCALE[_lang(lang)])
+    return format_decimal(x, format=pattern, locale=_BABEL_LOCALE[lang])
 
 
 def fmt_signed(x, lang: str = "nl", digits: int = 2) -> str:
@@ -203,10 +238,13 @@ def fmt_signed(x, lang: str = "nl", digits: int = 2) -> str:
 
 def fmt_percent(x, lang: str = "nl") -> str:
     """A share as a whole percentage: ``12%``."""
-    from babel.numbers import format_percent
-
     if _missing(x):
         return "–"
+    text = _plain_number(x, _lang(lang), 0, scale=2)
+    if text is not None:
+        return text + "%"
+    from babel.numbers import format_percent
+
     return format_percent(x, format="#,##0%", locale=_BABEL_LOCALE[_lang(lang)])
 
 
