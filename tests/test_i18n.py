@@ -339,3 +339,27 @@ def test_numbers_written_without_babels_locale_data_are_babels_numbers():
             assert either(fmt_percent, v, lang) == either(format_percent, v, format="#,##0%", locale=locale), v
     assert fmt_number(-0.001, "nl") == "-0,00" and fmt_number(1234567.891, "nl") == "1.234.567,89"
     assert fmt_percent(0.125, "en") == "12%"
+
+
+def test_dates_and_lists_written_without_babels_locale_data_are_babels():
+    import datetime
+
+    from babel.dates import format_date
+    from babel.lists import format_list
+
+    day = datetime.date(2023, 1, 1)
+    for lang, locale in (("nl", "nl_NL"), ("en", "en_GB")):
+        for k in range(0, 366, 1):
+            d = day + datetime.timedelta(days=k)
+            assert fmt_date(pd.Timestamp(d), lang) == format_date(d, format="d MMMM y", locale=locale)
+        for items in (["a"], ["a", "b"], ["a", "b", "c"], ["a", "b", "c", "d", "e"]):
+            assert fmt_list(items, lang) == format_list(items, locale=locale)
+    assert fmt_date(pd.Timestamp("1700-03-05"), "nl") == "5 maart 1700"
+
+
+def test_the_number_symbols_are_babels():
+    from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
+    for lang, locale in _i18n._BABEL_LOCALE.items():
+        assert _i18n._SYMBOLS[lang] == (get_decimal_symbol(locale), get_group_symbol(locale))
+        assert get_minus_sign_symbol(locale) == "-"
