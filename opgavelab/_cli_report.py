@@ -293,11 +293,15 @@ _PARTS = [*((f, ("png", "svg", "pdf")) for f in _FIGURES), ("pages", ("html",)),
 #: The order parts start in, slowest first, so that two workers end together (the order of the report stays
 #: that of ``_PARTS``).
 _SLOWEST_FIRST = ["gif", "over_time", "pages", "compass", "network", "formation", "coverage", "data"]
-#: What parts of one opgave compute alike and keep in the process that draws them: the scan (coverage,
-#: formation, data) and the yearly networks (the network over time, the pages' formation, the GIF). A worker
-#: that has started such a part is sent the others of its kind first (see :meth:`_Workers.results`).
-_SHARES = {"coverage": "scan", "formation": "scan", "data": "scan", "over_time": "years", "pages": "years",
-           "gif": "years"}
+#: The parts that draw nothing with matplotlib (the pages, the data files with the scan): when figures are
+#: written too, a worker of their own starts on them at once, while this process gets matplotlib ready for
+#: the workers that draw (see :class:`_results`). The scan is computed there only: the coverage and formation
+#: figures take their tables straight from the metrics (see :func:`_scan_table`).
+_PLAIN = ("pages", "data")
+#: What parts of one opgave compute alike and keep in the process that draws them (none now: the scan is the
+#: data part's alone). A worker that has started such a part is sent the others of its kind first (see
+#: :meth:`_Workers.results`).
+_SHARES: dict = {}
 #: The most worker processes ``--jobs`` gives by default (each holds the case and matplotlib: ~300 MB).
 MAX_JOBS = 4
 
@@ -428,8 +432,10 @@ class _results:  # noqa: N801 -- used as a context manager
 
     With more than one job the units are drawn by worker processes forked from this one (after the imports
     and the loaded case, so each starts at once), slowest first; the results still come in the order of
-    ``units``. Each file is written atomically by the process that makes it; on an error or Ctrl+C the
-    workers are stopped (see :class:`_Workers`) and no temporary file is left behind.
+    ``units``. When figures are drawn and pages or data files written too, one more worker is forked before
+    matplotlib is imported and writes those (:data:`_PLAIN`) while this process gets matplotlib ready for
+    the ``jobs`` workers that draw. Each file is written atomically by the process that makes it; on an
+    error or Ctrl+C the workers are stopped (see :class:`_Workers`) and no temporary file is left behind.
     """
 
     def __init__(self, units: list, job: tuple):
@@ -443,12 +449,22 @@ class _results:  # noqa: N801 -- used as a context manager
         jobs = min(getattr(args, "jobs", None) or default_jobs(), len(self.units))
         if jobs <= 1 or not _can_fork():
             return (_write_unit(u) for u in self.units)
-        _warm_up(self.job, self.units)
-        self.workers = _Workers(jobs)
         rank = {p: i for i, p in enumerate(_SLOWEST_FIRST)}
         order = sorted(range(len(self.units)),
                        key=lambda i: (self.units[i][0] != self.units[0][0], rank[self.units[i][1]], i))
-        done = self.workers.results([(i, self.units[i]) for i in order], share=_share)
+        plain = [i for i in range(len(self.units)) if self.units[i][1] in _PLAIN]
+        drawn = [i for i in order if self.units[i][1] not in _PLAIN]
+        self.workers = _Workers()
+        try:
+            if plain and drawn:  # the pages and data files begin at once, in the order of the report
+                self.workers.add(1, [(i, self.units[i]) for i in plain])
+                order = drawn
+            _warm_up(self.job, [self.units[i] for i in order])
+            self.workers.add(min(jobs, len(order)), [(i, self.units[i]) for i in order], share=_share)
+        except BaseException:  # Ctrl+C while matplotlib gets ready: the plain worker is stopped too
+            self.__exit__(*sys.exc_info())
+            raise
+        done = self.workers.results()
 
         def in_order():
             waiting: dict = {}
@@ -483,16 +499,27 @@ class _Workers:
     No lock is shared between the processes (``multiprocessing.Pool`` shares its queues' locks), so stopping
     the workers never waits on a lock a stopped worker held, and a worker that does not stop on SIGTERM
     within :attr:`GRACE` seconds is killed: the report ends with its message, it never hangs.
+
+    Workers come in groups (:meth:`add`), each group taking items from a list of its own; a group given its
+    items when forked starts on them at once, before :meth:`results` is asked for.
     """
 
     #: seconds a worker gets to unwind (and remove the file it was writing) before it is killed
     GRACE = 5.0
 
-    def __init__(self, n: int):
+    def __init__(self, n: int = 0):
+        self.processes, self.pipes = [], []
+        self._todo: dict = {}  # pipe -> (the list its group takes items from, share, owners)
+        self._busy: dict = {}  # pipe -> process, for the workers sent an item not yet answered
+        if n:
+            self.add(n)
+
+    def add(self, n: int, items: list | None = None, share=None) -> None:
+        """Fork ``n`` more workers; with ``items``, they start on these at once (see :meth:`results`)."""
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
-        self.processes, self.pipes = [], []
+        group = (list(items), share, {}) if items is not None else None
         for _ in range(n):
             here, there = context.Pipe()
             process = context.Process(target=_work, args=(there,), daemon=True)
@@ -500,9 +527,22 @@ class _Workers:
             there.close()
             self.processes.append(process)
             self.pipes.append(here)
+            if group is not None:
+                self._todo[here] = group
+                self._feed(here, process)
 
-    def results(self, items: list, share=None):
-        """The workers' results of ``items`` as they come, each item sent to the first idle worker.
+    def _feed(self, pipe, process) -> None:
+        """Send ``pipe``'s worker its next item, if its group has one left."""
+        todo, share, owner = self._todo.get(pipe, ([], None, {}))
+        if todo:
+            pipe.send(_next_item(todo, share, owner, pipe))
+            self._busy[pipe] = process
+        else:
+            self._busy.pop(pipe, None)
+
+    def results(self, items: list | None = None, share=None):
+        """The workers' results as they come: those of the items each group was given, and of ``items``,
+        taken by the workers that were given none; each item sent to the first idle worker of its group.
 
         ``share(item)`` names what an item computes alike with others (or None): an idle worker takes the
         first item whose share is its own or no worker's yet, and only when there is none the first item
@@ -510,28 +550,22 @@ class _Workers:
         """
         from multiprocessing.connection import wait
 
-        todo = list(items)
-        owner: dict = {}
-
-        def next_for(pipe):
-            return _next_item(todo, share, owner, pipe)
-
-        busy = {}
-        for pipe, process in zip(self.pipes, self.processes):
-            if todo:
-                pipe.send(next_for(pipe))
-                busy[pipe] = process
+        if items is not None:
+            group = (list(items), share, {})
+            for pipe, process in zip(self.pipes, self.processes):
+                if pipe not in self._todo:
+                    self._todo[pipe] = group
+                    self._feed(pipe, process)
+        busy = self._busy
         while busy:
             ready = wait([*busy, *(p.sentinel for p in busy.values())])
             for pipe in [p for p in busy if p in ready]:
+                process = busy[pipe]
                 try:
                     result = pipe.recv()
                 except EOFError:
-                    raise RuntimeError(f"report worker {busy[pipe].pid} stopped unexpectedly") from None
-                if todo:
-                    pipe.send(next_for(pipe))
-                else:
-                    del busy[pipe]
+                    raise RuntimeError(f"report worker {process.pid} stopped unexpectedly") from None
+                self._feed(pipe, process)
                 yield result
             for pipe, process in list(busy.items()):
                 if process.sentinel in ready and not pipe.poll():
@@ -608,9 +642,9 @@ def _share(item) -> tuple | None:
 
 
 def _warm_up(job: tuple, units: list) -> None:
-    """Before the workers are forked: what every worker would otherwise do again (the drawing, export and
-    metric libraries imported, matplotlib's fonts found, the first opgave's graph and layout). The scans are
-    left to the workers: each is computed by the worker that draws from it (see :data:`_SHARES`)."""
+    """Before the workers that write ``units`` are forked: what each of them would otherwise do again (the
+    drawing, export and metric libraries imported, matplotlib's fonts found, the first opgave's graph and
+    layout). The scans are left to the parts that need them (the data files)."""
     import matplotlib.backends.backend_agg  # noqa: F401
     import matplotlib.backends.backend_pdf  # noqa: F401
     import matplotlib.backends.backend_svg  # noqa: F401
@@ -621,13 +655,14 @@ def _warm_up(job: tuple, units: list) -> None:
     from .draw import formation, interactive, static  # noqa: F401
 
     case, plan, args, formats = job
+    parts = {p for o, p in units}
     if "png" in formats:
         from .draw import _png
 
         _png._deflate(np.zeros(1, dtype=np.uint8), 1)  # its deflate library imported
-    if any(f in formats for f in ("xlsx", "kumu")):
+    if "data" in parts and any(f in formats for f in ("xlsx", "kumu")):
         import openpyxl  # noqa: F401 -- 180 modules, 0.2 s
-    if any(p in ("coverage", "formation", "data") for o, p in units):
+    if "data" in parts:
         import scipy.sparse.csgraph  # noqa: F401 -- imported when first used, in each worker otherwise
         import scipy.sparse.linalg  # noqa: F401
 
@@ -711,6 +746,25 @@ def _scan_of(case, opgave: str, args):
     return prep["scan"]
 
 
+def _scan_table(case, opgave: str, name: str, args):
+    """The scan's ``coverage`` or ``formation`` table, as :func:`~opgavelab.scan` makes it (with its
+    defaults), without the rest of the scan (a tenth of a second against half a second on the example): the
+    scan already computed in this process, or the same metric with the same arguments."""
+    prep = _prepared(case, opgave, args)
+    if "scan" in prep:
+        return getattr(prep["scan"], name)
+    from ._dates import snapshot_at
+
+    ts = snapshot_at(prep["at"])
+    if name == "coverage":
+        from .metrics.coverage import domain_coverage
+
+        return domain_coverage(case, opgave, ts)
+    from .metrics.formation import formation
+
+    return formation(case, opgave, dates=None, attr="type", only_opgave_ties=False, at=ts)
+
+
 def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):
     """Write the files of one opgave, one part after another; yields each path once written."""
     for part in _parts(files, formats):
@@ -766,10 +820,10 @@ def _make_figure(case, opgave: str, name: str, args):
     if name in ("coverage", "formation"):
         from .draw._ticks import freeze_ticks
 
-        scan = _scan_of(case, opgave, args)
-        fig = coverage_figure(scan.coverage, case=case, opgave=opgave, at=at, lang=lang, size=size) \
+        table = _scan_table(case, opgave, name, args)
+        fig = coverage_figure(table, case=case, opgave=opgave, at=at, lang=lang, size=size) \
             if name == "coverage" else \
-            formation_figure(scan.formation, case=case, opgave=opgave, lang=lang,
+            formation_figure(table, case=case, opgave=opgave, lang=lang,
                              size="16:9" if size == "16:9" else "A4-landscape")
         freeze_ticks(fig)  # saved three times, never changed: its ticks drawn as a few plain artists
         return fig
