@@ -406,18 +406,30 @@ def _write_all(case, opgaven: list[str], plan: dict, args, formats: list[str]) -
 
 
 def _shared():
-    """The report's shared work for every part: each snapshot graph built once, PDFs with lean fonts read once;
-    the garbage collector run less often (in the workers too, which are forked within)."""
+    """The report's shared work for every part: each snapshot graph built once; the garbage collector run less
+    often (in the workers too, which are forked within). What matplotlib shares is set up by :class:`_results`
+    (see :func:`_drawing_shared`), once the worker that draws nothing is forked without matplotlib."""
     import contextlib
 
     from ._gc import fewer_collections
-    from ._pdf_fonts import lean_pdf_fonts
     from .network import reuse_graphs
 
     stack = contextlib.ExitStack()
     stack.enter_context(fewer_collections())
     stack.enter_context(reuse_graphs())
+    return stack
+
+
+def _drawing_shared():
+    """What the figures of one process share: PDFs with lean fonts read once, each text measured once."""
+    import contextlib
+
+    from ._pdf_fonts import lean_pdf_fonts
+    from ._text_metrics import shared_text_metrics
+
+    stack = contextlib.ExitStack()
     stack.enter_context(lean_pdf_fonts())
+    stack.enter_context(shared_text_metrics())
     return stack
 
 
@@ -440,6 +452,7 @@ class _results:  # noqa: N801 -- used as a context manager
 
     def __init__(self, units: list, job: tuple):
         self.units, self.job, self.workers, self.finished = units, job, None, False
+        self.drawing = None
 
     def __enter__(self):
         global _JOB
@@ -448,6 +461,7 @@ class _results:  # noqa: N801 -- used as a context manager
         args = self.job[2]
         jobs = min(getattr(args, "jobs", None) or default_jobs(), len(self.units))
         if jobs <= 1 or not _can_fork():
+            self.drawing = _drawing_shared()
             return (_write_unit(u) for u in self.units)
         rank = {p: i for i, p in enumerate(_SLOWEST_FIRST)}
         order = sorted(range(len(self.units)),
@@ -459,6 +473,7 @@ class _results:  # noqa: N801 -- used as a context manager
             if plain and drawn:  # the pages and data files begin at once, in the order of the report
                 self.workers.add(1, [(i, self.units[i]) for i in plain])
                 order = drawn
+            self.drawing = _drawing_shared()
             _warm_up(self.job, [self.units[i] for i in order])
             self.workers.add(min(jobs, len(order)), [(i, self.units[i]) for i in order], share=_share)
         except BaseException:  # Ctrl+C while matplotlib gets ready: the plain worker is stopped too
@@ -490,6 +505,9 @@ class _results:  # noqa: N801 -- used as a context manager
                 remove_stale_temporaries(self.job[2].out, older_than=0)  # of a worker that had to be killed
         _JOB = None
         _PREPARED.clear()
+        if self.drawing is not None:
+            self.drawing.close()
+            self.drawing = None
         return False
 
 
@@ -511,15 +529,18 @@ class _Workers:
         self.processes, self.pipes = [], []
         self._todo: dict = {}  # pipe -> (the list its group takes items from, share, owners)
         self._busy: dict = {}  # pipe -> process, for the workers sent an item not yet answered
+        self._sent: dict = {}  # pipe -> how many items it was sent and has not answered yet
         if n:
             self.add(n)
 
     def add(self, n: int, items: list | None = None, share=None) -> None:
-        """Fork ``n`` more workers; with ``items``, they start on these at once (see :meth:`results`)."""
+        """Fork ``n`` more workers; with ``items``, they start on these at once (see :meth:`results`). One
+        worker alone is sent all its items at once: it goes from one to the next without waiting for this
+        process to read its results."""
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
-        group = (list(items), share, {}) if items is not None else None
+        group = (list(items), share, {}, n == 1) if items is not None else None
         for _ in range(n):
             here, there = context.Pipe()
             process = context.Process(target=_work, args=(there,), daemon=True)
@@ -532,10 +553,15 @@ class _Workers:
                 self._feed(here, process)
 
     def _feed(self, pipe, process) -> None:
-        """Send ``pipe``'s worker its next item, if its group has one left."""
-        todo, share, owner = self._todo.get(pipe, ([], None, {}))
-        if todo:
+        """Send ``pipe``'s worker its next item (every item, when it works alone), if its group has one left;
+        a worker with nothing left to answer is no longer busy."""
+        todo, share, owner, alone = self._todo.get(pipe, ([], None, {}, False))
+        while todo:
             pipe.send(_next_item(todo, share, owner, pipe))
+            self._sent[pipe] = self._sent.get(pipe, 0) + 1
+            if not alone:
+                break
+        if self._sent.get(pipe, 0):
             self._busy[pipe] = process
         else:
             self._busy.pop(pipe, None)
@@ -551,7 +577,7 @@ class _Workers:
         from multiprocessing.connection import wait
 
         if items is not None:
-            group = (list(items), share, {})
+            group = (list(items), share, {}, False)
             for pipe, process in zip(self.pipes, self.processes):
                 if pipe not in self._todo:
                     self._todo[pipe] = group
@@ -565,6 +591,7 @@ class _Workers:
                     result = pipe.recv()
                 except EOFError:
                     raise RuntimeError(f"report worker {process.pid} stopped unexpectedly") from None
+                self._sent[pipe] -= 1
                 self._feed(pipe, process)
                 yield result
             for pipe, process in list(busy.items()):
