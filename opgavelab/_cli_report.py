@@ -420,16 +420,20 @@ def _shared():
     return stack
 
 
-def _drawing_shared():
-    """What the figures of one process share: PDFs with lean fonts read once, each text measured once."""
+def _drawing_shared(formats: list[str]):
+    """What the figures of one process share: PDFs with lean fonts read once, each text measured once (nothing
+    when no figure is drawn: matplotlib is then not imported)."""
     import contextlib
 
-    from ._pdf_fonts import lean_pdf_fonts
-    from ._text_metrics import shared_text_metrics
-
     stack = contextlib.ExitStack()
-    stack.enter_context(lean_pdf_fonts())
-    stack.enter_context(shared_text_metrics())
+    if "pdf" in formats:
+        from ._pdf_fonts import lean_pdf_fonts
+
+        stack.enter_context(lean_pdf_fonts())
+    if any(f in formats for f in ("png", "svg", "pdf", "gif")):
+        from ._text_metrics import shared_text_metrics
+
+        stack.enter_context(shared_text_metrics())
     return stack
 
 
@@ -461,7 +465,7 @@ class _results:  # noqa: N801 -- used as a context manager
         args = self.job[2]
         jobs = min(getattr(args, "jobs", None) or default_jobs(), len(self.units))
         if jobs <= 1 or not _can_fork():
-            self.drawing = _drawing_shared()
+            self.drawing = _drawing_shared(self.job[3])
             return (_write_unit(u) for u in self.units)
         rank = {p: i for i, p in enumerate(_SLOWEST_FIRST)}
         order = sorted(range(len(self.units)),
@@ -470,12 +474,16 @@ class _results:  # noqa: N801 -- used as a context manager
         drawn = [i for i in order if self.units[i][1] not in _PLAIN]
         self.workers = _Workers()
         try:
+            then = ()
             if plain and drawn:  # the pages and data files begin at once, in the order of the report
-                self.workers.add(1, [(i, self.units[i]) for i in plain])
+                _prepared(self.job[0], self.units[0][0], args)  # the first opgave's graph and layout, for all
+                first = sum(self.units[i][0] == self.units[0][0] for i in plain)  # written while matplotlib loads
+                then = (self.workers.add(1, [(i, self.units[i]) for i in plain], ahead=first),)
                 order = drawn
-            self.drawing = _drawing_shared()
+            self.drawing = _drawing_shared(self.job[3])
             _warm_up(self.job, [self.units[i] for i in order])
-            self.workers.add(min(jobs, len(order)), [(i, self.units[i]) for i in order], share=_share)
+            # the drawing workers write the pages and data files left when no figure is left
+            self.workers.add(min(jobs, len(order)), [(i, self.units[i]) for i in order], share=_share, then=then)
         except BaseException:  # Ctrl+C while matplotlib gets ready: the plain worker is stopped too
             self.__exit__(*sys.exc_info())
             raise
@@ -527,20 +535,25 @@ class _Workers:
 
     def __init__(self, n: int = 0):
         self.processes, self.pipes = [], []
-        self._todo: dict = {}  # pipe -> (the list its group takes items from, share, owners)
+        self._sources: dict = {}  # pipe -> the groups of items it takes from, in turn: [(items, share, owners)]
         self._busy: dict = {}  # pipe -> process, for the workers sent an item not yet answered
         self._sent: dict = {}  # pipe -> how many items it was sent and has not answered yet
         if n:
             self.add(n)
 
-    def add(self, n: int, items: list | None = None, share=None) -> None:
-        """Fork ``n`` more workers; with ``items``, they start on these at once (see :meth:`results`). One
-        worker alone is sent all its items at once: it goes from one to the next without waiting for this
-        process to read its results."""
+    @staticmethod
+    def group(items, share=None) -> tuple:
+        """Items for :meth:`add`: ``(items, share, owners)``."""
+        return (list(items), share, {})
+
+    def add(self, n: int, items: list | None = None, share=None, *, then=(), ahead: int = 1) -> None:
+        """Fork ``n`` more workers; with ``items``, they start on these at once (see :meth:`results`), each
+        sent ``ahead`` items to begin with (so it goes on to the next without waiting for this process to read
+        a result). ``then``: groups (:meth:`group`) of other workers they help with when ``items`` are done."""
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
-        group = (list(items), share, {}, n == 1) if items is not None else None
+        sources = [self.group(items, share), *then] if items is not None else None
         for _ in range(n):
             here, there = context.Pipe()
             process = context.Process(target=_work, args=(there,), daemon=True)
@@ -548,18 +561,19 @@ class _Workers:
             there.close()
             self.processes.append(process)
             self.pipes.append(here)
-            if group is not None:
-                self._todo[here] = group
-                self._feed(here, process)
+            if sources is not None:
+                self._sources[here] = sources
+                for _ in range(max(1, ahead)):
+                    self._feed(here, process)
+        return sources[0] if sources is not None else None
 
     def _feed(self, pipe, process) -> None:
-        """Send ``pipe``'s worker its next item (every item, when it works alone), if its group has one left;
-        a worker with nothing left to answer is no longer busy."""
-        todo, share, owner, alone = self._todo.get(pipe, ([], None, {}, False))
-        while todo:
-            pipe.send(_next_item(todo, share, owner, pipe))
-            self._sent[pipe] = self._sent.get(pipe, 0) + 1
-            if not alone:
+        """Send ``pipe``'s worker the next item of the first of its groups with one left; a worker with no
+        item left to answer is no longer busy."""
+        for todo, share, owner in self._sources.get(pipe, ()):
+            if todo:
+                pipe.send(_next_item(todo, share, owner, pipe))
+                self._sent[pipe] = self._sent.get(pipe, 0) + 1
                 break
         if self._sent.get(pipe, 0):
             self._busy[pipe] = process
@@ -577,10 +591,10 @@ class _Workers:
         from multiprocessing.connection import wait
 
         if items is not None:
-            group = (list(items), share, {}, False)
+            sources = [self.group(items, share)]
             for pipe, process in zip(self.pipes, self.processes):
-                if pipe not in self._todo:
-                    self._todo[pipe] = group
+                if pipe not in self._sources:
+                    self._sources[pipe] = sources
                     self._feed(pipe, process)
         busy = self._busy
         while busy:
@@ -592,7 +606,8 @@ class _Workers:
                 except EOFError:
                     raise RuntimeError(f"report worker {process.pid} stopped unexpectedly") from None
                 self._sent[pipe] -= 1
-                self._feed(pipe, process)
+                if not self._sent[pipe]:
+                    self._feed(pipe, process)
                 yield result
             for pipe, process in list(busy.items()):
                 if process.sentinel in ready and not pipe.poll():
