@@ -156,3 +156,28 @@ def test_pages_and_data_are_written_by_a_worker_of_their_own(tmp_path, capsys):
     for path in sorted((tmp_path / "one").rglob("*.gexf")):
         assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()
     assert not list(tmp_path.rglob("*opgavelab-tmp*"))
+
+
+def _who(numbered):
+    import os
+    import time
+
+    time.sleep(0.05)
+    return numbered[0], ([os.getpid()], None)
+
+
+def test_workers_that_are_done_help_the_other_group(monkeypatch):
+    from opgavelab import _cli_report
+
+    monkeypatch.setattr(_cli_report, "_write_numbered", _who)
+    workers = _cli_report._Workers()
+    try:
+        plain = workers.add(1, [(i, ("a", "data")) for i in range(6)], ahead=2)  # two sent at once
+        assert workers._sent[workers.pipes[0]] == 2
+        workers.add(1, [(6, ("a", "network"))], then=(plain,))
+        got = dict(workers.results())
+    finally:
+        workers.stop()
+    assert sorted(got) == list(range(7))
+    pids = {i: paths[0] for i, (paths, error) in got.items()}
+    assert len({pids[i] for i in range(6)}) == 2  # the drawing worker took some of the plain ones
