@@ -686,19 +686,24 @@ def _share(item) -> tuple | None:
 def _warm_up(job: tuple, units: list) -> None:
     """Before the workers that write ``units`` are forked: what each of them would otherwise do again (the
     drawing, export and metric libraries imported, matplotlib's fonts found, the first opgave's graph and
-    layout). The scans are left to the parts that need them (the data files)."""
-    import matplotlib.backends.backend_agg  # noqa: F401
-    import matplotlib.backends.backend_pdf  # noqa: F401
-    import matplotlib.backends.backend_svg  # noqa: F401
+    layout). The scans are left to the parts that need them (the data files). Matplotlib only when a part
+    draws with it."""
     import numpy as np
-    import PIL.PngImagePlugin  # noqa: F401
 
     from . import export  # noqa: F401
-    from .draw import formation, interactive, static  # noqa: F401
+    from .draw import formation, interactive  # noqa: F401
 
     case, plan, args, formats = job
     parts = {p for o, p in units}
-    if "png" in formats:
+    drawn = bool(parts - set(_PLAIN))
+    if drawn:
+        import matplotlib.backends.backend_agg  # noqa: F401
+        import matplotlib.backends.backend_pdf  # noqa: F401
+        import matplotlib.backends.backend_svg  # noqa: F401
+        import PIL.PngImagePlugin  # noqa: F401
+
+        from .draw import static  # noqa: F401
+    if "png" in formats and drawn:
         from .draw import _png
 
         _png._deflate(np.zeros(1, dtype=np.uint8), 1)  # its deflate library imported
@@ -709,7 +714,8 @@ def _warm_up(job: tuple, units: list) -> None:
         import scipy.sparse.linalg  # noqa: F401
 
         from . import _scan  # noqa: F401
-    _warm_fonts(formats)
+    if drawn:
+        _warm_fonts(formats)
     _prepared(case, units[0][0], args)
 
 
