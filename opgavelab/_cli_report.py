@@ -293,11 +293,15 @@ _PARTS = [*((f, ("png", "svg", "pdf")) for f in _FIGURES), ("pages", ("html",)),
 #: The order parts start in, slowest first, so that two workers end together (the order of the report stays
 #: that of ``_PARTS``).
 _SLOWEST_FIRST = ["gif", "over_time", "pages", "compass", "network", "formation", "coverage", "data"]
-#: What parts of one opgave compute alike and keep in the process that draws them: the scan (coverage,
-#: formation, data) and the yearly networks (the network over time, the pages' formation, the GIF). A worker
-#: that has started such a part is sent the others of its kind first (see :meth:`_Workers.results`).
-_SHARES = {"coverage": "scan", "formation": "scan", "data": "scan", "over_time": "years", "pages": "years",
-           "gif": "years"}
+#: The parts that draw nothing with matplotlib (the pages, the data files with the scan): when figures are
+#: written too, a worker of their own starts on them at once, while this process gets matplotlib ready for
+#: the workers that draw (see :class:`_results`). The scan is computed there only: the coverage and formation
+#: figures take their tables straight from the metrics (see :func:`_scan_table`).
+_PLAIN = ("pages", "data")
+#: What parts of one opgave compute alike and keep in the process that draws them (none now: the scan is the
+#: data part's alone). A worker that has started such a part is sent the others of its kind first (see
+#: :meth:`_Workers.results`).
+_SHARES: dict = {}
 #: The most worker processes ``--jobs`` gives by default (each holds the case and matplotlib: ~300 MB).
 MAX_JOBS = 4
 
@@ -402,18 +406,34 @@ def _write_all(case, opgaven: list[str], plan: dict, args, formats: list[str]) -
 
 
 def _shared():
-    """The report's shared work for every part: each snapshot graph built once, PDFs with lean fonts read once;
-    the garbage collector run less often (in the workers too, which are forked within)."""
+    """The report's shared work for every part: each snapshot graph built once; the garbage collector run less
+    often (in the workers too, which are forked within). What matplotlib shares is set up by :class:`_results`
+    (see :func:`_drawing_shared`), once the worker that draws nothing is forked without matplotlib."""
     import contextlib
 
     from ._gc import fewer_collections
-    from ._pdf_fonts import lean_pdf_fonts
     from .network import reuse_graphs
 
     stack = contextlib.ExitStack()
     stack.enter_context(fewer_collections())
     stack.enter_context(reuse_graphs())
-    stack.enter_context(lean_pdf_fonts())
+    return stack
+
+
+def _drawing_shared(formats: list[str]):
+    """What the figures of one process share: PDFs with lean fonts read once, each text measured once (nothing
+    when no figure is drawn: matplotlib is then not imported)."""
+    import contextlib
+
+    stack = contextlib.ExitStack()
+    if "pdf" in formats:
+        from ._pdf_fonts import lean_pdf_fonts
+
+        stack.enter_context(lean_pdf_fonts())
+    if any(f in formats for f in ("png", "svg", "pdf", "gif")):
+        from ._text_metrics import shared_text_metrics
+
+        stack.enter_context(shared_text_metrics())
     return stack
 
 
@@ -428,12 +448,15 @@ class _results:  # noqa: N801 -- used as a context manager
 
     With more than one job the units are drawn by worker processes forked from this one (after the imports
     and the loaded case, so each starts at once), slowest first; the results still come in the order of
-    ``units``. Each file is written atomically by the process that makes it; on an error or Ctrl+C the
-    workers are stopped (see :class:`_Workers`) and no temporary file is left behind.
+    ``units``. When figures are drawn and pages or data files written too, one more worker is forked before
+    matplotlib is imported and writes those (:data:`_PLAIN`) while this process gets matplotlib ready for
+    the ``jobs`` workers that draw. Each file is written atomically by the process that makes it; on an
+    error or Ctrl+C the workers are stopped (see :class:`_Workers`) and no temporary file is left behind.
     """
 
     def __init__(self, units: list, job: tuple):
         self.units, self.job, self.workers, self.finished = units, job, None, False
+        self.drawing = None
 
     def __enter__(self):
         global _JOB
@@ -442,13 +465,29 @@ class _results:  # noqa: N801 -- used as a context manager
         args = self.job[2]
         jobs = min(getattr(args, "jobs", None) or default_jobs(), len(self.units))
         if jobs <= 1 or not _can_fork():
+            self.drawing = _drawing_shared(self.job[3])
             return (_write_unit(u) for u in self.units)
-        _warm_up(self.job, self.units)
-        self.workers = _Workers(jobs)
         rank = {p: i for i, p in enumerate(_SLOWEST_FIRST)}
         order = sorted(range(len(self.units)),
                        key=lambda i: (self.units[i][0] != self.units[0][0], rank[self.units[i][1]], i))
-        done = self.workers.results([(i, self.units[i]) for i in order], share=_share)
+        plain = [i for i in range(len(self.units)) if self.units[i][1] in _PLAIN]
+        drawn = [i for i in order if self.units[i][1] not in _PLAIN]
+        self.workers = _Workers()
+        try:
+            then = ()
+            if plain and drawn:  # the pages and data files begin at once, in the order of the report
+                _prepared(self.job[0], self.units[0][0], args)  # the first opgave's graph and layout, for all
+                first = sum(self.units[i][0] == self.units[0][0] for i in plain)  # written while matplotlib loads
+                then = (self.workers.add(1, [(i, self.units[i]) for i in plain], ahead=first),)
+                order = drawn
+            self.drawing = _drawing_shared(self.job[3])
+            _warm_up(self.job, [self.units[i] for i in order])
+            # the drawing workers write the pages and data files left when no figure is left
+            self.workers.add(min(jobs, len(order)), [(i, self.units[i]) for i in order], share=_share, then=then)
+        except BaseException:  # Ctrl+C while matplotlib gets ready: the plain worker is stopped too
+            self.__exit__(*sys.exc_info())
+            raise
+        done = self.workers.results()
 
         def in_order():
             waiting: dict = {}
@@ -474,6 +513,9 @@ class _results:  # noqa: N801 -- used as a context manager
                 remove_stale_temporaries(self.job[2].out, older_than=0)  # of a worker that had to be killed
         _JOB = None
         _PREPARED.clear()
+        if self.drawing is not None:
+            self.drawing.close()
+            self.drawing = None
         return False
 
 
@@ -483,16 +525,35 @@ class _Workers:
     No lock is shared between the processes (``multiprocessing.Pool`` shares its queues' locks), so stopping
     the workers never waits on a lock a stopped worker held, and a worker that does not stop on SIGTERM
     within :attr:`GRACE` seconds is killed: the report ends with its message, it never hangs.
+
+    Workers come in groups (:meth:`add`), each group taking items from a list of its own; a group given its
+    items when forked starts on them at once, before :meth:`results` is asked for.
     """
 
     #: seconds a worker gets to unwind (and remove the file it was writing) before it is killed
     GRACE = 5.0
 
-    def __init__(self, n: int):
+    def __init__(self, n: int = 0):
+        self.processes, self.pipes = [], []
+        self._sources: dict = {}  # pipe -> the groups of items it takes from, in turn: [(items, share, owners)]
+        self._busy: dict = {}  # pipe -> process, for the workers sent an item not yet answered
+        self._sent: dict = {}  # pipe -> how many items it was sent and has not answered yet
+        if n:
+            self.add(n)
+
+    @staticmethod
+    def group(items, share=None) -> tuple:
+        """Items for :meth:`add`: ``(items, share, owners)``."""
+        return (list(items), share, {})
+
+    def add(self, n: int, items: list | None = None, share=None, *, then=(), ahead: int = 1) -> None:
+        """Fork ``n`` more workers; with ``items``, they start on these at once (see :meth:`results`), each
+        sent ``ahead`` items to begin with (so it goes on to the next without waiting for this process to read
+        a result). ``then``: groups (:meth:`group`) of other workers they help with when ``items`` are done."""
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
-        self.processes, self.pipes = [], []
+        sources = [self.group(items, share), *then] if items is not None else None
         for _ in range(n):
             here, there = context.Pipe()
             process = context.Process(target=_work, args=(there,), daemon=True)
@@ -500,9 +561,28 @@ class _Workers:
             there.close()
             self.processes.append(process)
             self.pipes.append(here)
+            if sources is not None:
+                self._sources[here] = sources
+                for _ in range(max(1, ahead)):
+                    self._feed(here, process)
+        return sources[0] if sources is not None else None
 
-    def results(self, items: list, share=None):
-        """The workers' results of ``items`` as they come, each item sent to the first idle worker.
+    def _feed(self, pipe, process) -> None:
+        """Send ``pipe``'s worker the next item of the first of its groups with one left; a worker with no
+        item left to answer is no longer busy."""
+        for todo, share, owner in self._sources.get(pipe, ()):
+            if todo:
+                pipe.send(_next_item(todo, share, owner, pipe))
+                self._sent[pipe] = self._sent.get(pipe, 0) + 1
+                break
+        if self._sent.get(pipe, 0):
+            self._busy[pipe] = process
+        else:
+            self._busy.pop(pipe, None)
+
+    def results(self, items: list | None = None, share=None):
+        """The workers' results as they come: those of the items each group was given, and of ``items``,
+        taken by the workers that were given none; each item sent to the first idle worker of its group.
 
         ``share(item)`` names what an item computes alike with others (or None): an idle worker takes the
         first item whose share is its own or no worker's yet, and only when there is none the first item
@@ -510,28 +590,24 @@ class _Workers:
         """
         from multiprocessing.connection import wait
 
-        todo = list(items)
-        owner: dict = {}
-
-        def next_for(pipe):
-            return _next_item(todo, share, owner, pipe)
-
-        busy = {}
-        for pipe, process in zip(self.pipes, self.processes):
-            if todo:
-                pipe.send(next_for(pipe))
-                busy[pipe] = process
+        if items is not None:
+            sources = [self.group(items, share)]
+            for pipe, process in zip(self.pipes, self.processes):
+                if pipe not in self._sources:
+                    self._sources[pipe] = sources
+                    self._feed(pipe, process)
+        busy = self._busy
         while busy:
             ready = wait([*busy, *(p.sentinel for p in busy.values())])
             for pipe in [p for p in busy if p in ready]:
+                process = busy[pipe]
                 try:
                     result = pipe.recv()
                 except EOFError:
-                    raise RuntimeError(f"report worker {busy[pipe].pid} stopped unexpectedly") from None
-                if todo:
-                    pipe.send(next_for(pipe))
-                else:
-                    del busy[pipe]
+                    raise RuntimeError(f"report worker {process.pid} stopped unexpectedly") from None
+                self._sent[pipe] -= 1
+                if not self._sent[pipe]:
+                    self._feed(pipe, process)
                 yield result
             for pipe, process in list(busy.items()):
                 if process.sentinel in ready and not pipe.poll():
@@ -608,31 +684,38 @@ def _share(item) -> tuple | None:
 
 
 def _warm_up(job: tuple, units: list) -> None:
-    """Before the workers are forked: what every worker would otherwise do again (the drawing, export and
-    metric libraries imported, matplotlib's fonts found, the first opgave's graph and layout). The scans are
-    left to the workers: each is computed by the worker that draws from it (see :data:`_SHARES`)."""
-    import matplotlib.backends.backend_agg  # noqa: F401
-    import matplotlib.backends.backend_pdf  # noqa: F401
-    import matplotlib.backends.backend_svg  # noqa: F401
+    """Before the workers that write ``units`` are forked: what each of them would otherwise do again (the
+    drawing, export and metric libraries imported, matplotlib's fonts found, the first opgave's graph and
+    layout). The scans are left to the parts that need them (the data files). Matplotlib only when a part
+    draws with it."""
     import numpy as np
-    import PIL.PngImagePlugin  # noqa: F401
 
     from . import export  # noqa: F401
-    from .draw import formation, interactive, static  # noqa: F401
+    from .draw import formation, interactive  # noqa: F401
 
     case, plan, args, formats = job
-    if "png" in formats:
+    parts = {p for o, p in units}
+    drawn = bool(parts - set(_PLAIN))
+    if drawn:
+        import matplotlib.backends.backend_agg  # noqa: F401
+        import matplotlib.backends.backend_pdf  # noqa: F401
+        import matplotlib.backends.backend_svg  # noqa: F401
+        import PIL.PngImagePlugin  # noqa: F401
+
+        from .draw import static  # noqa: F401
+    if "png" in formats and drawn:
         from .draw import _png
 
         _png._deflate(np.zeros(1, dtype=np.uint8), 1)  # its deflate library imported
-    if any(f in formats for f in ("xlsx", "kumu")):
+    if "data" in parts and any(f in formats for f in ("xlsx", "kumu")):
         import openpyxl  # noqa: F401 -- 180 modules, 0.2 s
-    if any(p in ("coverage", "formation", "data") for o, p in units):
+    if "data" in parts:
         import scipy.sparse.csgraph  # noqa: F401 -- imported when first used, in each worker otherwise
         import scipy.sparse.linalg  # noqa: F401
 
         from . import _scan  # noqa: F401
-    _warm_fonts(formats)
+    if drawn:
+        _warm_fonts(formats)
     _prepared(case, units[0][0], args)
 
 
@@ -711,6 +794,25 @@ def _scan_of(case, opgave: str, args):
     return prep["scan"]
 
 
+def _scan_table(case, opgave: str, name: str, args):
+    """The scan's ``coverage`` or ``formation`` table, as :func:`~opgavelab.scan` makes it (with its
+    defaults), without the rest of the scan (a tenth of a second against half a second on the example): the
+    scan already computed in this process, or the same metric with the same arguments."""
+    prep = _prepared(case, opgave, args)
+    if "scan" in prep:
+        return getattr(prep["scan"], name)
+    from ._dates import snapshot_at
+
+    ts = snapshot_at(prep["at"])
+    if name == "coverage":
+        from .metrics.coverage import domain_coverage
+
+        return domain_coverage(case, opgave, ts)
+    from .metrics.formation import formation
+
+    return formation(case, opgave, dates=None, attr="type", only_opgave_ties=False, at=ts)
+
+
 def _write_opgave(case, opgave: str, files: dict, args, formats: list[str]):
     """Write the files of one opgave, one part after another; yields each path once written."""
     for part in _parts(files, formats):
@@ -766,10 +868,10 @@ def _make_figure(case, opgave: str, name: str, args):
     if name in ("coverage", "formation"):
         from .draw._ticks import freeze_ticks
 
-        scan = _scan_of(case, opgave, args)
-        fig = coverage_figure(scan.coverage, case=case, opgave=opgave, at=at, lang=lang, size=size) \
+        table = _scan_table(case, opgave, name, args)
+        fig = coverage_figure(table, case=case, opgave=opgave, at=at, lang=lang, size=size) \
             if name == "coverage" else \
-            formation_figure(scan.formation, case=case, opgave=opgave, lang=lang,
+            formation_figure(table, case=case, opgave=opgave, lang=lang,
                              size="16:9" if size == "16:9" else "A4-landscape")
         freeze_ticks(fig)  # saved three times, never changed: its ticks drawn as a few plain artists
         return fig

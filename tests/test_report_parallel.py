@@ -102,14 +102,82 @@ def test_an_unexpected_error_in_a_worker_reaches_the_parent(monkeypatch):
 def test_a_worker_is_sent_the_parts_that_share_its_work_first():
     from opgavelab import _cli_report
 
-    # the scan of an opgave is computed where its first part is drawn: that worker gets its other parts
+    # work shared by parts (here a scan) is computed where the first of them is drawn: that worker gets the others
+    kinds = {"coverage": "scan", "formation": "scan", "data": "scan", "gif": "years"}
+
+    def share(item):
+        oid, part = item[1]
+        return (kinds[part], oid) if part in kinds else None
+
     units = [(0, ("a", "gif")), (1, ("a", "compass")), (2, ("a", "formation")), (3, ("a", "network")),
              (4, ("a", "coverage")), (5, ("b", "coverage")), (6, ("a", "data"))]
     todo, owner = list(units), {}
     taken = {"w1": [], "w2": []}
     for worker in ["w1", "w2", "w2", "w1", "w2", "w1", "w1"]:
-        taken[worker].append(_cli_report._next_item(todo, _cli_report._share, owner, worker)[1])
+        taken[worker].append(_cli_report._next_item(todo, share, owner, worker)[1])
     assert todo == []
     assert taken["w2"] == [("a", "compass"), ("a", "formation"), ("a", "coverage")]
     assert ("a", "data") not in taken["w1"][:-1] and taken["w1"][-1] == ("a", "data")  # when nothing else is left
     assert owner == {("years", "a"): "w1", ("scan", "a"): "w2", ("scan", "b"): "w1"}
+
+
+def test_the_figures_take_the_scans_tables_without_the_scan(tmp_path):
+    # the coverage and formation figures are drawn from the scan's tables, computed on their own
+    from types import SimpleNamespace
+
+    from opgavelab import _cli_report
+    from opgavelab._scan import scan
+
+    case = opgavelab.example()
+    args = SimpleNamespace(at=None, seed=0, lang="nl")
+    _cli_report._PREPARED.clear()
+    try:
+        for oid in case.opgaven.index[:2]:
+            tables = {name: _cli_report._scan_table(case, oid, name, args) for name in ("coverage", "formation")}
+            assert "scan" not in _cli_report._PREPARED[oid]
+            full = scan(case, oid, at=_cli_report._PREPARED[oid]["at"], lang="nl")
+            for name, table in tables.items():
+                expected = getattr(full, name)
+                assert table.equals(expected) and table.attrs == expected.attrs, (oid, name)
+    finally:
+        _cli_report._PREPARED.clear()
+
+
+def test_pages_and_data_are_written_by_a_worker_of_their_own(tmp_path, capsys):
+    # with figures, the parts that draw nothing start before matplotlib is ready: the same files and messages
+    def run(out, jobs):
+        rc = main(["report", str(opgavelab.example_path()), "--opgave", "zorg", "--out", str(out), "--dpi", "50",
+                   "--formats", "png,html,xlsx,gexf", "--jobs", jobs])
+        return rc, capsys.readouterr().out.replace(str(out), "OUT").splitlines()[:-1]
+
+    rc1, said1 = run(tmp_path / "one", "1")
+    rc2, said2 = run(tmp_path / "two", "2")
+    assert rc1 == rc2 == 0 and said1 == said2
+    for path in sorted((tmp_path / "one").rglob("*.gexf")):
+        assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()
+    assert not list(tmp_path.rglob("*opgavelab-tmp*"))
+
+
+def _who(numbered):
+    import os
+    import time
+
+    time.sleep(0.05)
+    return numbered[0], ([os.getpid()], None)
+
+
+def test_workers_that_are_done_help_the_other_group(monkeypatch):
+    from opgavelab import _cli_report
+
+    monkeypatch.setattr(_cli_report, "_write_numbered", _who)
+    workers = _cli_report._Workers()
+    try:
+        plain = workers.add(1, [(i, ("a", "data")) for i in range(6)], ahead=2)  # two sent at once
+        assert workers._sent[workers.pipes[0]] == 2
+        workers.add(1, [(6, ("a", "network"))], then=(plain,))
+        got = dict(workers.results())
+    finally:
+        workers.stop()
+    assert sorted(got) == list(range(7))
+    pids = {i: paths[0] for i, (paths, error) in got.items()}
+    assert len({pids[i] for i in range(6)}) == 2  # the drawing worker took some of the plain ones
