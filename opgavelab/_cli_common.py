@@ -63,3 +63,35 @@ def _table(problems, lang: str, limit: int = 200) -> str:
     if len(problems) > limit:
         lines.append(message("cli.more_problems", lang, n=len(problems) - limit))
     return "\n".join(lines)
+
+
+#: the signals :func:`signals_held` holds back: Ctrl+C and a plain ``kill``
+HELD_SIGNALS = ("SIGINT", "SIGTERM")
+
+
+def signals_held():
+    """``with signals_held():`` Ctrl+C and SIGTERM wait until the block is done, and come right after.
+
+    For what must not be cut off halfway: forking a worker process and importing libraries. Python runs
+    handlers of its own around a fork (``os.register_at_fork``), and a KeyboardInterrupt raised in one of
+    them is printed as "Exception ignored" and lost; one raised while a compiled module initialises can
+    come out as an ImportError that a library takes for "not installed" (fontTools does so with lxml). Either
+    way the report went on as if no Ctrl+C had come (3 times in ~25). Held, the signal is raised once the
+    block is done, where the command stops cleanly. A worker forked within gets the mask too and lets the
+    signals through once its own handlers are set (``opgavelab._cli_report._worker_signals``).
+    """
+    import contextlib
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover -- Windows: no fork there either
+        return contextlib.nullcontext()
+
+    @contextlib.contextmanager
+    def held():
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, {getattr(signal, name) for name in HELD_SIGNALS})
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+    return held()

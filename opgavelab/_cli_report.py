@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from ._checks import _check_one_of
+from ._cli_common import HELD_SIGNALS, signals_held
 from ._files import date_suffix as _at_suffix, safe_file_name as _slug
 
 __all__ = ["add_parser", "FORMATS", "DEFAULT_FORMATS", "planned_files"]
@@ -465,7 +466,8 @@ class _results:  # noqa: N801 -- used as a context manager
         args = self.job[2]
         jobs = min(getattr(args, "jobs", None) or default_jobs(), len(self.units))
         if jobs <= 1 or not _can_fork():
-            self.drawing = _drawing_shared(self.job[3])
+            with signals_held():  # imports (see signals_held)
+                self.drawing = _drawing_shared(self.job[3])
             return (_write_unit(u) for u in self.units)
         rank = {p: i for i, p in enumerate(_SLOWEST_FIRST)}
         order = sorted(range(len(self.units)),
@@ -480,8 +482,9 @@ class _results:  # noqa: N801 -- used as a context manager
                 first = sum(self.units[i][0] == self.units[0][0] for i in plain)  # written while matplotlib loads
                 then = (self.workers.add(1, [(i, self.units[i]) for i in plain], ahead=first),)
                 order = drawn
-            self.drawing = _drawing_shared(self.job[3])
-            _warm_up(self.job, [self.units[i] for i in order])
+            with signals_held():  # mostly imports: a Ctrl+C meanwhile comes right after (see signals_held)
+                self.drawing = _drawing_shared(self.job[3])
+                _warm_up(self.job, [self.units[i] for i in order])
             # the drawing workers write the pages and data files left when no figure is left
             self.workers.add(min(jobs, len(order)), [(i, self.units[i]) for i in order], share=_share, then=then)
         except BaseException:  # Ctrl+C while matplotlib gets ready: the plain worker is stopped too
@@ -557,10 +560,11 @@ class _Workers:
         for _ in range(n):
             here, there = context.Pipe()
             process = context.Process(target=_work, args=(there,), daemon=True)
-            process.start()
+            with signals_held():  # a Ctrl+C meanwhile comes after, with the worker known (and so stopped)
+                process.start()
+                self.processes.append(process)
+                self.pipes.append(here)
             there.close()
-            self.processes.append(process)
-            self.pipes.append(here)
             if sources is not None:
                 self._sources[here] = sources
                 for _ in range(max(1, ahead)):
@@ -748,6 +752,8 @@ def _worker_signals() -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, interrupt)
+    if hasattr(signal, "pthread_sigmask"):  # held while forked (see signals_held): now they may come
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {getattr(signal, name) for name in HELD_SIGNALS})
 
 
 def _write_numbered(numbered):

@@ -35,7 +35,7 @@ import os
 import sys
 from contextlib import contextmanager
 
-from ._cli_common import _table, add_lang_argument, add_limit_arguments, limit_kwargs  # noqa: F401
+from ._cli_common import _table, add_lang_argument, add_limit_arguments, limit_kwargs, signals_held  # noqa: F401
 from ._i18n import fmt_list, message, nmessage
 from ._terminal import dumps, safe
 from .errors import ReadError, ValidationError, WriteError
@@ -238,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     restore = _terminate_as_interrupt()
     try:
         return _run(argv)
+    except KeyboardInterrupt:  # before a command runs (while it is read); a command's own is handled in _run
+        return _fail(argparse.Namespace(json="--json" in (sys.argv[1:] if argv is None else argv)),
+                     EXIT_INTERRUPTED, message("cli_interrupted", command_lang(argv)), "")
     finally:
         restore()
 
@@ -247,7 +250,8 @@ def _run(argv) -> int:
     env = os.environ.get("OPGAVELAB_LANG", "").strip()
     if env and env.lower() not in ("nl", "en"):
         _out(message("cli.bad_env_lang", lang, value=env), err=True)
-    parser = _parser(lang)
+    with signals_held():  # the commands' modules and their libraries imported whole (see signals_held)
+        parser = _parser(lang)
     with _argparse_speaks(lang):
         args = parser.parse_args(argv)
     handlers = {"validate": _cmd_validate, "template": _cmd_template}
