@@ -148,14 +148,9 @@ def _edge_arrays(G, index: dict, weight: str | None):
     The two arcs of one tie in a DiGraph count once (the stronger); parallel edges of a multigraph add up.
     A weight that is missing, not a number, not finite or not positive counts as 1.
     """
-    arcs = [(index[u], index[v], w) for u, v, w in G.edges(data=weight, default=1.0)] if weight else \
-        [(index[u], index[v], 1.0) for u, v in G.edges()]
-    arcs = [(i, j, w) for i, j, w in arcs if i != j]
-    if not arcs:
+    i, j, w = _arcs(G, index, weight)
+    if not len(i):
         return np.zeros(0, int), np.zeros(0, int), np.zeros(0)
-    i = np.fromiter((a[0] for a in arcs), dtype=np.int64, count=len(arcs))
-    j = np.fromiter((a[1] for a in arcs), dtype=np.int64, count=len(arcs))
-    w = np.fromiter((_strength(a[2]) for a in arcs), dtype=float, count=len(arcs))
     lo, hi = np.minimum(i, j), np.maximum(i, j)
     # sorted pairs, so sums run in the same order whatever order the edges were added in
     pair, inverse = np.unique(lo * len(index) + hi, return_inverse=True)
@@ -167,6 +162,37 @@ def _edge_arrays(G, index: dict, weight: str | None):
         strength = np.bincount(inverse[order], weights=w[order], minlength=len(pair))
     strength = np.clip(strength / np.median(strength), 0.3, 3.0)
     return pair // len(index), pair % len(index), strength
+
+
+def _arcs(G, index: dict, weight: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The edges as node numbers ``i``, ``j`` (no loops) and strengths ``w`` (see :func:`_strength`).
+
+    A simple graph's adjacency is read directly (an undirected edge from its end with the lower number):
+    networkx's edge view yields its tuples several times slower, and the weights are turned into
+    numbers at once where they all are numbers already."""
+    if G.is_multigraph() or not isinstance(getattr(G, "_adj", None), dict):
+        arcs = [(index[u], index[v], w) for u, v, w in G.edges(data=weight, default=1.0)] if weight else \
+            [(index[u], index[v], 1.0) for u, v in G.edges()]
+        arcs = [(i, j, w) for i, j, w in arcs if i != j]
+        return (np.fromiter((a[0] for a in arcs), dtype=np.int64, count=len(arcs)),
+                np.fromiter((a[1] for a in arcs), dtype=np.int64, count=len(arcs)),
+                np.fromiter((_strength(a[2]) for a in arcs), dtype=float, count=len(arcs)))
+    both = not G.is_directed()  # an undirected edge is in the adjacency of both its ends: taken once
+    i_list, j_list, values = [], [], []
+    for u, nbrs in G._adj.items():
+        iu = index[u]
+        for v, data in nbrs.items():
+            jv = index[v]
+            if jv != iu and not (both and jv < iu):
+                i_list.append(iu)
+                j_list.append(jv)
+                values.append(data.get(weight, 1.0) if weight else 1.0)
+    i, j = np.array(i_list, dtype=np.int64), np.array(j_list, dtype=np.int64)
+    try:
+        w = np.array(values, dtype=float)
+    except (TypeError, ValueError):  # a weight that is no number: each on its own
+        return i, j, np.fromiter((_strength(v) for v in values), dtype=float, count=len(values))
+    return i, j, np.where(np.isfinite(w) & (w > 0), w, 1.0)
 
 
 def _strength(value) -> float:
