@@ -10,6 +10,7 @@ visual language (:mod:`opgavelab.draw.style`) and never ``draw.scene``,
 
 from __future__ import annotations
 
+import functools
 import math
 import textwrap
 from typing import Any
@@ -84,7 +85,10 @@ def _show_in_notebooks() -> None:
     png.for_type(Figure, lambda fig: print_figure(fig, "png", bbox_inches=None, dpi=110))
 
 
+@functools.lru_cache(maxsize=4096)
 def _wrap(s: str, width: int) -> str:
+    """``s`` on lines of at most ``width`` characters, broken between words (remembered: the key tries each
+    name at several widths for each font size)."""
     return "\n".join(textwrap.wrap(s, width=width, break_long_words=False, break_on_hyphens=False)) or s
 
 
