@@ -47,12 +47,13 @@ def _check_size(size) -> tuple[float, float]:
 
 
 def _new_figure(size):
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+
+    from ._agg import canvas_class
 
     w, h = _check_size(size)
     fig = Figure(figsize=(w, h), dpi=100, facecolor="white")
-    FigureCanvasAgg(fig)  # a renderer to measure text with; no global backend is touched
+    canvas_class()(fig)  # Agg, to measure text with (no global backend is touched), each line laid out once
     _show_in_notebooks()
     return fig
 
