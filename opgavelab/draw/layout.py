@@ -177,21 +177,22 @@ def _arcs(G, index: dict, weight: str | None) -> tuple[np.ndarray, np.ndarray, n
         return (np.fromiter((a[0] for a in arcs), dtype=np.int64, count=len(arcs)),
                 np.fromiter((a[1] for a in arcs), dtype=np.int64, count=len(arcs)),
                 np.fromiter((_strength(a[2]) for a in arcs), dtype=float, count=len(arcs)))
-    both = not G.is_directed()  # an undirected edge is in the adjacency of both its ends: taken once
     i_list, j_list, values = [], [], []
     for u, nbrs in G._adj.items():
-        iu = index[u]
-        for v, data in nbrs.items():
-            jv = index[v]
-            if jv != iu and not (both and jv < iu):
-                i_list.append(iu)
-                j_list.append(jv)
-                values.append(data.get(weight, 1.0) if weight else 1.0)
+        i_list += [index[u]] * len(nbrs)
+        j_list += map(index.__getitem__, nbrs)
+        if weight:
+            values += [data.get(weight, 1.0) for data in nbrs.values()]
     i, j = np.array(i_list, dtype=np.int64), np.array(j_list, dtype=np.int64)
-    try:
-        w = np.array(values, dtype=float)
-    except (TypeError, ValueError):  # a weight that is no number: each on its own
+    # no loops; an undirected edge is in the adjacency of both its ends: taken once, from the lower number
+    keep = (j > i) if not G.is_directed() else (j != i)
+    i, j = i[keep], j[keep]
+    if not weight:
+        return i, j, np.ones(len(i))
+    values = [v for v, k in zip(values, keep.tolist()) if k]
+    if not set(map(type, values)) <= {float, int, np.float64, np.int64}:  # anything else: each on its own
         return i, j, np.fromiter((_strength(v) for v in values), dtype=float, count=len(values))
+    w = np.array(values, dtype=float)
     return i, j, np.where(np.isfinite(w) & (w > 0), w, 1.0)
 
 
