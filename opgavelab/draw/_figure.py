@@ -707,6 +707,10 @@ def _legend_handle(kind: str, props: dict, x: float, yc: float, transform) -> li
                    transform=transform) for i, r in enumerate((0.22, 0.36, 0.52))]
 
 
+#: Sizes of legend texts in points: see ``_LegendGroup._size``.
+_TEXT_SIZES: dict = {}
+
+
 class _LegendGroup:
     """One legend group on a figure: its title, its label texts and its handles, laid out in points.
 
@@ -732,8 +736,21 @@ class _LegendGroup:
 
     @staticmethod
     def _size(t, renderer, pt: float) -> tuple[float, float]:
-        bb = t.get_window_extent(renderer)
-        return bb.width * pt, bb.height * pt
+        """Width and height of text ``t`` in points, measured once per text, font, place and resolution: the
+        legend is measured on a scratch figure for its height and again on the figure (the same sizes)."""
+        import matplotlib as mpl
+
+        key = (t.get_text(), t.get_fontproperties().copy(), getattr(t, "_linespacing", None), t.get_rotation(), t.get_ha(),
+               t.get_va(), tuple(t.get_transform().transform(t.get_unitless_position())), type(renderer),
+               renderer.dpi, pt, mpl.rcParams["text.hinting"], mpl.rcParams["text.hinting_factor"],
+               mpl.rcParams["text.kerning_factor"])
+        size = _TEXT_SIZES.get(key)
+        if size is None:
+            if len(_TEXT_SIZES) > 2_000:  # a long session of many figures: start again
+                _TEXT_SIZES.clear()
+            bb = t.get_window_extent(renderer)
+            size = _TEXT_SIZES[key] = (bb.width * pt, bb.height * pt)
+        return size
 
     def place(self, x: float, top: float) -> None:
         """Put the group's top left corner at ``(x, top)`` (points) and draw its handles."""
