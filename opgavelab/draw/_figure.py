@@ -740,10 +740,10 @@ class _LegendGroup:
         legend is measured on a scratch figure for its height and again on the figure (the same sizes)."""
         import matplotlib as mpl
 
-        key = (t.get_text(), t.get_fontproperties().copy(), getattr(t, "_linespacing", None), t.get_rotation(), t.get_ha(),
-               t.get_va(), tuple(t.get_transform().transform(t.get_unitless_position())), type(renderer),
-               renderer.dpi, pt, mpl.rcParams["text.hinting"], mpl.rcParams["text.hinting_factor"],
-               mpl.rcParams["text.kerning_factor"])
+        key = (t.get_text(), t.get_fontproperties().copy(), getattr(t, "_linespacing", None), t.get_rotation(),
+               t.get_ha(), t.get_va(), tuple(t.get_transform().transform(t.get_unitless_position())),
+               type(renderer), renderer.dpi, pt, mpl.rcParams["text.hinting"],
+               mpl.rcParams["text.hinting_factor"], mpl.rcParams["text.kerning_factor"])
         size = _TEXT_SIZES.get(key)
         if size is None:
             if len(_TEXT_SIZES) > 2_000:  # a long session of many figures: start again
