@@ -15,6 +15,7 @@ the renderer does exactly what matplotlib's does.
 
 from __future__ import annotations
 
+import os
 import threading
 from math import cos, radians, sin
 
@@ -24,6 +25,16 @@ _FONTS: dict = {}
 _LAID_OUT: dict = {}
 
 _classes: tuple | None = None
+
+
+def _forget_fonts() -> None:
+    """In a forked process: fresh fonts (a font cannot be used across fork(), matplotlib forgets its own too)."""
+    _FONTS.clear()
+    _LAID_OUT.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_fonts)
 
 
 def canvas_class():
@@ -42,7 +53,7 @@ def _own_font(prop):
     try:
         paths = tuple(fm._cached_realpath(p) for p in fm.fontManager._find_fonts_by_props(prop))
         key = (paths, mpl.rcParams["text.hinting_factor"], mpl.rcParams["text.kerning_factor"],
-               threading.get_ident())
+               threading.get_ident(), os.getpid())
         font = _FONTS.get(key)
         if font is None:
             # matplotlib's own font maker, under a thread key of ours: a font object of its own
