@@ -3,8 +3,8 @@
 How the catalogue works (read this before adding a text):
 
 - The catalogue is gettext's: ``opgavelab/locale/<lang>/LC_MESSAGES/opgavelab.po``
-  (``nl`` and ``en``), package data, read at run time with Babel (no compile
-  step). A message id is a key such as ``scan.brokers.pairs``; its ``msgstr``
+  (``nl`` and ``en``), package data, read at run time (no compile step) by a
+  plain reader, or by Babel's for any form that reader does not know. A message id is a key such as ``scan.brokers.pairs``; its ``msgstr``
   is the text, with ``{field}`` placeholders. Plural forms use gettext's
   ``msgid_plural`` / ``msgstr[0]``, ``msgstr[1]`` and the catalogue's
   ``Plural-Forms`` header: :func:`nmessage` chooses the form (``1 actor``,
@@ -15,10 +15,13 @@ How the catalogue works (read this before adding a text):
   ``python -m opgavelab._catalogue check`` lists keys that lack a
   translation. Never choose a language inline (``"..." if nl else "..."``):
   ``tests/test_i18n.py`` fails on it.
-- Numbers, percentages and dates are formatted by Babel in the reader's
-  locale: :func:`fmt_number` (``0,12``), :func:`fmt_signed` (``+0,44``),
-  :func:`fmt_percent` (``12%``), :func:`fmt_date` (``31 december 2024``,
-  ``31-12-2024``).
+- Numbers, percentages and dates are written as Babel writes them in the
+  reader's locale (nl_NL, en_GB): :func:`fmt_number` (``0,12``),
+  :func:`fmt_signed` (``+0,44``), :func:`fmt_percent` (``12%``),
+  :func:`fmt_date` (``31 december 2024``, ``31-12-2024``), :func:`fmt_list`.
+  The common cases use CLDR's symbols, month names and list patterns kept
+  here (Babel's locale data takes a twelfth of a second to load in each
+  process); ``tests/test_i18n.py`` compares them with Babel's.
 - Dutch library texts address the reader with *u*.
 - Data keys (column names, row labels) stay English; only what is shown is
   translated (:func:`column_label`).
