@@ -521,7 +521,9 @@ def _draw_panels(fig, case, opgave: str, dates, frames: dict, full_scene: Scene,
             sub = (message("formation_panel_whole", lang, n=frame.n_actors)
                    if frame.n_parts == 1 and frame.n_actors >= 2
                    else message("formation_panel_parts", lang, n=frame.n_actors, k=frame.n_parts))
-        ax.set_title(f"{label} · {sub}", fontsize=9, color=_INK, pad=2)
+        # y given: the title stays where matplotlib would leave it above an Axes without ticks on top, and
+        # it does not measure the Axes' ticks to find that out at every draw (a third of the sheet's time)
+        ax.set_title(f"{label} · {sub}", fontsize=9, color=_INK, pad=2, y=1.0)
 
 
 # --------------------------------------------------------------------------
