@@ -76,22 +76,51 @@ def signals_held():
     handlers of its own around a fork (``os.register_at_fork``), and a KeyboardInterrupt raised in one of
     them is printed as "Exception ignored" and lost; one raised while a compiled module initialises can
     come out as an ImportError that a library takes for "not installed" (fontTools does so with lxml). Either
-    way the report went on as if no Ctrl+C had come (3 times in ~25). Held, the signal is raised once the
-    block is done, where the command stops cleanly. A worker forked within gets the mask too and lets the
-    signals through once its own handlers are set (``opgavelab._cli_report._worker_signals``).
+    way the report went on as if no Ctrl+C had come (3 times in ~25). Within the block the signals are
+    blocked for this thread (a worker forked within inherits that, and lets them through once its own
+    handlers are set: ``opgavelab._cli_report._worker_signals``), and their Python handlers only note that
+    they came (another thread may take a signal the process is sent); after the block the first noted
+    signal's own handler runs, in this thread, where the command stops cleanly.
     """
     import contextlib
     import signal
+    import threading
 
     if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover -- Windows: no fork there either
         return contextlib.nullcontext()
 
     @contextlib.contextmanager
     def held():
-        old = signal.pthread_sigmask(signal.SIG_BLOCK, {getattr(signal, name) for name in HELD_SIGNALS})
+        numbers = [getattr(signal, name) for name in HELD_SIGNALS if hasattr(signal, name)]
+        came: list = []
+        handlers = {}
+        if threading.current_thread() is threading.main_thread():
+            for number in numbers:
+                handler = signal.getsignal(number)
+                if callable(handler):  # a Python handler (Ctrl+C's KeyboardInterrupt, the command's SIGTERM)
+                    handlers[number] = handler
+                    signal.signal(number, lambda signum, frame: came.append((signum, frame)))
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, numbers)
         try:
             yield
         finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+            try:
+                _restore(signal, handlers)  # while still blocked: a signal that comes now goes to its own handler
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, old)
+            if came:
+                signum, frame = came[0]
+                handlers[signum](signum, frame)  # KeyboardInterrupt, as if the signal came now
 
     return held()
+
+
+def _restore(signal, handlers: dict) -> None:
+    """Put back each signal's handler, every one even when putting back one raises."""
+    if not handlers:
+        return
+    number, handler = next(iter(handlers.items()))
+    try:
+        signal.signal(number, handler)
+    finally:
+        _restore(signal, {k: v for k, v in handlers.items() if k != number})

@@ -188,11 +188,10 @@ _AT_FORK_HOOK: list = []
 
 
 def _ctrl_c_after_fork():
-    import os
     import signal
 
-    if _CTRL_C_AT_FORK:
-        os.kill(os.getpid(), signal.SIGINT)
+    if _CTRL_C_AT_FORK:  # to the thread given: the kernel hands a process's signal to any thread not blocking it
+        signal.pthread_kill(_CTRL_C_AT_FORK[0], signal.SIGINT)
 
 
 def test_a_ctrl_c_while_a_worker_is_forked_is_not_lost():
@@ -206,13 +205,24 @@ def test_a_ctrl_c_while_a_worker_is_forked_is_not_lost():
     if not _AT_FORK_HOOK:  # (a hook cannot be taken back: it does nothing unless _CTRL_C_AT_FORK is set)
         os.register_at_fork(after_in_parent=_ctrl_c_after_fork)
         _AT_FORK_HOOK.append(True)
+    import threading
+    import time
+
+    # the Ctrl+C taken by another thread, which does not block it (the test session has such threads): Python
+    # runs the handler in the main thread all the same, at once
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
     workers = _cli_report._Workers()
-    _CTRL_C_AT_FORK.append(True)
+    _CTRL_C_AT_FORK.append(other.ident)
     try:
         with pytest.raises(KeyboardInterrupt):
             workers.add(1)
+            time.sleep(2)  # the other thread takes the signal a moment later; then it is raised here
     finally:
         _CTRL_C_AT_FORK.clear()
+        stop.set()
         workers.stop()
     assert len(workers.processes) == 1 and workers.processes[0].exitcode is not None  # known, so stopped
     assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == set()  # nothing left held
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # Ctrl+C's own handler is back
