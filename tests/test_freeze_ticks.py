@@ -59,3 +59,27 @@ def test_an_axis_with_a_label_keeps_its_own_ticks():
     assert ax.xaxis.get_label_text()  # the count axis has a label: it stays live
     assert [t.get_text() for t in ax.xaxis.get_ticklabels()] == xlabels
     assert len(ax.yaxis.get_major_ticks()) == 0 or not ax.yaxis.get_majorticklocs().size
+
+
+def test_a_tick_styled_on_its_own_keeps_its_look_and_the_others_take_the_first_ones():
+    from matplotlib.colors import to_hex
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    ax = fig.add_subplot()
+    ax.plot([0, 10], [0, 1])
+    ax.set_xlim(0, 10)
+    ax.set_xticks([0, 2, 4, 6, 8, 10])
+    ax.tick_params(axis="x", labelrotation=30, labelcolor="#0000ff")
+    ax.xaxis.get_major_ticks()[2].label1.set_color("#ff0000")  # the third tick only (the axis made every tick)
+    ax.set_yticks([0, 0.5, 1])
+    fig.canvas.draw()
+    live = {t.label1.get_text(): (to_hex(t.label1.get_color()), t.label1.get_rotation(),
+                                  tuple(np.round(t.label1.get_window_extent().bounds)))
+            for t in ax.xaxis._update_ticks()}
+    assert freeze_ticks(fig) == 2
+    frozen = {t.get_text(): (to_hex(t.get_color()), t.get_rotation(), tuple(np.round(t.get_window_extent().bounds)))
+              for t in ax.texts}
+    assert {k: frozen[k] for k in live} == live
+    assert live["4"][0] == "#ff0000" and live["6"][0] == "#0000ff"
+    assert {"0.0", "0.5", "1.0"} <= set(frozen)  # the y axis: only its first tick was made before freezing

@@ -39,20 +39,44 @@ def _freezable(axis) -> bool:
     return not (hasattr(formatter, "get_offset") and formatter.get_offset())
 
 
+def _drawn_ticks(axis) -> list:
+    """``(loc, tick, label)`` for each major tick matplotlib would draw now (as ``Axis._update_ticks`` finds
+    them), ``tick`` being the Tick whose artists give its look: its own where the axis has made it, else the
+    axis's first (matplotlib copies a new tick's look from the first). No Tick is made: making them (five
+    artists each) was most of the time to freeze a chart."""
+    from matplotlib import transforms
+
+    locs = axis.get_majorticklocs()
+    labels = axis.major.formatter.format_ticks(locs)
+    made = axis.majorTicks
+    low, high = sorted(axis.get_view_interval())
+    scale = axis.get_transform()
+    interval = scale.transform([low, high])
+    drawn = []
+    for i, (loc, label) in enumerate(zip(locs, labels)):
+        try:
+            at = scale.transform(loc)
+        except AssertionError:  # pragma: no cover -- a masked value of some scales, skipped as matplotlib does
+            continue
+        if transforms._interval_contains_close(interval, at):
+            drawn.append((loc, made[i] if i < len(made) else made[0], label))
+    return drawn
+
+
 def _freeze(ax, axis) -> None:
     from matplotlib.collections import LineCollection
     from matplotlib.lines import Line2D
     from matplotlib.text import Text
 
-    ticks = axis._update_ticks()  # the ticks matplotlib would draw now, placed and labelled
+    ticks = _drawn_ticks(axis)
     zorder = axis.get_zorder()
     is_x = axis is ax.xaxis
     for line in ("gridline", "tick1line", "tick2line"):
-        shown = [t for t in ticks if getattr(t, line).get_visible()]
+        shown = [(loc, t) for loc, t, _ in ticks if getattr(t, line).get_visible()]
         if not shown:
             continue
-        first = getattr(shown[0], line)
-        locs = [t.get_loc() for t in shown]
+        first = getattr(shown[0][1], line)
+        locs = [loc for loc, _ in shown]
         if line == "gridline":
             ends = [((x, 0), (x, 1)) if is_x else ((0, x), (1, x)) for x in locs]
             art = LineCollection(ends, colors=[first.get_color()], linewidths=first.get_linewidth(),
@@ -66,11 +90,11 @@ def _freeze(ax, axis) -> None:
         art.set_zorder(zorder)
         art.set_clip_on(False)
         ax.add_artist(art)
-    for t in ticks:
+    for loc, t, name in ticks:
         for label in (t.label1, t.label2):
-            if label.get_visible() and label.get_text():
-                x, y = (t.get_loc(), label.get_position()[1]) if is_x else (label.get_position()[0], t.get_loc())
-                text = Text(x, y, label.get_text())
+            if label.get_visible() and name:
+                x, y = (loc, label.get_position()[1]) if is_x else (label.get_position()[0], loc)
+                text = Text(x, y, name)
                 text.update_from(label)
                 text.set_transform(label.get_transform())
                 text.set_zorder(zorder)
